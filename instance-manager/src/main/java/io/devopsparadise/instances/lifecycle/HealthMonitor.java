@@ -1,0 +1,210 @@
+package io.devopsparadise.instances.lifecycle;
+
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.instances.events.InstanceEventBus;
+import io.devopsparadise.instances.health.HealthResult;
+import io.devopsparadise.instances.profiles.BackendProfiles;
+import io.devopsparadise.instances.profiles.InstanceProperties;
+import io.devopsparadise.instances.runtime.InstanceRuntime;
+import io.devopsparadise.instances.runtime.InstanceRuntimes;
+import io.devopsparadise.instances.runtime.RuntimeHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Checks every instance periodically and drives its state: STARTING → HEALTHY ⇄ UNHEALTHY → RESTARTING →
+ * STARTING …, and FAILED once the restart budget is spent. Restarts wait an exponentially growing backoff.
+ */
+@Component
+class HealthMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final InstanceRegistry registry;
+    private final InstanceRuntimes runtimes;
+    private final BackendProfiles profiles;
+    private final LaunchSpecs launchSpecs;
+    private final InstanceEventBus events;
+    private final InstanceMetrics metrics;
+    private final InstanceProperties properties;
+    private final Reconciler reconciler;
+    private final Clock clock;
+    private final ExecutorService checks;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Map<String, Instant> restartAt = new ConcurrentHashMap<>();
+
+    HealthMonitor(InstanceRegistry registry, InstanceRuntimes runtimes, BackendProfiles profiles, LaunchSpecs launchSpecs,
+                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler, Clock clock) {
+        this.registry = registry;
+        this.runtimes = runtimes;
+        this.profiles = profiles;
+        this.launchSpecs = launchSpecs;
+        this.events = events;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.reconciler = reconciler;
+        this.clock = clock;
+        this.checks = Executors.newFixedThreadPool(properties.health().parallelChecks(), daemon("health-check"));
+    }
+
+    @Scheduled(fixedDelayString = "${paradise.instances.health.interval:2s}")
+    void tick() {
+        if (!reconciler.isDone()) {
+            return;
+        }
+        registry.all().stream()
+                .filter(instance -> instance.state() != InstanceState.FAILED)
+                .filter(instance -> inFlight.add(instance.id()))
+                .forEach(instance -> checks.execute(() -> {
+                    try {
+                        checkOne(instance.id());
+                    } catch (RuntimeException e) {
+                        log.warn("health check of instance {} failed unexpectedly: {}", instance.id(), e.toString());
+                    } finally {
+                        inFlight.remove(instance.id());
+                    }
+                }));
+    }
+
+    void checkOne(String id) {
+        Instance instance = registry.find(id).orElse(null);
+        if (instance == null || instance.handle() == null) {
+            return;
+        }
+        if (instance.state() == InstanceState.RESTARTING) {
+            restartWhenDue(instance);
+            return;
+        }
+        boolean running = runtimes.byName(instance.engine()).isRunning(instance.handle());
+        HealthResult result = running
+                ? profiles.get(instance.profile()).healthCheck().check(instance.ports(), properties.health().timeout())
+                : HealthResult.unhealthy(instance.engine().equals("docker") ? "container is not running" : "process is not running", Duration.ZERO);
+        if (running) {
+            metrics.checked(instance.profile(), result);
+        }
+        underLock(id, () -> apply(id, instance.handle(), running, result));
+    }
+
+    private void apply(String id, RuntimeHandle checkedHandle, boolean running, HealthResult result) {
+        Instance current = registry.find(id).orElse(null);
+        if (current == null || !checkedHandle.equals(current.handle()) || current.state() == InstanceState.RESTARTING
+                || current.state() == InstanceState.FAILED) {
+            return;
+        }
+        if (result.healthy()) {
+            failures.remove(id);
+            transition(current, InstanceState.HEALTHY, result.detail());
+            return;
+        }
+        int failed = failures.merge(id, 1, Integer::sum);
+        switch (current.state()) {
+            case STARTING -> {
+                boolean tooLong = clock.instant().isAfter(current.startedAt().plus(properties.startupTimeout()));
+                if (!running || tooLong) {
+                    scheduleRestart(current, tooLong ? "not healthy within " + properties.startupTimeout().toSeconds() + " s: " + result.detail() : result.detail());
+                } else {
+                    registry.update(id, i -> i.withState(InstanceState.STARTING, "waiting: " + result.detail()));
+                }
+            }
+            case HEALTHY, UNHEALTHY -> {
+                Instance unhealthy = transition(current, InstanceState.UNHEALTHY, result.detail());
+                if (!running || failed >= properties.health().unhealthyThreshold()) {
+                    scheduleRestart(unhealthy, result.detail());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void scheduleRestart(Instance instance, String reason) {
+        var restart = properties.restart();
+        if (instance.restartCount() >= restart.maxRestarts()) {
+            transition(instance, InstanceState.FAILED, "gave up after " + instance.restartCount() + " restarts: " + reason);
+            runtimes.byName(instance.engine()).remove(instance.handle());
+            return;
+        }
+        Duration backoff = backoff(instance.restartCount());
+        restartAt.put(instance.id(), clock.instant().plus(backoff));
+        transition(instance, InstanceState.RESTARTING, reason + "; restart in " + backoff.toMillis() + " ms");
+    }
+
+    Duration backoff(int restartsSoFar) {
+        var restart = properties.restart();
+        long factor = 1L << Math.min(restartsSoFar, 20);
+        Duration wait = restart.initialBackoff().multipliedBy(factor);
+        return wait.compareTo(restart.maxBackoff()) > 0 ? restart.maxBackoff() : wait;
+    }
+
+    private void restartWhenDue(Instance instance) {
+        if (clock.instant().isBefore(restartAt.getOrDefault(instance.id(), Instant.MIN))) {
+            return;
+        }
+        underLock(instance.id(), () -> {
+            Instance current = registry.find(instance.id()).orElse(null);
+            if (current == null || current.state() != InstanceState.RESTARTING) {
+                return;
+            }
+            InstanceRuntime runtime = runtimes.byName(current.engine());
+            try {
+                RuntimeHandle handle = runtime.restart(current.handle(), launchSpecs.of(current));
+                registry.update(current.id(), i -> i.restarted(handle, clock.instant()));
+                failures.remove(current.id());
+                restartAt.remove(current.id());
+                metrics.restarted();
+                events.publish(InstanceEvent.Type.RESTARTED, current.id(), current.clientId(), InstanceState.RESTARTING,
+                        InstanceState.STARTING, "restart " + (current.restartCount() + 1) + " of at most " + properties.restart().maxRestarts());
+            } catch (RuntimeException e) {
+                Instance counted = registry.update(current.id(), i -> i.restarted(current.handle(), clock.instant())
+                        .withState(InstanceState.RESTARTING, "restart failed")).orElse(current);
+                scheduleRestart(counted, "restart failed: " + e.getMessage());
+            }
+        });
+    }
+
+    private Instance transition(Instance current, InstanceState to, String detail) {
+        InstanceState from = current.state();
+        Instance next = registry.update(current.id(), i -> i.withState(to, detail)).orElse(current);
+        if (from != to) {
+            InstanceEvent.Type type = to == InstanceState.FAILED ? InstanceEvent.Type.FAILED : InstanceEvent.Type.STATE_CHANGED;
+            events.publish(type, current.id(), current.clientId(), from, to, detail);
+        }
+        return next;
+    }
+
+    private void underLock(String id, Runnable action) {
+        ReentrantLock lock = registry.lockOf(id);
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        checks.shutdownNow();
+    }
+}

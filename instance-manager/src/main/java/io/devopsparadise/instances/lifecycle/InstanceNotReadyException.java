@@ -1,0 +1,8 @@
+package io.devopsparadise.instances.lifecycle;
+
+public class InstanceNotReadyException extends RuntimeException {
+
+    public InstanceNotReadyException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,65 @@
+package io.devopsparadise.instances.lifecycle;
+
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.instances.runtime.RuntimeHandle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code instance} table. Ports are the port allocator's business and are not stored here. */
+@Repository
+class InstanceRepository {
+
+    private final JdbcClient jdbc;
+
+    InstanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(Instance instance) {
+        jdbc.sql("""
+                MERGE INTO instance (id, client_id, profile, engine, workspace, runtime_ref, state, created_at, started_at,
+                                     restart_count, last_activity)
+                KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(instance.id(), instance.clientId(), instance.profile(), instance.engine(),
+                        instance.workspace().toString(), instance.handle() == null ? null : instance.handle().ref(),
+                        instance.state().name(), utc(instance.createdAt()), utc(instance.startedAt()),
+                        instance.restartCount(), utc(instance.lastActivity()))
+                .update();
+    }
+
+    void delete(String id) {
+        jdbc.sql("DELETE FROM instance WHERE id = ?").param(id).update();
+    }
+
+    /** Stored instances, without ports or MCP address: the caller completes them. */
+    List<Instance> findAll() {
+        return jdbc.sql("SELECT * FROM instance ORDER BY created_at").query(InstanceRepository::map).list();
+    }
+
+    private static Instance map(ResultSet rs, int row) throws SQLException {
+        String ref = rs.getString("runtime_ref");
+        String engine = rs.getString("engine");
+        return new Instance(rs.getString("id"), rs.getString("client_id"), rs.getString("profile"), engine,
+                Path.of(rs.getString("workspace")), Map.of(), null,
+                ref == null ? null : new RuntimeHandle(engine, ref),
+                InstanceState.valueOf(rs.getString("state")), "recovered after restart",
+                instant(rs, "created_at"), instant(rs, "started_at"), rs.getInt("restart_count"), instant(rs, "last_activity"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

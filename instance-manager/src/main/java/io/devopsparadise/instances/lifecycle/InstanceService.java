@@ -1,0 +1,192 @@
+package io.devopsparadise.instances.lifecycle;
+
+import io.devopsparadise.contracts.instances.ExecRequest;
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.contracts.instances.ProvisionRequest;
+import io.devopsparadise.instances.events.InstanceEventBus;
+import io.devopsparadise.instances.ports.PortAllocator;
+import io.devopsparadise.instances.profiles.BackendProfile;
+import io.devopsparadise.instances.profiles.BackendProfiles;
+import io.devopsparadise.instances.profiles.InstanceProperties;
+import io.devopsparadise.instances.runtime.InstanceRuntime;
+import io.devopsparadise.instances.runtime.InstanceRuntimes;
+import io.devopsparadise.instances.runtime.OutputListener;
+import io.devopsparadise.instances.runtime.RuntimeHandle;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+/** Provisions, finds, uses and deletes instances. */
+@Service
+public class InstanceService {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+    private final InstanceRegistry registry;
+    private final BackendProfiles profiles;
+    private final InstanceRuntimes runtimes;
+    private final PortAllocator ports;
+    private final WorkspacePolicy workspaces;
+    private final LaunchSpecs launchSpecs;
+    private final InstanceEventBus events;
+    private final InstanceProperties properties;
+    private final Clock clock;
+
+    InstanceService(InstanceRegistry registry, BackendProfiles profiles, InstanceRuntimes runtimes, PortAllocator ports,
+                    WorkspacePolicy workspaces, LaunchSpecs launchSpecs, InstanceEventBus events,
+                    InstanceProperties properties, Clock clock) {
+        this.registry = registry;
+        this.profiles = profiles;
+        this.runtimes = runtimes;
+        this.ports = ports;
+        this.workspaces = workspaces;
+        this.launchSpecs = launchSpecs;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Instance provision(ProvisionRequest request) {
+        String clientId = checkClientId(request.clientId());
+        BackendProfile profile = profiles.get(request.profile());
+        Path workspace = workspaces.check(request.workspace());
+        InstanceRuntime runtime = runtimes.forProfile(profile);
+        Instance reserved = reserve(clientId, profile, runtime.engine(), workspace);
+        try {
+            return start(reserved, runtime);
+        } catch (RuntimeException e) {
+            ports.release(reserved.id());
+            registry.remove(reserved.id());
+            throw e;
+        }
+    }
+
+    /** Claims the client and the ports under one lock, so that concurrent requests cannot both pass the checks. */
+    private synchronized Instance reserve(String clientId, BackendProfile profile, String engine, Path workspace) {
+        registry.findByClient(clientId).ifPresent(existing -> {
+            throw new DuplicateClientException(clientId, existing.id());
+        });
+        if (registry.size() >= properties.maxInstances()) {
+            throw new InstanceLimitReachedException(properties.maxInstances());
+        }
+        String id = UUID.randomUUID().toString();
+        Map<String, Integer> leased = ports.lease(id, profile.portNames());
+        Instant now = clock.instant();
+        Instance instance = new Instance(id, clientId, profile.name(), engine, workspace, leased,
+                launchSpecs.mcpUrl(profile.name(), leased), null, InstanceState.STARTING, "starting", now, now, 0, now);
+        try {
+            registry.put(instance);
+        } catch (RuntimeException e) {
+            ports.release(id);
+            throw e;
+        }
+        return instance;
+    }
+
+    private Instance start(Instance reserved, InstanceRuntime runtime) {
+        ReentrantLock lock = registry.lockOf(reserved.id());
+        lock.lock();
+        try {
+            RuntimeHandle handle = runtime.start(launchSpecs.of(reserved));
+            Instance started = registry.update(reserved.id(), i -> i.launched(handle, clock.instant())).orElseThrow();
+            events.publish(InstanceEvent.Type.PROVISIONED, started.id(), started.clientId(), null, InstanceState.STARTING,
+                    "provisioned on " + runtime.engine() + " with ports " + started.ports());
+            return started;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String checkClientId(String clientId) {
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw new InvalidRequestException("clientId must be 1-63 letters, digits, '.', '_' or '-', starting with a"
+                    + " letter or digit; got " + (clientId == null ? "nothing" : "'" + clientId + "'"));
+        }
+        return clientId;
+    }
+
+    public Instance get(String id) {
+        return registry.find(id).orElseThrow(() -> new InstanceNotFoundException(id));
+    }
+
+    public java.util.List<Instance> list() {
+        return registry.all();
+    }
+
+    /** Waits until the instance is healthy, or fails with what went wrong. */
+    public Instance awaitHealthy(String id, Duration limit) {
+        Instant deadline = clock.instant().plus(limit);
+        while (true) {
+            Instance instance = get(id);
+            if (instance.state() == InstanceState.HEALTHY) {
+                return instance;
+            }
+            if (instance.state() == InstanceState.FAILED) {
+                throw new InstanceNotReadyException("Instance " + id + " failed to start: " + instance.health());
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new InstanceNotReadyException("Instance " + id + " is not healthy after " + limit.toSeconds()
+                        + " s (state " + instance.state() + ": " + instance.health() + ")");
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    public Instance recordActivity(String id) {
+        return registry.update(id, i -> i.touched(clock.instant())).orElseThrow(() -> new InstanceNotFoundException(id));
+    }
+
+    public void delete(String id) {
+        delete(id, InstanceEvent.Type.DELETED, "deleted on request");
+    }
+
+    void delete(String id, InstanceEvent.Type reason, String message) {
+        ReentrantLock lock = registry.lockOf(id);
+        lock.lock();
+        try {
+            Instance instance = get(id);
+            if (instance.handle() != null) {
+                runtimes.byName(instance.engine()).remove(instance.handle());
+            }
+            ports.release(id);
+            registry.remove(id);
+            events.publish(reason, id, instance.clientId(), instance.state(), null, message);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public ExecResult exec(String id, ExecRequest request, OutputListener listener) {
+        if (request.command().isEmpty() || request.command().stream().anyMatch(arg -> arg == null)) {
+            throw new InvalidRequestException("command must be a non-empty array of strings: program first, then its arguments");
+        }
+        Instance instance = get(id);
+        if (instance.handle() == null || instance.state() == InstanceState.FAILED || instance.state() == InstanceState.RESTARTING) {
+            throw new InstanceNotReadyException("Instance " + id + " is " + instance.state() + "; exec needs a running instance");
+        }
+        Duration timeout = request.timeoutSeconds() == null ? properties.execTimeout() : Duration.ofSeconds(request.timeoutSeconds());
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidRequestException("timeoutSeconds must be positive");
+        }
+        recordActivity(id);
+        return runtimes.byName(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InstanceNotReadyException("interrupted while waiting for the instance");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.devopsparadise.instances.profiles;
+
+import io.devopsparadise.instances.health.HealthCheck;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A checked backend profile: how to launch one client's MCP server and how to tell it is healthy.
+ *
+ * @param ports port name → port inside the container (0: same as the host port); iteration order is stable
+ */
+public record BackendProfile(
+        String name,
+        EngineChoice engine,
+        String image,
+        List<String> command,
+        Map<String, String> env,
+        Map<String, Integer> ports,
+        String mcpPort,
+        String mcpPath,
+        HealthCheck healthCheck,
+        String workspaceMount,
+        String user,
+        ResourceLimits limits) {
+
+    public BackendProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(engine, "engine");
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+        ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
+        if (!ports.containsKey(mcpPort)) {
+            throw new IllegalArgumentException("profile " + name + ": mcp-port '" + mcpPort + "' is not among its ports " + ports.keySet());
+        }
+    }
+
+    public List<String> portNames() {
+        return List.copyOf(ports.keySet());
+    }
+
+    public int containerPort(String portName, int hostPort) {
+        int inside = ports.getOrDefault(portName, 0);
+        return inside == 0 ? hostPort : inside;
+    }
+}

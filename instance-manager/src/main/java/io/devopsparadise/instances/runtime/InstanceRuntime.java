@@ -1,0 +1,46 @@
+package io.devopsparadise.instances.runtime;
+
+import io.devopsparadise.contracts.instances.ExecRequest;
+import io.devopsparadise.contracts.instances.ExecResult;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An engine that runs instances: containers on a Docker engine, or local processes.
+ * Every implementation passes the same lifecycle contract suite.
+ */
+public interface InstanceRuntime {
+
+    /** The engine's name as shown in the API: {@code docker}, {@code process}. */
+    String engine();
+
+    /** Whether the engine can start instances now (the Docker engine answers, say). */
+    boolean isAvailable();
+
+    /**
+     * Starts an instance. Returns once the engine has started it, not once it serves.
+     *
+     * @throws EngineUnavailableException when the engine does not answer
+     * @throws InstanceStartException     when the engine refused or failed to start it
+     */
+    RuntimeHandle start(LaunchSpec spec);
+
+    boolean isRunning(RuntimeHandle handle);
+
+    /** Stops what runs under the handle (if anything) and starts the instance again. */
+    RuntimeHandle restart(RuntimeHandle handle, LaunchSpec spec);
+
+    /** Stops and removes everything the handle refers to. Removing what is already gone is harmless. */
+    void remove(RuntimeHandle handle);
+
+    /**
+     * Runs a command inside the instance, streaming its output to the listener as it comes.
+     *
+     * @return how it ended; output in the result is the retained tail
+     */
+    ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener);
+
+    /** Units this engine runs for the given installation, found without our database (containers by label). */
+    List<ManagedUnit> managedUnits(String installationId);
+}

@@ -1,0 +1,41 @@
+package io.devopsparadise.instances.runtime;
+
+import io.devopsparadise.instances.profiles.BackendProfile;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Picks the engine for a profile: the one it names, or docker when an engine answers and process otherwise. */
+@Component
+public class InstanceRuntimes {
+
+    private final Map<String, InstanceRuntime> byEngine;
+
+    public InstanceRuntimes(List<InstanceRuntime> runtimes) {
+        this.byEngine = runtimes.stream().collect(Collectors.toMap(InstanceRuntime::engine, Function.identity()));
+    }
+
+    public InstanceRuntime forProfile(BackendProfile profile) {
+        return switch (profile.engine()) {
+            case DOCKER -> byName("docker");
+            case PROCESS -> byName("process");
+            case AUTO -> byName("docker").isAvailable() ? byName("docker") : byName("process");
+        };
+    }
+
+    public InstanceRuntime byName(String engine) {
+        InstanceRuntime runtime = byEngine.get(engine);
+        if (runtime == null) {
+            throw new EngineUnavailableException(engine, "no such engine is configured (known: " + byEngine.keySet() + ")", null);
+        }
+        return runtime;
+    }
+
+    public List<InstanceRuntime> all() {
+        return List.copyOf(byEngine.values());
+    }
+
+}

@@ -1,0 +1,65 @@
+package io.devopsparadise.instances.runtime.docker;
+
+import io.devopsparadise.instances.runtime.LaunchSpec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The container the docker engine creates for an instance, worked out before any call to the engine
+ * so that it can be checked without one.
+ *
+ * @param portBindings container port → host port, published on 127.0.0.1 only
+ */
+public record ContainerSpec(
+        String name,
+        String image,
+        List<String> command,
+        Map<String, String> env,
+        Map<String, String> labels,
+        Map<Integer, Integer> portBindings,
+        String workspaceHostPath,
+        String workspaceMount,
+        String user,
+        long memoryBytes,
+        long nanoCpus,
+        long pidsLimit) {
+
+    public static final String MANAGED = "paradise.managed";
+    public static final String INSTALLATION = "paradise.installation";
+    public static final String CLIENT_ID = "paradise.client-id";
+    public static final String INSTANCE_ID = "paradise.instance-id";
+    public static final String PROFILE = "paradise.profile";
+    public static final String BIND_ADDRESS = "127.0.0.1";
+
+    public static ContainerSpec of(LaunchSpec launch) {
+        var profile = launch.profile();
+        if (profile.image() == null) {
+            throw new IllegalArgumentException("profile " + profile.name() + " has no image; it cannot run on the docker engine");
+        }
+        Map<Integer, Integer> bindings = new TreeMap<>();
+        launch.ports().forEach((name, hostPort) -> bindings.put(profile.containerPort(name, hostPort), hostPort));
+        return new ContainerSpec(
+                "paradise-" + launch.clientId() + "-" + launch.instanceId().substring(0, 8),
+                profile.image(),
+                launch.command(profile.workspaceMount(), true),
+                launch.env(profile.workspaceMount(), true),
+                Map.of(MANAGED, "true",
+                        INSTALLATION, launch.installationId(),
+                        CLIENT_ID, launch.clientId(),
+                        INSTANCE_ID, launch.instanceId(),
+                        PROFILE, profile.name()),
+                bindings,
+                launch.workspace().toString(),
+                profile.workspaceMount(),
+                profile.user(),
+                profile.limits().memoryBytes(),
+                profile.limits().nanoCpus(),
+                profile.limits().pids());
+    }
+
+    public List<String> envList() {
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+}

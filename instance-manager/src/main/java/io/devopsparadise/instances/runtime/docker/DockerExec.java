@@ -1,0 +1,76 @@
+package io.devopsparadise.instances.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.runtime.OutputListener;
+import io.devopsparadise.instances.runtime.OutputTail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A command run inside a container through the engine's exec API. A command that outlives its timeout is
+ * reported as timed out; Docker offers no way to kill an exec, so the instance's own limits bound it.
+ */
+final class DockerExec {
+
+    private static final int TAIL = 1 << 20;
+
+    private final DockerClient docker;
+
+    DockerExec(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    ExecResult run(String containerId, List<String> command, String workdir, Duration timeout, OutputListener listener) {
+        long started = System.nanoTime();
+        String execId = docker.execCreateCmd(containerId)
+                .withCmd(command.toArray(String[]::new))
+                .withWorkingDir(workdir)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .exec().getId();
+        OutputTail stdout = new OutputTail(TAIL);
+        OutputTail stderr = new OutputTail(TAIL);
+        try (var callback = docker.execStartCmd(execId).exec(new FrameCallback(listener, stdout, stderr))) {
+            boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            if (!finished) {
+                return new ExecResult(-1, stdout.toString(), stderr.toString(), millis, true);
+            }
+            Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+            return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString(), millis, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecResult(-1, stdout.toString(), stderr.toString(), 0, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final class FrameCallback extends ResultCallback.Adapter<Frame> {
+
+        private final OutputListener listener;
+        private final OutputTail stdout;
+        private final OutputTail stderr;
+
+        FrameCallback(OutputListener listener, OutputTail stdout, OutputTail stderr) {
+            this.listener = listener;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+            boolean isErr = frame.getStreamType() == StreamType.STDERR;
+            (isErr ? stderr : stdout).append(text);
+            listener.onOutput(isErr ? OutputListener.Stream.STDERR : OutputListener.Stream.STDOUT, text);
+        }
+    }
+}

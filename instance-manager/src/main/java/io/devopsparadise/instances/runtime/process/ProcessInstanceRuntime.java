@@ -1,0 +1,109 @@
+package io.devopsparadise.instances.runtime.process;
+
+import io.devopsparadise.contracts.instances.ExecRequest;
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.runtime.InstanceRuntime;
+import io.devopsparadise.instances.runtime.InstanceStartException;
+import io.devopsparadise.instances.runtime.LaunchSpec;
+import io.devopsparadise.instances.runtime.ManagedUnit;
+import io.devopsparadise.instances.runtime.OutputListener;
+import io.devopsparadise.instances.runtime.RuntimeHandle;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs each instance as a local process with the workspace as working directory and its output appended to
+ * a log file. The handle records the pid and the start time, so a reused pid is never mistaken for ours.
+ */
+@Component
+class ProcessInstanceRuntime implements InstanceRuntime {
+
+    static final String ENGINE = "process";
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public RuntimeHandle start(LaunchSpec spec) {
+        List<String> command = spec.command(spec.workspace().toString(), false);
+        if (command.isEmpty()) {
+            throw new InstanceStartException("profile " + spec.profile().name() + " has no command; it cannot run as a process", null);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(spec.workspace().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
+        builder.environment().putAll(spec.env(spec.workspace().toString(), false));
+        try {
+            return handleOf(builder.start().toHandle());
+        } catch (IOException e) {
+            throw new InstanceStartException("Could not start " + command.get(0) + " for profile " + spec.profile().name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path logFile(LaunchSpec spec) {
+        try {
+            Files.createDirectories(spec.logFile().getParent());
+            return spec.logFile();
+        } catch (IOException e) {
+            throw new InstanceStartException("Cannot create the log directory " + spec.logFile().getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static RuntimeHandle handleOf(ProcessHandle process) {
+        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return new RuntimeHandle(ENGINE, "pid:" + process.pid() + ":" + started);
+    }
+
+    /** The live process the handle names, if it still runs and is the one we started. */
+    static Optional<ProcessHandle> find(RuntimeHandle handle) {
+        String[] parts = handle.ref().split(":");
+        if (parts.length != 3 || !parts[0].equals("pid")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(parts[1]))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> handleOf(p).equals(handle));
+    }
+
+    @Override
+    public boolean isRunning(RuntimeHandle handle) {
+        return find(handle).isPresent();
+    }
+
+    @Override
+    public RuntimeHandle restart(RuntimeHandle handle, LaunchSpec spec) {
+        remove(handle);
+        return start(spec);
+    }
+
+    @Override
+    public void remove(RuntimeHandle handle) {
+        find(handle).ifPresent(ProcessTree::stop);
+    }
+
+    @Override
+    public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
+        Path workdir = WorkingDirectory.inside(spec.workspace(), request.workdir());
+        return new ProcessExec(request.command(), workdir, timeout).run(listener);
+    }
+
+    /** Processes cannot be found by label; the manager's database is their only record. */
+    @Override
+    public List<ManagedUnit> managedUnits(String installationId) {
+        return List.of();
+    }
+}
