@@ -21,7 +21,8 @@ import java.util.Map;
  * @param mcpPath        HTTP path of the MCP endpoint
  * @param health         how health is checked
  * @param workspaceMount where the workspace appears inside a container
- * @param user           user (uid:gid) a container runs as; the image's when absent
+ * @param user           user (uid:gid) a container runs as; {@code workspace-owner} for the workspace's owner,
+ *                       so that files the server writes belong to the developer; the image's user when absent
  * @param memory         container memory limit (256MB, 2GB)
  * @param cpus           container CPU limit, in cores
  * @param pids           container process limit

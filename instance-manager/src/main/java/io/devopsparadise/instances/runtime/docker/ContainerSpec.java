@@ -2,6 +2,9 @@ package io.devopsparadise.instances.runtime.docker;
 
 import io.devopsparadise.instances.runtime.LaunchSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +35,7 @@ public record ContainerSpec(
     public static final String INSTANCE_ID = "paradise.instance-id";
     public static final String PROFILE = "paradise.profile";
     public static final String BIND_ADDRESS = "127.0.0.1";
+    public static final String WORKSPACE_OWNER = "workspace-owner";
 
     public static ContainerSpec of(LaunchSpec launch) {
         var profile = launch.profile();
@@ -53,10 +57,22 @@ public record ContainerSpec(
                 bindings,
                 launch.workspace().toString(),
                 profile.workspaceMount(),
-                profile.user(),
+                user(profile.user(), launch.workspace()),
                 profile.limits().memoryBytes(),
                 profile.limits().nanoCpus(),
                 profile.limits().pids());
+    }
+
+    /** The configured user, where {@code workspace-owner} means the uid:gid that owns the workspace. */
+    static String user(String configured, Path workspace) {
+        if (!WORKSPACE_OWNER.equals(configured)) {
+            return configured;
+        }
+        try {
+            return Files.getAttribute(workspace, "unix:uid") + ":" + Files.getAttribute(workspace, "unix:gid");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("cannot read the owner of workspace " + workspace + ": " + e.getMessage(), e);
+        }
     }
 
     public List<String> envList() {

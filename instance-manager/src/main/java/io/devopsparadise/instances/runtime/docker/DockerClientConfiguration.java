@@ -4,18 +4,26 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
-/** The Docker client, as a bean. Creating it does not contact the engine (DOCKER_HOST, or the local socket). */
+/** The Docker client, as a bean. Creating it does not contact the engine. */
 @Configuration(proxyBeanMethods = false)
 class DockerClientConfiguration {
 
+    /**
+     * @param dockerHost the engine's address ({@code paradise.docker.host}); DOCKER_HOST or the local socket when empty
+     */
     @Bean(destroyMethod = "close")
-    DockerClient dockerClient() {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DockerClient dockerClient(@Value("${paradise.docker.host:}") String dockerHost) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (!dockerHost.isBlank()) {
+            builder.withDockerHost(dockerHost);
+        }
+        DefaultDockerClientConfig config = builder.build();
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
