@@ -44,9 +44,9 @@ public final class ManagerContext implements AutoCloseable {
                 "paradise.instances.restart.initial-backoff=200ms",
                 "paradise.instances.reap-interval=500ms"));
         all.addAll(List.of(properties));
+        // as command-line arguments, which outrank application.yml (builder properties would not)
         return new ManagerContext(new SpringApplicationBuilder(InstanceManagerApplication.class)
-                .properties(all.toArray(String[]::new))
-                .run());
+                .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
     }
 
     public int port() {
@@ -61,19 +61,22 @@ public final class ManagerContext implements AutoCloseable {
         return http;
     }
 
+    /** Provisions and expects 201; anything else fails the test with the problem the manager answered. */
     public ResponseEntity<InstanceView> provision(String clientId, Path workspace, String profile, int waitSeconds) {
         return http.post().uri("/api/instances?waitSeconds={w}", waitSeconds)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new ProvisionRequest(clientId, workspace.toString(), profile))
-                .retrieve().toEntity(InstanceView.class);
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().value() != 201) {
+                        throw new AssertionError("provisioning " + clientId + " answered " + response.getStatusCode() + ": "
+                                + new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    return ResponseEntity.status(201).body(response.bodyTo(InstanceView.class));
+                });
     }
 
     public InstanceView provisionHealthy(String clientId, Path workspace, String profile) {
-        ResponseEntity<InstanceView> response = provision(clientId, workspace, profile, 60);
-        if (response.getStatusCode().value() != 201) {
-            throw new AssertionError("provisioning " + clientId + " answered " + response.getStatusCode());
-        }
-        return response.getBody();
+        return provision(clientId, workspace, profile, 60).getBody();
     }
 
     public InstanceView get(String id) {

@@ -1,0 +1,214 @@
+package io.devopsparadise.instances;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.instances.lifecycle.Installation;
+import io.devopsparadise.instances.ports.PortAllocator;
+import io.devopsparadise.instances.runtime.docker.ContainerSpec;
+import io.devopsparadise.instances.support.ManagerContext;
+import io.devopsparadise.instances.support.McpProbe;
+import io.devopsparadise.instances.support.SseRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole instance-manager against the real Docker engine, the test image and a real MCP client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InstanceManagerIntegrationTests {
+
+    private Path home;
+    private Path workspaces;
+
+    private ManagerContext manager;
+    private DockerClient docker;
+    private String installation;
+
+    @BeforeAll
+    void startManager() throws Exception {
+        home = Files.createTempDirectory("paradise-home");
+        workspaces = Files.createTempDirectory("paradise-workspaces");
+        manager = ManagerContext.start(home, workspaces, "paradise.instances.restart.max-restarts=1");
+        docker = manager.bean(DockerClient.class);
+        installation = manager.bean(Installation.class).id();
+    }
+
+    @AfterEach
+    void deleteInstances() {
+        manager.deleteAll();
+    }
+
+    @AfterAll
+    void stopManager() {
+        manager.close();
+    }
+
+    private Path workspace(String name) throws Exception {
+        Path dir = Files.createDirectories(workspaces.resolve(name));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+
+    private List<Container> ourContainers() {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerSpec.INSTALLATION, installation)).exec();
+    }
+
+    @Test
+    void provisionsTenDockerClientsAtOnceEachWithItsOwnContainerAndPortsThenCleansUpEverything() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<ResponseEntity<InstanceView>>> requests = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Path workspace = workspace("ten-" + i);
+            String client = "client-" + i;
+            requests.add(pool.submit(() -> manager.provision(client, workspace, "everything", 90)));
+        }
+        List<InstanceView> instances = new ArrayList<>();
+        for (Future<ResponseEntity<InstanceView>> request : requests) {
+            ResponseEntity<InstanceView> response = request.get();
+            assertThat(response.getStatusCode().value()).isEqualTo(201);
+            instances.add(response.getBody());
+        }
+        pool.shutdown();
+
+        assertThat(instances).allMatch(i -> i.state() == InstanceState.HEALTHY && i.engine().equals("docker"));
+        assertThat(instances).extracting(i -> i.ports().get("mcp")).doesNotHaveDuplicates()
+                .allMatch(port -> port >= 8200 && port <= 8299);
+        List<Container> containers = ourContainers();
+        assertThat(containers).hasSize(10);
+        assertThat(containers).extracting(c -> c.getLabels().get(ContainerSpec.CLIENT_ID))
+                .containsExactlyInAnyOrderElementsOf(instances.stream().map(InstanceView::clientId).toList());
+
+        Map<String, List<String>> tools = McpProbe.toolsList(instances.stream().map(InstanceView::mcpUrl).toList());
+        assertThat(tools).hasSize(10).allSatisfy((url, names) -> assertThat(names).contains("echo", "get-sum"));
+
+        instances.forEach(instance -> assertThat(manager.delete(instance.id())).isEqualTo(204));
+        assertThat(ourContainers()).isEmpty();
+        assertThat(manager.bean(PortAllocator.class).holders()).isEmpty();
+        assertThat(manager.list()).isEmpty();
+    }
+
+    @Test
+    void restartsAContainerKilledFromOutsideAndDeclaresItFailedPastTheRestartCap() throws Exception {
+        InstanceView instance = manager.provisionHealthy("phoenix", workspace("phoenix"), "everything");
+
+        killContainerOf(instance);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            InstanceView now = manager.get(instance.id());
+            return now.state() == InstanceState.HEALTHY && now.restartCount() == 1;
+        });
+        assertThat(McpProbe.toolsList(List.of(instance.mcpUrl())).get(instance.mcpUrl())).contains("echo");
+
+        killContainerOf(instance);
+        await().atMost(Duration.ofSeconds(30)).until(() -> manager.get(instance.id()).state() == InstanceState.FAILED);
+
+        List<InstanceEvent> events = manager.http().get().uri("/api/events/recent").retrieve()
+                .body(new ParameterizedTypeReference<List<InstanceEvent>>() { })
+                .stream().filter(e -> e.instanceId().equals(instance.id())).toList();
+        assertThat(events).extracting(InstanceEvent::type)
+                .containsSubsequence(InstanceEvent.Type.PROVISIONED, InstanceEvent.Type.RESTARTED, InstanceEvent.Type.FAILED);
+        assertThat(events.get(events.size() - 1).message()).contains("gave up after 1 restarts");
+        String metrics = manager.http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("paradise_instances{state=\"FAILED\"} 1.0")
+                .containsPattern("paradise_instances_restarts_total [1-9]")
+                .contains("paradise_instances_health_check_seconds_count{outcome=\"healthy\",profile=\"everything\"}");
+    }
+
+    private void killContainerOf(InstanceView instance) {
+        Container container = docker.listContainersCmd()
+                .withLabelFilter(Map.of(ContainerSpec.INSTANCE_ID, instance.id())).exec().get(0);
+        docker.killContainerCmd(container.getId()).exec();
+    }
+
+    @Test
+    void execStreamsOutputFromInsideTheContainerAndEndsWithTheExitCode() throws Exception {
+        Path workspace = workspace("exec");
+        Files.writeString(workspace.resolve("hello.txt"), "hello from the workspace");
+        InstanceView instance = manager.provisionHealthy("exec-client", workspace, "everything");
+        String script = "console.log(require('fs').readFileSync('hello.txt','utf8')); setTimeout(() => { console.error('late'); process.exit(4) }, 300)";
+        String body = "{\"command\":[\"node\",\"-e\",\"" + script.replace("\"", "\\\"") + "\"]}";
+
+        try (SseRecorder stream = SseRecorder.post("http://127.0.0.1:" + manager.port() + "/api/instances/" + instance.id() + "/exec", body)) {
+            await().atMost(Duration.ofSeconds(20)).until(stream::finished);
+            List<String> lines = stream.lines();
+            assertThat(lines).containsSubsequence("event:stdout", "event:stderr", "event:exit");
+            assertThat(stream.text()).contains("hello from the workspace").contains("\"exitCode\":4");
+        }
+        ResponseEntity<Map<String, Object>> json = manager.postJson("/api/instances/" + instance.id() + "/exec",
+                "{\"command\":[\"node\",\"-e\",\"process.stdout.write(process.cwd())\"]}");
+        assertThat(json.getBody()).containsEntry("exitCode", 0).containsEntry("stdout", "/workspace");
+    }
+
+    @Test
+    void publishesLifecycleEventsOnTheSseStream() throws Exception {
+        try (SseRecorder events = SseRecorder.get("http://127.0.0.1:" + manager.port() + "/api/events")) {
+            InstanceView instance = manager.provisionHealthy("watched", workspace("watched"), "everything-process");
+            manager.delete(instance.id());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.text().contains("event:DELETED"));
+            assertThat(events.lines()).containsSubsequence("event:PROVISIONED", "event:STATE_CHANGED", "event:DELETED");
+            assertThat(events.text()).contains("\"to\":\"HEALTHY\"").contains("\"clientId\":\"watched\"");
+        }
+    }
+
+    @Test
+    void recordsActivity() throws Exception {
+        InstanceView instance = manager.provisionHealthy("busy", workspace("busy"), "everything-process");
+        Thread.sleep(20);
+
+        InstanceView touched = manager.http().post().uri("/api/instances/{id}/activity", instance.id()).retrieve().body(InstanceView.class);
+
+        assertThat(touched.lastActivity()).isAfter(instance.lastActivity());
+    }
+
+    @Test
+    void answersBadInputWithProblemDetailsThatSayWhatToFix() throws Exception {
+        Path ok = workspace("bad-input");
+        manager.provisionHealthy("taken", ok, "everything-process");
+
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "\",\"profile\":\"nope\"}"), 400, "known profiles: everything");
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "/missing\",\"profile\":\"everything\"}"), 400, "does not exist");
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"relative/dir\",\"profile\":\"everything\"}"), 400, "absolute path");
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"/etc\",\"profile\":\"everything\"}"), 403, "outside the allowed roots");
+        assertProblem(provision("{\"clientId\":\"no spaces\",\"workspace\":\"" + ok + "\"}"), 400, "clientId must be");
+        assertProblem(provision("{\"clientId\":"), 400, "not valid JSON");
+        assertProblem(provision("[1,2]"), 400, "not valid JSON");
+        assertProblem(provision("{\"clientId\":\"taken\",\"workspace\":\"" + ok + "\",\"profile\":\"everything-process\"}"), 409, "already has instance");
+        assertProblem(manager.postJson("/api/instances?waitSeconds=999", "{}"), 400, "waitSeconds");
+        assertProblem(manager.postJson("/api/instances/no-such-id/activity", ""), 404, "No instance with id no-such-id");
+        String taken = manager.list().get(0).id();
+        assertProblem(manager.postJson("/api/instances/" + taken + "/exec", "{\"command\":[]}"), 400, "non-empty array");
+        assertProblem(manager.postJson("/api/instances/" + taken + "/exec", "{\"command\":[\"ls\"],\"workdir\":\"../..\"}"), 400, "leaves the workspace");
+        assertThat(manager.delete("no-such-id")).isEqualTo(404);
+    }
+
+    private ResponseEntity<Map<String, Object>> provision(String body) {
+        return manager.postJson("/api/instances", body);
+    }
+
+    private static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String detail) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(response.getBody()).containsKeys("title", "detail").doesNotContainKey("trace");
+        assertThat((String) response.getBody().get("detail")).contains(detail);
+    }
+}
