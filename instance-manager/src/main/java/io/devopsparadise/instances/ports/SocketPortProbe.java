@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 /**
  * A port is free when we can bind it on both the wildcard and the loopback address: a program that holds
  * either makes it unusable for a container published on 127.0.0.1 or a process listening on all interfaces.
+ * SO_REUSEADDR is set as servers (node, docker-proxy) set it, so a port in TIME_WAIT counts as free, as it is for them.
  */
 @Component
 class SocketPortProbe implements PortProbe {
@@ -21,7 +22,7 @@ class SocketPortProbe implements PortProbe {
 
     private static boolean canBind(InetSocketAddress address) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(address);
             return true;
         } catch (IOException e) {
