@@ -46,6 +46,7 @@ class HealthMonitor {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> restartAt = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
 
     HealthMonitor(InstanceRegistry registry, InstanceRuntimes runtimes, BackendProfiles profiles, LaunchSpecs launchSpecs,
                   InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler, Clock clock) {
@@ -61,11 +62,12 @@ class HealthMonitor {
         this.checks = Executors.newFixedThreadPool(properties.health().parallelChecks(), daemon("health-check"));
     }
 
-    @Scheduled(fixedDelayString = "${paradise.instances.health.interval:2s}")
+    @Scheduled(fixedDelayString = "${paradise.instances.health.interval:1s}")
     void tick() {
         if (!reconciler.isDone()) {
             return;
         }
+        lastProbe.keySet().retainAll(registry.all().stream().map(Instance::id).toList());
         registry.all().stream()
                 .filter(instance -> instance.state() != InstanceState.FAILED)
                 .filter(instance -> inFlight.add(instance.id()))
@@ -90,6 +92,10 @@ class HealthMonitor {
             return;
         }
         boolean running = runtimes.byName(instance.engine()).isRunning(instance.handle());
+        if (running && instance.state() == InstanceState.HEALTHY && !probeDue(id)) {
+            return;
+        }
+        lastProbe.put(id, clock.instant());
         HealthResult result = running
                 ? profiles.get(instance.profile()).healthCheck().check(instance.ports(), properties.health().timeout())
                 : HealthResult.unhealthy(instance.engine().equals("docker") ? "container is not running" : "process is not running", Duration.ZERO);
@@ -97,6 +103,12 @@ class HealthMonitor {
             metrics.checked(instance.profile(), result);
         }
         underLock(id, () -> apply(id, instance.handle(), running, result));
+    }
+
+    /** A healthy instance that still runs is probed less often: the probe opens a real MCP session. */
+    private boolean probeDue(String id) {
+        Instant last = lastProbe.get(id);
+        return last == null || !clock.instant().isBefore(last.plus(properties.health().healthyInterval()));
     }
 
     private void apply(String id, RuntimeHandle checkedHandle, boolean running, HealthResult result) {

@@ -61,12 +61,16 @@ public record InstanceProperties(
     }
 
     /**
-     * @param interval           time between two checks of one instance
+     * @param interval           time between two checks of an instance that is starting or unhealthy; also how soon
+     *                           a dead container or process is noticed
+     * @param healthyInterval    time between two health probes of a healthy instance
      * @param timeout            one check fails after this long
      * @param unhealthyThreshold consecutive failed checks of a healthy instance before it is restarted
+     * @param parallelChecks     checks that may run at once
      */
     public record HealthProperties(
-            @DefaultValue("2s") Duration interval,
+            @DefaultValue("1s") Duration interval,
+            @DefaultValue("10s") Duration healthyInterval,
             @DefaultValue("3s") Duration timeout,
             @DefaultValue("3") @Min(1) int unhealthyThreshold,
             @DefaultValue("8") @Min(1) int parallelChecks) {
