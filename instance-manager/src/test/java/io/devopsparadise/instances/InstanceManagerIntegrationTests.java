@@ -171,6 +171,13 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
+    void documentsItsApiWithOpenApi() {
+        String spec = manager.http().get().uri("/v3/api-docs").retrieve().body(String.class);
+
+        assertThat(spec).contains("\"/api/instances\"", "\"/api/instances/{id}/exec\"", "\"/api/events\"", "Provision an instance for a client");
+    }
+
+    @Test
     void recordsActivity() throws Exception {
         InstanceView instance = manager.provisionHealthy("busy", workspace("busy"), "everything-process");
         Thread.sleep(20);
