@@ -1,0 +1,50 @@
+package io.devopsparadise.gateway;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Configuration of the gateway ({@code paradise.gateway.*}).
+ *
+ * @param home                  data directory: client database, admin token, logs
+ * @param publicUrl             the address clients use to reach the gateway, for the MCP configuration it hands out
+ * @param instanceManagerUrl    where the instance-manager answers
+ * @param adminToken            admin token; when empty, one is generated into {@code <home>/admin-token} on first start
+ * @param allowedOrigins        browser origins allowed to call the MCP endpoint; requests with any other Origin get 403
+ * @param maxBodySize           larger request bodies get 413
+ * @param provisionTimeout      how long a client's first request waits for its instance to become healthy
+ * @param backendTimeout        how long the gateway waits for a backend to start answering a request
+ * @param defaultBackendProfile profile for clients registered without one (the instance-manager's default when empty)
+ * @param defaultQualityProfile quality profile for clients registered without one
+ * @param rateLimit             per-client requests per second (0 disables)
+ * @param activityInterval      activity is reported to the instance-manager at most this often per client
+ */
+@Validated
+@ConfigurationProperties("paradise.gateway")
+public record GatewayProperties(
+        @NotNull Path home,
+        @NotNull URI publicUrl,
+        @NotNull URI instanceManagerUrl,
+        String adminToken,
+        @DefaultValue List<String> allowedOrigins,
+        @DefaultValue("4MB") DataSize maxBodySize,
+        @DefaultValue("120s") Duration provisionTimeout,
+        @DefaultValue("30s") Duration backendTimeout,
+        String defaultBackendProfile,
+        @DefaultValue("standard") String defaultQualityProfile,
+        @DefaultValue("200") @Min(0) int rateLimit,
+        @DefaultValue("30s") Duration activityInterval) {
+
+    public GatewayProperties {
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+}

@@ -1,0 +1,121 @@
+package io.devopsparadise.gateway.instances;
+
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.gateway.GatewayProperties;
+import io.devopsparadise.gateway.clients.Client;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Each client's instance: looked up or provisioned on first use, then cached. The cache follows the
+ * instance-manager's event stream, so a restarted or deleted instance is noticed at once, and listeners
+ * (the session layer) hear about restarts to re-initialize backend sessions.
+ */
+@Component
+public class ClientInstances implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientInstances.class);
+
+    private final InstanceManagerClient manager;
+    private final GatewayProperties properties;
+    private final Clock clock;
+    private final Map<String, Mono<InstanceView>> byClient = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastActivity = new ConcurrentHashMap<>();
+    private final Sinks.Many<String> restarts = Sinks.many().multicast().directBestEffort();
+    private volatile Disposable events;
+
+    ClientInstances(InstanceManagerClient manager, GatewayProperties properties, Clock clock) {
+        this.manager = manager;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The client's healthy instance, provisioning it when it has none. Concurrent callers share one provisioning. */
+    public Mono<InstanceView> ensure(Client client) {
+        return byClient.computeIfAbsent(client.id(), id -> lookUpOrProvision(client)
+                .doOnError(e -> byClient.remove(id))
+                .cache(view -> Duration.ofDays(365), e -> Duration.ZERO, () -> Duration.ZERO));
+    }
+
+    private Mono<InstanceView> lookUpOrProvision(Client client) {
+        return manager.findByClient(client.id())
+                .filter(view -> view.state() != InstanceState.FAILED)
+                .flatMap(view -> view.state() == InstanceState.HEALTHY ? Mono.just(view) : awaitHealthy(view))
+                .switchIfEmpty(Mono.defer(() -> manager.provision(client.id(), client.workspace(), client.backendProfile())));
+    }
+
+    private Mono<InstanceView> awaitHealthy(InstanceView starting) {
+        return manager.findByClient(starting.clientId())
+                .filter(view -> view.state() == InstanceState.HEALTHY)
+                .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
+                .timeout(properties.provisionTimeout(), Mono.error(() -> new InstanceUnavailableException(
+                        "instance of " + starting.clientId() + " did not become healthy in " + properties.provisionTimeout().toSeconds() + " s",
+                        504, null)));
+    }
+
+    /** Forgets the cached instance, so that the next request looks it up again. */
+    public void forget(String clientId) {
+        byClient.remove(clientId);
+    }
+
+    /** Reports activity to the instance-manager, at most once per activity interval per client. */
+    public void touch(InstanceView instance) {
+        Instant now = clock.instant();
+        Instant last = lastActivity.get(instance.id());
+        if (last != null && now.isBefore(last.plus(properties.activityInterval()))) {
+            return;
+        }
+        lastActivity.put(instance.id(), now);
+        manager.recordActivity(instance.id()).subscribe(ok -> { }, error -> log.debug("activity of {} not recorded: {}", instance.id(), error.toString()));
+    }
+
+    public void onRestart(Consumer<String> clientIdListener) {
+        restarts.asFlux().subscribe(clientIdListener);
+    }
+
+    private void onEvent(InstanceEvent event) {
+        switch (event.type()) {
+            case RESTARTED -> restarts.tryEmitNext(event.clientId());
+            case DELETED, REAPED, FAILED -> {
+                forget(event.clientId());
+                restarts.tryEmitNext(event.clientId());
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void start() {
+        events = manager.events()
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofSeconds(2)))
+                .repeatWhen(done -> done.delayElements(Duration.ofSeconds(2)))
+                .subscribe(this::onEvent, error -> log.warn("instance event stream ended: {}", error.toString()));
+    }
+
+    @Override
+    public void stop() {
+        if (events != null) {
+            events.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return events != null && !events.isDisposed();
+    }
+}

@@ -1,0 +1,107 @@
+package io.devopsparadise.gateway.instances;
+
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.contracts.instances.ProvisionRequest;
+import io.devopsparadise.gateway.GatewayProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The instance-manager's REST API, as the gateway uses it. Every call has a timeout. */
+@Component
+public class InstanceManagerClient {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private final WebClient http;
+    private final GatewayProperties properties;
+
+    InstanceManagerClient(WebClient.Builder builder, GatewayProperties properties) {
+        this.http = builder.baseUrl(properties.instanceManagerUrl().toString()).build();
+        this.properties = properties;
+    }
+
+    public Mono<InstanceView> findByClient(String clientId) {
+        return http.get().uri(uri -> uri.path("/api/instances").queryParam("clientId", clientId).build())
+                .retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<InstanceView>>() { })
+                .timeout(CALL_TIMEOUT)
+                .flatMap(list -> list.isEmpty() ? Mono.empty() : Mono.just(list.get(0)))
+                .onErrorMap(this::unavailable);
+    }
+
+    /** Provisions and waits until the instance is healthy (bounded by the provision timeout). */
+    public Mono<InstanceView> provision(String clientId, String workspace, String profile) {
+        long waitSeconds = Math.max(1, properties.provisionTimeout().toSeconds());
+        return http.post().uri(uri -> uri.path("/api/instances").queryParam("waitSeconds", waitSeconds).build())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new ProvisionRequest(clientId, workspace, profile))
+                .retrieve()
+                .bodyToMono(InstanceView.class)
+                .timeout(properties.provisionTimeout().plusSeconds(10))
+                .onErrorMap(this::unavailable);
+    }
+
+    public Mono<Void> delete(String instanceId) {
+        return http.delete().uri("/api/instances/{id}", instanceId)
+                .retrieve()
+                .toBodilessEntity()
+                .timeout(CALL_TIMEOUT)
+                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty())
+                .onErrorMap(this::unavailable)
+                .then();
+    }
+
+    public Mono<Void> recordActivity(String instanceId) {
+        return http.post().uri("/api/instances/{id}/activity", instanceId)
+                .retrieve().toBodilessEntity().timeout(CALL_TIMEOUT).then();
+    }
+
+    /** The manager's lifecycle events, as they happen. */
+    public Flux<InstanceEvent> events() {
+        return http.get().uri("/api/events").accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<InstanceEvent>>() { })
+                .mapNotNull(ServerSentEvent::data);
+    }
+
+    private Throwable unavailable(Throwable error) {
+        if (error instanceof InstanceUnavailableException) {
+            return error;
+        }
+        if (error instanceof WebClientResponseException response) {
+            return new InstanceUnavailableException(problemDetail(response), response.getStatusCode().value(), error);
+        }
+        if (error instanceof WebClientRequestException) {
+            return new InstanceUnavailableException("the instance-manager at " + properties.instanceManagerUrl()
+                    + " does not answer (" + error.getMessage() + "); start it with scripts/start-devops-paradise.sh",
+                    HttpStatus.SERVICE_UNAVAILABLE.value(), error);
+        }
+        if (error instanceof java.util.concurrent.TimeoutException) {
+            return new InstanceUnavailableException("the instance-manager did not answer in time", HttpStatus.GATEWAY_TIMEOUT.value(), error);
+        }
+        return error;
+    }
+
+    private static String problemDetail(WebClientResponseException response) {
+        try {
+            Map<?, ?> problem = response.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail != null ? detail.toString() : response.getStatusText();
+        } catch (RuntimeException e) {
+            return response.getStatusText();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.gateway.GatewayProperties;
+import io.devopsparadise.gateway.resilience.InstanceResilience;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * HTTP to a client's instance. Bodies stream in both directions; the Host header is the instance's loopback
+ * address (Serena refuses any other). The client's own credentials never travel to the backend.
+ */
+@Component
+public class Backend {
+
+    public static final String SESSION_HEADER = "Mcp-Session-Id";
+    public static final String VERSION_HEADER = "MCP-Protocol-Version";
+    private static final String ACCEPT_BOTH = "application/json, text/event-stream";
+
+    private final WebClient http;
+    private final InstanceResilience resilience;
+    private final Duration timeout;
+
+    Backend(WebClient.Builder builder, InstanceResilience resilience, GatewayProperties properties) {
+        ConnectionProvider pool = ConnectionProvider.builder("backends")
+                .maxConnections(2048)
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        this.http = builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
+                .build();
+        this.resilience = resilience;
+        this.timeout = properties.backendTimeout();
+    }
+
+    public Mono<ResponseEntity<Flux<DataBuffer>>> post(InstanceView instance, String clientId, String backendSession,
+                                                       String protocolVersion, byte[] body) {
+        return exchange(HttpMethod.POST, instance, clientId, headers -> {
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set(HttpHeaders.ACCEPT, ACCEPT_BOTH);
+            common(headers, backendSession, protocolVersion);
+        }, body);
+    }
+
+    public Mono<ResponseEntity<Flux<DataBuffer>>> get(InstanceView instance, String clientId, String backendSession,
+                                                      String protocolVersion, String lastEventId) {
+        return exchange(HttpMethod.GET, instance, clientId, headers -> {
+            headers.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
+            common(headers, backendSession, protocolVersion);
+            if (lastEventId != null) {
+                headers.set("Last-Event-ID", lastEventId);
+            }
+        }, null);
+    }
+
+    public Mono<ResponseEntity<Flux<DataBuffer>>> delete(InstanceView instance, String clientId, String backendSession,
+                                                         String protocolVersion) {
+        return exchange(HttpMethod.DELETE, instance, clientId, headers -> common(headers, backendSession, protocolVersion), null);
+    }
+
+    private static void common(HttpHeaders headers, String backendSession, String protocolVersion) {
+        if (backendSession != null) {
+            headers.set(SESSION_HEADER, backendSession);
+        }
+        if (protocolVersion != null && !protocolVersion.equals(McpVersions.LEGACY_SSE)) {
+            headers.set(VERSION_HEADER, protocolVersion);
+        }
+    }
+
+    private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(HttpMethod method, InstanceView instance, String clientId,
+                                                            Consumer<HttpHeaders> headers, byte[] body) {
+        WebClient.RequestBodySpec request = http.method(method).uri(instance.mcpUrl()).headers(headers);
+        WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.bodyValue(body);
+        return withBody.retrieve()
+                .onStatus(status -> true, response -> Mono.empty())
+                .toEntityFlux(DataBuffer.class)
+                .timeout(timeout)
+                .transformDeferred(RetryOperator.of(resilience.retryWhileStarting()))
+                .transformDeferred(CircuitBreakerOperator.of(resilience.breakerOf(clientId)));
+    }
+}

@@ -1,0 +1,145 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.gateway.instances.ClientInstances;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps each gateway session bound to a live backend session. When the backend lost it (a restart: 404, or
+ * server-everything's 400 "No valid session ID"), the client's original initialize is replayed, followed by
+ * notifications/initialized, and the request is sent again, so the client never notices.
+ */
+@Component
+public class BackendSessions {
+
+    private static final byte[] INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final Backend backend;
+    private final ClientInstances instances;
+    private final Map<String, Mono<Void>> reinitializing = new ConcurrentHashMap<>();
+
+    BackendSessions(Backend backend, ClientInstances instances) {
+        this.backend = backend;
+        this.instances = instances;
+    }
+
+    /** Forwards the client's initialize and binds the backend's session to the gateway session. */
+    public Mono<Relayed> initialize(Client client, GatewaySession session) {
+        return instances.ensure(client).flatMap(instance -> {
+            instances.touch(instance);
+            return backend.post(instance, client.id(), null, session.protocolVersion(), session.initializeRequest())
+                    .map(response -> {
+                        session.backendInitialized(response.getHeaders().getFirst(Backend.SESSION_HEADER));
+                        return relay(response);
+                    });
+        });
+    }
+
+    /** Sends one message within a session, re-establishing the backend session first or after when it was lost. */
+    public Mono<Relayed> send(Client client, GatewaySession session, byte[] body) {
+        return instances.ensure(client).flatMap(instance -> {
+            instances.touch(instance);
+            return ready(client, session, instance)
+                    .then(Mono.defer(() -> attempt(client, session, instance, body)))
+                    .flatMap(relayed -> relayed == LOST
+                            ? reinitialize(client, session, instance).then(Mono.defer(() -> attempt(client, session, instance, body)))
+                            : Mono.just(relayed));
+        });
+    }
+
+    /** Opens the backend's GET stream for the session. */
+    public Mono<Relayed> stream(Client client, GatewaySession session, String lastEventId) {
+        return instances.ensure(client).flatMap(instance -> ready(client, session, instance)
+                .then(Mono.defer(() -> backend.get(instance, client.id(), session.backendSessionId(), session.protocolVersion(), lastEventId)))
+                .map(BackendSessions::relay));
+    }
+
+    /** Ends the backend session; the backend's answer does not matter to the client. */
+    public Mono<Void> end(Client client, GatewaySession session) {
+        String backendSession = session.backendSessionId();
+        if (backendSession == null) {
+            return Mono.empty();
+        }
+        return instances.ensure(client)
+                .flatMap(instance -> backend.delete(instance, client.id(), backendSession, session.protocolVersion()))
+                .flatMap(response -> drain(response.getBody()))
+                .onErrorResume(e -> Mono.empty())
+                .then();
+    }
+
+    private static final Relayed LOST = Relayed.read(0, null, new byte[0]);
+
+    private Mono<Relayed> attempt(Client client, GatewaySession session, InstanceView instance, byte[] body) {
+        String backendSession = session.backendSessionId();
+        return backend.post(instance, client.id(), backendSession, session.protocolVersion(), body).flatMap(response -> {
+            int status = response.getStatusCode().value();
+            if (backendSession == null || (status != 404 && status != 400)) {
+                return Mono.just(relay(response));
+            }
+            return DataBufferUtils.join(response.getBody() == null ? Flux.empty() : response.getBody())
+                    .map(BackendSessions::bytes)
+                    .defaultIfEmpty(new byte[0])
+                    .map(bytes -> sessionLost(status, bytes) ? LOST
+                            : Relayed.read(status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
+        });
+    }
+
+    private static boolean sessionLost(int status, byte[] body) {
+        return status == 404 || new String(body, StandardCharsets.UTF_8).toLowerCase().contains("session");
+    }
+
+    private Mono<Void> ready(Client client, GatewaySession session, InstanceView instance) {
+        return session.needsReinitialize() ? reinitialize(client, session, instance) : Mono.empty();
+    }
+
+    /** One replay at a time per session; concurrent requests wait for the same one. */
+    private Mono<Void> reinitialize(Client client, GatewaySession session, InstanceView instance) {
+        session.markStale();
+        return reinitializing.computeIfAbsent(session.id(), id -> replay(client, session, instance)
+                .doFinally(signal -> reinitializing.remove(id))
+                .cache());
+    }
+
+    private Mono<Void> replay(Client client, GatewaySession session, InstanceView instance) {
+        return backend.post(instance, client.id(), null, session.protocolVersion(), session.initializeRequest())
+                .flatMap(response -> {
+                    String backendSession = response.getHeaders().getFirst(Backend.SESSION_HEADER);
+                    if (!response.getStatusCode().is2xxSuccessful()) {
+                        return drain(response.getBody()).then(Mono.error(new McpError(502, McpError.SERVER_ERROR,
+                                "the instance did not accept the re-initialization (HTTP " + response.getStatusCode().value() + ")")));
+                    }
+                    return drain(response.getBody())
+                            .then(backend.post(instance, client.id(), backendSession, session.protocolVersion(), INITIALIZED))
+                            .flatMap(ack -> drain(ack.getBody()))
+                            .then(Mono.fromRunnable(() -> session.backendInitialized(backendSession)));
+                })
+                .then();
+    }
+
+    static Relayed relay(ResponseEntity<Flux<DataBuffer>> response) {
+        Flux<DataBuffer> body = response.getBody() == null ? Flux.empty() : response.getBody();
+        return Relayed.streaming(response.getStatusCode().value(), response.getHeaders(), body);
+    }
+
+    private static Mono<Void> drain(Flux<DataBuffer> body) {
+        return body == null ? Mono.empty() : body.doOnNext(DataBufferUtils::release).then();
+    }
+
+    static byte[] bytes(DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+}

@@ -1,0 +1,72 @@
+package io.devopsparadise.gateway.mcp;
+
+import java.time.Instant;
+
+/**
+ * A session the gateway issued to a client, mapped to the session the client's backend issued. The client's
+ * original {@code initialize} is kept so that a restarted backend can be re-initialized on its behalf.
+ */
+public final class GatewaySession {
+
+    private final String id;
+    private final String clientId;
+    private volatile String protocolVersion;
+    private final byte[] initializeRequest;
+    private final Instant createdAt;
+    private volatile String backendSessionId;
+    private volatile boolean stale;
+
+    GatewaySession(String id, String clientId, String protocolVersion, byte[] initializeRequest, Instant createdAt) {
+        this.id = id;
+        this.clientId = clientId;
+        this.protocolVersion = protocolVersion;
+        this.initializeRequest = initializeRequest.clone();
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String protocolVersion() {
+        return protocolVersion;
+    }
+
+    /** The version the client now sends in MCP-Protocol-Version, once the backend negotiated it. */
+    void useVersion(String version) {
+        if (version != null) {
+            this.protocolVersion = version;
+        }
+    }
+
+    byte[] initializeRequest() {
+        return initializeRequest.clone();
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The backend's session id; null when the backend issued none or it must be re-established. */
+    String backendSessionId() {
+        return stale ? null : backendSessionId;
+    }
+
+    boolean needsReinitialize() {
+        return stale;
+    }
+
+    void backendInitialized(String backendSession) {
+        this.backendSessionId = backendSession;
+        this.stale = false;
+    }
+
+    /** The backend restarted or forgot the session: the next request re-initializes first. */
+    void markStale() {
+        this.stale = true;
+    }
+}

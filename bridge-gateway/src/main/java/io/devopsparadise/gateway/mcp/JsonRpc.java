@@ -1,0 +1,115 @@
+package io.devopsparadise.gateway.mcp;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses client messages and writes gateway-made responses. */
+@Component
+public class JsonRpc {
+
+    private final JsonMapper json;
+
+    public JsonRpc(JsonMapper json) {
+        this.json = json;
+    }
+
+    public JsonMapper mapper() {
+        return json;
+    }
+
+    /** One message, or the messages of a batch. Fails with -32700 or -32600 saying what is wrong. */
+    public List<McpMessage> parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new McpError(400, McpError.PARSE_ERROR, "Parse error: the body is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new McpError(400, McpError.PARSE_ERROR, "Parse error: the body is empty");
+        }
+        if (root.isArray()) {
+            if (root.isEmpty()) {
+                throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: an empty batch");
+            }
+            List<McpMessage> messages = new ArrayList<>();
+            for (JsonNode element : root) {
+                messages.add(message(element, json.writeValueAsBytes(element)));
+            }
+            return messages;
+        }
+        return List.of(message(root, body));
+    }
+
+    private static McpMessage message(JsonNode node, byte[] raw) {
+        if (!node.isObject() || !"2.0".equals(node.path("jsonrpc").asString(null))) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\" is required",
+                    idOf(node), null);
+        }
+        JsonNode id = idOf(node);
+        JsonNode method = node.get("method");
+        if (method != null && !method.isString()) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: \"method\" must be a string", id, null);
+        }
+        if (method == null && id == null) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: neither a request, a notification nor a response", null, null);
+        }
+        if (id != null && !(id.isString() || id.isIntegralNumber())) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: \"id\" must be a string or an integer", null, null);
+        }
+        return new McpMessage(node, id, method == null ? null : method.asString(), raw);
+    }
+
+    private static JsonNode idOf(JsonNode node) {
+        JsonNode id = node.isObject() ? node.get("id") : null;
+        return id == null || id.isNull() ? null : id;
+    }
+
+    public byte[] error(McpError error) {
+        ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
+        if (error.id() == null) {
+            body.putNull("id");
+        } else {
+            body.set("id", error.id());
+        }
+        ObjectNode details = body.putObject("error").put("code", error.code()).put("message", error.getMessage());
+        if (error.data() != null) {
+            details.set("data", json.valueToTree(error.data()));
+        }
+        return json.writeValueAsBytes(body);
+    }
+
+    public byte[] result(JsonNode id, JsonNode result) {
+        ObjectNode body = json.createObjectNode().put("jsonrpc", "2.0");
+        body.set("id", id);
+        body.set("result", result);
+        return json.writeValueAsBytes(body);
+    }
+
+    public ObjectNode object() {
+        return json.createObjectNode();
+    }
+
+    public ArrayNode array() {
+        return json.createArrayNode();
+    }
+
+    public JsonNode read(byte[] bytes) {
+        return json.readTree(bytes);
+    }
+
+    public byte[] write(JsonNode node) {
+        return json.writeValueAsBytes(node);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

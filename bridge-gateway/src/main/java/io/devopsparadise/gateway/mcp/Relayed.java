@@ -1,0 +1,28 @@
+package io.devopsparadise.gateway.mcp;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Flux;
+
+/**
+ * A backend's answer on its way to the client: status, the headers worth relaying, and the body, either
+ * still streaming or already read (when the gateway had to look at it).
+ */
+public record Relayed(int status, String contentType, Flux<DataBuffer> body, byte[] bytes) {
+
+    public static Relayed streaming(int status, HttpHeaders headers, Flux<DataBuffer> body) {
+        return new Relayed(status, headers.getFirst(HttpHeaders.CONTENT_TYPE), body, null);
+    }
+
+    public static Relayed read(int status, String contentType, byte[] bytes) {
+        return new Relayed(status, contentType, null, bytes);
+    }
+
+    public boolean isEventStream() {
+        return contentType != null && contentType.startsWith("text/event-stream");
+    }
+
+    public boolean isBuffered() {
+        return bytes != null;
+    }
+}

@@ -1,0 +1,175 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.gateway.clients.Client;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST/GET/DELETE /mcp} for the session-based revisions (2025-03-26 to 2025-11-25); requests that
+ * declare 2026-07-28 go to the {@link ModernHandler}.
+ */
+@Component
+public class StreamableHttpHandler {
+
+    private final McpGuard guard;
+    private final JsonRpc json;
+    private final GatewaySessions sessions;
+    private final BackendSessions backend;
+    private final ToolAggregator tools;
+    private final ModernHandler modern;
+    private final McpResponses responses;
+    private final McpMetrics metrics;
+
+    StreamableHttpHandler(McpGuard guard, JsonRpc json, GatewaySessions sessions, BackendSessions backend,
+                          ToolAggregator tools, ModernHandler modern, McpResponses responses, McpMetrics metrics) {
+        this.guard = guard;
+        this.json = json;
+        this.sessions = sessions;
+        this.backend = backend;
+        this.tools = tools;
+        this.modern = modern;
+        this.responses = responses;
+        this.metrics = metrics;
+    }
+
+    public Mono<ServerResponse> post(ServerRequest request) {
+        return Mono.defer(() -> {
+            Client client = guard.admit(request);
+            String version = requestedVersion(request);
+            return guard.body(request, true).flatMap(body -> McpVersions.MODERN.equals(version)
+                    ? modern.handle(client, request, body)
+                    : dispatch(client, request, version, json.parse(body)));
+        }).onErrorResume(McpError.class, responses::error);
+    }
+
+    private Mono<ServerResponse> dispatch(Client client, ServerRequest request, String version, List<McpMessage> messages) {
+        boolean batch = messages.size() > 1 || messages.get(0).raw().length > 0 && messages.get(0).raw()[0] == '[';
+        String sessionId = request.headers().firstHeader(Backend.SESSION_HEADER);
+        McpMessage first = messages.get(0);
+        if (!batch && first.isInitialize()) {
+            if (sessionId != null) {
+                throw new McpError(400, McpError.INVALID_REQUEST, "initialize must not carry an Mcp-Session-Id; it starts a new session", first.id(), null);
+            }
+            return initialize(client, first);
+        }
+        GatewaySession session = session(client, sessionId, first.id());
+        session.useVersion(request.headers().firstHeader(Backend.VERSION_HEADER));
+        if (batch && !McpVersions.allowsBatches(session.protocolVersion())) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision "
+                    + session.protocolVersion() + "; send one message per request");
+        }
+        return batch ? relay(client, session, batchBody(messages), null) : single(client, session, first);
+    }
+
+    private Mono<ServerResponse> initialize(Client client, McpMessage message) {
+        String requested = message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
+        GatewaySession session = sessions.open(client.id(), requested, message.raw());
+        return metrics.time(client, "initialize", backend.initialize(client, session)
+                .flatMap(relayed -> {
+                    if (relayed.status() / 100 != 2) {
+                        sessions.close(session);
+                        return responses.relay(relayed, null);
+                    }
+                    return responses.relay(relayed, session.id());
+                })
+                .onErrorResume(error -> {
+                    sessions.close(session);
+                    return responses.failure(error, message.id());
+                }));
+    }
+
+    private Mono<ServerResponse> single(Client client, GatewaySession session, McpMessage message) {
+        Optional<Mono<byte[]>> local = tools.answerLocally(client, message);
+        if (local.isPresent()) {
+            return metrics.time(client, message.method(), local.get().flatMap(body -> responses.json(200, body, session.id())));
+        }
+        if (tools.isToolsList(message)) {
+            return metrics.time(client, message.method(), backend.send(client, session, message.raw())
+                    .flatMap(relayed -> augmented(relayed, message.id()))
+                    .flatMap(relayed -> responses.relay(relayed, session.id()))
+                    .onErrorResume(error -> responses.failure(error, message.id())));
+        }
+        return relay(client, session, message.raw(), message);
+    }
+
+    private Mono<ServerResponse> relay(Client client, GatewaySession session, byte[] body, McpMessage message) {
+        String method = message == null ? "batch" : message.method() == null ? "response" : message.method();
+        JsonNode id = message == null ? null : message.id();
+        return metrics.time(client, method, backend.send(client, session, body)
+                .flatMap(relayed -> responses.relay(relayed, session.id()))
+                .onErrorResume(error -> responses.failure(error, id)));
+    }
+
+    /** Reads the backend's tools/list answer and adds the gateway's tools. */
+    Mono<Relayed> augmented(Relayed relayed, JsonNode requestId) {
+        if (relayed.status() != 200) {
+            return Mono.just(relayed);
+        }
+        Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes())
+                : DataBufferUtils.join(relayed.body()).map(BackendSessions::bytes).defaultIfEmpty(new byte[0]);
+        return bytes.map(body -> Relayed.read(200, relayed.contentType(), tools.augment(body, relayed.isEventStream(), requestId)));
+    }
+
+    public Mono<ServerResponse> get(ServerRequest request) {
+        return Mono.defer(() -> {
+            Client client = guard.admit(request);
+            if (McpVersions.MODERN.equals(requestedVersion(request))) {
+                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no GET stream; use subscriptions/listen");
+            }
+            if (request.headers().accept().stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
+                throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
+            }
+            GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
+            return backend.stream(client, session, request.headers().firstHeader("Last-Event-ID"))
+                    .flatMap(relayed -> responses.relay(relayed, session.id()))
+                    .onErrorResume(error -> responses.failure(error, null));
+        }).onErrorResume(McpError.class, responses::error);
+    }
+
+    public Mono<ServerResponse> delete(ServerRequest request) {
+        return Mono.defer(() -> {
+            Client client = guard.admit(request);
+            if (McpVersions.MODERN.equals(requestedVersion(request))) {
+                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no sessions to end");
+            }
+            GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
+            sessions.close(session);
+            return backend.end(client, session).then(ServerResponse.noContent().build());
+        }).onErrorResume(McpError.class, responses::error);
+    }
+
+    private GatewaySession session(Client client, String sessionId, JsonNode requestId) {
+        if (sessionId == null) {
+            throw new McpError(400, McpError.INVALID_REQUEST, "Mcp-Session-Id header is required: send initialize first", requestId, null);
+        }
+        return sessions.find(sessionId, client.id()).orElseThrow(() -> new McpError(404, McpError.SERVER_ERROR,
+                "Session " + sessionId + " not found or ended; initialize a new session", requestId, null));
+    }
+
+    private static String requestedVersion(ServerRequest request) {
+        String version = request.headers().firstHeader(Backend.VERSION_HEADER);
+        if (version == null) {
+            return null;
+        }
+        if (!McpVersions.isSupported(version)) {
+            throw new McpError(400, McpError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version " + version
+                    + "; this gateway supports " + String.join(", ", McpVersions.SUPPORTED), null,
+                    java.util.Map.of("supported", McpVersions.SUPPORTED, "requested", version));
+        }
+        return version;
+    }
+
+    private byte[] batchBody(List<McpMessage> messages) {
+        var array = json.array();
+        messages.forEach(m -> array.add(m.node()));
+        return json.write(array);
+    }
+}

@@ -1,0 +1,111 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.gateway.tools.GatewayTool;
+import io.devopsparadise.gateway.tools.GatewayTools;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Adds the gateway's tools to the backend's {@code tools/list} answer and answers their {@code tools/call}
+ * itself. Everything else passes untouched.
+ */
+@Component
+public class ToolAggregator {
+
+    private final GatewayTools tools;
+    private final JsonRpc json;
+
+    ToolAggregator(GatewayTools tools, JsonRpc json) {
+        this.tools = tools;
+        this.json = json;
+    }
+
+    /** The answer to a call of one of the gateway's tools, or empty when the message is for the backend. */
+    public Optional<Mono<byte[]>> answerLocally(Client client, McpMessage message) {
+        if (!"tools/call".equals(message.method()) || !GatewayTools.isGatewayToolName(message.target())) {
+            return Optional.empty();
+        }
+        Optional<GatewayTool> tool = tools.find(message.target());
+        if (tool.isEmpty()) {
+            return Optional.of(Mono.just(json.error(new McpError(200, McpError.INVALID_PARAMS,
+                    "Unknown tool: " + message.target(), message.id(), null))));
+        }
+        return Optional.of(tool.get().call(client, message.node().path("params").path("arguments"))
+                .onErrorResume(e -> Mono.just(GatewayTool.ToolResult.error(tool.get().name() + " failed: " + e.getMessage())))
+                .map(result -> json.result(message.id(), toCallResult(result))));
+    }
+
+    public boolean isToolsList(McpMessage message) {
+        return "tools/list".equals(message.method()) && message.isRequest();
+    }
+
+    /** The backend's tools/list answer (JSON or SSE) with the gateway's tools appended. */
+    public byte[] augment(byte[] body, boolean eventStream, JsonNode requestId) {
+        if (!eventStream) {
+            return augmentJson(body, requestId).orElse(body);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\n", -1)) {
+            if (line.startsWith("data:")) {
+                byte[] data = line.substring(5).strip().getBytes(StandardCharsets.UTF_8);
+                line = augmentJson(data, requestId).map(b -> "data: " + new String(b, StandardCharsets.UTF_8)).orElse(line);
+            }
+            out.append(line).append('\n');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Optional<byte[]> augmentJson(byte[] data, JsonNode requestId) {
+        JsonNode message;
+        try {
+            message = json.read(data);
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
+        }
+        if (!(message instanceof ObjectNode object) || !requestId.equals(object.get("id"))
+                || !(object.path("result").path("tools") instanceof ArrayNode list)) {
+            return Optional.empty();
+        }
+        ArrayNode merged = json.array();
+        list.forEach(tool -> {
+            if (!GatewayTools.isGatewayToolName(tool.path("name").asString(""))) {
+                merged.add(tool);
+            }
+        });
+        tools.all().forEach(tool -> merged.add(describe(tool)));
+        ((ObjectNode) object.get("result")).set("tools", merged);
+        return Optional.of(json.write(object));
+    }
+
+    private ObjectNode describe(GatewayTool tool) {
+        ObjectNode node = json.object().put("name", tool.name()).put("description", tool.description());
+        node.set("inputSchema", json.mapper().valueToTree(tool.inputSchema()));
+        return node;
+    }
+
+    private JsonNode toCallResult(GatewayTool.ToolResult result) {
+        ObjectNode node = json.object();
+        node.putArray("content").addObject().put("type", "text").put("text", result.text());
+        if (result.structured() != null) {
+            node.set("structuredContent", json.mapper().valueToTree(result.structured()));
+        }
+        node.put("isError", result.isError());
+        return node;
+    }
+
+    /** The gateway's tools as a complete tools/list result, for clients whose backend is not reachable. */
+    public JsonNode gatewayToolsOnly() {
+        ObjectNode result = json.object();
+        ArrayNode list = result.putArray("tools");
+        tools.all().forEach(tool -> list.add(describe(tool)));
+        return result;
+    }
+}

@@ -1,0 +1,74 @@
+package io.devopsparadise.gateway.resilience;
+
+import io.devopsparadise.gateway.GatewayProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import java.time.Duration;
+
+/**
+ * Per-client resilience: a circuit breaker around the client's instance, a retry for the moments it is
+ * (re)starting and refuses connections, and a rate limit on the client's requests.
+ */
+@Component
+public class InstanceResilience {
+
+    private final CircuitBreakerRegistry breakers;
+    private final RateLimiterRegistry limiters;
+    private final Retry retryWhileStarting;
+    private final boolean rateLimited;
+
+    InstanceResilience(GatewayProperties properties, MeterRegistry meters) {
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(5))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build());
+        this.rateLimited = properties.rateLimit() > 0;
+        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(Math.max(1, properties.rateLimit()))
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO)
+                .build());
+        this.retryWhileStarting = Retry.of("instance-starting", RetryConfig.custom()
+                .maxAttempts(8)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
+                .retryOnException(e -> e instanceof WebClientRequestException)
+                .build());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
+    }
+
+    public CircuitBreaker breakerOf(String clientId) {
+        return breakers.circuitBreaker(clientId);
+    }
+
+    /** Takes one permit of the client's rate limit; false when the client is over it. */
+    public boolean admit(String clientId) {
+        return !rateLimited || limiters.rateLimiter(clientId).acquirePermission();
+    }
+
+    public Retry retryWhileStarting() {
+        return retryWhileStarting;
+    }
+
+    public void forget(String clientId) {
+        breakers.remove(clientId);
+        limiters.remove(clientId);
+    }
+}
