@@ -48,6 +48,16 @@ public class JsonRpc {
         return List.of(message(root, body));
     }
 
+    /** Whether a body is a JSON-RPC batch (an array), whatever it holds. */
+    public static boolean isBatch(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '[';
+            }
+        }
+        return false;
+    }
+
     private static McpMessage message(JsonNode node, byte[] raw) {
         if (!node.isObject() || !"2.0".equals(node.path("jsonrpc").asString(null))) {
             throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\" is required",

@@ -44,7 +44,12 @@ public class McpResponses {
         if (relayed.isBuffered()) {
             return relayed.bytes().length == 0 ? builder.build() : builder.bodyValue(relayed.bytes());
         }
-        return builder.body(relayed.isEventStream() ? flushingEach(relayed.body()) : (message, context) -> message.writeWith(relayed.body()));
+        Flux<DataBuffer> body = relayed.body().onErrorResume(error -> {
+            // the backend went away mid-stream (a restart): end the client's stream; it reconnects or retries
+            log.debug("backend stream ended: {}", error.toString());
+            return Flux.empty();
+        });
+        return builder.body(relayed.isEventStream() ? flushingEach(body) : (message, context) -> message.writeWith(body));
     }
 
     private static BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> flushingEach(Flux<DataBuffer> body) {

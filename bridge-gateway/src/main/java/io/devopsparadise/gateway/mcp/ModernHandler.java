@@ -52,7 +52,7 @@ public class ModernHandler {
 
     public Mono<ServerResponse> handle(Client client, ServerRequest request, byte[] body) {
         List<McpMessage> messages = json.parse(body);
-        if (messages.size() > 1) {
+        if (JsonRpc.isBatch(body)) {
             throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision 2026-07-28");
         }
         McpMessage message = messages.get(0);

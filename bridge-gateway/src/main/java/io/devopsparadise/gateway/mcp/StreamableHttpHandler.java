@@ -46,12 +46,11 @@ public class StreamableHttpHandler {
             String version = requestedVersion(request);
             return guard.body(request, true).flatMap(body -> McpVersions.MODERN.equals(version)
                     ? modern.handle(client, request, body)
-                    : dispatch(client, request, version, json.parse(body)));
+                    : dispatch(client, request, JsonRpc.isBatch(body), json.parse(body)));
         }).onErrorResume(McpError.class, responses::error);
     }
 
-    private Mono<ServerResponse> dispatch(Client client, ServerRequest request, String version, List<McpMessage> messages) {
-        boolean batch = messages.size() > 1 || messages.get(0).raw().length > 0 && messages.get(0).raw()[0] == '[';
+    private Mono<ServerResponse> dispatch(Client client, ServerRequest request, boolean batch, List<McpMessage> messages) {
         String sessionId = request.headers().firstHeader(Backend.SESSION_HEADER);
         McpMessage first = messages.get(0);
         if (!batch && first.isInitialize()) {

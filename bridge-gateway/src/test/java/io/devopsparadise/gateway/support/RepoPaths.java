@@ -1,0 +1,40 @@
+package io.devopsparadise.gateway.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the repository's built services and npm test tools are. */
+public final class RepoPaths {
+
+    private RepoPaths() {
+    }
+
+    public static Path root() {
+        String configured = System.getProperty("paradise.repo");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("tools/node"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+    }
+
+    public static Path nodeTools() {
+        Path tools = root().resolve("tools/node");
+        if (!Files.isDirectory(tools.resolve("node_modules"))) {
+            throw new IllegalStateException("npm test tools are missing: run scripts/install-test-deps.sh");
+        }
+        return tools;
+    }
+
+    public static Path instanceManagerJar() {
+        Path jar = root().resolve("instance-manager/target/instance-manager.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("build the instance-manager first: ./mvnw -DskipTests package -pl instance-manager -am");
+        }
+        return jar;
+    }
+}
