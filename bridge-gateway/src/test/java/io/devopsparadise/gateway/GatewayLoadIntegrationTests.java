@@ -1,0 +1,76 @@
+package io.devopsparadise.gateway;
+
+import io.devopsparadise.gateway.support.GatewayContext;
+import io.devopsparadise.gateway.support.InstanceManagerProcess;
+import io.devopsparadise.gateway.support.RepoPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many clients at once, each with its own instance, through one gateway. The instances run on the process
+ * engine: the same lifecycle as containers, and fifty of them start within CI's time on two cores.
+ */
+class GatewayLoadIntegrationTests {
+
+    private static final int CLIENTS = 50;
+    private static final int CALLS = 100;
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path workspaces;
+
+    @Test
+    void fiftyClientsEachWithTheirOwnInstanceMakeAHundredCallsWithoutAnError() throws Exception {
+        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
+             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager)) {
+            List<Map<String, String>> targets = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                String token = gateway.register("load-" + i, Files.createDirectories(workspaces.resolve("w" + i)), "everything-process");
+                targets.add(Map.of("url", gateway.url("/mcp"), "token", token));
+            }
+            Path file = home.resolve("targets.json");
+            Files.writeString(file, toJson(targets));
+
+            JsonNode summary = load(file);
+
+            assertThat(summary.path("errors").asInt()).as(summary.toString()).isZero();
+            assertThat(summary.path("calls").asInt()).isEqualTo(CLIENTS * CALLS);
+            assertThat(manager.instanceIds()).hasSize(CLIENTS);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("client=\"load-49\",method=\"tools/call\",status=\"200\"");
+        }
+    }
+
+    private static String toJson(List<Map<String, String>> targets) {
+        StringBuilder json = new StringBuilder("[");
+        for (Map<String, String> target : targets) {
+            json.append(json.length() > 1 ? "," : "").append("{\"url\":\"").append(target.get("url"))
+                    .append("\",\"token\":\"").append(target.get("token")).append("\"}");
+        }
+        return json.append("]").toString();
+    }
+
+    private static JsonNode load(Path targets) throws Exception {
+        Process process = new ProcessBuilder("node", RepoPaths.nodeTools().resolve("mcp-client.mjs").toString(), "load",
+                targets.toString(), String.valueOf(CALLS)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return GatewayContext.json(out);
+    }
+}
