@@ -22,7 +22,9 @@ cp "$node_bin" "$ctx/rootfs/usr/bin/node"
 for lib in $(ldd "$node_bin" | grep -o '/[^ ]*'); do
   mkdir -p "$ctx/rootfs$(dirname "$lib")"; cp -L "$lib" "$ctx/rootfs$lib"
 done
-cp -r "$modules" "$ctx/rootfs/app/node_modules"
+# only what the server needs: Claude Code (400 MB) and the other test clients stay out
+mkdir -p "$ctx/rootfs/app/node_modules"
+tar -C "$modules" --exclude=./@anthropic-ai --exclude=./supergateway --exclude=./.bin -cf - . | tar -C "$ctx/rootfs/app/node_modules" -xf -
 cat > "$ctx/Dockerfile" <<DOCKERFILE
 FROM scratch
 COPY rootfs/ /

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# One command: the gateway's added latency per tools/call (p50, p99) and its throughput with 32 concurrent
+# sessions, each against calling the backend directly, nginx as a plain reverse proxy and supergateway, for
+# server-everything and a minimal fast echo backend. Not part of the tests.
+#   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+source "$root/scripts/lib.sh"
+"$root/scripts/install-test-deps.sh"
+command -v nginx >/dev/null || apt_install nginx
+for module in instance-manager bridge-gateway; do
+  [ -f "$root/$module/target/$module.jar" ] || (cd "$root" && ./mvnw -q -B -ntp -DskipTests package -pl $module -am)
+done
+
+work="$(mktemp -d)"; mkdir -p "$work/home" "$work/ws"; chmod 755 "$work" "$work/ws"
+im_port=18110; gw_port=18100; admin="bench-admin-$RANDOM$RANDOM"
+pids=()
+cleanup() {
+  curl -s "http://127.0.0.1:$im_port/api/instances" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | \
+    while read -r id; do curl -s -X DELETE "http://127.0.0.1:$im_port/api/instances/$id" >/dev/null; done
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+PARADISE_HOME="$work/home" java -jar "$root/instance-manager/target/instance-manager.jar" --server.port=$im_port \
+  --paradise.instances.allowed-workspace-roots="$work" --paradise.node-modules="$root/tools/node/node_modules" \
+  --paradise.instances.profiles.fast-echo.engine=process \
+  --paradise.instances.profiles.fast-echo.command=node,"$root/tools/node/fast-echo-server.mjs",http \
+  --paradise.instances.profiles.fast-echo.env.PORT='{port}' >"$work/manager.log" 2>&1 &
+pids+=($!)
+PARADISE_HOME="$work/home" java -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
+  --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
+  --paradise.gateway.rate-limit=0 >"$work/gateway.log" 2>&1 &
+pids+=($!)
+for port in $im_port $gw_port; do
+  for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
+done
+
+BENCH_ROOT="$root" BENCH_WORK="$work" BENCH_GATEWAY="http://127.0.0.1:$gw_port" BENCH_ADMIN="$admin" \
+  python3 "$root/bench/gateway/gateway_bench.py"
