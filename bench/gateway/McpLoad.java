@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Load generator for MCP over Streamable HTTP: SESSIONS concurrent sessions, each initializes and then makes
  * CALLS tools/call echo requests one after another. Prints one JSON line with latency percentiles and throughput.
- * Run as a single-file program: java McpLoad.java URL TOKEN|- SESSIONS CALLS
+ * Each session first makes WARMUP untimed calls, so that every path (and this JVM) is measured warm.
+ * Run as a single-file program: java McpLoad.java URL TOKEN|- SESSIONS CALLS [WARMUP]
  */
 public class McpLoad {
 
@@ -25,6 +26,7 @@ public class McpLoad {
         String token = args[1].equals("-") ? null : args[1];
         int sessions = Integer.parseInt(args[2]);
         int calls = Integer.parseInt(args[3]);
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 100;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         List<String> firstErrors = Collections.synchronizedList(new ArrayList<>());
@@ -36,7 +38,7 @@ public class McpLoad {
             Thread thread = new Thread(() -> {
                 try {
                     String sid = initialize(url, token);
-                    for (int warm = 0; warm < 20; warm++) {
+                    for (int warm = 0; warm < warmup; warm++) {
                         call(url, token, sid, session, -warm - 1);
                     }
                     ready.countDown();

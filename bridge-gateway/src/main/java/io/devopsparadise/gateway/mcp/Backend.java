@@ -18,7 +18,10 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +38,7 @@ public class Backend {
     private final WebClient http;
     private final InstanceResilience resilience;
     private final Duration timeout;
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     Backend(WebClient.Builder builder, InstanceResilience resilience, GatewayProperties properties) {
         ConnectionProvider pool = ConnectionProvider.builder("backends")
@@ -85,7 +89,7 @@ public class Backend {
 
     private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(HttpMethod method, InstanceView instance, String clientId,
                                                             Consumer<HttpHeaders> headers, byte[] body) {
-        WebClient.RequestBodySpec request = http.method(method).uri(instance.mcpUrl()).headers(headers);
+        WebClient.RequestBodySpec request = http.method(method).uri(uris.computeIfAbsent(instance.mcpUrl(), URI::create)).headers(headers);
         WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.bodyValue(body);
         return withBody.retrieve()
                 .onStatus(status -> true, response -> Mono.empty())

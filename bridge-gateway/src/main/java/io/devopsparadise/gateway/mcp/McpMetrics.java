@@ -7,11 +7,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Latency per client and method ({@code paradise.gateway.requests}), with the HTTP status as outcome. */
 @Component
 public class McpMetrics {
 
     private final MeterRegistry meters;
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Key(String client, String method, String status) {
+    }
 
     McpMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -26,11 +33,12 @@ public class McpMetrics {
     }
 
     private Timer timer(Client client, String method, String status) {
-        return Timer.builder("paradise.gateway.requests")
-                .description("MCP requests through the gateway, until the response starts")
-                .tag("client", client.id())
-                .tag("method", method == null ? "unknown" : method)
-                .tag("status", status)
-                .register(meters);
+        return timers.computeIfAbsent(new Key(client.id(), method == null ? "unknown" : method, status), key ->
+                Timer.builder("paradise.gateway.requests")
+                        .description("MCP requests through the gateway, until the response starts")
+                        .tag("client", key.client())
+                        .tag("method", key.method())
+                        .tag("status", key.status())
+                        .register(meters));
     }
 }
