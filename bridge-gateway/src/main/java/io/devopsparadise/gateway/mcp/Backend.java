@@ -47,6 +47,8 @@ public class Backend {
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
         this.http = builder.clone()
+                // relayed MCP traffic is measured by McpMetrics; a client observation per call would measure it twice
+                .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
                 .build();
         this.resilience = resilience;

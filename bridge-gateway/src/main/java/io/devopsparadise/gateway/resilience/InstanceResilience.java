@@ -48,7 +48,8 @@ public class InstanceResilience {
         this.retryWhileStarting = Retry.of("instance-starting", RetryConfig.custom()
                 .maxAttempts(8)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
-                .retryOnException(e -> e instanceof WebClientRequestException)
+                // refused connections only: nothing was sent, so sending again is safe
+                .retryOnException(e -> e instanceof java.net.ConnectException || e instanceof WebClientRequestException)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
