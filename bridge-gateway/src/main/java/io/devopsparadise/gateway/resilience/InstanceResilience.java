@@ -49,7 +49,7 @@ public class InstanceResilience {
                 .maxAttempts(8)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
                 // refused connections only: nothing was sent, so sending again is safe
-                .retryOnException(e -> e instanceof java.net.ConnectException || e instanceof WebClientRequestException)
+                .retryOnException(e -> e instanceof WebClientRequestException && e.getCause() instanceof java.net.ConnectException)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
