@@ -14,7 +14,7 @@ public class GatewayTools {
 
     private final Map<String, GatewayTool> byName;
 
-    GatewayTools(List<GatewayTool> tools) {
+    public GatewayTools(List<GatewayTool> tools) {
         tools.stream().filter(tool -> !tool.name().startsWith(GatewayTool.PREFIX)).findAny().ifPresent(tool -> {
             throw new IllegalStateException("gateway tool " + tool.name() + " must be named " + GatewayTool.PREFIX + "…");
         });

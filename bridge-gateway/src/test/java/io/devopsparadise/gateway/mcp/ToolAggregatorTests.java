@@ -1,0 +1,79 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.gateway.tools.GatewayTool;
+import io.devopsparadise.gateway.tools.GatewayTools;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With a gateway tool of the test's own (a fake of our own interface, not a mock). */
+class ToolAggregatorTests {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private final JsonRpc json = new JsonRpc(MAPPER);
+    private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json);
+    private final Client client = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH);
+
+    static final class WhoAmI implements GatewayTool {
+        public String name() { return "paradise_whoami"; }
+        public String description() { return "who"; }
+        public Map<String, Object> inputSchema() { return Map.of("type", "object"); }
+        public Mono<ToolResult> call(Client client, JsonNode arguments) {
+            return Mono.just(ToolResult.ok("you are " + client.id(), Map.of("id", client.id())));
+        }
+    }
+
+    @Test
+    void appendsGatewayToolsToAJsonAnswerAndHidesBackendToolsWithTheGatewayPrefix() {
+        String backend = "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"echo\"},{\"name\":\"paradise_whoami\",\"description\":\"impostor\"}]}}";
+
+        JsonNode merged = MAPPER.readTree(aggregator.augment(backend.getBytes(StandardCharsets.UTF_8), false, MAPPER.readTree("4")));
+
+        assertThat(merged.path("result").path("tools").valueStream().map(t -> t.path("name").asString()).toList())
+                .containsExactly("echo", "paradise_whoami");
+        assertThat(merged.path("result").path("tools").get(1).path("description").asString()).isEqualTo("who");
+    }
+
+    @Test
+    void rewritesOnlyTheMatchingEventOfAnSseAnswer() {
+        String sse = "event: message\nid: 1\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{}}\n\n"
+                + "event: message\nid: 2\ndata: {\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":{\"tools\":[]}}\n\n";
+
+        String out = new String(aggregator.augment(sse.getBytes(StandardCharsets.UTF_8), true, MAPPER.readTree("\"x\"")), StandardCharsets.UTF_8);
+
+        assertThat(out).startsWith("event: message\nid: 1\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{}}\n\n");
+        assertThat(out).contains("id: 2\ndata: {\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":{\"tools\":[{\"name\":\"paradise_whoami\"").endsWith("\n\n");
+    }
+
+    @Test
+    void leavesAnswersToOtherRequestsAndErrorsUntouched() {
+        byte[] other = "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"tools\":[]}}".getBytes(StandardCharsets.UTF_8);
+        byte[] error = "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-1,\"message\":\"x\"}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(aggregator.augment(other, false, MAPPER.readTree("4"))).isEqualTo(other);
+        assertThat(aggregator.augment(error, false, MAPPER.readTree("4"))).isEqualTo(error);
+    }
+
+    @Test
+    void answersItsOwnToolsAndLetsEverythingElseThrough() {
+        McpMessage own = json.parse("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"paradise_whoami\"}}".getBytes()).get(0);
+        McpMessage unknown = json.parse("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":\"paradise_nope\"}}".getBytes()).get(0);
+        McpMessage backend = json.parse("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}".getBytes()).get(0);
+
+        JsonNode answer = MAPPER.readTree(aggregator.answerLocally(client, own).orElseThrow().block());
+        assertThat(answer.path("id").asInt()).isEqualTo(9);
+        assertThat(answer.path("result").path("content").get(0).path("text").asString()).isEqualTo("you are alice");
+        assertThat(answer.path("result").path("structuredContent").path("id").asString()).isEqualTo("alice");
+        assertThat(new String(aggregator.answerLocally(client, unknown).orElseThrow().block())).contains("-32602").contains("Unknown tool: paradise_nope");
+        assertThat(aggregator.answerLocally(client, backend)).isEmpty();
+    }
+}
