@@ -27,6 +27,7 @@ import java.util.List;
  * @param defaultQualityProfile quality profile for clients registered without one
  * @param rateLimit             per-client requests per second (0 disables)
  * @param activityInterval      activity is reported to the instance-manager at most this often per client
+ * @param sessionIdleTimeout    a session no request used for this long is ended (clients often leave without DELETE)
  */
 @Validated
 @ConfigurationProperties("paradise.gateway")
@@ -42,7 +43,8 @@ public record GatewayProperties(
         String defaultBackendProfile,
         @DefaultValue("standard") String defaultQualityProfile,
         @DefaultValue("200") @Min(0) int rateLimit,
-        @DefaultValue("30s") Duration activityInterval) {
+        @DefaultValue("30s") Duration activityInterval,
+        @DefaultValue("2h") Duration sessionIdleTimeout) {
 
     public GatewayProperties {
         allowedOrigins = List.copyOf(allowedOrigins);

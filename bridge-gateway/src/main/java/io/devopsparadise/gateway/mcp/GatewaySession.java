@@ -13,6 +13,7 @@ public final class GatewaySession {
     private volatile String protocolVersion;
     private final byte[] initializeRequest;
     private final Instant createdAt;
+    private volatile Instant lastUsed;
     private volatile String backendSessionId;
     private volatile boolean stale;
 
@@ -22,6 +23,7 @@ public final class GatewaySession {
         this.protocolVersion = protocolVersion;
         this.initializeRequest = initializeRequest.clone();
         this.createdAt = createdAt;
+        this.lastUsed = createdAt;
     }
 
     public String id() {
@@ -49,6 +51,14 @@ public final class GatewaySession {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    Instant lastUsed() {
+        return lastUsed;
+    }
+
+    void used(Instant now) {
+        this.lastUsed = now;
     }
 
     /** The backend's session id; null when the backend issued none or it must be re-established. */

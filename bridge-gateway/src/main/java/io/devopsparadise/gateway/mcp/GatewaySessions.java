@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +38,16 @@ public class GatewaySessions {
 
     public Optional<GatewaySession> find(String id, String clientId) {
         GatewaySession session = id == null ? null : byId.get(id);
-        return session != null && session.clientId().equals(clientId) ? Optional.of(session) : Optional.empty();
+        if (session == null || !session.clientId().equals(clientId)) {
+            return Optional.empty();
+        }
+        session.used(clock.instant());
+        return Optional.of(session);
+    }
+
+    /** Sessions no request has used since the cutoff: clients that left without DELETE. */
+    List<GatewaySession> idleSince(Instant cutoff) {
+        return byId.values().stream().filter(s -> s.lastUsed().isBefore(cutoff)).toList();
     }
 
     public void close(GatewaySession session) {

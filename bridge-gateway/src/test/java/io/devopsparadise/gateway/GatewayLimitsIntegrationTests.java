@@ -14,8 +14,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A client over its rate limit gets 429 with a JSON-RPC error; another client is not affected. */
-class RateLimitIntegrationTests {
+/**
+ * Limits on one gateway: a client over its rate limit gets 429 with a JSON-RPC error while another client is not
+ * affected; a session no request used for the idle timeout is ended.
+ */
+class GatewayLimitsIntegrationTests {
 
     @TempDir
     Path home;
@@ -23,9 +26,10 @@ class RateLimitIntegrationTests {
     Path workspaces;
 
     @Test
-    void answers429OverTheLimitAndKeepsOtherClientsServed() throws Exception {
+    void answers429OverTheLimitKeepsOtherClientsServedAndEndsIdleSessions() throws Exception {
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
-             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager, "--paradise.gateway.rate-limit=5")) {
+             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager, "--paradise.gateway.rate-limit=5",
+                     "--paradise.gateway.session-idle-timeout=2s", "--paradise.gateway.session-sweep-interval=200ms")) {
             String noisy = gateway.register("noisy", Files.createDirectories(workspaces.resolve("noisy")), "everything-process");
             String calm = gateway.register("calm", Files.createDirectories(workspaces.resolve("calm")), "everything-process");
             int limited = 0;
@@ -41,7 +45,30 @@ class RateLimitIntegrationTests {
             assertThat(limited).isGreaterThanOrEqualTo(10);
             assertThat(GatewayContext.json(body).path("error").path("message").asString()).contains("Rate limit exceeded for client noisy");
             assertThat(ping(gateway, calm).statusCode()).isEqualTo(400);
+
+            HttpResponse<String> initialized = send(gateway, calm, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                    + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
+            String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+            assertThat(send(gateway, calm, session, PING).statusCode()).isEqualTo(200);
+            Thread.sleep(3_000);
+            HttpResponse<String> expired = send(gateway, calm, session, PING);
+            assertThat(expired.statusCode()).isEqualTo(404);
+            assertThat(expired.body()).contains("initialize a new session");
         }
+    }
+
+    private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}";
+
+    private static HttpResponse<String> send(GatewayContext gateway, String token, String session, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request the guard admits or refuses before any instance is needed (no session: 400 when admitted). */
