@@ -1,0 +1,3 @@
+package io.devopsparadise.contracts.quality;
+
+public enum TestStatus { PASSED, FAILED, ERROR, SKIPPED }

@@ -1,0 +1,40 @@
+package io.devopsparadise.quality.reports;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a JSON report, failing with the file's name and what is wrong. */
+final class JsonReports {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JsonReports() {
+    }
+
+    static JsonNode read(String format, Path file) {
+        try {
+            String text = Files.readString(file);
+            if (text.isBlank()) {
+                throw new ReportParseException(format, file, "the file is empty", null);
+            }
+            return JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new ReportParseException(format, file, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static JsonNode require(JsonNode node, String field, String format, Path file) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new ReportParseException(format, file, "the field \"" + field + "\" is missing", null);
+        }
+        return value;
+    }
+}

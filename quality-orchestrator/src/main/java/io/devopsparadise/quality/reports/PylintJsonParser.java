@@ -1,0 +1,36 @@
+package io.devopsparadise.quality.reports;
+
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.Severity;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Pylint's {@code --output-format=json}: an array of messages typed fatal, error, warning, refactor or convention. */
+public final class PylintJsonParser {
+
+    private static final String FORMAT = "Pylint JSON";
+
+    public List<Finding> parse(Path file) {
+        JsonNode messages = JsonReports.read(FORMAT, file);
+        if (!messages.isArray()) {
+            throw new ReportParseException(FORMAT, file, "expected an array of messages", null);
+        }
+        return messages.valueStream().map(message -> new Finding("pylint",
+                message.path("message-id").asString("") + " " + message.path("symbol").asString(""),
+                severity(message.path("type").asString("")),
+                message.path("path").asString(null),
+                message.path("line").asInt(0),
+                message.path("message").asString(""))).toList();
+    }
+
+    private static Severity severity(String type) {
+        return switch (type) {
+            case "fatal", "error" -> Severity.HIGH;
+            case "warning" -> Severity.MEDIUM;
+            case "refactor", "convention" -> Severity.LOW;
+            default -> Severity.INFO;
+        };
+    }
+}

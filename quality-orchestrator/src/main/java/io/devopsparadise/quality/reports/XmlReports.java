@@ -1,0 +1,57 @@
+package io.devopsparadise.quality.reports;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads XML reports with DTDs and external entities off: a report is data from the workspace, not trusted. */
+final class XmlReports {
+
+    private XmlReports() {
+    }
+
+    static Element root(String format, Path file) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            Document document = factory.newDocumentBuilder().parse(file.toFile());
+            return document.getDocumentElement();
+        } catch (SAXException e) {
+            throw new ReportParseException(format, file, "not well-formed XML (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks secure processing", e);
+        }
+    }
+
+    /** Child elements with the given name, in document order. */
+    static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    static String attribute(Element element, String name) {
+        return element.hasAttribute(name) ? element.getAttribute(name) : null;
+    }
+}

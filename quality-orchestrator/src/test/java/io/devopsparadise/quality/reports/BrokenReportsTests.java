@@ -1,0 +1,52 @@
+package io.devopsparadise.quality.reports;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Truncated, empty, foreign and hostile reports: each a clear error that names the file. */
+class BrokenReportsTests {
+
+    @TempDir
+    Path dir;
+
+    private Path truncated(String recording, String name) throws Exception {
+        String text = Files.readString(RecordedReportsTests.recorded(recording));
+        return Files.writeString(dir.resolve(name), text.substring(0, text.length() / 2));
+    }
+
+    @Test
+    void truncatedReportsNameTheFile() throws Exception {
+        Path junit = truncated("pytest-junit.xml", "junit.xml");
+        Path bandit = truncated("bandit.json", "bandit.json");
+
+        assertThatThrownBy(() -> new JunitXmlParser().parse(junit))
+                .isInstanceOf(ReportParseException.class).hasMessageContaining("JUnit XML report " + junit).hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> new BanditJsonParser().parse(bandit))
+                .isInstanceOf(ReportParseException.class).hasMessageContaining("Bandit JSON report " + bandit).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void emptyMissingAndForeignReportsSayWhatIsWrong() throws Exception {
+        Path empty = Files.writeString(dir.resolve("pylint.json"), "");
+        Path foreign = Files.writeString(dir.resolve("coverage.xml"), "<report><counter/></report>");
+        Path noComments = Files.writeString(dir.resolve("shellcheck.json"), "{\"other\":[]}");
+
+        assertThatThrownBy(() -> new PylintJsonParser().parse(empty)).hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> new CoberturaParser().parse(foreign)).hasMessageContaining("root element is <report>, not <coverage>");
+        assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments)).hasMessageContaining("the field \"comments\" is missing");
+        assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml"))).hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void xmlWithADoctypeIsRefusedSoNoEntityIsEverExpanded() throws Exception {
+        Path hostile = Files.writeString(dir.resolve("evil.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><testsuites><testsuite name=\"&e;\"/></testsuites>");
+
+        assertThatThrownBy(() -> new JunitXmlParser().parse(hostile)).isInstanceOf(ReportParseException.class).hasMessageContaining("DOCTYPE");
+    }
+}

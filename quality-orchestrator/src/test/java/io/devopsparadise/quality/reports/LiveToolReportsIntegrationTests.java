@@ -1,0 +1,71 @@
+package io.devopsparadise.quality.reports;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the real tools (Debian packages, installed by scripts/install-test-deps.sh) on the fixtures now and reads
+ * their reports with the same expectations as the recordings: the recordings cannot drift from what the tools write.
+ */
+class LiveToolReportsIntegrationTests {
+
+    @TempDir
+    Path work;
+
+    private Path fixture(String name) throws IOException {
+        Path source = Path.of("src/test/resources/fixtures", name).toAbsolutePath();
+        Path copy = Files.createDirectories(work.resolve(name));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static int run(Path dir, Path stdout, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(List.of(command).toString()).isTrue();
+        return process.exitValue();
+    }
+
+    @Test
+    void pytestWithCoverageBanditAndPylintOnThePythonFixture() throws Exception {
+        Path project = fixture("python-project");
+        Path junit = work.resolve("junit.xml");
+        Path coverage = work.resolve("coverage.xml");
+        Path bandit = work.resolve("bandit.json");
+        Path pylint = work.resolve("pylint.json");
+
+        assertThat(run(project, null, "/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=" + junit,
+                "--cov=.", "--cov-branch", "--cov-report=xml:" + coverage)).as("pytest exits 1: one test fails").isEqualTo(1);
+        assertThat(run(project, null, "bandit", "-q", "-f", "json", "-o", bandit.toString(), "-r", ".")).isEqualTo(1);
+        run(project, pylint, "pylint", "--output-format=json", "calc.py", "test_calc.py");
+
+        RecordedReportsTests.assertPytestJunit(junit);
+        RecordedReportsTests.assertCoverage(coverage);
+        RecordedReportsTests.assertBandit(bandit);
+        RecordedReportsTests.assertPylint(pylint);
+    }
+
+    @Test
+    void shellcheckOnTheShellFixture() throws Exception {
+        Path project = fixture("shell-project");
+        Path report = work.resolve("shellcheck.json");
+
+        assertThat(run(project, report, "shellcheck", "-f", "json1", "deploy.sh")).isEqualTo(1);
+
+        RecordedReportsTests.assertShellcheck(report);
+    }
+}

@@ -1,0 +1,114 @@
+package io.devopsparadise.quality.reports;
+
+import io.devopsparadise.contracts.quality.CoverageResult;
+import io.devopsparadise.contracts.quality.FileCoverage;
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.quality.TestStatus;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reports recorded by running the real tools (Debian's pytest, coverage.py, bandit, pylint, shellcheck) on the
+ * fixtures, with src/test/resources/recorded/record.sh. The expected counts are the fixtures' known contents.
+ */
+class RecordedReportsTests {
+
+    static Path recorded(String name) {
+        try {
+            return Path.of(RecordedReportsTests.class.getResource("/recorded/" + name).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("missing recording " + name, e);
+        }
+    }
+
+    @Test
+    void pytestJunitXmlHasFourPassedOneFailedOneSkipped() {
+        assertPytestJunit(recorded("pytest-junit.xml"));
+    }
+
+    @Test
+    void coveragePyCoberturaMatchesItsOwnTotals() {
+        assertCoverage(recorded("pytest-coverage.xml"));
+    }
+
+    @Test
+    void banditFindsTheShellInjectionTheEvalAndTheAsserts() {
+        assertBandit(recorded("bandit.json"));
+    }
+
+    @Test
+    void pylintReportsOneWarningAndEighteenConventions() {
+        assertPylint(recorded("pylint.json"));
+    }
+
+    @Test
+    void shellcheckReportsFiveComments() {
+        assertShellcheck(recorded("shellcheck.json"));
+    }
+
+    static void assertPytestJunit(Path report) {
+        List<TestCaseResult> cases = new JunitXmlParser().parse(report);
+
+        assertThat(cases).hasSize(6);
+        assertThat(cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(TestStatus.PASSED, 4L, TestStatus.FAILED, 1L, TestStatus.SKIPPED, 1L));
+        TestCaseResult failed = cases.stream().filter(c -> c.status() == TestStatus.FAILED).findFirst().orElseThrow();
+        assertThat(failed.suite()).isEqualTo("test_calc");
+        assertThat(failed.name()).isEqualTo("test_add_is_wrong");
+        assertThat(failed.failureMessage()).contains("2 + 2 should be 5 in this fixture");
+    }
+
+    static void assertCoverage(Path report) {
+        CoverageResult coverage = new CoberturaParser().parse(report);
+        Map<String, FileCoverage> files = coverage.files().stream().collect(Collectors.toMap(FileCoverage::file, Function.identity()));
+
+        assertThat(files).containsOnlyKeys("calc.py", "test_calc.py");
+        assertThat(files.get("calc.py")).isEqualTo(new FileCoverage("calc.py", 12, 18, 3, 6));
+        assertThat(coverage.linesCovered()).isEqualTo(27);
+        assertThat(coverage.linesValid()).isEqualTo(34);
+        assertThat(coverage.branchRate()).isEqualTo(0.7);
+    }
+
+    static void assertBandit(Path report) {
+        List<Finding> findings = new BanditJsonParser().parse(report);
+
+        assertThat(findings).hasSize(8);
+        assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 1L, Severity.LOW, 6L));
+        assertThat(findings).anySatisfy(f -> {
+            assertThat(f.rule()).startsWith("B602");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.file()).isEqualTo("./calc.py");
+            assertThat(f.line()).isEqualTo(24);
+        });
+    }
+
+    static void assertPylint(Path report) {
+        List<Finding> findings = new PylintJsonParser().parse(report);
+
+        assertThat(findings).hasSize(19);
+        assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.MEDIUM, 1L, Severity.LOW, 18L));
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.MEDIUM).singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo("W0123 eval-used"));
+    }
+
+    static void assertShellcheck(Path report) {
+        List<Finding> findings = new ShellcheckJsonParser().parse(report);
+
+        assertThat(findings).extracting(Finding::rule).containsExactly("SC2086", "SC2045", "SC2035", "SC2086", "SC2164");
+        assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 1L, Severity.LOW, 3L));
+    }
+
+    private static Map<Severity, Long> bySeverity(List<Finding> findings) {
+        return findings.stream().collect(Collectors.groupingBy(Finding::severity, Collectors.counting()));
+    }
+}

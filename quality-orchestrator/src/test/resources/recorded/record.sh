@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Re-records the tool outputs the parser tests read, by running the real tools (Debian packages) on the fixtures.
+#   quality-orchestrator/src/test/resources/recorded/record.sh
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+fixtures="$here/../fixtures"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+cp -r "$fixtures/python-project" "$work/py"
+(cd "$work/py" && /usr/bin/python3 -m pytest -q -p no:cacheprovider --junitxml="$here/pytest-junit.xml" \
+   --cov=. --cov-branch --cov-report="xml:$here/pytest-coverage.xml" >/dev/null)
+(cd "$work/py" && bandit -q -f json -o "$here/bandit.json" -r . ; true)
+(cd "$work/py" && pylint --output-format=json calc.py test_calc.py > "$here/pylint.json"; true)
+(cd "$fixtures/shell-project" && shellcheck -f json1 deploy.sh > "$here/shellcheck.json"; true)
+# machine-specific parts (temporary paths, timestamps) are normalized so the recordings stay stable
+sed -i "s#$work/py#/workspace#g" "$here"/pytest-coverage.xml "$here"/pytest-junit.xml "$here"/bandit.json
+echo "recorded into $here"
