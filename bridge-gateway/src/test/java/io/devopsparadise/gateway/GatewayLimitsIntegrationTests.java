@@ -1,7 +1,7 @@
 package io.devopsparadise.gateway;
 
 import io.devopsparadise.gateway.support.GatewayContext;
-import io.devopsparadise.gateway.support.InstanceManagerProcess;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.devopsparadise.gateway;
 
 import io.devopsparadise.gateway.support.GatewayContext;
-import io.devopsparadise.gateway.support.InstanceManagerProcess;
-import io.devopsparadise.gateway.support.RepoPaths;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

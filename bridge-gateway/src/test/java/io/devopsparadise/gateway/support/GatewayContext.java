@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway.support;
 
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+
 import io.devopsparadise.gateway.GatewayApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

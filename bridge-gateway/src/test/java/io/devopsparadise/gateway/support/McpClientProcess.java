@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway.support;
 
+import io.devopsparadise.testsupport.RepoPaths;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

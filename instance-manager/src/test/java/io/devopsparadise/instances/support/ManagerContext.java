@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.RepoPaths;
+
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.InstanceManagerApplication;

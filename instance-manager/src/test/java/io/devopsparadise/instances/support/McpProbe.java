@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.RepoPaths;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

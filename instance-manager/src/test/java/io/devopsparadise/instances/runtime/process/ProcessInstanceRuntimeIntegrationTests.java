@@ -8,7 +8,7 @@ import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimeContract;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import io.devopsparadise.instances.support.RepoPaths;
+import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.devopsparadise.gateway.support;
+package io.devopsparadise.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +28,14 @@ public final class RepoPaths {
             throw new IllegalStateException("npm test tools are missing: run scripts/install-test-deps.sh");
         }
         return tools;
+    }
+
+    public static Path nodeModules() {
+        return nodeTools().resolve("node_modules");
+    }
+
+    public static Path mcpProbe() {
+        return root().resolve("tools/node/mcp-probe.mjs");
     }
 
     public static Path instanceManagerJar() {

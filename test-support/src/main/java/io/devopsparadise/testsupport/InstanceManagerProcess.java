@@ -1,4 +1,4 @@
-package io.devopsparadise.gateway.support;
+package io.devopsparadise.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
