@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,20 +32,18 @@ class GatewayLimitsIntegrationTests {
     void answers429OverTheLimitKeepsOtherClientsServedAndEndsIdleSessions() throws Exception {
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
              GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager, "--paradise.gateway.rate-limit=5",
-                     "--paradise.gateway.session-idle-timeout=2s", "--paradise.gateway.session-sweep-interval=200ms")) {
+                     "--paradise.gateway.session-idle-timeout=3s", "--paradise.gateway.session-sweep-interval=200ms")) {
             String noisy = gateway.register("noisy", Files.createDirectories(workspaces.resolve("noisy")), "everything-process");
             String calm = gateway.register("calm", Files.createDirectories(workspaces.resolve("calm")), "everything-process");
-            int limited = 0;
-            String body = "";
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                HttpResponse<String> response = ping(gateway, noisy);
-                if (response.statusCode() == 429) {
-                    limited++;
-                    body = response.body();
-                }
+                burst.add(pingAsync(gateway, noisy));
             }
+            List<HttpResponse<String>> limited = burst.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 429).toList();
+            String body = limited.isEmpty() ? "{}" : limited.get(0).body();
 
-            assertThat(limited).isGreaterThanOrEqualTo(10);
+            // 5 permits a second: a burst of 20 sent at once is mostly refused, however slow the machine
+            assertThat(limited).hasSizeGreaterThanOrEqualTo(5);
             assertThat(GatewayContext.json(body).path("error").path("message").asString()).contains("Rate limit exceeded for client noisy");
             assertThat(ping(gateway, calm).statusCode()).isEqualTo(400);
 
@@ -50,7 +51,7 @@ class GatewayLimitsIntegrationTests {
                     + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
             assertThat(send(gateway, calm, session, PING).statusCode()).isEqualTo(200);
-            Thread.sleep(3_000);
+            Thread.sleep(5_000);
             HttpResponse<String> expired = send(gateway, calm, session, PING);
             assertThat(expired.statusCode()).isEqualTo(404);
             assertThat(expired.body()).contains("initialize a new session");
@@ -71,12 +72,20 @@ class GatewayLimitsIntegrationTests {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static CompletableFuture<HttpResponse<String>> pingAsync(GatewayContext gateway, String token) {
+        return HttpClient.newHttpClient().sendAsync(request(gateway, token), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request the guard admits or refuses before any instance is needed (no session: 400 when admitted). */
     private static HttpResponse<String> ping(GatewayContext gateway, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+        return HttpClient.newHttpClient().send(request(gateway, token), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(GatewayContext gateway, String token) {
+        return HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")).build();
     }
 }

@@ -45,6 +45,11 @@ public class GatewaySessions {
         return Optional.of(session);
     }
 
+    /** Marks a session used now (its initialize just completed, say), so the idle sweep counts from here. */
+    public void touch(GatewaySession session) {
+        session.used(clock.instant());
+    }
+
     /** Sessions no request has used since the cutoff: clients that left without DELETE. */
     List<GatewaySession> idleSince(Instant cutoff) {
         return byId.values().stream().filter(s -> s.lastUsed().isBefore(cutoff)).toList();

@@ -77,6 +77,7 @@ public class StreamableHttpHandler {
                         sessions.close(session);
                         return responses.relay(relayed, null);
                     }
+                    sessions.touch(session);
                     return responses.relay(relayed, session.id());
                 })
                 .onErrorResume(error -> {

@@ -1,0 +1,22 @@
+package io.devopsparadise.quality;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QualityOrchestratorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QualityOrchestratorApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,53 @@
+package io.devopsparadise.quality.profiles;
+
+import io.devopsparadise.contracts.quality.Severity;
+import org.springframework.stereotype.Component;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The configured quality profiles, checked at start-up. */
+@Component
+public class QualityProfiles {
+
+    static final Set<String> CATEGORIES = Set.of("unit", "lint", "security", "api", "e2e", "performance");
+
+    private final Map<String, QualityProfile> byName = new TreeMap<>();
+
+    QualityProfiles(QualityProperties properties) {
+        properties.profiles().forEach((name, raw) -> byName.put(name, toProfile(name, raw)));
+    }
+
+    public QualityProfile get(String name) {
+        QualityProfile profile = byName.get(name == null || name.isBlank() ? "standard" : name);
+        if (profile == null) {
+            throw new UnknownQualityProfileException(name, byName.keySet());
+        }
+        return profile;
+    }
+
+    static QualityProfile toProfile(String name, QualityProperties.ProfileProperties raw) {
+        if (raw.categories() == null || raw.categories().isEmpty()) {
+            throw new IllegalArgumentException("quality profile " + name + " names no categories; choose from " + CATEGORIES);
+        }
+        raw.categories().stream().filter(c -> !CATEGORIES.contains(c)).findAny().ifPresent(c -> {
+            throw new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES);
+        });
+        Map<Severity, Integer> limits = new EnumMap<>(Severity.class);
+        if (raw.maxFindings() != null) {
+            raw.maxFindings().forEach((severity, max) -> limits.put(severity(name, severity), max));
+        }
+        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(), limits, raw.failFast());
+    }
+
+    private static Severity severity(String profile, String value) {
+        try {
+            return Severity.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("quality profile " + profile + ": unknown severity '" + value + "' in max-findings", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.devopsparadise.quality.profiles;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Configuration of the quality orchestrator ({@code paradise.quality.*}).
+ *
+ * @param instanceManagerUrl  where the instance-manager answers (commands run inside the client's instance through it)
+ * @param python              the Python that has the Debian tools (pytest, coverage) inside an instance
+ * @param containerWorkspace  where a container sees the workspace
+ * @param parallelTools       tools of one run that may run at once
+ * @param profiles            quality profiles by name
+ */
+@Validated
+@ConfigurationProperties("paradise.quality")
+public record QualityProperties(
+        URI instanceManagerUrl,
+        @DefaultValue("/usr/bin/python3") String python,
+        @DefaultValue("/workspace") String containerWorkspace,
+        @DefaultValue("2") @Min(1) int parallelTools,
+        Map<String, ProfileProperties> profiles) {
+
+    public QualityProperties {
+        profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+    }
+
+    /**
+     * @param categories      tool categories that run: unit, lint, security (api, e2e, performance to come)
+     * @param toolTimeout     one tool is stopped after this long
+     * @param minLineCoverage below this line coverage (0-1) the run fails; 0 disables
+     * @param maxFindings     most findings allowed per severity (CRITICAL, HIGH, MEDIUM, LOW, INFO); absent = no limit
+     * @param failFast        stop the other tools when a unit-test suite fails
+     */
+    public record ProfileProperties(
+            List<String> categories,
+            @DefaultValue("10m") Duration toolTimeout,
+            @DefaultValue("0") double minLineCoverage,
+            Map<String, Integer> maxFindings,
+            @DefaultValue("false") boolean failFast) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.reports.BanditJsonParser;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Bandit, Python security findings (JSON). */
+@Component
+class BanditRunner extends FindingsRunner {
+
+    @Override
+    public String tool() {
+        return "bandit";
+    }
+
+    @Override
+    public String category() {
+        return "security";
+    }
+
+    @Override
+    public boolean appliesTo(DetectedWorkspace workspace) {
+        return workspace.has("python");
+    }
+
+    @Override
+    public List<String> command(RunContext context) {
+        List<String> command = new ArrayList<>(List.of("bandit", "-q", "-f", "json", "-o", context.reportInInstance(report())));
+        List<String> files = context.filesOfKind(List.of(), ".py");
+        if (files.isEmpty()) {
+            command.addAll(List.of("-r", ".", "-x", "./.paradise"));
+        } else {
+            command.addAll(files);
+        }
+        return command;
+    }
+
+    @Override
+    public String installHint() {
+        return "apt-get install bandit";
+    }
+
+    @Override
+    String report() {
+        return "bandit.json";
+    }
+
+    @Override
+    List<Finding> parse(Path report) {
+        return new BanditJsonParser().parse(report);
+    }
+}

@@ -1,0 +1,61 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.quality.ToolStatus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A lint or security tool: it ran when its report exists (exit codes mean "found something", not "failed");
+ * findings count against the profile's limits, not against the tool.
+ */
+abstract class FindingsRunner implements ToolRunner {
+
+    /** The report file's name in the run's report directory. */
+    abstract String report();
+
+    abstract List<Finding> parse(Path report);
+
+    /** Tools that print their report instead of writing a file say so here. */
+    boolean reportsOnStdout() {
+        return false;
+    }
+
+    @Override
+    public ToolOutcome collect(RunContext context, ExecResult result) {
+        var notRun = Outcomes.notRun(this, result);
+        if (notRun.isPresent()) {
+            return notRun.get();
+        }
+        Path report = context.reportOnHost(report());
+        if (reportsOnStdout()) {
+            write(report, result.stdout());
+        }
+        if (!Files.exists(report) || size(report) == 0) {
+            return Outcomes.crashed(this, result, tool() + " wrote no report");
+        }
+        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, parse(report));
+    }
+
+    private static void write(Path report, String text) {
+        try {
+            Files.writeString(report, text == null ? "" : text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

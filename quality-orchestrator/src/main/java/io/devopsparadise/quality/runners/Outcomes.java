@@ -1,0 +1,36 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+
+import java.util.Optional;
+
+/** Outcomes every runner shares: a tool that is not installed, one that crashed or timed out. */
+final class Outcomes {
+
+    private static final int COMMAND_NOT_FOUND = 127;
+    private static final int TAIL = 2_000;
+
+    private Outcomes() {
+    }
+
+    /** Skipped or erred, when the result says the tool did not really run. */
+    static Optional<ToolOutcome> notRun(ToolRunner runner, ExecResult result) {
+        String stderr = result.stderr() == null ? "" : result.stderr();
+        if (result.exitCode() == COMMAND_NOT_FOUND || result.exitCode() == 126 || stderr.contains("No module named")
+                || stderr.contains("executable file not found")) {
+            return Optional.of(ToolOutcome.skipped(runner.tool(), runner.category(), runner.tool() + " is not installed in the instance: " + runner.installHint()));
+        }
+        if (result.timedOut()) {
+            return Optional.of(ToolOutcome.error(runner.tool(), runner.category(), result.durationMillis(), runner.tool() + " timed out"));
+        }
+        return Optional.empty();
+    }
+
+    static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {
+        String stderr = result.stderr() == null ? "" : result.stderr();
+        String tail = stderr.length() > TAIL ? stderr.substring(stderr.length() - TAIL) : stderr;
+        return ToolOutcome.error(runner.tool(), runner.category(), result.durationMillis(),
+                why + " (exit " + result.exitCode() + ")" + (tail.isBlank() ? "" : ": " + tail.strip()));
+    }
+}

@@ -1,0 +1,52 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.reports.PylintJsonParser;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pylint (JSON), on the workspace's Python files or the changed ones. */
+@Component
+class PylintRunner extends FindingsRunner {
+
+    @Override
+    public String tool() {
+        return "pylint";
+    }
+
+    @Override
+    public String category() {
+        return "lint";
+    }
+
+    @Override
+    public boolean appliesTo(DetectedWorkspace workspace) {
+        return workspace.has("python") && !workspace.pythonFiles().isEmpty();
+    }
+
+    @Override
+    public List<String> command(RunContext context) {
+        List<String> command = new ArrayList<>(List.of("pylint", "--output-format=json", "--output=" + context.reportInInstance(report())));
+        command.addAll(context.filesOfKind(context.workspace().pythonFiles(), ".py"));
+        return command;
+    }
+
+    @Override
+    public String installHint() {
+        return "apt-get install pylint";
+    }
+
+    @Override
+    String report() {
+        return "pylint.json";
+    }
+
+    @Override
+    List<Finding> parse(Path report) {
+        return new PylintJsonParser().parse(report);
+    }
+}

@@ -1,0 +1,36 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where one run's tools work.
+ *
+ * @param workspaceInInstance the workspace as the instance sees it (/workspace in a container, the host path for a process)
+ * @param reportDir           the run's report directory, relative to the workspace
+ * @param changedFiles        when not empty, lint and security tools look at these files only (relative to the workspace)
+ */
+public record RunContext(String runId, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
+                         List<String> changedFiles, String python) {
+
+    public RunContext {
+        changedFiles = changedFiles == null ? List.of() : List.copyOf(changedFiles);
+    }
+
+    /** A report file as the tool inside the instance writes it. */
+    public String reportInInstance(String name) {
+        return workspaceInInstance + "/" + reportDir + "/" + name;
+    }
+
+    /** The same report file as the orchestrator reads it (the workspace is shared with the instance). */
+    public Path reportOnHost(String name) {
+        return workspace.root().resolve(reportDir).resolve(name);
+    }
+
+    /** The files a lint or security tool should look at: the changed ones of that kind, or all of them. */
+    public List<String> filesOfKind(List<String> all, String suffix) {
+        return changedFiles.isEmpty() ? all : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+    }
+}

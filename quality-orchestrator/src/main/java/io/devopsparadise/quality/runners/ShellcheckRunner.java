@@ -1,0 +1,57 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.reports.ShellcheckJsonParser;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ShellCheck (json1, printed on standard output) on the workspace's shell scripts or the changed ones. */
+@Component
+class ShellcheckRunner extends FindingsRunner {
+
+    @Override
+    public String tool() {
+        return "shellcheck";
+    }
+
+    @Override
+    public String category() {
+        return "lint";
+    }
+
+    @Override
+    public boolean appliesTo(DetectedWorkspace workspace) {
+        return workspace.has("shell");
+    }
+
+    @Override
+    public List<String> command(RunContext context) {
+        List<String> command = new ArrayList<>(List.of("shellcheck", "-f", "json1"));
+        command.addAll(context.filesOfKind(context.workspace().shellScripts(), ".sh"));
+        return command;
+    }
+
+    @Override
+    public String installHint() {
+        return "apt-get install shellcheck";
+    }
+
+    @Override
+    String report() {
+        return "shellcheck.json";
+    }
+
+    @Override
+    boolean reportsOnStdout() {
+        return true;
+    }
+
+    @Override
+    List<Finding> parse(Path report) {
+        return new ShellcheckJsonParser().parse(report);
+    }
+}

@@ -1,0 +1,28 @@
+package io.devopsparadise.quality.runners;
+
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+
+import java.util.List;
+
+/**
+ * One quality tool: when it applies, the command that runs it inside the instance (an argument array, never a
+ * shell string), and how its standard report becomes an outcome.
+ */
+public interface ToolRunner {
+
+    String tool();
+
+    /** unit, lint, security, api, e2e or performance. */
+    String category();
+
+    boolean appliesTo(DetectedWorkspace workspace);
+
+    List<String> command(RunContext context);
+
+    /** What to install when the tool is missing from the instance. */
+    String installHint();
+
+    ToolOutcome collect(RunContext context, ExecResult result);
+}

@@ -1,0 +1,79 @@
+package io.devopsparadise.quality.runs;
+
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+
+/** A run in progress: its outcomes so far and the futures to cancel. Snapshots are immutable results. */
+final class QualityRun {
+
+    private final String id;
+    private final String clientId;
+    private final String workspace;
+    private final String profile;
+    private final Instant startedAt;
+    private final List<ToolOutcome> outcomes = new ArrayList<>();
+    private final List<Future<?>> work = new ArrayList<>();
+    private RunState state = RunState.QUEUED;
+    private Instant finishedAt;
+    private String verdict;
+
+    QualityRun(String id, String clientId, String workspace, String profile, Instant startedAt) {
+        this.id = id;
+        this.clientId = clientId;
+        this.workspace = workspace;
+        this.profile = profile;
+        this.startedAt = startedAt;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String clientId() {
+        return clientId;
+    }
+
+    synchronized void running() {
+        state = RunState.RUNNING;
+    }
+
+    synchronized void add(ToolOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    synchronized List<ToolOutcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    synchronized void track(Future<?> future) {
+        work.add(future);
+    }
+
+    /** Ends the run unless it already ended (a cancel and a finish race). */
+    synchronized boolean finish(RunState end, String why, Instant at) {
+        if (state.isFinished()) {
+            return false;
+        }
+        state = end;
+        verdict = why;
+        finishedAt = at;
+        if (end == RunState.CANCELLED) {
+            work.forEach(future -> future.cancel(true));
+        }
+        return true;
+    }
+
+    synchronized boolean isFinished() {
+        return state.isFinished();
+    }
+
+    synchronized QualityRunResult snapshot() {
+        return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict);
+    }
+}

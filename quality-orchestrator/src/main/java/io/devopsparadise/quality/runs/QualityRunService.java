@@ -1,0 +1,189 @@
+package io.devopsparadise.quality.runs;
+
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.contracts.quality.QualityEvent;
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.quality.ToolStatus;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.detection.WorkspaceDetector;
+import io.devopsparadise.quality.exec.InstanceManagerClient;
+import io.devopsparadise.quality.profiles.QualityProfile;
+import io.devopsparadise.quality.profiles.QualityProfiles;
+import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.runners.RunContext;
+import io.devopsparadise.quality.runners.ToolRunner;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts quality runs: detects the workspace, picks the profile's tools, runs them inside the client's instance
+ * (independent tools in parallel on a bounded pool, each with its timeout), reads their reports, and judges the
+ * result against the profile. Progress goes out as events.
+ */
+@Service
+public class QualityRunService {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityRunService.class);
+
+    private final QualityProfiles profiles;
+    private final List<ToolRunner> runners;
+    private final WorkspaceDetector detector;
+    private final InstanceManagerClient manager;
+    private final QualityEventBus events;
+    private final QualityProperties properties;
+    private final Clock clock;
+    private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
+    private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
+    private final ExecutorService tools;
+
+    QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
+                      QualityEventBus events, QualityProperties properties, Clock clock) {
+        this.profiles = profiles;
+        this.runners = runners;
+        this.detector = detector;
+        this.manager = manager;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+        this.tools = Executors.newFixedThreadPool(properties.parallelTools(), daemon("quality-tool"));
+    }
+
+    public QualityRunResult start(RunRequest request) {
+        if (request.clientId() == null || request.clientId().isBlank()) {
+            throw new IllegalArgumentException("clientId is required");
+        }
+        QualityProfile profile = profiles.get(request.profile());
+        InstanceView instance = manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
+        QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
+        runs.put(run.id(), run);
+        coordinators.execute(() -> execute(run, profile, instance, request.changedFiles()));
+        return run.snapshot();
+    }
+
+    public QualityRunResult get(String id) {
+        return find(id).snapshot();
+    }
+
+    public List<QualityRunResult> list(String clientId) {
+        return runs.values().stream().filter(r -> clientId == null || r.clientId().equals(clientId)).map(QualityRun::snapshot)
+                .sorted(java.util.Comparator.comparing(QualityRunResult::startedAt)).toList();
+    }
+
+    public QualityRunResult cancel(String id) {
+        QualityRun run = find(id);
+        if (run.finish(RunState.CANCELLED, "cancelled on request", clock.instant())) {
+            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, RunState.CANCELLED.name(), 0, 0, 0);
+        }
+        return run.snapshot();
+    }
+
+    private QualityRun find(String id) {
+        QualityRun run = runs.get(id);
+        if (run == null) {
+            throw new RunNotFoundException(id);
+        }
+        return run;
+    }
+
+    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles) {
+        try {
+            run.running();
+            events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
+            DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
+            RunContext context = new RunContext(run.id(), workspace, workspaceInInstance(instance), reportDir(workspace, run.id()),
+                    changedFiles, properties.python());
+            List<ToolRunner> selected = runners.stream()
+                    .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(workspace)).toList();
+            CountDownLatch done = new CountDownLatch(selected.size());
+            for (ToolRunner runner : selected) {
+                run.track(tools.submit(() -> {
+                    try {
+                        runTool(run, profile, instance, context, runner);
+                    } finally {
+                        done.countDown();
+                    }
+                }));
+            }
+            done.await();
+            Verdict verdict = Verdict.of(profile, run.outcomes());
+            finish(run, verdict.passed() ? RunState.PASSED : RunState.FAILED, verdict.reasons());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("quality run {} failed: {}", run.id(), e.toString());
+            finish(run, RunState.ERROR, e.getMessage());
+        }
+    }
+
+    private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner) {
+        if (run.isFinished()) {
+            return;
+        }
+        events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), runner.tool(), "RUNNING", 0, 0, 0);
+        ToolOutcome outcome;
+        try {
+            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), context.workspaceInInstance(), profile.toolTimeout()));
+        } catch (RuntimeException e) {
+            outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
+        }
+        run.add(outcome);
+        int failures = (int) outcome.tests().stream().filter(t -> t.failureMessage() != null).count();
+        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), outcome.status().name(),
+                outcome.tests().size(), failures, outcome.findings().size());
+        if (profile.failFast() && "unit".equals(runner.category()) && outcome.status() == ToolStatus.FAILED) {
+            finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
+        }
+    }
+
+    private void finish(QualityRun run, RunState state, String why) {
+        if (run.finish(state, why, clock.instant())) {
+            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, state.name(), 0, 0, 0);
+        }
+    }
+
+    private String workspaceInInstance(InstanceView instance) {
+        return "docker".equals(instance.engine()) ? properties.containerWorkspace() : instance.workspace();
+    }
+
+    /** Reports go into the workspace, which the instance and the orchestrator share. */
+    private static String reportDir(DetectedWorkspace workspace, String runId) {
+        String dir = ".paradise/reports/" + runId;
+        try {
+            Files.createDirectories(workspace.root().resolve(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the report directory in " + workspace.root(), e);
+        }
+        return dir;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        tools.shutdownNow();
+        coordinators.shutdownNow();
+    }
+}

@@ -1,0 +1,8 @@
+package io.devopsparadise.quality.runs;
+
+public class RunNotFoundException extends RuntimeException {
+
+    public RunNotFoundException(String id) {
+        super("No quality run with id " + id);
+    }
+}

@@ -1,0 +1,38 @@
+package io.devopsparadise.quality.profiles;
+
+import io.devopsparadise.contracts.quality.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class QualityProfilesTests {
+
+    private static QualityProperties.ProfileProperties raw(List<String> categories, double coverage, Map<String, Integer> max) {
+        return new QualityProperties.ProfileProperties(categories, Duration.ofMinutes(1), coverage, max, false);
+    }
+
+    @Test
+    void convertsLimitsToSeveritiesAndDefaultsToStandard() {
+        QualityProfiles profiles = new QualityProfiles(new QualityProperties(null, "/usr/bin/python3", "/workspace", 2,
+                Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3)))));
+
+        QualityProfile standard = profiles.get(null);
+
+        assertThat(standard.name()).isEqualTo("standard");
+        assertThat(standard.maxFindings()).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 0, Severity.MEDIUM, 3));
+        assertThatThrownBy(() -> profiles.get("nope")).hasMessageContaining("Unknown quality profile 'nope'; known profiles: standard");
+    }
+
+    @Test
+    void refusesProfilesThatCannotWork() {
+        assertThatThrownBy(() -> QualityProfiles.toProfile("x", raw(List.of(), 0, null))).hasMessageContaining("names no categories");
+        assertThatThrownBy(() -> QualityProfiles.toProfile("x", raw(List.of("unit", "vibes"), 0, null))).hasMessageContaining("unknown category 'vibes'");
+        assertThatThrownBy(() -> QualityProfiles.toProfile("x", raw(List.of("unit"), 1.5, null))).hasMessageContaining("between 0 and 1");
+        assertThatThrownBy(() -> QualityProfiles.toProfile("x", raw(List.of("unit"), 0, Map.of("severe", 1)))).hasMessageContaining("unknown severity 'severe'");
+    }
+}

@@ -1,0 +1,140 @@
+package io.devopsparadise.quality.runs;
+
+import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real run: the orchestrator asks the real instance-manager to run pytest (with coverage), bandit, pylint and
+ * shellcheck inside a client's instance (process engine: the Debian tools are on this machine), reads their
+ * reports, judges them against the profile, and streams its progress.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QualityRunIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private InstanceManagerProcess manager;
+    private ConfigurableApplicationContext orchestrator;
+    private Path workspaces;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path home = Files.createTempDirectory("quality-home");
+        workspaces = Files.createTempDirectory("quality-workspaces");
+        manager = InstanceManagerProcess.start(home, workspaces);
+        Path workspace = Files.createDirectories(workspaces.resolve("qa"));
+        for (String fixture : List.of("python-project", "shell-project")) {
+            try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures", fixture))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, workspace.resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        HttpResponse<String> provisioned = send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"qa\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        orchestrator.close();
+        manager.close();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode runToTheEnd(String profile) throws Exception {
+        HttpResponse<String> started = send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"" + profile + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = JSON.readTree(started.body()).path("id").asString();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() ->
+                List.of("PASSED", "FAILED", "ERROR", "CANCELLED").contains(JSON.readTree(send("GET", url("/api/runs/" + id), null).body()).path("state").asString()));
+        return JSON.readTree(send("GET", url("/api/runs/" + id), null).body());
+    }
+
+    private static JsonNode tool(JsonNode run, String name) {
+        return run.path("tools").valueStream().filter(t -> t.path("tool").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome of " + name + " in " + run));
+    }
+
+    @Test
+    void standardRunReadsEveryToolsReportAndFailsOnTheFailingTestAndTheHighFindings() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HTTP.sendAsync(HttpRequest.newBuilder(url("/api/runs/events")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+
+        JsonNode run = runToTheEnd("standard");
+
+        assertThat(run.path("state").asString()).isEqualTo("FAILED");
+        assertThat(run.path("verdict").asString()).contains("pytest: 1 failing test(s)").contains("2 HIGH finding(s), at most 0 allowed");
+        JsonNode pytest = tool(run, "pytest");
+        assertThat(pytest.path("status").asString()).isEqualTo("FAILED");
+        assertThat(pytest.path("tests")).hasSize(6);
+        assertThat(pytest.path("tests").valueStream().filter(t -> t.path("status").asString().equals("FAILED")).count()).isEqualTo(1);
+        assertThat(pytest.path("coverage").path("files").valueStream().mapToInt(f -> f.path("linesCovered").asInt()).sum()).isEqualTo(27);
+        assertThat(tool(run, "bandit").path("findings")).hasSize(8);
+        assertThat(tool(run, "pylint").path("findings")).hasSize(19);
+        assertThat(tool(run, "shellcheck").path("findings")).hasSize(5);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:RUN_FINISHED"));
+        assertThat(lines).containsSubsequence("event:RUN_STARTED", "event:TOOL_STARTED", "event:TOOL_FINISHED", "event:RUN_FINISHED");
+        assertThat(lines.stream().filter(l -> l.equals("event:TOOL_FINISHED")).count()).isEqualTo(4);
+        assertThat(String.join("\n", lines)).contains("\"tool\":\"pytest\",\"status\":\"FAILED\",\"tests\":6,\"failures\":1");
+    }
+
+    @Test
+    void quickRunRunsTheUnitTestsOnly() throws Exception {
+        JsonNode run = runToTheEnd("quick");
+
+        assertThat(run.path("tools").valueStream().map(t -> t.path("tool").asString()).toList()).containsExactly("pytest");
+    }
+
+    @Test
+    void badRequestsGetProblemDetails() throws Exception {
+        HttpResponse<String> unknownProfile = send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"nope\"}");
+        HttpResponse<String> noInstance = send("POST", url("/api/runs"), "{\"clientId\":\"nobody\",\"profile\":\"quick\"}");
+        HttpResponse<String> malformed = send("POST", url("/api/runs"), "{\"clientId\":");
+
+        assertThat(unknownProfile.statusCode()).isEqualTo(400);
+        assertThat(unknownProfile.body()).contains("known profiles: comprehensive, quick, standard");
+        assertThat(noInstance.statusCode()).isEqualTo(409);
+        assertThat(noInstance.body()).contains("has no instance");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(send("GET", url("/api/runs/unknown"), null).statusCode()).isEqualTo(404);
+    }
+}
