@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the DevOps Paradise platform locally on its embedded defaults: the instance-manager, then the gateway.
+# Starts the DevOps Paradise platform locally on its embedded defaults: instance-manager, quality orchestrator, gateway.
 #   scripts/start-devops-paradise.sh            start (builds the jars when needed), wait until healthy
 #   scripts/start-devops-paradise.sh --status   show what runs
 #   scripts/start-devops-paradise.sh --stop     stop the services (instances keep running and are adopted at next start)
@@ -8,7 +8,8 @@ source "$(dirname "$0")/lib.sh"
 root="$(repo_root)"
 home="${PARADISE_HOME:-$HOME/.devops-paradise}"
 run="$home/run"
-services=("instance-manager:${PARADISE_INSTANCE_MANAGER_PORT:-8110}" "bridge-gateway:${PARADISE_GATEWAY_PORT:-8100}")
+services=("instance-manager:${PARADISE_INSTANCE_MANAGER_PORT:-8110}" "quality-orchestrator:${PARADISE_QUALITY_PORT:-8120}"
+          "bridge-gateway:${PARADISE_GATEWAY_PORT:-8100}")
 
 usage() { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -72,7 +73,7 @@ start() {
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
-  log "MCP endpoint: http://127.0.0.1:${services[1]##*:}/mcp   (register clients: POST /api/clients with the admin token in $home/admin-token)"
+  log "MCP endpoint: http://127.0.0.1:${services[2]##*:}/mcp   (register clients: POST /api/clients with the admin token in $home/admin-token)"
   log "instance-manager: http://127.0.0.1:${services[0]##*:}   API docs: /swagger-ui.html on each service"
   log "data directory: $home"
 }

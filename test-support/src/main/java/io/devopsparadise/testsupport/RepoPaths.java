@@ -38,10 +38,11 @@ public final class RepoPaths {
         return root().resolve("tools/node/mcp-probe.mjs");
     }
 
-    public static Path instanceManagerJar() {
-        Path jar = root().resolve("instance-manager/target/instance-manager.jar");
+    /** A service's built jar ({@code <module>/target/<module>.jar}). */
+    public static Path serviceJar(String module) {
+        Path jar = root().resolve(module + "/target/" + module + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("build the instance-manager first: ./mvnw -DskipTests package -pl instance-manager -am");
+            throw new IllegalStateException("build " + module + " first: ./mvnw -DskipTests package -pl " + module + " -am");
         }
         return jar;
     }

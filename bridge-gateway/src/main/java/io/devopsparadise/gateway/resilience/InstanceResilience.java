@@ -48,11 +48,27 @@ public class InstanceResilience {
         this.retryWhileStarting = Retry.of("instance-starting", RetryConfig.custom()
                 .maxAttempts(8)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
-                // refused connections only: nothing was sent, so sending again is safe
-                .retryOnException(e -> e instanceof WebClientRequestException && e.getCause() instanceof java.net.ConnectException)
+                .retryOnException(InstanceResilience::neverReachedTheBackend)
                 .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
+    }
+
+    /**
+     * A refused connection, or a pooled connection the dead backend had closed before it answered anything: the
+     * request never reached a live backend, so sending it again (to the restarted one) cannot run it twice.
+     */
+    static boolean neverReachedTheBackend(Throwable error) {
+        if (!(error instanceof WebClientRequestException)) {
+            return false;
+        }
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof reactor.netty.http.client.PrematureCloseException && String.valueOf(cause.getMessage()).contains("BEFORE response")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public CircuitBreaker breakerOf(String clientId) {

@@ -64,9 +64,14 @@ final class QualityRun {
         verdict = why;
         finishedAt = at;
         if (end == RunState.CANCELLED) {
-            work.forEach(future -> future.cancel(true));
+            cancelWork();
         }
         return true;
+    }
+
+    /** Stops the tools still queued or running. */
+    synchronized void cancelWork() {
+        work.forEach(future -> future.cancel(true));
     }
 
     synchronized boolean isFinished() {

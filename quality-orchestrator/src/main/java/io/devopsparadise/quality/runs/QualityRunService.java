@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -111,21 +113,15 @@ public class QualityRunService {
                     changedFiles, properties.python());
             List<ToolRunner> selected = runners.stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(workspace)).toList();
-            CountDownLatch done = new CountDownLatch(selected.size());
-            for (ToolRunner runner : selected) {
-                run.track(tools.submit(() -> {
-                    try {
-                        runTool(run, profile, instance, context, runner);
-                    } finally {
-                        done.countDown();
-                    }
-                }));
+            List<Future<?>> work = selected.stream()
+                    .<Future<?>>map(runner -> tools.submit(() -> runTool(run, profile, instance, context, runner)))
+                    .toList();
+            work.forEach(run::track);
+            for (Future<?> tool : work) {
+                awaitQuietly(tool);
             }
-            done.await();
             Verdict verdict = Verdict.of(profile, run.outcomes());
             finish(run, verdict.passed() ? RunState.PASSED : RunState.FAILED, verdict.reasons());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("quality run {} failed: {}", run.id(), e.toString());
             finish(run, RunState.ERROR, e.getMessage());
@@ -149,6 +145,18 @@ public class QualityRunService {
                 outcome.tests().size(), failures, outcome.findings().size());
         if (profile.failFast() && "unit".equals(runner.category()) && outcome.status() == ToolStatus.FAILED) {
             finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
+            run.cancelWork();
+        }
+    }
+
+    /** Waits for one tool; a tool cancelled by fail-fast or a cancel simply has no outcome. */
+    private static void awaitQuietly(Future<?> tool) {
+        try {
+            tool.get();
+        } catch (CancellationException | ExecutionException e) {
+            // its outcome, if any, is already recorded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

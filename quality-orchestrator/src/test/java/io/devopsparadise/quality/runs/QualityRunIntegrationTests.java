@@ -59,7 +59,8 @@ class QualityRunIntegrationTests {
                 "{\"clientId\":\"qa\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""));
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""),
+                        "--paradise.quality.profiles.strict.categories=unit,lint,security", "--paradise.quality.profiles.strict.fail-fast=true");
     }
 
     @AfterAll
@@ -111,10 +112,19 @@ class QualityRunIntegrationTests {
         assertThat(tool(run, "pylint").path("findings")).hasSize(19);
         assertThat(tool(run, "shellcheck").path("findings")).hasSize(5);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:RUN_FINISHED"));
-        assertThat(lines).containsSubsequence("event:RUN_STARTED", "event:TOOL_STARTED", "event:TOOL_FINISHED", "event:RUN_FINISHED");
-        assertThat(lines.stream().filter(l -> l.equals("event:TOOL_FINISHED")).count()).isEqualTo(4);
-        assertThat(String.join("\n", lines)).contains("\"tool\":\"pytest\",\"status\":\"FAILED\",\"tests\":6,\"failures\":1");
+        // the stream also replays earlier runs' events: look at this run's only
+        String runId = run.path("id").asString();
+        await().atMost(Duration.ofSeconds(5)).until(() -> ofRun(lines, runId).stream().anyMatch(d -> d.contains("\"type\":\"RUN_FINISHED\"")));
+        List<String> events = ofRun(lines, runId);
+        assertThat(events.get(0)).contains("\"type\":\"RUN_STARTED\"");
+        assertThat(events.get(events.size() - 1)).contains("\"type\":\"RUN_FINISHED\"").contains("\"status\":\"FAILED\"");
+        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_STARTED\"")).count()).isEqualTo(4);
+        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_FINISHED\"")).count()).isEqualTo(4);
+        assertThat(events).anySatisfy(d -> assertThat(d).contains("\"tool\":\"pytest\",\"status\":\"FAILED\",\"tests\":6,\"failures\":1"));
+    }
+
+    private static List<String> ofRun(List<String> lines, String runId) {
+        return lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"runId\":\"" + runId + "\"")).toList();
     }
 
     @Test
@@ -125,13 +135,21 @@ class QualityRunIntegrationTests {
     }
 
     @Test
+    void failFastStopsTheRunAtTheFirstFailingTestSuite() throws Exception {
+        JsonNode run = runToTheEnd("strict");
+
+        assertThat(run.path("state").asString()).isEqualTo("FAILED");
+        assertThat(run.path("verdict").asString()).startsWith("fail-fast: pytest has failing tests");
+    }
+
+    @Test
     void badRequestsGetProblemDetails() throws Exception {
         HttpResponse<String> unknownProfile = send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"nope\"}");
         HttpResponse<String> noInstance = send("POST", url("/api/runs"), "{\"clientId\":\"nobody\",\"profile\":\"quick\"}");
         HttpResponse<String> malformed = send("POST", url("/api/runs"), "{\"clientId\":");
 
         assertThat(unknownProfile.statusCode()).isEqualTo(400);
-        assertThat(unknownProfile.body()).contains("known profiles: comprehensive, quick, standard");
+        assertThat(unknownProfile.body()).contains("known profiles: comprehensive, quick, standard, strict");
         assertThat(noInstance.statusCode()).isEqualTo(409);
         assertThat(noInstance.body()).contains("has no instance");
         assertThat(malformed.statusCode()).isEqualTo(400);

@@ -1,0 +1,64 @@
+package io.devopsparadise.gateway;
+
+import io.devopsparadise.gateway.support.GatewayContext;
+import io.devopsparadise.gateway.support.McpClientProcess;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.testsupport.RepoPaths;
+import io.devopsparadise.testsupport.ServiceProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An MCP client asks for a quality run through the gateway's tools and reads the outcome: all services real. */
+class GatewayQualityToolsIntegrationTests {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path workspaces;
+
+    @Test
+    void aClientStartsAQuickRunAndReadsItsResultThroughTheGatewayTools() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("python"));
+        try (Stream<Path> files = Files.list(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, workspace.resolve(file.getFileName()));
+            }
+        }
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
+             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q")),
+                     "--paradise.quality.instance-manager-url=" + manager.url(""));
+             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager,
+                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
+            String token = gateway.register("tester", workspace, "everything-process");
+            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+                assertThat(mcp.list().path("tools").toString()).contains("paradise_quality_run", "paradise_quality_status");
+                assertThat(mcp.call("paradise_quality_status", Map.of()).path("result").toString()).contains("no quality runs yet");
+
+                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result");
+                String runId = started.path("structuredContent").path("runId").asString();
+                assertThat(runId).isNotBlank();
+
+                AtomicReference<JsonNode> status = new AtomicReference<>();
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    status.set(mcp.call("paradise_quality_status", Map.of("runId", runId)).path("result"));
+                    return status.get().path("structuredContent").path("state").asString().equals("FAILED");
+                });
+                String text = status.get().path("content").get(0).path("text").asString();
+                assertThat(text).contains("pytest [unit] FAILED: 6 tests, 1 failing").contains("line coverage 79.4%");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.devopsparadise.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One of the platform's services, run from its built jar as its own process on a free port, as in production. */
+public class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final int port;
+    private final String name;
+
+    protected ServiceProcess(String name, Path jar, Path logDir, List<String> arguments) throws Exception {
+        this.name = name;
+        this.port = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".out").toFile()).start();
+        awaitHealthy();
+    }
+
+    public static ServiceProcess start(String module, Path logDir, String... arguments) throws Exception {
+        return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, List.of(arguments));
+    }
+
+    private void awaitHealthy() throws Exception {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(url("/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not become healthy in 90 s");
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
