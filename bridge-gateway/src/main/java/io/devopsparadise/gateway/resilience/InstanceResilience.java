@@ -55,16 +55,19 @@ public class InstanceResilience {
     }
 
     /**
-     * A refused connection, or a pooled connection the dead backend had closed before it answered anything: the
-     * request never reached a live backend, so sending it again (to the restarted one) cannot run it twice.
+     * The request failed before any response: the connection was refused, or reset or closed by a backend that was
+     * restarting (Docker's port proxy accepts connections before the server inside listens, then resets them).
+     * Such a request never ran on a live backend, so sending it again — to the restarted one — cannot run it twice.
      */
     static boolean neverReachedTheBackend(Throwable error) {
         if (!(error instanceof WebClientRequestException)) {
             return false;
         }
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
             if (cause instanceof java.net.ConnectException
-                    || cause instanceof reactor.netty.http.client.PrematureCloseException && String.valueOf(cause.getMessage()).contains("BEFORE response")) {
+                    || cause instanceof reactor.netty.http.client.PrematureCloseException && message.contains("BEFORE response")
+                    || cause instanceof java.io.IOException && message.contains("Connection reset")) {
                 return true;
             }
         }
