@@ -19,8 +19,13 @@ ctx="$(mktemp -d)"; trap 'rm -rf "$ctx"' EXIT
 mkdir -p "$ctx/rootfs/usr/bin" "$ctx/rootfs/app" "$ctx/rootfs/tmp" "$ctx/rootfs/workspace"
 chmod 1777 "$ctx/rootfs/tmp"
 cp "$node_bin" "$ctx/rootfs/usr/bin/node"
-for lib in $(ldd "$node_bin" | grep -o '/[^ ]*'); do
-  mkdir -p "$ctx/rootfs$(dirname "$lib")"; cp -L "$lib" "$ctx/rootfs$lib"
+# native npm modules (jest's resolver) tell glibc from musl by reading ldd: ship it as a file, it is never run
+cp /usr/bin/ldd "$ctx/rootfs/usr/bin/ldd"
+# the libraries node links, and those of the native npm modules (jest's resolver needs librt, libdl, libpthread)
+for binary in "$node_bin" $(find "$modules" -name '*.node' -not -path '*/@anthropic-ai/*'); do
+  for lib in $(ldd "$binary" 2>/dev/null | grep -o '/[^ ]*'); do
+    mkdir -p "$ctx/rootfs$(dirname "$lib")"; cp -L "$lib" "$ctx/rootfs$lib"
+  done
 done
 # only what the server needs: Claude Code (400 MB) and the other test clients stay out
 mkdir -p "$ctx/rootfs/app/node_modules"

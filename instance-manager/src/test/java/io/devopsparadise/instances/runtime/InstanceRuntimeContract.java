@@ -132,6 +132,17 @@ public abstract class InstanceRuntimeContract {
     }
 
     @Test
+    void execPassesItsEnvironmentToTheCommand() {
+        LaunchSpec spec = launchSpec();
+        RuntimeHandle handle = start(spec);
+
+        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", "process.stdout.write(process.env.PARADISE_PROBE)"),
+                null, null, Map.of("PARADISE_PROBE", "from the request")), Duration.ofSeconds(30), OutputListener.NONE);
+
+        assertThat(result.stdout()).isEqualTo("from the request");
+    }
+
+    @Test
     void execThatOutlivesItsTimeoutIsReportedAsTimedOut() {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);

@@ -40,12 +40,12 @@ public class InstanceManagerClient {
     }
 
     /** Runs a command inside the instance and waits for it (the manager enforces the timeout). */
-    public ExecResult exec(String instanceId, List<String> command, String workdir, Duration timeout) {
+    public ExecResult exec(String instanceId, List<String> command, java.util.Map<String, String> env, String workdir, Duration timeout) {
         try {
             return http.post().uri("/api/instances/{id}/exec", instanceId)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .body(new ExecRequest(command, workdir, (int) Math.max(1, timeout.toSeconds())))
+                    .body(new ExecRequest(command, workdir, (int) Math.max(1, timeout.toSeconds()), env))
                     .retrieve()
                     .body(ExecResult.class);
         } catch (RestClientException e) {

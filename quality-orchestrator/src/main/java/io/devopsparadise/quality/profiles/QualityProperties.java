@@ -16,6 +16,8 @@ import java.util.Map;
  * @param instanceManagerUrl  where the instance-manager answers (commands run inside the client's instance through it)
  * @param python              the Python that has the Debian tools (pytest, coverage) inside an instance
  * @param containerWorkspace  where a container sees the workspace
+ * @param nodeModules         where a process instance finds the npm tools (jest, jest-junit)
+ * @param containerNodeModules where a container has them
  * @param parallelTools       tools of one run that may run at once
  * @param profiles            quality profiles by name
  */
@@ -25,6 +27,8 @@ public record QualityProperties(
         URI instanceManagerUrl,
         @DefaultValue("/usr/bin/python3") String python,
         @DefaultValue("/workspace") String containerWorkspace,
+        String nodeModules,
+        @DefaultValue("/app/node_modules") String containerNodeModules,
         @DefaultValue("2") @Min(1) int parallelTools,
         Map<String, ProfileProperties> profiles) {
 

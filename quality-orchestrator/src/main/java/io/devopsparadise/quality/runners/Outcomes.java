@@ -18,7 +18,7 @@ final class Outcomes {
     static Optional<ToolOutcome> notRun(ToolRunner runner, ExecResult result) {
         String stderr = result.stderr() == null ? "" : result.stderr();
         if (result.exitCode() == COMMAND_NOT_FOUND || result.exitCode() == 126 || stderr.contains("No module named")
-                || stderr.contains("executable file not found")) {
+                || stderr.contains("executable file not found") || stderr.contains("Cannot find module")) {
             return Optional.of(ToolOutcome.skipped(runner.tool(), runner.category(), runner.tool() + " is not installed in the instance: " + runner.installHint()));
         }
         if (result.timedOut()) {

@@ -11,9 +11,10 @@ import java.util.List;
  * @param workspaceInInstance the workspace as the instance sees it (/workspace in a container, the host path for a process)
  * @param reportDir           the run's report directory, relative to the workspace
  * @param changedFiles        when not empty, lint and security tools look at these files only (relative to the workspace)
+ * @param nodeModules         where the instance has the npm tools (jest, jest-junit)
  */
 public record RunContext(String runId, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                         List<String> changedFiles, String python) {
+                         List<String> changedFiles, String python, String nodeModules) {
 
     public RunContext {
         changedFiles = changedFiles == null ? List.of() : List.copyOf(changedFiles);

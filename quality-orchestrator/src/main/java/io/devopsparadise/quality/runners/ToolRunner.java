@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.detection.DetectedWorkspace;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One quality tool: when it applies, the command that runs it inside the instance (an argument array, never a
@@ -20,6 +21,11 @@ public interface ToolRunner {
     boolean appliesTo(DetectedWorkspace workspace);
 
     List<String> command(RunContext context);
+
+    /** Environment the command needs besides the instance's own (tools configured by environment). */
+    default Map<String, String> environment(RunContext context) {
+        return Map.of();
+    }
 
     /** What to install when the tool is missing from the instance. */
     String installHint();

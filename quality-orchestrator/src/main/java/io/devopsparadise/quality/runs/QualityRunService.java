@@ -109,8 +109,10 @@ public class QualityRunService {
             run.running();
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
-            RunContext context = new RunContext(run.id(), workspace, workspaceInInstance(instance), reportDir(workspace, run.id()),
-                    changedFiles, properties.python());
+            boolean container = "docker".equals(instance.engine());
+            RunContext context = new RunContext(run.id(), workspace, container ? properties.containerWorkspace() : instance.workspace(),
+                    reportDir(workspace, run.id()), changedFiles, properties.python(),
+                    container ? properties.containerNodeModules() : properties.nodeModules());
             List<ToolRunner> selected = runners.stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(workspace)).toList();
             List<Future<?>> work = selected.stream()
@@ -135,7 +137,8 @@ public class QualityRunService {
         events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), runner.tool(), "RUNNING", 0, 0, 0);
         ToolOutcome outcome;
         try {
-            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), context.workspaceInInstance(), profile.toolTimeout()));
+            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
+                    context.workspaceInInstance(), profile.toolTimeout()));
         } catch (RuntimeException e) {
             outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
         }
@@ -166,17 +169,25 @@ public class QualityRunService {
         }
     }
 
-    private String workspaceInInstance(InstanceView instance) {
-        return "docker".equals(instance.engine()) ? properties.containerWorkspace() : instance.workspace();
-    }
-
-    /** Reports go into the workspace, which the instance and the orchestrator share. */
+    /**
+     * Reports go into the workspace, which the instance and the orchestrator share. The directory gets the
+     * workspace's owner, whom instances run as, so that the tools inside can write there.
+     */
     private static String reportDir(DetectedWorkspace workspace, String runId) {
         String dir = ".paradise/reports/" + runId;
         try {
-            Files.createDirectories(workspace.root().resolve(dir));
+            var owner = Files.getOwner(workspace.root());
+            Path created = workspace.root();
+            for (Path part : Path.of(dir)) {
+                created = created.resolve(part);
+                Files.createDirectories(created);
+                if (!Files.getOwner(created).equals(owner)) {
+                    Files.setOwner(created, owner);
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the report directory in " + workspace.root(), e);
+            throw new UncheckedIOException("cannot create the report directory " + dir + " in " + workspace.root()
+                    + " for the workspace's owner: " + e.getMessage(), e);
         }
         return dir;
     }

@@ -18,7 +18,7 @@ class QualityProfilesTests {
 
     @Test
     void convertsLimitsToSeveritiesAndDefaultsToStandard() {
-        QualityProfiles profiles = new QualityProfiles(new QualityProperties(null, "/usr/bin/python3", "/workspace", 2,
+        QualityProfiles profiles = new QualityProfiles(new QualityProperties(null, "/usr/bin/python3", "/workspace", null, "/app/node_modules", 2,
                 Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3)))));
 
         QualityProfile standard = profiles.get(null);

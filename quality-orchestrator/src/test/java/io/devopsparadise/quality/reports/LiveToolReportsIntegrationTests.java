@@ -60,6 +60,22 @@ class LiveToolReportsIntegrationTests {
     }
 
     @Test
+    void jestWithJestJunitAndCoverageOnTheJavaScriptFixture() throws Exception {
+        Path project = fixture("js-project");
+        String modules = io.devopsparadise.testsupport.RepoPaths.nodeModules().toString();
+        ProcessBuilder jest = new ProcessBuilder("node", modules + "/jest/bin/jest.js", "--ci", "--rootDir", project.toString(), "--coverage",
+                "--coverageReporters=cobertura", "--coverageDirectory=" + work, "--reporters=default", "--reporters=" + modules + "/jest-junit")
+                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        jest.environment().put("JEST_JUNIT_OUTPUT_DIR", work.toString());
+        jest.environment().put("JEST_JUNIT_OUTPUT_NAME", "jest-junit.xml");
+        Process process = jest.start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("jest exits 1: one test fails").isEqualTo(1);
+        RecordedReportsTests.assertJest(work.resolve("jest-junit.xml"), work.resolve("cobertura-coverage.xml"));
+    }
+
+    @Test
     void shellcheckOnTheShellFixture() throws Exception {
         Path project = fixture("shell-project");
         Path report = work.resolve("shellcheck.json");

@@ -56,6 +56,20 @@ class RecordedReportsTests {
         assertShellcheck(recorded("shellcheck.json"));
     }
 
+    @Test
+    void jestJunitAndCoberturaFromJestJunitAndIstanbul() {
+        assertJest(recorded("jest-junit.xml"), recorded("jest-coverage.xml"));
+    }
+
+    static void assertJest(Path junit, Path coverage) {
+        List<TestCaseResult> cases = new JunitXmlParser().parse(junit);
+        assertThat(cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(TestStatus.PASSED, 2L, TestStatus.FAILED, 1L, TestStatus.SKIPPED, 1L));
+        assertThat(cases).filteredOn(c -> c.status() == TestStatus.FAILED).singleElement()
+                .satisfies(c -> assertThat(c.failureMessage()).contains("Expected: 31").contains("Received: 30"));
+        assertThat(new CoberturaParser().parse(coverage).files()).containsExactly(new FileCoverage("cart.js", 6, 8, 3, 6));
+    }
+
     static void assertPytestJunit(Path report) {
         List<TestCaseResult> cases = new JunitXmlParser().parse(report);
 

@@ -27,11 +27,13 @@ final class DockerExec {
         this.docker = docker;
     }
 
-    ExecResult run(String containerId, List<String> command, String workdir, Duration timeout, OutputListener listener) {
+    ExecResult run(String containerId, List<String> command, String workdir, java.util.Map<String, String> env, Duration timeout,
+                   OutputListener listener) {
         long started = System.nanoTime();
         String execId = docker.execCreateCmd(containerId)
                 .withCmd(command.toArray(String[]::new))
                 .withWorkingDir(workdir)
+                .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withAttachStdout(true)
                 .withAttachStderr(true)
                 .exec().getId();

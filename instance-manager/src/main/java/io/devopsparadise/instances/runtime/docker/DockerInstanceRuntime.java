@@ -161,7 +161,7 @@ class DockerInstanceRuntime implements InstanceRuntime {
     public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
         String workdir = request.workdir() == null ? spec.profile().workspaceMount() : request.workdir();
         try {
-            return exec.run(handle.ref(), request.command(), workdir, timeout, listener);
+            return exec.run(handle.ref(), request.command(), workdir, request.env(), timeout, listener);
         } catch (DockerException e) {
             throw new InstanceStartException("exec in container " + handle.ref() + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {

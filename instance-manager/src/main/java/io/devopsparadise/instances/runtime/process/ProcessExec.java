@@ -23,11 +23,13 @@ final class ProcessExec {
 
     private final List<String> command;
     private final Path workdir;
+    private final java.util.Map<String, String> env;
     private final Duration timeout;
 
-    ProcessExec(List<String> command, Path workdir, Duration timeout) {
+    ProcessExec(List<String> command, Path workdir, java.util.Map<String, String> env, Duration timeout) {
         this.command = command;
         this.workdir = workdir;
+        this.env = env;
         this.timeout = timeout;
     }
 
@@ -35,8 +37,10 @@ final class ProcessExec {
         long started = System.nanoTime();
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workdir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             // as a shell would: the command could not be run at all
             return new ExecResult(COMMAND_NOT_FOUND, "", "cannot run " + command.get(0) + " in " + workdir + ": " + e.getMessage(), 0, false);

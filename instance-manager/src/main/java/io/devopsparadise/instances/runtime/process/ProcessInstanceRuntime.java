@@ -98,7 +98,7 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     @Override
     public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
         Path workdir = WorkingDirectory.inside(spec.workspace(), request.workdir());
-        return new ProcessExec(request.command(), workdir, timeout).run(listener);
+        return new ProcessExec(request.command(), workdir, request.env(), timeout).run(listener);
     }
 
     /** Processes cannot be found by label; the manager's database is their only record. */
