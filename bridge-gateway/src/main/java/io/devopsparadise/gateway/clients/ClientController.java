@@ -5,6 +5,7 @@ import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.devopsparadise.gateway.instances.InstanceManagerClient;
 import io.devopsparadise.gateway.mcp.GatewaySessions;
+import io.devopsparadise.gateway.mcp.ModernHandler;
 import io.devopsparadise.gateway.resilience.InstanceResilience;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,16 +39,18 @@ class ClientController {
     private final InstanceManagerClient manager;
     private final ClientInstances instances;
     private final GatewaySessions sessions;
+    private final ModernHandler modern;
     private final InstanceResilience resilience;
     private final GatewayProperties properties;
 
     ClientController(ClientRegistry registry, AdminToken admin, InstanceManagerClient manager, ClientInstances instances,
-                     GatewaySessions sessions, InstanceResilience resilience, GatewayProperties properties) {
+                     GatewaySessions sessions, ModernHandler modern, InstanceResilience resilience, GatewayProperties properties) {
         this.registry = registry;
         this.admin = admin;
         this.manager = manager;
         this.instances = instances;
         this.sessions = sessions;
+        this.modern = modern;
         this.resilience = resilience;
         this.properties = properties;
     }
@@ -118,6 +121,7 @@ class ClientController {
         return blocking(() -> registry.remove(id))
                 .flatMap(client -> {
                     sessions.closeAllOf(id);
+                    modern.forget(id);
                     instances.forget(id);
                     resilience.forget(id);
                     return manager.findByClient(id).flatMap(view -> manager.delete(view.id())).then();

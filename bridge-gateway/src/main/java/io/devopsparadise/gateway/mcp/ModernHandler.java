@@ -175,7 +175,8 @@ public class ModernHandler {
         return result;
     }
 
-    void forget(String clientId) {
+    /** Drops the backend session kept for a client that was deleted. */
+    public void forget(String clientId) {
         byClient.remove(clientId);
     }
 }
