@@ -17,6 +17,9 @@ node_modules="$(cd "$here/../../../../../tools/node/node_modules" && pwd)"
    --rootDir . --coverage --coverageReporters=cobertura --coverageDirectory="$work/js-coverage" \
    --reporters=default --reporters="$node_modules/jest-junit" >/dev/null 2>&1; cp "$work/js-coverage/cobertura-coverage.xml" "$here/jest-coverage.xml")
 sed -i "s#$work/js#/workspace#g; s#$node_modules#/node_modules#g" "$here"/jest-coverage.xml "$here"/jest-junit.xml
+(cd "$work/js" && node "$node_modules/eslint/bin/eslint.js" --format "$node_modules/@microsoft/eslint-formatter-sarif/sarif.js" \
+   --output-file "$here/eslint.sarif" . ; true)
+sed -i "s#$work/js#/workspace#g; s#$node_modules#/node_modules#g" "$here"/eslint.sarif
 # machine-specific parts (temporary paths, timestamps) are normalized so the recordings stay stable
 sed -i "s#$work/py#/workspace#g" "$here"/pytest-coverage.xml "$here"/pytest-junit.xml "$here"/bandit.json
 echo "recorded into $here"

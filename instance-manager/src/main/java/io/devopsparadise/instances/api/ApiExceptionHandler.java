@@ -78,12 +78,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_GATEWAY, "Instance could not be started", e);
     }
 
-    /** An event-stream client went away: there is nobody to answer. */
-    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
-    void streamClientGone() {
-        // nothing to send
-    }
-
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();

@@ -51,7 +51,7 @@ class BanditRunner extends FindingsRunner {
     }
 
     @Override
-    List<Finding> parse(Path report) {
+    List<Finding> parse(Path report, RunContext context) {
         return new BanditJsonParser().parse(report);
     }
 }

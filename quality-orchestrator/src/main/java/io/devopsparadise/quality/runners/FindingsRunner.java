@@ -20,7 +20,7 @@ abstract class FindingsRunner implements ToolRunner {
     /** The report file's name in the run's report directory. */
     abstract String report();
 
-    abstract List<Finding> parse(Path report);
+    abstract List<Finding> parse(Path report, RunContext context);
 
     /** Tools that print their report instead of writing a file say so here. */
     boolean reportsOnStdout() {
@@ -40,7 +40,7 @@ abstract class FindingsRunner implements ToolRunner {
         if (!Files.exists(report) || size(report) == 0) {
             return Outcomes.crashed(this, result, tool() + " wrote no report");
         }
-        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, parse(report));
+        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, parse(report, context));
     }
 
     private static void write(Path report, String text) {

@@ -46,7 +46,7 @@ class PylintRunner extends FindingsRunner {
     }
 
     @Override
-    List<Finding> parse(Path report) {
+    List<Finding> parse(Path report, RunContext context) {
         return new PylintJsonParser().parse(report);
     }
 }

@@ -76,6 +76,18 @@ class LiveToolReportsIntegrationTests {
     }
 
     @Test
+    void eslintWithTheSarifFormatterOnTheJavaScriptFixture() throws Exception {
+        Path project = fixture("js-project");
+        String modules = io.devopsparadise.testsupport.RepoPaths.nodeModules().toString();
+        Path sarif = work.resolve("eslint.sarif");
+
+        assertThat(run(project, null, "node", modules + "/eslint/bin/eslint.js", "--format", modules + "/@microsoft/eslint-formatter-sarif/sarif.js",
+                "--output-file", sarif.toString(), ".")).as("eslint exits 1: one error").isEqualTo(1);
+
+        RecordedReportsTests.assertEslint(sarif, project.toUri().toString());
+    }
+
+    @Test
     void shellcheckOnTheShellFixture() throws Exception {
         Path project = fixture("shell-project");
         Path report = work.resolve("shellcheck.json");

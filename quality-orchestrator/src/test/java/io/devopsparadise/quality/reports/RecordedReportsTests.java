@@ -61,6 +61,21 @@ class RecordedReportsTests {
         assertJest(recorded("jest-junit.xml"), recorded("jest-coverage.xml"));
     }
 
+    @Test
+    void eslintSarifHasTheLegacyFilesThreeProblemsRelativeToTheWorkspace() {
+        assertEslint(recorded("eslint.sarif"), "file:///workspace/");
+    }
+
+    static void assertEslint(Path sarif, String workspaceUri) {
+        List<Finding> findings = new SarifParser().parse(sarif, workspaceUri);
+        assertThat(findings).extracting(Finding::rule).containsExactly("no-var", "no-unused-vars", "eqeqeq");
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.tool()).isEqualTo("eslint");
+            assertThat(f.file()).isEqualTo("legacy.js");
+        });
+        assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 2L));
+    }
+
     static void assertJest(Path junit, Path coverage) {
         List<TestCaseResult> cases = new JunitXmlParser().parse(junit);
         assertThat(cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting())))

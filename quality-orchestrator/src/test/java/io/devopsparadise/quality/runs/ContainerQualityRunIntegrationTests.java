@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * jest runs inside a real container (the test image holds node, jest and jest-junit) through the instance-manager's
+ * jest and ESLint run inside a real container (the test image holds node, jest and jest-junit) through the instance-manager's
  * exec on the Docker engine; the orchestrator reads the reports from the bind-mounted workspace and streams progress.
  */
 class ContainerQualityRunIntegrationTests {
@@ -34,7 +34,7 @@ class ContainerQualityRunIntegrationTests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void jestRunsInsideTheClientsContainer() throws Exception {
+    void jestAndEslintRunInsideTheClientsContainer() throws Exception {
         Path home = Files.createTempDirectory("container-quality-home");
         Path workspaces = Files.createTempDirectory("container-quality-workspaces");
         Path workspace = Files.createDirectories(workspaces.resolve("web"));
@@ -59,23 +59,31 @@ class ContainerQualityRunIntegrationTests {
                 HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/runs/events")).build(), HttpResponse.BodyHandlers.ofLines())
                         .thenAccept(response -> response.body().forEach(events::add));
 
-                HttpResponse<String> started = send("POST", URI.create(base + "/api/runs"), "{\"clientId\":\"web\",\"profile\":\"quick\"}");
+                HttpResponse<String> started = send("POST", URI.create(base + "/api/runs"), "{\"clientId\":\"web\",\"profile\":\"standard\"}");
                 String id = JSON.readTree(started.body()).path("id").asString();
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
                         JSON.readTree(send("GET", URI.create(base + "/api/runs/" + id), null).body()).path("state").asString().equals("FAILED"));
                 JsonNode run = JSON.readTree(send("GET", URI.create(base + "/api/runs/" + id), null).body());
 
-                JsonNode jest = run.path("tools").get(0);
-                assertThat(jest.path("tool").asString()).as(run.toString()).isEqualTo("jest");
+                JsonNode jest = tool(run, "jest");
                 assertThat(jest.path("status").asString()).as(jest.toString()).isEqualTo("FAILED");
                 assertThat(jest.path("tests")).hasSize(4);
                 assertThat(jest.path("coverage").path("files").get(0).path("linesCovered").asInt()).isEqualTo(6);
+                JsonNode eslint = tool(run, "eslint");
+                assertThat(eslint.path("findings")).hasSize(3);
+                assertThat(eslint.path("findings").valueStream().map(f -> f.path("file").asString()).distinct().toList()).containsExactly("legacy.js");
+                assertThat(run.path("verdict").asString()).contains("jest: 1 failing test(s)").contains("1 HIGH finding(s)");
                 await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(l -> l.contains("\"type\":\"RUN_FINISHED\"")));
                 assertThat(events.stream().filter(l -> l.startsWith("data:")).toList())
                         .anySatisfy(l -> assertThat(l).contains("\"type\":\"TOOL_STARTED\"").contains("\"tool\":\"jest\""))
                         .anySatisfy(l -> assertThat(l).contains("\"type\":\"TOOL_FINISHED\"").contains("\"tests\":4,\"failures\":1"));
             }
         }
+    }
+
+    private static JsonNode tool(JsonNode run, String name) {
+        return run.path("tools").valueStream().filter(t -> t.path("tool").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome of " + name + " in " + run));
     }
 
     private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
