@@ -9,6 +9,7 @@ cp -r "$fixtures/python-project" "$work/py"
 (cd "$work/py" && /usr/bin/python3 -m pytest -q -p no:cacheprovider --junitxml="$here/pytest-junit.xml" \
    --cov=. --cov-branch --cov-report="xml:$here/pytest-coverage.xml" >/dev/null)
 (cd "$work/py" && bandit -q -f json -o "$here/bandit.json" -r . ; true)
+(cd "$work/py" && flake8 --format='%(path)s::%(row)d::%(col)d::%(code)s::%(text)s' --output-file="$here/flake8.txt" --exit-zero .)
 (cd "$work/py" && pylint --output-format=json calc.py test_calc.py > "$here/pylint.json"; true)
 (cd "$fixtures/shell-project" && shellcheck -f json1 deploy.sh > "$here/shellcheck.json"; true)
 cp -r "$fixtures/js-project" "$work/js"

@@ -22,6 +22,11 @@ abstract class FindingsRunner implements ToolRunner {
 
     abstract List<Finding> parse(Path report, RunContext context);
 
+    /** Tools whose report is empty when they found nothing say so here (an empty JSON report means a crash). */
+    boolean emptyReportIsClean() {
+        return false;
+    }
+
     /** Tools that print their report instead of writing a file say so here. */
     boolean reportsOnStdout() {
         return false;
@@ -37,7 +42,7 @@ abstract class FindingsRunner implements ToolRunner {
         if (reportsOnStdout()) {
             write(report, result.stdout());
         }
-        if (!Files.exists(report) || size(report) == 0) {
+        if (!Files.exists(report) || size(report) == 0 && !emptyReportIsClean()) {
             return Outcomes.crashed(this, result, tool() + " wrote no report");
         }
         return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, parse(report, context));

@@ -41,6 +41,8 @@ class BrokenReportsTests {
         assertThatThrownBy(() -> new CoberturaParser().parse(foreign)).hasMessageContaining("root element is <report>, not <coverage>");
         assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments)).hasMessageContaining("the field \"comments\" is missing");
         assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml"))).hasMessageContaining("cannot be read");
+        Path garbled = Files.writeString(dir.resolve("flake8.txt"), "./a.py::1::1::E501::ok\nnot a finding\n");
+        assertThatThrownBy(() -> new Flake8Parser().parse(garbled)).hasMessageContaining("flake8 report " + garbled).hasMessageContaining("line 2");
     }
 
     @Test

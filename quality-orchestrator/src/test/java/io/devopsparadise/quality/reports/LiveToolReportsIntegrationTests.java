@@ -52,11 +52,14 @@ class LiveToolReportsIntegrationTests {
                 "--cov=.", "--cov-branch", "--cov-report=xml:" + coverage)).as("pytest exits 1: one test fails").isEqualTo(1);
         assertThat(run(project, null, "bandit", "-q", "-f", "json", "-o", bandit.toString(), "-r", ".")).isEqualTo(1);
         run(project, pylint, "pylint", "--output-format=json", "calc.py", "test_calc.py");
+        Path flake8 = work.resolve("flake8.txt");
+        assertThat(run(project, null, "flake8", "--format=" + Flake8Parser.FORMAT, "--output-file=" + flake8, "--exit-zero", ".")).isZero();
 
         RecordedReportsTests.assertPytestJunit(junit);
         RecordedReportsTests.assertCoverage(coverage);
         RecordedReportsTests.assertBandit(bandit);
         RecordedReportsTests.assertPylint(pylint);
+        RecordedReportsTests.assertFlake8(flake8);
     }
 
     @Test

@@ -76,6 +76,16 @@ class RecordedReportsTests {
         assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 2L));
     }
 
+    @Test
+    void flake8FindsTheLongLine() {
+        assertFlake8(recorded("flake8.txt"));
+    }
+
+    static void assertFlake8(Path report) {
+        assertThat(new Flake8Parser().parse(report))
+                .containsExactly(new Finding("flake8", "E501", Severity.LOW, "./calc.py", 1, "line too long (83 > 79 characters)"));
+    }
+
     static void assertJest(Path junit, Path coverage) {
         List<TestCaseResult> cases = new JunitXmlParser().parse(junit);
         assertThat(cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting())))

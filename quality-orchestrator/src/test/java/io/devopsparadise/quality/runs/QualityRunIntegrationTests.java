@@ -111,6 +111,7 @@ class QualityRunIntegrationTests {
         assertThat(tool(run, "bandit").path("findings")).hasSize(8);
         assertThat(tool(run, "pylint").path("findings")).hasSize(19);
         assertThat(tool(run, "shellcheck").path("findings")).hasSize(5);
+        assertThat(tool(run, "flake8").path("findings")).hasSize(1);
 
         // the stream also replays earlier runs' events: look at this run's only
         String runId = run.path("id").asString();
@@ -118,8 +119,8 @@ class QualityRunIntegrationTests {
         List<String> events = ofRun(lines, runId);
         assertThat(events.get(0)).contains("\"type\":\"RUN_STARTED\"");
         assertThat(events.get(events.size() - 1)).contains("\"type\":\"RUN_FINISHED\"").contains("\"status\":\"FAILED\"");
-        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_STARTED\"")).count()).isEqualTo(4);
-        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_FINISHED\"")).count()).isEqualTo(4);
+        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_STARTED\"")).count()).isEqualTo(5);
+        assertThat(events.stream().filter(d -> d.contains("\"type\":\"TOOL_FINISHED\"")).count()).isEqualTo(5);
         assertThat(events).anySatisfy(d -> assertThat(d).contains("\"tool\":\"pytest\",\"status\":\"FAILED\",\"tests\":6,\"failures\":1"));
     }
 
