@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need when it is missing: a running Docker engine, the npm test tools
-# (real MCP servers and clients), and the locally built test image. Safe to run again: it only fills gaps.
+# (real MCP servers and clients, jest, ESLint, Newman, Playwright, Lighthouse), and the locally built test image. Safe to run again: it only fills gaps.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 command -v java >/dev/null || die "Java 17+ is required (Debian: apt-get install openjdk-17-jdk-headless)"
 ensure_docker
-# the quality tools the orchestrator's tests run for real (Debian's Python tools are for /usr/bin/python3)
-apt_install python3-pytest python3-pytest-cov python3-coverage pylint flake8 bandit shellcheck
+# the quality tools the orchestrator's tests run for real (Debian's Python tools are for /usr/bin/python3);
+# Maven for workspaces' own builds; Chromium for Playwright, Lighthouse and the dashboard's browser tests
+apt_install python3-pytest python3-pytest-cov python3-coverage pylint flake8 bandit shellcheck maven chromium chromium-driver
 ensure_node_tools
 "$(repo_root)/docker/test-images/server-everything/build.sh"

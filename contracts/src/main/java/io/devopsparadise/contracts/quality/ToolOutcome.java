@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param category unit, lint, security, api, e2e or performance
  * @param detail   why it was skipped (with the install hint) or the tail of its stderr when it erred
- * @param coverage null when the tool measures none
+ * @param coverage    null when the tool measures none
+ * @param performance null unless the tool audits a page's performance
  */
 public record ToolOutcome(
         String tool,
@@ -18,7 +19,8 @@ public record ToolOutcome(
         String detail,
         List<TestCaseResult> tests,
         CoverageResult coverage,
-        List<Finding> findings) {
+        List<Finding> findings,
+        PerformanceResult performance) {
 
     public ToolOutcome {
         Objects.requireNonNull(tool, "tool");
@@ -27,11 +29,21 @@ public record ToolOutcome(
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
+    /** The outcome of a test tool: its test cases and the coverage it measured, if any. */
+    public static ToolOutcome tests(String tool, String category, ToolStatus status, long millis, List<TestCaseResult> tests, CoverageResult coverage) {
+        return new ToolOutcome(tool, category, status, millis, null, tests, coverage, List.of(), null);
+    }
+
+    /** The outcome of a lint or security tool that ran: its findings. */
+    public static ToolOutcome findings(String tool, String category, long millis, List<Finding> findings) {
+        return new ToolOutcome(tool, category, ToolStatus.PASSED, millis, null, List.of(), null, findings, null);
+    }
+
     public static ToolOutcome skipped(String tool, String category, String why) {
-        return new ToolOutcome(tool, category, ToolStatus.SKIPPED, 0, why, List.of(), null, List.of());
+        return new ToolOutcome(tool, category, ToolStatus.SKIPPED, 0, why, List.of(), null, List.of(), null);
     }
 
     public static ToolOutcome error(String tool, String category, long millis, String why) {
-        return new ToolOutcome(tool, category, ToolStatus.ERROR, millis, why, List.of(), null, List.of());
+        return new ToolOutcome(tool, category, ToolStatus.ERROR, millis, why, List.of(), null, List.of(), null);
     }
 }

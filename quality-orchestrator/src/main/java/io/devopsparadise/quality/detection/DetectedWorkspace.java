@@ -7,16 +7,19 @@ import java.util.Set;
 /**
  * What a workspace holds, as far as choosing tools goes.
  *
- * @param stacks      python, javascript, maven, shell
+ * @param stacks       python, javascript, jest, npm-lock, playwright, newman, maven, maven-wrapper, shell
  * @param shellScripts shell scripts, relative to the workspace
  * @param pythonFiles  Python sources, relative to the workspace
+ * @param collections  Postman collections (*.postman_collection.json) and environments (*.postman_environment.json), relative
  */
-public record DetectedWorkspace(Path root, Set<String> stacks, List<String> shellScripts, List<String> pythonFiles) {
+public record DetectedWorkspace(Path root, Set<String> stacks, List<String> shellScripts, List<String> pythonFiles,
+                                List<String> collections) {
 
     public DetectedWorkspace {
         stacks = Set.copyOf(stacks);
         shellScripts = List.copyOf(shellScripts);
         pythonFiles = List.copyOf(pythonFiles);
+        collections = List.copyOf(collections);
     }
 
     public boolean has(String stack) {

@@ -1,6 +1,9 @@
 package io.devopsparadise.quality.detection;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +16,19 @@ import java.util.stream.Stream;
 
 /**
  * Recognizes a workspace's stacks from its files: Python (pytest.ini, pyproject.toml, setup.cfg, requirements.txt,
- * or test_*.py), JavaScript (package.json), Maven (pom.xml), shell (*.sh). Skips VCS, dependency and report folders.
+ * or test_*.py), JavaScript (package.json; jest when it depends on or configures jest, npm-lock with a lock file),
+ * Playwright (playwright.config.*), Newman (Postman collections), Maven (pom.xml, mvnw), shell (*.sh).
+ * Skips VCS, dependency and report folders.
  */
 @Component
 public class WorkspaceDetector {
 
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target", ".venv", "venv", "__pycache__", ".paradise");
+    private static final Set<String> PLAYWRIGHT_CONFIGS = Set.of("playwright.config.js", "playwright.config.ts", "playwright.config.mjs",
+            "playwright.config.cjs");
     private static final int MAX_DEPTH = 6;
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     public DetectedWorkspace detect(Path root) {
         List<String> files = files(root);
@@ -30,15 +39,42 @@ public class WorkspaceDetector {
         }
         if (files.contains("package.json")) {
             stacks.add("javascript");
+            if (usesJest(root.resolve("package.json")) || files.stream().anyMatch(f -> f.matches("jest\\.config\\.[cm]?[jt]s"))) {
+                stacks.add("jest");
+            }
+            if (files.contains("package-lock.json") || files.contains("npm-shrinkwrap.json")) {
+                stacks.add("npm-lock");
+            }
+        }
+        if (files.stream().anyMatch(PLAYWRIGHT_CONFIGS::contains)) {
+            stacks.add("playwright");
+        }
+        List<String> collections = files.stream().filter(f -> f.endsWith(".postman_collection.json") || f.endsWith(".postman_environment.json")).toList();
+        if (collections.stream().anyMatch(f -> f.endsWith(".postman_collection.json"))) {
+            stacks.add("newman");
         }
         if (files.contains("pom.xml")) {
             stacks.add("maven");
+            if (files.contains("mvnw")) {
+                stacks.add("maven-wrapper");
+            }
         }
         List<String> scripts = files.stream().filter(f -> f.endsWith(".sh")).toList();
         if (!scripts.isEmpty()) {
             stacks.add("shell");
         }
-        return new DetectedWorkspace(root, stacks, scripts, files.stream().filter(f -> f.endsWith(".py")).toList());
+        return new DetectedWorkspace(root, stacks, scripts, files.stream().filter(f -> f.endsWith(".py")).toList(), collections);
+    }
+
+    /** jest as a dependency, a "jest" configuration block, or a script that calls it. */
+    private boolean usesJest(Path packageJson) {
+        try {
+            JsonNode manifest = json.readTree(packageJson.toFile());
+            return manifest.has("jest") || manifest.path("dependencies").has("jest") || manifest.path("devDependencies").has("jest")
+                    || manifest.path("scripts").valueStream().anyMatch(script -> script.asString("").matches("(^|.*\\W)jest(\\W.*|$)"));
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static List<String> files(Path root) {

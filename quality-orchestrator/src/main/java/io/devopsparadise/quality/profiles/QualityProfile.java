@@ -2,19 +2,30 @@ package io.devopsparadise.quality.profiles;
 
 import io.devopsparadise.contracts.quality.Severity;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-/** A checked quality profile: which tool categories run, how long each may take, and what fails the run. */
+/**
+ * A checked quality profile: which tool categories run, how long each may take, what they test, and what fails the run.
+ *
+ * @param targetUrl null when the profile names no running application
+ */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
-                             Map<Severity, Integer> maxFindings, boolean failFast) {
+                             Map<Severity, Integer> maxFindings, boolean failFast, URI targetUrl, double minPerformanceScore) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);
         maxFindings = Map.copyOf(maxFindings);
         if (minLineCoverage < 0 || minLineCoverage > 1) {
             throw new IllegalArgumentException("profile " + name + ": min-line-coverage must be between 0 and 1, got " + minLineCoverage);
+        }
+        if (minPerformanceScore < 0 || minPerformanceScore > 1) {
+            throw new IllegalArgumentException("profile " + name + ": min-performance-score must be between 0 and 1, got " + minPerformanceScore);
+        }
+        if (targetUrl != null && !("http".equals(targetUrl.getScheme()) || "https".equals(targetUrl.getScheme()))) {
+            throw new IllegalArgumentException("profile " + name + ": target-url must be an http or https URL, got " + targetUrl);
         }
     }
 }

@@ -40,7 +40,8 @@ public class QualityProfiles {
         if (raw.maxFindings() != null) {
             raw.maxFindings().forEach((severity, max) -> limits.put(severity(name, severity), max));
         }
-        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(), limits, raw.failFast());
+        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(), limits, raw.failFast(),
+                raw.targetUrl(), raw.minPerformanceScore());
     }
 
     private static Severity severity(String profile, String value) {

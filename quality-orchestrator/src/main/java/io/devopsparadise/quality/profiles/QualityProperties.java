@@ -18,6 +18,9 @@ import java.util.Map;
  * @param containerWorkspace  where a container sees the workspace
  * @param nodeModules         where a process instance finds the npm tools (jest, jest-junit)
  * @param containerNodeModules where a container has them
+ * @param chromium            the Chromium that Playwright and Lighthouse drive (Debian's chromium), in the instance
+ * @param maven               the Maven command in the instance (a wrapper in the workspace, mvnw, is preferred when present)
+ * @param npmRegistry         the registry npm audit asks for advisories; absent = npm's own configuration
  * @param parallelTools       tools of one run that may run at once
  * @param profiles            quality profiles by name
  */
@@ -29,6 +32,9 @@ public record QualityProperties(
         @DefaultValue("/workspace") String containerWorkspace,
         String nodeModules,
         @DefaultValue("/app/node_modules") String containerNodeModules,
+        @DefaultValue("/usr/bin/chromium") String chromium,
+        @DefaultValue("mvn") String maven,
+        URI npmRegistry,
         @DefaultValue("2") @Min(1) int parallelTools,
         Map<String, ProfileProperties> profiles) {
 
@@ -37,17 +43,22 @@ public record QualityProperties(
     }
 
     /**
-     * @param categories      tool categories that run: unit, lint, security (api, e2e, performance to come)
+     * @param categories      tool categories that run: unit, lint, security, api, e2e, performance
      * @param toolTimeout     one tool is stopped after this long
      * @param minLineCoverage below this line coverage (0-1) the run fails; 0 disables
      * @param maxFindings     most findings allowed per severity (CRITICAL, HIGH, MEDIUM, LOW, INFO); absent = no limit
      * @param failFast        stop the other tools when a unit-test suite fails
+     * @param targetUrl       the running application that API, E2E and performance tools test (Newman's baseUrl,
+     *                        Playwright's PARADISE_BASE_URL, the page Lighthouse audits); absent = Lighthouse is skipped
+     * @param minPerformanceScore below this Lighthouse performance score (0-1) the run fails; 0 disables
      */
     public record ProfileProperties(
             List<String> categories,
             @DefaultValue("10m") Duration toolTimeout,
             @DefaultValue("0") double minLineCoverage,
             Map<String, Integer> maxFindings,
-            @DefaultValue("false") boolean failFast) {
+            @DefaultValue("false") boolean failFast,
+            URI targetUrl,
+            @DefaultValue("0") double minPerformanceScore) {
     }
 }

@@ -27,7 +27,8 @@ class EslintRunner extends FindingsRunner {
     }
 
     @Override
-    public boolean appliesTo(DetectedWorkspace workspace) {
+    public boolean appliesTo(RunContext context) {
+        DetectedWorkspace workspace = context.workspace();
         return workspace.has("javascript") && CONFIGS.stream().anyMatch(config -> Files.exists(workspace.root().resolve(config)));
     }
 

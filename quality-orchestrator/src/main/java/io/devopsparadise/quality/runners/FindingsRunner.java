@@ -3,13 +3,13 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.contracts.quality.ToolStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A lint or security tool: it ran when its report exists (exit codes mean "found something", not "failed");
@@ -32,6 +32,11 @@ abstract class FindingsRunner implements ToolRunner {
         return false;
     }
 
+    /** Why the tool could not do its work, when its report says so instead of listing findings. */
+    Optional<String> reportedError(Path report) {
+        return Optional.empty();
+    }
+
     @Override
     public ToolOutcome collect(RunContext context, ExecResult result) {
         var notRun = Outcomes.notRun(this, result);
@@ -45,7 +50,11 @@ abstract class FindingsRunner implements ToolRunner {
         if (!Files.exists(report) || size(report) == 0 && !emptyReportIsClean()) {
             return Outcomes.crashed(this, result, tool() + " wrote no report");
         }
-        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, parse(report, context));
+        Optional<String> error = reportedError(report);
+        if (error.isPresent()) {
+            return ToolOutcome.error(tool(), category(), result.durationMillis(), error.get());
+        }
+        return ToolOutcome.findings(tool(), category(), result.durationMillis(), parse(report, context));
     }
 
     private static void write(Path report, String text) {

@@ -1,6 +1,5 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -16,8 +15,8 @@ class JestRunner extends TestReportsRunner {
     }
 
     @Override
-    public boolean appliesTo(DetectedWorkspace workspace) {
-        return workspace.has("javascript");
+    public boolean appliesTo(RunContext context) {
+        return context.workspace().has("jest");
     }
 
     @Override
@@ -37,10 +36,6 @@ class JestRunner extends TestReportsRunner {
         return "npm install jest jest-junit where the instance keeps its npm tools";
     }
 
-    @Override
-    String junitReport() {
-        return "jest-junit.xml";
-    }
 
     @Override
     String coverageReport() {

@@ -29,7 +29,9 @@ final class Outcomes {
 
     static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {
         String stderr = result.stderr() == null ? "" : result.stderr();
-        String tail = stderr.length() > TAIL ? stderr.substring(stderr.length() - TAIL) : stderr;
+        // some tools (Maven) print their errors on standard output
+        String output = stderr.isBlank() && result.stdout() != null ? result.stdout() : stderr;
+        String tail = output.length() > TAIL ? output.substring(output.length() - TAIL) : output;
         return ToolOutcome.error(runner.tool(), runner.category(), result.durationMillis(),
                 why + " (exit " + result.exitCode() + ")" + (tail.isBlank() ? "" : ": " + tail.strip()));
     }

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.reports.PylintJsonParser;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,8 @@ class PylintRunner extends FindingsRunner {
     }
 
     @Override
-    public boolean appliesTo(DetectedWorkspace workspace) {
-        return workspace.has("python") && !workspace.pythonFiles().isEmpty();
+    public boolean appliesTo(RunContext context) {
+        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty();
     }
 
     @Override

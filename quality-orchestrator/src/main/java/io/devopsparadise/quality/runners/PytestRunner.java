@@ -2,7 +2,6 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -19,8 +18,8 @@ class PytestRunner extends TestReportsRunner {
     }
 
     @Override
-    public boolean appliesTo(DetectedWorkspace workspace) {
-        return workspace.has("python");
+    public boolean appliesTo(RunContext context) {
+        return context.workspace().has("python");
     }
 
     @Override
@@ -35,10 +34,6 @@ class PytestRunner extends TestReportsRunner {
         return "apt-get install python3-pytest python3-pytest-cov";
     }
 
-    @Override
-    String junitReport() {
-        return "pytest-junit.xml";
-    }
 
     @Override
     String coverageReport() {

@@ -2,7 +2,9 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.quality.detection.DetectedWorkspace;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,10 +13,10 @@ import java.util.List;
  * @param workspaceInInstance the workspace as the instance sees it (/workspace in a container, the host path for a process)
  * @param reportDir           the run's report directory, relative to the workspace
  * @param changedFiles        when not empty, lint and security tools look at these files only (relative to the workspace)
- * @param nodeModules         where the instance has the npm tools (jest, jest-junit)
+ * @param targetUrl           the running application API, E2E and performance tools test; null when the profile names none
  */
-public record RunContext(String runId, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                         List<String> changedFiles, String python, String nodeModules) {
+public record RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
+                         List<String> changedFiles, URI targetUrl, Toolbox tools) {
 
     public RunContext {
         changedFiles = changedFiles == null ? List.of() : List.copyOf(changedFiles);
@@ -33,5 +35,13 @@ public record RunContext(String runId, DetectedWorkspace workspace, String works
     /** The files a lint or security tool should look at: the changed ones of that kind, or all of them. */
     public List<String> filesOfKind(List<String> all, String suffix) {
         return changedFiles.isEmpty() ? all : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+    }
+
+    public String nodeModules() {
+        return tools.nodeModules();
+    }
+
+    public String python() {
+        return tools.python();
     }
 }

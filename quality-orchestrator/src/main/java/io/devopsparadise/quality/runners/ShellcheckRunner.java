@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.reports.ShellcheckJsonParser;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +23,8 @@ class ShellcheckRunner extends FindingsRunner {
     }
 
     @Override
-    public boolean appliesTo(DetectedWorkspace workspace) {
-        return workspace.has("shell");
+    public boolean appliesTo(RunContext context) {
+        return context.workspace().has("shell");
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One quality tool: when it applies, the command that runs it inside the instance (an argument array, never a
@@ -18,7 +18,12 @@ public interface ToolRunner {
     /** unit, lint, security, api, e2e or performance. */
     String category();
 
-    boolean appliesTo(DetectedWorkspace workspace);
+    boolean appliesTo(RunContext context);
+
+    /** Why a tool that applies cannot run in this run (a setting the profile lacks); it is then skipped with this reason. */
+    default Optional<String> unmetRequirement(RunContext context) {
+        return Optional.empty();
+    }
 
     List<String> command(RunContext context);
 

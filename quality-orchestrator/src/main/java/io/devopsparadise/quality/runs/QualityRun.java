@@ -35,6 +35,10 @@ final class QualityRun {
         return id;
     }
 
+    Instant startedAt() {
+        return startedAt;
+    }
+
     String clientId() {
         return clientId;
     }

@@ -14,6 +14,7 @@ import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
+import io.devopsparadise.quality.runners.Toolbox;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,11 +111,14 @@ public class QualityRunService {
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
             boolean container = "docker".equals(instance.engine());
-            RunContext context = new RunContext(run.id(), workspace, container ? properties.containerWorkspace() : instance.workspace(),
-                    reportDir(workspace, run.id()), changedFiles, properties.python(),
-                    container ? properties.containerNodeModules() : properties.nodeModules());
-            List<ToolRunner> selected = runners.stream()
-                    .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(workspace)).toList();
+            RunContext context = new RunContext(run.id(), run.startedAt(), workspace,
+                    container ? properties.containerWorkspace() : instance.workspace(), reportDir(workspace, run.id()), changedFiles,
+                    profile.targetUrl(), new Toolbox(properties.python(), container ? properties.containerNodeModules() : properties.nodeModules(),
+                    properties.chromium(), properties.maven(), properties.npmRegistry()));
+            List<ToolRunner> applicable = runners.stream()
+                    .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context)).toList();
+            applicable.forEach(runner -> runner.unmetRequirement(context).ifPresent(why -> skip(run, runner, why)));
+            List<ToolRunner> selected = applicable.stream().filter(r -> r.unmetRequirement(context).isEmpty()).toList();
             List<Future<?>> work = selected.stream()
                     .<Future<?>>map(runner -> tools.submit(() -> runTool(run, profile, instance, context, runner)))
                     .toList();
@@ -150,6 +154,11 @@ public class QualityRunService {
             finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
             run.cancelWork();
         }
+    }
+
+    private void skip(QualityRun run, ToolRunner runner, String why) {
+        run.add(ToolOutcome.skipped(runner.tool(), runner.category(), why));
+        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), ToolStatus.SKIPPED.name(), 0, 0, 0);
     }
 
     /** Waits for one tool; a tool cancelled by fail-fast or a cancel simply has no outcome. */

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Judges a run's outcomes against its profile: failing tests, coverage below the minimum, findings over the limits. */
+/**
+ * Judges a run's outcomes against its profile: failing tests, coverage below the minimum, findings over the limits,
+ * a performance score below the minimum.
+ */
 record Verdict(boolean passed, String reasons) {
 
     static Verdict of(QualityProfile profile, List<ToolOutcome> outcomes) {
@@ -27,6 +30,12 @@ record Verdict(boolean passed, String reasons) {
             if (rate < profile.minLineCoverage()) {
                 reasons.add(String.format("line coverage %.1f%% is below the minimum %.1f%%", rate * 100, profile.minLineCoverage() * 100));
             }
+        }
+        if (profile.minPerformanceScore() > 0) {
+            outcomes.stream().filter(o -> o.performance() != null && o.performance().performanceScore() != null
+                            && o.performance().performanceScore() < profile.minPerformanceScore())
+                    .forEach(o -> reasons.add(String.format("%s performance score %.0f is below the minimum %.0f", o.performance().url(),
+                            o.performance().performanceScore() * 100, profile.minPerformanceScore() * 100)));
         }
         Map<Severity, Long> counts = outcomes.stream().flatMap(o -> o.findings().stream())
                 .collect(Collectors.groupingBy(Finding::severity, Collectors.counting()));

@@ -35,6 +35,31 @@ class WorkspaceDetectorTests {
     }
 
     @Test
+    void recognizesTheToolsAJavaScriptWorkspaceUsesFromItsManifestAndConfiguration() throws Exception {
+        Files.writeString(root.resolve("package.json"), "{\"scripts\":{\"test\":\"jest --ci\"}}");
+        touch("package-lock.json");
+        touch("playwright.config.ts");
+        touch("api/shop.postman_collection.json");
+        touch("api/local.postman_environment.json");
+        touch("pom.xml");
+        touch("mvnw");
+
+        DetectedWorkspace workspace = new WorkspaceDetector().detect(root);
+
+        assertThat(workspace.stacks()).containsExactlyInAnyOrder("javascript", "jest", "npm-lock", "playwright", "newman", "maven", "maven-wrapper");
+        assertThat(workspace.collections()).containsExactly("api/local.postman_environment.json", "api/shop.postman_collection.json");
+    }
+
+    @Test
+    void aPackageWithoutJestOrWithABrokenManifestDoesNotRunJest() throws Exception {
+        Files.writeString(root.resolve("package.json"), "{\"dependencies\":{\"jester\":\"1.0.0\"}}");
+        assertThat(new WorkspaceDetector().detect(root).stacks()).containsExactly("javascript");
+
+        Files.writeString(root.resolve("package.json"), "{\"devDependencies\":");
+        assertThat(new WorkspaceDetector().detect(root).stacks()).containsExactly("javascript");
+    }
+
+    @Test
     void anEmptyWorkspaceHasNoStack() {
         assertThat(new WorkspaceDetector().detect(root).stacks()).isEmpty();
     }

@@ -46,6 +46,21 @@ class BrokenReportsTests {
     }
 
     @Test
+    void truncatedAndForeignReportsOfTheNewParsersNameTheFile() throws Exception {
+        Path jacoco = truncated("jacoco.xml", "jacoco.xml");
+        Path audit = truncated("npm-audit.json", "npm-audit.json");
+        Path lighthouse = truncated("lighthouse.json", "lighthouse.json");
+        Path oldAudit = Files.writeString(dir.resolve("npm6-audit.json"), "{\"advisories\":{},\"metadata\":{}}");
+        Path cobertura = Files.copy(RecordedReportsTests.recorded("pytest-coverage.xml"), dir.resolve("cobertura.xml"));
+
+        assertThatThrownBy(() -> new JacocoXmlParser().parse(jacoco)).hasMessageContaining("JaCoCo XML report " + jacoco).hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura)).hasMessageContaining("root element is <coverage>, not <report>");
+        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(audit, "package-lock.json")).hasMessageContaining("npm audit JSON report " + audit);
+        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(oldAudit, "package-lock.json")).hasMessageContaining("expected 2 (npm 7 or newer)");
+        assertThatThrownBy(() -> new LighthouseJsonParser().parse(lighthouse)).hasMessageContaining("Lighthouse JSON report " + lighthouse);
+    }
+
+    @Test
     void externalEntitiesAreNeverResolved() throws Exception {
         Path hostile = Files.writeString(dir.resolve("evil.xml"), "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                 + "<testsuites><testsuite name=\"s\"><testcase classname=\"c\" name=\"n\"><failure>&e;</failure></testcase></testsuite></testsuites>");

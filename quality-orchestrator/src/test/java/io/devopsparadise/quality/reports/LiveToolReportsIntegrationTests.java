@@ -1,14 +1,14 @@
 package io.devopsparadise.quality.reports;
 
+import io.devopsparadise.testsupport.AuditEndpoint;
+import io.devopsparadise.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,15 +21,8 @@ class LiveToolReportsIntegrationTests {
     @TempDir
     Path work;
 
-    private Path fixture(String name) throws IOException {
-        Path source = Path.of("src/test/resources/fixtures", name).toAbsolutePath();
-        Path copy = Files.createDirectories(work.resolve(name));
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
-        return copy;
+    private Path fixture(String name) {
+        return Fixtures.copy(Path.of("src/test/resources/fixtures", name).toAbsolutePath(), work.resolve(name));
     }
 
     private static int run(Path dir, Path stdout, String... command) throws Exception {
@@ -88,6 +81,32 @@ class LiveToolReportsIntegrationTests {
                 "--output-file", sarif.toString(), ".")).as("eslint exits 1: one error").isEqualTo(1);
 
         RecordedReportsTests.assertEslint(sarif, project.toUri().toString());
+    }
+
+    @Test
+    void mavenSurefireAndJacocoOnTheJavaFixture() throws Exception {
+        Path project = fixture("java-project");
+
+        assertThat(run(project, null, "mvn", "-B", "-q", "--no-transfer-progress", "-Dmaven.test.failure.ignore=true",
+                "org.jacoco:jacoco-maven-plugin:0.8.15:prepare-agent", "test", "org.jacoco:jacoco-maven-plugin:0.8.15:report"))
+                .as("test failures are reported, not fatal").isZero();
+
+        RecordedReportsTests.assertSurefire(project.resolve("target/surefire-reports/TEST-shop.DiscountTest.xml"));
+        RecordedReportsTests.assertJacoco(project.resolve("target/site/jacoco/jacoco.xml"));
+    }
+
+    /** npm audit is real; the registry's advisory database is not reachable here, so a stand-in serves the advisories. */
+    @Test
+    void npmAuditOnTheAuditFixture() throws Exception {
+        Path project = fixture("audit-project");
+        Path report = work.resolve("npm-audit.json");
+
+        try (AuditEndpoint advisories = AuditEndpoint.start(Path.of("src/test/resources/fixtures/audit-project-advisories.json").toAbsolutePath())) {
+            assertThat(run(project, report, "npm", "audit", "--json", "--registry", advisories.registry().toString()))
+                    .as("npm audit exits 1: vulnerabilities found").isEqualTo(1);
+        }
+
+        RecordedReportsTests.assertNpmAudit(report);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
+import io.devopsparadise.contracts.quality.PerformanceResult;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestCaseResult;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reports recorded by running the real tools (Debian's pytest, coverage.py, bandit, pylint, shellcheck) on the
+ * Reports recorded by running the real tools (Debian's pytest, coverage.py, bandit, pylint, shellcheck, Maven with
+ * Surefire and JaCoCo; npm's jest, ESLint, npm audit, Newman, Playwright, Lighthouse in Debian's Chromium) on the
  * fixtures, with src/test/resources/recorded/record.sh. The expected counts are the fixtures' known contents.
  */
 class RecordedReportsTests {
@@ -145,6 +147,100 @@ class RecordedReportsTests {
 
         assertThat(findings).extracting(Finding::rule).containsExactly("SC2086", "SC2045", "SC2035", "SC2086", "SC2164");
         assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 1L, Severity.MEDIUM, 1L, Severity.LOW, 3L));
+    }
+
+    @Test
+    void surefireAndJacocoOfTheMavenFixture() {
+        assertSurefire(recorded("surefire-junit.xml"));
+        assertJacoco(recorded("jacoco.xml"));
+    }
+
+    static void assertSurefire(Path report) {
+        List<TestCaseResult> cases = new JunitXmlParser().parse(report);
+        assertThat(byStatus(cases)).containsExactlyInAnyOrderEntriesOf(Map.of(TestStatus.PASSED, 2L, TestStatus.FAILED, 1L, TestStatus.SKIPPED, 1L));
+        assertThat(cases).filteredOn(c -> c.status() == TestStatus.FAILED).singleElement().satisfies(c -> {
+            assertThat(c.suite()).isEqualTo("shop.DiscountTest");
+            assertThat(c.name()).isEqualTo("roundsHalfCentsUp");
+            assertThat(c.failureMessage()).contains("known bug: integer division rounds down");
+        });
+    }
+
+    static void assertJacoco(Path report) {
+        assertThat(new JacocoXmlParser().parse(report).files()).containsExactly(new FileCoverage("shop/Discount.java", 3, 6, 3, 6));
+    }
+
+    @Test
+    void npmAuditFindsOneAdvisoryPerPackageAndAdvisory() {
+        assertNpmAudit(recorded("npm-audit.json"));
+    }
+
+    static void assertNpmAudit(Path report) {
+        List<Finding> findings = new NpmAuditJsonParser().parse(report, "package-lock.json");
+        assertThat(findings).extracting(Finding::rule)
+                .containsExactlyInAnyOrder("GHSA-35jh-r3h4-6jhm", "GHSA-29mw-wpgm-hmr9", "GHSA-xvch-5gv4-984h");
+        assertThat(bySeverity(findings)).containsExactlyInAnyOrderEntriesOf(Map.of(Severity.CRITICAL, 1L, Severity.HIGH, 1L, Severity.MEDIUM, 1L));
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.CRITICAL).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("package-lock.json");
+            assertThat(f.message()).startsWith("minimist@").contains("Prototype Pollution in minimist");
+        });
+        assertThat(new NpmAuditJsonParser().error(report)).isEmpty();
+    }
+
+    @Test
+    void npmAuditThatReachedNoAdvisoryDatabaseIsAnErrorNotACleanAudit() {
+        assertThat(new NpmAuditJsonParser().error(recorded("npm-audit-refused.json"))).hasValueSatisfying(error ->
+                assertThat(error).contains("ECONNREFUSED"));
+    }
+
+    @Test
+    void newmanJunitHasThreePassingAssertionsAndTheMissingOrdersEndpoint() {
+        assertNewman(recorded("newman-junit.xml"));
+    }
+
+    static void assertNewman(Path report) {
+        List<TestCaseResult> cases = new JunitXmlParser().parse(report);
+        assertThat(byStatus(cases)).containsExactlyInAnyOrderEntriesOf(Map.of(TestStatus.PASSED, 3L, TestStatus.FAILED, 1L));
+        assertThat(cases).filteredOn(c -> c.status() == TestStatus.FAILED).singleElement().satisfies(c -> {
+            assertThat(c.suite()).isEqualTo("Orders");
+            assertThat(c.failureMessage()).isEqualTo("expected response to have status code 200 but got 404");
+        });
+    }
+
+    @Test
+    void playwrightJunitHasTwoPassedAndTheMissingCheckout() {
+        assertPlaywright(recorded("playwright-junit.xml"));
+    }
+
+    static void assertPlaywright(Path report) {
+        List<TestCaseResult> cases = new JunitXmlParser().parse(report);
+        assertThat(byStatus(cases)).containsExactlyInAnyOrderEntriesOf(Map.of(TestStatus.PASSED, 2L, TestStatus.FAILED, 1L));
+        assertThat(cases).filteredOn(c -> c.status() == TestStatus.FAILED).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("offers a checkout button");
+            assertThat(c.failureMessage()).contains("toBeVisible");
+        });
+    }
+
+    @Test
+    void lighthouseScoresAndLabMetricsOfTheShopPage() {
+        PerformanceResult result = new LighthouseJsonParser().parse(recorded("lighthouse.json"));
+
+        assertThat(result.url()).isEqualTo("http://127.0.0.1:48731/");
+        assertThat(result.scores()).containsExactlyInAnyOrderEntriesOf(Map.of("performance", 1.0, "accessibility", 1.0, "best-practices", 0.96, "seo", 1.0));
+        assertThat(result.metrics()).containsOnlyKeys(LighthouseJsonParser.METRICS).containsEntry("total-blocking-time", 0.0)
+                .hasEntrySatisfying("first-contentful-paint", millis -> assertThat(millis).isBetween(1.0, 10_000.0));
+        assertThat(new LighthouseJsonParser().runtimeError(recorded("lighthouse.json"))).isEmpty();
+    }
+
+    @Test
+    void lighthouseThatCouldNotLoadThePageSaysWhy() {
+        Path report = recorded("lighthouse-unreachable.json");
+
+        assertThat(new LighthouseJsonParser().runtimeError(report)).hasValueSatisfying(error -> assertThat(error).startsWith("CHROME_INTERSTITIAL_ERROR"));
+        assertThat(new LighthouseJsonParser().parse(report).scores()).doesNotContainKey("performance");
+    }
+
+    private static Map<TestStatus, Long> byStatus(List<TestCaseResult> cases) {
+        return cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting()));
     }
 
     private static Map<Severity, Long> bySeverity(List<Finding> findings) {

@@ -1,0 +1,59 @@
+package io.devopsparadise.quality.reports;
+
+import io.devopsparadise.contracts.quality.CoverageResult;
+import io.devopsparadise.contracts.quality.FileCoverage;
+import org.w3c.dom.Element;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JaCoCo's XML report: groups (aggregate reports) hold packages, packages hold source files, each with a LINE and a
+ * BRANCH counter of missed and covered. A file is named by its package path, as a Java source root would hold it.
+ */
+public final class JacocoXmlParser {
+
+    private static final String FORMAT = "JaCoCo XML";
+
+    public CoverageResult parse(Path file) {
+        Element root = XmlReports.root(FORMAT, file);
+        if (!root.getTagName().equals("report")) {
+            throw new ReportParseException(FORMAT, file, "the root element is <" + root.getTagName() + ">, not <report>", null);
+        }
+        List<FileCoverage> files = new ArrayList<>();
+        collect(root, files, file);
+        return new CoverageResult(files);
+    }
+
+    private static void collect(Element container, List<FileCoverage> files, Path file) {
+        XmlReports.children(container, "group").forEach(group -> collect(group, files, file));
+        for (Element pkg : XmlReports.children(container, "package")) {
+            String packagePath = XmlReports.attribute(pkg, "name");
+            for (Element source : XmlReports.children(pkg, "sourcefile")) {
+                String name = XmlReports.attribute(source, "name");
+                if (name == null) {
+                    throw new ReportParseException(FORMAT, file, "a <sourcefile> has no name", null);
+                }
+                int[] lines = counter(source, "LINE", file);
+                int[] branches = counter(source, "BRANCH", file);
+                String path = packagePath == null || packagePath.isEmpty() ? name : packagePath + "/" + name;
+                files.add(new FileCoverage(path, lines[1], lines[0] + lines[1], branches[1], branches[0] + branches[1]));
+            }
+        }
+    }
+
+    /** {missed, covered}; a file without branches has no BRANCH counter. */
+    private static int[] counter(Element source, String type, Path file) {
+        for (Element counter : XmlReports.children(source, "counter")) {
+            if (type.equals(counter.getAttribute("type"))) {
+                try {
+                    return new int[] {Integer.parseInt(counter.getAttribute("missed")), Integer.parseInt(counter.getAttribute("covered"))};
+                } catch (NumberFormatException e) {
+                    throw new ReportParseException(FORMAT, file, "a " + type + " counter has a count that is not a number", e);
+                }
+            }
+        }
+        return new int[] {0, 0};
+    }
+}
