@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * A quality run: who asked, on what, with which profile, and what every tool found. Sent to the report-service.
  *
- * @param verdict why the run passed or failed against the profile's thresholds, in words
+ * @param verdict   why the run passed or failed against the profile's thresholds, in words
+ * @param gitCommit the workspace's HEAD commit when the run started; null when the workspace is not a git repository
+ * @param gitBranch the checked-out branch; null when detached or not a repository
  */
 public record QualityRunResult(
         String id,
@@ -18,7 +20,9 @@ public record QualityRunResult(
         Instant startedAt,
         Instant finishedAt,
         List<ToolOutcome> tools,
-        String verdict) {
+        String verdict,
+        String gitCommit,
+        String gitBranch) {
 
     public QualityRunResult {
         Objects.requireNonNull(id, "id");

@@ -17,6 +17,7 @@ final class QualityRun {
     private final String workspace;
     private final String profile;
     private final Instant startedAt;
+    private GitState git;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
     private RunState state = RunState.QUEUED;
@@ -82,7 +83,12 @@ final class QualityRun {
         return state.isFinished();
     }
 
+    synchronized void git(GitState git) {
+        this.git = git;
+    }
+
     synchronized QualityRunResult snapshot() {
-        return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict);
+        return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
+                git == null ? null : git.commit(), git == null ? null : git.branch());
     }
 }

@@ -110,6 +110,7 @@ public class QualityRunService {
             run.running();
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
+            GitState.of(workspace.root()).ifPresent(run::git);
             boolean container = "docker".equals(instance.engine());
             RunContext context = new RunContext(run.id(), run.startedAt(), workspace,
                     container ? properties.containerWorkspace() : instance.workspace(), reportDir(workspace, run.id()), changedFiles,

@@ -1,0 +1,47 @@
+package io.devopsparadise.reports.feed;
+
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.reports.live.LiveStream;
+import io.devopsparadise.reports.render.Reports;
+import io.devopsparadise.reports.store.RunStore;
+import io.devopsparadise.reports.store.StoredRun;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores a finished run once, writes its reports to the data directory, and tells the dashboard. */
+@Service
+public class RunIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(RunIngestion.class);
+
+    private final RunStore store;
+    private final Reports reports;
+    private final LiveStream live;
+    private final JsonMapper json;
+
+    RunIngestion(RunStore store, Reports reports, LiveStream live, JsonMapper json) {
+        this.store = store;
+        this.reports = reports;
+        this.live = live;
+        this.json = json;
+    }
+
+    /** @return the stored run, or empty when it was stored before */
+    public Optional<StoredRun> ingest(QualityRunResult result) {
+        Optional<StoredRun> stored = store.store(result);
+        stored.ifPresent(run -> {
+            var dir = reports.write(run);
+            log.info("run stored run={} client={} state={} score={} grade={} reports={}", run.summary().id(), run.summary().clientId(),
+                    run.summary().state(), run.summary().score(), run.summary().grade(), dir);
+            live.publish("run-stored", json.writeValueAsString(Map.of("runId", run.summary().id(), "clientId", run.summary().clientId(),
+                    "workspace", run.summary().workspace(), "state", run.summary().state(), "score", run.summary().score(),
+                    "grade", run.summary().grade())));
+        });
+        return stored;
+    }
+}

@@ -1,0 +1,69 @@
+package io.devopsparadise.reports.render;
+
+import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.reports.analysis.TrendPoint;
+import io.devopsparadise.reports.score.QualityScore;
+import io.devopsparadise.reports.store.RunSummary;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON report, schema version {@value #SCHEMA_VERSION}: described by {@code /schemas/run-report-1.0.schema.json}
+ * (served by the report-service) and docs/report-service.md. Fields are only ever added within a major version.
+ */
+@Component
+public class JsonReportRenderer implements ReportRenderer {
+
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.JSON;
+    }
+
+    @Override
+    public String render(ReportModel model) {
+        RunSummary summary = model.run().summary();
+        Report report = new Report(SCHEMA_VERSION,
+                new Run(summary.id(), summary.clientId(), summary.workspace(), summary.profile(), summary.state(), summary.startedAt(),
+                        summary.finishedAt(), summary.durationMillis(),
+                        summary.gitCommit() == null ? null : new Git(summary.gitCommit(), summary.gitBranch()), summary.verdict()),
+                model.run().score(),
+                new Summary(new Tests(summary.testsTotal(), summary.testsFailed(), summary.testsSkipped(), summary.passRate()),
+                        summary.lineRate() == null ? null : new Coverage(summary.lineRate(), summary.branchRate()),
+                        summary.findings(), summary.performanceScore()),
+                model.tools(), model.trend());
+        return json.writeValueAsString(report) + "\n";
+    }
+
+    record Report(String schemaVersion, Run run, QualityScore score, Summary summary, List<ToolOutcome> tools, List<TrendPoint> trend) {
+    }
+
+    record Run(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt, Instant finishedAt,
+               long durationMillis, Git git, String verdict) {
+    }
+
+    record Git(String commit, String branch) {
+    }
+
+    record Summary(Tests tests, Coverage coverage, Map<Severity, Integer> findings, Double performanceScore) {
+    }
+
+    record Tests(int total, int failed, int skipped, Double passRate) {
+    }
+
+    record Coverage(double lineRate, double branchRate) {
+    }
+}

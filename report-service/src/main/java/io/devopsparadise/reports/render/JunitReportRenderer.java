@@ -1,0 +1,110 @@
+package io.devopsparadise.reports.render;
+
+import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import org.springframework.stereotype.Component;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Every test of the run in one JUnit XML file: a testsuite per tool, the run as the testsuites root. */
+@Component
+public class JunitReportRenderer implements ReportRenderer {
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.JUNIT;
+    }
+
+    @Override
+    public String render(ReportModel model) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            List<ToolOutcome> tools = model.tools().stream().filter(t -> !t.tests().isEmpty()).toList();
+            List<TestCaseResult> all = tools.stream().flatMap(t -> t.tests().stream()).toList();
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "quality run " + model.run().summary().id());
+            counts(xml, all);
+            for (ToolOutcome tool : tools) {
+                xml.writeCharacters("\n  ");
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", tool.tool());
+                counts(xml, tool.tests());
+                for (TestCaseResult test : tool.tests()) {
+                    testCase(xml, test);
+                }
+                xml.writeCharacters("\n  ");
+                xml.writeEndElement();
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the JUnit report", e);
+        }
+        return out + "\n";
+    }
+
+    private static void counts(XMLStreamWriter xml, List<TestCaseResult> tests) throws XMLStreamException {
+        xml.writeAttribute("tests", Integer.toString(tests.size()));
+        xml.writeAttribute("failures", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.FAILED).count()));
+        xml.writeAttribute("errors", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.ERROR).count()));
+        xml.writeAttribute("skipped", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.SKIPPED).count()));
+        xml.writeAttribute("time", seconds(tests.stream().mapToDouble(TestCaseResult::durationSeconds).sum()));
+    }
+
+    private static void testCase(XMLStreamWriter xml, TestCaseResult test) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        boolean empty = test.status() == TestStatus.PASSED;
+        if (empty) {
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        xml.writeAttribute("classname", test.suite() == null ? "" : test.suite());
+        xml.writeAttribute("name", test.name());
+        xml.writeAttribute("time", seconds(test.durationSeconds()));
+        if (test.file() != null) {
+            xml.writeAttribute("file", test.file());
+        }
+        if (empty) {
+            return;
+        }
+        xml.writeCharacters("\n      ");
+        switch (test.status()) {
+            case SKIPPED:
+                xml.writeEmptyElement("skipped");
+                break;
+            case FAILED:
+            case ERROR:
+                String message = test.failureMessage() == null ? "" : test.failureMessage();
+                xml.writeStartElement(test.status() == TestStatus.FAILED ? "failure" : "error");
+                xml.writeAttribute("message", firstLine(message));
+                xml.writeCharacters(message);
+                xml.writeEndElement();
+                break;
+            default:
+                break;
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+    }
+
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,32 @@
+package io.devopsparadise.reports.render;
+
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A Markdown summary sized for a pull-request comment: grade, per-tool table, the first failures and findings. */
+@Component
+public class MarkdownReportRenderer implements ReportRenderer {
+
+    static final int LISTED = 10;
+
+    private final ReportTemplates templates;
+
+    MarkdownReportRenderer(ReportTemplates templates) {
+        this.templates = templates;
+    }
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.MARKDOWN;
+    }
+
+    @Override
+    public String render(ReportModel model) {
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("listed", LISTED);
+        extra.put("previous", model.previous());
+        return templates.render("report.md", model, extra);
+    }
+}

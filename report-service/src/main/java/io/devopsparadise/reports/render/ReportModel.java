@@ -1,0 +1,59 @@
+package io.devopsparadise.reports.render;
+
+import io.devopsparadise.contracts.quality.FileCoverage;
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.reports.analysis.TrendPoint;
+import io.devopsparadise.reports.store.StoredRun;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a report shows: the run and its trend (this client's and workspace's runs up to this one, oldest first).
+ * The helpers are what the templates list.
+ */
+public record ReportModel(StoredRun run, List<TrendPoint> trend) {
+
+    public ReportModel {
+        trend = List.copyOf(trend);
+    }
+
+    public List<ToolOutcome> tools() {
+        return run.result().tools().stream().sorted(Comparator.comparing(ToolOutcome::category).thenComparing(ToolOutcome::tool)).toList();
+    }
+
+    /** Failed and erred tests, with the tool that ran them. */
+    public List<Failure> failures() {
+        return tools().stream().flatMap(tool -> tool.tests().stream()
+                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
+                .map(t -> new Failure(tool.tool(), t))).toList();
+    }
+
+    public List<Finding> findings() {
+        return tools().stream().flatMap(t -> t.findings().stream())
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(f -> Objects.toString(f.file(), ""))
+                        .thenComparingInt(Finding::line)).toList();
+    }
+
+    public List<FileCoverage> coverage() {
+        return tools().stream().map(ToolOutcome::coverage).filter(Objects::nonNull).flatMap(c -> c.files().stream())
+                .sorted(Comparator.comparing(FileCoverage::file)).toList();
+    }
+
+    /** The run before this one in the trend, if any. */
+    public TrendPoint previous() {
+        for (int i = trend.size() - 1; i > 0; i--) {
+            if (trend.get(i).runId().equals(run.summary().id())) {
+                return trend.get(i - 1);
+            }
+        }
+        return null;
+    }
+
+    public record Failure(String tool, TestCaseResult test) {
+    }
+}

@@ -1,0 +1,157 @@
+package io.devopsparadise.reports.store;
+
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.reports.score.QualityScore;
+import io.devopsparadise.reports.score.Scoring;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The run history in the embedded database: one row per finished run, its summary in columns, its result as JSON. */
+@Repository
+public class RunStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RunStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a finished run once; a run already stored is left as it is.
+     *
+     * @return the stored run, or empty when it was already there
+     */
+    @Transactional
+    public Optional<StoredRun> store(QualityRunResult result) {
+        if (!result.state().isFinished()) {
+            throw new IllegalArgumentException("run " + result.id() + " is " + result.state() + "; only finished runs are stored");
+        }
+        if (contains(result.id())) {
+            return Optional.empty();
+        }
+        RunSummary unscored = RunSummary.of(result);
+        QualityScore score = Scoring.of(result, unscored);
+        RunSummary summary = unscored.scored(score.value(), score.grade());
+        try {
+            jdbc.sql("""
+                    INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
+                        tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
+                        findings_medium, findings_low, findings_info, performance_score, score, grade, verdict, result, stored_at)
+                    VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
+                        :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :performance,
+                        :score, :grade, :verdict, :result, :stored)""")
+                    .param("id", summary.id()).param("client", summary.clientId()).param("workspace", summary.workspace())
+                    .param("profile", summary.profile()).param("state", summary.state().name())
+                    .param("started", timestamp(summary.startedAt())).param("finished", timestamp(summary.finishedAt()))
+                    .param("duration", summary.durationMillis()).param("commit", summary.gitCommit()).param("branch", summary.gitBranch())
+                    .param("total", summary.testsTotal()).param("failed", summary.testsFailed()).param("skipped", summary.testsSkipped())
+                    .param("lineRate", summary.lineRate()).param("branchRate", summary.branchRate())
+                    .param("critical", summary.findings().get(Severity.CRITICAL)).param("high", summary.findings().get(Severity.HIGH))
+                    .param("medium", summary.findings().get(Severity.MEDIUM)).param("low", summary.findings().get(Severity.LOW))
+                    .param("info", summary.findings().get(Severity.INFO)).param("performance", summary.performanceScore())
+                    .param("score", summary.score()).param("grade", summary.grade()).param("verdict", summary.verdict())
+                    .param("result", json.writeValueAsString(result)).param("stored", timestamp(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredRun(summary, score, result));
+    }
+
+    public boolean contains(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM runs WHERE id = :id").param("id", id).query(Integer.class).single() > 0;
+    }
+
+    public Optional<StoredRun> find(String id) {
+        return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", id).query(this::storedRun).optional();
+    }
+
+    /** Runs matching the query, newest first. */
+    public List<RunSummary> list(RunQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM runs WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(sql, params, "client_id", "client", query.clientId());
+        condition(sql, params, "workspace", "workspace", query.workspace());
+        condition(sql, params, "state", "state", query.state() == null ? null : query.state().name());
+        condition(sql, params, "git_branch", "branch", query.branch());
+        if (query.since() != null) {
+            sql.append(" AND started_at >= :since");
+            params.put("since", timestamp(query.since()));
+        }
+        sql.append(" ORDER BY started_at DESC, id LIMIT ").append(query.limit());
+        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs)).list();
+    }
+
+    /** The runs of one client and workspace up to and including {@code until}, oldest first: a trend's points. */
+    public List<RunSummary> history(String clientId, String workspace, Instant until, int window) {
+        List<RunSummary> newestFirst = jdbc.sql("""
+                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace AND started_at <= :until
+                        ORDER BY started_at DESC, id LIMIT :window""")
+                .param("client", clientId).param("workspace", workspace).param("until", timestamp(until)).param("window", window)
+                .query((rs, row) -> summary(rs)).list();
+        List<RunSummary> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String name, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private StoredRun storedRun(ResultSet rs, int row) throws SQLException {
+        RunSummary summary = summary(rs);
+        QualityRunResult result = json.readValue(rs.getString("result"), QualityRunResult.class);
+        return new StoredRun(summary, Scoring.of(result, summary), result);
+    }
+
+    private static RunSummary summary(ResultSet rs) throws SQLException {
+        Map<Severity, Integer> findings = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            findings.put(severity, rs.getInt("findings_" + severity.name().toLowerCase(Locale.ROOT)));
+        }
+        return new RunSummary(rs.getString("id"), rs.getString("client_id"), rs.getString("workspace"), rs.getString("profile"),
+                RunState.valueOf(rs.getString("state")), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("duration_ms"),
+                rs.getString("git_commit"), rs.getString("git_branch"), rs.getInt("tests_total"), rs.getInt("tests_failed"),
+                rs.getInt("tests_skipped"), nullableDouble(rs, "line_rate"), nullableDouble(rs, "branch_rate"), findings,
+                nullableDouble(rs, "performance_score"), rs.getInt("score"), rs.getString("grade"), rs.getString("verdict"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
