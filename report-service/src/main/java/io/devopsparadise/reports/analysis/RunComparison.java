@@ -6,6 +6,7 @@ import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.reports.store.StoredRun;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Objects;
 
 /**
  * What changed from a base run to a head run. Tests are matched by tool, suite and name; findings by tool, rule,
- * file and message (not line: code above a finding moves it).
+ * file and message (not line: code above a finding moves it), as many times as they occur.
  *
  * @param coverageDelta head's line rate minus base's; null unless both measured coverage
  */
@@ -54,10 +55,14 @@ public record RunComparison(String baseId, String headId, List<TestCaseResult> n
         return failures;
     }
 
+    /** Identical findings on different lines are told apart by their order: the n-th of them is key#n. */
     private static Map<String, Finding> findings(QualityRunResult run) {
         Map<String, Finding> findings = new LinkedHashMap<>();
-        run.tools().forEach(tool -> tool.findings().forEach(f ->
-                findings.putIfAbsent(String.join("|", f.tool(), Objects.toString(f.rule()), Objects.toString(f.file()), f.message()), f)));
+        Map<String, Integer> seen = new HashMap<>();
+        run.tools().forEach(tool -> tool.findings().forEach(f -> {
+            String key = String.join("|", f.tool(), Objects.toString(f.rule()), Objects.toString(f.file()), f.message());
+            findings.put(key + "#" + seen.merge(key, 1, Integer::sum), f);
+        }));
         return findings;
     }
 }

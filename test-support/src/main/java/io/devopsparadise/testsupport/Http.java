@@ -1,0 +1,36 @@
+package io.devopsparadise.testsupport;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Plain HTTP calls the integration tests make against the services' APIs. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private Http() {
+    }
+
+    /** Sends a JSON body (or none) and returns the answer as text. */
+    public static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static HttpResponse<String> get(URI uri) throws Exception {
+        return send("GET", uri, null);
+    }
+
+    /** Collects the lines of an SSE stream in the background, for as long as the test runs. */
+    public static List<String> followEvents(URI uri) {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        return lines;
+    }
+}
