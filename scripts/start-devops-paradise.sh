@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the DevOps Paradise platform locally on its embedded defaults: instance-manager, quality orchestrator, gateway.
+# Starts the DevOps Paradise platform locally on its embedded defaults: instance-manager, quality orchestrator,
+# report-service, dashboard, gateway.
 #   scripts/start-devops-paradise.sh            start (builds the jars when needed), wait until healthy
 #   scripts/start-devops-paradise.sh --status   show what runs
 #   scripts/start-devops-paradise.sh --stop     stop the services (instances keep running and are adopted at next start)
@@ -9,9 +10,10 @@ root="$(repo_root)"
 home="${PARADISE_HOME:-$HOME/.devops-paradise}"
 run="$home/run"
 services=("instance-manager:${PARADISE_INSTANCE_MANAGER_PORT:-8110}" "quality-orchestrator:${PARADISE_QUALITY_PORT:-8120}"
+          "report-service:${PARADISE_REPORTS_PORT:-8130}" "dashboard-ui:${PARADISE_DASHBOARD_PORT:-8140}"
           "bridge-gateway:${PARADISE_GATEWAY_PORT:-8100}")
 
-usage() { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
 
 running_pid() {
   local pid; pid="$(cat "$run/$1.pid" 2>/dev/null || true)"
@@ -45,7 +47,7 @@ build_if_needed() {
   local stale=""
   for entry in "${services[@]}"; do
     local name="${entry%%:*}" jar="$root/${entry%%:*}/target/${entry%%:*}.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/$name/src" "$root/contracts/src" -newer "$jar" -type f | head -1)" ]; then stale=1; fi
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/$name/src" "$root/contracts/src" "$root/event-streams/src" -newer "$jar" -type f | head -1)" ]; then stale=1; fi
   done
   if [ -n "$stale" ]; then
     log "building the services (first time takes a few minutes)"
@@ -73,7 +75,8 @@ start() {
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
-  log "MCP endpoint: http://127.0.0.1:${services[2]##*:}/mcp   (register clients: POST /api/clients with the admin token in $home/admin-token)"
+  log "dashboard: http://127.0.0.1:${services[3]##*:}/   reports: $home/reports"
+  log "MCP endpoint: http://127.0.0.1:${services[4]##*:}/mcp   (register clients: POST /api/clients with the admin token in $home/admin-token)"
   log "instance-manager: http://127.0.0.1:${services[0]##*:}   API docs: /swagger-ui.html on each service"
   log "data directory: $home"
 }

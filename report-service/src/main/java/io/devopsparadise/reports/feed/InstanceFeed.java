@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.reports.ReportProperties;
 import jakarta.annotation.PreDestroy;
 import io.devopsparadise.reports.live.LiveStream;
@@ -16,7 +17,7 @@ class InstanceFeed {
 
     InstanceFeed(WebClient.Builder builder, ReportProperties properties, LiveStream live) {
         WebClient manager = builder.clone().baseUrl(properties.instanceManagerUrl().toString()).build();
-        this.follower = new SseFollower("instance-manager", manager, "/api/events", () -> { }, data -> live.publish("instance", data));
+        this.follower = new SseFollower("instance-manager", manager, "/api/events", () -> { }, (name, data) -> live.publish("instance", data));
     }
 
     @EventListener(ApplicationReadyEvent.class)

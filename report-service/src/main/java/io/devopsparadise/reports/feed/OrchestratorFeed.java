@@ -2,6 +2,7 @@ package io.devopsparadise.reports.feed;
 
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.live.LiveStream;
 import jakarta.annotation.PreDestroy;
@@ -41,7 +42,7 @@ class OrchestratorFeed {
         this.ingestion = ingestion;
         this.live = live;
         this.json = json;
-        this.follower = new SseFollower("quality-orchestrator", orchestrator, "/api/runs/events", this::synchronize, this::onEvent);
+        this.follower = new SseFollower("quality-orchestrator", orchestrator, "/api/runs/events", this::synchronize, (name, data) -> onEvent(data));
     }
 
     @EventListener(ApplicationReadyEvent.class)

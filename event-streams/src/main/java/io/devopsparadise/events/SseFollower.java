@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.feed;
+package io.devopsparadise.events;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,14 +13,15 @@ import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Follows a service's SSE stream for good: reconnects with backoff (1 s up to 15 s) when it fails or ends, resumes
  * after the last event id it saw, and calls {@code onConnect} at every connection (to catch up on what it missed).
- * The first connection asks for live events only. Handlers run off the network threads (they may block).
+ * The first connection asks for live events only. {@code onEvent} gets each event's name (null when unnamed) and
+ * data; handlers run off the network threads (they may block).
  */
-final class SseFollower {
+public final class SseFollower {
 
     private static final Logger log = LoggerFactory.getLogger(SseFollower.class);
     private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() { };
@@ -29,19 +30,19 @@ final class SseFollower {
     private final WebClient client;
     private final String path;
     private final Runnable onConnect;
-    private final Consumer<String> onData;
+    private final BiConsumer<String, String> onEvent;
     private final AtomicLong lastId = new AtomicLong(Long.MAX_VALUE);
     private Disposable subscription;
 
-    SseFollower(String service, WebClient client, String path, Runnable onConnect, Consumer<String> onData) {
+    public SseFollower(String service, WebClient client, String path, Runnable onConnect, BiConsumer<String, String> onEvent) {
         this.service = service;
         this.client = client;
         this.path = path;
         this.onConnect = onConnect;
-        this.onData = onData;
+        this.onEvent = onEvent;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         subscription = Flux.defer(() -> client.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM)
                         .header("Last-Event-ID", Long.toString(lastId.get()))
                         .retrieve().bodyToFlux(EVENTS)
@@ -73,13 +74,13 @@ final class SseFollower {
             return;
         }
         try {
-            onData.accept(event.data());
+            onEvent.accept(event.event(), event.data());
         } catch (RuntimeException e) {
             log.warn("handling a {} event failed: {}", service, e.toString());
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (subscription != null) {
             subscription.dispose();
         }

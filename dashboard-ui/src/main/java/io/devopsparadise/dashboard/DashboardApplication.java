@@ -1,0 +1,15 @@
+package io.devopsparadise.dashboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The web dashboard: instances and their health, quality runs as they execute, their reports and trends. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class DashboardApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DashboardApplication.class, args);
+    }
+}

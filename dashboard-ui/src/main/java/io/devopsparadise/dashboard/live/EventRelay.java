@@ -1,0 +1,83 @@
+package io.devopsparadise.dashboard.live;
+
+import io.devopsparadise.contracts.quality.QualityEvent;
+import io.devopsparadise.dashboard.DashboardProperties;
+import io.devopsparadise.events.SseFollower;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Follows the report-service's live stream (run progress, instance health, stored runs) and passes every event on
+ * to the browsers that have the dashboard open; progress events also update the {@link RunProgressBoard}.
+ */
+@Component
+public class EventRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
+
+    private final List<SseEmitter> browsers = new CopyOnWriteArrayList<>();
+    private final RunProgressBoard board;
+    private final JsonMapper json;
+    private final SseFollower follower;
+
+    EventRelay(WebClient.Builder builder, DashboardProperties properties, RunProgressBoard board, JsonMapper json) {
+        this.board = board;
+        this.json = json;
+        WebClient reports = builder.clone().baseUrl(properties.reportServiceUrl().toString()).build();
+        this.follower = new SseFollower("report-service", reports, "/api/stream", () -> { }, this::relay);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        follower.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        follower.stop();
+        browsers.forEach(SseEmitter::complete);
+    }
+
+    /** A browser's subscription; it ends when the browser goes away. */
+    public SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(0L);
+        browsers.add(emitter);
+        emitter.onCompletion(() -> browsers.remove(emitter));
+        emitter.onTimeout(() -> browsers.remove(emitter));
+        emitter.onError(error -> browsers.remove(emitter));
+        send(emitter, "hello", "{}");
+        return emitter;
+    }
+
+    private void relay(String name, String data) {
+        if ("quality".equals(name)) {
+            try {
+                board.record(json.readValue(data, QualityEvent.class));
+            } catch (JacksonException e) {
+                log.debug("a quality event that is not one: {}", e.getOriginalMessage());
+            }
+        }
+        browsers.forEach(browser -> send(browser, name == null ? "message" : name, data));
+    }
+
+    private void send(SseEmitter browser, String name, String data) {
+        try {
+            browser.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            browsers.remove(browser);
+        }
+    }
+}

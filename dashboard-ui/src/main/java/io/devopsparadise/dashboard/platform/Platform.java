@@ -1,0 +1,134 @@
+package io.devopsparadise.dashboard.platform;
+
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.dashboard.DashboardProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The dashboard's view of the platform: the instance-manager's instances, the orchestrator's runs in progress, the
+ * report-service's stored runs, trends and reports. A service that does not answer is a {@link ServiceUnavailableException}.
+ */
+@Component
+public class Platform {
+
+    private final DashboardProperties properties;
+    private final RestClient manager;
+    private final RestClient orchestrator;
+    private final RestClient reports;
+
+    Platform(RestClient.Builder builder, DashboardProperties properties) {
+        this.properties = properties;
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(2_000);
+        requests.setReadTimeout(15_000);
+        this.manager = builder.clone().requestFactory(requests).baseUrl(properties.instanceManagerUrl().toString()).build();
+        this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).build();
+        this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).build();
+    }
+
+    public List<InstanceView> instances() {
+        return call("instance-manager", properties.instanceManagerUrl(),
+                () -> manager.get().uri("/api/instances").retrieve().body(new ParameterizedTypeReference<List<InstanceView>>() { }));
+    }
+
+    public List<RunRow> runs(String clientId, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
+                .uri(b -> b.path("/api/runs").queryParamIfPresent("clientId", Optional.ofNullable(clientId)).queryParam("limit", limit).build())
+                .retrieve().body(new ParameterizedTypeReference<List<RunRow>>() { }));
+    }
+
+    public Optional<StoredRunView> storedRun(String id) {
+        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() ->
+                reports.get().uri("/api/runs/{id}", id).retrieve().body(StoredRunView.class)));
+    }
+
+    public List<TrendPointView> trend(String clientId, String workspace) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
+                .uri(b -> b.path("/api/trends").queryParam("clientId", clientId).queryParam("workspace", workspace).build())
+                .retrieve().body(new ParameterizedTypeReference<List<TrendPointView>>() { }));
+    }
+
+    /** A report file of a stored run, with its content type, as the report-service serves it. */
+    public Optional<ResponseEntity<byte[]>> report(String id, String file) {
+        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() ->
+                reports.get().uri("/api/runs/{id}/{file}", id, file).retrieve().toEntity(byte[].class)));
+    }
+
+    public Optional<QualityRunResult> liveRun(String id) {
+        return call("quality-orchestrator", properties.orchestratorUrl(), () -> notFoundAsEmpty(() ->
+                orchestrator.get().uri("/api/runs/{id}", id).retrieve().body(QualityRunResult.class)));
+    }
+
+    /** Starts a run; a refusal (unknown profile, no instance) comes back as {@link RunRefusedException} with the orchestrator's words. */
+    public QualityRunResult startRun(String clientId, String profile) {
+        return call("quality-orchestrator", properties.orchestratorUrl(), () -> {
+            try {
+                return orchestrator.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("clientId", clientId, "profile", profile)).retrieve().body(QualityRunResult.class);
+            } catch (RestClientResponseException refused) {
+                throw new RunRefusedException(refused.getStatusCode(), detail(refused));
+            }
+        });
+    }
+
+    private static String detail(RestClientResponseException refused) {
+        try {
+            Map<?, ?> problem = refused.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail != null ? detail.toString() : refused.getStatusText();
+        } catch (RuntimeException unreadable) {
+            return refused.getStatusText();
+        }
+    }
+
+    private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {
+        try {
+            return Optional.ofNullable(call.get());
+        } catch (HttpClientErrorException e) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T call(String service, URI url, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResourceAccessException e) {
+            throw new ServiceUnavailableException(service, url, e);
+        }
+    }
+
+    /** The orchestrator refused to start a run. */
+    public static class RunRefusedException extends RuntimeException {
+
+        private final HttpStatusCode status;
+
+        RunRefusedException(HttpStatusCode status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public HttpStatusCode status() {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.devopsparadise.dashboard.web;
+
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.dashboard.DashboardProperties;
+import io.devopsparadise.dashboard.live.RunProgressBoard;
+import io.devopsparadise.dashboard.live.ToolProgress;
+import io.devopsparadise.dashboard.platform.Platform;
+import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
+import io.devopsparadise.dashboard.platform.StoredRunView;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A run's page: live while the run executes (tools starting and finishing, their counts), its stored summary and
+ * reports once it is done. Also starts runs and serves the reports under the dashboard's own address.
+ */
+@Controller
+class RunPageController {
+
+    private static final Set<String> REPORT_FILES = Set.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml");
+
+    private final Platform platform;
+    private final RunProgressBoard board;
+    private final DashboardProperties properties;
+
+    RunPageController(Platform platform, RunProgressBoard board, DashboardProperties properties) {
+        this.platform = platform;
+        this.board = board;
+        this.properties = properties;
+    }
+
+    @PostMapping("/runs")
+    String start(@RequestParam String clientId, @RequestParam String profile) {
+        if (!properties.profiles().contains(profile)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown profile " + profile + "; choose one of " + properties.profiles());
+        }
+        try {
+            QualityRunResult run = platform.startRun(clientId, profile);
+            return "redirect:/runs/" + run.id();
+        } catch (Platform.RunRefusedException refused) {
+            throw new ResponseStatusException(refused.status(), "the quality-orchestrator did not start the run: " + refused.getMessage());
+        }
+    }
+
+    @GetMapping("/runs/{id}")
+    String run(@PathVariable String id, Model model) {
+        model.addAttribute("runId", id);
+        Optional<StoredRunView> stored = platform.storedRun(id);
+        if (stored.isPresent()) {
+            model.addAttribute("stored", stored.get());
+            model.addAttribute("reportFiles", List.of("report.html", "report.md", "report.json", "report.sarif", "report.junit.xml"));
+            return "run";
+        }
+        live(id, model);
+        return "run";
+    }
+
+    @GetMapping("/fragments/runs/{id}")
+    String live(@PathVariable String id, Model model) {
+        model.addAttribute("runId", id);
+        Optional<QualityRunResult> run;
+        try {
+            run = platform.liveRun(id);
+        } catch (ServiceUnavailableException down) {
+            model.addAttribute("liveError", down.getMessage());
+            run = Optional.empty();
+        }
+        var progress = board.progress(id);
+        if (run.isEmpty() && progress.isEmpty() && !model.containsAttribute("liveError")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no run has the id " + id
+                    + ": neither the quality-orchestrator nor the report-service knows it");
+        }
+        run.ifPresent(r -> model.addAttribute("live", r));
+        model.addAttribute("state", run.map(r -> r.state().name()).orElse(progress.map(RunProgressBoard.RunProgress::state).orElse("UNKNOWN")));
+        model.addAttribute("tools", tools(run, progress));
+        return "fragments/live-run :: live";
+    }
+
+    /** Tools as the events reported them, completed by the orchestrator's outcomes (events before the dashboard started). */
+    private static List<ToolProgress> tools(Optional<QualityRunResult> run, Optional<RunProgressBoard.RunProgress> progress) {
+        Map<String, ToolProgress> tools = new LinkedHashMap<>();
+        progress.ifPresent(p -> p.tools().forEach(t -> tools.put(t.tool(), t)));
+        run.ifPresent(r -> {
+            for (ToolOutcome outcome : r.tools()) {
+                tools.put(outcome.tool(), new ToolProgress(outcome.tool(), outcome.status().name(), outcome.tests().size(),
+                        (int) outcome.tests().stream().filter(t -> t.failureMessage() != null).count(), outcome.findings().size()));
+            }
+        });
+        return List.copyOf(tools.values());
+    }
+
+    @GetMapping("/runs/{id}/reports/{file:.+}")
+    ResponseEntity<byte[]> report(@PathVariable String id, @PathVariable String file) {
+        if (!REPORT_FILES.contains(file)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + file + "; the reports are " + REPORT_FILES);
+        }
+        ResponseEntity<byte[]> report = platform.report(id, file).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no stored report yet"));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, report.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).body(report.getBody());
+    }
+}
