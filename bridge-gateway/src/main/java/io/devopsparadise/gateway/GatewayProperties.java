@@ -19,6 +19,7 @@ import java.util.List;
  * @param publicUrl             the address clients use to reach the gateway, for the MCP configuration it hands out
  * @param instanceManagerUrl    where the instance-manager answers
  * @param qualityOrchestratorUrl where the quality orchestrator answers (the paradise_quality_* tools call it)
+ * @param reportServiceUrl      where the report-service answers (paradise_quality_report reads reports there)
  * @param adminToken            admin token; when empty, one is generated into {@code <home>/admin-token} on first start
  * @param allowedOrigins        browser origins allowed to call the MCP endpoint; requests with any other Origin get 403
  * @param maxBodySize           larger request bodies get 413
@@ -37,6 +38,7 @@ public record GatewayProperties(
         @NotNull URI publicUrl,
         @NotNull URI instanceManagerUrl,
         @DefaultValue("http://127.0.0.1:8120") URI qualityOrchestratorUrl,
+        @DefaultValue("http://127.0.0.1:8130") URI reportServiceUrl,
         String adminToken,
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue("4MB") DataSize maxBodySize,

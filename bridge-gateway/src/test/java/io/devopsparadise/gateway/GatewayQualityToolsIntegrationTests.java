@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An MCP client asks for a quality run through the gateway's tools and reads the outcome: all services real. */
+/** An MCP client asks for a quality run through the gateway's tools and reads the outcome and its report: all services real. */
 class GatewayQualityToolsIntegrationTests {
 
     @TempDir
@@ -40,12 +40,17 @@ class GatewayQualityToolsIntegrationTests {
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
              ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q")),
                      "--paradise.quality.instance-manager-url=" + manager.url(""));
+             ServiceProcess reports = ServiceProcess.start("report-service", Files.createDirectories(home.resolve("r")),
+                     "--paradise.reports.home=" + home.resolve("r"), "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                     "--paradise.reports.instance-manager-url=" + manager.url(""));
              GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager,
-                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
+                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                     "--paradise.gateway.report-service-url=" + reports.url(""))) {
             String token = gateway.register("tester", workspace, "everything-process");
             try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
                 assertThat(mcp.list().path("tools").toString()).contains("paradise_quality_run", "paradise_quality_status");
                 assertThat(mcp.call("paradise_quality_status", Map.of()).path("result").toString()).contains("no quality runs yet");
+                assertThat(mcp.call("paradise_quality_report", Map.of()).path("result").toString()).contains("no stored quality run yet");
 
                 JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result");
                 String runId = started.path("structuredContent").path("runId").asString();
@@ -58,6 +63,16 @@ class GatewayQualityToolsIntegrationTests {
                 });
                 String text = status.get().path("content").get(0).path("text").asString();
                 assertThat(text).contains("pytest [unit] FAILED: 6 tests, 1 failing").contains("line coverage 79.4%");
+
+                AtomicReference<JsonNode> report = new AtomicReference<>();
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    report.set(mcp.call("paradise_quality_report", Map.of()).path("result"));
+                    return !report.get().path("isError").asBoolean(false);
+                });
+                assertThat(report.get().path("content").get(0).path("text").asString())
+                        .contains("quality run FAILED (quick)").contains("`test_calc › test_add_is_wrong`").contains("report.html");
+                assertThat(report.get().path("structuredContent").path("runId").asString()).isEqualTo(runId);
+                assertThat(report.get().path("structuredContent").path("grade").asString()).matches("[A-E]");
             }
         }
     }

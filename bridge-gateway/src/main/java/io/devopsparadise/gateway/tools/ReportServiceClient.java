@@ -1,0 +1,64 @@
+package io.devopsparadise.gateway.tools;
+
+import io.devopsparadise.gateway.GatewayProperties;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The report-service's stored runs and reports, for {@code paradise_quality_report}. */
+@Component
+class ReportServiceClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final WebClient http;
+    private final String baseUrl;
+
+    ReportServiceClient(WebClient.Builder builder, GatewayProperties properties) {
+        this.baseUrl = properties.reportServiceUrl().toString();
+        this.http = builder.clone().baseUrl(baseUrl).build();
+    }
+
+    /** The client's stored run (the latest when runId is null): its summary as the report-service lists it. */
+    Mono<Map<String, Object>> run(String clientId, String runId) {
+        if (runId == null) {
+            return http.get().uri(uri -> uri.path("/api/runs").queryParam("clientId", clientId).queryParam("limit", 1).build())
+                    .retrieve().bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).timeout(TIMEOUT)
+                    .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0))).onErrorMap(this::explain);
+        }
+        return http.get().uri("/api/runs/{id}", runId).retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .timeout(TIMEOUT)
+                .onErrorResume(WebClientResponseException.class, e -> e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND) ? Mono.empty() : Mono.error(e))
+                .<Map<String, Object>>map(stored -> castMap(stored.get("summary")))
+                .filter(summary -> clientId.equals(summary.get("clientId")))
+                .onErrorMap(this::explain);
+    }
+
+    Mono<String> markdown(String runId) {
+        return http.get().uri("/api/runs/{id}/report.md", runId).retrieve().bodyToMono(String.class).timeout(TIMEOUT).onErrorMap(this::explain);
+    }
+
+    String reportUrl(String runId, String file) {
+        return baseUrl.replaceAll("/$", "") + "/api/runs/" + runId + "/" + file;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private Throwable explain(Throwable error) {
+        if (error instanceof WebClientRequestException) {
+            return new IllegalStateException("the report-service at " + baseUrl + " does not answer; start the platform with scripts/start-devops-paradise.sh", error);
+        }
+        return error;
+    }
+}
