@@ -1,30 +1,61 @@
 #!/usr/bin/env bash
-# Starts the DevOps Paradise platform locally on its embedded defaults: instance-manager, quality orchestrator,
-# report-service, dashboard, gateway.
-#   scripts/start-devops-paradise.sh            start (builds the jars when needed), wait until healthy
-#   scripts/start-devops-paradise.sh --status   show what runs
-#   scripts/start-devops-paradise.sh --stop     stop the services (instances keep running and are adopted at next start)
+# Sets a developer up in one command: starts the DevOps Paradise platform, registers the client at the gateway,
+# starts its instance, configures Claude Code, runs the first quality report and prints where everything is.
+# Safe to rerun at any point.
+#
+#   scripts/start-devops-paradise.sh [options] [CLIENT_NAME] [WORKSPACE] [QUALITY_PROFILE]
+#
+#   CLIENT_NAME      letters, digits, '.', '_', '-' (default: the client registered for WORKSPACE, else $(whoami)-$(date +%s))
+#   WORKSPACE        the project directory (default: the current directory)
+#   QUALITY_PROFILE  quick, standard, comprehensive or a custom one (default: comprehensive)
+#
+#   --backend PROFILE  the instance's backend (default: serena when its image is there, else everything-process)
+#   --no-run           skip the first quality run
+#   --platform-only    start the services only (no client)
+#   --compose          run the services with Docker Compose (docker/devops-paradise-compose.yml)
+#   --status           show what runs
+#   --stop             stop the services (instances keep running and are adopted at the next start)
+#   --help             this help
+#
+#   Environment: PARADISE_HOME (data, default ~/.devops-paradise), PARADISE_WORKSPACE_ROOTS (allowed workspace
+#   parents, default $HOME), PARADISE_*_PORT (service ports), PARADISE_ADMIN_TOKEN.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 root="$(repo_root)"
 home="${PARADISE_HOME:-$HOME/.devops-paradise}"
 run="$home/run"
+compose_file="$root/docker/devops-paradise-compose.yml"
 services=("instance-manager:${PARADISE_INSTANCE_MANAGER_PORT:-8110}" "quality-orchestrator:${PARADISE_QUALITY_PORT:-8120}"
           "report-service:${PARADISE_REPORTS_PORT:-8130}" "dashboard-ui:${PARADISE_DASHBOARD_PORT:-8140}"
           "bridge-gateway:${PARADISE_GATEWAY_PORT:-8100}")
+port_variable() {
+  case "$1" in
+    instance-manager) echo PARADISE_INSTANCE_MANAGER_PORT ;; quality-orchestrator) echo PARADISE_QUALITY_PORT ;;
+    report-service) echo PARADISE_REPORTS_PORT ;; dashboard-ui) echo PARADISE_DASHBOARD_PORT ;; bridge-gateway) echo PARADISE_GATEWAY_PORT ;;
+  esac
+}
+port_of() { for entry in "${services[@]}"; do [ "${entry%%:*}" = "$1" ] && echo "${entry##*:}"; done; }
 
-usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 
 running_pid() {
   local pid; pid="$(cat "$run/$1.pid" 2>/dev/null || true)"
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+compose() {
+  if docker compose version >/dev/null 2>&1; then docker compose -f "$compose_file" "$@"
+  elif command -v docker-compose >/dev/null; then docker-compose -f "$compose_file" "$@"
+  else die "--compose needs Docker Compose: install the docker compose plugin or Debian's docker-compose"; fi
+}
+
 status() {
   for entry in "${services[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}" pid
     if pid="$(running_pid "$name")"; then
-      log "$name runs (pid $pid) on http://127.0.0.1:$port — $(curl -s "http://127.0.0.1:$port/actuator/health" || echo 'not answering')"
+      log "$name runs (pid $pid) on http://127.0.0.1:$port — $(curl -s --max-time 3 "http://127.0.0.1:$port/actuator/health" || echo 'not answering')"
+    elif curl -sf --max-time 3 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
+      log "$name answers on http://127.0.0.1:$port (not started by this script: compose or by hand)"
     else
       log "$name is not running"
     fi
@@ -32,6 +63,7 @@ status() {
 }
 
 stop() {
+  if [ -f "$run/compose" ]; then compose down; rm -f "$run/compose"; log "compose services stopped"; return 0; fi
   for (( i=${#services[@]}-1; i>=0; i-- )); do
     local name="${services[$i]%%:*}" pid
     if pid="$(running_pid "$name")"; then
@@ -43,48 +75,132 @@ stop() {
   done
 }
 
+require_java() {
+  command -v java >/dev/null || die "Java 17 or newer is required and 'java' is not on the PATH: install it (Debian: apt-get install openjdk-17-jdk-headless; macOS: brew install openjdk@17) and rerun"
+  local version; version="$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
+  if [ -z "$version" ] || [ "$version" -lt 17 ]; then die "Java 17 or newer is required, found: $(java -version 2>&1 | head -1); install a newer JDK and rerun"; fi
+}
+
 build_if_needed() {
-  local stale=""
-  for entry in "${services[@]}"; do
-    local name="${entry%%:*}" jar="$root/${entry%%:*}/target/${entry%%:*}.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/$name/src" "$root/contracts/src" "$root/event-streams/src" -newer "$jar" -type f | head -1)" ]; then stale=1; fi
+  local stale="" module
+  for module in "${services[@]%%:*}" paradise-cli; do
+    local jar="$root/$module/target/$module.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$root/$module/src" "$root/contracts/src" "$root/event-streams/src" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then stale=1; fi
   done
   if [ -n "$stale" ]; then
-    log "building the services (first time takes a few minutes)"
-    (cd "$root" && ./mvnw -q -B -ntp -DskipTests package)
+    log "building the services (the first time takes a few minutes)"
+    (cd "$root" && ./mvnw -q -B -ntp -DskipTests package) || die "the build failed; run (cd $root && ./mvnw -DskipTests package) to see why"
   fi
+}
+
+port_taken_by_other() { # PORT: something answers there that is not ours
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 start_service() {
   local name="$1" port="$2" pid
   if pid="$(running_pid "$name")"; then log "$name already runs (pid $pid)"; return 0; fi
+  if curl -sf --max-time 3 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
+    log "$name already answers on port $port"; return 0
+  fi
+  if port_taken_by_other "$port"; then
+    die "port $port for $name is taken by another program; free it, or give $name another port with $(port_variable "$name") (see docs/troubleshooting.md)"
+  fi
   nohup java -jar "$root/$name/target/$name.jar" >"$home/logs/$name.out" 2>&1 &
   echo $! > "$run/$name.pid"
   printf '[paradise] waiting for %s on port %s ' "$name" "$port" >&2
   for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; then printf ' up\n' >&2; return 0; fi
-    running_pid "$name" >/dev/null || { printf '\n' >&2; die "$name exited; see $home/logs/$name.out"; }
+    if curl -sf --max-time 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then printf ' up\n' >&2; return 0; fi
+    if ! running_pid "$name" >/dev/null; then
+      printf '\n' >&2; rm -f "$run/$name.pid"
+      die "$name exited while starting; the end of its log ($home/logs/$name.out):
+$(tail -n 15 "$home/logs/$name.out" | sed 's/^/    /')"
+    fi
     printf '.' >&2; sleep 1
   done
   die "$name did not become healthy in 120 s; see $home/logs/$name.out"
 }
 
-start() {
-  command -v java >/dev/null || die "Java 17+ is required: install it (Debian: apt-get install openjdk-17-jdk-headless) and rerun"
+# the services find each other on the ports chosen here
+export_service_urls() {
+  PARADISE_INSTANCE_MANAGER_PORT="$(port_of instance-manager)"; PARADISE_QUALITY_PORT="$(port_of quality-orchestrator)"
+  PARADISE_REPORTS_PORT="$(port_of report-service)"; PARADISE_DASHBOARD_PORT="$(port_of dashboard-ui)"; PARADISE_GATEWAY_PORT="$(port_of bridge-gateway)"
+  export PARADISE_INSTANCE_MANAGER_PORT PARADISE_QUALITY_PORT PARADISE_REPORTS_PORT PARADISE_DASHBOARD_PORT PARADISE_GATEWAY_PORT
+  export PARADISE_INSTANCE_MANAGER_URL="http://127.0.0.1:$PARADISE_INSTANCE_MANAGER_PORT" PARADISE_QUALITY_URL="http://127.0.0.1:$PARADISE_QUALITY_PORT"
+  export PARADISE_REPORTS_URL="http://127.0.0.1:$PARADISE_REPORTS_PORT" PARADISE_GATEWAY_URL="http://127.0.0.1:$PARADISE_GATEWAY_PORT"
+}
+
+start_local() {
   build_if_needed
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
+  export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$workspace}"
+  export_service_urls
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
-  log "dashboard: http://127.0.0.1:${services[3]##*:}/   reports: $home/reports"
-  log "MCP endpoint: http://127.0.0.1:${services[4]##*:}/mcp   (register clients: POST /api/clients with the admin token in $home/admin-token)"
-  log "instance-manager: http://127.0.0.1:${services[0]##*:}   API docs: /swagger-ui.html on each service"
-  log "data directory: $home"
 }
 
-case "${1:-}" in
-  --help|-h) usage ;;
-  --status) status ;;
-  --stop) stop ;;
-  "") start ;;
-  *) usage; die "unknown option '$1'" ;;
-esac
+start_compose() {
+  command -v docker >/dev/null || die "--compose needs Docker: install it (Debian: apt-get install docker.io) or start without --compose"
+  mkdir -p "$run" "$home"
+  export PARADISE_HOME="$home" PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}"
+  log "starting the services with Docker Compose ($compose_file)"
+  compose up -d --wait || die "docker compose could not start the services; see: docker compose -f $compose_file logs"
+  touch "$run/compose"
+}
+
+# serena needs its image; without it the client gets the MCP reference server (everything) to try the platform
+default_backend() {
+  if command -v docker >/dev/null && docker image inspect ghcr.io/oraios/serena:latest >/dev/null 2>&1; then echo serena; return; fi
+  log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here, so the client gets the MCP reference server"
+  log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools"
+  [ -d "$root/tools/node/node_modules/@modelcontextprotocol/server-everything" ] || ensure_node_tools
+  echo everything-process
+}
+
+backend="" first_run=1 platform_only="" use_compose="" positional=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --help|-h) usage; exit 0 ;;
+    --status) status; exit 0 ;;
+    --stop) stop; exit 0 ;;
+    --backend) [ $# -ge 2 ] || die "--backend needs a profile name"; backend="$2"; shift ;;
+    --no-run) first_run="" ;;
+    --platform-only) platform_only=1 ;;
+    --compose) use_compose=1 ;;
+    --*) usage >&2; die "unknown option '$1'" ;;
+    *) positional+=("$1") ;;
+  esac
+  shift
+done
+[ ${#positional[@]} -le 3 ] || { usage >&2; die "too many arguments: ${positional[*]}"; }
+client="${positional[0]:-}"
+workspace_arg="${positional[1]:-$(pwd)}"
+profile="${positional[2]:-comprehensive}"
+
+if [ -n "$client" ] && ! [[ "$client" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$ ]]; then
+  die "client name '$client' is not allowed: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit"
+fi
+[ -d "$workspace_arg" ] || die "workspace '$workspace_arg' does not exist or is not a directory; give the project directory to work on"
+workspace="$(cd "$workspace_arg" && pwd -P)"
+[[ "$profile" =~ ^[A-Za-z0-9][A-Za-z0-9_-]{0,40}$ ]] || die "quality profile '$profile' is not a profile name (quick, standard, comprehensive or a custom one)"
+
+require_java
+command -v curl >/dev/null || die "curl is required: install it (Debian: apt-get install curl) and rerun"
+command -v docker >/dev/null || log "note: Docker is not installed; instances run as local processes (fine for trying the platform)"
+started_at=$(date +%s)
+if [ -n "$use_compose" ]; then start_compose; else start_local; fi
+log "platform up in $(( $(date +%s) - started_at )) s; data directory: $home"
+if [ -n "$platform_only" ]; then
+  log "dashboard: http://127.0.0.1:$(port_of dashboard-ui)/   MCP endpoint: http://127.0.0.1:$(port_of bridge-gateway)/mcp"
+  exit 0
+fi
+
+[ -n "$backend" ] || backend="$(default_backend)"
+setup=(java -jar "$root/paradise-cli/target/paradise-cli.jar" setup --workspace "$workspace" --profile "$profile" --backend "$backend"
+       --home "$home" --gateway-url "http://127.0.0.1:$(port_of bridge-gateway)"
+       --instance-manager-url "http://127.0.0.1:$(port_of instance-manager)" --orchestrator-url "http://127.0.0.1:$(port_of quality-orchestrator)"
+       --report-service-url "http://127.0.0.1:$(port_of report-service)" --dashboard-url "http://127.0.0.1:$(port_of dashboard-ui)")
+[ -n "$client" ] && setup+=(--name "$client")
+[ -n "$first_run" ] || setup+=(--no-run)
+"${setup[@]}" || exit $?
+log "done in $(( $(date +%s) - started_at )) s"

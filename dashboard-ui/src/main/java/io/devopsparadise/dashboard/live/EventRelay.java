@@ -48,7 +48,13 @@ public class EventRelay {
     @PreDestroy
     void stop() {
         follower.stop();
-        browsers.forEach(SseEmitter::complete);
+        browsers.forEach(browser -> {
+            try {
+                browser.complete();
+            } catch (RuntimeException alreadyGone) {
+                // the browser left first
+            }
+        });
     }
 
     /** A browser's subscription; it ends when the browser goes away. */

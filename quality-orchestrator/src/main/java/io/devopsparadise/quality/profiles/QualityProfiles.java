@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.Severity;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +14,17 @@ import java.util.TreeMap;
 @Component
 public class QualityProfiles {
 
-    static final Set<String> CATEGORIES = Set.of("unit", "lint", "security", "api", "e2e", "performance");
+    static final Set<String> CATEGORIES = Set.copyOf(ProfileRules.CATEGORIES);
 
     private final Map<String, QualityProfile> byName = new TreeMap<>();
 
     QualityProfiles(QualityProperties properties) {
         properties.profiles().forEach((name, raw) -> byName.put(name, toProfile(name, raw)));
+    }
+
+    /** Every configured profile, by name. */
+    public java.util.Collection<QualityProfile> all() {
+        return java.util.List.copyOf(byName.values());
     }
 
     public QualityProfile get(String name) {
