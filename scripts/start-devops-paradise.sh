@@ -34,7 +34,7 @@ port_variable() {
     report-service) echo PARADISE_REPORTS_PORT ;; dashboard-ui) echo PARADISE_DASHBOARD_PORT ;; bridge-gateway) echo PARADISE_GATEWAY_PORT ;;
   esac
 }
-port_of() { for entry in "${services[@]}"; do [ "${entry%%:*}" = "$1" ] && echo "${entry##*:}"; done; }
+port_of() { for entry in "${services[@]}"; do if [ "${entry%%:*}" = "$1" ]; then echo "${entry##*:}"; fi; done; }
 
 usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -81,15 +81,21 @@ require_java() {
   if [ -z "$version" ] || [ "$version" -lt 17 ]; then die "Java 17 or newer is required, found: $(java -version 2>&1 | head -1); install a newer JDK and rerun"; fi
 }
 
+# rebuilds when a jar is missing or a source changed since the last build (this script's, or the oldest jar)
 build_if_needed() {
-  local stale="" module
+  local stamp="$root/target/.paradise-build" stale="" module reference=""
   for module in "${services[@]%%:*}" paradise-cli; do
     local jar="$root/$module/target/$module.jar"
-    if [ ! -f "$jar" ] || [ -n "$(find "$root/$module/src" "$root/contracts/src" "$root/event-streams/src" -newer "$jar" -type f 2>/dev/null | head -1)" ]; then stale=1; fi
+    if [ ! -f "$jar" ]; then stale=1; elif [ -z "$reference" ] || [ "$jar" -ot "$reference" ]; then reference="$jar"; fi
   done
+  [ -f "$stamp" ] && [ -n "$reference" ] && [ "$reference" -ot "$stamp" ] && reference="$stamp"
+  if [ -z "$stale" ] && [ -n "$(find "$root" -path '*/src/main/*' -newer "$reference" -type f -not -path '*/node_modules/*' 2>/dev/null | head -1)" ]; then
+    stale=1
+  fi
   if [ -n "$stale" ]; then
     log "building the services (the first time takes a few minutes)"
     (cd "$root" && ./mvnw -q -B -ntp -DskipTests package) || die "the build failed; run (cd $root && ./mvnw -DskipTests package) to see why"
+    mkdir -p "$root/target" && touch "$stamp"
   fi
 }
 

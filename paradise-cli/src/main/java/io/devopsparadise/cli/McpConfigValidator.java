@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class McpConfigValidator {
 
-    private static final Set<String> TYPES = Set.of("http", "sse", "stdio", "streamable-http");
+    private static final List<String> TYPES = List.of("http", "streamable-http", "sse", "stdio");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final JsonMapper json;

@@ -39,7 +39,16 @@ final class PlatformApi {
     }
 
     Answer call(String service, String method, URI uri, String bearer, Object body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        return call(service, method, uri, bearer, body, timeout, "application/json");
+    }
+
+    /** A JSON-RPC request to an MCP endpoint (Streamable HTTP): the answer may come as one SSE message. */
+    Answer mcp(URI uri, String bearer, Object message, Duration timeout) {
+        return call("bridge-gateway", "POST", uri, bearer, message, timeout, "application/json, text/event-stream");
+    }
+
+    private Answer call(String service, String method, URI uri, String bearer, Object body, Duration timeout, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -50,7 +59,8 @@ final class PlatformApi {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), parse(response.body()));
+            boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            return new Answer(response.statusCode(), parse(stream ? sseData(response.body()) : response.body()));
         } catch (ConnectException e) {
             throw new CliException("the " + service + " does not answer at " + uri.resolve("/") + "; is the platform running? "
                     + "(scripts/start-devops-paradise.sh --status)");
@@ -68,6 +78,19 @@ final class PlatformApi {
 
     Answer post(String service, URI uri, String bearer, Map<String, ?> body) {
         return call(service, "POST", uri, bearer, body, Duration.ofSeconds(150));
+    }
+
+    /** The data of the first SSE message that has any. */
+    private static String sseData(String body) {
+        StringBuilder data = new StringBuilder();
+        for (String line : body.split("\r?\n")) {
+            if (line.startsWith("data:")) {
+                data.append(line.substring(5).strip());
+            } else if (line.isEmpty() && data.length() > 0) {
+                break;
+            }
+        }
+        return data.toString();
     }
 
     private JsonNode parse(String body) {

@@ -196,7 +196,7 @@ final class Setup {
         console.info("starting the instance of '" + name + "' (first time: up to a minute)");
         Map<String, Object> initialize = Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of(
                 "protocolVersion", "2025-06-18", "capabilities", Map.of(), "clientInfo", Map.of("name", "paradise-setup", "version", "1")));
-        PlatformApi.Answer answer = api.call("bridge-gateway", "POST", options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
+        PlatformApi.Answer answer = api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
         if (!answer.ok() || answer.body().has("error")) {
             throw new CliException("the instance of '" + name + "' did not start: "
                     + answer.body().path("error").path("message").asString(answer.problem()));
