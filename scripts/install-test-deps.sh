@@ -7,7 +7,8 @@ source "$(dirname "$0")/lib.sh"
 command -v java >/dev/null || die "Java 17+ is required (Debian: apt-get install openjdk-17-jdk-headless)"
 ensure_docker
 # the quality tools the orchestrator's tests run for real (Debian's Python tools are for /usr/bin/python3);
-# Maven for workspaces' own builds; Chromium for Playwright, Lighthouse and the dashboard's browser tests
-apt_install python3-pytest python3-pytest-cov python3-coverage pylint flake8 bandit shellcheck maven chromium chromium-driver
+# Maven for workspaces' own builds; Chromium for Playwright, Lighthouse and the dashboard's browser tests;
+# docker-compose to check the compose file
+apt_install python3-pytest python3-pytest-cov python3-coverage pylint flake8 bandit shellcheck maven chromium chromium-driver docker-compose
 ensure_node_tools
 "$(repo_root)/docker/test-images/server-everything/build.sh"

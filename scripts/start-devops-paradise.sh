@@ -149,6 +149,8 @@ start_compose() {
   command -v docker >/dev/null || die "--compose needs Docker: install it (Debian: apt-get install docker.io) or start without --compose"
   mkdir -p "$run" "$home"
   export PARADISE_HOME="$home" PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}"
+  PARADISE_UID="$(id -u)"; PARADISE_GID="$(id -g)"; DOCKER_GID="$(stat -c %g /var/run/docker.sock 2>/dev/null || echo 999)"
+  export PARADISE_UID PARADISE_GID DOCKER_GID
   log "starting the services with Docker Compose ($compose_file)"
   compose up -d --wait || die "docker compose could not start the services; see: docker compose -f $compose_file logs"
   touch "$run/compose"
