@@ -9,7 +9,11 @@ import java.util.List;
 /**
  * Where the dashboard finds the platform's services ({@code paradise.dashboard.*}).
  *
- * @param profiles the quality profiles the dashboard offers when starting a run
+ * @param instanceManagerUrl where the instance-manager answers (instances and their health)
+ * @param orchestratorUrl    where the quality-orchestrator answers (runs in progress; "Run quality" starts runs there)
+ * @param reportServiceUrl   where the report-service answers (stored runs, trends, reports, the live stream)
+ * @param gatewayUrl         where the gateway answers (shown to users as the MCP endpoint)
+ * @param profiles           the quality profiles the dashboard offers when starting a run
  */
 @ConfigurationProperties("paradise.dashboard")
 public record DashboardProperties(
