@@ -12,6 +12,8 @@ Safe to rerun at any point. The PowerShell twin of start-devops-paradise.sh: sam
   QUALITY_PROFILE  quick, standard, comprehensive or a custom one (default: comprehensive)
 
   --backend PROFILE  the instance's backend (default: serena when its image is there, else everything-process)
+  --memory SIZE      memory limit of the client's instance container, like 2GB (the backend profile's by default)
+  --cpus N           CPU limit of the client's instance container, in cores, like 1.5
   --no-run           skip the first quality run
   --platform-only    start the services only (no client)
   --compose          run the services with Docker Compose (docker/devops-paradise-compose.yml)
@@ -193,13 +195,15 @@ function Get-DefaultBackend {
     return 'everything-process'
 }
 
-$backend = ''; $firstRun = $true; $platformOnly = $false; $useCompose = $false; $positional = @()
+$backend = ''; $memory = ''; $cpus = ''; $firstRun = $true; $platformOnly = $false; $useCompose = $false; $positional = @()
 for ($i = 0; $i -lt $args.Count; $i++) {
     switch -CaseSensitive ($args[$i]) {
         { $_ -in '--help', '-h' } { Show-Usage; exit 0 }
         '--status' { Show-Status; exit 0 }
         '--stop' { Stop-Platform; exit 0 }
         '--backend' { if ($i + 1 -ge $args.Count) { Stop-WithError '--backend needs a profile name' }; $backend = $args[++$i] }
+        '--memory' { if ($i + 1 -ge $args.Count) { Stop-WithError '--memory needs a size like 2GB' }; $memory = $args[++$i] }
+        '--cpus' { if ($i + 1 -ge $args.Count) { Stop-WithError '--cpus needs a number of cores like 1.5' }; $cpus = $args[++$i] }
         '--no-run' { $firstRun = $false }
         '--platform-only' { $platformOnly = $true }
         '--compose' { $useCompose = $true }
@@ -241,6 +245,8 @@ $setup = @('-jar', (Join-Path $Root 'paradise-cli/target/paradise-cli.jar'), 'se
     '--instance-manager-url', "http://127.0.0.1:$(Get-Port 'instance-manager')", '--orchestrator-url', "http://127.0.0.1:$(Get-Port 'quality-orchestrator')",
     '--report-service-url', "http://127.0.0.1:$(Get-Port 'report-service')", '--dashboard-url', "http://127.0.0.1:$(Get-Port 'dashboard-ui')")
 if ($client) { $setup += @('--name', $client) }
+if ($memory) { $setup += @('--memory', $memory) }
+if ($cpus) { $setup += @('--cpus', $cpus) }
 if (-not $firstRun) { $setup += '--no-run' }
 & java @setup
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -10,6 +10,8 @@
 #   QUALITY_PROFILE  quick, standard, comprehensive or a custom one (default: comprehensive)
 #
 #   --backend PROFILE  the instance's backend (default: serena when its image is there, else everything-process)
+#   --memory SIZE      memory limit of the client's instance container, like 2GB (the backend profile's by default)
+#   --cpus N           CPU limit of the client's instance container, in cores, like 1.5
 #   --no-run           skip the first quality run
 #   --platform-only    start the services only (no client)
 #   --compose          run the services with Docker Compose (docker/devops-paradise-compose.yml)
@@ -36,7 +38,7 @@ port_variable() {
 }
 port_of() { for entry in "${services[@]}"; do if [ "${entry%%:*}" = "$1" ]; then echo "${entry##*:}"; fi; done; }
 
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
 
 running_pid() {
   local pid; pid="$(cat "$run/$1.pid" 2>/dev/null || true)"
@@ -165,13 +167,15 @@ default_backend() {
   echo everything-process
 }
 
-backend="" first_run=1 platform_only="" use_compose="" positional=()
+backend="" memory="" cpus="" first_run=1 platform_only="" use_compose="" positional=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
     --status) status; exit 0 ;;
     --stop) stop; exit 0 ;;
     --backend) [ $# -ge 2 ] || die "--backend needs a profile name"; backend="$2"; shift ;;
+    --memory) [ $# -ge 2 ] || die "--memory needs a size like 2GB"; memory="$2"; shift ;;
+    --cpus) [ $# -ge 2 ] || die "--cpus needs a number of cores like 1.5"; cpus="$2"; shift ;;
     --no-run) first_run="" ;;
     --platform-only) platform_only=1 ;;
     --compose) use_compose=1 ;;
@@ -209,6 +213,8 @@ setup=(java -jar "$root/paradise-cli/target/paradise-cli.jar" setup --workspace 
        --instance-manager-url "http://127.0.0.1:$(port_of instance-manager)" --orchestrator-url "http://127.0.0.1:$(port_of quality-orchestrator)"
        --report-service-url "http://127.0.0.1:$(port_of report-service)" --dashboard-url "http://127.0.0.1:$(port_of dashboard-ui)")
 [ -n "$client" ] && setup+=(--name "$client")
+[ -n "$memory" ] && setup+=(--memory "$memory")
+[ -n "$cpus" ] && setup+=(--cpus "$cpus")
 [ -n "$first_run" ] || setup+=(--no-run)
 "${setup[@]}" || exit $?
 log "done in $(( $(date +%s) - started_at )) s"

@@ -133,6 +133,37 @@ class InstanceManagerIntegrationTests {
                 .contains("paradise_instances_health_check_seconds_count{outcome=\"healthy\",profile=\"everything\"}");
     }
 
+    @Test
+    void aClientsOwnContainerLimitsAreAppliedAndSurviveARestart() throws Exception {
+        Path dir = workspace("limited");
+        ResponseEntity<Map<String, Object>> created = manager.postJson("/api/instances?waitSeconds=60",
+                "{\"clientId\":\"limited\",\"workspace\":\"" + dir + "\",\"profile\":\"everything\",\"memory\":\"300MB\",\"cpus\":0.5}");
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        InstanceView instance = manager.get(String.valueOf(created.getBody().get("id")));
+
+        assertThat(instance.memoryLimitBytes()).isEqualTo(300L * 1024 * 1024);
+        assertThat(instance.cpuLimit()).isEqualTo(0.5);
+        var hostConfig = docker.inspectContainerCmd(containerOf(instance).getId()).exec().getHostConfig();
+        assertThat(hostConfig.getMemory()).isEqualTo(300L * 1024 * 1024);
+        assertThat(hostConfig.getNanoCPUs()).isEqualTo(500_000_000L);
+
+        killContainerOf(instance);
+        await().atMost(Duration.ofSeconds(30)).until(() -> manager.get(instance.id()).restartCount() == 1
+                && manager.get(instance.id()).state() == InstanceState.HEALTHY);
+        assertThat(docker.inspectContainerCmd(containerOf(instance).getId()).exec().getHostConfig().getMemory()).isEqualTo(300L * 1024 * 1024);
+
+        assertProblem(provision("{\"clientId\":\"l2\",\"workspace\":\"" + dir + "\",\"profile\":\"everything\",\"memory\":\"lots\"}"),
+                400, "memory must be a size like 512MB or 2GB");
+        assertProblem(provision("{\"clientId\":\"l2\",\"workspace\":\"" + dir + "\",\"profile\":\"everything\",\"cpus\":4096}"),
+                400, "cpus must be between 0.01 and");
+        assertProblem(provision("{\"clientId\":\"l2\",\"workspace\":\"" + dir + "\",\"profile\":\"everything-process\",\"memory\":\"1GB\"}"),
+                400, "limits apply to containers");
+    }
+
+    private Container containerOf(InstanceView instance) {
+        return docker.listContainersCmd().withLabelFilter(Map.of(ContainerSpec.INSTANCE_ID, instance.id())).exec().get(0);
+    }
+
     private void killContainerOf(InstanceView instance) {
         Container container = docker.listContainersCmd()
                 .withLabelFilter(Map.of(ContainerSpec.INSTANCE_ID, instance.id())).exec().get(0);

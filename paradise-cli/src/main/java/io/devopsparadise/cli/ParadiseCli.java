@@ -23,7 +23,8 @@ public final class ParadiseCli {
 
     private static final String USAGE = """
             usage: java -jar paradise-cli.jar COMMAND [options]
-              setup --workspace DIR --profile NAME [--name CLIENT] [--backend PROFILE] [--no-run] [--mcp-scope user|local|project]
+              setup --workspace DIR --profile NAME [--name CLIENT] [--backend PROFILE] [--memory 2GB] [--cpus 1.5] [--no-run]
+                    [--mcp-scope user|local|project]
                     [--home DIR] [--gateway-url URL] [--instance-manager-url URL] [--orchestrator-url URL]
                     [--report-service-url URL] [--dashboard-url URL] [--token-variable VAR] [--run-timeout 30m]
                   register the client (or reuse it), start its instance, configure Claude Code, run the first report
@@ -73,7 +74,8 @@ public final class ParadiseCli {
     private static int setup(Arguments args, JsonMapper json, Console console) {
         Path home = Path.of(args.option("home", System.getenv().getOrDefault("PARADISE_HOME", System.getProperty("user.home") + "/.devops-paradise")));
         Setup.Options options = new Setup.Options(args.option("name", null), Path.of(args.required("workspace")),
-                args.option("profile", "comprehensive"), args.option("backend", null), home,
+                args.option("profile", "comprehensive"), args.option("backend", null), args.option("memory", null),
+                cpus(args.option("cpus", null)), home,
                 url(args, "gateway-url", "http://127.0.0.1:8100"), url(args, "instance-manager-url", "http://127.0.0.1:8110"),
                 url(args, "orchestrator-url", "http://127.0.0.1:8120"), url(args, "report-service-url", "http://127.0.0.1:8130"),
                 url(args, "dashboard-url", "http://127.0.0.1:8140"), !args.flag("no-run"), args.option("mcp-scope", "user"),
@@ -137,6 +139,21 @@ public final class ParadiseCli {
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--" + option + " must be a URL like " + fallback + ", got '" + value + "'");
         }
+    }
+
+    private static Double cpus(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            double cpus = Double.parseDouble(value);
+            if (cpus > 0) {
+                return cpus;
+            }
+        } catch (NumberFormatException notANumber) {
+            // explained below
+        }
+        throw CliException.usage("--cpus must be a positive number of cores like 1.5, got '" + value + "'");
     }
 
     private static Duration duration(String value) {

@@ -32,7 +32,7 @@ final class Setup {
      * @param name     null: the client already registered for the workspace, else user-epoch
      * @param backend  null: the gateway's default backend profile
      */
-    record Options(String name, Path workspace, String profile, String backend, Path home, URI gateway, URI manager, URI orchestrator,
+    record Options(String name, Path workspace, String profile, String backend, String memory, Double cpus, Path home, URI gateway, URI manager, URI orchestrator,
                    URI reports, URI dashboard, boolean firstRun, String mcpScope, String tokenVariable, Duration runTimeout) {
     }
 
@@ -128,6 +128,10 @@ final class Setup {
                 throw CliException.usage("client '" + name + "' is registered for the workspace " + registeredFor
                         + "; pick another name for " + workspace + ", or delete it first (DELETE " + options.gateway().resolve("/api/clients/" + name) + ")");
             }
+            if (options.memory() != null || options.cpus() != null) {
+                console.info("note: '" + name + "' keeps the limits it was registered with " + existing.get().path("limits")
+                        + "; delete the client and rerun to change them");
+            }
             Optional<String> saved = savedToken(name);
             if (saved.isPresent()) {
                 console.info("client '" + name + "' is already registered; reusing it");
@@ -142,6 +146,12 @@ final class Setup {
         body.put("qualityProfile", options.profile());
         if (options.backend() != null) {
             body.put("backendProfile", options.backend());
+        }
+        if (options.memory() != null) {
+            body.put("memory", options.memory());
+        }
+        if (options.cpus() != null) {
+            body.put("cpus", options.cpus());
         }
         PlatformApi.Answer registered = api.post("bridge-gateway", options.gateway().resolve("/api/clients"), admin, body);
         console.info("registered client '" + name + "' for " + workspace);

@@ -75,7 +75,7 @@ class ScriptParityTests {
         Set<String> bash = matches(BASH, "\\n\\s+(--[a-z-]+)(?:\\|-h)?\\)");
         Set<String> powershell = matches(POWERSHELL, "'(--[a-z-]+)'");
 
-        assertThat(bash).containsExactlyInAnyOrder("--help", "--status", "--stop", "--backend", "--no-run", "--platform-only", "--compose");
+        assertThat(bash).containsExactlyInAnyOrder("--help", "--status", "--stop", "--backend", "--memory", "--cpus", "--no-run", "--platform-only", "--compose");
         assertThat(powershell).containsAll(bash);
     }
 

@@ -167,6 +167,20 @@ class StartScriptIntegrationTests {
 
     @Test
     @Order(4)
+    void instanceLimitsAreCheckedOnTheirWayToTheInstance() throws Exception {
+        Path other = Files.createDirectories(work.resolve("projects/other"));
+        Result badSize = run(env, other, "--memory", "lots", "carol", other.toString());
+        Result processWithLimits = run(env, other, "--memory", "1GB", "--cpus", "0.5", "--no-run", "bob", other.toString());
+
+        assertThat(badSize.exit()).isEqualTo(1);
+        assertThat(badSize.output()).contains("the gateway did not register 'carol': memory must be a size like 512MB or 2GB; got 'lots'");
+        assertThat(processWithLimits.exit()).isEqualTo(1);
+        assertThat(processWithLimits.output()).contains("registered client 'bob'")
+                .contains("memory and cpus limits apply to containers; profile 'everything-process' runs as a process");
+    }
+
+    @Test
+    @Order(5)
     void missingJavaIsExplained() throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin-without-java"));
         for (String tool : List.of("dirname", "sed", "head", "cat", "date", "seq", "sleep", "curl", "find", "tail", "tr", "id", "mkdir", "rm", "touch", "pwd")) {
@@ -186,7 +200,7 @@ class StartScriptIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aServicePortTakenByAnotherProgramIsNamed() throws Exception {
         Map<String, String> other = environment(Files.createDirectories(work.resolve("home-port-taken")));
         try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
@@ -201,7 +215,7 @@ class StartScriptIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aServiceThatFailsToStartShowsTheEndOfItsLog() throws Exception {
         Path home = Files.createDirectories(work.resolve("home-broken-profiles"));
         Files.writeString(home.resolve("quality-profiles.yml"), "paradise:\n  quality:\n    profiles:\n      nightly:\n        categories: [unit, fuzzing]\n");

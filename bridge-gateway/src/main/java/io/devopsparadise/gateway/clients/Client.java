@@ -11,7 +11,8 @@ public record Client(
         String backendProfile,
         String qualityProfile,
         Instant createdAt,
-        Instant tokenRotatedAt) {
+        Instant tokenRotatedAt,
+        InstanceLimits limits) {
 
     public Client {
         Objects.requireNonNull(id, "id");

@@ -55,7 +55,11 @@ class ClientController {
         this.properties = properties;
     }
 
-    record RegisterRequest(String name, String workspace, String backendProfile, String qualityProfile) {
+    /**
+     * @param memory container memory limit of the client's instance (512MB, 2GB); the backend profile's when absent
+     * @param cpus   container CPU limit of the client's instance, in cores; the backend profile's when absent
+     */
+    record RegisterRequest(String name, String workspace, String backendProfile, String qualityProfile, String memory, Double cpus) {
     }
 
     /**
@@ -66,9 +70,10 @@ class ClientController {
     }
 
     record ClientView(String id, String name, String workspace, String backendProfile, String qualityProfile,
-                      java.time.Instant createdAt, java.time.Instant tokenRotatedAt) {
+                      java.time.Instant createdAt, java.time.Instant tokenRotatedAt, InstanceLimits limits) {
         static ClientView of(Client c) {
-            return new ClientView(c.id(), c.name(), c.workspace(), c.backendProfile(), c.qualityProfile(), c.createdAt(), c.tokenRotatedAt());
+            return new ClientView(c.id(), c.name(), c.workspace(), c.backendProfile(), c.qualityProfile(), c.createdAt(), c.tokenRotatedAt(),
+                    c.limits());
         }
     }
 
@@ -80,7 +85,8 @@ class ClientController {
     Mono<ResponseEntity<Registered>> register(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                               @RequestBody RegisterRequest request) {
         requireAdmin(authorization);
-        return blocking(() -> registry.register(request.name(), request.workspace(), request.backendProfile(), request.qualityProfile()))
+        return blocking(() -> registry.register(request.name(), request.workspace(), request.backendProfile(), request.qualityProfile(),
+                InstanceLimits.of(request.memory(), request.cpus())))
                 .map(registration -> ResponseEntity.created(URI.create("/api/clients/" + registration.client().id()))
                         .body(registered(registration)));
     }

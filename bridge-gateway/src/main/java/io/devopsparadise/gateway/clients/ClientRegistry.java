@@ -50,7 +50,8 @@ public class ClientRegistry {
     }
 
     /** Registers a client and returns it with its token, which exists nowhere else after this call. */
-    public synchronized Registration register(String name, String workspace, String backendProfile, String qualityProfile) {
+    public synchronized Registration register(String name, String workspace, String backendProfile, String qualityProfile,
+                                              InstanceLimits limits) {
         checkName(name);
         if (workspace == null || workspace.isBlank()) {
             throw new InvalidClientException("workspace is required: the absolute path of the project this client works on");
@@ -61,7 +62,7 @@ public class ClientRegistry {
         Instant now = clock.instant();
         Client client = new Client(name, name, workspace,
                 blankToNull(backendProfile, properties.defaultBackendProfile()),
-                blankToNull(qualityProfile, properties.defaultQualityProfile()), now, now);
+                blankToNull(qualityProfile, properties.defaultQualityProfile()), now, now, limits);
         String token = TokenHasher.newToken("pdb_");
         repository.insert(client, TokenHasher.hash(token));
         remember(client, TokenHasher.hash(token));
@@ -76,7 +77,7 @@ public class ClientRegistry {
         repository.updateToken(id, hash, now);
         Optional.ofNullable(tokenHashById.get(id)).ifPresent(idByTokenHash::remove);
         Client rotated = new Client(client.id(), client.name(), client.workspace(), client.backendProfile(),
-                client.qualityProfile(), client.createdAt(), now);
+                client.qualityProfile(), client.createdAt(), now, client.limits());
         remember(rotated, hash);
         return new Registration(rotated, token);
     }

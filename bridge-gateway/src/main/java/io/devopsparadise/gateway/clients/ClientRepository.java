@@ -22,10 +22,12 @@ class ClientRepository {
 
     void insert(Client client, String tokenHash) {
         jdbc.sql("""
-                INSERT INTO client (id, name, workspace, backend_profile, quality_profile, token_hash, created_at, token_rotated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO client (id, name, workspace, backend_profile, quality_profile, token_hash, created_at, token_rotated_at,
+                                    memory_limit, cpu_limit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(client.id(), client.name(), client.workspace(), client.backendProfile(), client.qualityProfile(),
-                        tokenHash, utc(client.createdAt()), utc(client.tokenRotatedAt()))
+                        tokenHash, utc(client.createdAt()), utc(client.tokenRotatedAt()),
+                        client.limits() == null ? null : client.limits().memory(), client.limits() == null ? null : client.limits().cpus())
                 .update();
     }
 
@@ -48,7 +50,8 @@ class ClientRepository {
         return new StoredClient(new Client(rs.getString("id"), rs.getString("name"), rs.getString("workspace"),
                 rs.getString("backend_profile"), rs.getString("quality_profile"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("token_rotated_at", OffsetDateTime.class).toInstant()), rs.getString("token_hash"));
+                rs.getObject("token_rotated_at", OffsetDateTime.class).toInstant(),
+                InstanceLimits.of(rs.getString("memory_limit"), rs.getObject("cpu_limit", Double.class))), rs.getString("token_hash"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -56,7 +56,7 @@ public class ClientInstances implements SmartLifecycle {
         return manager.findByClient(client.id())
                 .filter(view -> view.state() != InstanceState.FAILED)
                 .flatMap(view -> view.state() == InstanceState.HEALTHY ? Mono.just(view) : awaitHealthy(view))
-                .switchIfEmpty(Mono.defer(() -> manager.provision(client.id(), client.workspace(), client.backendProfile())));
+                .switchIfEmpty(Mono.defer(() -> manager.provision(client.id(), client.workspace(), client.backendProfile(), client.limits())));
     }
 
     private Mono<InstanceView> awaitHealthy(InstanceView starting) {

@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.gateway.GatewayProperties;
+import io.devopsparadise.gateway.clients.InstanceLimits;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,11 +44,12 @@ public class InstanceManagerClient {
     }
 
     /** Provisions and waits until the instance is healthy (bounded by the provision timeout). */
-    public Mono<InstanceView> provision(String clientId, String workspace, String profile) {
+    public Mono<InstanceView> provision(String clientId, String workspace, String profile, InstanceLimits limits) {
         long waitSeconds = Math.max(1, properties.provisionTimeout().toSeconds());
         return http.post().uri(uri -> uri.path("/api/instances").queryParam("waitSeconds", waitSeconds).build())
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(new ProvisionRequest(clientId, workspace, profile))
+                .bodyValue(new ProvisionRequest(clientId, workspace, profile, limits == null ? null : limits.memory(),
+                        limits == null ? null : limits.cpus()))
                 .retrieve()
                 .bodyToMono(InstanceView.class)
                 .timeout(properties.provisionTimeout().plusSeconds(10))

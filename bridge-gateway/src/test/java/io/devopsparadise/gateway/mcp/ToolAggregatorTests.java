@@ -21,7 +21,7 @@ class ToolAggregatorTests {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final JsonRpc json = new JsonRpc(MAPPER);
     private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json);
-    private final Client client = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH);
+    private final Client client = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
     static final class WhoAmI implements GatewayTool {
         public String name() { return "paradise_whoami"; }

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param ports      host ports by name ({@code mcp}, {@code dashboard}, …), all on 127.0.0.1
  * @param mcpUrl     where the instance's MCP endpoint answers, from the host
  * @param health     the last health check's outcome, in words
+ * @param memoryLimitBytes the container's memory limit; null for a process (not limited)
+ * @param cpuLimit   the container's CPU limit in cores; null for a process
  */
 public record InstanceView(
         String id,
@@ -25,7 +27,9 @@ public record InstanceView(
         Instant startedAt,
         long uptimeSeconds,
         int restartCount,
-        Instant lastActivity) {
+        Instant lastActivity,
+        Long memoryLimitBytes,
+        Double cpuLimit) {
 
     public InstanceView {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
 
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public record Instance(
         Instant createdAt,
         Instant startedAt,
         int restartCount,
-        Instant lastActivity) {
+        Instant lastActivity,
+        ResourceLimits limits) {
 
     public Instance {
         Objects.requireNonNull(id, "id");
@@ -36,33 +38,35 @@ public record Instance(
 
     Instance withState(InstanceState newState, String newHealth) {
         return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, handle, newState, newHealth,
-                createdAt, startedAt, restartCount, lastActivity);
+                createdAt, startedAt, restartCount, lastActivity, limits);
     }
 
     Instance launched(RuntimeHandle newHandle, Instant now) {
         return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, newHandle, InstanceState.STARTING,
-                "started, waiting for health", createdAt, now, restartCount, lastActivity);
+                "started, waiting for health", createdAt, now, restartCount, lastActivity, limits);
     }
 
     Instance recovered(Map<String, Integer> leasedPorts, String address) {
         return new Instance(id, clientId, profile, engine, workspace, leasedPorts, address, handle, state, health,
-                createdAt, startedAt, restartCount, lastActivity);
+                createdAt, startedAt, restartCount, lastActivity, limits);
     }
 
     Instance restarted(RuntimeHandle newHandle, Instant now) {
         return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, newHandle, InstanceState.STARTING,
-                "restarted", createdAt, now, restartCount + 1, lastActivity);
+                "restarted", createdAt, now, restartCount + 1, lastActivity, limits);
     }
 
     Instance touched(Instant now) {
         return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, handle, state, health,
-                createdAt, startedAt, restartCount, now);
+                createdAt, startedAt, restartCount, now, limits);
     }
 
     public InstanceView toView(Instant now) {
         long uptime = state == InstanceState.HEALTHY || state == InstanceState.UNHEALTHY
                 ? Duration.between(startedAt, now).toSeconds() : 0;
         return new InstanceView(id, clientId, profile, engine, workspace.toString(), state, ports, mcpUrl, health,
-                createdAt, startedAt, Math.max(0, uptime), restartCount, lastActivity);
+                createdAt, startedAt, Math.max(0, uptime), restartCount, lastActivity,
+                limits == null || !"docker".equals(engine) ? null : limits.memoryBytes(),
+                limits == null || !"docker".equals(engine) ? null : limits.nanoCpus() / 1e9);
     }
 }

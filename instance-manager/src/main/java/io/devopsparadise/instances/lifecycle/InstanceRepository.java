@@ -1,6 +1,7 @@
 package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,12 +28,15 @@ class InstanceRepository {
     void save(Instance instance) {
         jdbc.sql("""
                 MERGE INTO instance (id, client_id, profile, engine, workspace, runtime_ref, state, created_at, started_at,
-                                     restart_count, last_activity)
-                KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                     restart_count, last_activity, memory_bytes, nano_cpus, pids)
+                KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(instance.id(), instance.clientId(), instance.profile(), instance.engine(),
                         instance.workspace().toString(), instance.handle() == null ? null : instance.handle().ref(),
                         instance.state().name(), utc(instance.createdAt()), utc(instance.startedAt()),
-                        instance.restartCount(), utc(instance.lastActivity()))
+                        instance.restartCount(), utc(instance.lastActivity()),
+                        instance.limits() == null ? null : instance.limits().memoryBytes(),
+                        instance.limits() == null ? null : instance.limits().nanoCpus(),
+                        instance.limits() == null ? null : instance.limits().pids())
                 .update();
     }
 
@@ -52,7 +56,14 @@ class InstanceRepository {
                 Path.of(rs.getString("workspace")), Map.of(), null,
                 ref == null ? null : new RuntimeHandle(engine, ref),
                 InstanceState.valueOf(rs.getString("state")), "recovered after restart",
-                instant(rs, "created_at"), instant(rs, "started_at"), rs.getInt("restart_count"), instant(rs, "last_activity"));
+                instant(rs, "created_at"), instant(rs, "started_at"), rs.getInt("restart_count"), instant(rs, "last_activity"),
+                limits(rs));
+    }
+
+    /** Null for instances stored before limits were kept (their profile's apply). */
+    private static ResourceLimits limits(ResultSet rs) throws SQLException {
+        long memory = rs.getLong("memory_bytes");
+        return rs.wasNull() ? null : new ResourceLimits(memory, rs.getLong("nano_cpus"), rs.getLong("pids"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.ports.PortAllocator;
 import io.devopsparadise.instances.profiles.BackendProfile;
+import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
@@ -60,7 +61,8 @@ public class InstanceService {
         BackendProfile profile = profiles.get(request.profile());
         Path workspace = workspaces.check(request.workspace());
         InstanceRuntime runtime = runtimes.forProfile(profile);
-        Instance reserved = reserve(clientId, profile, runtime.engine(), workspace);
+        ResourceLimits limits = RequestedLimits.of(request, profile, runtime.engine());
+        Instance reserved = reserve(clientId, profile, runtime.engine(), workspace, limits);
         try {
             return start(reserved, runtime);
         } catch (RuntimeException e) {
@@ -71,7 +73,7 @@ public class InstanceService {
     }
 
     /** Claims the client and the ports under one lock, so that concurrent requests cannot both pass the checks. */
-    private synchronized Instance reserve(String clientId, BackendProfile profile, String engine, Path workspace) {
+    private synchronized Instance reserve(String clientId, BackendProfile profile, String engine, Path workspace, ResourceLimits limits) {
         registry.findByClient(clientId).ifPresent(existing -> {
             throw new DuplicateClientException(clientId, existing.id());
         });
@@ -82,7 +84,7 @@ public class InstanceService {
         Map<String, Integer> leased = ports.lease(id, profile.portNames());
         Instant now = clock.instant();
         Instance instance = new Instance(id, clientId, profile.name(), engine, workspace, leased,
-                launchSpecs.mcpUrl(profile.name(), leased), null, InstanceState.STARTING, "starting", now, now, 0, now);
+                launchSpecs.mcpUrl(profile.name(), leased), null, InstanceState.STARTING, "starting", now, now, 0, now, limits);
         try {
             registry.put(instance);
         } catch (RuntimeException e) {

@@ -22,7 +22,9 @@ class LaunchSpecs {
     }
 
     LaunchSpec of(Instance instance) {
-        return new LaunchSpec(instance.id(), instance.clientId(), installation.id(), profiles.get(instance.profile()),
+        var profile = profiles.get(instance.profile());
+        return new LaunchSpec(instance.id(), instance.clientId(), installation.id(),
+                instance.limits() == null ? profile : profile.withLimits(instance.limits()),
                 instance.workspace(), instance.ports(), home, home.resolve("logs/instances/" + instance.id() + ".log"));
     }
 

@@ -26,6 +26,11 @@ public record BackendProfile(
         String user,
         ResourceLimits limits) {
 
+    /** The same profile with other container limits (one instance's, asked for when it was provisioned). */
+    public BackendProfile withLimits(ResourceLimits other) {
+        return new BackendProfile(name, engine, image, command, env, ports, mcpPort, mcpPath, healthCheck, workspaceMount, user, other);
+    }
+
     public BackendProfile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(engine, "engine");
