@@ -2,15 +2,13 @@ package io.devopsparadise.instances.events;
 
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.events.EventBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +22,7 @@ public class InstanceEventBus {
     private static final int RETAINED = 1_000;
 
     private final Clock clock;
-    private final Deque<InstanceEvent> recent = new ArrayDeque<>();
-    private final List<Consumer<InstanceEvent>> subscribers = new CopyOnWriteArrayList<>();
-    private long sequence;
+    private final EventBuffer<InstanceEvent> buffer = new EventBuffer<>(RETAINED, InstanceEvent::sequence);
 
     public InstanceEventBus(Clock clock) {
         this.clock = clock;
@@ -34,16 +30,8 @@ public class InstanceEventBus {
 
     public InstanceEvent publish(InstanceEvent.Type type, String instanceId, String clientId,
                                  InstanceState from, InstanceState to, String message) {
-        InstanceEvent event;
-        synchronized (this) {
-            event = new InstanceEvent(++sequence, type, instanceId, clientId, from, to, message, clock.instant());
-            recent.addLast(event);
-            if (recent.size() > RETAINED) {
-                recent.removeFirst();
-            }
-        }
+        InstanceEvent event = buffer.publish(sequence -> new InstanceEvent(sequence, type, instanceId, clientId, from, to, message, clock.instant()));
         log.info("instance event type={} instance={} client={} from={} to={} message=\"{}\"", type, instanceId, clientId, from, to, message);
-        subscribers.forEach(subscriber -> deliver(subscriber, event));
         return event;
     }
 
@@ -52,21 +40,15 @@ public class InstanceEventBus {
      *
      * @return closing it ends the subscription
      */
-    public synchronized AutoCloseable subscribe(long afterSequence, Consumer<InstanceEvent> subscriber) {
-        recent.stream().filter(e -> e.sequence() > afterSequence).forEach(subscriber);
-        subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
+    public AutoCloseable subscribe(long afterSequence, Consumer<InstanceEvent> subscriber) {
+        return buffer.subscribe(afterSequence, subscriber);
     }
 
-    public synchronized List<InstanceEvent> recent() {
-        return List.copyOf(recent);
+    public List<InstanceEvent> recent() {
+        return buffer.recent();
     }
 
-    private void deliver(Consumer<InstanceEvent> subscriber, InstanceEvent event) {
-        try {
-            subscriber.accept(event);
-        } catch (RuntimeException e) {
-            subscribers.remove(subscriber);
-        }
+    EventBuffer<InstanceEvent> buffer() {
+        return buffer;
     }
 }

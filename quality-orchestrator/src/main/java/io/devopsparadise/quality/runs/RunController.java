@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.scheduling.annotation.Scheduled;
+import io.devopsparadise.events.SseEndpoint;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
@@ -27,11 +28,11 @@ import java.util.List;
 class RunController {
 
     private final QualityRunService runs;
-    private final QualityEventBus events;
+    private final SseEndpoint<QualityEvent> endpoint;
 
     RunController(QualityRunService runs, QualityEventBus events) {
         this.runs = runs;
-        this.events = events;
+        this.endpoint = new SseEndpoint<>(events.buffer(), new SseEndpoint.Framing<>(QualityEvent::sequence, e -> e.type().name(), e -> e));
     }
 
     @PostMapping
@@ -62,26 +63,11 @@ class RunController {
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live progress of every run (SSE): RUN_STARTED, TOOL_STARTED, TOOL_FINISHED with counts, RUN_FINISHED")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L);
-        AutoCloseable subscription = events.subscribe(lastEventId == null ? 0 : lastEventId, event -> send(emitter, event));
-        Runnable end = () -> {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // removing a subscriber cannot fail
-            }
-        };
-        emitter.onCompletion(end);
-        emitter.onTimeout(end);
-        emitter.onError(error -> end.run());
-        return emitter;
+        return endpoint.open(lastEventId, 0);
     }
 
-    private static void send(SseEmitter emitter, QualityEvent event) {
-        try {
-            emitter.send(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type().name()).data(event));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @Scheduled(fixedDelay = 15_000)
+    void keepAlive() {
+        endpoint.keepAlive();
     }
 }

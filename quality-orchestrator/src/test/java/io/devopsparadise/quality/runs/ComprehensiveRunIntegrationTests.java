@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runs;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.AuditEndpoint;
 import io.devopsparadise.testsupport.Fixtures;
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.StaticSite;
@@ -16,12 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +35,6 @@ import static org.awaitility.Awaitility.await;
 class ComprehensiveRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
 
     private InstanceManagerProcess manager;
@@ -55,7 +52,7 @@ class ComprehensiveRunIntegrationTests {
         }
         site = StaticSite.serve(FIXTURES.resolve("web-project/site"));
         advisories = AuditEndpoint.start(FIXTURES.resolve("audit-project-advisories.json"));
-        HttpResponse<String> provisioned = send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"shop\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
@@ -79,25 +76,8 @@ class ComprehensiveRunIntegrationTests {
         return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
     }
 
-    private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private JsonNode runToTheEnd(String profile) throws Exception {
-        HttpResponse<String> started = send("POST", url("/api/runs"), "{\"clientId\":\"shop\",\"profile\":\"" + profile + "\"}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = JSON.readTree(started.body()).path("id").asString();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
-                JSON.readTree(send("GET", url("/api/runs/" + id), null).body()).path("state").asString().matches("PASSED|FAILED|ERROR|CANCELLED"));
-        return JSON.readTree(send("GET", url("/api/runs/" + id), null).body());
-    }
 
-    private static JsonNode tool(JsonNode run, String name) {
-        return run.path("tools").valueStream().filter(t -> t.path("tool").asString().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome of " + name + " in " + run));
-    }
 
     private static long failed(JsonNode outcome) {
         return outcome.path("tests").valueStream().filter(t -> t.path("status").asString().equals("FAILED")).count();
@@ -105,27 +85,27 @@ class ComprehensiveRunIntegrationTests {
 
     @Test
     void comprehensiveRunTestsTheJavaCodeTheApiThePageAndItsPerformance() throws Exception {
-        JsonNode run = runToTheEnd("comprehensive");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "shop", "comprehensive");
 
         assertThat(run.path("tools").valueStream().map(t -> t.path("tool").asString()).toList())
                 .containsExactlyInAnyOrder("maven", "npm-audit", "newman", "playwright", "lighthouse");
-        JsonNode maven = tool(run, "maven");
+        JsonNode maven = OrchestratorRuns.tool(run, "maven");
         assertThat(maven.path("status").asString()).as(maven.toString()).isEqualTo("FAILED");
         assertThat(maven.path("tests")).as(maven.toString()).hasSize(4);
         assertThat(failed(maven)).isEqualTo(1);
         assertThat(maven.path("coverage").path("files").get(0).path("file").asString()).isEqualTo("shop/Discount.java");
         assertThat(maven.path("coverage").path("files").get(0).path("linesCovered").asInt()).isEqualTo(3);
-        JsonNode audit = tool(run, "npm-audit");
+        JsonNode audit = OrchestratorRuns.tool(run, "npm-audit");
         assertThat(audit.path("findings").valueStream().map(f -> f.path("severity").asString()).toList())
                 .containsExactlyInAnyOrder("CRITICAL", "HIGH", "MEDIUM");
-        JsonNode newman = tool(run, "newman");
+        JsonNode newman = OrchestratorRuns.tool(run, "newman");
         assertThat(newman.path("tests")).as(newman.toString()).hasSize(4);
         assertThat(failed(newman)).isEqualTo(1);
-        JsonNode playwright = tool(run, "playwright");
+        JsonNode playwright = OrchestratorRuns.tool(run, "playwright");
         assertThat(playwright.path("category").asString()).isEqualTo("e2e");
         assertThat(playwright.path("tests")).as(playwright.toString()).hasSize(3);
         assertThat(failed(playwright)).isEqualTo(1);
-        JsonNode lighthouse = tool(run, "lighthouse");
+        JsonNode lighthouse = OrchestratorRuns.tool(run, "lighthouse");
         assertThat(lighthouse.path("status").asString()).as(lighthouse.toString()).isEqualTo("PASSED");
         assertThat(lighthouse.path("performance").path("url").asString()).startsWith(site.url().toString());
         assertThat(lighthouse.path("performance").path("scores").path("performance").asDouble()).isBetween(0.5, 1.0);
@@ -140,9 +120,9 @@ class ComprehensiveRunIntegrationTests {
 
     @Test
     void lighthouseWithoutATargetUrlIsSkippedWithTheReason() throws Exception {
-        JsonNode run = runToTheEnd("audit-only");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "shop", "audit-only");
 
-        JsonNode lighthouse = tool(run, "lighthouse");
+        JsonNode lighthouse = OrchestratorRuns.tool(run, "lighthouse");
         assertThat(lighthouse.path("status").asString()).isEqualTo("SKIPPED");
         assertThat(lighthouse.path("detail").asString()).isEqualTo("the profile gives no target-url for Lighthouse to audit");
         assertThat(run.path("state").asString()).isEqualTo("PASSED");

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runs;
 
 import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,15 +13,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +33,6 @@ import static org.awaitility.Awaitility.await;
 class QualityRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private InstanceManagerProcess manager;
     private ConfigurableApplicationContext orchestrator;
@@ -55,7 +52,7 @@ class QualityRunIntegrationTests {
             }
         }
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"qa\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
@@ -73,45 +70,26 @@ class QualityRunIntegrationTests {
         return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
     }
 
-    private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private JsonNode runToTheEnd(String profile) throws Exception {
-        HttpResponse<String> started = send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"" + profile + "\"}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String id = JSON.readTree(started.body()).path("id").asString();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() ->
-                List.of("PASSED", "FAILED", "ERROR", "CANCELLED").contains(JSON.readTree(send("GET", url("/api/runs/" + id), null).body()).path("state").asString()));
-        return JSON.readTree(send("GET", url("/api/runs/" + id), null).body());
-    }
 
-    private static JsonNode tool(JsonNode run, String name) {
-        return run.path("tools").valueStream().filter(t -> t.path("tool").asString().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome of " + name + " in " + run));
-    }
 
     @Test
     void standardRunReadsEveryToolsReportAndFailsOnTheFailingTestAndTheHighFindings() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HTTP.sendAsync(HttpRequest.newBuilder(url("/api/runs/events")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body().forEach(lines::add));
+        List<String> lines = Http.followEvents(url("/api/runs/events"));
 
-        JsonNode run = runToTheEnd("standard");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "standard");
 
         assertThat(run.path("state").asString()).isEqualTo("FAILED");
         assertThat(run.path("verdict").asString()).contains("pytest: 1 failing test(s)").contains("2 HIGH finding(s), at most 0 allowed");
-        JsonNode pytest = tool(run, "pytest");
+        JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
         assertThat(pytest.path("status").asString()).isEqualTo("FAILED");
         assertThat(pytest.path("tests")).hasSize(6);
         assertThat(pytest.path("tests").valueStream().filter(t -> t.path("status").asString().equals("FAILED")).count()).isEqualTo(1);
         assertThat(pytest.path("coverage").path("files").valueStream().mapToInt(f -> f.path("linesCovered").asInt()).sum()).isEqualTo(27);
-        assertThat(tool(run, "bandit").path("findings")).hasSize(8);
-        assertThat(tool(run, "pylint").path("findings")).hasSize(19);
-        assertThat(tool(run, "shellcheck").path("findings")).hasSize(5);
-        assertThat(tool(run, "flake8").path("findings")).hasSize(1);
+        assertThat(OrchestratorRuns.tool(run, "bandit").path("findings")).hasSize(8);
+        assertThat(OrchestratorRuns.tool(run, "pylint").path("findings")).hasSize(19);
+        assertThat(OrchestratorRuns.tool(run, "shellcheck").path("findings")).hasSize(5);
+        assertThat(OrchestratorRuns.tool(run, "flake8").path("findings")).hasSize(1);
 
         // the stream also replays earlier runs' events: look at this run's only
         String runId = run.path("id").asString();
@@ -130,14 +108,14 @@ class QualityRunIntegrationTests {
 
     @Test
     void quickRunRunsTheUnitTestsOnly() throws Exception {
-        JsonNode run = runToTheEnd("quick");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "quick");
 
         assertThat(run.path("tools").valueStream().map(t -> t.path("tool").asString()).toList()).containsExactly("pytest");
     }
 
     @Test
     void failFastStopsTheRunAtTheFirstFailingTestSuite() throws Exception {
-        JsonNode run = runToTheEnd("strict");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "strict");
 
         assertThat(run.path("state").asString()).isEqualTo("FAILED");
         assertThat(run.path("verdict").asString()).startsWith("fail-fast: pytest has failing tests");
@@ -145,15 +123,15 @@ class QualityRunIntegrationTests {
 
     @Test
     void badRequestsGetProblemDetails() throws Exception {
-        HttpResponse<String> unknownProfile = send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"nope\"}");
-        HttpResponse<String> noInstance = send("POST", url("/api/runs"), "{\"clientId\":\"nobody\",\"profile\":\"quick\"}");
-        HttpResponse<String> malformed = send("POST", url("/api/runs"), "{\"clientId\":");
+        HttpResponse<String> unknownProfile = Http.send("POST", url("/api/runs"), "{\"clientId\":\"qa\",\"profile\":\"nope\"}");
+        HttpResponse<String> noInstance = Http.send("POST", url("/api/runs"), "{\"clientId\":\"nobody\",\"profile\":\"quick\"}");
+        HttpResponse<String> malformed = Http.send("POST", url("/api/runs"), "{\"clientId\":");
 
         assertThat(unknownProfile.statusCode()).isEqualTo(400);
         assertThat(unknownProfile.body()).contains("known profiles: comprehensive, quick, standard, strict");
         assertThat(noInstance.statusCode()).isEqualTo(409);
         assertThat(noInstance.body()).contains("has no instance");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(send("GET", url("/api/runs/unknown"), null).statusCode()).isEqualTo(404);
+        assertThat(Http.send("GET", url("/api/runs/unknown"), null).statusCode()).isEqualTo(404);
     }
 }
