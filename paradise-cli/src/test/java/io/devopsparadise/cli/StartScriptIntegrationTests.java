@@ -216,6 +216,25 @@ class StartScriptIntegrationTests {
 
     @Test
     @Order(7)
+    void anInstancePortRangeTakenByOtherProgramsIsExplained() throws Exception {
+        Map<String, String> narrow = environment(Files.createDirectories(work.resolve("home-range-taken")));
+        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String port = Integer.toString(squatter.getLocalPort());
+            narrow.put("PARADISE_INSTANCES_PORTFROM", port);
+            narrow.put("PARADISE_INSTANCES_PORTTO", port);
+
+            Result result = run(narrow, workspace, "--no-run", "dave", workspace.toString(), "quick");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.output()).contains("the instance of 'dave' did not start")
+                    .contains("No free ports left in the range " + port + "-" + port);
+        } finally {
+            run(narrow, work, "--stop");
+        }
+    }
+
+    @Test
+    @Order(8)
     void aServiceThatFailsToStartShowsTheEndOfItsLog() throws Exception {
         Path home = Files.createDirectories(work.resolve("home-broken-profiles"));
         Files.writeString(home.resolve("quality-profiles.yml"), "paradise:\n  quality:\n    profiles:\n      nightly:\n        categories: [unit, fuzzing]\n");

@@ -12,7 +12,10 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** Every test of the run in one JUnit XML file: a testsuite per tool, the run as the testsuites root. */
+/**
+ * Every test of the run in one JUnit XML file: a testsuite per tool (with the run's score and grade as properties),
+ * the run as the testsuites root.
+ */
 @Component
 public class JunitReportRenderer implements ReportRenderer {
 
@@ -38,6 +41,7 @@ public class JunitReportRenderer implements ReportRenderer {
                 xml.writeStartElement("testsuite");
                 xml.writeAttribute("name", tool.tool());
                 counts(xml, tool.tests());
+                properties(xml, model);
                 for (TestCaseResult test : tool.tests()) {
                     testCase(xml, test);
                 }
@@ -52,6 +56,24 @@ public class JunitReportRenderer implements ReportRenderer {
             throw new IllegalStateException("cannot write the JUnit report", e);
         }
         return out + "\n";
+    }
+
+    /** The run's score and grade, in every suite (the place JUnit readers look for properties). */
+    private static void properties(XMLStreamWriter xml, ReportModel model) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("properties");
+        property(xml, "paradise.runId", model.run().summary().id());
+        property(xml, "paradise.score", Integer.toString(model.run().score().value()));
+        property(xml, "paradise.grade", model.run().score().grade());
+        xml.writeCharacters("\n    ");
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n      ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value);
     }
 
     private static void counts(XMLStreamWriter xml, List<TestCaseResult> tests) throws XMLStreamException {

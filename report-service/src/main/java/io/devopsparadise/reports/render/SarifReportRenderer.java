@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * SARIF 2.1.0: one run per lint or security tool that ran (an empty results list means it found nothing), every
  * finding a result with its rule, level and, when the tool named one, its file (relative to %SRCROOT%, the
- * workspace) and line.
+ * workspace) and line. The run's quality score and grade ride in the log's property bag.
  */
 @Component
 public class SarifReportRenderer implements ReportRenderer {
@@ -42,6 +42,9 @@ public class SarifReportRenderer implements ReportRenderer {
             }
         }
         log.put("runs", runs);
+        var score = model.run().score();
+        log.put("properties", ordered("paradise.runId", model.run().summary().id(), "paradise.score", score.value(),
+                "paradise.grade", score.grade()));
         return json.writeValueAsString(log) + "\n";
     }
 
