@@ -1,12 +1,12 @@
 package io.devopsparadise.gateway;
 
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -69,16 +69,16 @@ class GatewayLimitsIntegrationTests {
         if (session != null) {
             request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18");
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static CompletableFuture<HttpResponse<String>> pingAsync(GatewayContext gateway, String token) {
-        return HttpClient.newHttpClient().sendAsync(request(gateway, token), HttpResponse.BodyHandlers.ofString());
+        return Http.client().sendAsync(request(gateway, token), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request the guard admits or refuses before any instance is needed (no session: 400 when admitted). */
     private static HttpResponse<String> ping(GatewayContext gateway, String token) throws Exception {
-        return HttpClient.newHttpClient().send(request(gateway, token), HttpResponse.BodyHandlers.ofString());
+        return Http.client().send(request(gateway, token), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest request(GatewayContext gateway, String token) {

@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway;
 
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -51,7 +51,7 @@ class GatewayLoadIntegrationTests {
             assertThat(summary.path("errors").asInt()).as(summary.toString()).isZero();
             assertThat(summary.path("calls").asInt()).isEqualTo(CLIENTS * CALLS);
             assertThat(manager.instanceIds()).hasSize(CLIENTS);
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
+            String metrics = Http.client().send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("client=\"load-49\",method=\"tools/call\",status=\"200\"");
         }

@@ -144,7 +144,7 @@ class DashboardBrowserIntegrationTests {
 
     /** Registers alice at the gateway and sends her MCP client's initialize, which provisions her instance. */
     private void registerAndConnect() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Http.client();
         HttpResponse<String> registered = http.send(HttpRequest.newBuilder(gateway.url("/api/clients"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", "alice", "workspace", workspace.toString(),

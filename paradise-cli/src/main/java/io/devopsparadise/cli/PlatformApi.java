@@ -16,7 +16,8 @@ import java.util.Map;
 /** JSON calls to the platform's services; failures become messages that say which service and what it answered. */
 final class PlatformApi {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     private final JsonMapper json;
 

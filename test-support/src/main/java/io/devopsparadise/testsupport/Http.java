@@ -10,14 +10,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Plain HTTP calls the integration tests make against the services' APIs. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = client();
 
     private Http() {
     }
 
+    /**
+     * An HTTP/1.1 client with a connect timeout, for every test. The JDK's default tries an h2c upgrade on the first
+     * request of a plain-http connection, which once left a request without an answer in CI.
+     */
+    public static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    }
+
     /** Sends a JSON body (or none) and returns the answer as text. */
     public static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofMinutes(3)).header("Content-Type", "application/json")
                         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

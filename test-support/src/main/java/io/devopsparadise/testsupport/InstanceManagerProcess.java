@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** The real instance-manager as its own process, with test-friendly timings; closing it deletes its instances first. */
 public final class InstanceManagerProcess extends ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.client();
 
     private InstanceManagerProcess(Path home, List<String> arguments) throws Exception {
         super("instance-manager", RepoPaths.serviceJar("instance-manager"), home, arguments);

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /** One of the platform's services, run from its built jar as its own process on a free port, as in production. */
 public class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.client();
 
     private final Process process;
     private final int port;

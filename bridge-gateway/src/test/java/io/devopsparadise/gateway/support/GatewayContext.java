@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway.support;
 
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 
 import io.devopsparadise.gateway.GatewayApplication;
@@ -22,7 +23,7 @@ public final class GatewayContext implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.client();
 
     private final ConfigurableApplicationContext context;
 
@@ -68,7 +69,7 @@ public final class GatewayContext implements AutoCloseable {
     }
 
     public HttpResponse<String> request(String method, String path, String authorization, Object body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(java.time.Duration.ofMinutes(3))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json");

@@ -1,7 +1,7 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.Http;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,7 +16,7 @@ public final class SseRecorder implements AutoCloseable {
     private final CompletableFuture<?> reading;
 
     private SseRecorder(HttpRequest request) {
-        this.reading = HttpClient.newHttpClient()
+        this.reading = Http.client()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     try (Stream<String> body = response.body()) {

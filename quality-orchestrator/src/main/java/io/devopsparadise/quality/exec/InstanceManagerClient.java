@@ -25,7 +25,8 @@ public class InstanceManagerClient {
 
     InstanceManagerClient(RestClient.Builder builder, QualityProperties properties) {
         this.baseUrl = String.valueOf(properties.instanceManagerUrl());
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
         this.http = builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
     }
 

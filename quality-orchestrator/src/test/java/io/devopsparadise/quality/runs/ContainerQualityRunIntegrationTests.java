@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 class ContainerQualityRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = Http.client();
 
     @Test
     void jestAndEslintRunInsideTheClientsContainer() throws Exception {
