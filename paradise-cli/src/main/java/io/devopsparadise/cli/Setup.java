@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
@@ -328,9 +327,5 @@ final class Setup {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted");
         }
-    }
-
-    static String orDefault(String value, String fallback) {
-        return Objects.requireNonNullElse(value, fallback);
     }
 }

@@ -93,7 +93,7 @@ class RunsController {
         if (window < 1 || window > RunQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + RunQuery.MAX_LIMIT + ", got " + window);
         }
-        return store.history(clientId, workspace, Instant.now().plusSeconds(86_400), window).stream().map(TrendPoint::of).toList();
+        return store.history(clientId, workspace, null, window).stream().map(TrendPoint::of).toList();
     }
 
     @GetMapping("/compare")

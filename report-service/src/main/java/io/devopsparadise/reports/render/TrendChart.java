@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.reports.analysis.TrendPoint;
 
 import java.util.ArrayList;
@@ -37,8 +38,8 @@ public record TrendChart(String title, double max, List<Series> series, int runs
         double max = Math.max(1, trend.stream().mapToInt(p -> p.findings().values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1));
         return of("Findings", max, trend, List.of(
                 spec("all findings", "#6b7280", p -> (double) p.findings().values().stream().mapToInt(Integer::intValue).sum()),
-                spec("critical + high", "#dc2626", p -> (double) (p.findings().getOrDefault(io.devopsparadise.contracts.quality.Severity.CRITICAL, 0)
-                        + p.findings().getOrDefault(io.devopsparadise.contracts.quality.Severity.HIGH, 0)))));
+                spec("critical + high", "#dc2626", p -> (double) (p.findings().getOrDefault(Severity.CRITICAL, 0)
+                        + p.findings().getOrDefault(Severity.HIGH, 0)))));
     }
 
     private record Spec(String name, String color, Function<TrendPoint, Double> value) {

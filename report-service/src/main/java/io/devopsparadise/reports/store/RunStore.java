@@ -104,10 +104,14 @@ public class RunStore {
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs)).list();
     }
 
-    /** The runs of one client and workspace up to and including {@code until}, oldest first: a trend's points. */
+    /**
+     * The latest {@code window} runs of one client and workspace started up to {@code until} (null: all), oldest first:
+     * a trend's points.
+     */
     public List<RunSummary> history(String clientId, String workspace, Instant until, int window) {
         List<RunSummary> newestFirst = jdbc.sql("""
-                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace AND started_at <= :until
+                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace
+                          AND (CAST(:until AS TIMESTAMP WITH TIME ZONE) IS NULL OR started_at <= :until)
                         ORDER BY started_at DESC, id LIMIT :window""")
                 .param("client", clientId).param("workspace", workspace).param("until", timestamp(until)).param("window", window)
                 .query((rs, row) -> summary(rs)).list();
