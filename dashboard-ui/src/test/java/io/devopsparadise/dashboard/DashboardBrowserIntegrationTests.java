@@ -88,15 +88,15 @@ class DashboardBrowserIntegrationTests {
         gateway = ServiceProcess.start("bridge-gateway", home, "--paradise.gateway.home=" + home.resolve("gateway"),
                 "--paradise.gateway.instance-manager-url=" + manager.url(""), "--paradise.gateway.admin-token=" + ADMIN_TOKEN,
                 "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""));
-        dashboard = startDashboard(reports.url(""), orchestrator.url(""), manager.url(""));
+        dashboard = startDashboard(reports.url(""), orchestrator.url(""), manager.url(""), gateway.url(""));
         browser = chromium(false);
         Files.createDirectories(SCREENSHOTS);
     }
 
-    static ConfigurableApplicationContext startDashboard(URI reportService, URI orchestrator, URI manager) {
+    static ConfigurableApplicationContext startDashboard(URI reportService, URI orchestrator, URI manager, URI gateway) {
         return new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.dashboard.report-service-url=" + reportService, "--paradise.dashboard.orchestrator-url=" + orchestrator,
-                "--paradise.dashboard.instance-manager-url=" + manager);
+                "--paradise.dashboard.instance-manager-url=" + manager, "--paradise.dashboard.gateway-url=" + gateway);
     }
 
     /** Debian's Chromium through Debian's chromedriver: nothing is downloaded. */
@@ -166,6 +166,7 @@ class DashboardBrowserIntegrationTests {
         browser.get(dashboard("/"));
         waitUpTo(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("live-status")).getText().equals("live"));
         assertThat(browser.findElement(By.id("instances")).getText()).contains("No client has an instance yet");
+        assertThat(browser.findElement(By.id("mcp-endpoint")).getText()).isEqualTo(gateway.url("/mcp").toString());
         assertThat(browser.findElement(By.id("runs")).getText()).contains("No runs yet");
         screenshot("01-overview-empty");
 
@@ -273,7 +274,7 @@ class DashboardBrowserIntegrationTests {
     @Order(5)
     void servicesThatAreDownAndUnknownPagesAreExplainedOnThePage() throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
-        ConfigurableApplicationContext stranded = startDashboard(nowhere, nowhere, nowhere);
+        ConfigurableApplicationContext stranded = startDashboard(nowhere, nowhere, nowhere, nowhere);
         try {
             String port = stranded.getEnvironment().getProperty("local.server.port");
             browser.get("http://127.0.0.1:" + port + "/");

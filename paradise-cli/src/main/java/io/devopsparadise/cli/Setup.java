@@ -51,8 +51,9 @@ final class Setup {
         Path workspace = workspace();
         String admin = adminToken();
         requireProfile();
-        String name = options.name() != null ? checkName(options.name()) : defaultName(admin, workspace);
-        String token = register(admin, name, workspace);
+        List<JsonNode> clients = clients(admin);
+        String name = options.name() != null ? checkName(options.name()) : defaultName(clients, workspace);
+        String token = register(admin, clients, name, workspace);
         provision(name, token);
         configureClaudeCode(name, token, workspace);
         console.info("dashboard: " + options.dashboard().resolve("/"));
@@ -103,8 +104,8 @@ final class Setup {
         return name;
     }
 
-    private String defaultName(String admin, Path workspace) {
-        return clients(admin).stream().filter(c -> workspace.toString().equals(c.path("workspace").asString()))
+    private static String defaultName(List<JsonNode> clients, Path workspace) {
+        return clients.stream().filter(c -> workspace.toString().equals(c.path("workspace").asString()))
                 .map(c -> c.path("name").asString()).findFirst()
                 .orElseGet(() -> checkName(System.getProperty("user.name", "dev").replaceAll("[^A-Za-z0-9._-]", "") + "-" + Instant.now().getEpochSecond()));
     }
@@ -119,8 +120,8 @@ final class Setup {
     }
 
     /** Registers the client, or reuses it (issuing a new token when this machine has none on file). */
-    private String register(String admin, String name, Path workspace) {
-        Optional<JsonNode> existing = clients(admin).stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
+    private String register(String admin, List<JsonNode> clients, String name, Path workspace) {
+        Optional<JsonNode> existing = clients.stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
         if (existing.isPresent()) {
             String registeredFor = existing.get().path("workspace").asString();
             if (!workspace.toString().equals(registeredFor)) {

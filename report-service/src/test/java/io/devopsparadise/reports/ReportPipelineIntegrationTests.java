@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -172,7 +171,6 @@ class ReportPipelineIntegrationTests {
 
         assertThat(awaitStored(missed).path("summary").path("testsTotal").asInt()).isEqualTo(6);
         assertThat(JSON.readTree(Http.get(url("/api/runs?clientId=alice")).body())).hasSize(3);
-        TimeUnit.MILLISECONDS.sleep(100);
     }
 
     @Test

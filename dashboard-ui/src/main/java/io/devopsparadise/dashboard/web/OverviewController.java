@@ -39,6 +39,7 @@ class OverviewController {
     @GetMapping("/fragments/instances")
     String instances(Model model) {
         model.addAttribute("profiles", properties.profiles());
+        model.addAttribute("mcpEndpoint", properties.gatewayUrl() == null ? null : properties.gatewayUrl().resolve("/mcp"));
         try {
             model.addAttribute("instances", platform.instances().stream()
                     .sorted(Comparator.comparing(i -> i.clientId())).toList());
