@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.detection;
 
+import io.devopsparadise.quality.projectrules.ProjectRulesReader;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * Recognizes a workspace's stacks from its files: Python (pytest.ini, pyproject.toml, setup.cfg, requirements.txt,
  * or test_*.py), JavaScript (package.json; jest when it depends on or configures jest, npm-lock with a lock file),
  * Playwright (playwright.config.*), Newman (Postman collections), Maven (pom.xml, mvnw), shell (*.sh).
- * Skips VCS, dependency and report folders.
+ * Skips VCS, dependency and report folders. Also reads what the project configures for its own tools.
  */
 @Component
 public class WorkspaceDetector {
@@ -63,7 +64,8 @@ public class WorkspaceDetector {
         if (!scripts.isEmpty()) {
             stacks.add("shell");
         }
-        return new DetectedWorkspace(root, stacks, scripts, files.stream().filter(f -> f.endsWith(".py")).toList(), collections);
+        return new DetectedWorkspace(root, stacks, scripts, files.stream().filter(f -> f.endsWith(".py")).toList(), collections,
+                ProjectRulesReader.read(root));
     }
 
     /** jest as a dependency, a "jest" configuration block, or a script that calls it. */

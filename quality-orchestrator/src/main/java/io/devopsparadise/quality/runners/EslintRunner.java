@@ -1,20 +1,19 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.reports.SarifParser;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ESLint with the SARIF formatter, on workspaces that carry an ESLint configuration. */
+/**
+ * ESLint with the SARIF formatter, on workspaces that configure it (eslint.config.*, .eslintrc*, or package.json
+ * "eslintConfig"): without a configuration ESLint has no rules to apply.
+ */
 @Component
-class EslintRunner extends FindingsRunner {
-
-    private static final List<String> CONFIGS = List.of("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs");
+class EslintRunner extends LintRunner {
 
     @Override
     public String tool() {
@@ -22,14 +21,8 @@ class EslintRunner extends FindingsRunner {
     }
 
     @Override
-    public String category() {
-        return "lint";
-    }
-
-    @Override
     public boolean appliesTo(RunContext context) {
-        DetectedWorkspace workspace = context.workspace();
-        return workspace.has("javascript") && CONFIGS.stream().anyMatch(config -> Files.exists(workspace.root().resolve(config)));
+        return context.workspace().has("javascript") && context.workspace().rules().configures("eslint");
     }
 
     @Override
@@ -39,6 +32,11 @@ class EslintRunner extends FindingsRunner {
                 "--output-file", context.reportInInstance(report())));
         command.addAll(context.filesOfKind(List.of("."), ".js"));
         return command;
+    }
+
+    @Override
+    List<String> notes(RunContext context) {
+        return context.workspace().rules().unreadable(List.of("package.json"));
     }
 
     @Override

@@ -20,6 +20,11 @@ abstract class FindingsRunner implements ToolRunner {
     /** The report file's name in the run's report directory. */
     abstract String report();
 
+    /** The report file's name for this run, when it depends on the run (the tool that stands in for another). */
+    String report(RunContext context) {
+        return report();
+    }
+
     abstract List<Finding> parse(Path report, RunContext context);
 
     /** Tools whose report is empty when they found nothing say so here (an empty JSON report means a crash). */
@@ -43,7 +48,7 @@ abstract class FindingsRunner implements ToolRunner {
         if (notRun.isPresent()) {
             return notRun.get();
         }
-        Path report = context.reportOnHost(report());
+        Path report = context.reportOnHost(report(context));
         if (reportsOnStdout()) {
             write(report, result.stdout());
         }

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.quality.projectrules.ProjectRules;
 import io.devopsparadise.quality.reports.Flake8Parser;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +9,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** flake8 (pycodestyle + pyflakes) on the workspace's Python files or the changed ones. */
+/**
+ * flake8 (pycodestyle + pyflakes) from the workspace root, so that the project's own configuration (.flake8,
+ * setup.cfg or tox.ini [flake8]) applies, exclusions included: on the whole tree, or on the changed files that the
+ * project's exclusions leave (flake8 checks a file named on its command line even when excluded). A project that
+ * configures Ruff and not flake8 gets Ruff's run instead.
+ */
 @Component
-class Flake8Runner extends FindingsRunner {
+class Flake8Runner extends LintRunner {
+
+    /** Folders the detector skips, excluded when the project does not set flake8's exclusions itself. */
+    private static final String SKIPPED = ".venv,venv,node_modules,.paradise";
 
     @Override
     public String tool() {
@@ -18,21 +27,27 @@ class Flake8Runner extends FindingsRunner {
     }
 
     @Override
-    public String category() {
-        return "lint";
-    }
-
-    @Override
     public boolean appliesTo(RunContext context) {
-        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty();
+        ProjectRules rules = context.workspace().rules();
+        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty()
+                && (rules.configures("flake8") || !rules.configures("ruff"));
     }
 
     @Override
     public List<String> command(RunContext context) {
+        ProjectRules rules = context.workspace().rules();
         List<String> command = new ArrayList<>(List.of("flake8", "--format=" + Flake8Parser.FORMAT,
                 "--output-file=" + context.reportInInstance(report()), "--exit-zero"));
-        command.addAll(context.filesOfKind(context.workspace().pythonFiles(), ".py"));
+        if (!rules.configures("flake8")) {
+            command.add("--extend-exclude=" + SKIPPED);
+        }
+        command.addAll(targets(context, rules.flake8Exclude()::kept));
         return command;
+    }
+
+    /** The changed Python files the exclusions leave, or the whole tree. */
+    static List<String> targets(RunContext context, java.util.function.UnaryOperator<List<String>> exclusions) {
+        return context.changedFiles().isEmpty() ? List.of(".") : exclusions.apply(context.filesOfKind(List.of(), ".py"));
     }
 
     @Override

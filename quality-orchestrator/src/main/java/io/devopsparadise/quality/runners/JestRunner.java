@@ -2,10 +2,16 @@ package io.devopsparadise.quality.runners;
 
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
-/** jest with jest-junit (JUnit XML) and its Cobertura coverage reporter, from the instance's npm tools. */
+/**
+ * jest with jest-junit (JUnit XML) and its Cobertura coverage reporter, from the instance's npm tools. The project's
+ * configuration applies: its jest.config.* is named explicitly (its rootDir, testMatch and setup stay the project's),
+ * a "jest" block in package.json is found by jest itself; only a project without either gets the workspace as rootDir.
+ */
 @Component
 class JestRunner extends TestReportsRunner {
 
@@ -21,9 +27,16 @@ class JestRunner extends TestReportsRunner {
 
     @Override
     public List<String> command(RunContext context) {
-        return List.of("node", context.nodeModules() + "/jest/bin/jest.js", "--ci", "--rootDir", context.workspaceInInstance(),
-                "--coverage", "--coverageReporters=cobertura", "--coverageDirectory=" + context.reportInInstance(""),
-                "--reporters=default", "--reporters=" + context.nodeModules() + "/jest-junit");
+        List<String> command = new ArrayList<>(List.of("node", context.nodeModules() + "/jest/bin/jest.js", "--ci"));
+        Optional<String> config = context.workspace().rules().jestConfig();
+        if (config.isEmpty()) {
+            command.addAll(List.of("--rootDir", context.workspaceInInstance()));
+        } else if (!config.get().equals("package.json")) {
+            command.add("--config=" + context.workspaceInInstance() + "/" + config.get());
+        }
+        command.addAll(List.of("--coverage", "--coverageReporters=cobertura", "--coverageDirectory=" + context.reportInInstance(""),
+                "--reporters=default", "--reporters=" + context.nodeModules() + "/jest-junit"));
+        return command;
     }
 
     @Override

@@ -74,6 +74,6 @@ class LighthouseRunner implements ToolRunner {
         if (error.isPresent()) {
             return ToolOutcome.error(tool(), category(), result.durationMillis(), "lighthouse could not audit " + context.targetUrl() + ": " + error.get());
         }
-        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, List.of(), parser.parse(report));
+        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, List.of(), parser.parse(report), false);
     }
 }

@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Outcomes every runner shares: a tool that is not installed, one that crashed or timed out. */
@@ -25,6 +26,17 @@ final class Outcomes {
             return Optional.of(ToolOutcome.error(runner.tool(), runner.category(), result.durationMillis(), runner.tool() + " timed out"));
         }
         return Optional.empty();
+    }
+
+    /** The same outcome with notes added to its detail (what the project configures, files that could not be read). */
+    static ToolOutcome noted(ToolOutcome outcome, List<String> notes) {
+        if (notes.isEmpty()) {
+            return outcome;
+        }
+        String note = String.join("; ", notes);
+        return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(),
+                outcome.detail() == null ? note : outcome.detail() + "; " + note, outcome.tests(), outcome.coverage(), outcome.findings(),
+                outcome.performance(), outcome.advisory());
     }
 
     static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {

@@ -8,18 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pylint (JSON), on the workspace's Python files or the changed ones. */
+/**
+ * Pylint (JSON), from the workspace root so that the project's configuration (pylintrc, .pylintrc, pyproject.toml
+ * [tool.pylint.*], setup.cfg [pylint.*]) applies, on the workspace's Python files or the changed ones.
+ */
 @Component
-class PylintRunner extends FindingsRunner {
+class PylintRunner extends LintRunner {
 
     @Override
     public String tool() {
         return "pylint";
-    }
-
-    @Override
-    public String category() {
-        return "lint";
     }
 
     @Override

@@ -2,15 +2,23 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.quality.projectrules.ProjectRules;
+import io.devopsparadise.quality.projectrules.ToxPytestCommand;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** pytest with coverage.py: JUnit XML and Cobertura XML. */
+/**
+ * pytest with coverage.py: JUnit XML and Cobertura XML. Run from the workspace root, pytest reads the project's
+ * own ini options itself; the pytest arguments of tox.ini's test command are added (made safe), and a project that
+ * configures coverage gets a bare {@code --cov} so that its own source and omit settings apply.
+ */
 @Component
 class PytestRunner extends TestReportsRunner {
 
     private static final int NO_TESTS_COLLECTED = 5;
+    private static final List<String> CONFIGS = List.of("pyproject.toml", "setup.cfg", "tox.ini", ".coveragerc");
 
     @Override
     public String tool() {
@@ -24,16 +32,18 @@ class PytestRunner extends TestReportsRunner {
 
     @Override
     public List<String> command(RunContext context) {
-        return List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        ProjectRules rules = context.workspace().rules();
+        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
                 "--junitxml=" + context.reportInInstance(junitReport()),
-                "--cov=.", "--cov-branch", "--cov-report=xml:" + context.reportInInstance(coverageReport()));
+                rules.coverageConfigured() ? "--cov" : "--cov=.", "--cov-branch", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
+        command.addAll(rules.pytestArgs());
+        return command;
     }
 
     @Override
     public String installHint() {
         return "apt-get install python3-pytest python3-pytest-cov";
     }
-
 
     @Override
     String coverageReport() {
@@ -43,5 +53,30 @@ class PytestRunner extends TestReportsRunner {
     @Override
     ToolOutcome byExitCode(ExecResult result) {
         return result.exitCode() == NO_TESTS_COLLECTED ? ToolOutcome.skipped(tool(), category(), "pytest collected no tests") : null;
+    }
+
+    @Override
+    public ToolOutcome collect(RunContext context, ExecResult result) {
+        return Outcomes.noted(super.collect(context, result), notes(context.workspace().rules()));
+    }
+
+    private static List<String> notes(ProjectRules rules) {
+        List<String> notes = new ArrayList<>(rules.unreadable(CONFIGS));
+        rules.toxPytest().ifPresent(tox -> notes.addAll(tox(tox)));
+        if (rules.coverageConfigured()) {
+            notes.add("coverage measured as the project configures it");
+        }
+        return notes;
+    }
+
+    private static List<String> tox(ToxPytestCommand tox) {
+        List<String> notes = new ArrayList<>();
+        if (!tox.args().isEmpty()) {
+            notes.add("pytest arguments from tox.ini [testenv] commands: " + String.join(" ", tox.args()));
+        }
+        if (!tox.dropped().isEmpty()) {
+            notes.add("left out of tox's pytest command: " + String.join(" ", tox.dropped()));
+        }
+        return notes;
     }
 }

@@ -14,9 +14,16 @@ import java.util.List;
  * @param reportDir           the run's report directory, relative to the workspace
  * @param changedFiles        when not empty, lint and security tools look at these files only (relative to the workspace)
  * @param targetUrl           the running application API, E2E and performance tools test; null when the profile names none
+ * @param judgeUnconfiguredLinters the profile judges the findings of linters the project does not configure too (else they are advice)
  */
 public record RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                         List<String> changedFiles, URI targetUrl, Toolbox tools) {
+                         List<String> changedFiles, URI targetUrl, Toolbox tools, boolean judgeUnconfiguredLinters) {
+
+    /** A run whose profile judges only the linters the project configures. */
+    public RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
+                      List<String> changedFiles, URI targetUrl, Toolbox tools) {
+        this(runId, startedAt, workspace, workspaceInInstance, reportDir, changedFiles, targetUrl, tools, false);
+    }
 
     public RunContext {
         changedFiles = changedFiles == null ? List.of() : List.copyOf(changedFiles);
@@ -35,6 +42,11 @@ public record RunContext(String runId, Instant startedAt, DetectedWorkspace work
     /** The files a lint or security tool should look at: the changed ones of that kind, or all of them. */
     public List<String> filesOfKind(List<String> all, String suffix) {
         return changedFiles.isEmpty() ? all : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+    }
+
+    /** Whether a linter's findings count toward the verdict: the project configures it, or the profile judges all linters. */
+    public boolean judges(String linter) {
+        return judgeUnconfiguredLinters || workspace.rules().configures(linter);
     }
 
     public String nodeModules() {

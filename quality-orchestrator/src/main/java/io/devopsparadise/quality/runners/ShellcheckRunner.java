@@ -8,18 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** ShellCheck (json1, printed on standard output) on the workspace's shell scripts or the changed ones. */
+/**
+ * ShellCheck (json1, printed on standard output) on the workspace's shell scripts or the changed ones; the project
+ * configures it with a .shellcheckrc.
+ */
 @Component
-class ShellcheckRunner extends FindingsRunner {
+class ShellcheckRunner extends LintRunner {
 
     @Override
     public String tool() {
         return "shellcheck";
-    }
-
-    @Override
-    public String category() {
-        return "lint";
     }
 
     @Override
@@ -32,6 +30,11 @@ class ShellcheckRunner extends FindingsRunner {
         List<String> command = new ArrayList<>(List.of("shellcheck", "-f", "json1"));
         command.addAll(context.filesOfKind(context.workspace().shellScripts(), ".sh"));
         return command;
+    }
+
+    @Override
+    List<String> notes(RunContext context) {
+        return List.of();
     }
 
     @Override

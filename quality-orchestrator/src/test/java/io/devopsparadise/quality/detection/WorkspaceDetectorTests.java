@@ -63,4 +63,16 @@ class WorkspaceDetectorTests {
     void anEmptyWorkspaceHasNoStack() {
         assertThat(new WorkspaceDetector().detect(root).stacks()).isEmpty();
     }
+
+    @Test
+    void readsWhatTheProjectConfiguresForItsOwnTools() throws Exception {
+        Files.writeString(root.resolve("tox.ini"), "[testenv]\ncommands = pytest --doctest-modules {tox_root}/tests {posargs}\n");
+        Files.writeString(root.resolve(".pylintrc"), "[MAIN]\n");
+        touch("tests/test_api.py");
+
+        DetectedWorkspace workspace = new WorkspaceDetector().detect(root);
+
+        assertThat(workspace.rules().configuredLinters()).containsExactly("pylint");
+        assertThat(workspace.rules().pytestArgs()).containsExactly("--doctest-modules", "tests");
+    }
 }
