@@ -21,4 +21,7 @@
     // the run is done and stored: show its final page with the reports
     if (page === 'run' && stored.runId === runId && document.body.dataset.stored !== 'true') window.location.reload();
   });
+  source.addEventListener('run-storage-failed', (e) => {
+    if (page === 'run' && JSON.parse(e.data).runId === runId) refresh('#run-live');
+  });
 })();

@@ -279,7 +279,7 @@ final class Setup {
                         + "; it goes on, see " + options.dashboard().resolve("/runs/" + runId));
             }
             sleep(1000);
-            run = api.get("quality-orchestrator", options.orchestrator().resolve("/api/runs/" + runId), null).body();
+            run = api.get("quality-orchestrator", options.orchestrator().resolve("/api/runs/" + runId + "/summary"), null).body();
             int done = run.path("tools").size();
             if (done != reported) {
                 reported = done;
@@ -308,12 +308,18 @@ final class Setup {
         return List.of("PASSED", "FAILED", "ERROR", "CANCELLED").contains(run.path("state").asString());
     }
 
+    /** The report-service's answer for a finished run it could not store. */
+    private static final int UNPROCESSABLE = 422;
+
     private JsonNode awaitStored(String runId) {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
             PlatformApi.Answer stored = api.get("report-service", options.reports().resolve("/api/runs/" + runId), null);
             if (stored.ok()) {
                 return stored.body();
+            }
+            if (stored.status() == UNPROCESSABLE) {
+                throw new CliException("the report-service could not store run " + runId + ": " + stored.problem());
             }
             sleep(500);
         }

@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import org.springframework.util.unit.DataSize;
+
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 
 /**
@@ -16,6 +19,9 @@ import java.nio.file.Path;
  * @param orchestratorUrl    the quality-orchestrator, whose finished runs are stored and whose progress is relayed
  * @param instanceManagerUrl the instance-manager, whose health events are relayed
  * @param trendWindow        how many earlier runs trends and report charts show
+ * @param maxRunSize         the largest run result (its JSON) that is fetched from the orchestrator and stored; a larger
+ *                           run is recorded as a storage failure that names this setting
+ * @param retryBackoff       the first wait before a run that could not be stored is tried again; it doubles up to an hour
  */
 @Validated
 @ConfigurationProperties("paradise.reports")
@@ -23,7 +29,9 @@ public record ReportProperties(
         @NotNull Path home,
         @NotNull URI orchestratorUrl,
         @NotNull URI instanceManagerUrl,
-        @DefaultValue("30") @Min(2) int trendWindow) {
+        @DefaultValue("30") @Min(2) int trendWindow,
+        @DefaultValue("256MB") DataSize maxRunSize,
+        @DefaultValue("30s") Duration retryBackoff) {
 
     /** Where rendered reports are written: reports/&lt;client&gt;/&lt;run id&gt;/report.&lt;ext&gt;. */
     public Path reportsDir() {

@@ -59,8 +59,7 @@ class ReportPipelineIntegrationTests {
         git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "first");
         commit = new String(new ProcessBuilder("git", "rev-parse", "HEAD").directory(workspace.toFile()).start().getInputStream().readAllBytes()).strip();
         manager = InstanceManagerProcess.start(home, workspaces);
-        orchestrator = ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
-                "--paradise.quality.node-modules=" + RepoPaths.nodeModules());
+        orchestrator = startOrchestrator();
         reports = startReports();
         stream = Http.followEvents(url("/api/stream"));
         HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
@@ -74,10 +73,26 @@ class ReportPipelineIntegrationTests {
         assertThat(new ProcessBuilder(command).directory(workspace.toFile()).inheritIO().start().waitFor()).isZero();
     }
 
-    private ConfigurableApplicationContext startReports() {
-        return new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+    private ConfigurableApplicationContext startReports(String... more) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
-                "--paradise.reports.instance-manager-url=" + manager.url(""));
+                "--paradise.reports.instance-manager-url=" + manager.url(""), "--paradise.reports.retry-backoff=1s"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(ReportServiceApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private ServiceProcess startOrchestrator() throws Exception {
+        return ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
+                "--paradise.quality.node-modules=" + RepoPaths.nodeModules());
+    }
+
+    private void awaitFinished(String runId) {
+        await().atMost(Duration.ofMinutes(1)).until(() ->
+                JSON.readTree(orchestrator.get("/api/runs/" + runId + "/summary")).path("state").asString().matches("PASSED|FAILED"));
+    }
+
+    private List<String> storedIds() throws Exception {
+        return JSON.readTree(Http.get(url("/api/runs?clientId=alice&limit=500")).body()).valueStream().map(r -> r.path("id").asString()).toList();
     }
 
     @AfterAll
@@ -171,6 +186,58 @@ class ReportPipelineIntegrationTests {
 
         assertThat(awaitStored(missed).path("summary").path("testsTotal").asInt()).isEqualTo(6);
         assertThat(JSON.readTree(Http.get(url("/api/runs?clientId=alice")).body())).hasSize(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(orchestrator.get("/api/runs?pending=true")).isEmpty());
+        assertThat(orchestrator.get("/api/runs/" + missed)).as("the stored run's result leaves the orchestrator")
+                .contains("is stored in the report-service");
+        assertThat(JSON.readTree(orchestrator.get("/api/runs/" + missed + "/summary")).path("stored").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void runsPendingAcrossAnOrchestratorRestartAreStoredExactlyOnce() throws Exception {
+        reports.close();
+        reports = null;
+        String first = startRun("quick");
+        String second = startRun("quick");
+        awaitFinished(first);
+        awaitFinished(second);
+        orchestrator.close();
+        orchestrator = startOrchestrator();
+        assertThat(JSON.readTree(orchestrator.get("/api/runs?pending=true")).valueStream().map(r -> r.path("id").asString()).toList())
+                .as("finished runs survive the orchestrator's restart until they are stored").contains(first, second);
+
+        reports = startReports();
+
+        awaitStored(first);
+        awaitStored(second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(orchestrator.get("/api/runs?pending=true")).isEmpty());
+        List<String> stored = storedIds();
+        assertThat(stored).containsOnlyOnce(first, second).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(6)
+    void aRunLargerThanTheConfiguredLimitIsRecordedAsAStorageFailureNamingTheSetting() throws Exception {
+        reports.close();
+        reports = startReports("--paradise.reports.max-run-size=300B");
+        List<String> events = Http.followEvents(url("/api/stream"));
+        String run = startRun("quick");
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> Http.get(url("/api/runs/" + run)).statusCode() == 422);
+        HttpResponse<String> notStored = Http.get(url("/api/runs/" + run));
+        JsonNode failures = JSON.readTree(Http.get(url("/api/storage-failures?clientId=alice")).body());
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(l -> l.equals("event:run-storage-failed")));
+
+        assertThat(notStored.body()).contains("paradise.reports.max-run-size").contains("raise that setting");
+        assertThat(failures.get(0).path("runId").asString()).isEqualTo(run);
+        assertThat(failures.get(0).path("reason").asString()).contains("paradise.reports.max-run-size");
+        assertThat(JSON.readTree(orchestrator.get("/api/runs?pending=true")).valueStream().map(r -> r.path("id").asString()).toList())
+                .as("a run that could not be stored stays with the orchestrator").contains(run);
+
+        reports.close();
+        reports = startReports();
+        assertThat(awaitStored(run).path("summary").path("testsTotal").asInt()).as("stored once the limit allows it").isEqualTo(6);
+        assertThat(JSON.readTree(Http.get(url("/api/storage-failures?clientId=alice")).body())).isEmpty();
     }
 
     @Test

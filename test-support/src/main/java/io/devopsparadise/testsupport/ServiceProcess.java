@@ -25,7 +25,10 @@ public class ServiceProcess implements AutoCloseable {
         this.port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".out").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".out").toFile());
+        // the service's data (databases, tokens) goes into the test's directory, never into the user's ~/.devops-paradise
+        builder.environment().put("PARADISE_HOME", logDir.toString());
+        this.process = builder.start();
         awaitHealthy();
     }
 

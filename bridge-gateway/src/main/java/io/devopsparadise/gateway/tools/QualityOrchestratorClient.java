@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.gateway.GatewayProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -34,13 +35,17 @@ class QualityOrchestratorClient {
                 .retrieve().bodyToMono(QualityRunResult.class).timeout(TIMEOUT).onErrorMap(this::explain);
     }
 
-    Mono<QualityRunResult> get(String runId) {
-        return http.get().uri("/api/runs/{id}", runId).retrieve().bodyToMono(QualityRunResult.class).timeout(TIMEOUT).onErrorMap(this::explain);
+    /** A run's digest: small whatever the run's size. */
+    Mono<RunDigest> get(String runId) {
+        return http.get().uri("/api/runs/{id}/summary", runId).retrieve().bodyToMono(RunDigest.class).timeout(TIMEOUT)
+                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty()).onErrorMap(this::explain);
     }
 
-    Mono<List<QualityRunResult>> list(String clientId) {
-        return http.get().uri(uri -> uri.path("/api/runs").queryParam("clientId", clientId).build()).retrieve()
-                .bodyToMono(new ParameterizedTypeReference<List<QualityRunResult>>() { }).timeout(TIMEOUT).onErrorMap(this::explain);
+    /** The client's latest run's digest. */
+    Mono<RunDigest> latest(String clientId) {
+        return http.get().uri(uri -> uri.path("/api/runs").queryParam("clientId", clientId).queryParam("limit", 1).build()).retrieve()
+                .bodyToMono(new ParameterizedTypeReference<List<RunDigest>>() { }).timeout(TIMEOUT)
+                .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0))).onErrorMap(this::explain);
     }
 
     private Throwable explain(Throwable error) {

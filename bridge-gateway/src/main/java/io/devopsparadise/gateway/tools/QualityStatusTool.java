@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code paradise_quality_status}: state and results of one of the caller's quality runs (the latest by default). */
@@ -12,9 +13,11 @@ import java.util.Map;
 class QualityStatusTool implements GatewayTool {
 
     private final QualityOrchestratorClient orchestrator;
+    private final ReportServiceClient reports;
 
-    QualityStatusTool(QualityOrchestratorClient orchestrator) {
+    QualityStatusTool(QualityOrchestratorClient orchestrator, ReportServiceClient reports) {
         this.orchestrator = orchestrator;
+        this.reports = reports;
     }
 
     @Override
@@ -24,7 +27,8 @@ class QualityStatusTool implements GatewayTool {
 
     @Override
     public String description() {
-        return "State and results of a quality run of yours: tests, coverage, findings per tool and the verdict. Latest run when no runId is given.";
+        return "State and results of a quality run of yours: the verdict, counts per tool, the first failing tests and the most severe"
+                + " findings, and where the full report is. Latest run when no runId is given.";
     }
 
     @Override
@@ -35,9 +39,19 @@ class QualityStatusTool implements GatewayTool {
     @Override
     public Mono<ToolResult> call(Client client, JsonNode arguments) {
         String runId = arguments.path("runId").asString(null);
-        var run = runId != null ? orchestrator.get(runId).filter(r -> client.id().equals(r.clientId()))
-                : orchestrator.list(client.id()).flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(runs.size() - 1)));
-        return run.map(r -> ToolResult.ok(QualityRunSummary.of(r), r))
+        var run = runId != null ? orchestrator.get(runId).filter(r -> client.id().equals(r.clientId())) : orchestrator.latest(client.id());
+        return run.map(r -> {
+                    String report = r.state().isFinished() ? reports.reportUrl(r.id(), "report.html") : null;
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("id", r.id());
+                    structured.put("state", r.state());
+                    structured.put("verdict", r.verdict());
+                    structured.put("tools", r.tools());
+                    structured.put("topFailures", r.topFailures());
+                    structured.put("topFindings", r.topFindings());
+                    structured.put("report", report);
+                    return ToolResult.ok(QualityRunSummary.of(r, report), structured);
+                })
                 .defaultIfEmpty(ToolResult.error(runId == null ? "You have no quality runs yet; start one with paradise_quality_run."
                         : "No run " + runId + " of yours."));
     }

@@ -2,6 +2,7 @@ package io.devopsparadise.dashboard.platform;
 
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.dashboard.DashboardProperties;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,32 @@ public class Platform {
                 reports.get().uri("/api/runs/{id}", id).retrieve().body(StoredRunView.class)));
     }
 
+    /** A page of the run's failing tests. */
+    public ItemPage<ItemPage.TestItem> failingTests(String id, int offset, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
+                .uri(b -> b.path("/api/runs/{id}/tests").queryParam("status", "FAILED").queryParam("offset", offset).queryParam("limit", limit).build(id))
+                .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.TestItem>>() { }));
+    }
+
+    /** A page of the run's findings, most severe first. */
+    public ItemPage<ItemPage.FindingItem> findings(String id, int offset, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
+                .uri(b -> b.path("/api/runs/{id}/findings").queryParam("offset", offset).queryParam("limit", limit).build(id))
+                .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.FindingItem>>() { }));
+    }
+
+    /** Why the report-service could not store a finished run, when it says so. */
+    public Optional<String> storageFailure(String id) {
+        return call("report-service", properties.reportServiceUrl(), () -> {
+            try {
+                reports.get().uri("/api/runs/{id}", id).retrieve().toBodilessEntity();
+                return Optional.empty();
+            } catch (RestClientResponseException e) {
+                return e.getStatusCode().value() == 422 ? Optional.of(detail(e)) : Optional.empty();
+            }
+        });
+    }
+
     public List<TrendPointView> trend(String clientId, String workspace) {
         return call("report-service", properties.reportServiceUrl(), () -> reports.get()
                 .uri(b -> b.path("/api/trends").queryParam("clientId", clientId).queryParam("workspace", workspace).build())
@@ -71,9 +98,10 @@ public class Platform {
                 reports.get().uri("/api/runs/{id}/{file}", id, file).retrieve().toEntity(byte[].class)));
     }
 
-    public Optional<QualityRunResult> liveRun(String id) {
+    /** A run's digest as the orchestrator gives it while it runs and until it is stored. */
+    public Optional<RunDigest> liveRun(String id) {
         return call("quality-orchestrator", properties.orchestratorUrl(), () -> notFoundAsEmpty(() ->
-                orchestrator.get().uri("/api/runs/{id}", id).retrieve().body(QualityRunResult.class)));
+                orchestrator.get().uri("/api/runs/{id}/summary", id).retrieve().body(RunDigest.class)));
     }
 
     /** Starts a run; a refusal (unknown profile, no instance) comes back as {@link RunRefusedException} with the orchestrator's words. */

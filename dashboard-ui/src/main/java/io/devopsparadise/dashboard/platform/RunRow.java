@@ -11,7 +11,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRow(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                      Instant finishedAt, long durationMillis, String gitCommit, String gitBranch, int testsTotal, int testsFailed,
-                     int testsSkipped, Double lineRate, Double branchRate, Map<Severity, Integer> findings, Double performanceScore,
+                     int testsSkipped, Double lineRate, Double branchRate, Map<Severity, Integer> findings, int advisoryFindings, Double performanceScore,
                      int score, String grade, String verdict) {
 
     public int findingsTotal() {

@@ -1,7 +1,8 @@
 package io.devopsparadise.dashboard.web;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
-import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.quality.RunDigest;
+import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.dashboard.live.RunProgressBoard;
 import io.devopsparadise.dashboard.live.ToolProgress;
@@ -32,6 +33,7 @@ import java.util.Set;
 @Controller
 class RunPageController {
 
+    private static final int PAGE = 50;
     private static final Set<String> REPORT_FILES = Set.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml");
 
     private final Platform platform;
@@ -58,12 +60,18 @@ class RunPageController {
     }
 
     @GetMapping("/runs/{id}")
-    String run(@PathVariable String id, Model model) {
+    String run(@PathVariable String id, @RequestParam(defaultValue = "0") int failures, @RequestParam(defaultValue = "0") int findings,
+               Model model) {
+        if (failures < 0 || findings < 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failures and findings are offsets: 0 or more");
+        }
         model.addAttribute("runId", id);
         Optional<StoredRunView> stored = platform.storedRun(id);
         if (stored.isPresent()) {
             model.addAttribute("stored", stored.get());
             model.addAttribute("reportFiles", List.of("report.html", "report.md", "report.json", "report.sarif", "report.junit.xml"));
+            model.addAttribute("failurePage", platform.failingTests(id, failures, PAGE));
+            model.addAttribute("findingPage", platform.findings(id, findings, PAGE));
             return "run";
         }
         live(id, model);
@@ -73,7 +81,7 @@ class RunPageController {
     @GetMapping("/fragments/runs/{id}")
     String live(@PathVariable String id, Model model) {
         model.addAttribute("runId", id);
-        Optional<QualityRunResult> run;
+        Optional<RunDigest> run;
         try {
             run = platform.liveRun(id);
         } catch (ServiceUnavailableException down) {
@@ -86,19 +94,22 @@ class RunPageController {
                     + ": neither the quality-orchestrator nor the report-service knows it");
         }
         run.ifPresent(r -> model.addAttribute("live", r));
+        if (run.map(r -> r.state().isFinished()).orElse(false)) {
+            platform.storageFailure(id).ifPresent(reason -> model.addAttribute("storageFailure", reason));
+        }
         model.addAttribute("state", run.map(r -> r.state().name()).orElse(progress.map(RunProgressBoard.RunProgress::state).orElse("UNKNOWN")));
         model.addAttribute("tools", tools(run, progress));
         return "fragments/live-run :: live";
     }
 
     /** Tools as the events reported them, completed by the orchestrator's outcomes (events before the dashboard started). */
-    private static List<ToolProgress> tools(Optional<QualityRunResult> run, Optional<RunProgressBoard.RunProgress> progress) {
+    private static List<ToolProgress> tools(Optional<RunDigest> run, Optional<RunProgressBoard.RunProgress> progress) {
         Map<String, ToolProgress> tools = new LinkedHashMap<>();
         progress.ifPresent(p -> p.tools().forEach(t -> tools.put(t.tool(), t)));
         run.ifPresent(r -> {
-            for (ToolOutcome outcome : r.tools()) {
-                tools.put(outcome.tool(), new ToolProgress(outcome.tool(), outcome.status().name(), outcome.tests().size(),
-                        (int) outcome.tests().stream().filter(t -> t.failureMessage() != null).count(), outcome.findings().size()));
+            for (ToolDigest outcome : r.tools()) {
+                tools.put(outcome.tool(), new ToolProgress(outcome.tool(), outcome.status().name(), outcome.tests(), outcome.failed(),
+                        outcome.findings()));
             }
         });
         return List.copyOf(tools.values());

@@ -11,9 +11,11 @@ import java.util.Set;
  * A checked quality profile: which tool categories run, how long each may take, what they test, and what fails the run.
  *
  * @param targetUrl null when the profile names no running application
+ * @param judgeUnconfiguredLinters whether findings of linters the project does not configure count (by default they are advice)
  */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
-                             Map<Severity, Integer> maxFindings, boolean failFast, URI targetUrl, double minPerformanceScore) {
+                             Map<Severity, Integer> maxFindings, boolean failFast, URI targetUrl, double minPerformanceScore,
+                             boolean judgeUnconfiguredLinters) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);

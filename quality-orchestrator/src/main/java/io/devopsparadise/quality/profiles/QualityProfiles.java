@@ -47,7 +47,7 @@ public class QualityProfiles {
             raw.maxFindings().forEach((severity, max) -> limits.put(severity(name, severity), max));
         }
         return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(), limits, raw.failFast(),
-                raw.targetUrl(), raw.minPerformanceScore());
+                raw.targetUrl(), raw.minPerformanceScore(), raw.judgeUnconfiguredLinters());
     }
 
     private static Severity severity(String profile, String value) {

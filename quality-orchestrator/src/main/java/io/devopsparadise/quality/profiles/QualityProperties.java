@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
 /**
  * Configuration of the quality orchestrator ({@code paradise.quality.*}).
  *
+ * @param home                the data directory: finished runs wait in quality-orchestrator/ until the report-service stores them
+ * @param retention           how long a stored run's digest stays here (the report-service keeps the run itself)
  * @param instanceManagerUrl  where the instance-manager answers (commands run inside the client's instance through it)
  * @param python              the Python that has the Debian tools (pytest, coverage) inside an instance
  * @param containerWorkspace  where a container sees the workspace
@@ -20,6 +23,8 @@ import java.util.Map;
  * @param containerNodeModules where a container has them
  * @param chromium            the Chromium that Playwright and Lighthouse drive (Debian's chromium), in the instance
  * @param maven               the Maven command in the instance (a wrapper in the workspace, mvnw, is preferred when present)
+ * @param ruff                the Ruff command in the instance; absent = the instance has no Ruff, and flake8 stands in with the
+ *                            project's Ruff rules translated
  * @param npmRegistry         the registry npm audit asks for advisories; absent = npm's own configuration
  * @param parallelTools       tools of one run that may run at once
  * @param profiles            quality profiles by name
@@ -27,6 +32,8 @@ import java.util.Map;
 @Validated
 @ConfigurationProperties("paradise.quality")
 public record QualityProperties(
+        Path home,
+        @DefaultValue("7d") Duration retention,
         URI instanceManagerUrl,
         @DefaultValue("/usr/bin/python3") String python,
         @DefaultValue("/workspace") String containerWorkspace,
@@ -34,6 +41,7 @@ public record QualityProperties(
         @DefaultValue("/app/node_modules") String containerNodeModules,
         @DefaultValue("/usr/bin/chromium") String chromium,
         @DefaultValue("mvn") String maven,
+        String ruff,
         URI npmRegistry,
         @DefaultValue("2") @Min(1) int parallelTools,
         Map<String, ProfileProperties> profiles) {
@@ -51,6 +59,7 @@ public record QualityProperties(
      * @param targetUrl       the running application that API, E2E and performance tools test (Newman's baseUrl,
      *                        Playwright's PARADISE_BASE_URL, the page Lighthouse audits); absent = Lighthouse is skipped
      * @param minPerformanceScore below this Lighthouse performance score (0-1) the run fails; 0 disables
+     * @param judgeUnconfiguredLinters judge the findings of linters the project does not configure too; by default they are advice
      */
     public record ProfileProperties(
             List<String> categories,
@@ -59,6 +68,7 @@ public record QualityProperties(
             Map<String, Integer> maxFindings,
             @DefaultValue("false") boolean failFast,
             URI targetUrl,
-            @DefaultValue("0") double minPerformanceScore) {
+            @DefaultValue("0") double minPerformanceScore,
+            @DefaultValue("false") boolean judgeUnconfiguredLinters) {
     }
 }

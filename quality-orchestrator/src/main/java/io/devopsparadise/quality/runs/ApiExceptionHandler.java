@@ -33,6 +33,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Run not found", e.getMessage());
     }
 
+    @ExceptionHandler(RunStillActiveException.class)
+    ProblemDetail stillActive(RunStillActiveException e) {
+        return problem(HttpStatus.CONFLICT, "Run still active", e.getMessage());
+    }
+
     @ExceptionHandler(NoInstanceException.class)
     ProblemDetail noInstance(NoInstanceException e) {
         return problem(HttpStatus.CONFLICT, "No instance", e.getMessage());

@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runs;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
@@ -18,6 +19,7 @@ import io.devopsparadise.quality.runners.Toolbox;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -25,8 +27,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
@@ -52,12 +57,15 @@ public class QualityRunService {
     private final QualityEventBus events;
     private final QualityProperties properties;
     private final Clock clock;
+    private final FinishedRuns finished;
+    /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
     private final ExecutorService tools;
 
     QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
-                      QualityEventBus events, QualityProperties properties, Clock clock) {
+                      QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished) {
+        this.finished = finished;
         this.profiles = profiles;
         this.runners = runners;
         this.detector = detector;
@@ -80,29 +88,68 @@ public class QualityRunService {
         return run.snapshot();
     }
 
+    /** A run in progress, or a finished one whose result the report-service has not acknowledged yet. */
     public QualityRunResult get(String id) {
-        return find(id).snapshot();
-    }
-
-    public List<QualityRunResult> list(String clientId) {
-        return runs.values().stream().filter(r -> clientId == null || r.clientId().equals(clientId)).map(QualityRun::snapshot)
-                .sorted(java.util.Comparator.comparing(QualityRunResult::startedAt)).toList();
-    }
-
-    public QualityRunResult cancel(String id) {
-        QualityRun run = find(id);
-        if (run.finish(RunState.CANCELLED, "cancelled on request", clock.instant())) {
-            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, RunState.CANCELLED.name(), 0, 0, 0);
+        QualityRun active = runs.get(id);
+        if (active != null) {
+            return active.snapshot();
         }
-        return run.snapshot();
+        return finished.result(id).orElseThrow(() -> notFound(id));
     }
 
-    private QualityRun find(String id) {
+    /** The whole result as gzip-compressed JSON when the run is finished and not yet acknowledged; empty for a run in progress. */
+    Optional<byte[]> compressedResult(String id) {
+        return runs.containsKey(id) ? Optional.empty() : finished.compressedResult(id);
+    }
+
+    public RunDigest digest(String id) {
+        QualityRun active = runs.get(id);
+        if (active != null) {
+            return RunDigests.of(active.snapshot(), false);
+        }
+        return finished.digest(id).orElseThrow(() -> new RunNotFoundException(id));
+    }
+
+    /** Digests of the runs in progress, then of the finished ones, newest first. */
+    public List<RunDigest> list(String clientId, boolean pending, int limit) {
+        List<RunDigest> digests = new ArrayList<>(runs.values().stream().filter(r -> clientId == null || r.clientId().equals(clientId))
+                .map(r -> RunDigests.of(r.snapshot(), false)).sorted(Comparator.comparing(RunDigest::startedAt).reversed()).toList());
+        if (pending) {
+            digests.clear();
+        }
+        digests.addAll(finished.digests(clientId, pending, limit));
+        return digests.size() > limit ? List.copyOf(digests.subList(0, limit)) : digests;
+    }
+
+    /** The report-service stored the run: its result leaves this service's disk. */
+    public RunDigest acknowledge(String id) {
+        if (!finished.acknowledge(id, clock.instant())) {
+            throw runs.containsKey(id) ? new RunStillActiveException(id) : new RunNotFoundException(id);
+        }
+        return digest(id);
+    }
+
+    public RunDigest cancel(String id) {
         QualityRun run = runs.get(id);
         if (run == null) {
-            throw new RunNotFoundException(id);
+            return digest(id);
         }
-        return run;
+        run.finish(RunState.CANCELLED, "cancelled on request", clock.instant());
+        return RunDigests.of(run.snapshot(), false);
+    }
+
+    @Scheduled(initialDelay = 60_000, fixedDelay = 3_600_000)
+    void prune() {
+        int pruned = finished.prune(clock.instant().minus(properties.retention()));
+        if (pruned > 0) {
+            log.info("forgot {} stored run(s) older than {}", pruned, properties.retention());
+        }
+    }
+
+    private RunNotFoundException notFound(String id) {
+        return finished.digest(id).isPresent()
+                ? new RunNotFoundException(id, "run " + id + " is stored in the report-service; its result is no longer kept here")
+                : new RunNotFoundException(id);
     }
 
     private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles) {
@@ -115,7 +162,7 @@ public class QualityRunService {
             RunContext context = new RunContext(run.id(), run.startedAt(), workspace,
                     container ? properties.containerWorkspace() : instance.workspace(), reportDir(workspace, run.id()), changedFiles,
                     profile.targetUrl(), new Toolbox(properties.python(), container ? properties.containerNodeModules() : properties.nodeModules(),
-                    properties.chromium(), properties.maven(), properties.npmRegistry()));
+                    properties.chromium(), properties.maven(), properties.npmRegistry(), properties.ruff()), profile.judgeUnconfiguredLinters());
             List<ToolRunner> applicable = runners.stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context)).toList();
             applicable.forEach(runner -> runner.unmetRequirement(context).ifPresent(why -> skip(run, runner, why)));
@@ -132,7 +179,27 @@ public class QualityRunService {
         } catch (RuntimeException e) {
             log.warn("quality run {} failed: {}", run.id(), e.toString());
             finish(run, RunState.ERROR, e.getMessage());
+        } finally {
+            keep(run);
         }
+    }
+
+    /**
+     * Writes the finished run to disk before anyone hears it finished, so the report-service always fetches the
+     * complete result, and then forgets it in memory.
+     */
+    private void keep(QualityRun run) {
+        finish(run, RunState.ERROR, "the run stopped unexpectedly");
+        QualityRunResult result = run.snapshot();
+        try {
+            finished.save(result);
+        } catch (RuntimeException e) {
+            log.error("quality run {} could not be kept on disk; it stays in memory until this service stops: {}", run.id(), e.toString());
+            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
+            return;
+        }
+        runs.remove(run.id());
+        events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
     }
 
     private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner) {
@@ -174,9 +241,7 @@ public class QualityRunService {
     }
 
     private void finish(QualityRun run, RunState state, String why) {
-        if (run.finish(state, why, clock.instant())) {
-            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, state.name(), 0, 0, 0);
-        }
+        run.finish(state, why, clock.instant());
     }
 
     /**

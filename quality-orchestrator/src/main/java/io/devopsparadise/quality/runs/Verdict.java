@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Judges a run's outcomes against its profile: failing tests, coverage below the minimum, findings over the limits,
- * a performance score below the minimum.
+ * a performance score below the minimum. Findings of advisory outcomes (linters the project does not configure) are
+ * reported but not judged.
  */
 record Verdict(boolean passed, String reasons) {
 
@@ -23,7 +24,7 @@ record Verdict(boolean passed, String reasons) {
         List<String> reasons = new ArrayList<>();
         outcomes.stream().filter(o -> o.status() == ToolStatus.FAILED)
                 .forEach(o -> reasons.add(o.tool() + ": " + o.tests().stream().filter(t -> t.failureMessage() != null).count() + " failing test(s)"));
-        outcomes.stream().filter(o -> o.status() == ToolStatus.ERROR).forEach(o -> reasons.add(o.tool() + " erred: " + o.detail()));
+        outcomes.stream().filter(o -> o.status() == ToolStatus.ERROR && !o.advisory()).forEach(o -> reasons.add(o.tool() + " erred: " + o.detail()));
         List<FileCoverage> files = outcomes.stream().filter(o -> o.coverage() != null).flatMap(o -> o.coverage().files().stream()).toList();
         if (profile.minLineCoverage() > 0 && !files.isEmpty()) {
             double rate = new CoverageResult(files).lineRate();
@@ -37,7 +38,7 @@ record Verdict(boolean passed, String reasons) {
                     .forEach(o -> reasons.add(String.format("%s performance score %.0f is below the minimum %.0f", o.performance().url(),
                             o.performance().performanceScore() * 100, profile.minPerformanceScore() * 100)));
         }
-        Map<Severity, Long> counts = outcomes.stream().flatMap(o -> o.findings().stream())
+        Map<Severity, Long> counts = outcomes.stream().filter(o -> !o.advisory()).flatMap(o -> o.findings().stream())
                 .collect(Collectors.groupingBy(Finding::severity, Collectors.counting()));
         profile.maxFindings().forEach((severity, max) -> {
             long found = counts.getOrDefault(severity, 0L);

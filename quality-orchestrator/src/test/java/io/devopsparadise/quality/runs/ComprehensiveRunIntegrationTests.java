@@ -56,7 +56,7 @@ class ComprehensiveRunIntegrationTests {
                 "{\"clientId\":\"shop\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""),
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.node-modules=" + RepoPaths.nodeModules(),
                         "--paradise.quality.npm-registry=" + advisories.registry(),
                         "--paradise.quality.profiles.comprehensive.target-url=" + site.url(),

@@ -54,7 +54,7 @@ class ContainerQualityRunIntegrationTests {
             assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
             assertThat(JSON.readTree(provisioned.body()).path("engine").asString()).isEqualTo("docker");
             try (ConfigurableApplicationContext orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                    .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""))) {
+                    .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""))) {
                 String base = "http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port");
                 List<String> events = new CopyOnWriteArrayList<>();
                 HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/runs/events")).build(), HttpResponse.BodyHandlers.ofLines())

@@ -56,7 +56,7 @@ class QualityRunIntegrationTests {
                 "{\"clientId\":\"qa\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.instance-manager-url=" + manager.url(""),
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.profiles.strict.categories=unit,lint,security", "--paradise.quality.profiles.strict.fail-fast=true");
     }
 

@@ -16,6 +16,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Run not found", e.getMessage());
     }
 
+    @ExceptionHandler(RunNotStoredException.class)
+    ProblemDetail notStored(RunNotStoredException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Run not stored", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());

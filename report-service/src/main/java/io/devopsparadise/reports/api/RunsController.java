@@ -10,6 +10,15 @@ import io.devopsparadise.reports.render.Reports;
 import io.devopsparadise.reports.store.RunQuery;
 import io.devopsparadise.reports.store.RunStore;
 import io.devopsparadise.reports.store.RunSummary;
+import io.devopsparadise.reports.store.Page;
+import io.devopsparadise.reports.store.RunItems;
+import io.devopsparadise.reports.store.RunOverview;
+import io.devopsparadise.reports.store.StorageFailures;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.TestStatus;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import io.devopsparadise.reports.store.StoredRun;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
@@ -35,24 +44,35 @@ import java.util.List;
 @RequestMapping("/api")
 class RunsController {
 
+    private static final String TOTAL_COUNT = "X-Total-Count";
+
     private final RunStore store;
+    private final RunItems items;
+    private final StorageFailures failures;
     private final Reports reports;
     private final RunIngestion ingestion;
     private final io.devopsparadise.reports.ReportProperties properties;
 
-    RunsController(RunStore store, Reports reports, RunIngestion ingestion, io.devopsparadise.reports.ReportProperties properties) {
+    RunsController(RunStore store, RunItems items, StorageFailures failures, Reports reports, RunIngestion ingestion,
+                   io.devopsparadise.reports.ReportProperties properties) {
         this.store = store;
+        this.items = items;
+        this.failures = failures;
         this.reports = reports;
         this.ingestion = ingestion;
         this.properties = properties;
     }
 
     @GetMapping("/runs")
-    @Operation(summary = "Stored runs, newest first, filtered by client, workspace, state, branch and start time")
-    List<RunSummary> list(@RequestParam(required = false) String clientId, @RequestParam(required = false) String workspace,
-                          @RequestParam(required = false) RunState state, @RequestParam(required = false) String branch,
-                          @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "50") int limit) {
-        return store.list(new RunQuery(clientId, workspace, state, branch, since, limit));
+    @Operation(summary = "Summaries of stored runs, newest first, filtered by client, workspace, state, branch and start time;"
+            + " a page of `limit` from `offset`, the number of matching runs in the X-Total-Count header")
+    ResponseEntity<List<RunSummary>> list(@RequestParam(required = false) String clientId, @RequestParam(required = false) String workspace,
+                                          @RequestParam(required = false) RunState state, @RequestParam(required = false) String branch,
+                                          @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "50") int limit,
+                                          @RequestParam(defaultValue = "0") int offset) {
+        Page.check(offset, Math.min(limit, Page.MAX_LIMIT));
+        Page<RunSummary> page = store.list(new RunQuery(clientId, workspace, state, branch, since, limit), offset);
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total())).body(page.items());
     }
 
     @PostMapping("/runs")
@@ -63,21 +83,57 @@ class RunsController {
         }
         return ingestion.ingest(run)
                 .map(stored -> ResponseEntity.created(URI.create("/api/runs/" + stored.summary().id())).body(stored.summary()))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.OK).body(find(run.id()).summary()));
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.OK).body(get(run.id()).summary()));
     }
 
     @GetMapping("/runs/{id}")
-    @Operation(summary = "One stored run: summary, score with its components, and the whole result")
-    StoredRun get(@PathVariable String id) {
-        return find(id);
+    @Operation(summary = "One stored run: summary, score with its components and each tool's counts (its tests and findings are"
+            + " paged under /tests and /findings, the whole result is /result). 422 when the run could not be stored, with the reason")
+    RunOverview get(@PathVariable String id) {
+        return store.overview(id).orElseThrow(() -> notStored(id));
+    }
+
+    @GetMapping(path = "/runs/{id}/result", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One stored run's whole result as the orchestrator gave it (large runs: tens of MB)")
+    QualityRunResult result(@PathVariable String id) {
+        return find(id).result();
+    }
+
+    @GetMapping("/runs/{id}/tests")
+    @Operation(summary = "A page of a stored run's test cases, optionally of one status (FAILED includes ERROR) or tool")
+    Page<RunItems.TestItem> tests(@PathVariable String id, @RequestParam(required = false) TestStatus status,
+                                  @RequestParam(required = false) String tool, @RequestParam(defaultValue = "0") int offset,
+                                  @RequestParam(defaultValue = "50") int limit) {
+        Page.check(offset, limit);
+        store.overview(id).orElseThrow(() -> notStored(id));
+        return items.tests(id, status, tool, offset, limit);
+    }
+
+    @GetMapping("/runs/{id}/findings")
+    @Operation(summary = "A page of a stored run's findings, most severe first, optionally of one severity or tool, judged or advisory")
+    Page<RunItems.FindingItem> findings(@PathVariable String id, @RequestParam(required = false) Severity severity,
+                                       @RequestParam(required = false) String tool, @RequestParam(required = false) Boolean advisory,
+                                       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
+        Page.check(offset, limit);
+        store.overview(id).orElseThrow(() -> notStored(id));
+        return items.findings(id, severity, tool, advisory, offset, limit);
+    }
+
+    @GetMapping("/storage-failures")
+    @Operation(summary = "Finished runs that could not be stored (yet): the reason, the attempts and when they are tried again")
+    List<StorageFailures.StorageFailure> storageFailures(@RequestParam(required = false) String clientId,
+                                                         @RequestParam(defaultValue = "50") int limit) {
+        Page.check(0, limit);
+        return failures.list(clientId, limit);
     }
 
     @GetMapping("/runs/{id}/{file:report\\..+}")
     @Operation(summary = "A report of the run: report.html, report.json, report.md, report.sarif or report.junit.xml")
-    ResponseEntity<byte[]> report(@PathVariable String id, @PathVariable String file, @RequestParam(defaultValue = "false") boolean download) {
+    ResponseEntity<Resource> report(@PathVariable String id, @PathVariable String file, @RequestParam(defaultValue = "false") boolean download) {
         ReportFormat format = ReportFormat.byFileName(file).orElseThrow(() -> new IllegalArgumentException("unknown report " + file
                 + "; choose one of " + Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).toList()));
-        byte[] body = reports.render(find(id), format).getBytes(StandardCharsets.UTF_8);
+        Resource body = reports.file(id, format).<Resource>map(FileSystemResource::new)
+                .orElseGet(() -> new ByteArrayResource(reports.render(find(id), format).getBytes(StandardCharsets.UTF_8)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()));
         if (download) {
             response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -103,6 +159,11 @@ class RunsController {
     }
 
     private StoredRun find(String id) {
-        return store.find(id).orElseThrow(() -> new RunNotFoundException(id));
+        return store.find(id).orElseThrow(() -> notStored(id));
+    }
+
+    private RuntimeException notStored(String id) {
+        return failures.find(id).<RuntimeException>map(f -> new RunNotStoredException(f.reason()))
+                .orElseGet(() -> new RunNotFoundException(id));
     }
 }

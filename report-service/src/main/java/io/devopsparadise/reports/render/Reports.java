@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Renders a stored run's reports with its trend, and writes them to reports/&lt;client&gt;/&lt;run id&gt;/ in the data directory. */
@@ -60,7 +61,15 @@ public class Reports {
     }
 
     public Path directory(StoredRun run) {
-        return properties.reportsDir().resolve(SAFE.matcher(run.summary().clientId()).replaceAll("_"))
-                .resolve(SAFE.matcher(run.summary().id()).replaceAll("_"));
+        return directory(run.summary().clientId(), run.summary().id());
+    }
+
+    /** The report written when the run was stored, if it is on disk. */
+    public Optional<Path> file(String runId, ReportFormat format) {
+        return store.overview(runId).map(o -> directory(o.summary().clientId(), runId).resolve(format.fileName())).filter(Files::isRegularFile);
+    }
+
+    private Path directory(String clientId, String runId) {
+        return properties.reportsDir().resolve(SAFE.matcher(clientId).replaceAll("_")).resolve(SAFE.matcher(runId).replaceAll("_"));
     }
 }

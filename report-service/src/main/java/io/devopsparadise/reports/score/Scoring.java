@@ -1,13 +1,13 @@
 package io.devopsparadise.reports.score;
 
-import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.quality.Severity;
-import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.reports.store.RunSummary;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +30,11 @@ public final class Scoring {
     }
 
     public static QualityScore of(QualityRunResult run, RunSummary summary) {
+        return of(summary, run.tools().stream().map(ToolDigest::of).toList());
+    }
+
+    /** The score from what is stored of a run: its summary and its tools' counts. */
+    public static QualityScore of(RunSummary summary, List<ToolDigest> tools) {
         Map<String, Double> components = new LinkedHashMap<>();
         int executed = summary.testsTotal() - summary.testsSkipped();
         if (executed > 0) {
@@ -38,13 +43,13 @@ public final class Scoring {
         if (summary.lineRate() != null) {
             components.put("coverage", summary.lineRate());
         }
-        if (run.tools().stream().anyMatch(t -> isFindingTool(t) && t.status() == ToolStatus.PASSED)) {
-            components.put("findings", Math.max(0, 1 - weightedFindings(run) / 50));
+        if (tools.stream().anyMatch(t -> t.reportsFindings() && !t.advisory() && t.status() == ToolStatus.PASSED)) {
+            components.put("findings", Math.max(0, 1 - weightedFindings(summary) / 50));
         }
         if (summary.performanceScore() != null) {
             components.put("performance", summary.performanceScore());
         }
-        int penalty = (int) run.tools().stream().filter(t -> t.status() == ToolStatus.ERROR).count() * ERRED_TOOL_PENALTY;
+        int penalty = (int) tools.stream().filter(t -> t.status() == ToolStatus.ERROR).count() * ERRED_TOOL_PENALTY;
         double weights = components.keySet().stream().mapToInt(WEIGHTS::get).sum();
         double raw = weights == 0 ? 0 : components.entrySet().stream().mapToDouble(e -> e.getValue() * WEIGHTS.get(e.getKey())).sum() / weights * 100;
         int value = (int) Math.max(0, Math.round(raw) - penalty);
@@ -64,27 +69,17 @@ public final class Scoring {
         return score >= 40 ? "D" : "E";
     }
 
-    private static boolean isFindingTool(ToolOutcome tool) {
-        return "lint".equals(tool.category()) || "security".equals(tool.category());
+    private static double weightedFindings(RunSummary summary) {
+        return summary.findings().entrySet().stream().mapToDouble(e -> weight(e.getKey()) * e.getValue()).sum();
     }
 
-    private static double weightedFindings(QualityRunResult run) {
-        return run.tools().stream().flatMap(t -> t.findings().stream()).mapToDouble(Scoring::weight).sum();
-    }
-
-    private static double weight(Finding finding) {
-        Severity severity = finding.severity();
-        switch (severity) {
-            case CRITICAL:
-                return 10;
-            case HIGH:
-                return 5;
-            case MEDIUM:
-                return 2;
-            case LOW:
-                return 0.5;
-            default:
-                return 0;
-        }
+    private static double weight(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> 10;
+            case HIGH -> 5;
+            case MEDIUM -> 2;
+            case LOW -> 0.5;
+            case INFO -> 0;
+        };
     }
 }

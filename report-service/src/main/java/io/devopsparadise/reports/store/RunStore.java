@@ -3,12 +3,14 @@ package io.devopsparadise.reports.store;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -29,11 +31,13 @@ import java.util.Optional;
 public class RunStore {
 
     private final JdbcClient jdbc;
+    private final RunItems items;
     private final JsonMapper json;
     private final Clock clock;
 
-    RunStore(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    RunStore(JdbcClient jdbc, RunItems items, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.items = items;
         this.json = json;
         this.clock = clock;
     }
@@ -58,10 +62,10 @@ public class RunStore {
             jdbc.sql("""
                     INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
                         tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
-                        findings_medium, findings_low, findings_info, performance_score, score, grade, verdict, result, stored_at)
+                        findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at)
                     VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
-                        :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :performance,
-                        :score, :grade, :verdict, :result, :stored)""")
+                        :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :advisory, :performance,
+                        :score, :grade, :verdict, :result, :tools, :stored)""")
                     .param("id", summary.id()).param("client", summary.clientId()).param("workspace", summary.workspace())
                     .param("profile", summary.profile()).param("state", summary.state().name())
                     .param("started", timestamp(summary.startedAt())).param("finished", timestamp(summary.finishedAt()))
@@ -70,10 +74,12 @@ public class RunStore {
                     .param("lineRate", summary.lineRate()).param("branchRate", summary.branchRate())
                     .param("critical", summary.findings().get(Severity.CRITICAL)).param("high", summary.findings().get(Severity.HIGH))
                     .param("medium", summary.findings().get(Severity.MEDIUM)).param("low", summary.findings().get(Severity.LOW))
-                    .param("info", summary.findings().get(Severity.INFO)).param("performance", summary.performanceScore())
+                    .param("info", summary.findings().get(Severity.INFO)).param("advisory", summary.advisoryFindings())
+                    .param("performance", summary.performanceScore())
                     .param("score", summary.score()).param("grade", summary.grade()).param("verdict", summary.verdict())
                     .param("result", json.writeValueAsString(result)).param("stored", timestamp(clock.instant()))
-                    .update();
+                    .param("tools", json.writeValueAsString(result.tools().stream().map(ToolDigest::of).toList())).update();
+            items.insert(result);
         } catch (DuplicateKeyException raced) {
             return Optional.empty();
         }
@@ -84,12 +90,23 @@ public class RunStore {
         return jdbc.sql("SELECT COUNT(*) FROM runs WHERE id = :id").param("id", id).query(Integer.class).single() > 0;
     }
 
+    /** A run's summary and its tools' counts, without reading its whole result. */
+    public Optional<RunOverview> overview(String id) {
+        return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", id).query((rs, row) -> {
+            String tools = rs.getString("tools");
+            RunSummary summary = summary(rs);
+            List<ToolDigest> overview = tools != null ? json.readValue(tools, new TypeReference<List<ToolDigest>>() { })
+                    : json.readValue(rs.getString("result"), QualityRunResult.class).tools().stream().map(ToolDigest::of).toList();
+            return new RunOverview(summary, Scoring.of(summary, overview), overview);
+        }).optional();
+    }
+
     public Optional<StoredRun> find(String id) {
         return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", id).query(this::storedRun).optional();
     }
 
-    /** Runs matching the query, newest first. */
-    public List<RunSummary> list(RunQuery query) {
+    /** Runs matching the query, newest first: a page of summaries and how many match in all. */
+    public Page<RunSummary> list(RunQuery query, int offset) {
         StringBuilder sql = new StringBuilder("SELECT * FROM runs WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         condition(sql, params, "client_id", "client", query.clientId());
@@ -100,8 +117,9 @@ public class RunStore {
             sql.append(" AND started_at >= :since");
             params.put("since", timestamp(query.since()));
         }
-        sql.append(" ORDER BY started_at DESC, id LIMIT ").append(query.limit());
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs)).list();
+        long total = jdbc.sql(sql.toString().replace("SELECT *", "SELECT COUNT(*)")).params(params).query(Long.class).single();
+        sql.append(" ORDER BY started_at DESC, id LIMIT ").append(query.limit()).append(" OFFSET ").append(offset);
+        return new Page<>(jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs)).list(), total, offset, query.limit());
     }
 
     /**
@@ -142,7 +160,7 @@ public class RunStore {
                 RunState.valueOf(rs.getString("state")), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("duration_ms"),
                 rs.getString("git_commit"), rs.getString("git_branch"), rs.getInt("tests_total"), rs.getInt("tests_failed"),
                 rs.getInt("tests_skipped"), nullableDouble(rs, "line_rate"), nullableDouble(rs, "branch_rate"), findings,
-                nullableDouble(rs, "performance_score"), rs.getInt("score"), rs.getString("grade"), rs.getString("verdict"));
+                rs.getInt("advisory_findings"), nullableDouble(rs, "performance_score"), rs.getInt("score"), rs.getString("grade"), rs.getString("verdict"));
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

@@ -23,12 +23,13 @@ import java.util.Objects;
  *
  * @param lineRate         null when no tool measured coverage
  * @param performanceScore Lighthouse's performance score (0–1); null when no page was audited
- * @param findings         findings per severity, every severity present
+ * @param findings         judged findings per severity, every severity present
+ * @param advisoryFindings findings of linters the project does not configure: reported as advice, not judged or scored
  */
 public record RunSummary(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                          Instant finishedAt, long durationMillis, String gitCommit, String gitBranch, int testsTotal,
                          int testsFailed, int testsSkipped, Double lineRate, Double branchRate, Map<Severity, Integer> findings,
-                         Double performanceScore, int score, String grade, String verdict) {
+                         int advisoryFindings, Double performanceScore, int score, String grade, String verdict) {
 
     public RunSummary {
         findings = Collections.unmodifiableMap(new EnumMap<>(findings));
@@ -54,7 +55,9 @@ public record RunSummary(String id, String clientId, String workspace, String pr
         for (Severity severity : Severity.values()) {
             findings.put(severity, 0);
         }
-        run.tools().stream().flatMap(t -> t.findings().stream()).map(Finding::severity).forEach(s -> findings.merge(s, 1, Integer::sum));
+        run.tools().stream().filter(t -> !t.advisory()).flatMap(t -> t.findings().stream()).map(Finding::severity)
+                .forEach(s -> findings.merge(s, 1, Integer::sum));
+        int advisory = run.tools().stream().filter(ToolOutcome::advisory).mapToInt(t -> t.findings().size()).sum();
         Double performance = run.tools().stream().filter(t -> t.performance() != null && t.performance().performanceScore() != null)
                 .map(t -> t.performance().performanceScore()).findFirst().orElse(null);
         Instant finished = run.finishedAt();
@@ -64,11 +67,11 @@ public record RunSummary(String id, String clientId, String workspace, String pr
                 (int) tests.stream().filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR).count(),
                 (int) tests.stream().filter(t -> t.status() == TestStatus.SKIPPED).count(),
                 coverage == null ? null : coverage.lineRate(), coverage == null ? null : coverage.branchRate(),
-                findings, performance, 0, "E", run.verdict());
+                findings, advisory, performance, 0, "E", run.verdict());
     }
 
     public RunSummary scored(int score, String grade) {
         return new RunSummary(id, clientId, workspace, profile, state, startedAt, finishedAt, durationMillis, gitCommit, gitBranch,
-                testsTotal, testsFailed, testsSkipped, lineRate, branchRate, findings, performanceScore, score, grade, verdict);
+                testsTotal, testsFailed, testsSkipped, lineRate, branchRate, findings, advisoryFindings, performanceScore, score, grade, verdict);
     }
 }

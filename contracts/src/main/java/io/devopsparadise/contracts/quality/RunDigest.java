@@ -1,0 +1,34 @@
+package io.devopsparadise.contracts.quality;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A run in a few hundred bytes whatever its size: state, verdict, counts per tool and the first failures and most
+ * severe findings. Lists, live views and MCP answers carry this, never the whole result.
+ *
+ * @param stored      true once the report-service has acknowledged storing the run
+ * @param topFailures at most {@link #TOP} failing tests, their messages cut short
+ * @param topFindings at most {@link #TOP} judged findings, most severe first
+ */
+public record RunDigest(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
+                        Instant finishedAt, String verdict, String gitCommit, String gitBranch, List<ToolDigest> tools,
+                        List<TestCaseResult> topFailures, List<Finding> topFindings, boolean stored) {
+
+    /** How many failures and findings a digest names. */
+    public static final int TOP = 10;
+
+    public RunDigest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        topFailures = topFailures == null ? List.of() : List.copyOf(topFailures);
+        topFindings = topFindings == null ? List.of() : List.copyOf(topFindings);
+    }
+
+    public RunDigest acknowledged() {
+        return new RunDigest(id, clientId, workspace, profile, state, startedAt, finishedAt, verdict, gitCommit, gitBranch, tools,
+                topFailures, topFindings, true);
+    }
+}

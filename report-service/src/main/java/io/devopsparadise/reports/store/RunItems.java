@@ -1,0 +1,110 @@
+package io.devopsparadise.reports.store;
+
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A stored run's test cases and findings as rows, paged by filters, so that no view loads a whole result. */
+@Repository
+public class RunItems {
+
+    private static final int BATCH = 1_000;
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+
+    RunItems(JdbcTemplate template, JdbcClient jdbc) {
+        this.template = template;
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the run's tests and findings; called inside the transaction that stores the run. */
+    void insert(QualityRunResult run) {
+        List<Object[]> tests = new ArrayList<>();
+        List<Object[]> findings = new ArrayList<>();
+        for (ToolOutcome tool : run.tools()) {
+            for (TestCaseResult test : tool.tests()) {
+                tests.add(new Object[] {run.id(), tests.size(), tool.tool(), test.suite(), test.name(), test.file(), test.status().name(),
+                        test.durationSeconds(), test.failureMessage()});
+            }
+            for (Finding finding : tool.findings()) {
+                findings.add(new Object[] {run.id(), findings.size(), finding.tool(), finding.rule(), finding.severity().name(), finding.file(),
+                        finding.line(), finding.message(), tool.advisory()});
+            }
+        }
+        batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tests);
+        batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", findings);
+    }
+
+    private void batches(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
+    }
+
+    /** Test cases of a run in report order; of one status when status is not null (FAILED also takes ERROR). */
+    public Page<TestItem> tests(String runId, TestStatus status, String tool, int offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(runId, tool, params);
+        if (status == TestStatus.FAILED) {
+            where += " AND status IN ('FAILED', 'ERROR')";
+        } else if (status != null) {
+            where += " AND status = :status";
+            params.put("status", status.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM run_tests" + where).params(params).query(Long.class).single();
+        List<TestItem> items = jdbc.sql("SELECT * FROM run_tests" + where + " ORDER BY ordinal LIMIT " + limit + " OFFSET " + offset)
+                .params(params).query((rs, row) -> new TestItem(rs.getString("tool"), new TestCaseResult(rs.getString("suite"),
+                        rs.getString("name"), rs.getString("file"), TestStatus.valueOf(rs.getString("status")), rs.getDouble("duration_s"),
+                        rs.getString("message")))).list();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /** Findings of a run, most severe first; judged or advisory ones only when advisory is not null. */
+    public Page<FindingItem> findings(String runId, Severity severity, String tool, Boolean advisory, int offset, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(runId, tool, params);
+        if (severity != null) {
+            where += " AND severity = :severity";
+            params.put("severity", severity.name());
+        }
+        if (advisory != null) {
+            where += " AND advisory = :advisory";
+            params.put("advisory", advisory);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM run_findings" + where).params(params).query(Long.class).single();
+        List<FindingItem> items = jdbc.sql("SELECT * FROM run_findings" + where
+                        + " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END,"
+                        + " ordinal LIMIT " + limit + " OFFSET " + offset)
+                .params(params).query((rs, row) -> new FindingItem(new Finding(rs.getString("tool"), rs.getString("rule"),
+                        Severity.valueOf(rs.getString("severity")), rs.getString("file"), rs.getInt("line"), rs.getString("message")),
+                        rs.getBoolean("advisory"))).list();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    private static String where(String runId, String tool, Map<String, Object> params) {
+        params.put("run", runId);
+        if (tool == null) {
+            return " WHERE run_id = :run";
+        }
+        params.put("tool", tool);
+        return " WHERE run_id = :run AND tool = :tool";
+    }
+
+    public record TestItem(String tool, TestCaseResult test) {
+    }
+
+    public record FindingItem(Finding finding, boolean advisory) {
+    }
+}

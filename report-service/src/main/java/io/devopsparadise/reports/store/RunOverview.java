@@ -1,0 +1,14 @@
+package io.devopsparadise.reports.store;
+
+import io.devopsparadise.contracts.quality.ToolDigest;
+import io.devopsparadise.reports.score.QualityScore;
+
+import java.util.List;
+
+/** A stored run without its whole result: summary, score, and each tool's counts. Its tests and findings are paged apart. */
+public record RunOverview(RunSummary summary, QualityScore score, List<ToolDigest> tools) {
+
+    public RunOverview {
+        tools = List.copyOf(tools);
+    }
+}
