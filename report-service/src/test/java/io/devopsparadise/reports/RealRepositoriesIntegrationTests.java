@@ -1,0 +1,168 @@
+package io.devopsparadise.reports;
+
+import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.testsupport.RepoPaths;
+import io.devopsparadise.testsupport.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Real repositories end to end: boltons and toolz, cloned from ../shared/corpora with their history, each get a
+ * `standard` and a `comprehensive` run through the real instance-manager, orchestrator and report-service on a
+ * process instance. Every run is stored with its five reports, and its counts equal those of the same tools run by
+ * hand on the same checkout: pytest's own summary line with the project's own test command, flake8's output.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealRepositoriesIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern COUNT = Pattern.compile("(\\d+) (passed|failed|error|errors|skipped|xfailed|xpassed)");
+
+    private Path home;
+    private Path workspaces;
+    private InstanceManagerProcess manager;
+    private ServiceProcess orchestrator;
+    private ConfigurableApplicationContext reports;
+
+    @BeforeAll
+    void start() throws Exception {
+        home = Files.createTempDirectory("corpora-home");
+        workspaces = Files.createTempDirectory("corpora-workspaces");
+        manager = InstanceManagerProcess.start(home, workspaces);
+        orchestrator = ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
+                "--paradise.quality.node-modules=" + RepoPaths.nodeModules());
+        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+                "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                "--paradise.reports.instance-manager-url=" + manager.url(""));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        reports.close();
+        orchestrator.close();
+        manager.close();
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @CsvSource({
+            "boltons, standard,      --doctest-modules boltons tests",
+            "boltons, comprehensive, --doctest-modules boltons tests",
+            "toolz,   standard,      ''",
+            "toolz,   comprehensive, ''"})
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aRealRepositorysRunIsStoredWithCountsEqualToTheToolsRunByHand(String repository, String profile, String testCommand) throws Exception {
+        String client = repository + "-" + profile;
+        Path workspace = clone(repository, workspaces.resolve(client));
+        provision(client, workspace);
+
+        JsonNode stored = awaitStored(startRun(client, profile));
+
+        Path byHand = clone(repository, Files.createTempDirectory("by-hand").resolve(repository));
+        int[] pytest = pytestByHand(byHand, testCommand);
+        int flake8 = flake8ByHand(byHand);
+        JsonNode summary = stored.path("summary");
+        JsonNode pytestTool = tool(stored, "pytest");
+        JsonNode flake8Tool = tool(stored, "flake8");
+        assertThat(pytestTool.path("tests").asInt()).as("pytest's test cases, as pytest by hand counts them").isEqualTo(pytest[0]);
+        assertThat(pytestTool.path("failed").asInt()).as("failing tests").isEqualTo(pytest[1]);
+        assertThat(summary.path("testsTotal").asInt()).isEqualTo(pytest[0]);
+        assertThat(flake8Tool.path("findings").asInt()).as("flake8's findings, as flake8 by hand reports them").isEqualTo(flake8);
+        assertThat(flake8Tool.path("advisory").asBoolean()).as("neither project configures flake8").isTrue();
+        assertThat(tool(stored, "pylint").path("advisory").asBoolean()).as("neither project configures Pylint").isTrue();
+        assertThat(summary.path("advisoryFindings").asInt()).isGreaterThanOrEqualTo(flake8);
+        assertThat(summary.path("state").asString()).isEqualTo(pytest[1] == 0 ? "PASSED" : "FAILED");
+        Path written = home.resolve("reports").resolve(client).resolve(summary.path("id").asString());
+        for (String file : List.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml")) {
+            assertThat(written.resolve(file)).isNotEmptyFile();
+        }
+        System.out.printf("%s %s: %s in %d ms, %d tests (%d failing), %d judged findings, %d advisory, score %d%n", repository, profile,
+                summary.path("state").asString(), summary.path("durationMillis").asLong(), pytest[0], pytest[1],
+                summary.path("findings").valueStream().mapToInt(JsonNode::asInt).sum(), summary.path("advisoryFindings").asInt(),
+                summary.path("score").asInt());
+    }
+
+    private Path clone(String repository, Path target) throws Exception {
+        Path bundle = RepoPaths.root().resolve("../shared/corpora").resolve(repository + ".bundle").normalize();
+        assertThat(bundle).as("the corpus " + repository).exists();
+        run(target.getParent(), "git", "clone", "-q", bundle.toString(), target.toString());
+        return target;
+    }
+
+    private void provision(String client, Path workspace) throws Exception {
+        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+    }
+
+    private String startRun(String client, String profile) throws Exception {
+        HttpResponse<String> started = Http.send("POST", orchestrator.url("/api/runs"), "{\"clientId\":\"" + client + "\",\"profile\":\"" + profile + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return JSON.readTree(started.body()).path("id").asString();
+    }
+
+    private JsonNode awaitStored(String runId) throws Exception {
+        URI run = URI.create("http://127.0.0.1:" + reports.getEnvironment().getProperty("local.server.port") + "/api/runs/" + runId);
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> Http.get(run).statusCode() == 200);
+        return JSON.readTree(Http.get(run).body());
+    }
+
+    private static JsonNode tool(JsonNode stored, String name) {
+        return stored.path("tools").valueStream().filter(t -> t.path("tool").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome of " + name + " in " + stored.path("tools")));
+    }
+
+    /** The project's own test command by hand; answers {test cases, failing} from pytest's summary line. */
+    private static int[] pytestByHand(Path checkout, String testCommand) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"));
+        if (!testCommand.isBlank()) {
+            command.addAll(List.of(testCommand.split(" ")));
+        }
+        String output = run(checkout, command.toArray(String[]::new));
+        String summary = output.lines().filter(l -> l.matches(".*\\d+ (passed|failed).* in .*")).reduce((a, b) -> b).orElseThrow(
+                () -> new AssertionError("pytest printed no summary line:\n" + output));
+        int total = 0;
+        int failing = 0;
+        Matcher counts = COUNT.matcher(summary);
+        while (counts.find()) {
+            int n = Integer.parseInt(counts.group(1));
+            total += n;
+            failing += counts.group(2).startsWith("failed") || counts.group(2).startsWith("error") ? n : 0;
+        }
+        return new int[] {total, failing};
+    }
+
+    private static int flake8ByHand(Path checkout) throws Exception {
+        return (int) run(checkout, "flake8", "--exit-zero", ".").lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private static String run(Path directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(4, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
+        return new String(output, StandardCharsets.UTF_8);
+    }
+}
