@@ -19,7 +19,8 @@ PARADISE_HOME="$work/home" java -jar "$root/instance-manager/target/instance-man
   --paradise.instances.allowed-workspace-roots="$work" --paradise.node-modules="$root/tools/node/node_modules" >"$work/m.log" 2>&1 &
 pids+=($!)
 for parallel in 1 2; do
-  PARADISE_NODE_MODULES="$root/tools/node/node_modules" java -jar "$root/quality-orchestrator/target/quality-orchestrator.jar" \
+  mkdir -p "$work/home/q$parallel"
+  PARADISE_HOME="$work/home/q$parallel" PARADISE_NODE_MODULES="$root/tools/node/node_modules" java -jar "$root/quality-orchestrator/target/quality-orchestrator.jar" \
     --server.port=$((18120 + parallel)) --paradise.quality.instance-manager-url=http://127.0.0.1:18110 \
     --paradise.quality.parallel-tools=$parallel >"$work/q$parallel.log" 2>&1 &
   pids+=($!)
