@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Outcomes every runner shares: a tool that is not installed, one that crashed or timed out. */
-final class Outcomes {
+public final class Outcomes {
 
     private static final int COMMAND_NOT_FOUND = 127;
     private static final int TAIL = 2_000;
@@ -16,7 +16,7 @@ final class Outcomes {
     }
 
     /** Skipped or erred, when the result says the tool did not really run. */
-    static Optional<ToolOutcome> notRun(ToolRunner runner, ExecResult result) {
+    public static Optional<ToolOutcome> notRun(ToolRunner runner, ExecResult result) {
         String stderr = result.stderr() == null ? "" : result.stderr();
         if (result.exitCode() == COMMAND_NOT_FOUND || result.exitCode() == 126 || stderr.contains("No module named")
                 || stderr.contains("executable file not found") || stderr.contains("Cannot find module")) {
@@ -29,7 +29,7 @@ final class Outcomes {
     }
 
     /** The same outcome with notes added to its detail (what the project configures, files that could not be read). */
-    static ToolOutcome noted(ToolOutcome outcome, List<String> notes) {
+    public static ToolOutcome noted(ToolOutcome outcome, List<String> notes) {
         if (notes.isEmpty()) {
             return outcome;
         }
@@ -39,7 +39,7 @@ final class Outcomes {
                 outcome.performance(), outcome.advisory());
     }
 
-    static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {
+    public static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {
         String stderr = result.stderr() == null ? "" : result.stderr();
         // some tools (Maven) print their errors on standard output
         String output = stderr.isBlank() && result.stdout() != null ? result.stdout() : stderr;

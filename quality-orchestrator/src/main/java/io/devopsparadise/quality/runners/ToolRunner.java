@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public interface ToolRunner {
     /** Environment the command needs besides the instance's own (tools configured by environment). */
     default Map<String, String> environment(RunContext context) {
         return Map.of();
+    }
+
+    /** How long this tool may take: the profile's tool-timeout unless the tool's own configuration asks for less. */
+    default Duration timeout(Duration profileTimeout) {
+        return profileTimeout;
     }
 
     /** What to install when the tool is missing from the instance. */
