@@ -6,6 +6,7 @@ import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +55,11 @@ class RealRepositoriesIntegrationTests {
         home = Files.createTempDirectory("corpora-home");
         workspaces = Files.createTempDirectory("corpora-workspaces");
         manager = InstanceManagerProcess.start(home, workspaces);
+        int reportsPort = ServiceProcess.freePort();
         orchestrator = ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
-                "--paradise.quality.node-modules=" + RepoPaths.nodeModules());
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+                "--paradise.quality.node-modules=" + RepoPaths.nodeModules(),
+                "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
+        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=" + reportsPort, "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
                 "--paradise.reports.instance-manager-url=" + manager.url(""));
     }
@@ -103,6 +107,53 @@ class RealRepositoriesIntegrationTests {
                 summary.path("state").asString(), summary.path("durationMillis").asLong(), pytest[0], pytest[1],
                 summary.path("findings").valueStream().mapToInt(JsonNode::asInt).sum(), summary.path("advisoryFindings").asInt(),
                 summary.path("score").asInt());
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void aCommitThatAddsOneFlake8ViolationAndOneFailingTestFailsTheNextRunNamingExactlyThose() throws Exception {
+        String client = "boltons-change";
+        Path workspace = clone("boltons", workspaces.resolve(client));
+        provision(client, workspace);
+        JsonNode first = awaitStored(startRun(client, "standard"));
+        assertThat(first.path("summary").path("state").asString()).as("the first run sets the baseline").isEqualTo("PASSED");
+        assertThat(first.path("summary").path("baselineRunId").isNull()).isTrue();
+
+        Path module = workspace.resolve("boltons/mathutils.py");
+        Files.writeString(module, "_PARADISE_MARK = 1 # an inline comment flake8 wants two spaces before\n", StandardOpenOption.APPEND);
+        int violationLine = (int) Files.readAllLines(module).size();
+        Files.writeString(workspace.resolve("tests/test_mathutils.py"),
+                "\n\ndef test_broken_on_purpose():\n    \"\"\"A test this change breaks.\"\"\"\n    raise ValueError('broken on purpose')\n",
+                StandardOpenOption.APPEND);
+        run(workspace, "git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "a flake8 violation and a broken test");
+
+        JsonNode second = awaitStored(startRun(client, "standard"));
+        String id = second.path("summary").path("id").asString();
+        JsonNode newFindings = JSON.readTree(Http.get(reports("/api/runs/" + id + "/findings?introduced=true&limit=50")).body());
+        JsonNode failures = JSON.readTree(Http.get(reports("/api/runs/" + id + "/tests?status=FAILED")).body());
+        String markdown = Files.readString(home.resolve("reports").resolve(client).resolve(id).resolve("report.md"));
+
+        JsonNode summary = second.path("summary");
+        assertThat(summary.path("state").asString()).isEqualTo("FAILED");
+        assertThat(summary.path("baselineRunId").asString()).isEqualTo(first.path("summary").path("id").asString());
+        assertThat(summary.path("newFailures").asInt()).isEqualTo(1);
+        assertThat(failures.path("items")).hasSize(1);
+        assertThat(failures.path("items").get(0).path("test").path("name").asString()).isEqualTo("test_broken_on_purpose");
+        assertThat(newFindings.path("total").asInt()).as("exactly the one new finding: " + newFindings).isEqualTo(1);
+        JsonNode introduced = newFindings.path("items").get(0).path("finding");
+        assertThat(introduced.path("tool").asString()).isEqualTo("flake8");
+        assertThat(introduced.path("rule").asString()).isEqualTo("E261");
+        assertThat(introduced.path("file").asString()).endsWith("boltons/mathutils.py");
+        assertThat(introduced.path("line").asInt()).isEqualTo(violationLine);
+        assertThat(summary.path("verdict").asString()).contains("1 new failing test(s)").contains("test_broken_on_purpose")
+                .contains("flake8 E261 at").contains("mathutils.py:" + violationLine);
+        int total = summary.path("findings").valueStream().mapToInt(JsonNode::asInt).sum() + summary.path("advisoryFindings").asInt();
+        assertThat(markdown).contains("**new failure** pytest").contains("**new LOW** flake8 `E261`")
+                .contains((total - 1) + " existing finding(s) unchanged");
+    }
+
+    private URI reports(String path) {
+        return URI.create("http://127.0.0.1:" + reports.getEnvironment().getProperty("local.server.port") + path);
     }
 
     private Path clone(String repository, Path target) throws Exception {

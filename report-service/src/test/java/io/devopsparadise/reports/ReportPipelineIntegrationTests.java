@@ -237,7 +237,8 @@ class ReportPipelineIntegrationTests {
         reports.close();
         reports = startReports();
         assertThat(awaitStored(run).path("summary").path("testsTotal").asInt()).as("stored once the limit allows it").isEqualTo(6);
-        assertThat(JSON.readTree(Http.get(url("/api/storage-failures?clientId=alice")).body())).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).alias("the failure is cleared once the run is stored")
+                .until(() -> JSON.readTree(Http.get(url("/api/storage-failures?clientId=alice")).body()).isEmpty());
     }
 
     @Test

@@ -19,6 +19,10 @@ final class QualityRunSummary {
         if (run.verdict() != null) {
             text.append(" — ").append(run.verdict());
         }
+        if (run.baseline() != null) {
+            text.append("\nCompared with run ").append(run.baseline().runId()).append(" (").append(run.baseline().choice()).append("): ")
+                    .append(run.newFailures()).append(" new failing test(s), ").append(run.newFindings()).append(" new finding(s)");
+        }
         run.tools().forEach(tool -> text.append("\n- ").append(tool(tool)));
         if (!run.topFailures().isEmpty()) {
             text.append("\nFailing tests (first ").append(run.topFailures().size()).append("):");
@@ -53,11 +57,11 @@ final class QualityRunSummary {
 
     private static String failure(TestCaseResult test) {
         String message = test.failureMessage() == null ? "" : ": " + test.failureMessage().lines().findFirst().orElse("");
-        return (test.suite() == null ? "" : test.suite() + " › ") + test.name() + message;
+        return (test.isNew() ? "[new] " : "") + (test.suite() == null ? "" : test.suite() + " › ") + test.name() + message;
     }
 
     private static String finding(Finding finding) {
         String where = finding.file() == null ? "" : " " + finding.file() + (finding.line() > 0 ? ":" + finding.line() : "");
-        return finding.severity() + " " + finding.tool() + " " + finding.rule() + where + ": " + finding.message().lines().findFirst().orElse("");
+        return (finding.isNew() ? "[new] " : "") + finding.severity() + " " + finding.tool() + " " + finding.rule() + where + ": " + finding.message().lines().findFirst().orElse("");
     }
 }

@@ -46,6 +46,9 @@ class QualityStatusTool implements GatewayTool {
                     structured.put("id", r.id());
                     structured.put("state", r.state());
                     structured.put("verdict", r.verdict());
+                    structured.put("baseline", r.baseline());
+                    structured.put("newFailures", r.newFailures());
+                    structured.put("newFindings", r.newFindings());
                     structured.put("tools", r.tools());
                     structured.put("topFailures", r.topFailures());
                     structured.put("topFindings", r.topFindings());

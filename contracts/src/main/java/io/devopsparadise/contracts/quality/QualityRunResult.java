@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param verdict   why the run passed or failed against the profile's thresholds, in words
  * @param gitCommit the workspace's HEAD commit when the run started; null when the workspace is not a git repository
  * @param gitBranch the checked-out branch; null when detached or not a repository
+ * @param baseline  the stored run this run was compared with; null for a project's first run (it sets the baseline)
  */
 public record QualityRunResult(
         String id,
@@ -22,7 +23,8 @@ public record QualityRunResult(
         List<ToolOutcome> tools,
         String verdict,
         String gitCommit,
-        String gitBranch) {
+        String gitBranch,
+        Baseline baseline) {
 
     public QualityRunResult {
         Objects.requireNonNull(id, "id");

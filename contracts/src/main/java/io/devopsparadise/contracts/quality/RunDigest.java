@@ -10,11 +10,15 @@ import java.util.Objects;
  *
  * @param stored      true once the report-service has acknowledged storing the run
  * @param topFailures at most {@link #TOP} failing tests, their messages cut short
- * @param topFindings at most {@link #TOP} judged findings, most severe first
+ * @param topFindings at most {@link #TOP} judged findings, those the run introduced first, then most severe first
+ * @param baseline    the stored run this one was compared with; null for a first run or a run in progress
+ * @param newFindings findings introduced since the baseline (judged and advice)
+ * @param newFailures tests failing now that did not fail in the baseline
  */
 public record RunDigest(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                         Instant finishedAt, String verdict, String gitCommit, String gitBranch, List<ToolDigest> tools,
-                        List<TestCaseResult> topFailures, List<Finding> topFindings, boolean stored) {
+                        List<TestCaseResult> topFailures, List<Finding> topFindings, boolean stored, Baseline baseline,
+                        int newFindings, int newFailures) {
 
     /** How many failures and findings a digest names. */
     public static final int TOP = 10;
@@ -29,6 +33,6 @@ public record RunDigest(String id, String clientId, String workspace, String pro
 
     public RunDigest acknowledged() {
         return new RunDigest(id, clientId, workspace, profile, state, startedAt, finishedAt, verdict, gitCommit, gitBranch, tools,
-                topFailures, topFindings, true);
+                topFailures, topFindings, true, baseline, newFindings, newFailures);
     }
 }

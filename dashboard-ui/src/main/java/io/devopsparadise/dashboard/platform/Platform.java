@@ -67,10 +67,11 @@ public class Platform {
                 .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.TestItem>>() { }));
     }
 
-    /** A page of the run's findings, most severe first. */
-    public ItemPage<ItemPage.FindingItem> findings(String id, int offset, int limit) {
+    /** A page of the run's findings (only those it introduced when newOnly), most severe first. */
+    public ItemPage<ItemPage.FindingItem> findings(String id, boolean newOnly, int offset, int limit) {
         return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/runs/{id}/findings").queryParam("offset", offset).queryParam("limit", limit).build(id))
+                .uri(b -> b.path("/api/runs/{id}/findings").queryParamIfPresent("introduced", Optional.ofNullable(newOnly ? Boolean.TRUE : null))
+                        .queryParam("offset", offset).queryParam("limit", limit).build(id))
                 .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.FindingItem>>() { }));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 public record RunRow(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                      Instant finishedAt, long durationMillis, String gitCommit, String gitBranch, int testsTotal, int testsFailed,
                      int testsSkipped, Double lineRate, Double branchRate, Map<Severity, Integer> findings, int advisoryFindings, Double performanceScore,
-                     int score, String grade, String verdict) {
+                     int score, String grade, String verdict, String baselineRunId, int newFindings, int newFailures) {
 
     public int findingsTotal() {
         return findings == null ? 0 : findings.values().stream().mapToInt(Integer::intValue).sum();

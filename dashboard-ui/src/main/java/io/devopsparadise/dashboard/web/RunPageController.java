@@ -61,7 +61,7 @@ class RunPageController {
 
     @GetMapping("/runs/{id}")
     String run(@PathVariable String id, @RequestParam(defaultValue = "0") int failures, @RequestParam(defaultValue = "0") int findings,
-               Model model) {
+               @RequestParam(defaultValue = "false") boolean newOnly, Model model) {
         if (failures < 0 || findings < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failures and findings are offsets: 0 or more");
         }
@@ -71,7 +71,8 @@ class RunPageController {
             model.addAttribute("stored", stored.get());
             model.addAttribute("reportFiles", List.of("report.html", "report.md", "report.json", "report.sarif", "report.junit.xml"));
             model.addAttribute("failurePage", platform.failingTests(id, failures, PAGE));
-            model.addAttribute("findingPage", platform.findings(id, findings, PAGE));
+            model.addAttribute("findingPage", platform.findings(id, newOnly, findings, PAGE));
+            model.addAttribute("newOnly", newOnly);
             return "run";
         }
         live(id, model);

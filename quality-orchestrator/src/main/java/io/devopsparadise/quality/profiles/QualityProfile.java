@@ -11,15 +11,18 @@ import java.util.Set;
  * A checked quality profile: which tool categories run, how long each may take, what they test, and what fails the run.
  *
  * @param targetUrl null when the profile names no running application
+ * @param maxFindings    absolute limits per severity, judged on every run
+ * @param maxNewFindings limits per severity on the findings a run introduced since its baseline
  * @param judgeUnconfiguredLinters whether findings of linters the project does not configure count (by default they are advice)
  */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
-                             Map<Severity, Integer> maxFindings, boolean failFast, URI targetUrl, double minPerformanceScore,
+                             Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings, boolean failFast, URI targetUrl, double minPerformanceScore,
                              boolean judgeUnconfiguredLinters) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);
         maxFindings = Map.copyOf(maxFindings);
+        maxNewFindings = Map.copyOf(maxNewFindings);
         if (minLineCoverage < 0 || minLineCoverage > 1) {
             throw new IllegalArgumentException("profile " + name + ": min-line-coverage must be between 0 and 1, got " + minLineCoverage);
         }

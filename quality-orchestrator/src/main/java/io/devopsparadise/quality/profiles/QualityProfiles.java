@@ -42,19 +42,29 @@ public class QualityProfiles {
         raw.categories().stream().filter(c -> !CATEGORIES.contains(c)).findAny().ifPresent(c -> {
             throw new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES);
         });
-        Map<Severity, Integer> limits = new EnumMap<>(Severity.class);
-        if (raw.maxFindings() != null) {
-            raw.maxFindings().forEach((severity, max) -> limits.put(severity(name, severity), max));
-        }
-        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(), limits, raw.failFast(),
+        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(),
+                limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.failFast(),
                 raw.targetUrl(), raw.minPerformanceScore(), raw.judgeUnconfiguredLinters());
+    }
+
+    private static Map<Severity, Integer> limits(String profile, Map<String, Integer> raw) {
+        Map<Severity, Integer> limits = new EnumMap<>(Severity.class);
+        if (raw != null) {
+            raw.forEach((severity, max) -> {
+                if (max == null || max < 0) {
+                    throw new IllegalArgumentException("quality profile " + profile + ": the limit for " + severity + " must be 0 or more");
+                }
+                limits.put(severity(profile, severity), max);
+            });
+        }
+        return limits;
     }
 
     private static Severity severity(String profile, String value) {
         try {
             return Severity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("quality profile " + profile + ": unknown severity '" + value + "' in max-findings", e);
+            throw new IllegalArgumentException("quality profile " + profile + ": unknown severity '" + value + "' in max-findings or max-new-findings", e);
         }
     }
 }

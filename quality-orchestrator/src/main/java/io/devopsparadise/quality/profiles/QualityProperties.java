@@ -16,6 +16,9 @@ import java.util.Map;
  *
  * @param home                the data directory: finished runs wait in quality-orchestrator/ until the report-service stores them
  * @param retention           how long a stored run's digest stays here (the report-service keeps the run itself)
+ * @param reportServiceUrl    where the report-service answers: a run's baseline (the stored run it is compared with) comes from there
+ * @param baseBranch          the branch whose latest stored run is a run's baseline; absent = the repository's default branch
+ *                            (origin/HEAD, else main, else master)
  * @param instanceManagerUrl  where the instance-manager answers (commands run inside the client's instance through it)
  * @param python              the Python that has the Debian tools (pytest, coverage) inside an instance
  * @param containerWorkspace  where a container sees the workspace
@@ -35,6 +38,8 @@ public record QualityProperties(
         Path home,
         @DefaultValue("7d") Duration retention,
         URI instanceManagerUrl,
+        URI reportServiceUrl,
+        String baseBranch,
         @DefaultValue("/usr/bin/python3") String python,
         @DefaultValue("/workspace") String containerWorkspace,
         String nodeModules,
@@ -59,6 +64,7 @@ public record QualityProperties(
      * @param targetUrl       the running application that API, E2E and performance tools test (Newman's baseUrl,
      *                        Playwright's PARADISE_BASE_URL, the page Lighthouse audits); absent = Lighthouse is skipped
      * @param minPerformanceScore below this Lighthouse performance score (0-1) the run fails; 0 disables
+     * @param maxNewFindings  most findings a run may introduce since its baseline, per severity; absent = no limit
      * @param judgeUnconfiguredLinters judge the findings of linters the project does not configure too; by default they are advice
      */
     public record ProfileProperties(
@@ -66,6 +72,7 @@ public record QualityProperties(
             @DefaultValue("10m") Duration toolTimeout,
             @DefaultValue("0") double minLineCoverage,
             Map<String, Integer> maxFindings,
+            Map<String, Integer> maxNewFindings,
             @DefaultValue("false") boolean failFast,
             URI targetUrl,
             @DefaultValue("0") double minPerformanceScore,

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runs;
 
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
@@ -11,9 +12,10 @@ import java.util.Optional;
 /**
  * The commit and branch a workspace is at, read with JGit (the workspace or a parent holds the repository).
  *
- * @param branch null when HEAD is detached
+ * @param branch        null when HEAD is detached
+ * @param defaultBranch the repository's default branch: origin/HEAD's, else main, else master, else the checked-out one
  */
-record GitState(String commit, String branch) {
+record GitState(String commit, String branch, String defaultBranch) {
 
     static Optional<GitState> of(Path workspace) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(workspace.toFile());
@@ -26,9 +28,23 @@ record GitState(String commit, String branch) {
                 return Optional.empty();
             }
             String branch = repository.getBranch();
-            return Optional.of(new GitState(head.name(), head.name().equals(branch) ? null : branch));
+            String current = head.name().equals(branch) ? null : branch;
+            return Optional.of(new GitState(head.name(), current, defaultBranch(repository, current)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static String defaultBranch(Repository repository, String current) throws IOException {
+        Ref origin = repository.exactRef("refs/remotes/origin/HEAD");
+        if (origin != null && origin.isSymbolic()) {
+            return Repository.shortenRefName(origin.getTarget().getName()).replaceFirst("^origin/", "");
+        }
+        for (String name : new String[] {"main", "master"}) {
+            if (repository.exactRef("refs/heads/" + name) != null) {
+                return name;
+            }
+        }
+        return current;
     }
 }

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolOutcome;
@@ -18,6 +19,7 @@ final class QualityRun {
     private final String profile;
     private final Instant startedAt;
     private GitState git;
+    private Baseline baseline;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
     private RunState state = RunState.QUEUED;
@@ -87,8 +89,21 @@ final class QualityRun {
         this.git = git;
     }
 
+    synchronized GitState git() {
+        return git;
+    }
+
+    synchronized void baseline(Baseline baseline) {
+        this.baseline = baseline;
+    }
+
+    /** Replaces every outcome by what the function makes of it (fingerprints, marks against the baseline). */
+    synchronized void rewrite(java.util.function.UnaryOperator<ToolOutcome> change) {
+        outcomes.replaceAll(change);
+    }
+
     synchronized QualityRunResult snapshot() {
         return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
-                git == null ? null : git.commit(), git == null ? null : git.branch());
+                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline);
     }
 }

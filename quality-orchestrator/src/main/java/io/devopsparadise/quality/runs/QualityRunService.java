@@ -9,7 +9,14 @@ import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
+import io.devopsparadise.quality.custom.CustomCommands;
+import io.devopsparadise.quality.custom.RunPlan;
 import io.devopsparadise.quality.exec.InstanceManagerClient;
+import io.devopsparadise.quality.gate.BaselineChoice;
+import io.devopsparadise.quality.gate.BaselineFindings;
+import io.devopsparadise.quality.gate.BaselineSource;
+import io.devopsparadise.quality.gate.Fingerprints;
+import io.devopsparadise.quality.gate.Gate;
 import io.devopsparadise.quality.profiles.QualityProfile;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.profiles.QualityProperties;
@@ -58,14 +65,19 @@ public class QualityRunService {
     private final QualityProperties properties;
     private final Clock clock;
     private final FinishedRuns finished;
+    private final BaselineSource baselines;
+    private final CustomCommands customCommands;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
     private final ExecutorService tools;
 
     QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
-                      QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished) {
+                      QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished, BaselineSource baselines,
+                      CustomCommands customCommands) {
         this.finished = finished;
+        this.customCommands = customCommands;
+        this.baselines = baselines;
         this.profiles = profiles;
         this.runners = runners;
         this.detector = detector;
@@ -82,9 +94,10 @@ public class QualityRunService {
         }
         QualityProfile profile = profiles.get(request.profile());
         InstanceView instance = manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
+        BaselineChoice choice = request.baseline() == null || request.baseline().isBlank() ? null : BaselineChoice.parse(request.baseline(), null);
         QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
         runs.put(run.id(), run);
-        coordinators.execute(() -> execute(run, profile, instance, request.changedFiles()));
+        coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice));
         return run.snapshot();
     }
 
@@ -152,7 +165,7 @@ public class QualityRunService {
                 : new RunNotFoundException(id);
     }
 
-    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles) {
+    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles, BaselineChoice choice) {
         try {
             run.running();
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
@@ -163,7 +176,12 @@ public class QualityRunService {
                     container ? properties.containerWorkspace() : instance.workspace(), reportDir(workspace, run.id()), changedFiles,
                     profile.targetUrl(), new Toolbox(properties.python(), container ? properties.containerNodeModules() : properties.nodeModules(),
                     properties.chromium(), properties.maven(), properties.npmRegistry(), properties.ruff()), profile.judgeUnconfiguredLinters());
-            List<ToolRunner> applicable = runners.stream()
+            RunPlan plan = customCommands.plan(profile, context, runners);
+            plan.refused().forEach(outcome -> {
+                run.add(outcome);
+                events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), outcome.tool(), outcome.status().name(), 0, 0, 0);
+            });
+            List<ToolRunner> applicable = plan.runners().stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context)).toList();
             applicable.forEach(runner -> runner.unmetRequirement(context).ifPresent(why -> skip(run, runner, why)));
             List<ToolRunner> selected = applicable.stream().filter(r -> r.unmetRequirement(context).isEmpty()).toList();
@@ -174,7 +192,7 @@ public class QualityRunService {
             for (Future<?> tool : work) {
                 awaitQuietly(tool);
             }
-            Verdict verdict = Verdict.of(profile, run.outcomes());
+            Verdict verdict = judge(run, profile, workspace, context, choice);
             finish(run, verdict.passed() ? RunState.PASSED : RunState.FAILED, verdict.reasons());
         } catch (RuntimeException e) {
             log.warn("quality run {} failed: {}", run.id(), e.toString());
@@ -202,6 +220,25 @@ public class QualityRunService {
         events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
     }
 
+    /** Fingerprints the findings, marks what is new since the baseline, and judges the run. */
+    private Verdict judge(QualityRun run, QualityProfile profile, DetectedWorkspace workspace, RunContext context, BaselineChoice choice) {
+        run.rewrite(new Fingerprints(workspace.root(), context.workspaceInInstance())::fingerprinted);
+        BaselineSource.Lookup lookup = baselines.find(run.clientId(), run.snapshot().workspace(), choice != null ? choice : baseBranch(run));
+        lookup.baseline().ifPresent(found -> {
+            run.rewrite(new Gate(found)::marked);
+            run.baseline(found.baseline());
+        });
+        return Verdict.of(profile, run.outcomes(), lookup.baseline().map(BaselineFindings::baseline).orElse(null), lookup.why());
+    }
+
+    private BaselineChoice baseBranch(QualityRun run) {
+        if (properties.baseBranch() != null && !properties.baseBranch().isBlank()) {
+            return BaselineChoice.branch(properties.baseBranch());
+        }
+        GitState git = run.git();
+        return git == null || git.defaultBranch() == null ? BaselineChoice.previous() : BaselineChoice.branch(git.defaultBranch());
+    }
+
     private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner) {
         if (run.isFinished()) {
             return;
@@ -210,7 +247,7 @@ public class QualityRunService {
         ToolOutcome outcome;
         try {
             outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
-                    context.workspaceInInstance(), profile.toolTimeout()));
+                    context.workspaceInInstance(), runner.timeout(profile.toolTimeout())));
         } catch (RuntimeException e) {
             outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
         }

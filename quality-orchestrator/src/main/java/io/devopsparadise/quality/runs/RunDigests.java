@@ -21,11 +21,15 @@ final class RunDigests {
 
     static RunDigest of(QualityRunResult run, boolean stored) {
         List<TestCaseResult> failures = run.tools().stream().flatMap(t -> t.tests().stream()).filter(RunDigests::failing)
-                .limit(RunDigest.TOP).map(RunDigests::shortened).toList();
+                .sorted(Comparator.comparing((TestCaseResult t) -> !t.isNew())).limit(RunDigest.TOP).map(RunDigests::shortened).toList();
         List<Finding> findings = run.tools().stream().filter(t -> !t.advisory()).flatMap(t -> t.findings().stream())
-                .sorted(Comparator.comparing(Finding::severity)).limit(RunDigest.TOP).map(RunDigests::shortened).toList();
+                .sorted(Comparator.comparing((Finding f) -> !f.isNew()).thenComparing(Finding::severity))
+                .limit(RunDigest.TOP).map(RunDigests::shortened).toList();
+        int newFindings = (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::isNew).count();
+        int newFailures = (int) run.tools().stream().flatMap(t -> t.tests().stream()).filter(t -> failing(t) && t.isNew()).count();
         return new RunDigest(run.id(), run.clientId(), run.workspace(), run.profile(), run.state(), run.startedAt(), run.finishedAt(),
-                run.verdict(), run.gitCommit(), run.gitBranch(), run.tools().stream().map(RunDigests::tool).toList(), failures, findings, stored);
+                run.verdict(), run.gitCommit(), run.gitBranch(), run.tools().stream().map(RunDigests::tool).toList(), failures, findings, stored,
+                run.baseline(), newFindings, newFailures);
     }
 
     private static ToolDigest tool(ToolOutcome outcome) {
@@ -39,11 +43,13 @@ final class RunDigests {
     }
 
     private static TestCaseResult shortened(TestCaseResult test) {
-        return new TestCaseResult(test.suite(), test.name(), test.file(), test.status(), test.durationSeconds(), cut(test.failureMessage()));
+        return new TestCaseResult(test.suite(), test.name(), test.file(), test.status(), test.durationSeconds(), cut(test.failureMessage()),
+                test.introduced());
     }
 
     private static Finding shortened(Finding finding) {
-        return new Finding(finding.tool(), finding.rule(), finding.severity(), finding.file(), finding.line(), cut(finding.message()));
+        return new Finding(finding.tool(), finding.rule(), finding.severity(), finding.file(), finding.line(), cut(finding.message()),
+                finding.fingerprint(), finding.introduced());
     }
 
     private static String cut(String text) {

@@ -16,6 +16,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Run not found", e.getMessage());
     }
 
+    @ExceptionHandler(NoBaselineException.class)
+    ProblemDetail noBaseline(NoBaselineException e) {
+        return problem(HttpStatus.NOT_FOUND, "No baseline", e.getMessage());
+    }
+
     @ExceptionHandler(RunNotStoredException.class)
     ProblemDetail notStored(RunNotStoredException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Run not stored", e.getMessage());

@@ -110,13 +110,15 @@ class RunsController {
     }
 
     @GetMapping("/runs/{id}/findings")
-    @Operation(summary = "A page of a stored run's findings, most severe first, optionally of one severity or tool, judged or advisory")
+    @Operation(summary = "A page of a stored run's findings, most severe first, optionally of one severity or tool, judged or advisory,"
+            + " introduced since the baseline (introduced=true) or existing (introduced=false)")
     Page<RunItems.FindingItem> findings(@PathVariable String id, @RequestParam(required = false) Severity severity,
                                        @RequestParam(required = false) String tool, @RequestParam(required = false) Boolean advisory,
+                                       @RequestParam(required = false) Boolean introduced,
                                        @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
         Page.check(offset, limit);
         store.overview(id).orElseThrow(() -> notStored(id));
-        return items.findings(id, severity, tool, advisory, offset, limit);
+        return items.findings(id, severity, tool, advisory, introduced, offset, limit);
     }
 
     @GetMapping("/storage-failures")

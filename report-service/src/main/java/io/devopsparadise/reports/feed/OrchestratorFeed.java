@@ -98,6 +98,8 @@ class OrchestratorFeed {
                 }
                 QualityRunResult run = orchestrator.result(runId);
                 ingestion.ingest(run);
+            } else {
+                ingestion.writeMissingReports(runId);
             }
             failures.clear(runId);
             orchestrator.acknowledge(runId);

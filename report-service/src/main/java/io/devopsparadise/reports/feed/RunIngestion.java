@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.devopsparadise.reports.render.ReportFormat;
+
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +32,13 @@ public class RunIngestion {
         this.reports = reports;
         this.live = live;
         this.json = json;
+    }
+
+    /** Writes a stored run's reports again when one is missing (writing them failed when the run was stored). */
+    public void writeMissingReports(String runId) {
+        if (Arrays.stream(ReportFormat.values()).anyMatch(format -> reports.file(runId, format).isEmpty())) {
+            store.find(runId).ifPresent(reports::write);
+        }
     }
 
     /** @return the stored run, or empty when it was stored before */

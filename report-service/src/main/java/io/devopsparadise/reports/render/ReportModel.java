@@ -26,6 +26,26 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
         return run.result().tools().stream().sorted(Comparator.comparing(ToolOutcome::category).thenComparing(ToolOutcome::tool)).toList();
     }
 
+    /** How many of a tool's tests failed or erred (counted here: template expressions are capped at 10,000 operations). */
+    public long failedTests(ToolOutcome tool) {
+        return tool.tests().stream().filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR).count();
+    }
+
+    /** Whether the run was compared with a baseline (then "new" and "existing" are known). */
+    public boolean compared() {
+        return run.result().baseline() != null;
+    }
+
+    /** Tests failing now that did not fail in the baseline. */
+    public List<Failure> newFailures() {
+        return failures().stream().filter(f -> f.test().isNew()).toList();
+    }
+
+    /** Findings the run introduced since its baseline, judged or advice. */
+    public List<Finding> newFindings() {
+        return findings().stream().filter(Finding::isNew).toList();
+    }
+
     /** Failed and erred tests, with the tool that ran them. */
     public List<Failure> failures() {
         return tools().stream().flatMap(tool -> tool.tests().stream()

@@ -68,7 +68,14 @@ public class SarifReportRenderer implements ReportRenderer {
                 }
                 result.put("locations", List.of(ordered("physicalLocation", physical)));
             }
-            result.put("properties", ordered("severity", finding.severity().name()));
+            if (finding.fingerprint() != null) {
+                result.put("partialFingerprints", ordered("paradiseLineHash/v1", finding.fingerprint()));
+            }
+            if (finding.introduced() != null) {
+                result.put("baselineState", finding.isNew() ? "new" : "unchanged");
+            }
+            result.put("properties", tool.advisory() ? ordered("severity", finding.severity().name(), "advisory", true)
+                    : ordered("severity", finding.severity().name()));
             results.add(result);
         }
         Map<String, Object> run = new LinkedHashMap<>();

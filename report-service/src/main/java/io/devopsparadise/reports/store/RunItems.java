@@ -36,15 +36,17 @@ public class RunItems {
         for (ToolOutcome tool : run.tools()) {
             for (TestCaseResult test : tool.tests()) {
                 tests.add(new Object[] {run.id(), tests.size(), tool.tool(), test.suite(), test.name(), test.file(), test.status().name(),
-                        test.durationSeconds(), test.failureMessage()});
+                        test.durationSeconds(), test.failureMessage(), test.introduced()});
             }
             for (Finding finding : tool.findings()) {
                 findings.add(new Object[] {run.id(), findings.size(), finding.tool(), finding.rule(), finding.severity().name(), finding.file(),
-                        finding.line(), finding.message(), tool.advisory()});
+                        finding.line(), finding.message(), tool.advisory(), finding.fingerprint(), finding.introduced()});
             }
         }
-        batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", tests);
-        batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", findings);
+        batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tests);
+        batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory, fingerprint, introduced)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings);
     }
 
     private void batches(String sql, List<Object[]> rows) {
@@ -67,12 +69,12 @@ public class RunItems {
         List<TestItem> items = jdbc.sql("SELECT * FROM run_tests" + where + " ORDER BY ordinal LIMIT " + limit + " OFFSET " + offset)
                 .params(params).query((rs, row) -> new TestItem(rs.getString("tool"), new TestCaseResult(rs.getString("suite"),
                         rs.getString("name"), rs.getString("file"), TestStatus.valueOf(rs.getString("status")), rs.getDouble("duration_s"),
-                        rs.getString("message")))).list();
+                        rs.getString("message"), nullableBoolean(rs, "introduced")))).list();
         return new Page<>(items, total, offset, limit);
     }
 
     /** Findings of a run, most severe first; judged or advisory ones only when advisory is not null. */
-    public Page<FindingItem> findings(String runId, Severity severity, String tool, Boolean advisory, int offset, int limit) {
+    public Page<FindingItem> findings(String runId, Severity severity, String tool, Boolean advisory, Boolean introduced, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(runId, tool, params);
         if (severity != null) {
@@ -83,14 +85,39 @@ public class RunItems {
             where += " AND advisory = :advisory";
             params.put("advisory", advisory);
         }
+        if (introduced != null) {
+            where += introduced ? " AND introduced = TRUE" : " AND (introduced = FALSE OR introduced IS NULL)";
+        }
         long total = jdbc.sql("SELECT COUNT(*) FROM run_findings" + where).params(params).query(Long.class).single();
         List<FindingItem> items = jdbc.sql("SELECT * FROM run_findings" + where
                         + " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END,"
                         + " ordinal LIMIT " + limit + " OFFSET " + offset)
                 .params(params).query((rs, row) -> new FindingItem(new Finding(rs.getString("tool"), rs.getString("rule"),
-                        Severity.valueOf(rs.getString("severity")), rs.getString("file"), rs.getInt("line"), rs.getString("message")),
-                        rs.getBoolean("advisory"))).list();
+                        Severity.valueOf(rs.getString("severity")), rs.getString("file"), rs.getInt("line"), rs.getString("message"),
+                        rs.getString("fingerprint"), nullableBoolean(rs, "introduced")), rs.getBoolean("advisory"))).list();
         return new Page<>(items, total, offset, limit);
+    }
+
+    /** How often each finding fingerprint occurs in a run: what a later run's findings are matched against. */
+    public Map<String, Integer> fingerprints(String runId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT fingerprint, COUNT(*) AS n FROM run_findings WHERE run_id = :run AND fingerprint IS NOT NULL GROUP BY fingerprint")
+                .param("run", runId).query(rs -> {
+                    counts.put(rs.getString("fingerprint"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** A run's failing tests as "tool suite › name". */
+    public List<String> failingTests(String runId) {
+        return jdbc.sql("SELECT tool, suite, name FROM run_tests WHERE run_id = :run AND status IN ('FAILED', 'ERROR') ORDER BY ordinal")
+                .param("run", runId).query((rs, row) -> rs.getString("tool") + " "
+                        + new TestCaseResult(rs.getString("suite"), rs.getString("name"), null, TestStatus.FAILED, 0, null).key()).list();
+    }
+
+    private static Boolean nullableBoolean(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static String where(String runId, String tool, Map<String, Object> params) {

@@ -62,10 +62,11 @@ public class RunStore {
             jdbc.sql("""
                     INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
                         tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
-                        findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at)
+                        findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at,
+                        baseline_run_id, new_findings, new_failures)
                     VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
                         :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :advisory, :performance,
-                        :score, :grade, :verdict, :result, :tools, :stored)""")
+                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures)""")
                     .param("id", summary.id()).param("client", summary.clientId()).param("workspace", summary.workspace())
                     .param("profile", summary.profile()).param("state", summary.state().name())
                     .param("started", timestamp(summary.startedAt())).param("finished", timestamp(summary.finishedAt()))
@@ -78,6 +79,8 @@ public class RunStore {
                     .param("performance", summary.performanceScore())
                     .param("score", summary.score()).param("grade", summary.grade()).param("verdict", summary.verdict())
                     .param("result", json.writeValueAsString(result)).param("stored", timestamp(clock.instant()))
+                    .param("baseline", summary.baselineRunId()).param("newFindings", summary.newFindings())
+                    .param("newFailures", summary.newFailures())
                     .param("tools", json.writeValueAsString(result.tools().stream().map(ToolDigest::of).toList())).update();
             items.insert(result);
         } catch (DuplicateKeyException raced) {
@@ -103,6 +106,20 @@ public class RunStore {
 
     public Optional<StoredRun> find(String id) {
         return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", id).query(this::storedRun).optional();
+    }
+
+    /**
+     * The latest stored run of a client and workspace that a new run is compared with: on a branch, at a commit (a
+     * prefix of its id), or whatever its branch when both are null.
+     */
+    public Optional<RunSummary> latest(String clientId, String workspace, String branch, String commit) {
+        return jdbc.sql("""
+                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace
+                          AND (CAST(:branch AS VARCHAR) IS NULL OR git_branch = :branch)
+                          AND (CAST(:commit AS VARCHAR) IS NULL OR git_commit LIKE :commit)
+                        ORDER BY started_at DESC, id LIMIT 1""")
+                .param("client", clientId).param("workspace", workspace).param("branch", branch)
+                .param("commit", commit == null ? null : commit + "%").query((rs, row) -> summary(rs)).optional();
     }
 
     /** Runs matching the query, newest first: a page of summaries and how many match in all. */
@@ -160,7 +177,8 @@ public class RunStore {
                 RunState.valueOf(rs.getString("state")), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getLong("duration_ms"),
                 rs.getString("git_commit"), rs.getString("git_branch"), rs.getInt("tests_total"), rs.getInt("tests_failed"),
                 rs.getInt("tests_skipped"), nullableDouble(rs, "line_rate"), nullableDouble(rs, "branch_rate"), findings,
-                rs.getInt("advisory_findings"), nullableDouble(rs, "performance_score"), rs.getInt("score"), rs.getString("grade"), rs.getString("verdict"));
+                rs.getInt("advisory_findings"), nullableDouble(rs, "performance_score"), rs.getInt("score"), rs.getString("grade"), rs.getString("verdict"),
+                rs.getString("baseline_run_id"), rs.getInt("new_findings"), rs.getInt("new_failures"));
     }
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {

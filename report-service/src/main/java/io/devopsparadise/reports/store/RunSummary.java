@@ -25,11 +25,15 @@ import java.util.Objects;
  * @param performanceScore Lighthouse's performance score (0–1); null when no page was audited
  * @param findings         judged findings per severity, every severity present
  * @param advisoryFindings findings of linters the project does not configure: reported as advice, not judged or scored
+ * @param baselineRunId    the stored run this one was compared with; null for a first run
+ * @param newFindings      findings introduced since the baseline (judged and advice)
+ * @param newFailures      tests failing now that did not fail in the baseline
  */
 public record RunSummary(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                          Instant finishedAt, long durationMillis, String gitCommit, String gitBranch, int testsTotal,
                          int testsFailed, int testsSkipped, Double lineRate, Double branchRate, Map<Severity, Integer> findings,
-                         int advisoryFindings, Double performanceScore, int score, String grade, String verdict) {
+                         int advisoryFindings, Double performanceScore, int score, String grade, String verdict,
+                         String baselineRunId, int newFindings, int newFailures) {
 
     public RunSummary {
         findings = Collections.unmodifiableMap(new EnumMap<>(findings));
@@ -67,11 +71,14 @@ public record RunSummary(String id, String clientId, String workspace, String pr
                 (int) tests.stream().filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR).count(),
                 (int) tests.stream().filter(t -> t.status() == TestStatus.SKIPPED).count(),
                 coverage == null ? null : coverage.lineRate(), coverage == null ? null : coverage.branchRate(),
-                findings, advisory, performance, 0, "E", run.verdict());
+                findings, advisory, performance, 0, "E", run.verdict(), run.baseline() == null ? null : run.baseline().runId(),
+                (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::isNew).count(),
+                (int) tests.stream().filter(t -> t.failing() && t.isNew()).count());
     }
 
     public RunSummary scored(int score, String grade) {
         return new RunSummary(id, clientId, workspace, profile, state, startedAt, finishedAt, durationMillis, gitCommit, gitBranch,
-                testsTotal, testsFailed, testsSkipped, lineRate, branchRate, findings, advisoryFindings, performanceScore, score, grade, verdict);
+                testsTotal, testsFailed, testsSkipped, lineRate, branchRate, findings, advisoryFindings, performanceScore, score, grade, verdict,
+                baselineRunId, newFindings, newFailures);
     }
 }

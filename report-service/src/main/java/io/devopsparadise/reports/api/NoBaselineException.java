@@ -1,0 +1,9 @@
+package io.devopsparadise.reports.api;
+
+/** No stored run can serve as a baseline: the next run sets it. */
+class NoBaselineException extends RuntimeException {
+
+    NoBaselineException(String message) {
+        super(message);
+    }
+}
