@@ -148,7 +148,11 @@ class RealRepositoriesIntegrationTests {
         assertThat(summary.path("verdict").asString()).contains("1 new failing test(s)").contains("test_broken_on_purpose")
                 .contains("flake8 E261 at").contains("mathutils.py:" + violationLine);
         int total = summary.path("findings").valueStream().mapToInt(JsonNode::asInt).sum() + summary.path("advisoryFindings").asInt();
-        assertThat(markdown).contains("**new failure** pytest").contains("**new LOW** flake8 `E261`")
+        JsonNode changed = JSON.readTree(Http.get(reports("/api/runs/" + id + "/result")).body()).path("changedLinesCoverage");
+        assertThat(changed.path("baseCommit").asString()).isEqualTo(first.path("summary").path("gitCommit").asString());
+        assertThat(changed.path("lines").asInt()).as("the new module line and the new test's lines are measured").isGreaterThanOrEqualTo(2);
+        assertThat(changed.path("covered").asInt()).as("every changed line ran").isEqualTo(changed.path("lines").asInt());
+        assertThat(markdown).contains("Changed lines: 100").contains("**new failure** pytest").contains("**new LOW** flake8 `E261`")
                 .contains((total - 1) + " existing finding(s) unchanged");
     }
 

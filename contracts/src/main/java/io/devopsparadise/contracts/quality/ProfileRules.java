@@ -10,7 +10,7 @@ public final class ProfileRules {
     public static final List<String> CATEGORIES = List.of("unit", "lint", "security", "api", "e2e", "performance");
 
     /** Keys of one profile in YAML ({@code paradise.quality.profiles.<name>.*}). */
-    public static final Set<String> KEYS = Set.of("categories", "tool-timeout", "min-line-coverage", "max-findings", "max-new-findings", "fail-fast",
+    public static final Set<String> KEYS = Set.of("categories", "tool-timeout", "min-line-coverage", "max-findings", "max-new-findings", "min-changed-line-coverage", "fail-fast",
             "target-url", "min-performance-score", "judge-unconfigured-linters", "tools");
 
     /** Profile names: letters, digits, '-' and '_'. */

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param gitCommit the workspace's HEAD commit when the run started; null when the workspace is not a git repository
  * @param gitBranch the checked-out branch; null when detached or not a repository
  * @param baseline  the stored run this run was compared with; null for a project's first run (it sets the baseline)
+ * @param changedLinesCoverage coverage of the lines changed since the baseline's commit; null without a baseline commit
+ *                  or coverage report
  */
 public record QualityRunResult(
         String id,
@@ -24,7 +26,8 @@ public record QualityRunResult(
         String verdict,
         String gitCommit,
         String gitBranch,
-        Baseline baseline) {
+        Baseline baseline,
+        ChangedLinesCoverage changedLinesCoverage) {
 
     public QualityRunResult {
         Objects.requireNonNull(id, "id");

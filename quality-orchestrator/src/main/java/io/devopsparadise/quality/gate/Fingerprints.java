@@ -27,12 +27,12 @@ public final class Fingerprints {
     static final long MAX_FILE = 4L << 20;
 
     private final Path root;
-    private final String workspaceInInstance;
+    private final WorkspacePaths paths;
     private final Map<String, Optional<List<String>>> files = new HashMap<>();
 
     public Fingerprints(Path workspaceRoot, String workspaceInInstance) {
-        this.root = workspaceRoot.toAbsolutePath().normalize();
-        this.workspaceInInstance = workspaceInInstance;
+        this.paths = new WorkspacePaths(workspaceRoot, workspaceInInstance);
+        this.root = paths.root();
     }
 
     public ToolOutcome fingerprinted(ToolOutcome outcome) {
@@ -50,21 +50,8 @@ public final class Fingerprints {
         return hash(finding.tool() + "\0" + finding.rule() + "\0" + path + "\0" + anchor.strip().replaceAll("\\s+", " "));
     }
 
-    /** The file as a path relative to the workspace, whichever way the tool wrote it. */
     String relative(String file) {
-        if (file == null) {
-            return "";
-        }
-        String path = file.startsWith("file://") ? file.substring("file://".length()) : file;
-        for (String prefix : List.of(workspaceInInstance + "/", root + "/")) {
-            if (path.startsWith(prefix)) {
-                path = path.substring(prefix.length());
-            }
-        }
-        while (path.startsWith("./")) {
-            path = path.substring(2);
-        }
-        return path;
+        return paths.relative(file);
     }
 
     private Optional<String> line(String path, int number) {

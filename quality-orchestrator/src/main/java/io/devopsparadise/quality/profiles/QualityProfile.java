@@ -13,10 +13,12 @@ import java.util.Set;
  * @param targetUrl null when the profile names no running application
  * @param maxFindings    absolute limits per severity, judged on every run
  * @param maxNewFindings limits per severity on the findings a run introduced since its baseline
+ * @param minChangedLineCoverage the least coverage (0-1) of the lines changed since the baseline's commit; 0 disables
  * @param judgeUnconfiguredLinters whether findings of linters the project does not configure count (by default they are advice)
  */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
-                             Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings, boolean failFast, URI targetUrl, double minPerformanceScore,
+                             Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings,
+                             double minChangedLineCoverage, boolean failFast, URI targetUrl, double minPerformanceScore,
                              boolean judgeUnconfiguredLinters) {
 
     public QualityProfile {
@@ -25,6 +27,9 @@ public record QualityProfile(String name, Set<String> categories, Duration toolT
         maxNewFindings = Map.copyOf(maxNewFindings);
         if (minLineCoverage < 0 || minLineCoverage > 1) {
             throw new IllegalArgumentException("profile " + name + ": min-line-coverage must be between 0 and 1, got " + minLineCoverage);
+        }
+        if (minChangedLineCoverage < 0 || minChangedLineCoverage > 1) {
+            throw new IllegalArgumentException("profile " + name + ": min-changed-line-coverage must be between 0 and 1, got " + minChangedLineCoverage);
         }
         if (minPerformanceScore < 0 || minPerformanceScore > 1) {
             throw new IllegalArgumentException("profile " + name + ": min-performance-score must be between 0 and 1, got " + minPerformanceScore);

@@ -43,7 +43,7 @@ public class QualityProfiles {
             throw new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES);
         });
         return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(),
-                limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.failFast(),
+                limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.minChangedLineCoverage(), raw.failFast(),
                 raw.targetUrl(), raw.minPerformanceScore(), raw.judgeUnconfiguredLinters());
     }
 

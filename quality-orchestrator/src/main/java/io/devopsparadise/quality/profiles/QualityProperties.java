@@ -65,6 +65,7 @@ public record QualityProperties(
      *                        Playwright's PARADISE_BASE_URL, the page Lighthouse audits); absent = Lighthouse is skipped
      * @param minPerformanceScore below this Lighthouse performance score (0-1) the run fails; 0 disables
      * @param maxNewFindings  most findings a run may introduce since its baseline, per severity; absent = no limit
+     * @param minChangedLineCoverage below this coverage (0-1) of the lines changed since the baseline's commit the run fails; 0 disables
      * @param judgeUnconfiguredLinters judge the findings of linters the project does not configure too; by default they are advice
      */
     public record ProfileProperties(
@@ -73,6 +74,7 @@ public record QualityProperties(
             @DefaultValue("0") double minLineCoverage,
             Map<String, Integer> maxFindings,
             Map<String, Integer> maxNewFindings,
+            @DefaultValue("0") double minChangedLineCoverage,
             @DefaultValue("false") boolean failFast,
             URI targetUrl,
             @DefaultValue("0") double minPerformanceScore,

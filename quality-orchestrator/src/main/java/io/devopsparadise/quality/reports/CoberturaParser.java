@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.quality.FileCoverage;
 import org.w3c.dom.Element;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,6 +36,51 @@ public final class CoberturaParser {
         return new CoverageResult(counts.entrySet().stream()
                 .map(e -> new FileCoverage(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList());
+    }
+
+    /**
+     * Which lines of each file the report measured and which of them ran: file names as the report gives them,
+     * resolved against its first source directory when it names one.
+     */
+    public LineHits lineHits(Path file) {
+        Element root = XmlReports.root(FORMAT, file);
+        String source = null;
+        for (Element sources : XmlReports.children(root, "sources")) {
+            for (Element element : XmlReports.children(sources, "source")) {
+                source = source == null ? element.getTextContent().strip() : source;
+            }
+        }
+        Map<String, Map<Integer, Boolean>> files = new LinkedHashMap<>();
+        for (Element packages : XmlReports.children(root, "packages")) {
+            for (Element pkg : XmlReports.children(packages, "package")) {
+                for (Element classes : XmlReports.children(pkg, "classes")) {
+                    for (Element cls : XmlReports.children(classes, "class")) {
+                        Map<Integer, Boolean> lines = files.computeIfAbsent(String.valueOf(XmlReports.attribute(cls, "filename")), k -> new HashMap<>());
+                        for (Element group : XmlReports.children(cls, "lines")) {
+                            for (Element line : XmlReports.children(group, "line")) {
+                                number(line).ifPresent(n -> lines.merge(n, hits(line) > 0, Boolean::logicalOr));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new LineHits(source, files);
+    }
+
+    private static java.util.Optional<Integer> number(Element line) {
+        try {
+            return java.util.Optional.of(Integer.parseInt(String.valueOf(XmlReports.attribute(line, "number"))));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * @param source the report's source directory (null when it names none)
+     * @param files  per file, per measured line number, whether it ran
+     */
+    public record LineHits(String source, Map<String, Map<Integer, Boolean>> files) {
     }
 
     private static void count(Element cls, Map<String, int[]> counts, Path file) {

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runs;
 
 import io.devopsparadise.contracts.quality.Baseline;
+import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolOutcome;
@@ -20,6 +21,7 @@ final class QualityRun {
     private final Instant startedAt;
     private GitState git;
     private Baseline baseline;
+    private ChangedLinesCoverage changedLines;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
     private RunState state = RunState.QUEUED;
@@ -97,6 +99,10 @@ final class QualityRun {
         this.baseline = baseline;
     }
 
+    synchronized void changedLines(ChangedLinesCoverage changedLines) {
+        this.changedLines = changedLines;
+    }
+
     /** Replaces every outcome by what the function makes of it (fingerprints, marks against the baseline). */
     synchronized void rewrite(java.util.function.UnaryOperator<ToolOutcome> change) {
         outcomes.replaceAll(change);
@@ -104,6 +110,6 @@ final class QualityRun {
 
     synchronized QualityRunResult snapshot() {
         return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
-                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline);
+                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines);
     }
 }

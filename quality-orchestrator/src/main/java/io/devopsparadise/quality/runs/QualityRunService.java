@@ -15,6 +15,7 @@ import io.devopsparadise.quality.exec.InstanceManagerClient;
 import io.devopsparadise.quality.gate.BaselineChoice;
 import io.devopsparadise.quality.gate.BaselineFindings;
 import io.devopsparadise.quality.gate.BaselineSource;
+import io.devopsparadise.quality.gate.ChangedLinesMeasure;
 import io.devopsparadise.quality.gate.Fingerprints;
 import io.devopsparadise.quality.gate.Gate;
 import io.devopsparadise.quality.profiles.QualityProfile;
@@ -227,8 +228,11 @@ public class QualityRunService {
         lookup.baseline().ifPresent(found -> {
             run.rewrite(new Gate(found)::marked);
             run.baseline(found.baseline());
+            ChangedLinesMeasure.of(workspace.root(), context.workspaceInInstance(), context.reportOnHost(""), found.baseline().gitCommit())
+                    .ifPresent(run::changedLines);
         });
-        return Verdict.of(profile, run.outcomes(), lookup.baseline().map(BaselineFindings::baseline).orElse(null), lookup.why());
+        QualityRunResult result = run.snapshot();
+        return Verdict.of(profile, result.tools(), result.baseline(), lookup.why(), result.changedLinesCoverage());
     }
 
     private BaselineChoice baseBranch(QualityRun run) {

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runs;
 
 import io.devopsparadise.contracts.quality.Baseline;
+import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
@@ -27,7 +28,7 @@ record Verdict(boolean passed, String reasons) {
 
     private static final int NAMED = 5;
 
-    static Verdict of(QualityProfile profile, List<ToolOutcome> outcomes, Baseline baseline, String noBaseline) {
+    static Verdict of(QualityProfile profile, List<ToolOutcome> outcomes, Baseline baseline, String noBaseline, ChangedLinesCoverage changed) {
         List<String> reasons = new ArrayList<>();
         for (ToolOutcome outcome : outcomes) {
             List<TestCaseResult> judged = outcome.tests().stream().filter(TestCaseResult::failing)
@@ -44,6 +45,7 @@ record Verdict(boolean passed, String reasons) {
         limits(profile.maxFindings(), judged, f -> true, "", reasons);
         if (baseline != null) {
             limits(profile.maxNewFindings(), judged, Finding::isNew, "new ", reasons);
+            changedLines(profile, changed, reasons);
         }
         String context = baseline == null ? noBaseline : "compared with run " + baseline.runId() + " (" + baseline.choice() + ")";
         String news = baseline == null ? "" : introduced(outcomes);
@@ -58,6 +60,15 @@ record Verdict(boolean passed, String reasons) {
             if (rate < profile.minLineCoverage()) {
                 reasons.add(String.format("line coverage %.1f%% is below the minimum %.1f%%", rate * 100, profile.minLineCoverage() * 100));
             }
+        }
+    }
+
+    private static void changedLines(QualityProfile profile, ChangedLinesCoverage changed, List<String> reasons) {
+        if (profile.minChangedLineCoverage() > 0 && changed != null && changed.rate() != null && changed.rate() < profile.minChangedLineCoverage()) {
+            reasons.add(String.format("changed lines are %.1f%% covered (%d of %d), the profile asks %.1f%%", changed.rate() * 100,
+                    changed.covered(), changed.lines(), profile.minChangedLineCoverage() * 100)
+                    + named(changed.uncovered().stream().map(f -> f.file() + ":" + f.lines().stream().map(String::valueOf)
+                            .collect(Collectors.joining(","))).toList()));
         }
     }
 

@@ -48,9 +48,9 @@ class ScoringTests {
         tools.add(ToolOutcome.error("pylint", "lint", 10, "pylint crashed"));
         tools.add(ToolOutcome.error("jest", "unit", 10, "jest timed out"));
         QualityRunResult erred = new QualityRunResult(current.id(), current.clientId(), current.workspace(), current.profile(), RunState.FAILED,
-                current.startedAt(), current.finishedAt(), tools, "", null, null, null);
+                current.startedAt(), current.finishedAt(), tools, "", null, null, null, null);
         QualityRunResult empty = new QualityRunResult("r", "c", "/w", "quick", RunState.PASSED, Instant.EPOCH, Instant.EPOCH,
-                List.of(ToolOutcome.skipped("pytest", "unit", "not installed")), "", null, null, null);
+                List.of(ToolOutcome.skipped("pytest", "unit", "not installed")), "", null, null, null, null);
 
         assertThat(score(erred).penalty()).isEqualTo(10);
         assertThat(score(erred).value()).isEqualTo(65);
