@@ -33,10 +33,10 @@ public class BaselineSource {
      * The baseline, or empty when there is none (the project's first run) or the report-service cannot say; the
      * reason is then in {@link Lookup#why()}.
      */
-    public Lookup find(String clientId, String workspace, BaselineChoice choice) {
+    public Lookup find(String clientId, String workspace, String profile, BaselineChoice choice) {
         try {
             BaselineFindings found = http.get().uri(b -> b.path("/api/baseline").queryParam("clientId", clientId)
-                            .queryParam("workspace", workspace).queryParam(choice.parameter(), choice.value()).build())
+                            .queryParam("workspace", workspace).queryParam("profile", profile).queryParam(choice.parameter(), choice.value()).build())
                     .retrieve().body(BaselineFindings.class);
             return new Lookup(Optional.ofNullable(found), found == null ? "no stored run is " + choice.described() : null);
         } catch (HttpClientErrorException e) {

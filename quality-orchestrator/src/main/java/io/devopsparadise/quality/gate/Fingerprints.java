@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,15 +21,19 @@ import java.util.Optional;
  * Gives every finding of a run an identity that survives lines moving: its rule, its file and the text of the line it
  * flags, whitespace-normalized (like SonarQube's line hash and SARIF's partialFingerprints). A finding without a line
  * is identified by its rule, file and message. Files are read from the workspace as data: only regular files inside it,
- * never through a link, and none larger than {@value #MAX_FILE} bytes.
+ * never through a link (the last component is opened without following one, and its real path must stay inside), none
+ * larger than {@value #MAX_FILE} bytes, and {@value #MAX_READ} bytes in all.
  */
 public final class Fingerprints {
 
     static final long MAX_FILE = 4L << 20;
+    /** All files one run reads for fingerprints together; past it, findings are identified by their message. */
+    static final long MAX_READ = 256L << 20;
 
     private final Path root;
     private final WorkspacePaths paths;
     private final Map<String, Optional<List<String>>> files = new HashMap<>();
+    private long readBytes;
 
     public Fingerprints(Path workspaceRoot, String workspaceInInstance) {
         this.paths = new WorkspacePaths(workspaceRoot, workspaceInInstance);
@@ -55,18 +60,26 @@ public final class Fingerprints {
     }
 
     private Optional<String> line(String path, int number) {
-        List<String> lines = files.computeIfAbsent(path, this::read).orElse(List.of());
+        String key = root.resolve(path).normalize().toString();
+        List<String> lines = files.computeIfAbsent(key, k -> read(Path.of(k))).orElse(List.of());
         return number <= lines.size() ? Optional.of(lines.get(number - 1)) : Optional.empty();
     }
 
-    private Optional<List<String>> read(String path) {
-        Path file = root.resolve(path).normalize();
-        try {
-            if (path.isEmpty() || !file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    || Files.size(file) > MAX_FILE || !file.toRealPath().startsWith(root.toRealPath())) {
+    /** The file's lines, when it is a regular file inside the workspace, reached without a link, within the size budgets. */
+    private Optional<List<String>> read(Path file) {
+        if (!file.startsWith(root) || file.equals(root) || readBytes > MAX_READ || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
                 return Optional.empty();
             }
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList());
+            byte[] bytes = in.readNBytes((int) MAX_FILE + 1);
+            if (bytes.length > MAX_FILE) {
+                return Optional.empty();
+            }
+            readBytes += bytes.length;
+            return Optional.of(new String(bytes, StandardCharsets.UTF_8).lines().toList());
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.projectrules;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A linter's exclusion globs (flake8's and Ruff's {@code exclude}), applied to files named on the command line,
@@ -42,24 +41,61 @@ public record ExcludePatterns(List<String> globs) {
         return normal.endsWith("/") ? normal.substring(0, normal.length() - 1) : normal;
     }
 
-    /** Python's fnmatch: '*' matches anything (a '/' too), '?' one character, '[...]' a set. */
+    /**
+     * Python's fnmatch: '*' matches anything (a '/' too), '?' one character, '[...]' a set ('[!...]' its complement,
+     * 'a-z' a range). Matched in linear time with one backtrack point (the last '*'), since globs come from the
+     * untrusted workspace and a backtracking regex could be made to run for ever.
+     */
     static boolean matches(String glob, String text) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            int close = c == '[' ? glob.indexOf(']', i + 2) : -1;
-            if (c == '*') {
-                regex.append(".*");
-            } else if (c == '?') {
-                regex.append('.');
-            } else if (close > 0) {
-                String set = glob.substring(i + 1, close);
-                regex.append('[').append(set.startsWith("!") ? "^" + Pattern.quote(set.substring(1)) : Pattern.quote(set)).append(']');
-                i = close;
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            int next = g < glob.length() ? single(glob, g, text.charAt(t)) : -1;
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = t;
+            } else if (next > 0) {
+                g = next;
+                t++;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++resume;
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                return false;
             }
         }
-        return text.matches(regex.toString());
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
+    }
+
+    /** Where the glob goes on when its element at g matches c; -1 when it does not (or is a '*'). */
+    private static int single(String glob, int g, char c) {
+        char p = glob.charAt(g);
+        if (p == '*') {
+            return -1;
+        }
+        if (p == '?') {
+            return g + 1;
+        }
+        int close = p == '[' ? glob.indexOf(']', g + 2) : -1;
+        if (close < 0) {
+            return p == c ? g + 1 : -1;
+        }
+        boolean negated = glob.charAt(g + 1) == '!';
+        String set = glob.substring(negated ? g + 2 : g + 1, close);
+        boolean in = false;
+        for (int i = 0; i < set.length(); i++) {
+            if (i + 2 < set.length() && set.charAt(i + 1) == '-') {
+                in |= c >= set.charAt(i) && c <= set.charAt(i + 2);
+                i += 2;
+            } else {
+                in |= set.charAt(i) == c;
+            }
+        }
+        return in != negated ? close + 1 : -1;
     }
 }

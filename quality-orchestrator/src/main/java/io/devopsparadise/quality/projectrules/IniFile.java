@@ -47,8 +47,8 @@ public final class IniFile {
     private static final class Reader {
 
         private final String name;
-        private final Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-        private Map<String, String> section;
+        private final Map<String, Map<String, StringBuilder>> sections = new LinkedHashMap<>();
+        private Map<String, StringBuilder> section;
         private String key;
 
         Reader(String name) {
@@ -60,8 +60,13 @@ public final class IniFile {
             for (int i = 0; i < lines.length; i++) {
                 line(lines[i], i + 1);
             }
-            sections.values().forEach(options -> options.replaceAll((k, v) -> v.strip()));
-            return new IniFile(sections);
+            Map<String, Map<String, String>> read = new LinkedHashMap<>();
+            sections.forEach((title, options) -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                options.forEach((k, v) -> values.put(k, v.toString().strip()));
+                read.put(title, values);
+            });
+            return new IniFile(read);
         }
 
         private void line(String line, int number) {
@@ -71,10 +76,10 @@ public final class IniFile {
             }
             if (stripped.isEmpty()) {
                 if (key != null) {
-                    section.merge(key, "\n", String::concat);
+                    section.get(key).append('\n');
                 }
             } else if (Character.isWhitespace(line.charAt(0)) && key != null) {
-                section.merge(key, "\n" + stripped, String::concat);
+                section.get(key).append('\n').append(stripped);
             } else if (stripped.startsWith("[")) {
                 header(stripped, number);
             } else {
@@ -109,7 +114,7 @@ public final class IniFile {
             if (section.containsKey(option)) {
                 throw new UnreadableConfigException(name, number, "option '" + option + "' appears twice in its section");
             }
-            section.put(option, line.substring(at + 1).strip());
+            section.put(option, new StringBuilder(line.substring(at + 1).strip()));
             key = option;
         }
     }

@@ -24,7 +24,9 @@ final class JsonReports {
             }
             return JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new ReportParseException(format, file, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+            // Jackson's words quote the offending token, which the tested code wrote: say where, never what
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ReportParseException(format, file, "not valid JSON" + where, e);
         } catch (IOException e) {
             throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
         }

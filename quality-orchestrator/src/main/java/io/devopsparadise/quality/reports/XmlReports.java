@@ -37,7 +37,9 @@ final class XmlReports {
             Document document = factory.newDocumentBuilder().parse(file.toFile());
             return document.getDocumentElement();
         } catch (SAXException e) {
-            throw new ReportParseException(format, file, "not well-formed XML (" + e.getMessage() + ")", e);
+            // the parser's words may quote the file, which the tested code wrote: say where, never what
+            String where = e instanceof org.xml.sax.SAXParseException at ? " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() : "";
+            throw new ReportParseException(format, file, "not well-formed XML" + where, e);
         } catch (IOException e) {
             throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
         } catch (ParserConfigurationException e) {

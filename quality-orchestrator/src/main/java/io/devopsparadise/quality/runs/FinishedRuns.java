@@ -56,12 +56,15 @@ class FinishedRuns {
                 .query((rs, row) -> digest(rs.getString("digest"), rs.getTimestamp("acknowledged_at") != null)).optional();
     }
 
-    /** Digests, newest first; of one client when clientId is not null, only unacknowledged ones when pending. */
+    /**
+     * Digests, newest first; of one client when clientId is not null. Only unacknowledged ones when pending, oldest
+     * first then, so that runs waiting longest are caught up first.
+     */
     List<RunDigest> digests(String clientId, boolean pending, int limit) {
         return jdbc.sql("""
                         SELECT digest, acknowledged_at FROM finished_runs
                         WHERE (CAST(:client AS VARCHAR) IS NULL OR client_id = :client) AND (:pending = FALSE OR acknowledged_at IS NULL)
-                        ORDER BY started_at DESC, id LIMIT :limit""")
+                        ORDER BY CASE WHEN :pending THEN started_at END ASC, started_at DESC, id LIMIT :limit""")
                 .param("client", clientId).param("pending", pending).param("limit", limit)
                 .query((rs, row) -> digest(rs.getString("digest"), rs.getTimestamp("acknowledged_at") != null)).list();
     }

@@ -137,6 +137,12 @@ public class QualityRunService {
 
     /** The report-service stored the run: its result leaves this service's disk. */
     public RunDigest acknowledge(String id) {
+        QualityRun kept = runs.get(id);
+        if (kept != null && kept.isFinished() && finished.digest(id).isEmpty()) {
+            // finished, but writing it to disk failed: the report-service has it now, so memory can let it go
+            runs.remove(id);
+            return RunDigests.of(kept.snapshot(), true);
+        }
         if (!finished.acknowledge(id, clock.instant())) {
             throw runs.containsKey(id) ? new RunStillActiveException(id) : new RunNotFoundException(id);
         }
@@ -224,7 +230,8 @@ public class QualityRunService {
     /** Fingerprints the findings, marks what is new since the baseline, and judges the run. */
     private Verdict judge(QualityRun run, QualityProfile profile, DetectedWorkspace workspace, RunContext context, BaselineChoice choice) {
         run.rewrite(new Fingerprints(workspace.root(), context.workspaceInInstance())::fingerprinted);
-        BaselineSource.Lookup lookup = baselines.find(run.clientId(), run.snapshot().workspace(), choice != null ? choice : baseBranch(run));
+        BaselineSource.Lookup lookup = baselines.find(run.clientId(), run.snapshot().workspace(), profile.name(),
+                choice != null ? choice : baseBranch(run));
         lookup.baseline().ifPresent(found -> {
             run.rewrite(new Gate(found)::marked);
             run.baseline(found.baseline());
@@ -240,7 +247,14 @@ public class QualityRunService {
             return BaselineChoice.branch(properties.baseBranch());
         }
         GitState git = run.git();
-        return git == null || git.defaultBranch() == null ? BaselineChoice.previous() : BaselineChoice.branch(git.defaultBranch());
+        if (git == null || git.defaultBranch() == null) {
+            return BaselineChoice.previous();
+        }
+        try {
+            return BaselineChoice.branch(git.defaultBranch());
+        } catch (IllegalArgumentException unusualName) {
+            return BaselineChoice.previous();
+        }
     }
 
     private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner) {

@@ -43,12 +43,12 @@ final class RunDigests {
     }
 
     private static TestCaseResult shortened(TestCaseResult test) {
-        return new TestCaseResult(test.suite(), test.name(), test.file(), test.status(), test.durationSeconds(), cut(test.failureMessage()),
-                test.introduced());
+        return new TestCaseResult(cut(test.suite()), cut(test.name()), cut(test.file()), test.status(), test.durationSeconds(),
+                cut(test.failureMessage()), test.introduced());
     }
 
     private static Finding shortened(Finding finding) {
-        return new Finding(finding.tool(), finding.rule(), finding.severity(), finding.file(), finding.line(), cut(finding.message()),
+        return new Finding(cut(finding.tool()), cut(finding.rule()), finding.severity(), cut(finding.file()), finding.line(), cut(finding.message()),
                 finding.fingerprint(), finding.introduced());
     }
 

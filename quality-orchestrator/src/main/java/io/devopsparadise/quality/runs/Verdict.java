@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 record Verdict(boolean passed, String reasons) {
 
     private static final int NAMED = 5;
+    private static final int ITEM = 200;
+    private static final int MAX = 4_000;
 
     static Verdict of(QualityProfile profile, List<ToolOutcome> outcomes, Baseline baseline, String noBaseline, ChangedLinesCoverage changed) {
         List<String> reasons = new ArrayList<>();
@@ -38,7 +40,8 @@ record Verdict(boolean passed, String reasons) {
                         + named(judged.stream().map(TestCaseResult::key).toList()));
             }
         }
-        outcomes.stream().filter(o -> o.status() == ToolStatus.ERROR && !o.advisory()).forEach(o -> reasons.add(o.tool() + " erred: " + o.detail()));
+        outcomes.stream().filter(o -> o.status() == ToolStatus.ERROR && !o.advisory())
+                .forEach(o -> reasons.add(o.tool() + " erred: " + cut(String.valueOf(o.detail()), ITEM * 2)));
         coverage(profile, outcomes, reasons);
         performance(profile, outcomes, reasons);
         List<Finding> judged = outcomes.stream().filter(o -> !o.advisory()).flatMap(o -> o.findings().stream()).toList();
@@ -49,8 +52,9 @@ record Verdict(boolean passed, String reasons) {
         }
         String context = baseline == null ? noBaseline : "compared with run " + baseline.runId() + " (" + baseline.choice() + ")";
         String news = baseline == null ? "" : introduced(outcomes);
-        return new Verdict(reasons.isEmpty(), (reasons.isEmpty() ? "all checks within the " + profile.name() + " profile's limits"
-                : String.join("; ", reasons)) + news + (context == null ? "" : " [" + context + "]"));
+        String text = (reasons.isEmpty() ? "all checks within the " + profile.name() + " profile's limits" : String.join("; ", reasons))
+                + news + (context == null ? "" : " [" + context + "]");
+        return new Verdict(reasons.isEmpty(), cut(text, MAX));
     }
 
     private static void coverage(QualityProfile profile, List<ToolOutcome> outcomes, List<String> reasons) {
@@ -114,8 +118,12 @@ record Verdict(boolean passed, String reasons) {
         return finding.tool() + " " + finding.rule() + " at " + finding.file() + (finding.line() > 0 ? ":" + finding.line() : "");
     }
 
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     private static String named(List<String> items) {
-        String shown = String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
+        String shown = String.join(", ", items.subList(0, Math.min(NAMED, items.size())).stream().map(i -> cut(i, ITEM)).toList());
         return ": " + shown + (items.size() > NAMED ? " and " + (items.size() - NAMED) + " more" : "");
     }
 }

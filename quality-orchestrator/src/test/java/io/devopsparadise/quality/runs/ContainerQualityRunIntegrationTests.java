@@ -73,7 +73,9 @@ class ContainerQualityRunIntegrationTests {
                 JsonNode eslint = tool(run, "eslint");
                 assertThat(eslint.path("findings")).hasSize(3);
                 assertThat(eslint.path("findings").valueStream().map(f -> f.path("file").asString()).distinct().toList()).containsExactly("legacy.js");
-                assertThat(run.path("verdict").asString()).contains("jest: 1 failing test(s)").contains("1 HIGH finding(s)");
+                assertThat(run.path("verdict").asString()).as("a first run is judged on its failing tests, not on the findings it found")
+                        .contains("jest: 1 failing test(s)").contains("no baseline").doesNotContain("HIGH finding(s)");
+                assertThat(eslint.path("advisory").asBoolean()).as("the fixture configures ESLint").isFalse();
                 await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(l -> l.contains("\"type\":\"RUN_FINISHED\"")));
                 assertThat(events.stream().filter(l -> l.startsWith("data:")).toList())
                         .anySatisfy(l -> assertThat(l).contains("\"type\":\"TOOL_STARTED\"").contains("\"tool\":\"jest\""))

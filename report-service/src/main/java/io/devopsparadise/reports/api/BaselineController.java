@@ -30,10 +30,11 @@ class BaselineController {
     }
 
     @GetMapping("/baseline")
-    @Operation(summary = "The latest stored run of a client and workspace on a branch, at a commit, or the previous one"
+    @Operation(summary = "The latest finished, stored run of a client, workspace and profile on a branch, at a commit, or the previous one"
             + " (exactly one of branch, commit, previous=true): its finding fingerprints with their counts and its failing tests."
             + " 404 when there is none: the next run sets the baseline")
-    BaselineView baseline(@RequestParam String clientId, @RequestParam String workspace, @RequestParam(required = false) String branch,
+    BaselineView baseline(@RequestParam String clientId, @RequestParam String workspace, @RequestParam String profile,
+                          @RequestParam(required = false) String branch,
                           @RequestParam(required = false) String commit, @RequestParam(defaultValue = "false") boolean previous) {
         int chosen = (branch != null ? 1 : 0) + (commit != null ? 1 : 0) + (previous ? 1 : 0);
         if (chosen != 1) {
@@ -44,7 +45,7 @@ class BaselineController {
         }
         String choice = branch != null ? "the latest stored run on " + branch
                 : commit != null ? "the latest stored run at commit " + commit : "the previous stored run";
-        RunSummary run = store.latest(clientId, workspace, branch, commit)
+        RunSummary run = store.latest(clientId, workspace, profile, branch, commit)
                 .orElseThrow(() -> new NoBaselineException("no stored run of " + clientId + " in " + workspace + " is " + choice.replace("the latest stored run ", "")));
         return new BaselineView(new Baseline(run.id(), run.gitCommit(), run.gitBranch(), choice), items.fingerprints(run.id()),
                 items.failingTests(run.id()));

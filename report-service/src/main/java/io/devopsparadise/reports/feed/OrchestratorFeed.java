@@ -92,10 +92,10 @@ class OrchestratorFeed {
     /** Stores one finished run unless it is stored already or waiting after a failure, then acknowledges it. */
     synchronized void catchUp(String runId, String clientId) {
         try {
+            if (!failures.due(runId, clock.instant())) {
+                return;
+            }
             if (!store.contains(runId)) {
-                if (!failures.due(runId, clock.instant())) {
-                    return;
-                }
                 QualityRunResult run = orchestrator.result(runId);
                 ingestion.ingest(run);
             } else {

@@ -35,18 +35,24 @@ public class RunItems {
         List<Object[]> findings = new ArrayList<>();
         for (ToolOutcome tool : run.tools()) {
             for (TestCaseResult test : tool.tests()) {
-                tests.add(new Object[] {run.id(), tests.size(), tool.tool(), test.suite(), test.name(), test.file(), test.status().name(),
-                        test.durationSeconds(), test.failureMessage(), test.introduced()});
+                tests.add(new Object[] {run.id(), tests.size(), cut(tool.tool(), 100), cut(test.suite(), 2000), cut(test.name(), 4000),
+                        cut(test.file(), 4000), test.status().name(), test.durationSeconds(), test.failureMessage(), test.introduced()});
             }
             for (Finding finding : tool.findings()) {
-                findings.add(new Object[] {run.id(), findings.size(), finding.tool(), finding.rule(), finding.severity().name(), finding.file(),
-                        finding.line(), finding.message(), tool.advisory(), finding.fingerprint(), finding.introduced()});
+                findings.add(new Object[] {run.id(), findings.size(), cut(finding.tool(), 100), cut(finding.rule(), 400),
+                        finding.severity().name(), cut(finding.file(), 4000), finding.line(), finding.message(), tool.advisory(),
+                        cut(finding.fingerprint(), 64), finding.introduced()});
             }
         }
         batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tests);
         batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory, fingerprint, introduced)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings);
+    }
+
+    /** Names and paths come from the tested repository's reports: cut to the column's size rather than fail the run. */
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private void batches(String sql, List<Object[]> rows) {

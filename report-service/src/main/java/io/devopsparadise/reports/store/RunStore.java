@@ -63,10 +63,10 @@ public class RunStore {
                     INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
                         tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
                         findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at,
-                        baseline_run_id, new_findings, new_failures)
+                        baseline_run_id, new_findings, new_failures, fingerprinted)
                     VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
                         :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :advisory, :performance,
-                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures)""")
+                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures, :fingerprinted)""")
                     .param("id", summary.id()).param("client", summary.clientId()).param("workspace", summary.workspace())
                     .param("profile", summary.profile()).param("state", summary.state().name())
                     .param("started", timestamp(summary.startedAt())).param("finished", timestamp(summary.finishedAt()))
@@ -81,6 +81,7 @@ public class RunStore {
                     .param("result", json.writeValueAsString(result)).param("stored", timestamp(clock.instant()))
                     .param("baseline", summary.baselineRunId()).param("newFindings", summary.newFindings())
                     .param("newFailures", summary.newFailures())
+                    .param("fingerprinted", result.tools().stream().flatMap(t -> t.findings().stream()).allMatch(f -> f.fingerprint() != null))
                     .param("tools", json.writeValueAsString(result.tools().stream().map(ToolDigest::of).toList())).update();
             items.insert(result);
         } catch (DuplicateKeyException raced) {
@@ -109,16 +110,18 @@ public class RunStore {
     }
 
     /**
-     * The latest stored run of a client and workspace that a new run is compared with: on a branch, at a commit (a
-     * prefix of its id), or whatever its branch when both are null.
+     * The latest stored run of a client and workspace that a new run of a profile is compared with: one that finished
+     * (PASSED or FAILED, never cancelled or erred) with the same profile and fingerprinted findings, on a branch, at a
+     * commit (a prefix of its id), or whatever its branch when both are null.
      */
-    public Optional<RunSummary> latest(String clientId, String workspace, String branch, String commit) {
+    public Optional<RunSummary> latest(String clientId, String workspace, String profile, String branch, String commit) {
         return jdbc.sql("""
-                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace
+                        SELECT * FROM runs WHERE client_id = :client AND workspace = :workspace AND fingerprinted = TRUE
+                          AND state IN ('PASSED', 'FAILED') AND profile = :profile
                           AND (CAST(:branch AS VARCHAR) IS NULL OR git_branch = :branch)
                           AND (CAST(:commit AS VARCHAR) IS NULL OR git_commit LIKE :commit)
                         ORDER BY started_at DESC, id LIMIT 1""")
-                .param("client", clientId).param("workspace", workspace).param("branch", branch)
+                .param("client", clientId).param("workspace", workspace).param("profile", profile).param("branch", branch)
                 .param("commit", commit == null ? null : commit + "%").query((rs, row) -> summary(rs)).optional();
     }
 
