@@ -120,7 +120,8 @@ class RealRepositoriesIntegrationTests {
         assertThat(first.path("summary").path("baselineRunId").isNull()).isTrue();
 
         Path module = workspace.resolve("boltons/mathutils.py");
-        Files.writeString(module, "_PARADISE_MARK = 1 # an inline comment flake8 wants two spaces before\n", StandardOpenOption.APPEND);
+        // two blank lines first, so the one violation is E261 (a comment needs two spaces before it), not E305 as well
+        Files.writeString(module, "\n\n_PARADISE_MARK = 1 # an inline comment flake8 wants two spaces before\n", StandardOpenOption.APPEND);
         int violationLine = (int) Files.readAllLines(module).size();
         Files.writeString(workspace.resolve("tests/test_mathutils.py"),
                 "\n\ndef test_broken_on_purpose():\n    \"\"\"A test this change breaks.\"\"\"\n    raise ValueError('broken on purpose')\n",

@@ -57,11 +57,11 @@ final class QualityRunSummary {
 
     private static String failure(TestCaseResult test) {
         String message = test.failureMessage() == null ? "" : ": " + test.failureMessage().lines().findFirst().orElse("");
-        return (test.isNew() ? "[new] " : "") + (test.suite() == null ? "" : test.suite() + " › ") + test.name() + message;
+        return (test.wasIntroduced() ? "[new] " : "") + (test.suite() == null ? "" : test.suite() + " › ") + test.name() + message;
     }
 
     private static String finding(Finding finding) {
         String where = finding.file() == null ? "" : " " + finding.file() + (finding.line() > 0 ? ":" + finding.line() : "");
-        return (finding.isNew() ? "[new] " : "") + finding.severity() + " " + finding.tool() + " " + finding.rule() + where + ": " + finding.message().lines().findFirst().orElse("");
+        return (finding.wasIntroduced() ? "[new] " : "") + finding.severity() + " " + finding.tool() + " " + finding.rule() + where + ": " + finding.message().lines().findFirst().orElse("");
     }
 }

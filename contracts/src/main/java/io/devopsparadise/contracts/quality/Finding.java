@@ -34,7 +34,7 @@ public record Finding(String tool, String rule, Severity severity, String file, 
     }
 
     /** True when the finding is known to be new since the baseline. */
-    public boolean isNew() {
+    public boolean wasIntroduced() {
         return Boolean.TRUE.equals(introduced);
     }
 }

@@ -35,7 +35,7 @@ public record TestCaseResult(String suite, String name, String file, TestStatus 
         return new TestCaseResult(suite, name, file, status, durationSeconds, failureMessage, isNew);
     }
 
-    public boolean isNew() {
+    public boolean wasIntroduced() {
         return Boolean.TRUE.equals(introduced);
     }
 }

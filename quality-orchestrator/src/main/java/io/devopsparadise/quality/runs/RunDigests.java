@@ -21,12 +21,12 @@ final class RunDigests {
 
     static RunDigest of(QualityRunResult run, boolean stored) {
         List<TestCaseResult> failures = run.tools().stream().flatMap(t -> t.tests().stream()).filter(RunDigests::failing)
-                .sorted(Comparator.comparing((TestCaseResult t) -> !t.isNew())).limit(RunDigest.TOP).map(RunDigests::shortened).toList();
+                .sorted(Comparator.comparing((TestCaseResult t) -> !t.wasIntroduced())).limit(RunDigest.TOP).map(RunDigests::shortened).toList();
         List<Finding> findings = run.tools().stream().filter(t -> !t.advisory()).flatMap(t -> t.findings().stream())
-                .sorted(Comparator.comparing((Finding f) -> !f.isNew()).thenComparing(Finding::severity))
+                .sorted(Comparator.comparing((Finding f) -> !f.wasIntroduced()).thenComparing(Finding::severity))
                 .limit(RunDigest.TOP).map(RunDigests::shortened).toList();
-        int newFindings = (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::isNew).count();
-        int newFailures = (int) run.tools().stream().flatMap(t -> t.tests().stream()).filter(t -> failing(t) && t.isNew()).count();
+        int newFindings = (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::wasIntroduced).count();
+        int newFailures = (int) run.tools().stream().flatMap(t -> t.tests().stream()).filter(t -> failing(t) && t.wasIntroduced()).count();
         return new RunDigest(run.id(), run.clientId(), run.workspace(), run.profile(), run.state(), run.startedAt(), run.finishedAt(),
                 run.verdict(), run.gitCommit(), run.gitBranch(), run.tools().stream().map(RunDigests::tool).toList(), failures, findings, stored,
                 run.baseline(), newFindings, newFailures);

@@ -34,7 +34,7 @@ record Verdict(boolean passed, String reasons) {
         List<String> reasons = new ArrayList<>();
         for (ToolOutcome outcome : outcomes) {
             List<TestCaseResult> judged = outcome.tests().stream().filter(TestCaseResult::failing)
-                    .filter(t -> baseline == null || t.isNew()).toList();
+                    .filter(t -> baseline == null || t.wasIntroduced()).toList();
             if (!judged.isEmpty()) {
                 reasons.add(outcome.tool() + ": " + judged.size() + (baseline == null ? " failing test(s)" : " new failing test(s)")
                         + named(judged.stream().map(TestCaseResult::key).toList()));
@@ -47,7 +47,7 @@ record Verdict(boolean passed, String reasons) {
         List<Finding> judged = outcomes.stream().filter(o -> !o.advisory()).flatMap(o -> o.findings().stream()).toList();
         limits(profile.maxFindings(), judged, f -> true, "", reasons);
         if (baseline != null) {
-            limits(profile.maxNewFindings(), judged, Finding::isNew, "new ", reasons);
+            limits(profile.maxNewFindings(), judged, Finding::wasIntroduced, "new ", reasons);
             changedLines(profile, changed, reasons);
         }
         String context = baseline == null ? noBaseline : "compared with run " + baseline.runId() + " (" + baseline.choice() + ")";
@@ -102,7 +102,7 @@ record Verdict(boolean passed, String reasons) {
         List<String> judged = new ArrayList<>();
         List<String> advice = new ArrayList<>();
         for (ToolOutcome outcome : outcomes) {
-            outcome.findings().stream().filter(Finding::isNew).map(Verdict::describe).forEach(outcome.advisory() ? advice::add : judged::add);
+            outcome.findings().stream().filter(Finding::wasIntroduced).map(Verdict::describe).forEach(outcome.advisory() ? advice::add : judged::add);
         }
         String text = "";
         if (!judged.isEmpty()) {

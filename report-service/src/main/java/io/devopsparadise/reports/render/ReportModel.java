@@ -38,12 +38,12 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
 
     /** Tests failing now that did not fail in the baseline. */
     public List<Failure> newFailures() {
-        return failures().stream().filter(f -> f.test().isNew()).toList();
+        return failures().stream().filter(f -> f.test().wasIntroduced()).toList();
     }
 
     /** Findings the run introduced since its baseline, judged or advice. */
     public List<Finding> newFindings() {
-        return findings().stream().filter(Finding::isNew).toList();
+        return findings().stream().filter(Finding::wasIntroduced).toList();
     }
 
     /** Failed and erred tests, with the tool that ran them. */

@@ -72,7 +72,7 @@ public class SarifReportRenderer implements ReportRenderer {
                 result.put("partialFingerprints", ordered("paradiseLineHash/v1", finding.fingerprint()));
             }
             if (finding.introduced() != null) {
-                result.put("baselineState", finding.isNew() ? "new" : "unchanged");
+                result.put("baselineState", finding.wasIntroduced() ? "new" : "unchanged");
             }
             result.put("properties", tool.advisory() ? ordered("severity", finding.severity().name(), "advisory", true)
                     : ordered("severity", finding.severity().name()));

@@ -72,8 +72,8 @@ public record RunSummary(String id, String clientId, String workspace, String pr
                 (int) tests.stream().filter(t -> t.status() == TestStatus.SKIPPED).count(),
                 coverage == null ? null : coverage.lineRate(), coverage == null ? null : coverage.branchRate(),
                 findings, advisory, performance, 0, "E", run.verdict(), run.baseline() == null ? null : run.baseline().runId(),
-                (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::isNew).count(),
-                (int) tests.stream().filter(t -> t.failing() && t.isNew()).count());
+                (int) run.tools().stream().flatMap(t -> t.findings().stream()).filter(Finding::wasIntroduced).count(),
+                (int) tests.stream().filter(t -> t.failing() && t.wasIntroduced()).count());
     }
 
     public RunSummary scored(int score, String grade) {
