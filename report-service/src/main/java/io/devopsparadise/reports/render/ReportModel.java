@@ -53,10 +53,21 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
                 .map(t -> new Failure(tool.tool(), t))).toList();
     }
 
+    /** Judged findings first, then the advice of linters the project does not configure; each most severe first. */
     public List<Finding> findings() {
+        java.util.Set<String> advisory = advisoryTools();
         return tools().stream().flatMap(t -> t.findings().stream())
-                .sorted(Comparator.comparing(Finding::severity).thenComparing(f -> Objects.toString(f.file(), ""))
-                        .thenComparingInt(Finding::line)).toList();
+                .sorted(Comparator.comparing((Finding f) -> advisory.contains(f.tool())).thenComparing(Finding::severity)
+                        .thenComparing(f -> Objects.toString(f.file(), "")).thenComparingInt(Finding::line)).toList();
+    }
+
+    /** Whether a finding is advice: its tool is a linter the project does not configure. */
+    public boolean isAdvice(Finding finding) {
+        return advisoryTools().contains(finding.tool());
+    }
+
+    private java.util.Set<String> advisoryTools() {
+        return run.result().tools().stream().filter(ToolOutcome::advisory).map(ToolOutcome::tool).collect(java.util.stream.Collectors.toSet());
     }
 
     public List<FileCoverage> coverage() {
