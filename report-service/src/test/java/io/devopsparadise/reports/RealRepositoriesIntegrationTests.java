@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
 class RealRepositoriesIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> REPORTS = List.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml");
     private static final Pattern COUNT = Pattern.compile("(\\d+) (passed|failed|error|errors|skipped|xfailed|xpassed)");
 
     private Path home;
@@ -99,8 +100,8 @@ class RealRepositoriesIntegrationTests {
         assertThat(tool(stored, "pylint").path("advisory").asBoolean()).as("neither project configures Pylint").isTrue();
         assertThat(summary.path("advisoryFindings").asInt()).isGreaterThanOrEqualTo(flake8);
         assertThat(summary.path("state").asString()).isEqualTo(pytest[1] == 0 ? "PASSED" : "FAILED");
-        Path written = home.resolve("reports").resolve(client).resolve(summary.path("id").asString());
-        for (String file : List.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml")) {
+        Path written = awaitReports(client, summary.path("id").asString());
+        for (String file : REPORTS) {
             assertThat(written.resolve(file)).isNotEmptyFile();
         }
         System.out.printf("%s %s: %s in %d ms, %d tests (%d failing), %d judged findings, %d advisory, score %d%n", repository, profile,
@@ -132,7 +133,7 @@ class RealRepositoriesIntegrationTests {
         String id = second.path("summary").path("id").asString();
         JsonNode newFindings = JSON.readTree(Http.get(reports("/api/runs/" + id + "/findings?introduced=true&limit=50")).body());
         JsonNode failures = JSON.readTree(Http.get(reports("/api/runs/" + id + "/tests?status=FAILED")).body());
-        String markdown = Files.readString(home.resolve("reports").resolve(client).resolve(id).resolve("report.md"));
+        String markdown = Files.readString(awaitReports(client, id).resolve("report.md"));
 
         JsonNode summary = second.path("summary");
         assertThat(summary.path("state").asString()).isEqualTo("FAILED");
@@ -155,6 +156,13 @@ class RealRepositoriesIntegrationTests {
         assertThat(changed.path("covered").asInt()).as("every changed line ran").isEqualTo(changed.path("lines").asInt());
         assertThat(markdown).contains("Changed lines: 100").contains("**new failure** pytest").contains("**new LOW** flake8 `E261`")
                 .contains((total - 1) + " existing finding(s) unchanged");
+    }
+
+    /** The run's reports are written right after it is stored: wait for all five. */
+    private Path awaitReports(String client, String runId) {
+        Path dir = home.resolve("reports").resolve(client).resolve(runId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> REPORTS.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f))));
+        return dir;
     }
 
     private URI reports(String path) {

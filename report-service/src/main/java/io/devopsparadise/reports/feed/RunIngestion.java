@@ -8,6 +8,9 @@ import io.devopsparadise.reports.store.StoredRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.devopsparadise.reports.render.ReportFormat;
@@ -41,16 +44,29 @@ public class RunIngestion {
         }
     }
 
-    /** @return the stored run, or empty when it was stored before */
+    /**
+     * Stores the run and writes its reports in one transaction, so a run is never visible without its reports: when
+     * writing them fails, the run is not stored and is tried again later.
+     *
+     * @return the stored run, or empty when it was stored before
+     */
+    @Transactional
     public Optional<StoredRun> ingest(QualityRunResult result) {
         Optional<StoredRun> stored = store.store(result);
         stored.ifPresent(run -> {
             var dir = reports.write(run);
             log.info("run stored run={} client={} state={} score={} grade={} reports={}", run.summary().id(), run.summary().clientId(),
                     run.summary().state(), run.summary().score(), run.summary().grade(), dir);
-            live.publish("run-stored", json.writeValueAsString(Map.of("runId", run.summary().id(), "clientId", run.summary().clientId(),
+            String event = json.writeValueAsString(Map.of("runId", run.summary().id(), "clientId", run.summary().clientId(),
                     "workspace", run.summary().workspace(), "state", run.summary().state(), "score", run.summary().score(),
-                    "grade", run.summary().grade())));
+                    "grade", run.summary().grade()));
+            // listeners fetch the run when they hear of it: tell them once it is committed
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    live.publish("run-stored", event);
+                }
+            });
         });
         return stored;
     }
