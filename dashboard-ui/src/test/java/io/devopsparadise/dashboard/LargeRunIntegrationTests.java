@@ -121,6 +121,8 @@ class LargeRunIntegrationTests {
                 def test_case(n):
                     assert n %% %d != 7, f"case {n} fails on purpose"
                 """.formatted(TEST_CASES, FAILING_EVERY));
+        // the project configures flake8, so the standard profile runs it and judges its findings
+        Files.writeString(dir.resolve(".flake8"), "[flake8]\nmax-line-length = 120\n");
         for (int file = 1; file <= LINT_FILES; file++) {
             // E225 and twice E231 on every line; the numbers differ per file so that Pylint finds no duplicate code
             StringBuilder source = new StringBuilder("\"\"\"Generated module with style violations.\"\"\"\n");

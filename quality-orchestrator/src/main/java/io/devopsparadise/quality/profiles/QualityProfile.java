@@ -14,12 +14,13 @@ import java.util.Set;
  * @param maxFindings    absolute limits per severity, judged on every run
  * @param maxNewFindings limits per severity on the findings a run introduced since its baseline
  * @param minChangedLineCoverage the least coverage (0-1) of the lines changed since the baseline's commit; 0 disables
+ * @param runUnconfiguredLinters whether linters the project does not configure run at all (their findings then are advice)
  * @param judgeUnconfiguredLinters whether findings of linters the project does not configure count (by default they are advice)
  */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
                              Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings,
                              double minChangedLineCoverage, boolean failFast, URI targetUrl, double minPerformanceScore,
-                             boolean judgeUnconfiguredLinters) {
+                             boolean runUnconfiguredLinters, boolean judgeUnconfiguredLinters) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);

@@ -44,7 +44,7 @@ public class QualityProfiles {
         });
         return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(),
                 limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.minChangedLineCoverage(), raw.failFast(),
-                raw.targetUrl(), raw.minPerformanceScore(), raw.judgeUnconfiguredLinters());
+                raw.targetUrl(), raw.minPerformanceScore(), raw.runUnconfiguredLinters(), raw.judgeUnconfiguredLinters());
     }
 
     private static Map<Severity, Integer> limits(String profile, Map<String, Integer> raw) {

@@ -66,6 +66,7 @@ public record QualityProperties(
      * @param minPerformanceScore below this Lighthouse performance score (0-1) the run fails; 0 disables
      * @param maxNewFindings  most findings a run may introduce since its baseline, per severity; absent = no limit
      * @param minChangedLineCoverage below this coverage (0-1) of the lines changed since the baseline's commit the run fails; 0 disables
+     * @param runUnconfiguredLinters run the linters the project does not configure too (as advice); false = only those it configures
      * @param judgeUnconfiguredLinters judge the findings of linters the project does not configure too; by default they are advice
      */
     public record ProfileProperties(
@@ -78,6 +79,7 @@ public record QualityProperties(
             @DefaultValue("false") boolean failFast,
             URI targetUrl,
             @DefaultValue("0") double minPerformanceScore,
+            @DefaultValue("true") boolean runUnconfiguredLinters,
             @DefaultValue("false") boolean judgeUnconfiguredLinters) {
     }
 }

@@ -24,6 +24,11 @@ abstract class LintRunner extends FindingsRunner {
         return tool();
     }
 
+    @Override
+    public boolean isUnconfiguredLinter(RunContext context) {
+        return !context.workspace().rules().configures(configuredAs());
+    }
+
     /** What the detail should say about this run: configuration that could not be read, options taken over. */
     List<String> notes(RunContext context) {
         return context.workspace().rules().unreadable(PYTHON_CONFIGS);

@@ -28,6 +28,11 @@ public interface ToolRunner {
 
     List<String> command(RunContext context);
 
+    /** True for a linter the workspace does not configure (its findings are advice; some profiles do not run it). */
+    default boolean isUnconfiguredLinter(RunContext context) {
+        return false;
+    }
+
     /** Environment the command needs besides the instance's own (tools configured by environment). */
     default Map<String, String> environment(RunContext context) {
         return Map.of();

@@ -190,8 +190,8 @@ public class QualityRunService {
             });
             List<ToolRunner> applicable = plan.runners().stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context)).toList();
-            applicable.forEach(runner -> runner.unmetRequirement(context).ifPresent(why -> skip(run, runner, why)));
-            List<ToolRunner> selected = applicable.stream().filter(r -> r.unmetRequirement(context).isEmpty()).toList();
+            applicable.forEach(runner -> whySkipped(profile, runner, context).ifPresent(why -> skip(run, runner, why)));
+            List<ToolRunner> selected = applicable.stream().filter(r -> whySkipped(profile, r, context).isEmpty()).toList();
             List<Future<?>> work = selected.stream()
                     .<Future<?>>map(runner -> tools.submit(() -> runTool(run, profile, instance, context, runner)))
                     .toList();
@@ -225,6 +225,16 @@ public class QualityRunService {
         }
         runs.remove(run.id());
         events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
+    }
+
+    /** Why a tool that applies does not run: a requirement the profile does not meet, or a linter the project does not configure. */
+    private static Optional<String> whySkipped(QualityProfile profile, ToolRunner runner, RunContext context) {
+        Optional<String> unmet = runner.unmetRequirement(context);
+        if (unmet.isPresent() || profile.runUnconfiguredLinters() || !runner.isUnconfiguredLinter(context)) {
+            return unmet;
+        }
+        return Optional.of("the project does not configure " + runner.tool() + "; the " + profile.name()
+                + " profile runs the linters a project configures and the security scanners (comprehensive runs every linter, as advice)");
     }
 
     /** Fingerprints the findings, marks what is new since the baseline, and judges the run. */

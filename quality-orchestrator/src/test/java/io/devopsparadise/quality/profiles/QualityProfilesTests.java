@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QualityProfilesTests {
 
     private static QualityProperties.ProfileProperties raw(List<String> categories, double coverage, Map<String, Integer> max) {
-        return new QualityProperties.ProfileProperties(categories, Duration.ofMinutes(1), coverage, max, null, 0, false, null, 0, false);
+        return new QualityProperties.ProfileProperties(categories, Duration.ofMinutes(1), coverage, max, null, 0, false, null, 0, true, false);
     }
 
     @Test

@@ -57,7 +57,8 @@ class QualityRunIntegrationTests {
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""),
-                        "--paradise.quality.profiles.strict.categories=unit,lint,security", "--paradise.quality.profiles.strict.fail-fast=true");
+                        "--paradise.quality.profiles.strict.categories=unit,lint,security", "--paradise.quality.profiles.strict.fail-fast=true",
+                        "--paradise.quality.profiles.every-linter.categories=unit,lint,security");
     }
 
     @AfterAll
@@ -74,10 +75,10 @@ class QualityRunIntegrationTests {
 
 
     @Test
-    void standardRunReadsEveryToolsReportAndFailsOnTheFailingTestAndTheHighFindings() throws Exception {
+    void aRunOfEveryLinterReadsEveryToolsReportAndFailsOnTheFailingTest() throws Exception {
         List<String> lines = Http.followEvents(url("/api/runs/events"));
 
-        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "standard");
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "every-linter");
 
         assertThat(run.path("state").asString()).isEqualTo("FAILED");
         assertThat(run.path("verdict").asString()).as("a first run (no report-service, so no baseline) is judged on its failing tests")
@@ -108,6 +109,19 @@ class QualityRunIntegrationTests {
 
     private static List<String> ofRun(List<String> lines, String runId) {
         return lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"runId\":\"" + runId + "\"")).toList();
+    }
+
+    @Test
+    void standardRunsTheLintersTheProjectConfiguresAndTheSecurityScannersOnly() throws Exception {
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "standard");
+
+        for (String linter : List.of("pylint", "flake8", "shellcheck")) {
+            JsonNode outcome = OrchestratorRuns.tool(run, linter);
+            assertThat(outcome.path("status").asString()).as(linter).isEqualTo("SKIPPED");
+            assertThat(outcome.path("detail").asString()).contains("the project does not configure " + linter);
+        }
+        assertThat(OrchestratorRuns.tool(run, "bandit").path("findings")).hasSize(8);
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("tests")).hasSize(6);
     }
 
     @Test
