@@ -146,7 +146,7 @@ class QualityRunIntegrationTests {
         HttpResponse<String> malformed = Http.send("POST", url("/api/runs"), "{\"clientId\":");
 
         assertThat(unknownProfile.statusCode()).isEqualTo(400);
-        assertThat(unknownProfile.body()).contains("known profiles: comprehensive, quick, standard, strict");
+        assertThat(unknownProfile.body()).contains("known profiles: comprehensive, every-linter, quick, standard, strict");
         assertThat(noInstance.statusCode()).isEqualTo(409);
         assertThat(noInstance.body()).contains("has no instance");
         assertThat(malformed.statusCode()).isEqualTo(400);
