@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: a `standard` run of boltons (a real repository from ../shared/corpora) end to end — from the request to
-# the orchestrator until the report-service has stored it with its five reports — against the same tools (pytest with
-# the project's tox command and coverage, flake8, Pylint, Bandit) run by hand one after another on the same checkout.
+# the orchestrator until the report-service has stored it with its five reports — against the tools the run used
+# (pytest with the project's tox command and coverage, Bandit; boltons configures no linter) by hand, one after another.
 # Not part of the tests.   bench/quality/boltons.sh   (BENCH_RUNS=3)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
