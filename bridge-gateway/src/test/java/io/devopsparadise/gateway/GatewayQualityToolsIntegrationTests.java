@@ -76,4 +76,40 @@ class GatewayQualityToolsIntegrationTests {
             }
         }
     }
+
+    @Test
+    void theReportOfARunTooLargeToStoreSaysWhyAndWhichSettingToRaise() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("python"));
+        try (Stream<Path> files = Files.list(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, workspace.resolve(file.getFileName()));
+            }
+        }
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
+             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q2")),
+                     "--paradise.quality.instance-manager-url=" + manager.url(""));
+             ServiceProcess reports = ServiceProcess.start("report-service", Files.createDirectories(home.resolve("r2")),
+                     "--paradise.reports.home=" + home.resolve("r2"), "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                     "--paradise.reports.instance-manager-url=" + manager.url(""), "--paradise.reports.max-run-size=300B");
+             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g2")), manager,
+                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                     "--paradise.gateway.report-service-url=" + reports.url(""))) {
+            String token = gateway.register("tester", workspace, "everything-process");
+            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+                String runId = mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result").path("structuredContent")
+                        .path("runId").asString();
+
+                AtomicReference<JsonNode> report = new AtomicReference<>();
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    report.set(mcp.call("paradise_quality_report", Map.of("runId", runId)).path("result"));
+                    return report.get().path("content").get(0).path("text").asString().contains("not stored");
+                });
+
+                assertThat(report.get().path("isError").asBoolean()).isTrue();
+                assertThat(report.get().path("content").get(0).path("text").asString())
+                        .contains("Run " + runId + " finished but is not stored").contains("paradise.reports.max-run-size");
+            }
+        }
+    }
 }

@@ -55,6 +55,7 @@ class QualityReportTool implements GatewayTool {
                         return ToolResult.ok(markdown + "\nOther formats: " + reports.reportUrl(id, "report.html"), structured);
                     });
                 })
+                .onErrorResume(ReportServiceClient.RunNotStoredException.class, e -> Mono.just(ToolResult.error(e.getMessage())))
                 .defaultIfEmpty(ToolResult.error(runId == null
                         ? "You have no stored quality run yet; start one with paradise_quality_run and ask again when it has finished."
                         : "No stored run " + runId + " of yours (a run is stored once it has finished)."));

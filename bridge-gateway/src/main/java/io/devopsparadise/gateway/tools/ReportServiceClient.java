@@ -18,6 +18,8 @@ import java.util.Map;
 class ReportServiceClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** The report-service's answer for a finished run it could not store. */
+    private static final int UNPROCESSABLE = 422;
 
     private final WebClient http;
     private final String baseUrl;
@@ -36,7 +38,8 @@ class ReportServiceClient {
         }
         return http.get().uri("/api/runs/{id}", runId).retrieve().bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .timeout(TIMEOUT)
-                .onErrorResume(WebClientResponseException.class, e -> e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND) ? Mono.empty() : Mono.error(e))
+                .onErrorResume(WebClientResponseException.class, e -> e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND) ? Mono.empty()
+                        : e.getStatusCode().value() == UNPROCESSABLE ? Mono.error(new RunNotStoredException(runId, detail(e))) : Mono.error(e))
                 .<Map<String, Object>>map(stored -> castMap(stored.get("summary")))
                 .filter(summary -> clientId.equals(summary.get("clientId")))
                 .onErrorMap(this::explain);
@@ -48,6 +51,24 @@ class ReportServiceClient {
 
     String reportUrl(String runId, String file) {
         return baseUrl.replaceAll("/$", "") + "/api/runs/" + runId + "/" + file;
+    }
+
+    private static String detail(WebClientResponseException e) {
+        try {
+            Map<?, ?> problem = e.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail == null ? e.getStatusText() : detail.toString();
+        } catch (RuntimeException unreadable) {
+            return e.getStatusText();
+        }
+    }
+
+    /** A finished run the report-service could not store, with its reason. */
+    static final class RunNotStoredException extends RuntimeException {
+
+        RunNotStoredException(String runId, String reason) {
+            super("Run " + runId + " finished but is not stored: " + reason);
+        }
     }
 
     @SuppressWarnings("unchecked")
