@@ -3,6 +3,7 @@ package io.devopsparadise.gateway;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.McpClientProcess;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,13 +30,7 @@ class GatewayQualityToolsIntegrationTests {
 
     @Test
     void aClientStartsAQuickRunAndReadsItsResultThroughTheGatewayTools() throws Exception {
-        Path workspace = Files.createDirectories(workspaces.resolve("python"));
-        try (Stream<Path> files = Files.list(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, workspace.resolve(file.getFileName()));
-            }
-        }
-        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path workspace = pythonWorkspace();
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
              ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q")),
                      "--paradise.quality.instance-manager-url=" + manager.url(""));
@@ -79,13 +73,7 @@ class GatewayQualityToolsIntegrationTests {
 
     @Test
     void theReportOfARunTooLargeToStoreSaysWhyAndWhichSettingToRaise() throws Exception {
-        Path workspace = Files.createDirectories(workspaces.resolve("python"));
-        try (Stream<Path> files = Files.list(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, workspace.resolve(file.getFileName()));
-            }
-        }
-        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path workspace = pythonWorkspace();
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
              ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q2")),
                      "--paradise.quality.instance-manager-url=" + manager.url(""));
@@ -111,5 +99,13 @@ class GatewayQualityToolsIntegrationTests {
                         .contains("Run " + runId + " finished but is not stored").contains("paradise.reports.max-run-size");
             }
         }
+    }
+
+    /** A copy of the orchestrator's Python fixture (six tests, one failing) as a client's workspace. */
+    private Path pythonWorkspace() throws Exception {
+        Path workspace = Fixtures.copy(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
+                workspaces.resolve("python"));
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return workspace;
     }
 }
