@@ -23,11 +23,19 @@ public final class Http {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
     }
 
-    /** Sends a JSON body (or none) and returns the answer as text. */
+    /** Sends a JSON body (or none) with the service credential, as one service calls another, and returns the answer as text. */
     public static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofMinutes(3)).header("Content-Type", "application/json")
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request(method, uri, body).header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a JSON body (or none) with no credential at all, as an attacker would. */
+    public static HttpResponse<String> sendAnonymous(String method, URI uri, String body) throws Exception {
+        return CLIENT.send(request(method, uri, body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String method, URI uri, String body) {
+        return HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofMinutes(3)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
     public static HttpResponse<String> get(URI uri) throws Exception {
@@ -37,7 +45,7 @@ public final class Http {
     /** Collects the lines of an SSE stream in the background, for as long as the test runs. */
     public static List<String> followEvents(URI uri) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+        CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
         return lines;
     }

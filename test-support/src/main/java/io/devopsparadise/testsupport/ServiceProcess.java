@@ -28,6 +28,7 @@ public class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".out").toFile());
         // the service's data (databases, tokens) goes into the test's directory, never into the user's ~/.devops-paradise
         builder.environment().put("PARADISE_HOME", logDir.toString());
+        builder.environment().put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
         this.process = builder.start();
         awaitHealthy();
     }
@@ -59,7 +60,8 @@ public class ServiceProcess implements AutoCloseable {
     }
 
     public String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", ServiceCredential.authorization()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Override
