@@ -13,7 +13,7 @@ for module in instance-manager bridge-gateway; do
 done
 
 work="$(mktemp -d)"; mkdir -p "$work/home" "$work/ws"; chmod 755 "$work" "$work/ws"
-im_port=18110; gw_port=18100; admin="bench-admin-$RANDOM$RANDOM"
+im_port=18110; gw_port=18100; admin="pda_bench_$(head -c 24 /dev/urandom | base64 | tr -d "/+=")"
 pids=()
 cleanup() {
   curl -s "http://127.0.0.1:$im_port/api/instances" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | \

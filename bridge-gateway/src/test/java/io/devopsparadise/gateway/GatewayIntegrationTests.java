@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway;
 
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -269,7 +270,7 @@ class GatewayIntegrationTests {
         String token = client("measured");
         initialize(token);
 
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).header("Authorization", ServiceCredential.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
 
         assertThat(metrics).contains("paradise_gateway_requests_seconds_count{client=\"measured\",method=\"initialize\",status=\"200\"}")

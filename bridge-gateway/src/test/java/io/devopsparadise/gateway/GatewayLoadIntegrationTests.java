@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway;
 
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -51,7 +52,7 @@ class GatewayLoadIntegrationTests {
             assertThat(summary.path("errors").asInt()).as(summary.toString()).isZero();
             assertThat(summary.path("calls").asInt()).isEqualTo(CLIENTS * CALLS);
             assertThat(manager.instanceIds()).hasSize(CLIENTS);
-            String metrics = Http.client().send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
+            String metrics = Http.client().send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).header("Authorization", ServiceCredential.authorization()).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("client=\"load-49\",method=\"tools/call\",status=\"200\"");
         }

@@ -62,7 +62,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardBrowserIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ADMIN_TOKEN = "dashboard-test-admin-token";
+    private static final String ADMIN_TOKEN = "pda_dashboard-test-admin-token-0123456789abcdefgh";
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private Path home;

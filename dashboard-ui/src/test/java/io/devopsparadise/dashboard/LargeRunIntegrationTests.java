@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LargeRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ADMIN_TOKEN = "large-run-test-admin-token";
+    private static final String ADMIN_TOKEN = "pda_large-run-test-admin-token-0123456789abcdefgh";
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final List<String> REPORT_FILES = List.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml");
 

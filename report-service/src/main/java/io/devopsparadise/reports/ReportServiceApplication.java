@@ -1,7 +1,9 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.security.servlet.ServletSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +12,7 @@ import java.time.Clock;
 
 /** Keeps the history of quality runs, scores them, renders their reports, and streams live events to the dashboard. */
 @SpringBootApplication
+@Import(ServletSecurityConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ReportServiceApplication {

@@ -42,6 +42,22 @@ public final class Http {
         return send("GET", uri, null);
     }
 
+    /**
+     * The status of a GET that names {@code host} in its {@code Host} header, as a browser does after a DNS rebinding
+     * attack (the JDK's client will not send a Host of one's choosing, so this speaks HTTP/1.1 over a socket).
+     */
+    public static int statusWithHost(URI uri, String host, String authorization) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
+                    + "Host: " + host + "\r\n" + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     /** Collects the lines of an SSE stream in the background, for as long as the test runs. */
     public static List<String> followEvents(URI uri) {
         List<String> lines = new CopyOnWriteArrayList<>();

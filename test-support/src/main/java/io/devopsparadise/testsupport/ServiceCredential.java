@@ -1,20 +1,22 @@
 package io.devopsparadise.testsupport;
 
+import io.devopsparadise.security.SecretFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
- * The service credential every service a test JVM starts shares, as the start script gives the platform's services
- * one: a random token in a file readable by its owner only, handed to each service as {@code PARADISE_SERVICE_TOKEN_FILE}.
+ * The service credential every service a test JVM starts shares, as the start script's services share one: the
+ * file the build names in {@code PARADISE_SERVICE_TOKEN_FILE} (under {@code target/}), else one in a private temp
+ * directory. Services started in the test JVM read the same variable; {@link ServiceProcess} hands it on.
  */
 public final class ServiceCredential {
 
-    private static final Path FILE = create();
+    private static final Path FILE = locate();
+    private static final String TOKEN = SecretFile.readOrCreate(FILE, "pds_");
 
     private ServiceCredential() {
     }
@@ -24,26 +26,22 @@ public final class ServiceCredential {
     }
 
     public static String token() {
-        try {
-            return Files.readString(FILE).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TOKEN;
     }
 
     /** The value of the {@code Authorization} header that service calls carry. */
     public static String authorization() {
-        return "Bearer " + token();
+        return "Bearer " + TOKEN;
     }
 
-    private static Path create() {
+    private static Path locate() {
+        String configured = System.getenv("PARADISE_SERVICE_TOKEN_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         try {
-            Path dir = Files.createTempDirectory("paradise-credential", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path file = Files.createFile(dir.resolve("service-token"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            Files.writeString(file, "pds_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n");
-            return file;
+            return Files.createTempDirectory("paradise-credential", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+                    .resolve("service-token");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the tests' service credential", e);
         }

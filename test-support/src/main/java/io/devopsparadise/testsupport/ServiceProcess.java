@@ -21,6 +21,10 @@ public class ServiceProcess implements AutoCloseable {
     private final String name;
 
     protected ServiceProcess(String name, Path jar, Path logDir, List<String> arguments) throws Exception {
+        this(name, jar, logDir, java.util.Map.of(), arguments);
+    }
+
+    protected ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments) throws Exception {
         this.name = name;
         this.port = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-jar", jar.toString(), "--server.port=" + port));
@@ -29,12 +33,18 @@ public class ServiceProcess implements AutoCloseable {
         // the service's data (databases, tokens) goes into the test's directory, never into the user's ~/.devops-paradise
         builder.environment().put("PARADISE_HOME", logDir.toString());
         builder.environment().put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
+        builder.environment().putAll(environment);
         this.process = builder.start();
         awaitHealthy();
     }
 
     public static ServiceProcess start(String module, Path logDir, String... arguments) throws Exception {
         return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, List.of(arguments));
+    }
+
+    /** Starts a service with extra environment variables, as the start script passes the platform's settings. */
+    public static ServiceProcess start(String module, Path logDir, java.util.Map<String, String> environment, String... arguments) throws Exception {
+        return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, environment, List.of(arguments));
     }
 
     private void awaitHealthy() throws Exception {

@@ -1,10 +1,12 @@
 package io.devopsparadise.gateway.instances;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.InstanceLimits;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,8 +31,8 @@ public class InstanceManagerClient {
     private final WebClient http;
     private final GatewayProperties properties;
 
-    InstanceManagerClient(WebClient.Builder builder, GatewayProperties properties) {
-        this.http = builder.baseUrl(properties.instanceManagerUrl().toString()).build();
+    InstanceManagerClient(WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential) {
+        this.http = builder.baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.properties = properties;
     }
 

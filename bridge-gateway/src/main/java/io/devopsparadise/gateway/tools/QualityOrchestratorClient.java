@@ -1,8 +1,10 @@
 package io.devopsparadise.gateway.tools;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.gateway.GatewayProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,9 @@ class QualityOrchestratorClient {
     private final WebClient http;
     private final String baseUrl;
 
-    QualityOrchestratorClient(WebClient.Builder builder, GatewayProperties properties) {
+    QualityOrchestratorClient(WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential) {
         this.baseUrl = properties.qualityOrchestratorUrl().toString();
-        this.http = builder.baseUrl(baseUrl).build();
+        this.http = builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
     }
 
     Mono<QualityRunResult> start(String clientId, String profile, List<String> changedFiles) {

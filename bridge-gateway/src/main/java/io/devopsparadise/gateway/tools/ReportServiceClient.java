@@ -1,6 +1,8 @@
 package io.devopsparadise.gateway.tools;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.gateway.GatewayProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -24,9 +26,9 @@ class ReportServiceClient {
     private final WebClient http;
     private final String baseUrl;
 
-    ReportServiceClient(WebClient.Builder builder, GatewayProperties properties) {
+    ReportServiceClient(WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential) {
         this.baseUrl = properties.reportServiceUrl().toString();
-        this.http = builder.clone().baseUrl(baseUrl).build();
+        this.http = builder.clone().baseUrl(baseUrl).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
     }
 
     /** The client's stored run (the latest when runId is null): its summary as the report-service lists it. */

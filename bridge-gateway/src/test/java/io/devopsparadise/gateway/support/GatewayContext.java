@@ -21,7 +21,7 @@ import java.util.Map;
 /** A real gateway (Spring context, Netty on a random port) in front of a real instance-manager. */
 public final class GatewayContext implements AutoCloseable {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "pda_test-admin-token-0123456789abcdefghijklmnop";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = Http.client();
 

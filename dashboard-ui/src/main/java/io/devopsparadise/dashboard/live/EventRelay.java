@@ -1,11 +1,13 @@
 package io.devopsparadise.dashboard.live;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.events.SseFollower;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -33,10 +35,10 @@ public class EventRelay {
     private final JsonMapper json;
     private final SseFollower follower;
 
-    EventRelay(WebClient.Builder builder, DashboardProperties properties, RunProgressBoard board, JsonMapper json) {
+    EventRelay(WebClient.Builder builder, DashboardProperties properties, RunProgressBoard board, JsonMapper json, ServiceCredential credential) {
         this.board = board;
         this.json = json;
-        WebClient reports = builder.clone().baseUrl(properties.reportServiceUrl().toString()).build();
+        WebClient reports = builder.clone().baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.follower = new SseFollower("report-service", reports, "/api/stream", () -> { }, this::relay);
     }
 

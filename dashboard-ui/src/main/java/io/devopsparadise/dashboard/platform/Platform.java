@@ -1,9 +1,11 @@
 package io.devopsparadise.dashboard.platform;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.dashboard.DashboardProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -34,14 +36,14 @@ public class Platform {
     private final RestClient orchestrator;
     private final RestClient reports;
 
-    Platform(RestClient.Builder builder, DashboardProperties properties) {
+    Platform(RestClient.Builder builder, DashboardProperties properties, ServiceCredential credential) {
         this.properties = properties;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(15_000);
-        this.manager = builder.clone().requestFactory(requests).baseUrl(properties.instanceManagerUrl().toString()).build();
-        this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).build();
-        this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).build();
+        this.manager = builder.clone().requestFactory(requests).baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
     }
 
     public List<InstanceView> instances() {

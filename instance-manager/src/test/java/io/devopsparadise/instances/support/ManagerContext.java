@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.RepoPaths;
 
 import io.devopsparadise.contracts.instances.InstanceView;
@@ -30,6 +31,7 @@ public final class ManagerContext implements AutoCloseable {
         this.context = context;
         this.http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port())
+                .defaultHeader("Authorization", ServiceCredential.authorization())
                 .defaultStatusHandler(status -> true, (request, response) -> { })
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,12 +27,12 @@ public final class SseRecorder implements AutoCloseable {
     }
 
     public static SseRecorder get(String url) {
-        return new SseRecorder(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build());
+        return new SseRecorder(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization()).GET().build());
     }
 
     public static SseRecorder post(String url, String json) {
         return new SseRecorder(HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream")
+                .header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }

@@ -1,9 +1,11 @@
 package io.devopsparadise.quality.exec;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.quality.profiles.QualityProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -23,11 +25,11 @@ public class InstanceManagerClient {
     private final RestClient http;
     private final String baseUrl;
 
-    InstanceManagerClient(RestClient.Builder builder, QualityProperties properties) {
+    InstanceManagerClient(RestClient.Builder builder, QualityProperties properties, ServiceCredential credential) {
         this.baseUrl = String.valueOf(properties.instanceManagerUrl());
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
-        this.http = builder.clone().baseUrl(baseUrl).requestFactory(factory).build();
+        this.http = builder.clone().baseUrl(baseUrl).requestFactory(factory).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
     }
 
     public Optional<InstanceView> findByClient(String clientId) {

@@ -1,8 +1,10 @@
 package io.devopsparadise.quality.gate;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,11 @@ public class BaselineSource {
 
     private final RestClient http;
 
-    BaselineSource(QualityProperties properties) {
+    BaselineSource(QualityProperties properties, ServiceCredential credential) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(60));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).build();
+        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -57,7 +58,7 @@ class ContainerQualityRunIntegrationTests {
                     .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""))) {
                 String base = "http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port");
                 List<String> events = new CopyOnWriteArrayList<>();
-                HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/runs/events")).build(), HttpResponse.BodyHandlers.ofLines())
+                HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/runs/events")).header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofLines())
                         .thenAccept(response -> response.body().forEach(events::add));
 
                 HttpResponse<String> started = send("POST", URI.create(base + "/api/runs"), "{\"clientId\":\"web\",\"profile\":\"standard\"}");
@@ -90,7 +91,7 @@ class ContainerQualityRunIntegrationTests {
     }
 
     private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("Authorization", ServiceCredential.authorization())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,9 +1,11 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.reports.ReportProperties;
 import jakarta.annotation.PreDestroy;
 import io.devopsparadise.reports.live.LiveStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,8 @@ class InstanceFeed {
 
     private final SseFollower follower;
 
-    InstanceFeed(WebClient.Builder builder, ReportProperties properties, LiveStream live) {
-        WebClient manager = builder.clone().baseUrl(properties.instanceManagerUrl().toString()).build();
+    InstanceFeed(WebClient.Builder builder, ReportProperties properties, LiveStream live, ServiceCredential credential) {
+        WebClient manager = builder.clone().baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.follower = new SseFollower("instance-manager", manager, "/api/events", () -> { }, (name, data) -> live.publish("instance", data));
     }
 

@@ -1,8 +1,10 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.reports.ReportProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -27,11 +29,11 @@ class OrchestratorClient {
     private final JsonMapper json;
     private final ReportProperties properties;
 
-    OrchestratorClient(ReportProperties properties, JsonMapper json) {
+    OrchestratorClient(ReportProperties properties, JsonMapper json, ServiceCredential credential) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(60));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).build();
+        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.json = json;
         this.properties = properties;
     }

@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
@@ -11,6 +12,7 @@ import io.devopsparadise.reports.store.StorageFailures;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -47,7 +49,8 @@ class OrchestratorFeed {
     private final SseFollower follower;
 
     OrchestratorFeed(WebClient.Builder builder, OrchestratorClient orchestrator, RunIngestion ingestion, RunStore store,
-                     StorageFailures failures, LiveStream live, JsonMapper json, ReportProperties properties, Clock clock) {
+                     StorageFailures failures, LiveStream live, JsonMapper json, ReportProperties properties, Clock clock,
+                     ServiceCredential credential) {
         this.orchestrator = orchestrator;
         this.ingestion = ingestion;
         this.store = store;
@@ -56,7 +59,7 @@ class OrchestratorFeed {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        WebClient events = builder.clone().baseUrl(properties.orchestratorUrl().toString()).build();
+        WebClient events = builder.clone().baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.follower = new SseFollower("quality-orchestrator", events, "/api/runs/events", this::synchronize, (name, data) -> onEvent(data));
     }
 

@@ -1,0 +1,25 @@
+package io.devopsparadise.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a service checks of its callers (defaults in {@code paradise-security-defaults.properties}).
+ *
+ * @param home             the data directory, made the platform user's alone (0700) at start
+ * @param serviceTokenFile the file holding the service credential ({@code PARADISE_SERVICE_TOKEN_FILE})
+ * @param allowedHosts     names besides the loopback ones that {@code Host} may carry ({@code PARADISE_ALLOWED_HOSTS})
+ * @param credentialPaths  path patterns that need the service credential
+ * @param openPaths        path patterns among those that need none (health, the API documentation)
+ */
+@ConfigurationProperties("paradise.security")
+public record SecurityProperties(Path home, Path serviceTokenFile, List<String> allowedHosts, List<String> credentialPaths, List<String> openPaths) {
+
+    public SecurityProperties {
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        credentialPaths = credentialPaths == null ? List.of("/**") : List.copyOf(credentialPaths);
+        openPaths = openPaths == null ? List.of() : List.copyOf(openPaths);
+    }
+}
