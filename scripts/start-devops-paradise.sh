@@ -22,6 +22,8 @@
 #   Environment: PARADISE_HOME (data, default ~/.devops-paradise), PARADISE_WORKSPACE_ROOTS (allowed workspace
 #   parents, default $HOME), PARADISE_*_PORT (service ports), PARADISE_ADMIN_TOKEN.
 set -euo pipefail
+# the data directory, its databases, logs, reports and tokens are the developer's alone (docs/security.md)
+umask 077
 source "$(dirname "$0")/lib.sh"
 root="$(repo_root)"
 home="${PARADISE_HOME:-$HOME/.devops-paradise}"
@@ -142,7 +144,7 @@ start_local() {
   build_if_needed
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
-  export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$workspace}"
+  export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$(dirname "$workspace")}"
   export_service_urls
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
 }
@@ -162,7 +164,8 @@ start_compose() {
 default_backend() {
   if command -v docker >/dev/null && docker image inspect ghcr.io/oraios/serena:latest >/dev/null 2>&1; then echo serena; return; fi
   log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here, so the client gets the MCP reference server"
-  log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools"
+  log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools."
+  log "      A process instance runs as you and can read all your files: it isolates nothing (docs/security.md)."
   [ -d "$root/tools/node/node_modules/@modelcontextprotocol/server-everything" ] || ensure_node_tools
   echo everything-process
 }

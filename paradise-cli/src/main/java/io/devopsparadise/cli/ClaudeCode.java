@@ -40,10 +40,14 @@ final class ClaudeCode {
         return executable;
     }
 
-    /** Replaces the server of that name in the scope with the gateway (remove, then add: safe to rerun). */
-    void addServer(String name, String url, String token, String scope, Path workdir) {
+    /**
+     * Replaces the server of that name in the scope with the gateway (remove, then add: safe to rerun). The header
+     * names the token's environment variable, which Claude Code expands when it connects: the token itself never goes
+     * on a command line (where any local user's {@code ps} sees it) or into Claude Code's configuration.
+     */
+    void addServer(String name, String url, String tokenVariable, String scope, Path workdir) {
         run(workdir, List.of("mcp", "remove", name, "-s", scope), true);
-        run(workdir, List.of("mcp", "add", "--transport", "http", name, url, "--header", "Authorization: Bearer " + token, "-s", scope), false);
+        run(workdir, List.of("mcp", "add", "--transport", "http", name, url, "--header", "Authorization: Bearer ${" + tokenVariable + "}", "-s", scope), false);
     }
 
     private void run(Path workdir, List<String> arguments, boolean mayFail) {

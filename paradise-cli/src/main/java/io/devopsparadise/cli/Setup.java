@@ -1,5 +1,8 @@
 package io.devopsparadise.cli;
 
+import io.devopsparadise.contracts.clients.ClientNames;
+import io.devopsparadise.security.InsecureFileException;
+import io.devopsparadise.security.SecretFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +28,6 @@ import java.util.stream.StreamSupport;
 final class Setup {
 
     static final String SERVER_NAME = "devops-paradise";
-    static final String CLIENT_NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
 
     /**
      * @param name     null: the client already registered for the workspace, else user-epoch
@@ -39,6 +41,8 @@ final class Setup {
     private final PlatformApi api;
     private final JsonMapper json;
     private final Console console;
+    /** The platform's own credential, for the orchestrator's and the report-service's APIs. */
+    private String service;
 
     Setup(Options options, PlatformApi api, JsonMapper json, Console console) {
         this.options = options;
@@ -50,12 +54,13 @@ final class Setup {
     void run() {
         Path workspace = workspace();
         String admin = adminToken();
+        this.service = serviceToken();
         requireProfile();
         List<JsonNode> clients = clients(admin);
         String name = options.name() != null ? checkName(options.name()) : defaultName(clients, workspace);
         String token = register(admin, clients, name, workspace);
         provision(name, token);
-        configureClaudeCode(name, token, workspace);
+        configureClaudeCode(name, workspace);
         console.info("dashboard: " + options.dashboard().resolve("/"));
         if (options.firstRun()) {
             firstReport(name);
@@ -82,14 +87,24 @@ final class Setup {
         }
         Path file = options.home().resolve("admin-token");
         try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
+            return SecretFile.read(file);
+        } catch (IOException | InsecureFileException e) {
             throw new CliException("cannot read the admin token " + file + " (the gateway writes it at its first start): " + e.getMessage());
         }
     }
 
+    private String serviceToken() {
+        String configured = System.getenv("PARADISE_SERVICE_TOKEN_FILE");
+        Path file = configured != null && !configured.isBlank() ? Path.of(configured) : options.home().resolve("service-token");
+        try {
+            return SecretFile.read(file);
+        } catch (IOException | InsecureFileException e) {
+            throw new CliException("cannot read the service credential " + file + " (the services write it at their first start): " + e.getMessage());
+        }
+    }
+
     private void requireProfile() {
-        PlatformApi.Answer profiles = api.get("quality-orchestrator", options.orchestrator().resolve("/api/profiles"), null);
+        PlatformApi.Answer profiles = api.get("quality-orchestrator", options.orchestrator().resolve("/api/profiles"), service);
         List<String> names = StreamSupport.stream(profiles.body().spliterator(), false).map(p -> p.path("name").asString()).toList();
         if (!names.contains(options.profile())) {
             throw CliException.usage("unknown quality profile '" + options.profile() + "'; known: " + names
@@ -98,8 +113,8 @@ final class Setup {
     }
 
     private static String checkName(String name) {
-        if (!name.matches(CLIENT_NAME)) {
-            throw CliException.usage("client name '" + name + "' is not allowed: use 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (!ClientNames.isValid(name)) {
+            throw CliException.usage("client name '" + name + "' is not allowed: " + ClientNames.RULE);
         }
         return name;
     }
@@ -216,7 +231,7 @@ final class Setup {
                 + ", MCP port " + status.path("ports").path("mcp").asString("?") + ")");
     }
 
-    private void configureClaudeCode(String name, String token, Path workspace) {
+    private void configureClaudeCode(String name, Path workspace) {
         McpConfigs configs = new McpConfigs(json);
         URI mcp = options.gateway().resolve("/mcp");
         Path clientDir = tokenFile(name).getParent();
@@ -224,14 +239,15 @@ final class Setup {
         write(clientDir.resolve("mcp-servers.json"), configs.mcpServers(SERVER_NAME, mcp, options.tokenVariable()));
         Optional<ClaudeCode> claude = ClaudeCode.find();
         if (claude.isPresent()) {
-            claude.get().addServer(SERVER_NAME, mcp.toString(), token, options.mcpScope(), workspace);
+            claude.get().addServer(SERVER_NAME, mcp.toString(), options.tokenVariable(), options.mcpScope(), workspace);
             console.info("Claude Code: added MCP server '" + SERVER_NAME + "' (" + options.mcpScope() + " scope); check with: claude mcp list");
         } else {
             Path projectConfig = workspace.resolve(".mcp.json");
             write(projectConfig, merged(projectConfig, configs.claudeCode(SERVER_NAME, mcp, options.tokenVariable())));
-            console.info("Claude Code: wrote " + projectConfig + "; before starting claude run: export " + options.tokenVariable()
-                    + "=$(cat " + tokenFile(name) + ")");
+            console.info("Claude Code: wrote " + projectConfig);
         }
+        console.info("Claude Code reads the token from $" + options.tokenVariable() + "; before starting claude run: export "
+                + options.tokenVariable() + "=$(cat " + tokenFile(name) + ")");
         console.info("other MCP clients: " + clientDir.resolve("mcp-servers.json"));
     }
 
@@ -263,7 +279,7 @@ final class Setup {
     }
 
     private void firstReport(String name) {
-        PlatformApi.Answer started = api.post("quality-orchestrator", options.orchestrator().resolve("/api/runs"), null,
+        PlatformApi.Answer started = api.post("quality-orchestrator", options.orchestrator().resolve("/api/runs"), service,
                 Map.of("clientId", name, "profile", options.profile()));
         if (!started.ok()) {
             throw new CliException("the quality run did not start: " + started.problem());
@@ -279,7 +295,7 @@ final class Setup {
                         + "; it goes on, see " + options.dashboard().resolve("/runs/" + runId));
             }
             sleep(1000);
-            run = api.get("quality-orchestrator", options.orchestrator().resolve("/api/runs/" + runId + "/summary"), null).body();
+            run = api.get("quality-orchestrator", options.orchestrator().resolve("/api/runs/" + runId + "/summary"), service).body();
             int done = run.path("tools").size();
             if (done != reported) {
                 reported = done;
@@ -314,7 +330,7 @@ final class Setup {
     private JsonNode awaitStored(String runId) {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
-            PlatformApi.Answer stored = api.get("report-service", options.reports().resolve("/api/runs/" + runId), null);
+            PlatformApi.Answer stored = api.get("report-service", options.reports().resolve("/api/runs/" + runId), service);
             if (stored.ok()) {
                 return stored.body();
             }

@@ -77,6 +77,8 @@ class StartScriptIntegrationTests {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        // the script's services share the credential they generate in PARADISE_HOME, not the build's
+        builder.environment().remove("PARADISE_SERVICE_TOKEN_FILE");
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -92,6 +94,8 @@ class StartScriptIntegrationTests {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
+        // as the setup tells the developer to: Claude Code expands it into the Authorization header
+        builder.environment().put("DEVOPS_PARADISE_TOKEN", Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("clients/alice/token")).strip());
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -102,8 +106,9 @@ class StartScriptIntegrationTests {
     void stop() throws Exception {
         URI manager = URI.create("http://127.0.0.1:" + env.get("PARADISE_INSTANCE_MANAGER_PORT"));
         try {
-            for (JsonNode instance : JsonMapper.builder().build().readTree(Http.get(manager.resolve("/api/instances")).body())) {
-                Http.send("DELETE", manager.resolve("/api/instances/" + instance.path("id").asString()), null);
+            String credential = "Bearer " + Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("service-token")).strip();
+            for (JsonNode instance : JsonMapper.builder().build().readTree(Http.send("GET", manager.resolve("/api/instances"), null, credential).body())) {
+                Http.send("DELETE", manager.resolve("/api/instances/" + instance.path("id").asString()), null, credential);
             }
         } catch (IOException managerAlreadyGone) {
             // nothing to clean up
@@ -128,10 +133,44 @@ class StartScriptIntegrationTests {
         assertThat(Files.getPosixFilePermissions(home.resolve("clients/alice/token")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(Files.readString(home.resolve("clients/alice/mcp-servers.json"))).contains("Bearer ${DEVOPS_PARADISE_TOKEN}");
+        assertThat(Files.readString(userHome().resolve(".claude.json"))).as("Claude Code's configuration holds no token")
+                .contains("Bearer ${DEVOPS_PARADISE_TOKEN}").doesNotContain(Files.readString(home.resolve("clients/alice/token")).strip());
+        assertThat(setup.output()).contains("export DEVOPS_PARADISE_TOKEN=$(cat " + home.resolve("clients/alice/token") + ")");
 
         Result list = claude("mcp", "list");
         assertThat(list.output()).contains("devops-paradise: http://127.0.0.1:" + env.get("PARADISE_GATEWAY_PORT") + "/mcp").contains("✔ Connected");
         System.out.printf("start script, fresh data directory to first report: %d ms%n", setup.millis());
+    }
+
+    @Test
+    @Order(2)
+    void noOtherLocalUserCanReadTheDataDirectory() throws Exception {
+        Path home = Path.of(env.get("PARADISE_HOME"));
+
+        assertThat(Files.getPosixFilePermissions(home)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE);
+        assertThat(home.resolve("service-token")).isNotEmptyFile();
+        try (Stream<Path> all = Files.walk(home)) {
+            List<String> open = all.filter(path -> !Files.isSymbolicLink(path)).filter(StartScriptIntegrationTests::othersCanReach)
+                    .map(path -> home.relativize(path) + " " + permissions(path)).toList();
+            assertThat(open).as("files and directories group or others can read, write or enter").isEmpty();
+        }
+    }
+
+    private static boolean othersCanReach(Path path) {
+        return permissions(path).substring(3).chars().anyMatch(c -> c != '-');
+    }
+
+    private static String permissions(Path path) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+        } catch (IOException e) {
+            return "?????????";
+        }
+    }
+
+    private Path userHome() {
+        return Path.of(env.get("HOME"));
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class Http {
         return CLIENT.send(request(method, uri, body).header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Sends a JSON body (or none) with the given {@code Authorization} value, for a platform the test did not start. */
+    public static HttpResponse<String> send(String method, URI uri, String body, String authorization) throws Exception {
+        return CLIENT.send(request(method, uri, body).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends a JSON body (or none) with no credential at all, as an attacker would. */
     public static HttpResponse<String> sendAnonymous(String method, URI uri, String body) throws Exception {
         return CLIENT.send(request(method, uri, body).build(), HttpResponse.BodyHandlers.ofString());
