@@ -166,7 +166,7 @@ function Start-Local([string]$Workspace) {
     $env:PARADISE_HOME = $ParadiseHome
     if (-not $env:PARADISE_NODE_MODULES) { $env:PARADISE_NODE_MODULES = Join-Path $Root 'tools/node/node_modules' }
     $roots = if ($env:PARADISE_WORKSPACE_ROOTS) { $env:PARADISE_WORKSPACE_ROOTS } else { $UserHome }
-    $env:PARADISE_WORKSPACE_ROOTS = if ($Workspace) { "$roots,$Workspace" } else { $roots }
+    $env:PARADISE_WORKSPACE_ROOTS = if ($Workspace) { "$roots,$(Split-Path -Parent $Workspace)" } else { $roots }
     Set-ServiceUrls
     foreach ($name in $Services.Keys) { Start-ParadiseService $name (Get-Port $name) }
 }
@@ -188,7 +188,8 @@ function Get-DefaultBackend {
         if ($LASTEXITCODE -eq 0) { return 'serena' }
     }
     Write-Log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here, so the client gets the MCP reference server"
-    Write-Log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools"
+    Write-Log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools."
+    Write-Log "      A process instance runs as you and can read all your files: it isolates nothing (docs/security.md)."
     if (-not (Test-Path (Join-Path $Root 'tools/node/node_modules/@modelcontextprotocol/server-everything'))) {
         Push-Location (Join-Path $Root 'tools/node'); try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
     }

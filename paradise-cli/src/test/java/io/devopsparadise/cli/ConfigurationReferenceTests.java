@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationReferenceTests {
 
-    private static final List<String> SERVICES = List.of("instance-manager", "bridge-gateway", "quality-orchestrator", "report-service", "dashboard-ui");
+    /** The services, and service-security, whose settings every service has. */
+    private static final List<String> SERVICES = List.of("instance-manager", "bridge-gateway", "quality-orchestrator", "report-service", "dashboard-ui",
+            "service-security");
 
     private static Set<String> settingsInCode() throws Exception {
         Set<String> names = new TreeSet<>();

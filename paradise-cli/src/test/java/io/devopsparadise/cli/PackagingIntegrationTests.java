@@ -53,7 +53,8 @@ class PackagingIntegrationTests {
             assertThat(service.path("healthcheck").path("test").toString()).as(name).contains("/actuator/health");
             assertThat(service.path("build").path("dockerfile").asString()).isEqualTo("docker/" + name + "/Dockerfile");
             assertThat(service.path("volumes").toString()).as(name).contains("/srv/paradise:/var/lib/paradise");
-            assertThat(service.path("environment").path("PARADISE_BIND_ADDRESS").asString()).isEqualTo("127.0.0.1");
+            assertThat(service.path("environment").path("PARADISE_SERVICES_BIND_ADDRESS").asString()).as("exec and results stay on loopback").isEqualTo("127.0.0.1");
+            assertThat(service.path("environment").path("PARADISE_GATEWAY_BIND_ADDRESS").asString()).isEqualTo("127.0.0.1");
         }
         assertThat(services.path("instance-manager").path("volumes").toString()).contains("/var/run/docker.sock:/var/run/docker.sock");
         assertThat(services.path("bridge-gateway").path("depends_on").path("instance-manager").path("condition").asString()).isEqualTo("service_healthy");
