@@ -90,12 +90,34 @@ class DashboardBrowserIntegrationTests {
                 "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""));
         dashboard = startDashboard(reports.url(""), orchestrator.url(""), manager.url(""), gateway.url(""));
         browser = chromium(false);
+        signIn(browser, URI.create(dashboard("")));
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** As the developer does: opens the one-time link paradise-cli asks the dashboard for with the service credential. */
+    static void signIn(WebDriver browser, URI dashboard) throws Exception {
+        HttpResponse<String> link = Http.send("POST", dashboard.resolve("/api/sign-in-links"), null);
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
+        String url = tools.jackson.databind.json.JsonMapper.builder().build().readTree(link.body()).path("url").asString();
+        browser.get(url);
+        assertThat(browser.getCurrentUrl()).doesNotContain("sign-in");
+    }
+
+    /** A GET with the browser's session, as its links are followed. */
+    static HttpResponse<String> getAsBrowser(WebDriver browser, URI uri) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return Http.client().send(java.net.http.HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static ConfigurableApplicationContext startDashboard(URI reportService, URI orchestrator, URI manager, URI gateway) {
+        Path home;
+        try {
+            home = Files.createTempDirectory("dashboard-home");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
-                "--paradise.dashboard.report-service-url=" + reportService, "--paradise.dashboard.orchestrator-url=" + orchestrator,
+                "--paradise.security.home=" + home, "--paradise.dashboard.report-service-url=" + reportService, "--paradise.dashboard.orchestrator-url=" + orchestrator,
                 "--paradise.dashboard.instance-manager-url=" + manager, "--paradise.dashboard.gateway-url=" + gateway);
     }
 
@@ -220,7 +242,7 @@ class DashboardBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("verdict")).getText()).contains("pytest: 1 failing test(s)");
         assertThat(browser.findElements(By.cssSelector("#failures pre"))).isNotEmpty();
         screenshot("05-html-report");
-        assertThat(Http.get(URI.create(dashboard("/runs/" + runId + "/reports/report.sarif"))).body()).contains("\"version\" : \"2.1.0\"");
+        assertThat(getAsBrowser(browser, URI.create(dashboard("/runs/" + runId + "/reports/report.sarif"))).body()).contains("\"version\" : \"2.1.0\"");
     }
 
     @Test
@@ -276,8 +298,10 @@ class DashboardBrowserIntegrationTests {
         URI nowhere = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
         ConfigurableApplicationContext stranded = startDashboard(nowhere, nowhere, nowhere, nowhere);
         try {
-            String port = stranded.getEnvironment().getProperty("local.server.port");
-            browser.get("http://127.0.0.1:" + port + "/");
+            // by name, not by address: the browser keeps the two dashboards' session cookies apart
+            URI strandedDashboard = URI.create("http://localhost:" + stranded.getEnvironment().getProperty("local.server.port"));
+            signIn(browser, strandedDashboard);
+            browser.get(strandedDashboard.resolve("/").toString());
             assertThat(browser.findElement(By.id("instances")).getText()).contains("The instance-manager is not reachable at " + nowhere)
                     .contains("scripts/start-devops-paradise.sh");
             assertThat(browser.findElement(By.id("runs")).getText()).contains("The report-service is not reachable at " + nowhere);

@@ -95,6 +95,7 @@ class LargeRunIntegrationTests {
                 "--paradise.gateway.report-service-url=" + reports.url(""));
         dashboard = DashboardBrowserIntegrationTests.startDashboard(reports.url(""), orchestrator.url(""), manager.url(""), gateway.url(""));
         browser = DashboardBrowserIntegrationTests.chromium(false);
+        DashboardBrowserIntegrationTests.signIn(browser, URI.create(dashboard("")));
         Files.createDirectories(SCREENSHOTS);
         mcp = McpReplClient.connect(gateway.url("/mcp"), register("large", workspace));
     }

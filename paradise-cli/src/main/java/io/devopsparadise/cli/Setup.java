@@ -61,7 +61,7 @@ final class Setup {
         String token = register(admin, clients, name, workspace);
         provision(name, token);
         configureClaudeCode(name, workspace);
-        console.info("dashboard: " + options.dashboard().resolve("/"));
+        console.info("dashboard: " + dashboardLink());
         if (options.firstRun()) {
             firstReport(name);
         }
@@ -101,6 +101,18 @@ final class Setup {
         } catch (IOException | InsecureFileException e) {
             throw new CliException("cannot read the service credential " + file + " (the services write it at their first start): " + e.getMessage());
         }
+    }
+
+    /** A one-time sign-in link, so the developer's browser needs no token; the plain address when the dashboard cannot give one. */
+    private String dashboardLink() {
+        PlatformApi.Answer link;
+        try {
+            link = api.post("dashboard-ui", options.dashboard().resolve("/api/sign-in-links"), service, Map.of());
+        } catch (CliException dashboardDown) {
+            return options.dashboard().resolve("/") + "  (not answering yet: " + dashboardDown.getMessage() + ")";
+        }
+        return link.ok() ? link.body().path("url").asString() + "  (a one-time sign-in link, valid " + link.body().path("expiresIn").asString() + ")"
+                : options.dashboard().resolve("/") + "  (sign in with the admin token)";
     }
 
     private void requireProfile() {

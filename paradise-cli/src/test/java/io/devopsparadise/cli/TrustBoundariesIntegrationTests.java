@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class TrustBoundariesIntegrationTests {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private Path home;
 
     @BeforeAll
     void startThePlatformWithTheGatewayExposed() throws Exception {
@@ -50,8 +51,8 @@ class TrustBoundariesIntegrationTests {
                 "--paradise.reports.instance-manager-url=" + manager.url(""));
         start("dashboard-ui", home, teamFacingGateway, "--paradise.dashboard.instance-manager-url=" + manager.url(""),
                 "--paradise.dashboard.orchestrator-url=" + orchestrator.url(""), "--paradise.dashboard.report-service-url=" + reports.url(""));
-        start("bridge-gateway", home, teamFacingGateway, "--paradise.gateway.home=" + home.resolve("gateway"),
-                "--paradise.gateway.instance-manager-url=" + manager.url(""));
+        start("bridge-gateway", home, teamFacingGateway, "--paradise.gateway.instance-manager-url=" + manager.url(""));
+        this.home = home;
     }
 
     private ServiceProcess start(String module, Path home, Map<String, String> environment, String... arguments) throws Exception {
@@ -111,7 +112,7 @@ class TrustBoundariesIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"instance-manager", "quality-orchestrator", "report-service", "dashboard-ui", "bridge-gateway"})
     void aRebindingHostIsRejectedEvenWithTheCredential(String service) throws Exception {
-        URI api = services.get(service).url(service.equals("dashboard-ui") ? "/" : "/actuator/prometheus");
+        URI api = services.get(service).url(service.equals("dashboard-ui") ? "/sign-in" : "/actuator/prometheus");
 
         assertThat(Http.statusWithHost(api, "evil.example:" + api.getPort(), ServiceCredential.authorization())).isEqualTo(403);
         assertThat(Http.statusWithHost(api, "127.0.0.1.evil.example", ServiceCredential.authorization())).isEqualTo(403);
@@ -137,11 +138,57 @@ class TrustBoundariesIntegrationTests {
     }
 
     @Test
-    void theBrowserNeverHoldsTheServiceCredential() throws Exception {
-        HttpResponse<String> overview = Http.sendAnonymous("GET", services.get("dashboard-ui").url("/"), null);
+    void anotherLocalUserSeesNoResultsAndStartsNoRunsWithoutSigningIn() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
 
+        HttpResponse<String> page = browserGet(dashboard.url("/"), null);
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
+        assertThat(Http.sendAnonymous("POST", dashboard.url("/runs?clientId=alice&profile=quick"), null).statusCode()).isEqualTo(401);
+        assertThat(Http.sendAnonymous("GET", dashboard.url("/events"), null).statusCode()).isEqualTo(401);
+        assertThat(Http.sendAnonymous("GET", dashboard.url("/fragments/runs"), null).statusCode()).isEqualTo(401);
+        assertThat(Http.sendAnonymous("POST", dashboard.url("/api/sign-in-links"), null).statusCode()).as("links are for the platform's tools").isEqualTo(401);
+    }
+
+    @Test
+    void aSignInLinkWorksOnceAndTheBrowserNeverHoldsTheServiceCredential() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+        HttpResponse<String> issued = Http.send("POST", dashboard.url("/api/sign-in-links"), null);
+        URI link = URI.create(tools.jackson.databind.json.JsonMapper.builder().build().readTree(issued.body()).path("url").asString());
+
+        HttpResponse<String> signedIn = browserGet(link, null);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        HttpResponse<String> overview = browserGet(dashboard.url("/"), cookie.substring(0, cookie.indexOf(';')));
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).doesNotContain(ServiceCredential.token());
+        assertThat(overview.body()).contains("DevOps Paradise").doesNotContain(ServiceCredential.token());
+        assertThat(browserGet(link, null).statusCode()).as("the same link a second time").isEqualTo(401);
+    }
+
+    @Test
+    void theAdminTokenSignsInAndAGuessDoesNot() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+        String admin = Files.readString(home.resolve("admin-token")).strip();
+
+        assertThat(signInWith(dashboard, admin.substring(0, admin.length() - 1) + "x").statusCode()).isEqualTo(401);
+        HttpResponse<String> signedIn = signInWith(dashboard, admin);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).doesNotContain("sign-in"));
+    }
+
+    private static HttpResponse<String> browserGet(URI uri, String cookie) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri).header("Accept", "text/html");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return Http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> signInWith(ServiceProcess dashboard, String token) throws Exception {
+        return Http.client().send(java.net.http.HttpRequest.newBuilder(dashboard.url("/sign-in")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.devopsparadise.dashboard.signin;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInLinksTests {
+
+    private Instant now = Instant.parse("2026-11-29T10:00:00Z");
+    private final SignInLinks links = new SignInLinks(new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    });
+
+    @Test
+    void aCodeSignsInOnceOnly() {
+        String code = links.issue();
+
+        assertThat(links.redeem(code)).isTrue();
+        assertThat(links.redeem(code)).isFalse();
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() {
+        String code = links.issue();
+        now = now.plus(SignInLinks.LIFETIME).plus(Duration.ofSeconds(1));
+
+        assertThat(links.redeem(code)).isFalse();
+    }
+
+    @Test
+    void aGuessedOrOversizedCodeIsRefused() {
+        links.issue();
+
+        assertThat(links.redeem("guess")).isFalse();
+        assertThat(links.redeem("x".repeat(10_000))).isFalse();
+        assertThat(links.redeem(null)).isFalse();
+    }
+
+    @Test
+    void onlyTheNewestFewHundredCodesAreKept() {
+        String oldest = links.issue();
+        List<String> newer = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            newer.add(links.issue());
+        }
+
+        assertThat(links.redeem(oldest)).isFalse();
+        assertThat(links.redeem(newer.get(newer.size() - 1))).isTrue();
+    }
+}
