@@ -90,6 +90,16 @@ class ConfiguredProfilesTests {
     }
 
     @Test
+    void serenaRequiresAPinnedImageWhileTheTestImagesRunReadOnly() {
+        assertThat(profiles.get("serena").requireDigest()).isTrue();
+        assertThat(profiles.get("serena").imagePinned()).isFalse();
+        assertThat(profiles.get("serena").readOnlyRoot()).isFalse();
+        assertThat(profiles.get("everything").requireDigest()).isFalse();
+        assertThat(profiles.get("everything").readOnlyRoot()).isTrue();
+        assertThat(ContainerSpec.of(launch("everything", Map.of("mcp", 8200))).readOnlyRoot()).isTrue();
+    }
+
+    @Test
     void aCommandNamingAnUndeclaredPortIsRefusedWithTheReason() {
         var raw = new BackendProfileProperties(EngineChoice.PROCESS, null, List.of("srv", "--port", "{port:admin}"), null,
                 Map.of("mcp", 0), "mcp", "/mcp", new BackendProfileProperties.HealthCheckProperties("mcp", null, "/"),
