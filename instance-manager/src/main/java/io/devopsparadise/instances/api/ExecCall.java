@@ -8,6 +8,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -43,10 +44,12 @@ final class ExecCall {
 
     private final FutureTask<ExecResult> task;
     private final Answer answer;
+    private final ResponseBodyEmitter emitter;
     private volatile ScheduledFuture<?> probe;
 
-    private ExecCall(PreparedExec exec, Answer answer) {
+    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter) {
         this.answer = answer;
+        this.emitter = emitter;
         this.task = new FutureTask<>(() -> exec.run(this::output)) {
             @Override
             protected void done() {
@@ -57,7 +60,7 @@ final class ExecCall {
 
     /** Starts the command; the answer hears of its output and its end, unless the caller left first. */
     static void start(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, TaskExecutor executor) {
-        ExecCall call = new ExecCall(exec, answer);
+        ExecCall call = new ExecCall(exec, answer, emitter);
         emitter.onError(error -> call.cancel());
         emitter.onTimeout(call::cancel);
         call.probe = PROBES.scheduleWithFixedDelay(call::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
@@ -84,6 +87,15 @@ final class ExecCall {
         task.cancel(true);
     }
 
+    /** The caller is gone: nobody to tell, but the request must end. */
+    private void completeQuietly() {
+        try {
+            emitter.complete();
+        } catch (RuntimeException e) {
+            // already completed
+        }
+    }
+
     private void finish(FutureTask<ExecResult> done) {
         ScheduledFuture<?> scheduled = probe;
         if (scheduled != null) {
@@ -91,8 +103,10 @@ final class ExecCall {
         }
         try {
             answer.finished(done.get());
-        } catch (IOException | IllegalStateException e) {
-            // cancelled, or the caller is gone: nobody to tell
+        } catch (CancellationException | IOException e) {
+            completeQuietly();
+        } catch (IllegalStateException e) {
+            // the answer was already completed
         } catch (ExecutionException e) {
             answer.failed(e.getCause());
         } catch (InterruptedException e) {

@@ -50,7 +50,8 @@ class HealthMonitor {
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
 
     HealthMonitor(InstanceRegistry registry, InstanceRuntimes runtimes, BackendProfiles profiles, LaunchSpecs launchSpecs,
-                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler, WorkspacePolicy workspaces, Clock clock) {
+                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler,
+                  WorkspacePolicy workspaces, Clock clock) {
         this.registry = registry;
         this.runtimes = runtimes;
         this.profiles = profiles;
