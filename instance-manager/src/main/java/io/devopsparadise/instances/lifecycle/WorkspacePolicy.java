@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,7 +46,7 @@ public class WorkspacePolicy {
         if (workspace == null || workspace.isBlank()) {
             throw new InvalidRequestException("workspace is required: the absolute path of the client's project directory");
         }
-        Path path = Path.of(workspace);
+        Path path = parse(workspace);
         if (!path.isAbsolute()) {
             throw new InvalidRequestException("workspace must be an absolute path, got '" + workspace + "'");
         }
@@ -57,6 +58,14 @@ public class WorkspacePolicy {
         checkApart(real, dataDirectory, WorkspaceRule.OUTSIDE_DATA_DIRECTORY, "the platform's data directory");
         checkApart(real, secretDirectories, WorkspaceRule.OUTSIDE_SECRET_DIRECTORIES, "the credential directory");
         return real;
+    }
+
+    private static Path parse(String workspace) {
+        try {
+            return Path.of(workspace);
+        } catch (InvalidPathException e) {
+            throw new InvalidRequestException("workspace is not a valid path: " + e.getReason());
+        }
     }
 
     /** Checks a provisioned workspace again before a (re)start: the rules, and that it is still the same directory. */

@@ -74,9 +74,13 @@ class ExecCancellationIntegrationTests {
 
         try (Socket socket = new Socket("127.0.0.1", manager.port())) {
             send(socket, "/api/instances/" + instance.id() + "/exec", body, accept);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !processesNaming(token).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> processesNaming(token).size() >= 2);
         }
+        long left = System.nanoTime();
         await().atMost(Duration.ofSeconds(10)).until(() -> processesNaming(token).isEmpty());
+        long killedAfterMillis = (System.nanoTime() - left) / 1_000_000;
+        System.out.printf("exec on %s (%s) killed %d ms after its caller left%n", profile, accept, killedAfterMillis);
+        assertThat(killedAfterMillis).as("killed within 4 s of the caller leaving").isLessThan(4_000);
         Thread.sleep(7_000);
 
         assertThat(workspace.resolve("marker")).doesNotExist();

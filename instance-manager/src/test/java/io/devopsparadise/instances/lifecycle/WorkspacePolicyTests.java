@@ -81,6 +81,19 @@ class WorkspacePolicyTests {
     }
 
     @org.junit.jupiter.api.Test
+    void inputsThatOnceBrokeTheGuardAreRefusedCleanly() throws Exception {
+        try (var inputs = Files.list(Path.of("src/test/resources/fuzz-regressions/workspace-policy"))) {
+            List<Path> files = inputs.toList();
+            assertThat(files).isNotEmpty();
+            for (Path file : files) {
+                String input = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+                assertThatThrownBy(() -> policy.check(input)).as(file.getFileName().toString())
+                        .isInstanceOfAny(InvalidRequestException.class, WorkspaceNotAllowedException.class);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void aWorkspaceReplacedByALinkIsRefusedAtTheNextStart() throws Exception {
         Path workspace = policy.check(home.resolve("elsewhere").toString());
         Files.delete(workspace);
