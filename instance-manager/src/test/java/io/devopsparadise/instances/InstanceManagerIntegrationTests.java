@@ -226,7 +226,7 @@ class InstanceManagerIntegrationTests {
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "\",\"profile\":\"nope\"}"), 400, "known profiles: everything");
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "/missing\",\"profile\":\"everything\"}"), 400, "does not exist");
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"relative/dir\",\"profile\":\"everything\"}"), 400, "absolute path");
-        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"/etc\",\"profile\":\"everything\"}"), 403, "outside the allowed roots");
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"/etc\",\"profile\":\"everything\"}"), 400, "outside the allowed roots");
         assertProblem(provision("{\"clientId\":\"no spaces\",\"workspace\":\"" + ok + "\"}"), 400, "clientId must be");
         assertProblem(provision("{\"clientId\":"), 400, "not valid JSON");
         assertProblem(provision("[1,2]"), 400, "not valid JSON");

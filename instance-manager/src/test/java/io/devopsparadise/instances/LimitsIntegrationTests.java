@@ -72,7 +72,7 @@ class LimitsIntegrationTests {
         InstanceView first = manager.provisionHealthy("one", Files.createDirectories(workspaces.resolve("one")), "everything-process");
         InstanceView second = manager.provisionHealthy("two", Files.createDirectories(workspaces.resolve("two")), "everything-process");
         ResponseEntity<Map<String, Object>> third = manager.postJson("/api/instances",
-                "{\"clientId\":\"three\",\"workspace\":\"" + workspaces + "\",\"profile\":\"everything-process\"}");
+                "{\"clientId\":\"three\",\"workspace\":\"" + Files.createDirectories(workspaces.resolve("three")) + "\",\"profile\":\"everything-process\"}");
 
         assertThat(first.ports().get("mcp")).isEqualTo(FROM + 1);
         assertThat(second.ports().get("mcp")).isEqualTo(FROM + 2);
@@ -83,13 +83,14 @@ class LimitsIntegrationTests {
     }
 
     @Test
-    void answers503WhenTheDockerEngineIsUnreachableAndFallsBackToProcessesForAutoProfiles() {
+    void answers503WhenTheDockerEngineIsUnreachableAndFallsBackToProcessesForAutoProfiles() throws Exception {
         manager = start();
+        Path project = Files.createDirectories(workspaces.resolve("project"));
 
         ResponseEntity<Map<String, Object>> docker = manager.postJson("/api/instances",
-                "{\"clientId\":\"d\",\"workspace\":\"" + workspaces + "\",\"profile\":\"everything\"}");
+                "{\"clientId\":\"d\",\"workspace\":\"" + project + "\",\"profile\":\"everything\"}");
         ResponseEntity<Map<String, Object>> auto = manager.postJson("/api/instances",
-                "{\"clientId\":\"s\",\"workspace\":\"" + workspaces + "\",\"profile\":\"serena\"}");
+                "{\"clientId\":\"s\",\"workspace\":\"" + project + "\",\"profile\":\"serena\"}");
 
         assertThat(docker.getStatusCode().value()).isEqualTo(503);
         assertThat((String) docker.getBody().get("detail")).contains("docker engine is unreachable").contains("Start dockerd");

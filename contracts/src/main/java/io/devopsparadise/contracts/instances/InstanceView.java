@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param health     the last health check's outcome, in words
  * @param memoryLimitBytes the container's memory limit; null for a process (not limited)
  * @param cpuLimit   the container's CPU limit in cores; null for a process
+ * @param isolation  what the instance's engine isolates it from and what it cannot, in words (a process instance
+ *                   runs as the platform's user and can read its files)
  */
 public record InstanceView(
         String id,
@@ -29,7 +31,8 @@ public record InstanceView(
         int restartCount,
         Instant lastActivity,
         Long memoryLimitBytes,
-        Double cpuLimit) {
+        Double cpuLimit,
+        String isolation) {
 
     public InstanceView {
         Objects.requireNonNull(id, "id");

@@ -9,6 +9,7 @@ import io.devopsparadise.instances.lifecycle.WorkspaceNotAllowedException;
 import io.devopsparadise.instances.ports.PortRangeExhaustedException;
 import io.devopsparadise.instances.profiles.UnknownProfileException;
 import io.devopsparadise.instances.runtime.EngineUnavailableException;
+import io.devopsparadise.instances.runtime.InstanceRefusedException;
 import io.devopsparadise.instances.runtime.InstanceStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(WorkspaceNotAllowedException.class)
-    ProblemDetail forbidden(WorkspaceNotAllowedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Workspace not allowed", e);
+    ProblemDetail workspaceRefused(WorkspaceNotAllowedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Workspace not allowed", e);
+        problem.setProperty("rule", e.rule().id());
+        return problem;
+    }
+
+    @ExceptionHandler(InstanceRefusedException.class)
+    ProblemDetail refused(InstanceRefusedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Instance refused", e);
     }
 
     @ExceptionHandler(InstanceNotFoundException.class)

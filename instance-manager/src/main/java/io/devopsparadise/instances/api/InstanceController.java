@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.lifecycle.Instance;
 import io.devopsparadise.instances.lifecycle.InstanceService;
 import io.devopsparadise.instances.profiles.BackendProfiles;
+import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,11 +34,13 @@ class InstanceController {
 
     private final InstanceService instances;
     private final BackendProfiles profiles;
+    private final InstanceRuntimes runtimes;
     private final Clock clock;
 
-    InstanceController(InstanceService instances, BackendProfiles profiles, Clock clock) {
+    InstanceController(InstanceService instances, BackendProfiles profiles, InstanceRuntimes runtimes, Clock clock) {
         this.instances = instances;
         this.profiles = profiles;
+        this.runtimes = runtimes;
         this.clock = clock;
     }
 
@@ -98,6 +101,6 @@ class InstanceController {
     }
 
     private InstanceView view(Instance instance) {
-        return instance.toView(clock.instant());
+        return instance.toView(clock.instant(), runtimes.byName(instance.engine()).isolation());
     }
 }

@@ -41,6 +41,7 @@ class HealthMonitor {
     private final InstanceMetrics metrics;
     private final InstanceProperties properties;
     private final Reconciler reconciler;
+    private final WorkspacePolicy workspaces;
     private final Clock clock;
     private final ExecutorService checks;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -49,7 +50,8 @@ class HealthMonitor {
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
 
     HealthMonitor(InstanceRegistry registry, InstanceRuntimes runtimes, BackendProfiles profiles, LaunchSpecs launchSpecs,
-                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler, Clock clock) {
+                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler,
+                  WorkspacePolicy workspaces, Clock clock) {
         this.registry = registry;
         this.runtimes = runtimes;
         this.profiles = profiles;
@@ -58,6 +60,7 @@ class HealthMonitor {
         this.metrics = metrics;
         this.properties = properties;
         this.reconciler = reconciler;
+        this.workspaces = workspaces;
         this.clock = clock;
         this.checks = Executors.newFixedThreadPool(properties.health().parallelChecks(), daemon("health-check"));
     }
@@ -171,6 +174,13 @@ class HealthMonitor {
                 return;
             }
             InstanceRuntime runtime = runtimes.byName(current.engine());
+            try {
+                workspaces.recheck(current.workspace());
+            } catch (WorkspaceNotAllowedException | InvalidRequestException e) {
+                transition(current, InstanceState.FAILED, "not restarted: " + e.getMessage());
+                runtime.remove(current.handle());
+                return;
+            }
             try {
                 RuntimeHandle handle = runtime.restart(current.handle(), launchSpecs.of(current));
                 registry.update(current.id(), i -> i.restarted(handle, clock.instant()));

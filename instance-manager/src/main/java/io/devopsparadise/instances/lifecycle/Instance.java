@@ -61,12 +61,14 @@ public record Instance(
                 createdAt, startedAt, restartCount, now, limits);
     }
 
-    public InstanceView toView(Instant now) {
+    /** @param isolation what the instance's engine isolates, as {@code InstanceRuntime.isolation()} says it */
+    public InstanceView toView(Instant now, String isolation) {
         long uptime = state == InstanceState.HEALTHY || state == InstanceState.UNHEALTHY
                 ? Duration.between(startedAt, now).toSeconds() : 0;
         return new InstanceView(id, clientId, profile, engine, workspace.toString(), state, ports, mcpUrl, health,
                 createdAt, startedAt, Math.max(0, uptime), restartCount, lastActivity,
                 limits == null || !"docker".equals(engine) ? null : limits.memoryBytes(),
-                limits == null || !"docker".equals(engine) ? null : limits.nanoCpus() / 1e9);
+                limits == null || !"docker".equals(engine) ? null : limits.nanoCpus() / 1e9,
+                isolation);
     }
 }

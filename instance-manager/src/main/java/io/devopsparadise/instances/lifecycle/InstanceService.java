@@ -61,6 +61,11 @@ public class InstanceService {
         BackendProfile profile = profiles.get(request.profile());
         Path workspace = workspaces.check(request.workspace());
         InstanceRuntime runtime = runtimes.forProfile(profile);
+        if (properties.shared() && !runtime.engine().equals("docker")) {
+            throw new InvalidRequestException("a shared installation requires Docker: profile " + profile.name() + " would run on the "
+                    + runtime.engine() + " engine, as the platform's own user, able to read every client's workspace and the"
+                    + " platform's data directory. Use a Docker profile" + (runtime.isAvailable() ? "" : " and start the Docker engine"));
+        }
         ResourceLimits limits = RequestedLimits.of(request, profile, runtime.engine());
         Instance reserved = reserve(clientId, profile, runtime.engine(), workspace, limits);
         try {
@@ -168,6 +173,14 @@ public class InstanceService {
     }
 
     public ExecResult exec(String id, ExecRequest request, OutputListener listener) {
+        return prepareExec(id, request).run(listener);
+    }
+
+    /**
+     * Checks an exec request against the instance now, so that a bad one is refused before anything runs;
+     * the command runs when the returned exec is run, on the caller's thread. Interrupting that thread kills it.
+     */
+    public PreparedExec prepareExec(String id, ExecRequest request) {
         if (request.command().isEmpty() || request.command().stream().anyMatch(arg -> arg == null)) {
             throw new InvalidRequestException("command must be a non-empty array of strings: program first, then its arguments");
         }
@@ -179,8 +192,16 @@ public class InstanceService {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidRequestException("timeoutSeconds must be positive");
         }
-        recordActivity(id);
-        return runtimes.byName(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
+        return listener -> {
+            recordActivity(id);
+            return runtimes.byName(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
+        };
+    }
+
+    /** A checked exec request, ready to run. */
+    @FunctionalInterface
+    public interface PreparedExec {
+        ExecResult run(OutputListener listener);
     }
 
     private static void sleep(Duration duration) {

@@ -1,12 +1,16 @@
 package io.devopsparadise.instances.lifecycle;
 
-import java.nio.file.Path;
-import java.util.List;
-
+/** A workspace that breaks one of the {@link WorkspaceRule}s; the message names the rule and what to do. */
 public class WorkspaceNotAllowedException extends RuntimeException {
 
-    public WorkspaceNotAllowedException(Path workspace, List<Path> roots) {
-        super("workspace " + workspace + " is outside the allowed roots " + roots
-                + "; move it under one of them or add its parent to paradise.instances.allowed-workspace-roots");
+    private final WorkspaceRule rule;
+
+    public WorkspaceNotAllowedException(WorkspaceRule rule, String why) {
+        super("workspace refused by rule " + rule.id() + ": " + why);
+        this.rule = rule;
+    }
+
+    public WorkspaceRule rule() {
+        return rule;
     }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
 /**
  * A checked backend profile: how to launch one client's MCP server and how to tell it is healthy.
  *
- * @param ports port name → port inside the container (0: same as the host port); iteration order is stable
+ * @param ports         port name → port inside the container (0: same as the host port); iteration order is stable
+ * @param readOnlyRoot  a container's root filesystem is read-only, with a tmpfs at /tmp
+ * @param requireDigest the image must be pinned by digest ({@code name@sha256:…}); a tag is refused
  */
 public record BackendProfile(
         String name,
@@ -24,11 +26,14 @@ public record BackendProfile(
         HealthCheck healthCheck,
         String workspaceMount,
         String user,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        boolean readOnlyRoot,
+        boolean requireDigest) {
 
     /** The same profile with other container limits (one instance's, asked for when it was provisioned). */
     public BackendProfile withLimits(ResourceLimits other) {
-        return new BackendProfile(name, engine, image, command, env, ports, mcpPort, mcpPath, healthCheck, workspaceMount, user, other);
+        return new BackendProfile(name, engine, image, command, env, ports, mcpPort, mcpPath, healthCheck, workspaceMount, user, other,
+                readOnlyRoot, requireDigest);
     }
 
     public BackendProfile {
@@ -40,6 +45,11 @@ public record BackendProfile(
         if (!ports.containsKey(mcpPort)) {
             throw new IllegalArgumentException("profile " + name + ": mcp-port '" + mcpPort + "' is not among its ports " + ports.keySet());
         }
+    }
+
+    /** Whether the image is named by digest, so that what runs cannot change under the same name. */
+    public boolean imagePinned() {
+        return image != null && image.contains("@sha256:");
     }
 
     public List<String> portNames() {

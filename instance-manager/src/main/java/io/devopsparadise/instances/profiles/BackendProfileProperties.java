@@ -26,6 +26,9 @@ import java.util.Map;
  * @param memory         container memory limit (256MB, 2GB)
  * @param cpus           container CPU limit, in cores
  * @param pids           container process limit
+ * @param readOnlyRoot   a container's root filesystem is read-only, with a tmpfs at /tmp (turn off for images
+ *                       that write outside their workspace and /tmp)
+ * @param requireDigest  refuse to run the image unless it is pinned by digest ({@code image@sha256:…})
  */
 public record BackendProfileProperties(
         EngineChoice engine,
@@ -40,7 +43,9 @@ public record BackendProfileProperties(
         String user,
         @DefaultValue("1GB") DataSize memory,
         @DefaultValue("1.0") double cpus,
-        @DefaultValue("512") long pids) {
+        @DefaultValue("512") long pids,
+        @DefaultValue("true") boolean readOnlyRoot,
+        @DefaultValue("false") boolean requireDigest) {
 
     /**
      * @param type {@code mcp} (an MCP initialize on the MCP port) or {@code http} (GET of a path)

@@ -48,7 +48,9 @@ public class BackendProfiles {
                 healthCheck(name, raw),
                 raw.workspaceMount(),
                 raw.user(),
-                new ResourceLimits(raw.memory().toBytes(), Math.round(raw.cpus() * 1e9), raw.pids()));
+                new ResourceLimits(raw.memory().toBytes(), Math.round(raw.cpus() * 1e9), raw.pids()),
+                raw.readOnlyRoot(),
+                raw.requireDigest());
     }
 
     private static HealthCheck healthCheck(String name, BackendProfileProperties raw) {

@@ -23,7 +23,17 @@ import java.util.Map;
  * @param maxInstances           provisioning beyond this many live instances is refused
  * @param defaultProfile         profile used when a request names none
  * @param engine                 {@code auto} (docker when an engine answers, else process), {@code docker} or {@code process}
- * @param allowedWorkspaceRoots  workspaces must lie under one of these directories
+ * @param allowedWorkspaceRoots  workspaces must lie strictly under one of these directories
+ * @param userHome               the home whose ~/.ssh, ~/.gnupg, ~/.aws and ~/.config/gcloud no workspace may expose
+ *                               ({@code PARADISE_USER_HOME}; the manager's own home when absent)
+ * @param secretDirectories      directories no workspace may contain or lie inside, besides the data directory and
+ *                               ~/.ssh, ~/.gnupg, ~/.aws and ~/.config/gcloud ({@code PARADISE_SECRET_DIRECTORIES})
+ * @param shared                 a shared installation serving several developers ({@code PARADISE_SHARED}): process
+ *                               profiles are refused, since a process runs as the platform's user and reads its files
+ * @param instancePath           the PATH instances and exec'd commands of the process engine get, instead of the
+ *                               platform's own
+ * @param dockerNetwork          the bridge network, without inter-container traffic, that every container joins;
+ *                               created when missing
  * @param startupTimeout         an instance not healthy this long after (re)start is restarted
  * @param idleTimeout            instances without recorded activity this long are reaped; zero disables
  * @param reapInterval           how often idle instances are looked for
@@ -42,6 +52,11 @@ public record InstanceProperties(
         @DefaultValue("serena") String defaultProfile,
         @DefaultValue("auto") EngineChoice engine,
         @NotEmpty List<Path> allowedWorkspaceRoots,
+        Path userHome,
+        @DefaultValue List<Path> secretDirectories,
+        @DefaultValue("false") boolean shared,
+        @DefaultValue("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin") String instancePath,
+        @DefaultValue("paradise-instances") String dockerNetwork,
         @DefaultValue("60s") Duration startupTimeout,
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("30s") Duration reapInterval,
@@ -53,6 +68,8 @@ public record InstanceProperties(
     public InstanceProperties {
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         allowedWorkspaceRoots = List.copyOf(allowedWorkspaceRoots);
+        userHome = userHome == null ? Path.of(System.getProperty("user.home")) : userHome;
+        secretDirectories = secretDirectories == null ? List.of() : List.copyOf(secretDirectories);
     }
 
     @AssertTrue(message = "paradise.instances.port-from must not be greater than port-to")

@@ -15,6 +15,9 @@ public interface InstanceRuntime {
     /** The engine's name as shown in the API: {@code docker}, {@code process}. */
     String engine();
 
+    /** What this engine isolates an instance from, and what it cannot, in words the API shows with every instance. */
+    String isolation();
+
     /** Whether the engine can start instances now (the Docker engine answers, say). */
     boolean isAvailable();
 

@@ -44,7 +44,7 @@ class JdbcPortAllocatorTests {
     }
 
     static InstanceProperties properties(int from, int to) {
-        return new InstanceProperties(Path.of("/tmp"), from, to, 50, "serena", null, List.of(Path.of("/tmp")),
+        return new InstanceProperties(Path.of("/tmp"), from, to, 50, "serena", null, List.of(Path.of("/tmp")), null, List.of(), false, "/usr/bin:/bin", "paradise-instances",
                 null, null, null, null, null, null, Map.of());
     }
 

@@ -155,6 +155,44 @@ public abstract class InstanceRuntimeContract {
     }
 
     @Test
+    void execThatOutlivesItsTimeoutIsKilledWithEverythingItStarted() throws Exception {
+        LaunchSpec spec = launchSpec();
+        RuntimeHandle handle = start(spec);
+
+        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", markerLater("timed-out")), null, null),
+                Duration.ofMillis(1500), OutputListener.NONE);
+
+        assertThat(result.timedOut()).isTrue();
+        Thread.sleep(4_000);
+        assertThat(workspace.resolve("timed-out")).doesNotExist();
+    }
+
+    @Test
+    void execWhoseCallerGivesUpIsKilledWithEverythingItStarted() throws Exception {
+        LaunchSpec spec = launchSpec();
+        RuntimeHandle handle = start(spec);
+        String script = markerLater("abandoned");
+        Thread caller = new Thread(() -> runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", script), null, null),
+                Duration.ofMinutes(1), OutputListener.NONE));
+        caller.start();
+        Thread.sleep(1_000);
+
+        caller.interrupt();
+        caller.join(15_000);
+
+        assertThat(caller.isAlive()).isFalse();
+        Thread.sleep(4_000);
+        assertThat(workspace.resolve("abandoned")).doesNotExist();
+    }
+
+    /** A script whose child process writes the marker in 3 s, while the script itself waits a minute. */
+    private String markerLater(String marker) throws IOException {
+        Files.setPosixFilePermissions(workspace, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        return "require('child_process').spawn(process.execPath,['-e',\"setTimeout(()=>require('fs').writeFileSync('" + marker
+                + "','x'),3000)\"],{stdio:'ignore'}); setTimeout(()=>{},60000)";
+    }
+
+    @Test
     void managedUnitsNeverListAnotherInstallationsUnits() {
         start(launchSpec());
 

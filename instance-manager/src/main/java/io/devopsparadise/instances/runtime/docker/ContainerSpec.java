@@ -14,6 +14,7 @@ import java.util.TreeMap;
  * so that it can be checked without one.
  *
  * @param portBindings container port → host port, published on 127.0.0.1 only
+ * @param readOnlyRoot the root filesystem is read-only, with a tmpfs at /tmp
  */
 public record ContainerSpec(
         String name,
@@ -27,7 +28,8 @@ public record ContainerSpec(
         String user,
         long memoryBytes,
         long nanoCpus,
-        long pidsLimit) {
+        long pidsLimit,
+        boolean readOnlyRoot) {
 
     public static final String MANAGED = "paradise.managed";
     public static final String INSTALLATION = "paradise.installation";
@@ -36,6 +38,8 @@ public record ContainerSpec(
     public static final String PROFILE = "paradise.profile";
     public static final String BIND_ADDRESS = "127.0.0.1";
     public static final String WORKSPACE_OWNER = "workspace-owner";
+    /** Writable scratch space of a read-only container; it counts against the container's memory limit. */
+    public static final Map<String, String> TMPFS = Map.of("/tmp", "rw,nosuid,nodev,size=256m");
 
     public static ContainerSpec of(LaunchSpec launch) {
         var profile = launch.profile();
@@ -60,7 +64,8 @@ public record ContainerSpec(
                 user(profile.user(), launch.workspace()),
                 profile.limits().memoryBytes(),
                 profile.limits().nanoCpus(),
-                profile.limits().pids());
+                profile.limits().pids(),
+                profile.readOnlyRoot());
     }
 
     /** The configured user, where {@code workspace-owner} means the uid:gid that owns the workspace. */

@@ -7,17 +7,24 @@ import com.github.dockerjava.api.model.StreamType;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.OutputTail;
+import io.devopsparadise.instances.runtime.ProcessTree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command run inside a container through the engine's exec API. A command that outlives its timeout is
- * reported as timed out; Docker offers no way to kill an exec, so the instance's own limits bound it.
+ * A command run inside a container through the engine's exec API. Docker offers no call to stop an exec, so a
+ * command that outlives its timeout, or whose caller gave up (the waiting thread is interrupted), is killed with
+ * everything it started through its process id, which the engine reports in the host's process namespace.
  */
 final class DockerExec {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerExec.class);
 
     private static final int TAIL = 1 << 20;
 
@@ -43,15 +50,28 @@ final class DockerExec {
             boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             if (!finished) {
+                kill(execId);
                 return new ExecResult(-1, stdout.toString(), stderr.toString(), millis, true);
             }
             Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
             return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString(), millis, false);
         } catch (InterruptedException e) {
+            kill(execId);
             Thread.currentThread().interrupt();
             return new ExecResult(-1, stdout.toString(), stderr.toString(), 0, true);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void kill(String execId) {
+        Long pid = docker.inspectExecCmd(execId).exec().getPidLong();
+        Optional<ProcessHandle> process = pid == null || pid <= 0 ? Optional.empty() : ProcessHandle.of(pid);
+        if (process.isPresent()) {
+            ProcessTree.stop(process.get());
+        } else if (Boolean.TRUE.equals(docker.inspectExecCmd(execId).exec().isRunning())) {
+            log.warn("exec {} (pid {}) outlived its caller, but its process is not visible from here (a remote engine?);"
+                    + " the container's own limits bound it", execId, pid);
         }
     }
 

@@ -15,12 +15,15 @@ import com.github.dockerjava.api.model.Volume;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.EngineUnavailableException;
+import io.devopsparadise.instances.runtime.InstanceRefusedException;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceStartException;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.devopsparadise.instances.profiles.InstanceProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,28 +31,49 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Runs each instance as a labelled container on the local Docker engine. */
+/**
+ * Runs each instance as a labelled container on the local Docker engine, on a bridge network without
+ * inter-container traffic, with an init process, all capabilities dropped and (where the profile allows) a
+ * read-only root filesystem.
+ */
 @Component
 class DockerInstanceRuntime implements InstanceRuntime {
 
     static final String ENGINE = "docker";
+    static final String ISOLATION = "container: sees only its workspace, on a network where containers cannot reach each other,"
+            + " its ports published on 127.0.0.1 only, all capabilities dropped, no new privileges, memory, CPU and"
+            + " process limits; an unprivileged user unless the profile says otherwise";
     private static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(5);
 
     private final DockerClient docker;
     private final DockerExec exec;
+    private final InstanceNetwork network;
+    private final ContainerPolicy policy;
     private final Clock clock;
     private volatile Instant availabilityCheckedAt = Instant.EPOCH;
     private volatile boolean available;
 
-    DockerInstanceRuntime(DockerClient docker, Clock clock) {
+    @Autowired
+    DockerInstanceRuntime(DockerClient docker, InstanceProperties properties, Clock clock) {
+        this(docker, properties.dockerNetwork(), clock);
+    }
+
+    DockerInstanceRuntime(DockerClient docker, String network, Clock clock) {
         this.docker = docker;
         this.exec = new DockerExec(docker);
+        this.network = new InstanceNetwork(docker, network);
+        this.policy = new ContainerPolicy(docker);
         this.clock = clock;
     }
 
     @Override
     public String engine() {
         return ENGINE;
+    }
+
+    @Override
+    public String isolation() {
+        return ISOLATION;
     }
 
     @Override
@@ -74,7 +98,9 @@ class DockerInstanceRuntime implements InstanceRuntime {
     @Override
     public RuntimeHandle start(LaunchSpec launch) {
         ContainerSpec spec = ContainerSpec.of(launch);
-        String id = engineCall("create container " + spec.name(), () -> create(spec));
+        engineCall("check container " + spec.name(), () -> policy.check(launch.profile(), spec, launch.workspace()));
+        String networkName = engineCall("prepare the instance network", () -> network.ensure());
+        String id = engineCall("create container " + spec.name(), () -> create(spec, networkName));
         try {
             engineCall("start container " + spec.name(), () -> docker.startContainerCmd(id).exec());
         } catch (RuntimeException e) {
@@ -84,7 +110,7 @@ class DockerInstanceRuntime implements InstanceRuntime {
         return new RuntimeHandle(ENGINE, id);
     }
 
-    private String create(ContainerSpec spec) {
+    private String create(ContainerSpec spec, String networkName) {
         Ports ports = new Ports();
         spec.portBindings().forEach((inside, host) ->
                 ports.bind(ExposedPort.tcp(inside), Ports.Binding.bindIpAndPort(ContainerSpec.BIND_ADDRESS, host)));
@@ -96,7 +122,11 @@ class DockerInstanceRuntime implements InstanceRuntime {
                 .withPidsLimit(spec.pidsLimit())
                 .withSecurityOpts(List.of("no-new-privileges:true"))
                 .withCapDrop(Capability.ALL)
-                .withInit(false);
+                .withInit(true)
+                .withNetworkMode(networkName);
+        if (spec.readOnlyRoot()) {
+            host.withReadonlyRootfs(true).withTmpFs(ContainerSpec.TMPFS);
+        }
         var cmd = docker.createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withLabels(spec.labels())
@@ -193,6 +223,8 @@ class DockerInstanceRuntime implements InstanceRuntime {
     private <T> T engineCall(String what, java.util.function.Supplier<T> call) {
         try {
             return call.get();
+        } catch (InstanceRefusedException e) {
+            throw e;
         } catch (DockerException e) {
             throw new InstanceStartException("Docker could not " + what + ": " + e.getMessage().strip(), e);
         } catch (RuntimeException e) {

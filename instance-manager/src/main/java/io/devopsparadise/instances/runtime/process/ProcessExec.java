@@ -3,6 +3,7 @@ package io.devopsparadise.instances.runtime.process;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.OutputTail;
+import io.devopsparadise.instances.runtime.ProcessTree;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +27,7 @@ final class ProcessExec {
     private final java.util.Map<String, String> env;
     private final Duration timeout;
 
+    /** @param env the command's whole environment: nothing is inherited from the platform */
     ProcessExec(List<String> command, Path workdir, java.util.Map<String, String> env, Duration timeout) {
         this.command = command;
         this.workdir = workdir;
@@ -39,6 +41,7 @@ final class ProcessExec {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().clear();
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {

@@ -2,11 +2,13 @@ package io.devopsparadise.instances.runtime.process;
 
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.runtime.InstanceEnvironment;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceStartException;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
+import io.devopsparadise.instances.runtime.ProcessTree;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +22,21 @@ import java.util.Optional;
 /**
  * Runs each instance as a local process with the workspace as working directory and its output appended to
  * a log file. The handle records the pid and the start time, so a reused pid is never mistaken for ours.
+ * Processes get an allow-listed environment, but run as the platform's user: see {@link #isolation()}.
  */
 @Component
 class ProcessInstanceRuntime implements InstanceRuntime {
 
     static final String ENGINE = "process";
+    static final String ISOLATION = "none: a process instance runs as the platform's own user and can read and write every"
+            + " file that user can, including other clients' workspaces and the platform's data directory; only its"
+            + " environment is restricted. An installation shared by several developers must use Docker profiles.";
+
+    private final InstanceEnvironment environment;
+
+    ProcessInstanceRuntime(InstanceEnvironment environment) {
+        this.environment = environment;
+    }
 
     @Override
     public String engine() {
@@ -37,6 +49,11 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     }
 
     @Override
+    public String isolation() {
+        return ISOLATION;
+    }
+
+    @Override
     public RuntimeHandle start(LaunchSpec spec) {
         List<String> command = spec.command(spec.workspace().toString(), false);
         if (command.isEmpty()) {
@@ -46,7 +63,7 @@ class ProcessInstanceRuntime implements InstanceRuntime {
                 .directory(spec.workspace().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(spec).toFile()));
-        builder.environment().putAll(spec.env(spec.workspace().toString(), false));
+        environment.applyTo(builder, spec.env(spec.workspace().toString(), false));
         try {
             return handleOf(builder.start().toHandle());
         } catch (IOException e) {
@@ -98,7 +115,8 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     @Override
     public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
         Path workdir = WorkingDirectory.inside(spec.workspace(), request.workdir());
-        return new ProcessExec(request.command(), workdir, request.env(), timeout).run(listener);
+        var env = environment.with(spec.env(spec.workspace().toString(), false), request.env());
+        return new ProcessExec(request.command(), workdir, env, timeout).run(listener);
     }
 
     /** Processes cannot be found by label; the manager's database is their only record. */

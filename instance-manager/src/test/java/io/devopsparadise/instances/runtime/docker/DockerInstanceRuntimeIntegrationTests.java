@@ -10,6 +10,7 @@ import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.EngineChoice;
 import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
+import io.devopsparadise.instances.runtime.InstanceRefusedException;
 import io.devopsparadise.instances.runtime.InstanceRuntimeContract;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
@@ -23,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs against the local Docker engine and the test image built by docker/test-images/server-everything/build.sh. */
 class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     static final String IMAGE = System.getenv().getOrDefault("PARADISE_EVERYTHING_IMAGE", "paradise-test/server-everything:latest");
+    static final String NETWORK = "paradise-instances";
     private static DockerClient docker;
 
     @BeforeAll
@@ -42,7 +45,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     @Override
     protected InstanceRuntime createRuntime() {
-        return new DockerInstanceRuntime(docker, Clock.systemUTC());
+        return new DockerInstanceRuntime(docker, NETWORK, Clock.systemUTC());
     }
 
     @Override
@@ -50,7 +53,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         return new BackendProfile("everything", EngineChoice.DOCKER, IMAGE, List.of("streamableHttp"),
                 Map.of("PORT", "{containerPort:mcp}"), Map.of("mcp", 3001), "mcp", "/mcp",
                 HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", "65534:65534",
-                new ResourceLimits(256L << 20, 500_000_000L, 128));
+                new ResourceLimits(256L << 20, 500_000_000L, 128), true, false);
     }
 
     @Override
@@ -80,6 +83,57 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         assertThat(binding).hasSize(1);
         assertThat(binding[0].getHostIp()).isEqualTo("127.0.0.1");
         assertThat(binding[0].getHostPortSpec()).isEqualTo(String.valueOf(spec.mcpPort()));
+    }
+
+    @Test
+    void containerRunsUnderAnInitWithAReadOnlyRootAndAWritableTmpOnANetworkWithoutInterContainerTraffic() {
+        LaunchSpec spec = launchSpec();
+        RuntimeHandle handle = start(spec);
+
+        var host = docker.inspectContainerCmd(handle.ref()).exec().getHostConfig();
+        assertThat(host.getInit()).isTrue();
+        assertThat(host.getReadonlyRootfs()).isTrue();
+        assertThat(host.getTmpFs()).containsKey("/tmp");
+        assertThat(host.getNetworkMode()).isEqualTo(NETWORK);
+        assertThat(docker.inspectNetworkCmd().withNetworkId(NETWORK).exec().getOptions()).containsEntry(InstanceNetwork.ICC, "false");
+        String write = "const fs=require('fs'); fs.writeFileSync('/tmp/ok','x');"
+                + " try { fs.writeFileSync('/etc/planted','x'); console.log('root writable') } catch (e) { console.log(e.code) }";
+        var result = runtime.exec(handle, spec, new io.devopsparadise.contracts.instances.ExecRequest(List.of("node", "-e", write), null, null),
+                java.time.Duration.ofSeconds(20), io.devopsparadise.instances.runtime.OutputListener.NONE);
+        assertThat(result.stdout()).contains("EROFS").doesNotContain("root writable");
+        assertThat(result.exitCode()).isZero();
+    }
+
+    @Test
+    void aProfileRequiringADigestRefusesAnImageNamedByTag() {
+        BackendProfile profile = everythingProfile();
+        BackendProfile unpinned = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
+                profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), profile.user(),
+                profile.limits(), true, true);
+
+        assertThatThrownBy(() -> start(withProfile(launchSpec(), unpinned)))
+                .isInstanceOf(InstanceRefusedException.class)
+                .hasMessageContaining("requires an image pinned by digest").hasMessageContaining(IMAGE);
+    }
+
+    @Test
+    void aRootContainerOnARootOwnedWorkspaceIsRefusedWithTheReason() throws Exception {
+        assertThat(java.nio.file.Files.getAttribute(workspace, "unix:uid")).as("this test needs a root-owned workspace").isEqualTo(0);
+        BackendProfile profile = everythingProfile();
+        for (String user : new String[] {ContainerSpec.WORKSPACE_OWNER, "0:0", null}) {
+            BackendProfile asRoot = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
+                    profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), user,
+                    profile.limits(), true, false);
+
+            assertThatThrownBy(() -> start(withProfile(launchSpec(), asRoot))).as("user %s", user)
+                    .isInstanceOf(InstanceRefusedException.class)
+                    .hasMessageContaining("is owned by root").hasMessageContaining("would run its container as root");
+        }
+    }
+
+    private static LaunchSpec withProfile(LaunchSpec spec, BackendProfile profile) {
+        return new LaunchSpec(spec.instanceId(), spec.clientId(), spec.installationId(), profile, spec.workspace(), spec.ports(),
+                spec.dataDir(), spec.logFile());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.devopsparadise.instances.health.HealthChecks;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.EngineChoice;
 import io.devopsparadise.instances.profiles.ResourceLimits;
+import io.devopsparadise.instances.runtime.InstanceEnvironment;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimeContract;
 import io.devopsparadise.instances.runtime.LaunchSpec;
@@ -22,7 +23,7 @@ class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     @Override
     protected InstanceRuntime createRuntime() {
-        return new ProcessInstanceRuntime();
+        return new ProcessInstanceRuntime(new InstanceEnvironment("/usr/local/bin:/usr/bin:/bin", System.getenv()));
     }
 
     @Override
@@ -30,7 +31,7 @@ class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         String server = RepoPaths.nodeModules().resolve("@modelcontextprotocol/server-everything/dist/index.js").toString();
         return new BackendProfile("everything-process", EngineChoice.PROCESS, null,
                 List.of("node", server, "streamableHttp"), Map.of("PORT", "{port}"), Map.of("mcp", 0), "mcp", "/mcp",
-                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", null, new ResourceLimits(1L << 30, 1_000_000_000L, 512));
+                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", null, new ResourceLimits(1L << 30, 1_000_000_000L, 512), false, false);
     }
 
     @Override

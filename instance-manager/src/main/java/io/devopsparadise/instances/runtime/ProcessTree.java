@@ -1,17 +1,17 @@
-package io.devopsparadise.instances.runtime.process;
+package io.devopsparadise.instances.runtime;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Stops a process and everything it started: politely first, then by force. */
-final class ProcessTree {
+public final class ProcessTree {
 
     private static final long GRACE_MILLIS = 5_000;
 
     private ProcessTree() {
     }
 
-    static void stop(ProcessHandle root) {
+    public static void stop(ProcessHandle root) {
         List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
         tree.add(root);
         tree.forEach(ProcessHandle::destroy);

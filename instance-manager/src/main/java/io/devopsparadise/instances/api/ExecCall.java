@@ -1,0 +1,116 @@
+package io.devopsparadise.instances.api;
+
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.lifecycle.InstanceService.PreparedExec;
+import io.devopsparadise.instances.runtime.OutputListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One exec request in flight. The command runs off the request thread while the connection is probed every
+ * second; a servlet container notices a caller that went away only when it writes, so the probe writes
+ * (whitespace, or an SSE comment). Once a write fails, the command is cancelled: its thread is interrupted and
+ * the engine kills what it runs.
+ */
+final class ExecCall {
+
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
+    private static final ScheduledExecutorService PROBES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "exec-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** What an exec answer writes: the probe, the output as it comes, and the end. */
+    interface Answer {
+        void probe() throws IOException;
+
+        void output(OutputListener.Stream stream, String text) throws IOException;
+
+        void finished(ExecResult result) throws IOException;
+
+        void failed(Throwable error);
+    }
+
+    private final FutureTask<ExecResult> task;
+    private final Answer answer;
+    private final ResponseBodyEmitter emitter;
+    private volatile ScheduledFuture<?> probe;
+
+    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter) {
+        this.answer = answer;
+        this.emitter = emitter;
+        this.task = new FutureTask<>(() -> exec.run(this::output)) {
+            @Override
+            protected void done() {
+                finish(this);
+            }
+        };
+    }
+
+    /** Starts the command; the answer hears of its output and its end, unless the caller left first. */
+    static void start(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, TaskExecutor executor) {
+        ExecCall call = new ExecCall(exec, answer, emitter);
+        emitter.onError(error -> call.cancel());
+        emitter.onTimeout(call::cancel);
+        call.probe = PROBES.scheduleWithFixedDelay(call::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(call.task);
+    }
+
+    private void probe() {
+        try {
+            answer.probe();
+        } catch (IOException | IllegalStateException e) {
+            cancel();
+        }
+    }
+
+    private void output(OutputListener.Stream stream, String text) {
+        try {
+            answer.output(stream, text);
+        } catch (IOException | IllegalStateException e) {
+            cancel();
+        }
+    }
+
+    private void cancel() {
+        task.cancel(true);
+    }
+
+    /** The caller is gone: nobody to tell, but the request must end. */
+    private void completeQuietly() {
+        try {
+            emitter.complete();
+        } catch (RuntimeException e) {
+            // already completed
+        }
+    }
+
+    private void finish(FutureTask<ExecResult> done) {
+        ScheduledFuture<?> scheduled = probe;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+        try {
+            answer.finished(done.get());
+        } catch (CancellationException | IOException e) {
+            completeQuietly();
+        } catch (IllegalStateException e) {
+            // the answer was already completed
+        } catch (ExecutionException e) {
+            answer.failed(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
