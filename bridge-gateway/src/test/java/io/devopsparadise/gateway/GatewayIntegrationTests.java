@@ -85,6 +85,7 @@ class GatewayIntegrationTests {
             JsonNode status = mcp.call("paradise_instance_status", Map.of()).path("result");
             assertThat(status.path("structuredContent").path("state").asString()).isEqualTo("HEALTHY");
             assertThat(status.path("structuredContent").path("engine").asString()).isEqualTo("docker");
+            assertThat(status.path("structuredContent").path("isolation").asString()).startsWith("container:");
         }
     }
 

@@ -85,8 +85,9 @@ class ClientController {
     Mono<ResponseEntity<Registered>> register(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                               @RequestBody RegisterRequest request) {
         requireAdmin(authorization);
-        return blocking(() -> registry.register(request.name(), request.workspace(), request.backendProfile(), request.qualityProfile(),
-                InstanceLimits.of(request.memory(), request.cpus())))
+        return manager.checkWorkspace(request.workspace())
+                .flatMap(workspace -> blocking(() -> registry.register(request.name(), workspace, request.backendProfile(), request.qualityProfile(),
+                        InstanceLimits.of(request.memory(), request.cpus()))))
                 .map(registration -> ResponseEntity.created(URI.create("/api/clients/" + registration.client().id()))
                         .body(registered(registration)));
     }

@@ -4,6 +4,7 @@ import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
+import io.devopsparadise.contracts.instances.WorkspaceCheck;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.InstanceLimits;
 import org.springframework.http.HttpHeaders;
@@ -79,6 +80,27 @@ public class InstanceManagerClient {
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<InstanceEvent>>() { })
                 .mapNotNull(ServerSentEvent::data);
+    }
+
+    /**
+     * The workspace's real path once the manager finds it passes every workspace rule (the same check it makes at
+     * provisioning), so that a client is never registered for the home directory, the data directory or a secret one.
+     */
+    public Mono<String> checkWorkspace(String workspace) {
+        return http.post().uri("/api/workspace-checks").contentType(MediaType.APPLICATION_JSON).bodyValue(new WorkspaceCheck(workspace))
+                .exchangeToMono(response -> {
+                    if (response.statusCode().is2xxSuccessful()) {
+                        return response.bodyToMono(WorkspaceCheck.class).map(WorkspaceCheck::workspace);
+                    }
+                    if (response.statusCode().value() == HttpStatus.BAD_REQUEST.value()) {
+                        return response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                                .flatMap(problem -> Mono.error(new WorkspaceRefusedException(String.valueOf(problem.get("detail")),
+                                        problem.get("rule") == null ? null : problem.get("rule").toString())));
+                    }
+                    return response.createException().flatMap(Mono::error);
+                })
+                .timeout(CALL_TIMEOUT)
+                .onErrorMap(error -> !(error instanceof WorkspaceRefusedException), this::unavailable);
     }
 
     private Throwable unavailable(Throwable error) {

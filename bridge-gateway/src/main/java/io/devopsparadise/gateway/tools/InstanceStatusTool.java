@@ -29,7 +29,7 @@ class InstanceStatusTool implements GatewayTool {
 
     @Override
     public String description() {
-        return "Status of your dedicated code-intelligence instance: state, engine, ports, health, uptime, restarts.";
+        return "Status of your dedicated code-intelligence instance: state, engine, ports, health, uptime, restarts, and what its engine isolates.";
     }
 
     @Override
@@ -52,9 +52,10 @@ class InstanceStatusTool implements GatewayTool {
                     status.put("uptimeSeconds", view.uptimeSeconds());
                     status.put("restartCount", view.restartCount());
                     status.put("openSessions", sessions.countOf(client.id()));
+                    status.put("isolation", view.isolation());
                     return ToolResult.ok("Instance of " + client.id() + " is " + view.state() + " on " + view.engine()
                             + " (ports " + view.ports() + ", " + view.restartCount() + " restarts, up " + view.uptimeSeconds()
-                            + " s): " + view.health(), status);
+                            + " s): " + view.health() + (view.isolation() == null ? "" : ". Isolation: " + view.isolation()), status);
                 })
                 .defaultIfEmpty(ToolResult.ok("No instance is running for " + client.id()
                         + "; the next MCP request provisions one.", Map.of("client", client.id(), "state", "NONE")));

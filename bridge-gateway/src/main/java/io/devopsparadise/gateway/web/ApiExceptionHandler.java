@@ -6,6 +6,7 @@ import io.devopsparadise.gateway.clients.DuplicateClientException;
 import io.devopsparadise.gateway.clients.InvalidClientException;
 import io.devopsparadise.gateway.clients.UnauthenticatedException;
 import io.devopsparadise.gateway.instances.InstanceUnavailableException;
+import io.devopsparadise.gateway.instances.WorkspaceRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateClientException.class)
     ProblemDetail duplicate(DuplicateClientException e) {
         return problem(HttpStatus.CONFLICT, "Client already registered", e.getMessage());
+    }
+
+    @ExceptionHandler(WorkspaceRefusedException.class)
+    ProblemDetail workspaceRefused(WorkspaceRefusedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Workspace refused", e.getMessage());
+        problem.setProperty("rule", e.rule());
+        return problem;
     }
 
     @ExceptionHandler(InstanceUnavailableException.class)
