@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 
 /**
@@ -31,10 +30,9 @@ public final class DataDirectory {
         try {
             createPrivate(home);
             PosixFileAttributes attributes = Files.readAttributes(home, PosixFileAttributes.class);
-            UserPrincipal me = home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
-            if (!attributes.owner().equals(me)) {
-                throw new InsecureFileException("the data directory " + home + " belongs to " + attributes.owner().getName() + ", not to "
-                        + me.getName() + " who runs this service; set PARADISE_HOME to a directory of your own");
+            if (!FileOwner.isMine(home)) {
+                throw new InsecureFileException("the data directory " + home + " belongs to " + FileOwner.describe(home) + ", not to "
+                        + FileOwner.me() + " who runs this service; set PARADISE_HOME to a directory of your own");
             }
             if (!attributes.permissions().equals(OWNER_ONLY)) {
                 Files.setPosixFilePermissions(home, OWNER_ONLY);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -63,9 +62,8 @@ public final class SecretFile {
         if (!attributes.isRegularFile()) {
             throw new InsecureFileException(file + " is not a regular file (a link or a directory): a secret is read from a plain file only");
         }
-        UserPrincipal me = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
-        if (!attributes.owner().equals(me)) {
-            throw new InsecureFileException(file + " belongs to " + attributes.owner().getName() + ", not to " + me.getName()
+        if (!FileOwner.isMine(file)) {
+            throw new InsecureFileException(file + " belongs to " + FileOwner.describe(file) + ", not to " + FileOwner.me()
                     + " who runs this service: anyone who owns it can change the secret. Delete it, or chown it if it is yours");
         }
         Set<PosixFilePermission> loose = EnumSet.copyOf(attributes.permissions());

@@ -74,6 +74,16 @@ class SecretFileTests {
     }
 
     @Test
+    void aSecretFileOwnedByAnotherUserIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a file away");
+        Path file = Files.writeString(dir.resolve("service-token"), "pds_planted\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        assertThatThrownBy(() -> SecretFile.read(file)).isInstanceOf(InsecureFileException.class).hasMessageContaining("belongs to uid");
+    }
+
+    @Test
     void anEmptySecretFileIsRefused() throws Exception {
         Path file = Files.createFile(dir.resolve("service-token"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 
