@@ -190,6 +190,24 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
+    void twelveExecsAtOnceRunSideBySide() throws Exception {
+        InstanceView instance = manager.provisionHealthy("parallel", workspace("parallel"), "everything-process");
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        long started = System.nanoTime();
+        List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            calls.add(callers.submit(() -> manager.postJson("/api/instances/" + instance.id() + "/exec", "{\"command\":[\"sleep\",\"2\"]}")));
+        }
+        for (Future<ResponseEntity<Map<String, Object>>> call : calls) {
+            assertThat(call.get().getBody()).containsEntry("exitCode", 0);
+        }
+        callers.shutdown();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("twelve 2 s commands side by side, not in waves")
+                .isLessThan(Duration.ofMillis(3_800));
+    }
+
+    @Test
     void publishesLifecycleEventsOnTheSseStream() throws Exception {
         try (SseRecorder events = SseRecorder.get("http://127.0.0.1:" + manager.port() + "/api/events")) {
             InstanceView instance = manager.provisionHealthy("watched", workspace("watched"), "everything-process");

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class ExecCall {
 
     private static final Duration PROBE_EVERY = Duration.ofSeconds(1);
-    private static final ScheduledExecutorService PROBES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private static final ScheduledExecutorService PROBES = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "exec-probe");
         thread.setDaemon(true);
         return thread;

@@ -1,12 +1,19 @@
 package io.devopsparadise.instances.runtime;
 
+import io.devopsparadise.instances.profiles.BackendProfiles;
+import io.devopsparadise.instances.profiles.EngineChoice;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The environment a local process gets: an explicit allow-list, never the platform's own environment, which
@@ -21,8 +28,26 @@ public class InstanceEnvironment {
     private final Map<String, String> base;
 
     @Autowired
-    public InstanceEnvironment(InstanceProperties properties) {
-        this(properties.instancePath(), System.getenv());
+    public InstanceEnvironment(InstanceProperties properties, BackendProfiles profiles) {
+        this(withProgramDirectories(properties.instancePath(), profiles, System.getenv().getOrDefault("PATH", "")), System.getenv());
+    }
+
+    /**
+     * The configured PATH, followed by the directories where the process profiles' own programs are found on the
+     * platform's PATH: a server started as {@code node} from ~/.nvm must find {@code node} and {@code npm} again
+     * when it, or a tool run in it, starts them by name.
+     */
+    static String withProgramDirectories(String path, BackendProfiles profiles, String platformPath) {
+        Set<String> directories = new LinkedHashSet<>(List.of(path.split(":")));
+        profiles.all().values().stream()
+                .filter(profile -> profile.engine() != EngineChoice.DOCKER && !profile.command().isEmpty())
+                .map(profile -> profile.command().get(0))
+                .filter(program -> !program.contains("/"))
+                .forEach(program -> Stream.of(platformPath.split(":"))
+                        .filter(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, program)))
+                        .findFirst()
+                        .ifPresent(directories::add));
+        return String.join(":", directories);
     }
 
     public InstanceEnvironment(String path, Map<String, String> platform) {

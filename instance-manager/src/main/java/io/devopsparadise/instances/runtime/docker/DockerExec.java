@@ -2,6 +2,7 @@ package io.devopsparadise.instances.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.devopsparadise.contracts.instances.ExecResult;
@@ -65,14 +66,28 @@ final class DockerExec {
     }
 
     private void kill(String execId) {
-        Long pid = docker.inspectExecCmd(execId).exec().getPidLong();
-        Optional<ProcessHandle> process = pid == null || pid <= 0 ? Optional.empty() : ProcessHandle.of(pid);
+        var exec = docker.inspectExecCmd(execId).exec();
+        if (!Boolean.TRUE.equals(exec.isRunning())) {
+            return; // ended meanwhile: its pid may already belong to another process
+        }
+        Long pid = exec.getPidLong();
+        Optional<ProcessHandle> process = pid == null || pid <= 0 ? Optional.empty()
+                : ProcessHandle.of(pid).filter(candidate -> runs(candidate, exec.getProcessConfig()));
         if (process.isPresent()) {
             ProcessTree.stop(process.get());
-        } else if (Boolean.TRUE.equals(docker.inspectExecCmd(execId).exec().isRunning())) {
-            log.warn("exec {} (pid {}) outlived its caller, but its process is not visible from here (a remote engine?);"
-                    + " the container's own limits bound it", execId, pid);
+        } else {
+            log.warn("exec {} (pid {}) outlived its caller, but its process is not visible from here (a remote engine, or"
+                    + " a manager in a container without pid: host); the container's own limits bound it", execId, pid);
         }
+    }
+
+    /**
+     * Whether the process we see under the engine's pid runs the exec's command: a manager in another pid
+     * namespace could otherwise see an unrelated process under the same number.
+     */
+    private static boolean runs(ProcessHandle candidate, InspectExecResponse.ProcessConfig config) {
+        List<String> expected = config == null || config.getArguments() == null ? List.of() : config.getArguments();
+        return candidate.info().arguments().map(arguments -> List.of(arguments).equals(expected)).orElse(expected.isEmpty());
     }
 
     private static final class FrameCallback extends ResultCallback.Adapter<Frame> {

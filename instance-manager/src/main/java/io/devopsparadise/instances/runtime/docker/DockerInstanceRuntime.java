@@ -157,6 +157,10 @@ class DockerInstanceRuntime implements InstanceRuntime {
 
     @Override
     public RuntimeHandle restart(RuntimeHandle handle, LaunchSpec launch) {
+        if (createdWithoutIsolation(handle)) {
+            remove(handle);
+            return start(launch);
+        }
         try {
             engineCall("restart container", () -> docker.restartContainerCmd(handle.ref()).withTimeout(5).exec());
             return handle;
@@ -165,6 +169,18 @@ class DockerInstanceRuntime implements InstanceRuntime {
                 return start(launch);
             }
             throw e;
+        }
+    }
+
+    /** A container of an earlier version, off the instance network or without an init: recreated, not restarted. */
+    private boolean createdWithoutIsolation(RuntimeHandle handle) {
+        try {
+            var host = docker.inspectContainerCmd(handle.ref()).exec().getHostConfig();
+            return !network.name().equals(host.getNetworkMode()) || !Boolean.TRUE.equals(host.getInit());
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw unavailable("inspect container " + handle.ref(), e);
         }
     }
 

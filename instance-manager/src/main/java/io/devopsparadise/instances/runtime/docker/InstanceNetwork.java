@@ -25,6 +25,10 @@ final class InstanceNetwork {
         this.name = name;
     }
 
+    String name() {
+        return name;
+    }
+
     /** The network's name, once it exists with inter-container traffic off; created when missing. */
     String ensure() {
         try {

@@ -105,6 +105,29 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
     }
 
     @Test
+    void aContainerOfAnEarlierVersionOffTheInstanceNetworkIsRecreatedAtItsRestart() {
+        LaunchSpec spec = launchSpec();
+        String legacyNetwork = "paradise-legacy-" + spec.instanceId().substring(0, 8);
+        DockerInstanceRuntime earlier = new DockerInstanceRuntime(docker, legacyNetwork, Clock.systemUTC());
+        RuntimeHandle old = earlier.start(spec);
+        RuntimeHandle restarted = null;
+        try {
+            restarted = runtime.restart(old, spec);
+
+            assertThat(restarted.ref()).isNotEqualTo(old.ref());
+            assertThat(docker.inspectContainerCmd(restarted.ref()).exec().getHostConfig().getNetworkMode()).isEqualTo(NETWORK);
+            assertThat(runtime.isRunning(old)).isFalse();
+            awaitServing(spec);
+        } finally {
+            if (restarted != null) {
+                runtime.remove(restarted);
+            }
+            earlier.remove(old);
+            docker.removeNetworkCmd(legacyNetwork).exec();
+        }
+    }
+
+    @Test
     void aProfileRequiringADigestRefusesAnImageNamedByTag() {
         BackendProfile profile = everythingProfile();
         BackendProfile unpinned = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
