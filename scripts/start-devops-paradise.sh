@@ -140,8 +140,23 @@ export_service_urls() {
   export PARADISE_REPORTS_URL="http://127.0.0.1:$PARADISE_REPORTS_PORT" PARADISE_GATEWAY_URL="http://127.0.0.1:$PARADISE_GATEWAY_PORT"
 }
 
+# serena's profile runs only an image pinned by its digest (docs/security.md): pin the one pulled here
+pin_serena_image() {
+  [ -z "${PARADISE_SERENA_IMAGE:-}" ] && command -v docker >/dev/null || return 0
+  docker image inspect ghcr.io/oraios/serena:latest >/dev/null 2>&1 || return 0
+  local digest
+  digest="$(docker image inspect -f '{{if .RepoDigests}}{{index .RepoDigests 0}}{{end}}' ghcr.io/oraios/serena:latest 2>/dev/null || true)"
+  if [ -n "$digest" ]; then
+    export PARADISE_SERENA_IMAGE="$digest"; log "serena runs the image pulled here, pinned: $digest"
+  else
+    export PARADISE_SERENA_REQUIRE_DIGEST=false
+    log "note: Serena's image was built or loaded here and has no registry digest; it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)"
+  fi
+}
+
 start_local() {
   build_if_needed
+  pin_serena_image
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
   export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$(dirname "$workspace")}"
