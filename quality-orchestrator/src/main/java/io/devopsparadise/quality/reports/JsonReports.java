@@ -26,9 +26,9 @@ final class JsonReports {
         } catch (JacksonException e) {
             // Jackson's words quote the offending token, which the tested code wrote: say where, never what
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ReportParseException(format, file, "not valid JSON" + where, e);
+            throw new ReportParseException(format, file, "not valid JSON" + where, null);
         } catch (IOException e) {
-            throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ReportParseException(format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         }
     }
 

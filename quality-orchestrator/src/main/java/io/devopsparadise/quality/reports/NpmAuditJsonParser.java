@@ -22,8 +22,7 @@ public final class NpmAuditJsonParser {
     public List<Finding> parse(Path file, String lockFile) {
         JsonNode report = JsonReports.read(FORMAT, file);
         if (report.path("auditReportVersion").asInt(0) != 2) {
-            throw new ReportParseException(FORMAT, file, "auditReportVersion is " + report.path("auditReportVersion")
-                    + ", expected 2 (npm 7 or newer)", null);
+            throw new ReportParseException(FORMAT, file, "auditReportVersion is not 2; expected 2 (npm 7 or newer)", null);
         }
         List<Finding> findings = new ArrayList<>();
         for (JsonNode vulnerable : JsonReports.require(report, "vulnerabilities", FORMAT, file).values()) {
@@ -67,7 +66,7 @@ public final class NpmAuditJsonParser {
             case "info":
                 return Severity.INFO;
             default:
-                throw new ReportParseException(FORMAT, file, "unknown severity \"" + npm + "\"", null);
+                throw new ReportParseException(FORMAT, file, "a severity is none of critical, high, moderate, low, info", null);
         }
     }
 }

@@ -41,6 +41,7 @@ class Flake8Runner extends LintRunner {
         if (!rules.configures("flake8")) {
             command.add("--extend-exclude=" + SKIPPED);
         }
+        command.add("--");
         command.addAll(targets(context, rules.flake8Exclude()::kept));
         return command;
     }
