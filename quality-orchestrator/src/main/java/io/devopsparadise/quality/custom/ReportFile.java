@@ -21,7 +21,7 @@ final class ReportFile {
             return context.reports().parse(spec.relative(), parser)
                     .orElseThrow(() -> new UnreadableReportException("wrote no " + spec.format() + " report at " + spec.path()));
         } catch (UnsafeReportException | ReportParseException e) {
-            throw new UnreadableReportException(e.getMessage().replace("report " + spec.relative(), spec.path()));
+            throw new UnreadableReportException(e.getMessage().replace("report " + spec.relative(), "report " + spec.path()));
         }
     }
 
