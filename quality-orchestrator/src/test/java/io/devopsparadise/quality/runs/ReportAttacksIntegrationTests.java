@@ -64,36 +64,49 @@ class ReportAttacksIntegrationTests {
 
     @Test
     void aReportSymlinkedToTheAdminTokenNeverLeaksIt() throws Exception {
-        // a host file the attacker guesses to be JUnit-shaped, holding the token: today the orchestrator reads any host file
+        // pytest's reports replaced, once pytest wrote them, by links: to the admin token itself, and to a host file that
+        // happens to be JUnit-shaped and holds the token (any file of the host the platform's user can read)
         Path hostFile = Files.writeString(home.resolve("host-file.xml"),
                 "<testsuite><testcase classname=\"leak\" name=\"" + TOKEN + "\"/></testsuite>");
-        Path workspace = workspace("leak", """
-                import os
+        workspace("token", linkingReports(adminToken, adminToken));
+        workspace("hostfile", linkingReports(hostFile, null));
 
-                def pytest_unconfigure(config):
-                    junit = config.option.xmlpath
-                    reports = os.path.dirname(junit)
-                    os.remove(junit)
-                    os.symlink(%s, junit)
-                    coverage = os.path.join(reports, "pytest-coverage.xml")
-                    if os.path.exists(coverage):
-                        os.remove(coverage)
-                    os.symlink(%s, coverage)
-                """.formatted(quoted(hostFile), quoted(adminToken)));
+        JsonNode token = OrchestratorRuns.runToTheEnd(url(""), "token", "quick");
+        JsonNode host = OrchestratorRuns.runToTheEnd(url(""), "hostfile", "quick");
 
-        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "leak", "quick");
-
-        JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
-        assertThat(pytest.path("status").asString()).isEqualTo("ERROR");
-        assertThat(pytest.path("detail").asString()).isEqualTo("report pytest-junit.xml is a symbolic link; not followed, not read");
-        String id = run.path("id").asString();
-        for (String path : List.of("/api/runs", "/api/runs?clientId=leak", "/api/runs/" + id, "/api/runs/" + id + "/summary")) {
-            assertThat(Http.get(url(path)).body()).as(path).doesNotContain(TOKEN);
+        for (JsonNode run : List.of(token, host)) {
+            String id = run.path("id").asString();
+            for (String path : List.of("/api/runs", "/api/runs?clientId=" + run.path("clientId").asString(), "/api/runs/" + id,
+                    "/api/runs/" + id + "/summary")) {
+                assertThat(Http.get(url(path)).body()).as(path).doesNotContain(TOKEN);
+            }
         }
         assertThat(events).isNotEmpty().noneSatisfy(line -> assertThat(line).contains(TOKEN));
         assertThat(Leaks.filesHolding(TOKEN, home, Set.of(adminToken, hostFile))).as("files of the data directory and logs").isEmpty();
         assertThat(Files.readString(home.resolve("logs/quality-orchestrator.log"))).doesNotContain(TOKEN);
+        for (JsonNode run : List.of(token, host)) {
+            JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
+            assertThat(pytest.path("status").asString()).isEqualTo("ERROR");
+            assertThat(pytest.path("detail").asString()).isEqualTo("report pytest-junit.xml is a symbolic link; not followed, not read");
+        }
         assertThat(Files.readString(adminToken)).isEqualTo(TOKEN + "\n");
+    }
+
+    /** A conftest.py that replaces pytest's JUnit report, and its coverage report unless null, by links once pytest wrote them. */
+    private static String linkingReports(Path junitTarget, Path coverageTarget) {
+        return """
+                import os
+
+                def pytest_unconfigure(config):
+                    junit = config.option.xmlpath
+                    os.remove(junit)
+                    os.symlink(%s, junit)
+                    coverage = os.path.join(os.path.dirname(junit), "pytest-coverage.xml")
+                    if %s and os.path.exists(coverage):
+                        os.remove(coverage)
+                        os.symlink(%s, coverage)
+                """.formatted(quoted(junitTarget), coverageTarget != null ? "True" : "False",
+                coverageTarget != null ? quoted(coverageTarget) : "None");
     }
 
     @Test
