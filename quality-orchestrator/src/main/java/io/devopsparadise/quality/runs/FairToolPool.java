@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runs;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
- * The workers that run tools, shared by every run: each client has its own queue, and the workers take from the
- * clients in turn, so that a client with many tools queued does not make the others wait behind all of them.
+ * The workers that run tools, shared by every run: each client has its own queue, and a free worker serves the
+ * client served longest ago, so that a client with many tools queued does not make the others wait behind all of them.
  */
 final class FairToolPool {
 
     private final Map<String, Deque<FutureTask<?>>> queues = new LinkedHashMap<>();
+    private final Map<String, Long> lastServed = new HashMap<>();
     private final List<Thread> workers = new ArrayList<>();
+    private long served;
     private boolean stopped;
 
     FairToolPool(int workers) {
@@ -59,23 +62,28 @@ final class FairToolPool {
         }
     }
 
-    /** The oldest task of the client served longest ago; that client then goes to the back of the turn. */
+    /** The oldest task of the client served longest ago (a client never served before first). */
     private synchronized FutureTask<?> next() throws InterruptedException {
         while (!stopped) {
-            var clients = queues.entrySet().iterator();
-            if (clients.hasNext()) {
-                var first = clients.next();
-                FutureTask<?> task = first.getValue().pollFirst();
-                clients.remove();
-                if (!first.getValue().isEmpty()) {
-                    queues.put(first.getKey(), first.getValue());
+            String client = null;
+            for (var queue : queues.entrySet()) {
+                if (client == null || lastServed.getOrDefault(queue.getKey(), -1L) < lastServed.getOrDefault(client, -1L)) {
+                    client = queue.getKey();
                 }
-                if (task != null && !task.isDone()) {
-                    return task;
-                }
+            }
+            if (client == null) {
+                wait();
                 continue;
             }
-            wait();
+            Deque<FutureTask<?>> queue = queues.get(client);
+            FutureTask<?> task = queue.pollFirst();
+            if (queue.isEmpty()) {
+                queues.remove(client);
+            }
+            if (!task.isDone()) {
+                lastServed.put(client, ++served);
+                return task;
+            }
         }
         return null;
     }
