@@ -32,6 +32,18 @@ final class JsonReports {
         }
     }
 
+    /**
+     * Reads what a parser makes of a report, turning a value of an unexpected type or range (Jackson refuses to coerce
+     * an object to a number, say) into the parse failure it is.
+     */
+    static <T> T interpreted(String format, Path file, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (JacksonException | NumberFormatException | ArithmeticException e) {
+            throw new ReportParseException(format, file, "a field holds a value of an unexpected type or range", null);
+        }
+    }
+
     static JsonNode require(JsonNode node, String field, String format, Path file) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
