@@ -21,6 +21,23 @@ import java.util.List;
  */
 final class XmlReports {
 
+    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+            // ignored: a warning does not stop the parse
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) {
+            // ignored, as the default handler does (after printing it)
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private XmlReports() {
     }
 
@@ -40,7 +57,10 @@ final class XmlReports {
             factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "1000000");
             factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "100000");
             factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "500");
-            Document document = factory.newDocumentBuilder().parse(file.toFile());
+            var builder = factory.newDocumentBuilder();
+            // the default handler prints every error to stderr, words of the file included: stay silent, fail below
+            builder.setErrorHandler(SILENT);
+            Document document = builder.parse(file.toFile());
             return document.getDocumentElement();
         } catch (SAXException e) {
             // the parser's words may quote the file, which the tested code wrote: say where, never what

@@ -73,4 +73,22 @@ class BrokenReportsTests {
         }
         assertThat(leaked).doesNotContain("root:");
     }
+
+    @Test
+    void aBrokenReportIsNeverEchoedToTheLog() throws Exception {
+        Path broken = Files.writeString(dir.resolve("junit.xml"), "<testsuite><secret-token-3f9a></testsuite>");
+        Path json = Files.writeString(dir.resolve("pylint.json"), "[{\"type\": secret-token-3f9a}]");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        try {
+            assertThatThrownBy(() -> new JunitXmlParser().parse(broken)).isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token").hasNoCause();
+            assertThatThrownBy(() -> new PylintJsonParser().parse(json)).isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token").hasNoCause();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(printed.toString()).doesNotContain("secret-token");
+    }
 }
