@@ -58,7 +58,6 @@ class RuffRunner extends LintRunner {
         List<String> command = new ArrayList<>(List.of("flake8", "--format=" + Flake8Parser.FORMAT,
                 "--output-file=" + context.reportInInstance(report(context)), "--exit-zero"));
         command.addAll(translation.options());
-        command.add("--");
         command.addAll(Flake8Runner.targets(context, translation.exclusions()::kept));
         return command;
     }

@@ -55,7 +55,8 @@ public record RunContext(String runId, Instant startedAt, DetectedWorkspace work
 
     /**
      * The files a lint or security tool should look at: the changed ones of that kind, or all of them. They follow a
-     * {@code --} on the command line, and a name that starts with '-' gets "./" too (pylint reads options past "--").
+     * {@code --} on the command line (not for flake8, which mistakes its own options for files then), and a name that
+     * starts with '-' gets "./" too (pylint reads options past "--").
      */
     public List<String> filesOfKind(List<String> all, String suffix) {
         List<String> files = changedFiles.isEmpty() ? all : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();

@@ -52,9 +52,9 @@ class LintAdviceTests {
         write("setup.cfg", "[flake8]\nexclude = gen,*_pb2.py\n");
 
         assertThat(collectEmptyReport(new Flake8Runner(), context(false, List.of(), null)).advisory()).isFalse();
-        assertThat(new Flake8Runner().command(context(false, List.of(), null))).endsWith("--exit-zero", "--", ".");
+        assertThat(new Flake8Runner().command(context(false, List.of(), null))).endsWith("--exit-zero", ".");
         assertThat(new Flake8Runner().command(context(false, List.of("app.py", "gen/client.py", "api/user_pb2.py", "README.md"), null)))
-                .endsWith("--exit-zero", "--", "app.py");
+                .endsWith("--exit-zero", "app.py");
     }
 
     @Test
@@ -63,6 +63,7 @@ class LintAdviceTests {
 
         assertThat(new PylintRunner().command(context(false, List.of("-rf.py"), null))).endsWith("--", "./-rf.py");
         assertThat(new ShellcheckRunner().command(context(false, List.of("--shell=sh.sh"), null))).endsWith("--", "./--shell=sh.sh");
+        assertThat(new Flake8Runner().command(context(false, List.of("--output-file=x.py"), null))).endsWith("./--output-file=x.py").doesNotContain("--");
     }
 
     @Test
