@@ -6,7 +6,6 @@ import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
@@ -32,11 +31,19 @@ final class ChangedLines {
 
     /** Per file, the changed line numbers (1-based); empty when the workspace is no repository or lacks the commit. */
     static Optional<Map<String, Set<Integer>>> since(Path workspace, String commit, Collection<String> files) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toFile());
-        if (builder.getGitDir() == null || commit == null || files.isEmpty()) {
+        if (commit == null || files.isEmpty()) {
             return Optional.empty();
         }
-        try (Repository repository = builder.build(); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        Optional<Repository> found;
+        try {
+            found = WorkspaceRepository.open(workspace);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Repository repository = found.get(); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             ObjectId tree = repository.resolve(commit + "^{tree}");
             if (tree == null) {
                 return Optional.empty();

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The configured quality profiles, checked at start-up. */
+/** The configured quality profiles (built in, then the operator's profiles file), checked at start-up. */
 @Component
 public class QualityProfiles {
 
@@ -20,6 +20,7 @@ public class QualityProfiles {
 
     QualityProfiles(QualityProperties properties) {
         properties.profiles().forEach((name, raw) -> byName.put(name, toProfile(name, raw)));
+        ProfilesFile.read(properties.profilesFile()).forEach((name, raw) -> byName.put(name, toProfile(name, raw)));
     }
 
     /** Every configured profile, by name. */

@@ -3,6 +3,7 @@ package io.devopsparadise.quality.profiles;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
@@ -29,7 +30,11 @@ import java.util.Map;
  * @param ruff                the Ruff command in the instance; absent = the instance has no Ruff, and flake8 stands in with the
  *                            project's Ruff rules translated
  * @param npmRegistry         the registry npm audit asks for advisories; absent = npm's own configuration
- * @param parallelTools       tools of one run that may run at once
+ * @param parallelTools       tools that may run at once, over all runs; the clients take turns
+ * @param maxRunsPerClient    runs one client may have queued or running (one per workspace in any case)
+ * @param maxActiveRuns       runs queued or running in all
+ * @param maxReportSize       the largest report the orchestrator reads or keeps; a larger one makes its tool ERROR
+ * @param profilesFile        custom quality profiles (paradise.quality.profiles.NAME), read as profiles only
  * @param profiles            quality profiles by name
  */
 @Validated
@@ -49,6 +54,10 @@ public record QualityProperties(
         String ruff,
         URI npmRegistry,
         @DefaultValue("2") @Min(1) int parallelTools,
+        @DefaultValue("2") @Min(1) int maxRunsPerClient,
+        @DefaultValue("32") @Min(1) int maxActiveRuns,
+        @DefaultValue("64MB") DataSize maxReportSize,
+        Path profilesFile,
         Map<String, ProfileProperties> profiles) {
 
     public QualityProperties {

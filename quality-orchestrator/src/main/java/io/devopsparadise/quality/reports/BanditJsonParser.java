@@ -13,13 +13,15 @@ public final class BanditJsonParser {
     private static final String FORMAT = "Bandit JSON";
 
     public List<Finding> parse(Path file) {
-        JsonNode results = JsonReports.require(JsonReports.read(FORMAT, file), "results", FORMAT, file);
-        return results.valueStream().map(result -> new Finding("bandit",
-                result.path("test_id").asString("") + " " + result.path("test_name").asString(""),
-                severity(result.path("issue_severity").asString("LOW")),
-                result.path("filename").asString(null),
-                result.path("line_number").asInt(0),
-                result.path("issue_text").asString(""))).toList();
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode results = JsonReports.require(JsonReports.read(FORMAT, file), "results", FORMAT, file);
+            return results.valueStream().map(result -> new Finding("bandit",
+                    result.path("test_id").asString("") + " " + result.path("test_name").asString(""),
+                    severity(result.path("issue_severity").asString("LOW")),
+                    result.path("filename").asString(null),
+                    result.path("line_number").asInt(0),
+                    result.path("issue_text").asString(""))).toList();
+        });
     }
 
     private static Severity severity(String bandit) {

@@ -23,7 +23,7 @@ public final class CoberturaParser {
     public CoverageResult parse(Path file) {
         Element root = XmlReports.root(FORMAT, file);
         if (!root.getTagName().equals("coverage")) {
-            throw new ReportParseException(FORMAT, file, "the root element is <" + root.getTagName() + ">, not <coverage>", null);
+            throw new ReportParseException(FORMAT, file, "the root element is not <coverage>", null);
         }
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (Element packages : XmlReports.children(root, "packages")) {

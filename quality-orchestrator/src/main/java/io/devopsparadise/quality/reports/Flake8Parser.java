@@ -24,7 +24,7 @@ public final class Flake8Parser {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ReportParseException(NAME, file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ReportParseException(NAME, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         }
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

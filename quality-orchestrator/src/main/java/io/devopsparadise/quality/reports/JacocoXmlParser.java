@@ -19,7 +19,7 @@ public final class JacocoXmlParser {
     public CoverageResult parse(Path file) {
         Element root = XmlReports.root(FORMAT, file);
         if (!root.getTagName().equals("report")) {
-            throw new ReportParseException(FORMAT, file, "the root element is <" + root.getTagName() + ">, not <report>", null);
+            throw new ReportParseException(FORMAT, file, "the root element is not <report>", null);
         }
         List<FileCoverage> files = new ArrayList<>();
         collect(root, files, file);

@@ -26,9 +26,21 @@ final class JsonReports {
         } catch (JacksonException e) {
             // Jackson's words quote the offending token, which the tested code wrote: say where, never what
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ReportParseException(format, file, "not valid JSON" + where, e);
+            throw new ReportParseException(format, file, "not valid JSON" + where, null);
         } catch (IOException e) {
-            throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ReportParseException(format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
+        }
+    }
+
+    /**
+     * Reads what a parser makes of a report, turning a value of an unexpected type or range (Jackson refuses to coerce
+     * an object to a number, say) into the parse failure it is.
+     */
+    static <T> T interpreted(String format, Path file, java.util.function.Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (JacksonException | NumberFormatException | ArithmeticException e) {
+            throw new ReportParseException(format, file, "a field holds a value of an unexpected type or range", null);
         }
     }
 

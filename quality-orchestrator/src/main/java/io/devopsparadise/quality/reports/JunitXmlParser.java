@@ -20,7 +20,7 @@ public final class JunitXmlParser {
     public List<TestCaseResult> parse(Path file) {
         Element root = XmlReports.root(FORMAT, file);
         if (!root.getTagName().equals("testsuites") && !root.getTagName().equals("testsuite")) {
-            throw new ReportParseException(FORMAT, file, "the root element is <" + root.getTagName() + ">, not <testsuites> or <testsuite>", null);
+            throw new ReportParseException(FORMAT, file, "the root element is neither <testsuites> nor <testsuite>", null);
         }
         List<TestCaseResult> cases = new ArrayList<>();
         collect(root, cases, file);

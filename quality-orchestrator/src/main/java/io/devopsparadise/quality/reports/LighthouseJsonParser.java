@@ -20,31 +20,35 @@ public final class LighthouseJsonParser {
             "cumulative-layout-shift", "speed-index", "interactive");
 
     public PerformanceResult parse(Path file) {
-        JsonNode report = JsonReports.read(FORMAT, file);
-        String url = JsonReports.require(report, urlField(report), FORMAT, file).asString();
-        Map<String, Double> scores = new LinkedHashMap<>();
-        JsonReports.require(report, "categories", FORMAT, file).properties().forEach(category -> {
-            JsonNode score = category.getValue().get("score");
-            if (score != null && score.isNumber()) {
-                scores.put(category.getKey(), score.asDouble());
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode report = JsonReports.read(FORMAT, file);
+            String url = JsonReports.require(report, urlField(report), FORMAT, file).asString();
+            Map<String, Double> scores = new LinkedHashMap<>();
+            JsonReports.require(report, "categories", FORMAT, file).properties().forEach(category -> {
+                JsonNode score = category.getValue().get("score");
+                if (score != null && score.isNumber()) {
+                    scores.put(category.getKey(), score.asDouble());
+                }
+            });
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            JsonNode audits = JsonReports.require(report, "audits", FORMAT, file);
+            for (String metric : METRICS) {
+                JsonNode value = audits.path(metric).get("numericValue");
+                if (value != null && value.isNumber()) {
+                    metrics.put(metric, value.asDouble());
+                }
             }
+            return new PerformanceResult(url, scores, metrics);
         });
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        JsonNode audits = JsonReports.require(report, "audits", FORMAT, file);
-        for (String metric : METRICS) {
-            JsonNode value = audits.path(metric).get("numericValue");
-            if (value != null && value.isNumber()) {
-                metrics.put(metric, value.asDouble());
-            }
-        }
-        return new PerformanceResult(url, scores, metrics);
     }
 
     /** Why Lighthouse could not audit the page (unreachable URL, Chrome failure), if it says so. */
     public Optional<String> runtimeError(Path file) {
-        JsonNode error = JsonReports.read(FORMAT, file).get("runtimeError");
-        return error == null || error.isNull() ? Optional.empty()
-                : Optional.of(error.path("code").asString("") + ": " + error.path("message").asString(""));
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode error = JsonReports.read(FORMAT, file).get("runtimeError");
+            return error == null || error.isNull() ? Optional.empty()
+                    : Optional.of(error.path("code").asString("") + ": " + error.path("message").asString(""));
+        });
     }
 
     private static String urlField(JsonNode report) {

@@ -20,33 +20,36 @@ public final class NpmAuditJsonParser {
     private static final String FORMAT = "npm audit JSON";
 
     public List<Finding> parse(Path file, String lockFile) {
-        JsonNode report = JsonReports.read(FORMAT, file);
-        if (report.path("auditReportVersion").asInt(0) != 2) {
-            throw new ReportParseException(FORMAT, file, "auditReportVersion is " + report.path("auditReportVersion")
-                    + ", expected 2 (npm 7 or newer)", null);
-        }
-        List<Finding> findings = new ArrayList<>();
-        for (JsonNode vulnerable : JsonReports.require(report, "vulnerabilities", FORMAT, file).values()) {
-            String name = vulnerable.path("name").asString("?");
-            for (JsonNode via : vulnerable.path("via").values()) {
-                if (via.isObject()) {
-                    findings.add(new Finding("npm-audit", rule(via), severity(via.path("severity").asString(""), file), lockFile, 0,
-                            name + "@" + via.path("range").asString("") + ": " + via.path("title").asString("") + " (" + via.path("url").asString("") + ")"));
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode report = JsonReports.read(FORMAT, file);
+            if (report.path("auditReportVersion").asInt(0) != 2) {
+                throw new ReportParseException(FORMAT, file, "auditReportVersion is not 2; expected 2 (npm 7 or newer)", null);
+            }
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode vulnerable : JsonReports.require(report, "vulnerabilities", FORMAT, file).values()) {
+                String name = vulnerable.path("name").asString("?");
+                for (JsonNode via : vulnerable.path("via").values()) {
+                    if (via.isObject()) {
+                        findings.add(new Finding("npm-audit", rule(via), severity(via.path("severity").asString(""), file), lockFile, 0,
+                                name + "@" + via.path("range").asString("") + ": " + via.path("title").asString("") + " (" + via.path("url").asString("") + ")"));
+                    }
                 }
             }
-        }
-        return findings;
+            return findings;
+        });
     }
 
     /** The error npm reports instead of an audit (the registry refused, no lock file), if that is what the file holds. */
     public Optional<String> error(Path file) {
-        JsonNode report = JsonReports.read(FORMAT, file);
-        if (report.has("auditReportVersion")) {
-            return Optional.empty();
-        }
-        JsonNode error = report.path("error");
-        String message = report.path("message").asString(error.path("summary").asString(""));
-        return Optional.of(message.isBlank() ? "npm audit reported an error and no audit" : message);
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode report = JsonReports.read(FORMAT, file);
+            if (report.has("auditReportVersion")) {
+                return Optional.empty();
+            }
+            JsonNode error = report.path("error");
+            String message = report.path("message").asString(error.path("summary").asString(""));
+            return Optional.of(message.isBlank() ? "npm audit reported an error and no audit" : message);
+        });
     }
 
     private static String rule(JsonNode via) {
@@ -67,7 +70,7 @@ public final class NpmAuditJsonParser {
             case "info":
                 return Severity.INFO;
             default:
-                throw new ReportParseException(FORMAT, file, "unknown severity \"" + npm + "\"", null);
+                throw new ReportParseException(FORMAT, file, "a severity is none of critical, high, moderate, low, info", null);
         }
     }
 }

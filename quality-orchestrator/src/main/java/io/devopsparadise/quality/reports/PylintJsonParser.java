@@ -13,16 +13,18 @@ public final class PylintJsonParser {
     private static final String FORMAT = "Pylint JSON";
 
     public List<Finding> parse(Path file) {
-        JsonNode messages = JsonReports.read(FORMAT, file);
-        if (!messages.isArray()) {
-            throw new ReportParseException(FORMAT, file, "expected an array of messages", null);
-        }
-        return messages.valueStream().map(message -> new Finding("pylint",
-                message.path("message-id").asString("") + " " + message.path("symbol").asString(""),
-                severity(message.path("type").asString("")),
-                message.path("path").asString(null),
-                message.path("line").asInt(0),
-                message.path("message").asString(""))).toList();
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode messages = JsonReports.read(FORMAT, file);
+            if (!messages.isArray()) {
+                throw new ReportParseException(FORMAT, file, "expected an array of messages", null);
+            }
+            return messages.valueStream().map(message -> new Finding("pylint",
+                    message.path("message-id").asString("") + " " + message.path("symbol").asString(""),
+                    severity(message.path("type").asString("")),
+                    message.path("path").asString(null),
+                    message.path("line").asInt(0),
+                    message.path("message").asString(""))).toList();
+        });
     }
 
     private static Severity severity(String type) {

@@ -20,19 +20,21 @@ public final class SarifParser {
      * @param workspaceUri the URI the tool saw the workspace at (file:///workspace/), stripped from locations
      */
     public List<Finding> parse(Path file, String workspaceUri) {
-        JsonNode runs = JsonReports.require(JsonReports.read(FORMAT, file), "runs", FORMAT, file);
-        List<Finding> findings = new ArrayList<>();
-        for (JsonNode run : runs) {
-            String tool = run.path("tool").path("driver").path("name").asString("sarif").toLowerCase();
-            for (JsonNode result : run.path("results")) {
-                JsonNode location = result.path("locations").path(0).path("physicalLocation");
-                findings.add(new Finding(tool, result.path("ruleId").asString(""), severity(result.path("level").asString("warning")),
-                        relative(location.path("artifactLocation").path("uri").asString(null), workspaceUri),
-                        location.path("region").path("startLine").asInt(0),
-                        result.path("message").path("text").asString("")));
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode runs = JsonReports.require(JsonReports.read(FORMAT, file), "runs", FORMAT, file);
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode run : runs) {
+                String tool = run.path("tool").path("driver").path("name").asString("sarif").toLowerCase();
+                for (JsonNode result : run.path("results")) {
+                    JsonNode location = result.path("locations").path(0).path("physicalLocation");
+                    findings.add(new Finding(tool, result.path("ruleId").asString(""), severity(result.path("level").asString("warning")),
+                            relative(location.path("artifactLocation").path("uri").asString(null), workspaceUri),
+                            location.path("region").path("startLine").asInt(0),
+                            result.path("message").path("text").asString("")));
+                }
             }
-        }
-        return findings;
+            return findings;
+        });
     }
 
     private static Severity severity(String level) {

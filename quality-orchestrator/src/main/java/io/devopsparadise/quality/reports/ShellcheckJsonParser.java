@@ -13,13 +13,15 @@ public final class ShellcheckJsonParser {
     private static final String FORMAT = "ShellCheck json1";
 
     public List<Finding> parse(Path file) {
-        JsonNode comments = JsonReports.require(JsonReports.read(FORMAT, file), "comments", FORMAT, file);
-        return comments.valueStream().map(comment -> new Finding("shellcheck",
-                "SC" + comment.path("code").asInt(),
-                severity(comment.path("level").asString("")),
-                comment.path("file").asString(null),
-                comment.path("line").asInt(0),
-                comment.path("message").asString(""))).toList();
+        return JsonReports.interpreted(FORMAT, file, () -> {
+            JsonNode comments = JsonReports.require(JsonReports.read(FORMAT, file), "comments", FORMAT, file);
+            return comments.valueStream().map(comment -> new Finding("shellcheck",
+                    "SC" + comment.path("code").asInt(),
+                    severity(comment.path("level").asString("")),
+                    comment.path("file").asString(null),
+                    comment.path("line").asInt(0),
+                    comment.path("message").asString(""))).toList();
+        });
     }
 
     private static Severity severity(String level) {

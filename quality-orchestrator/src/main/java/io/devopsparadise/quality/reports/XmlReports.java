@@ -15,10 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads XML reports with external DTDs and entities off: a report is data from the workspace, not trusted.
+ * Reads XML reports with external DTDs and entities off and entity expansion and nesting bounded: a report is data from
+ * the workspace, not trusted (its size is bounded before, by the copy that is parsed).
  * A DOCTYPE line itself is allowed, since istanbul's Cobertura reporter writes one.
  */
 final class XmlReports {
+
+    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+            // ignored: a warning does not stop the parse
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) {
+            // ignored, as the default handler does (after printing it)
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 
     private XmlReports() {
     }
@@ -34,14 +52,22 @@ final class XmlReports {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            Document document = factory.newDocumentBuilder().parse(file.toFile());
+            // internal entities stay, bounded: a report cannot expand into a billion laughs
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", "1000");
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "1000000");
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "100000");
+            factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "500");
+            var builder = factory.newDocumentBuilder();
+            // the default handler prints every error to stderr, words of the file included: stay silent, fail below
+            builder.setErrorHandler(SILENT);
+            Document document = builder.parse(file.toFile());
             return document.getDocumentElement();
         } catch (SAXException e) {
             // the parser's words may quote the file, which the tested code wrote: say where, never what
             String where = e instanceof org.xml.sax.SAXParseException at ? " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() : "";
-            throw new ReportParseException(format, file, "not well-formed XML" + where, e);
+            throw new ReportParseException(format, file, "not well-formed XML" + where, null);
         } catch (IOException e) {
-            throw new ReportParseException(format, file, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ReportParseException(format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks secure processing", e);
         }

@@ -34,6 +34,7 @@ class BanditRunner extends FindingsRunner {
         if (files.isEmpty()) {
             command.addAll(List.of("-r", ".", "-x", "./.paradise"));
         } else {
+            command.add("--");
             command.addAll(files);
         }
         return command;

@@ -30,6 +30,7 @@ class EslintRunner extends LintRunner {
         List<String> command = new ArrayList<>(List.of("node", context.nodeModules() + "/eslint/bin/eslint.js",
                 "--format", context.nodeModules() + "/@microsoft/eslint-formatter-sarif/sarif.js",
                 "--output-file", context.reportInInstance(report())));
+        command.add("--");
         command.addAll(context.filesOfKind(List.of("."), ".js"));
         return command;
     }

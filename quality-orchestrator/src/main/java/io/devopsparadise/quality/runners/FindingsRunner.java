@@ -4,8 +4,10 @@ import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
+import io.devopsparadise.quality.reportdir.ReportDirectory;
+import io.devopsparadise.quality.reportdir.UnsafeReportException;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,26 +50,22 @@ abstract class FindingsRunner implements ToolRunner {
         if (notRun.isPresent()) {
             return notRun.get();
         }
-        Path report = context.reportOnHost(report(context));
-        if (reportsOnStdout()) {
-            write(report, result.stdout());
+        String name = report(context);
+        Optional<Path> report;
+        try {
+            report = reportsOnStdout() ? Optional.of(context.reports().keep(name, result.stdout())) : context.reports().fetch(name);
+        } catch (UnsafeReportException e) {
+            return ToolOutcome.error(tool(), category(), result.durationMillis(), e.getMessage());
         }
-        if (!Files.exists(report) || size(report) == 0 && !emptyReportIsClean()) {
+        if (report.isEmpty() || size(report.get()) == 0 && !emptyReportIsClean()) {
             return Outcomes.crashed(this, result, tool() + " wrote no report");
         }
-        Optional<String> error = reportedError(report);
+        Path copy = report.get();
+        Optional<String> error = ReportDirectory.parseCopy(name, copy, this::reportedError);
         if (error.isPresent()) {
             return ToolOutcome.error(tool(), category(), result.durationMillis(), error.get());
         }
-        return ToolOutcome.findings(tool(), category(), result.durationMillis(), parse(report, context));
-    }
-
-    private static void write(Path report, String text) {
-        try {
-            Files.writeString(report, text == null ? "" : text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ToolOutcome.findings(tool(), category(), result.durationMillis(), ReportDirectory.parseCopy(name, copy, file -> parse(file, context)));
     }
 
     private static long size(Path file) {

@@ -41,6 +41,7 @@ class Flake8Runner extends LintRunner {
         if (!rules.configures("flake8")) {
             command.add("--extend-exclude=" + SKIPPED);
         }
+        // no "--": flake8 then takes its own options for files; a name starting with '-' gets "./" instead (filesOfKind)
         command.addAll(targets(context, rules.flake8Exclude()::kept));
         return command;
     }

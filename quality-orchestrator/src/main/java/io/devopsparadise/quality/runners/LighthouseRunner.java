@@ -3,10 +3,11 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
+import io.devopsparadise.quality.reportdir.ReportDirectory;
+import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.LighthouseJsonParser;
 import org.springframework.stereotype.Component;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +66,21 @@ class LighthouseRunner implements ToolRunner {
         if (notRun.isPresent()) {
             return notRun.get();
         }
-        Path report = context.reportOnHost(REPORT);
-        if (!Files.exists(report)) {
+        Optional<Path> report;
+        try {
+            report = context.reports().fetch(REPORT);
+        } catch (UnsafeReportException e) {
+            return ToolOutcome.error(tool(), category(), result.durationMillis(), e.getMessage());
+        }
+        if (report.isEmpty()) {
             return Outcomes.crashed(this, result, "lighthouse wrote no report");
         }
         LighthouseJsonParser parser = new LighthouseJsonParser();
-        Optional<String> error = parser.runtimeError(report);
+        Optional<String> error = ReportDirectory.parseCopy(REPORT, report.get(), parser::runtimeError);
         if (error.isPresent()) {
             return ToolOutcome.error(tool(), category(), result.durationMillis(), "lighthouse could not audit " + context.targetUrl() + ": " + error.get());
         }
-        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, List.of(), parser.parse(report), false);
+        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, List.of(),
+                ReportDirectory.parseCopy(REPORT, report.get(), parser::parse), false);
     }
 }

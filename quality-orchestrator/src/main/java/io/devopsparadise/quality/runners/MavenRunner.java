@@ -2,7 +2,11 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
+import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.quality.reportdir.ReportDirectory;
+import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.JacocoXmlParser;
+import io.devopsparadise.quality.reports.JunitXmlParser;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -50,8 +55,21 @@ class MavenRunner extends TestReportsRunner {
     }
 
     @Override
-    List<Path> junitReports(RunContext context) {
-        return freshReports(context, "surefire-reports", name -> name.startsWith("TEST-") && name.endsWith(".xml"));
+    Optional<List<TestCaseResult>> testCases(RunContext context) {
+        List<Path> reports = freshReports(context, "surefire-reports", name -> name.startsWith("TEST-") && name.endsWith(".xml"));
+        if (reports.isEmpty()) {
+            return Optional.empty();
+        }
+        JunitXmlParser parser = new JunitXmlParser();
+        return Optional.of(reports.stream().flatMap(report -> read(context, report, parser::parse).stream()).toList());
+    }
+
+    /** A report under target/, read like every report: a bounded copy of a regular file reached without following a link. */
+    private static <T> T read(RunContext context, Path report, java.util.function.Function<Path, T> parser) {
+        String relative = context.workspace().root().relativize(report).toString();
+        Path copy = context.reports().fetchFromWorkspace(relative)
+                .orElseThrow(() -> new UnsafeReportException("report " + relative + " disappeared while it was read"));
+        return ReportDirectory.parseCopy(relative, copy, parser);
     }
 
     @Override
@@ -62,7 +80,7 @@ class MavenRunner extends TestReportsRunner {
         }
         List<FileCoverage> files = new ArrayList<>();
         JacocoXmlParser parser = new JacocoXmlParser();
-        reports.forEach(report -> files.addAll(parser.parse(report).files()));
+        reports.forEach(report -> files.addAll(read(context, report, parser::parse).files()));
         return new CoverageResult(files);
     }
 
@@ -93,7 +111,7 @@ class MavenRunner extends TestReportsRunner {
 
     private static FileTime modified(Path path) {
         try {
-            return Files.getLastModifiedTime(path);
+            return Files.getLastModifiedTime(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             return FileTime.fromMillis(0);
         }

@@ -28,6 +28,7 @@ class PylintRunner extends LintRunner {
     @Override
     public List<String> command(RunContext context) {
         List<String> command = new ArrayList<>(List.of("pylint", "--output-format=json", "--output=" + context.reportInInstance(report())));
+        command.add("--");
         command.addAll(context.filesOfKind(context.workspace().pythonFiles(), ".py"));
         return command;
     }

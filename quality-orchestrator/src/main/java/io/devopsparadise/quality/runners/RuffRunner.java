@@ -48,6 +48,7 @@ class RuffRunner extends LintRunner {
     private List<String> ruff(RunContext context, String ruff) {
         List<String> command = new ArrayList<>(List.of(ruff, "check", "--output-format=sarif",
                 "--output-file=" + context.reportInInstance(report(context)), "--exit-zero", "--force-exclude"));
+        command.add("--");
         command.addAll(Flake8Runner.targets(context, files -> files));
         return command;
     }

@@ -28,6 +28,7 @@ class ShellcheckRunner extends LintRunner {
     @Override
     public List<String> command(RunContext context) {
         List<String> command = new ArrayList<>(List.of("shellcheck", "-f", "json1"));
+        command.add("--");
         command.addAll(context.filesOfKind(context.workspace().shellScripts(), ".sh"));
         return command;
     }

@@ -9,10 +9,10 @@ import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.reports.CoberturaParser;
 import io.devopsparadise.quality.reports.JunitXmlParser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.devopsparadise.quality.reportdir.UnsafeReportException;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A test tool that writes JUnit XML and, when it measures coverage, a coverage report: it failed when a test
@@ -30,18 +30,17 @@ abstract class TestReportsRunner implements ToolRunner {
         return null;
     }
 
-    /** The JUnit XML reports this run wrote. */
-    List<Path> junitReports(RunContext context) {
-        Path report = context.reportOnHost(junitReport());
-        return Files.exists(report) ? List.of(report) : List.of();
+    /** The test cases of the JUnit XML reports this run wrote; empty when it wrote none. */
+    Optional<List<TestCaseResult>> testCases(RunContext context) {
+        return context.reports().parse(junitReport(), new JunitXmlParser()::parse);
     }
 
     /** The coverage this run measured, or null. */
     CoverageResult coverage(RunContext context) {
-        if (coverageReport() == null || !Files.exists(context.reportOnHost(coverageReport()))) {
+        if (coverageReport() == null) {
             return null;
         }
-        return new CoberturaParser().parse(context.reportOnHost(coverageReport()));
+        return context.reports().parse(coverageReport(), new CoberturaParser()::parse).orElse(null);
     }
 
     /** An outcome decided by the exit code alone (no tests collected, say), before any report is read. */
@@ -64,15 +63,20 @@ abstract class TestReportsRunner implements ToolRunner {
         if (decided != null) {
             return decided;
         }
-        List<Path> reports = junitReports(context);
-        if (reports.isEmpty()) {
+        Optional<List<TestCaseResult>> found;
+        CoverageResult coverage;
+        try {
+            found = testCases(context);
+            coverage = found.isEmpty() ? null : coverage(context);
+        } catch (UnsafeReportException e) {
+            return ToolOutcome.error(tool(), category(), result.durationMillis(), e.getMessage());
+        }
+        if (found.isEmpty()) {
             return Outcomes.crashed(this, result, tool() + " wrote no JUnit report");
         }
-        List<TestCaseResult> tests = new ArrayList<>();
-        JunitXmlParser parser = new JunitXmlParser();
-        reports.forEach(report -> tests.addAll(parser.parse(report)));
+        List<TestCaseResult> tests = found.get();
         boolean failed = tests.stream().anyMatch(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR);
         return ToolOutcome.tests(tool(), category(), failed ? ToolStatus.FAILED : ToolStatus.PASSED, result.durationMillis(),
-                tests, coverage(context));
+                tests, coverage);
     }
 }

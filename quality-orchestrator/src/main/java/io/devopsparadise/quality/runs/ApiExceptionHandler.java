@@ -38,6 +38,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Run still active", e.getMessage());
     }
 
+    @ExceptionHandler(RunAlreadyActiveException.class)
+    ProblemDetail alreadyActive(RunAlreadyActiveException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Run already in progress", e.getMessage());
+        problem.setProperty("runId", e.runningId());
+        return problem;
+    }
+
+    @ExceptionHandler(TooManyRunsException.class)
+    ProblemDetail tooMany(TooManyRunsException e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many runs", e.getMessage());
+    }
+
     @ExceptionHandler(NoInstanceException.class)
     ProblemDetail noInstance(NoInstanceException e) {
         return problem(HttpStatus.CONFLICT, "No instance", e.getMessage());

@@ -3,14 +3,15 @@ package io.devopsparadise.quality.runs;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import io.devopsparadise.quality.gate.WorkspaceRepository;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The commit and branch a workspace is at, read with JGit (the workspace or a parent holds the repository).
+ * The commit and branch a workspace is at, read with JGit from a repository that lies wholly inside the workspace
+ * ({@link WorkspaceRepository}).
  *
  * @param branch        null when HEAD is detached
  * @param defaultBranch the repository's default branch: origin/HEAD's, else main, else master, else the checked-out one
@@ -18,11 +19,10 @@ import java.util.Optional;
 record GitState(String commit, String branch, String defaultBranch) {
 
     static Optional<GitState> of(Path workspace) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(workspace.toFile());
-        if (builder.getGitDir() == null) {
-            return Optional.empty();
-        }
-        try (Repository repository = builder.build()) {
+        try (Repository repository = WorkspaceRepository.open(workspace).orElse(null)) {
+            if (repository == null) {
+                return Optional.empty();
+            }
             ObjectId head = repository.resolve("HEAD");
             if (head == null) {
                 return Optional.empty();

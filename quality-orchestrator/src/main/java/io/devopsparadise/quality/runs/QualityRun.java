@@ -24,6 +24,7 @@ final class QualityRun {
     private ChangedLinesCoverage changedLines;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private RunState state = RunState.QUEUED;
     private Instant finishedAt;
     private String verdict;
@@ -48,6 +49,10 @@ final class QualityRun {
         return clientId;
     }
 
+    String workspace() {
+        return workspace;
+    }
+
     synchronized void running() {
         state = RunState.RUNNING;
     }
@@ -64,13 +69,18 @@ final class QualityRun {
         work.add(future);
     }
 
+    /** Something the verdict should mention besides its judgement (a changed file that was dropped, say). */
+    synchronized void note(String note) {
+        notes.add(note);
+    }
+
     /** Ends the run unless it already ended (a cancel and a finish race). */
     synchronized boolean finish(RunState end, String why, Instant at) {
         if (state.isFinished()) {
             return false;
         }
         state = end;
-        verdict = why;
+        verdict = notes.isEmpty() ? why : why + "; " + String.join("; ", notes);
         finishedAt = at;
         if (end == RunState.CANCELLED) {
             cancelWork();
@@ -103,9 +113,21 @@ final class QualityRun {
         this.changedLines = changedLines;
     }
 
-    /** Replaces every outcome by what the function makes of it (fingerprints, marks against the baseline). */
-    synchronized void rewrite(java.util.function.UnaryOperator<ToolOutcome> change) {
-        outcomes.replaceAll(change);
+    /**
+     * Replaces every outcome by what the function makes of it (fingerprints, marks against the baseline). The function
+     * reads files, so it runs without the lock: snapshots and cancels are not held up meanwhile.
+     */
+    void rewrite(java.util.function.UnaryOperator<ToolOutcome> change) {
+        List<ToolOutcome> before = outcomes();
+        List<ToolOutcome> after = before.stream().map(change).toList();
+        synchronized (this) {
+            for (int i = 0; i < before.size(); i++) {
+                int at = outcomes.indexOf(before.get(i));
+                if (at >= 0) {
+                    outcomes.set(at, after.get(i));
+                }
+            }
+        }
     }
 
     synchronized QualityRunResult snapshot() {

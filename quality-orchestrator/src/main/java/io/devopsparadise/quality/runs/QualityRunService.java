@@ -21,6 +21,7 @@ import io.devopsparadise.quality.gate.Gate;
 import io.devopsparadise.quality.profiles.QualityProfile;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
 import io.devopsparadise.quality.runners.Toolbox;
@@ -30,9 +31,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,7 +69,8 @@ public class QualityRunService {
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
-    private final ExecutorService tools;
+    private final FairToolPool tools;
+    private final ActiveRuns active;
 
     QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
                       QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished, BaselineSource baselines,
@@ -86,7 +85,8 @@ public class QualityRunService {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
-        this.tools = Executors.newFixedThreadPool(properties.parallelTools(), daemon("quality-tool"));
+        this.tools = new FairToolPool(properties.parallelTools());
+        this.active = new ActiveRuns(properties.maxRunsPerClient(), properties.maxActiveRuns());
     }
 
     public QualityRunResult start(RunRequest request) {
@@ -97,8 +97,15 @@ public class QualityRunService {
         InstanceView instance = manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
         BaselineChoice choice = request.baseline() == null || request.baseline().isBlank() ? null : BaselineChoice.parse(request.baseline(), null);
         QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
-        runs.put(run.id(), run);
-        coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice));
+        active.admit(run);
+        try {
+            runs.put(run.id(), run);
+            coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice));
+        } catch (RuntimeException e) {
+            runs.remove(run.id());
+            active.release(run);
+            throw e;
+        }
         return run.snapshot();
     }
 
@@ -173,16 +180,21 @@ public class QualityRunService {
     }
 
     private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles, BaselineChoice choice) {
+        ReportDirectory reports = null;
         try {
             run.running();
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
             GitState.of(workspace.root()).ifPresent(run::git);
             boolean container = "docker".equals(instance.engine());
+            reports = ReportDirectory.create(workspace.root(), run.id(), copies(run), properties.maxReportSize().toBytes());
+            ChangedFiles changed = ChangedFiles.confine(workspace.root(), changedFiles);
+            changed.dropped().forEach(run::note);
             RunContext context = new RunContext(run.id(), run.startedAt(), workspace,
-                    container ? properties.containerWorkspace() : instance.workspace(), reportDir(workspace, run.id()), changedFiles,
+                    container ? properties.containerWorkspace() : instance.workspace(), ".paradise/reports/" + run.id(), changed.kept(),
                     profile.targetUrl(), new Toolbox(properties.python(), container ? properties.containerNodeModules() : properties.nodeModules(),
-                    properties.chromium(), properties.maven(), properties.npmRegistry(), properties.ruff()), profile.judgeUnconfiguredLinters());
+                    properties.chromium(), properties.maven(), properties.npmRegistry(), properties.ruff()), profile.judgeUnconfiguredLinters(),
+                    reports);
             RunPlan plan = customCommands.plan(profile, context, runners);
             plan.refused().forEach(outcome -> {
                 run.add(outcome);
@@ -193,7 +205,7 @@ public class QualityRunService {
             applicable.forEach(runner -> whySkipped(profile, runner, context).ifPresent(why -> skip(run, runner, why)));
             List<ToolRunner> selected = applicable.stream().filter(r -> whySkipped(profile, r, context).isEmpty()).toList();
             List<Future<?>> work = selected.stream()
-                    .<Future<?>>map(runner -> tools.submit(() -> runTool(run, profile, instance, context, runner)))
+                    .<Future<?>>map(runner -> tools.submit(run.clientId(), () -> runTool(run, profile, instance, context, runner)))
                     .toList();
             work.forEach(run::track);
             for (Future<?> tool : work) {
@@ -206,7 +218,16 @@ public class QualityRunService {
             finish(run, RunState.ERROR, e.getMessage());
         } finally {
             keep(run);
+            active.release(run);
+            if (reports != null) {
+                reports.delete();
+            }
         }
+    }
+
+    /** The run's private copies of its reports, in the data directory: never in the workspace the tested code can write. */
+    private Path copies(QualityRun run) {
+        return properties.home().resolve("quality-orchestrator").resolve("reports").resolve(run.id());
     }
 
     /**
@@ -245,7 +266,7 @@ public class QualityRunService {
         lookup.baseline().ifPresent(found -> {
             run.rewrite(new Gate(found)::marked);
             run.baseline(found.baseline());
-            ChangedLinesMeasure.of(workspace.root(), context.workspaceInInstance(), context.reportOnHost(""), found.baseline().gitCommit())
+            ChangedLinesMeasure.of(workspace.root(), context.workspaceInInstance(), context.reports().copies(), found.baseline().gitCommit())
                     .ifPresent(run::changedLines);
         });
         QualityRunResult result = run.snapshot();
@@ -309,29 +330,6 @@ public class QualityRunService {
         run.finish(state, why, clock.instant());
     }
 
-    /**
-     * Reports go into the workspace, which the instance and the orchestrator share. The directory gets the
-     * workspace's owner, whom instances run as, so that the tools inside can write there.
-     */
-    private static String reportDir(DetectedWorkspace workspace, String runId) {
-        String dir = ".paradise/reports/" + runId;
-        try {
-            var owner = Files.getOwner(workspace.root());
-            Path created = workspace.root();
-            for (Path part : Path.of(dir)) {
-                created = created.resolve(part);
-                Files.createDirectories(created);
-                if (!Files.getOwner(created).equals(owner)) {
-                    Files.setOwner(created, owner);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the report directory " + dir + " in " + workspace.root()
-                    + " for the workspace's owner: " + e.getMessage(), e);
-        }
-        return dir;
-    }
-
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -342,7 +340,7 @@ public class QualityRunService {
 
     @PreDestroy
     void stop() {
-        tools.shutdownNow();
+        tools.stop();
         coordinators.shutdownNow();
     }
 }

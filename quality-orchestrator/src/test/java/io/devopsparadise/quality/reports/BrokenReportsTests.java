@@ -38,7 +38,7 @@ class BrokenReportsTests {
         Path noComments = Files.writeString(dir.resolve("shellcheck.json"), "{\"other\":[]}");
 
         assertThatThrownBy(() -> new PylintJsonParser().parse(empty)).hasMessageContaining("the file is empty");
-        assertThatThrownBy(() -> new CoberturaParser().parse(foreign)).hasMessageContaining("root element is <report>, not <coverage>");
+        assertThatThrownBy(() -> new CoberturaParser().parse(foreign)).hasMessageContaining("the root element is not <coverage>");
         assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments)).hasMessageContaining("the field \"comments\" is missing");
         assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml"))).hasMessageContaining("cannot be read");
         Path garbled = Files.writeString(dir.resolve("flake8.txt"), "./a.py::1::1::E501::ok\nnot a finding\n");
@@ -54,7 +54,7 @@ class BrokenReportsTests {
         Path cobertura = Files.copy(RecordedReportsTests.recorded("pytest-coverage.xml"), dir.resolve("cobertura.xml"));
 
         assertThatThrownBy(() -> new JacocoXmlParser().parse(jacoco)).hasMessageContaining("JaCoCo XML report " + jacoco).hasMessageContaining("not well-formed");
-        assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura)).hasMessageContaining("root element is <coverage>, not <report>");
+        assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura)).hasMessageContaining("the root element is not <report>");
         assertThatThrownBy(() -> new NpmAuditJsonParser().parse(audit, "package-lock.json")).hasMessageContaining("npm audit JSON report " + audit);
         assertThatThrownBy(() -> new NpmAuditJsonParser().parse(oldAudit, "package-lock.json")).hasMessageContaining("expected 2 (npm 7 or newer)");
         assertThatThrownBy(() -> new LighthouseJsonParser().parse(lighthouse)).hasMessageContaining("Lighthouse JSON report " + lighthouse);
@@ -72,5 +72,23 @@ class BrokenReportsTests {
             leaked = refused.getMessage();
         }
         assertThat(leaked).doesNotContain("root:");
+    }
+
+    @Test
+    void aBrokenReportIsNeverEchoedToTheLog() throws Exception {
+        Path broken = Files.writeString(dir.resolve("junit.xml"), "<testsuite><secret-token-3f9a></testsuite>");
+        Path json = Files.writeString(dir.resolve("pylint.json"), "[{\"type\": secret-token-3f9a}]");
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        try {
+            assertThatThrownBy(() -> new JunitXmlParser().parse(broken)).isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token").hasNoCause();
+            assertThatThrownBy(() -> new PylintJsonParser().parse(json)).isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token").hasNoCause();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(printed.toString()).doesNotContain("secret-token");
     }
 }

@@ -58,6 +58,15 @@ class LintAdviceTests {
     }
 
     @Test
+    void aChangedFileNamedLikeAnOptionStaysAFileName() throws Exception {
+        write("-rf.py", "x = 1\n");
+
+        assertThat(new PylintRunner().command(context(false, List.of("-rf.py"), null))).endsWith("--", "./-rf.py");
+        assertThat(new ShellcheckRunner().command(context(false, List.of("--shell=sh.sh"), null))).endsWith("--", "./--shell=sh.sh");
+        assertThat(new Flake8Runner().command(context(false, List.of("--output-file=x.py"), null))).endsWith("./--output-file=x.py").doesNotContain("--");
+    }
+
+    @Test
     void flake8StandsInForAnUninstalledRuffWithTheProjectsRulesAndSaysSo() throws Exception {
         write("app.py", "x = 1\n");
         write("pyproject.toml", "[tool.ruff.lint]\nselect = [\"E\", \"F\", \"I\"]\nignore = [\"E731\"]\n");
@@ -79,7 +88,7 @@ class LintAdviceTests {
 
         assertThat(new RuffRunner().command(context(false, List.of(), "ruff")))
                 .containsExactly("ruff", "check", "--output-format=sarif", "--output-file=/workspace/.paradise/reports/r1/ruff.sarif",
-                        "--exit-zero", "--force-exclude", ".");
+                        "--exit-zero", "--force-exclude", "--", ".");
     }
 
     @Test
