@@ -1,5 +1,7 @@
 package io.devopsparadise.reports.api;
 
+import io.devopsparadise.reports.feed.RunTooLargeException;
+import io.devopsparadise.reports.render.ReportsNotWrittenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +26,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RunNotStoredException.class)
     ProblemDetail notStored(RunNotStoredException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Run not stored", e.getMessage());
+    }
+
+    @ExceptionHandler(RunTooLargeException.class)
+    ProblemDetail tooLarge(RunTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Run too large", e.getMessage());
+    }
+
+    @ExceptionHandler(ReportsNotWrittenException.class)
+    ProblemDetail notWritten(ReportsNotWrittenException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Reports not written", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
