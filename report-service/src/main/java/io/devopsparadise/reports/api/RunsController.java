@@ -2,6 +2,7 @@ package io.devopsparadise.reports.api;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.reports.analysis.Comparisons;
 import io.devopsparadise.reports.analysis.RunComparison;
 import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.feed.RunIngestion;
@@ -53,9 +54,11 @@ class RunsController {
     private final Reports reports;
     private final RunIngestion ingestion;
     private final io.devopsparadise.reports.ReportProperties properties;
+    private final Comparisons comparisons;
 
     RunsController(RunStore store, RunItems items, StorageFailures failures, Reports reports, RunIngestion ingestion,
-                   io.devopsparadise.reports.ReportProperties properties) {
+                   io.devopsparadise.reports.ReportProperties properties, Comparisons comparisons) {
+        this.comparisons = comparisons;
         this.store = store;
         this.items = items;
         this.failures = failures;
@@ -160,11 +163,16 @@ class RunsController {
     }
 
     @GetMapping("/compare")
-    @Operation(summary = "What changed from the base run to the head run: new and fixed failures, new and fixed findings, coverage and score deltas")
+    @Operation(summary = "What changed from the base run to the head run: new and fixed failures, new and fixed findings (each list at most "
+            + RunComparison.LISTED + ", totals counts them all), coverage and score deltas")
     RunComparison compare(@RequestParam String base, @RequestParam String head) {
         InputRules.runId("base", base);
         InputRules.runId("head", head);
-        return RunComparison.of(find(base), find(head));
+        return comparisons.compare(summary(base), summary(head));
+    }
+
+    private RunSummary summary(String id) {
+        return store.overview(id).map(RunOverview::summary).orElseThrow(() -> notStored(id));
     }
 
     private StoredRun find(String id) {
