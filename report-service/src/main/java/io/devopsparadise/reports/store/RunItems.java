@@ -34,25 +34,25 @@ public class RunItems {
         this.jdbc = jdbc;
     }
 
-    /** Writes the run's tests and findings; called inside the transaction that stores the run. */
+    /** Writes the run's tests and findings, a batch at a time; called inside the transaction that stores the run. */
     void insert(QualityRunResult run) {
-        List<Object[]> tests = new ArrayList<>();
-        List<Object[]> findings = new ArrayList<>();
+        Batches tests = new Batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Batches findings = new Batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory,"
+                + " fingerprint, introduced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (ToolOutcome tool : run.tools()) {
             for (TestCaseResult test : tool.tests()) {
-                tests.add(new Object[] {run.id(), tests.size(), cut(tool.tool(), 100), cut(test.suite(), 2000), cut(test.name(), 4000),
+                tests.add(new Object[] {run.id(), tests.count, cut(tool.tool(), 100), cut(test.suite(), 2000), cut(test.name(), 4000),
                         cut(test.file(), 4000), test.status().name(), test.durationSeconds(), test.failureMessage(), test.introduced()});
             }
             for (Finding finding : tool.findings()) {
-                findings.add(new Object[] {run.id(), findings.size(), cut(finding.tool(), 100), cut(finding.rule(), 400),
+                findings.add(new Object[] {run.id(), findings.count, cut(finding.tool(), 100), cut(finding.rule(), 400),
                         finding.severity().name(), cut(finding.file(), 4000), finding.line(), finding.message(), tool.advisory(),
                         cut(finding.fingerprint(), 64), finding.introduced()});
             }
         }
-        batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tests);
-        batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory, fingerprint, introduced)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", findings);
+        tests.flush();
+        findings.flush();
     }
 
     /** Names and paths come from the tested repository's reports: cut to the column's size rather than fail the run. */
@@ -60,9 +60,29 @@ public class RunItems {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private void batches(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
+    /** Rows written a batch at a time, so a run with a million tests never holds a million rows to insert. */
+    private final class Batches {
+        private final String sql;
+        private final List<Object[]> rows = new ArrayList<>();
+        private int count;
+
+        Batches(String sql) {
+            this.sql = sql;
+        }
+
+        void add(Object[] row) {
+            rows.add(row);
+            count++;
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                template.batchUpdate(sql, rows);
+                rows.clear();
+            }
         }
     }
 
