@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What a run needs before it is stored, whoever sends it (POST /api/runs or the orchestrator's feed): its id and client
@@ -33,6 +34,10 @@ public final class RunResults {
         }
         for (ToolOutcome tool : run.tools()) {
             text("tools[].category", tool.category(), 100, true);
+            if (tool.performance() != null) {
+                numbers("tools[].performance.scores", tool.performance().scores());
+                numbers("tools[].performance.metrics", tool.performance().metrics());
+            }
         }
         return run;
     }
@@ -47,6 +52,14 @@ public final class RunResults {
         if (value.length() > max) {
             throw new InvalidInputException(field + " is " + value.length() + " characters long; at most " + max + " are stored");
         }
+    }
+
+    private static void numbers(String field, Map<String, Double> values) {
+        values.forEach((name, value) -> {
+            if (value == null || !Double.isFinite(value)) {
+                throw new InvalidInputException(field + "." + InputRules.echo(name) + " must be a finite number, got " + value);
+            }
+        });
     }
 
     private static void time(String field, Instant value, boolean required) {
