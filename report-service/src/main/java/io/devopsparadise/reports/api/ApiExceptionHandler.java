@@ -1,6 +1,7 @@
 package io.devopsparadise.reports.api;
 
 import io.devopsparadise.reports.feed.RunTooLargeException;
+import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.render.ReportsNotWrittenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -45,7 +46,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'"
+        return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "parameter '" + e.getName() + "' cannot be " + InputRules.echo(String.valueOf(e.getValue()))
                 + (e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "; choose one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()) : ""));
     }

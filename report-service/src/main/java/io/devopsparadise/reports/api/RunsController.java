@@ -138,7 +138,7 @@ class RunsController {
     @Operation(summary = "A report of the run: report.html, report.json, report.md, report.sarif or report.junit.xml")
     ResponseEntity<Resource> report(@PathVariable String id, @PathVariable String file, @RequestParam(defaultValue = "false") boolean download) {
         InputRules.runId("id", id);
-        ReportFormat format = ReportFormat.byFileName(file).orElseThrow(() -> new IllegalArgumentException("unknown report " + file
+        ReportFormat format = ReportFormat.byFileName(file).orElseThrow(() -> new IllegalArgumentException("unknown report " + InputRules.echo(file)
                 + "; choose one of " + Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).toList()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()));
         Resource body = reports.file(id, format).<Resource>map(written -> {

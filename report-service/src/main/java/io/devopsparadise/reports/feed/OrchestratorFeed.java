@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
@@ -121,7 +122,7 @@ class OrchestratorFeed {
 
     private void failed(String runId, String clientId, RuntimeException e) {
         String reason = e instanceof RunTooLargeException ? e.getMessage() : "run " + runId + " could not be stored: " + e.getMessage();
-        var failure = failures.record(runId, clientId, reason, clock.instant(), properties.retryBackoff());
+        var failure = failures.record(runId, ClientNames.isValid(clientId) ? clientId : null, reason, clock.instant(), properties.retryBackoff());
         log.warn("run not stored run={} client={} attempts={} next={} reason={}", runId, clientId, failure.attempts(),
                 failure.nextAttemptAt(), reason);
         Map<String, Object> event = new LinkedHashMap<>();
