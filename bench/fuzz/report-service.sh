@@ -2,7 +2,8 @@
 # One command: a long fuzz of the report-service's run ingestion (POST /api/runs with random and mutated-valid
 # documents; every answer a 2xx or a 4xx problem, every stored run's views and reports readable). Not part of the
 # tests; the build runs the same fuzz short (100 documents, a fixed seed).
-#   bench/fuzz/report-service.sh            (FUZZ_TRIES=5000 FUZZ_SEED=<random>)
+#   bench/fuzz/report-service.sh            (FUZZ_TRIES=5000 FUZZ_SEED=<random>; MAVEN_ARGS=-o to stay offline)
+# 5,000 documents take about 4 minutes on 2 cores.
 # A document that failed is left in report-service/target/fuzz-failures/seed-<n>.json: fix the cause, then keep it
 # in report-service/src/test/resources/fuzz-regressions/ with a name that says what it was; every build replays it.
 set -euo pipefail
