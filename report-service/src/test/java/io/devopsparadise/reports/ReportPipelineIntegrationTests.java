@@ -247,16 +247,20 @@ class ReportPipelineIntegrationTests {
     @Test
     @Order(4)
     void badRequestsGetProblemDetailsThatSayWhatToFix() throws Exception {
-        HttpResponse<String> unknownRun = Http.get(url("/api/runs/nope"));
-        HttpResponse<String> unknownFormat = Http.get(url("/api/runs/nope/report.pdf"));
+        String unknown = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> unknownRun = Http.get(url("/api/runs/" + unknown));
+        HttpResponse<String> notARunId = Http.get(url("/api/runs/nope"));
+        HttpResponse<String> unknownFormat = Http.get(url("/api/runs/" + unknown + "/report.pdf"));
         HttpResponse<String> badState = Http.get(url("/api/runs?state=DONE"));
         HttpResponse<String> badLimit = Http.get(url("/api/runs?limit=100000"));
         HttpResponse<String> malformed = Http.send("POST", url("/api/runs"), "{\"id\":");
         HttpResponse<String> unfinished = Http.send("POST", url("/api/runs"),
-                "{\"id\":\"x\",\"clientId\":\"c\",\"workspace\":\"/w\",\"profile\":\"quick\",\"state\":\"RUNNING\",\"startedAt\":\"2026-01-01T00:00:00Z\"}");
+                "{\"id\":\"" + unknown + "\",\"clientId\":\"c\",\"workspace\":\"/w\",\"profile\":\"quick\",\"state\":\"RUNNING\",\"startedAt\":\"2026-01-01T00:00:00Z\"}");
 
         assertThat(unknownRun.statusCode()).isEqualTo(404);
-        assertThat(unknownRun.body()).contains("no stored run has the id nope");
+        assertThat(unknownRun.body()).contains("no stored run has the id " + unknown);
+        assertThat(notARunId.statusCode()).isEqualTo(400);
+        assertThat(notARunId.body()).contains("id must be a UUID");
         assertThat(unknownFormat.statusCode()).isEqualTo(400);
         assertThat(unknownFormat.body()).contains("report.sarif");
         assertThat(badState.statusCode()).isEqualTo(400);
@@ -266,7 +270,7 @@ class ReportPipelineIntegrationTests {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(unfinished.statusCode()).isEqualTo(400);
         assertThat(unfinished.body()).contains("only finished runs are stored");
-        assertThat(List.of(unknownRun, unknownFormat, badState, badLimit, malformed, unfinished))
+        assertThat(List.of(unknownRun, notARunId, unknownFormat, badState, badLimit, malformed, unfinished))
                 .allSatisfy(response -> assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io."));
     }
 }

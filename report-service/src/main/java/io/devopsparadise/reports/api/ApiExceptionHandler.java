@@ -1,5 +1,8 @@
 package io.devopsparadise.reports.api;
 
+import io.devopsparadise.reports.feed.RunTooLargeException;
+import io.devopsparadise.reports.input.InputRules;
+import io.devopsparadise.reports.render.ReportsNotWrittenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +29,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Run not stored", e.getMessage());
     }
 
+    @ExceptionHandler(RunTooLargeException.class)
+    ProblemDetail tooLarge(RunTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Run too large", e.getMessage());
+    }
+
+    @ExceptionHandler(ReportsNotWrittenException.class)
+    ProblemDetail notWritten(ReportsNotWrittenException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Reports not written", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
@@ -33,7 +46,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "parameter '" + e.getName() + "' cannot be '" + e.getValue() + "'"
+        return problem(HttpStatus.BAD_REQUEST, "Bad parameter", "parameter '" + e.getName() + "' cannot be " + InputRules.echo(String.valueOf(e.getValue()))
                 + (e.getRequiredType() != null && e.getRequiredType().isEnum()
                 ? "; choose one of " + java.util.Arrays.toString(e.getRequiredType().getEnumConstants()) : ""));
     }

@@ -1,6 +1,7 @@
 package io.devopsparadise.reports.api;
 
 import io.devopsparadise.contracts.quality.Baseline;
+import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.store.RunItems;
 import io.devopsparadise.reports.store.RunStore;
 import io.devopsparadise.reports.store.RunSummary;
@@ -36,6 +37,7 @@ class BaselineController {
     BaselineView baseline(@RequestParam String clientId, @RequestParam String workspace, @RequestParam String profile,
                           @RequestParam(required = false) String branch,
                           @RequestParam(required = false) String commit, @RequestParam(defaultValue = "false") boolean previous) {
+        InputRules.clientName("clientId", clientId);
         int chosen = (branch != null ? 1 : 0) + (commit != null ? 1 : 0) + (previous ? 1 : 0);
         if (chosen != 1) {
             throw new IllegalArgumentException("give exactly one of branch=NAME, commit=SHA or previous=true");

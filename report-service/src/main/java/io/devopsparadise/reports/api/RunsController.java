@@ -2,9 +2,11 @@ package io.devopsparadise.reports.api;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.reports.analysis.Comparisons;
 import io.devopsparadise.reports.analysis.RunComparison;
 import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.feed.RunIngestion;
+import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.render.ReportFormat;
 import io.devopsparadise.reports.render.Reports;
 import io.devopsparadise.reports.store.RunQuery;
@@ -17,7 +19,7 @@ import io.devopsparadise.reports.store.StorageFailures;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestStatus;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import io.devopsparadise.reports.store.StoredRun;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,11 +31,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,9 +54,11 @@ class RunsController {
     private final Reports reports;
     private final RunIngestion ingestion;
     private final io.devopsparadise.reports.ReportProperties properties;
+    private final Comparisons comparisons;
 
     RunsController(RunStore store, RunItems items, StorageFailures failures, Reports reports, RunIngestion ingestion,
-                   io.devopsparadise.reports.ReportProperties properties) {
+                   io.devopsparadise.reports.ReportProperties properties, Comparisons comparisons) {
+        this.comparisons = comparisons;
         this.store = store;
         this.items = items;
         this.failures = failures;
@@ -70,17 +74,18 @@ class RunsController {
                                           @RequestParam(required = false) RunState state, @RequestParam(required = false) String branch,
                                           @RequestParam(required = false) Instant since, @RequestParam(defaultValue = "50") int limit,
                                           @RequestParam(defaultValue = "0") int offset) {
-        Page.check(offset, Math.min(limit, Page.MAX_LIMIT));
-        Page<RunSummary> page = store.list(new RunQuery(clientId, workspace, state, branch, since, limit), offset);
+        Page.check(offset, limit);
+        Page<RunSummary> page = store.list(new RunQuery(InputRules.optionalClientName("clientId", clientId), workspace, state, branch, since, limit),
+                offset);
         return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total())).body(page.items());
     }
 
-    @PostMapping("/runs")
-    @Operation(summary = "Store a finished run (the orchestrator's result JSON); runs are also fetched from the orchestrator on their own")
-    ResponseEntity<RunSummary> ingest(@RequestBody QualityRunResult run) {
-        if (run.clientId() == null || run.clientId().isBlank() || run.workspace() == null || run.profile() == null || run.startedAt() == null) {
-            throw new IllegalArgumentException("a run needs id, clientId, workspace, profile, state and startedAt");
-        }
+    @PostMapping(path = "/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Store a finished run (the orchestrator's result JSON, at most paradise.reports.max-run-size); runs are also"
+            + " fetched from the orchestrator on their own. 400 names the broken rule (a run id is a UUID, a client name follows"
+            + " the client-name rule), 413 when the run is too large")
+    ResponseEntity<RunSummary> ingest(InputStream body) {
+        QualityRunResult run = ingestion.parse(body);
         return ingestion.ingest(run)
                 .map(stored -> ResponseEntity.created(URI.create("/api/runs/" + stored.summary().id())).body(stored.summary()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.OK).body(get(run.id()).summary()));
@@ -90,13 +95,13 @@ class RunsController {
     @Operation(summary = "One stored run: summary, score with its components and each tool's counts (its tests and findings are"
             + " paged under /tests and /findings, the whole result is /result). 422 when the run could not be stored, with the reason")
     RunOverview get(@PathVariable String id) {
-        return store.overview(id).orElseThrow(() -> notStored(id));
+        return store.overview(InputRules.runId("id", id)).orElseThrow(() -> notStored(id));
     }
 
     @GetMapping(path = "/runs/{id}/result", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One stored run's whole result as the orchestrator gave it (large runs: tens of MB)")
-    QualityRunResult result(@PathVariable String id) {
-        return find(id).result();
+    ResponseEntity<String> result(@PathVariable String id) {
+        return ResponseEntity.ok(store.resultJson(InputRules.runId("id", id)).orElseThrow(() -> notStored(id)));
     }
 
     @GetMapping("/runs/{id}/tests")
@@ -105,7 +110,7 @@ class RunsController {
                                   @RequestParam(required = false) String tool, @RequestParam(defaultValue = "0") int offset,
                                   @RequestParam(defaultValue = "50") int limit) {
         Page.check(offset, limit);
-        store.overview(id).orElseThrow(() -> notStored(id));
+        store.overview(InputRules.runId("id", id)).orElseThrow(() -> notStored(id));
         return items.tests(id, status, tool, offset, limit);
     }
 
@@ -117,7 +122,7 @@ class RunsController {
                                        @RequestParam(required = false) Boolean introduced,
                                        @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {
         Page.check(offset, limit);
-        store.overview(id).orElseThrow(() -> notStored(id));
+        store.overview(InputRules.runId("id", id)).orElseThrow(() -> notStored(id));
         return items.findings(id, severity, tool, advisory, introduced, offset, limit);
     }
 
@@ -126,17 +131,20 @@ class RunsController {
     List<StorageFailures.StorageFailure> storageFailures(@RequestParam(required = false) String clientId,
                                                          @RequestParam(defaultValue = "50") int limit) {
         Page.check(0, limit);
-        return failures.list(clientId, limit);
+        return failures.list(InputRules.optionalClientName("clientId", clientId), limit);
     }
 
     @GetMapping("/runs/{id}/{file:report\\..+}")
     @Operation(summary = "A report of the run: report.html, report.json, report.md, report.sarif or report.junit.xml")
     ResponseEntity<Resource> report(@PathVariable String id, @PathVariable String file, @RequestParam(defaultValue = "false") boolean download) {
-        ReportFormat format = ReportFormat.byFileName(file).orElseThrow(() -> new IllegalArgumentException("unknown report " + file
+        InputRules.runId("id", id);
+        ReportFormat format = ReportFormat.byFileName(file).orElseThrow(() -> new IllegalArgumentException("unknown report " + InputRules.echo(file)
                 + "; choose one of " + Arrays.stream(ReportFormat.values()).map(ReportFormat::fileName).toList()));
-        Resource body = reports.file(id, format).<Resource>map(FileSystemResource::new)
-                .orElseGet(() -> new ByteArrayResource(reports.render(find(id), format).getBytes(StandardCharsets.UTF_8)));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.parseMediaType(format.mediaType()));
+        Resource body = reports.file(id, format).<Resource>map(written -> {
+            response.contentLength(written.size());
+            return new InputStreamResource(written.content());
+        }).orElseGet(() -> new ByteArrayResource(reports.render(find(id), format).getBytes(StandardCharsets.UTF_8)));
         if (download) {
             response.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename("quality-" + id + "-" + format.fileName()).build().toString());
@@ -151,13 +159,20 @@ class RunsController {
         if (window < 1 || window > RunQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + RunQuery.MAX_LIMIT + ", got " + window);
         }
-        return store.history(clientId, workspace, null, window).stream().map(TrendPoint::of).toList();
+        return store.history(InputRules.clientName("clientId", clientId), workspace, null, window).stream().map(TrendPoint::of).toList();
     }
 
     @GetMapping("/compare")
-    @Operation(summary = "What changed from the base run to the head run: new and fixed failures, new and fixed findings, coverage and score deltas")
+    @Operation(summary = "What changed from the base run to the head run: new and fixed failures, new and fixed findings (each list at most "
+            + RunComparison.LISTED + ", totals counts them all), coverage and score deltas")
     RunComparison compare(@RequestParam String base, @RequestParam String head) {
-        return RunComparison.of(find(base), find(head));
+        InputRules.runId("base", base);
+        InputRules.runId("head", head);
+        return comparisons.compare(summary(base), summary(head));
+    }
+
+    private RunSummary summary(String id) {
+        return store.overview(id).map(RunOverview::summary).orElseThrow(() -> notStored(id));
     }
 
     private StoredRun find(String id) {

@@ -56,7 +56,7 @@ class OrchestratorClient {
             });
         } catch (RuntimeException e) {
             if (body.get() != null && body.get().exceeded()) {
-                throw new RunTooLargeException(runId, properties.maxRunSize());
+                throw RunTooLargeException.ofRun(runId, properties.maxRunSize());
             }
             throw e;
         }

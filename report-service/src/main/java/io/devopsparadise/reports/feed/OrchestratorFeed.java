@@ -1,11 +1,14 @@
 package io.devopsparadise.reports.feed;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.reports.ReportProperties;
+import io.devopsparadise.reports.input.InputRules;
+import io.devopsparadise.reports.input.InvalidInputException;
 import io.devopsparadise.reports.live.LiveStream;
 import io.devopsparadise.reports.store.RunStore;
 import io.devopsparadise.reports.store.StorageFailures;
@@ -94,12 +97,19 @@ class OrchestratorFeed {
 
     /** Stores one finished run unless it is stored already or waiting after a failure, then acknowledges it. */
     synchronized void catchUp(String runId, String clientId) {
+        if (!InputRules.isRunId(runId)) {
+            log.warn("ignoring a finished run whose id is not {}: {}", InputRules.RUN_ID_RULE, InputRules.echo(runId));
+            return;
+        }
         try {
             if (!failures.due(runId, clock.instant())) {
                 return;
             }
             if (!store.contains(runId)) {
                 QualityRunResult run = orchestrator.result(runId);
+                if (!runId.equals(run.id())) {
+                    throw new InvalidInputException("the orchestrator answered run " + InputRules.echo(run.id()) + " for run " + runId);
+                }
                 ingestion.ingest(run);
             } else {
                 ingestion.writeMissingReports(runId);
@@ -115,7 +125,7 @@ class OrchestratorFeed {
 
     private void failed(String runId, String clientId, RuntimeException e) {
         String reason = e instanceof RunTooLargeException ? e.getMessage() : "run " + runId + " could not be stored: " + e.getMessage();
-        var failure = failures.record(runId, clientId, reason, clock.instant(), properties.retryBackoff());
+        var failure = failures.record(runId, ClientNames.isValid(clientId) ? clientId : null, reason, clock.instant(), properties.retryBackoff());
         log.warn("run not stored run={} client={} attempts={} next={} reason={}", runId, clientId, failure.attempts(),
                 failure.nextAttemptAt(), reason);
         Map<String, Object> event = new LinkedHashMap<>();

@@ -13,9 +13,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.devopsparadise.reports.render.ReportFormat;
+import io.devopsparadise.reports.ReportProperties;
+import io.devopsparadise.reports.input.InputRules;
+import io.devopsparadise.reports.input.InvalidInputException;
+import io.devopsparadise.reports.input.RunResults;
+import tools.jackson.core.JacksonException;
 
-import java.util.Arrays;
+import java.io.InputStream;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,30 +34,55 @@ public class RunIngestion {
     private final Reports reports;
     private final LiveStream live;
     private final JsonMapper json;
+    private final ReportProperties properties;
 
-    RunIngestion(RunStore store, Reports reports, LiveStream live, JsonMapper json) {
+    RunIngestion(RunStore store, Reports reports, LiveStream live, JsonMapper json, ReportProperties properties) {
         this.store = store;
         this.reports = reports;
         this.live = live;
         this.json = json;
+        this.properties = properties;
+    }
+
+    /**
+     * Reads a posted run, at most {@code paradise.reports.max-run-size} of it.
+     *
+     * @throws RunTooLargeException  when the body is larger
+     * @throws InvalidInputException when it is not a quality run's result JSON
+     */
+    public QualityRunResult parse(InputStream body) {
+        LimitedInputStream limited = new LimitedInputStream(body, properties.maxRunSize().toBytes());
+        try {
+            QualityRunResult run = json.readValue(limited, QualityRunResult.class);
+            if (run == null) {
+                throw new InvalidInputException("the body is empty; post a quality run's result JSON");
+            }
+            return run;
+        } catch (JacksonException e) {
+            if (limited.exceeded()) {
+                throw RunTooLargeException.ofPostedRun(properties.maxRunSize());
+            }
+            throw new InvalidInputException("the body is not a quality run's result JSON: " + InputRules.echo(e.getOriginalMessage()));
+        }
     }
 
     /** Writes a stored run's reports again when one is missing (writing them failed when the run was stored). */
     public void writeMissingReports(String runId) {
-        if (Arrays.stream(ReportFormat.values()).anyMatch(format -> reports.file(runId, format).isEmpty())) {
+        if (!reports.allWritten(runId)) {
             store.find(runId).ifPresent(reports::write);
         }
     }
 
     /**
      * Stores the run and writes its reports in one transaction, so a run is never visible without its reports: when
-     * writing them fails, the run is not stored and is tried again later.
+     * writing them fails, the run is not stored and is tried again later. A run that breaks {@link RunResults}' rules is
+     * refused with an {@link io.devopsparadise.reports.input.InvalidInputException}.
      *
      * @return the stored run, or empty when it was stored before
      */
     @Transactional
     public Optional<StoredRun> ingest(QualityRunResult result) {
-        Optional<StoredRun> stored = store.store(result);
+        Optional<StoredRun> stored = store.store(RunResults.check(result));
         stored.ifPresent(run -> {
             var dir = reports.write(run);
             log.info("run stored run={} client={} state={} score={} grade={} reports={}", run.summary().id(), run.summary().clientId(),

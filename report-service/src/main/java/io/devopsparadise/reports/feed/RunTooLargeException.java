@@ -3,10 +3,18 @@ package io.devopsparadise.reports.feed;
 import org.springframework.util.unit.DataSize;
 
 /** A run's result is larger than the report-service is configured to store. */
-class RunTooLargeException extends RuntimeException {
+public class RunTooLargeException extends RuntimeException {
 
-    RunTooLargeException(String runId, DataSize limit) {
-        super("run " + runId + " is larger than " + readable(limit) + ", the most paradise.reports.max-run-size allows;"
+    static RunTooLargeException ofRun(String runId, DataSize limit) {
+        return new RunTooLargeException("run " + runId, limit);
+    }
+
+    static RunTooLargeException ofPostedRun(DataSize limit) {
+        return new RunTooLargeException("the posted run", limit);
+    }
+
+    private RunTooLargeException(String what, DataSize limit) {
+        super(what + " is larger than " + readable(limit) + ", the most paradise.reports.max-run-size allows;"
                 + " raise that setting (e.g. PARADISE_REPORTS_MAX_RUN_SIZE=512MB) to store it");
     }
 

@@ -39,7 +39,7 @@ public class JunitReportRenderer implements ReportRenderer {
             for (ToolOutcome tool : tools) {
                 xml.writeCharacters("\n  ");
                 xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", tool.tool());
+                xml.writeAttribute("name", xmlText(tool.tool()));
                 counts(xml, tool.tests());
                 properties(xml, model);
                 for (TestCaseResult test : tool.tests()) {
@@ -73,7 +73,7 @@ public class JunitReportRenderer implements ReportRenderer {
         xml.writeCharacters("\n      ");
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value);
+        xml.writeAttribute("value", xmlText(value));
     }
 
     private static void counts(XMLStreamWriter xml, List<TestCaseResult> tests) throws XMLStreamException {
@@ -92,11 +92,11 @@ public class JunitReportRenderer implements ReportRenderer {
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("classname", test.suite() == null ? "" : test.suite());
-        xml.writeAttribute("name", test.name());
+        xml.writeAttribute("classname", test.suite() == null ? "" : xmlText(test.suite()));
+        xml.writeAttribute("name", xmlText(test.name()));
         xml.writeAttribute("time", seconds(test.durationSeconds()));
         if (test.file() != null) {
-            xml.writeAttribute("file", test.file());
+            xml.writeAttribute("file", xmlText(test.file()));
         }
         if (empty) {
             return;
@@ -108,7 +108,7 @@ public class JunitReportRenderer implements ReportRenderer {
                 break;
             case FAILED:
             case ERROR:
-                String message = test.failureMessage() == null ? "" : test.failureMessage();
+                String message = test.failureMessage() == null ? "" : xmlText(test.failureMessage());
                 xml.writeStartElement(test.status() == TestStatus.FAILED ? "failure" : "error");
                 xml.writeAttribute("message", firstLine(message));
                 xml.writeCharacters(message);
@@ -119,6 +119,34 @@ public class JunitReportRenderer implements ReportRenderer {
         }
         xml.writeCharacters("\n    ");
         xml.writeEndElement();
+    }
+
+    /**
+     * Text from the tested repository as XML 1.0 can hold it: control characters other than tab and line breaks, and
+     * halves of broken surrogate pairs, become U+FFFD (the writer escapes markup, but would pass these through and leave
+     * the file unreadable to every JUnit reader).
+     */
+    static String xmlText(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (clean != null) {
+                    clean.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (!allowed && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                clean.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return clean == null ? text : clean.toString();
     }
 
     private static String firstLine(String message) {

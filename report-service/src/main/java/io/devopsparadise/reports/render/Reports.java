@@ -1,36 +1,36 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.reports.ReportProperties;
+import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.store.RunStore;
 import io.devopsparadise.reports.store.StoredRun;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /** Renders a stored run's reports with its trend, and writes them to reports/&lt;client&gt;/&lt;run id&gt;/ in the data directory. */
 @Service
 public class Reports {
 
-    private static final Pattern SAFE = Pattern.compile("[^A-Za-z0-9._-]");
-
     private final Map<ReportFormat, ReportRenderer> renderers = new EnumMap<>(ReportFormat.class);
     private final RunStore store;
     private final ReportProperties properties;
+    private final ReportFiles files;
 
-    Reports(List<ReportRenderer> renderers, RunStore store, ReportProperties properties) {
+    Reports(List<ReportRenderer> renderers, RunStore store, ReportProperties properties, ReportFiles files) {
         renderers.forEach(r -> this.renderers.put(r.format(), r));
         this.store = store;
         this.properties = properties;
+        this.files = files;
     }
 
     public ReportModel model(StoredRun run) {
@@ -46,30 +46,24 @@ public class Reports {
     /** Writes every format next to each other (the HTML links to the others by file name); returns the directory. */
     public Path write(StoredRun run) {
         ReportModel model = model(run);
-        Path dir = directory(run);
+        Map<String, Supplier<String>> rendered = new LinkedHashMap<>();
+        renderers.values().forEach(renderer -> rendered.put(renderer.format().fileName(), () -> renderer.render(model)));
         try {
-            Files.createDirectories(dir);
-            for (ReportRenderer renderer : renderers.values()) {
-                Path temporary = dir.resolve(renderer.format().fileName() + ".tmp");
-                Files.writeString(temporary, renderer.render(model));
-                Files.move(temporary, dir.resolve(renderer.format().fileName()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
+            return files.write(run.summary().clientId(), run.summary().id(), rendered);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reports of run " + run.summary().id() + " to " + dir, e);
+            throw new ReportsNotWrittenException(run.summary().id(), e);
         }
-        return dir;
     }
 
-    public Path directory(StoredRun run) {
-        return directory(run.summary().clientId(), run.summary().id());
+    /** The report written when the run was stored, opened without following links; empty when it is not on disk. */
+    public Optional<ReportFiles.ReportFile> file(String runId, ReportFormat format) {
+        return store.overview(runId).filter(o -> ClientNames.isValid(o.summary().clientId()) && InputRules.isRunId(runId))
+                .flatMap(o -> files.open(o.summary().clientId(), runId, format.fileName()));
     }
 
-    /** The report written when the run was stored, if it is on disk. */
-    public Optional<Path> file(String runId, ReportFormat format) {
-        return store.overview(runId).map(o -> directory(o.summary().clientId(), runId).resolve(format.fileName())).filter(Files::isRegularFile);
-    }
-
-    private Path directory(String clientId, String runId) {
-        return properties.reportsDir().resolve(SAFE.matcher(clientId).replaceAll("_")).resolve(SAFE.matcher(runId).replaceAll("_"));
+    /** Whether every report of a stored run is on disk. */
+    public boolean allWritten(String runId) {
+        return store.overview(runId).map(o -> java.util.Arrays.stream(ReportFormat.values())
+                .allMatch(format -> files.exists(o.summary().clientId(), runId, format.fileName()))).orElse(false);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 public record Page<T>(List<T> items, long total, int offset, int limit) {
 
     public static final int MAX_LIMIT = 500;
+    /** Paging deeper than this costs the database a scan of as many rows; filters narrow a list instead. */
+    public static final int MAX_OFFSET = 1_000_000;
 
     public Page {
         items = List.copyOf(items);
@@ -17,8 +19,9 @@ public record Page<T>(List<T> items, long total, int offset, int limit) {
 
     /** Checks paging parameters a caller chose. */
     public static void check(int offset, int limit) {
-        if (offset < 0) {
-            throw new IllegalArgumentException("offset must be 0 or more, got " + offset);
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new IllegalArgumentException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset
+                    + (offset > MAX_OFFSET ? "; narrow the list with its filters instead" : ""));
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);

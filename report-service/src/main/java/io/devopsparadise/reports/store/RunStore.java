@@ -105,6 +105,11 @@ public class RunStore {
         }).optional();
     }
 
+    /** A run's whole result as the JSON it was stored as, without parsing it. */
+    public Optional<String> resultJson(String id) {
+        return jdbc.sql("SELECT result FROM runs WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+
     public Optional<StoredRun> find(String id) {
         return jdbc.sql("SELECT * FROM runs WHERE id = :id").param("id", id).query(this::storedRun).optional();
     }
