@@ -1,18 +1,18 @@
 package io.devopsparadise.instances.lifecycle;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import io.devopsparadise.testsupport.Fuzz;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,19 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fuzzes the workspace guard: whatever string or walk through a tree full of links it is given, it either
  * refuses with one of its two exceptions or answers a real directory strictly below the root that neither
  * contains nor lies inside a guarded directory. Inputs that once broke it are replayed by
- * {@link WorkspacePolicyTests} from {@code fuzz-regressions/workspace-policy/}.
+ * {@link WorkspacePolicyTests} from {@code fuzz-regressions/workspace-policy/}. A short run in the build;
+ * {@code bench/fuzz/instance-manager.sh} passes a long {@code -Dfuzz.tries}.
  */
 class WorkspacePolicyFuzzTests {
 
     private static final List<String> SEGMENTS = List.of("projects", "app", "src", ".ssh", ".aws", ".config", "gcloud",
             ".devops-paradise", "reports", "vault", "..", ".", "", "link-home", "link-ssh", "link-data", "link-app", "link-up", "missing");
 
+    private static final int BUILD_TRIES = 500;
+
     private static Path tree;
     private static Path home;
     private static List<Path> guarded;
     private static WorkspacePolicy policy;
 
-    @BeforeContainer
+    @BeforeAll
     static void buildTree() throws IOException {
         tree = Files.createTempDirectory("workspace-fuzz");
         home = Files.createDirectories(tree.resolve("home")).toRealPath();
@@ -49,27 +52,27 @@ class WorkspacePolicyFuzzTests {
         policy = new WorkspacePolicy(List.of(home), home.resolve(".devops-paradise"), home, List.of(home.resolve("vault")));
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeTree() throws IOException {
         try (Stream<Path> paths = Files.walk(tree)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
-    @Property
-    void anyStringIsAcceptedSafelyOrRefusedCleanly(@ForAll String workspace) {
-        assertSafe(workspace);
+    @Test
+    void anyStringIsAcceptedSafelyOrRefusedCleanly() {
+        Fuzz.forAll(BUILD_TRIES, random -> random.nextBoolean() ? Fuzz.string(random, 80) : home + "/" + Fuzz.string(random, 40),
+                WorkspacePolicyFuzzTests::assertSafe);
     }
 
-    @Property
-    void anyWalkThroughTheTreeIsAcceptedSafelyOrRefusedCleanly(@ForAll("walks") String workspace) {
-        assertSafe(workspace);
+    @Test
+    void anyWalkThroughTheTreeIsAcceptedSafelyOrRefusedCleanly() {
+        Fuzz.forAll(BUILD_TRIES, WorkspacePolicyFuzzTests::walk, WorkspacePolicyFuzzTests::assertSafe);
     }
 
-    @Provide
-    Arbitrary<String> walks() {
-        return Arbitraries.of(SEGMENTS).list().ofMaxSize(7)
-                .map(segments -> home + "/" + String.join("/", segments));
+    private static String walk(Random random) {
+        return home + "/" + IntStream.range(0, random.nextInt(8)).mapToObj(i -> SEGMENTS.get(random.nextInt(SEGMENTS.size())))
+                .collect(Collectors.joining("/"));
     }
 
     private static void assertSafe(String workspace) {

@@ -1,59 +1,73 @@
 package io.devopsparadise.quality.reports.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import io.devopsparadise.testsupport.Fuzz;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every report parser, fed random bytes and mutations of recorded reports, answers a result or a ReportParseException,
- * within {@link ParseOutcome#LIMIT}. The number of tries is jqwik.tries.default: short here, long from bench/fuzz/reports.sh.
+ * within {@link ParseOutcome#LIMIT}. A short run in the build; {@code bench/fuzz/reports.sh} passes a long {@code -Dfuzz.tries}.
  */
 class ReportParsersFuzzTests {
 
     private static final Path RECORDED = Path.of("src/test/resources/recorded");
+    private static final int BUILD_TRIES = 200;
 
-    @Property
-    void randomBytesGiveAResultOrAParseException(@ForAll("parsers") ReportParsers parser, @ForAll @Size(max = 2048) byte[] input) {
-        assertThat(ParseOutcome.misbehaviour(parser, input)).isNull();
+    record Case(ReportParsers parser, byte[] input) {
+        @Override
+        public String toString() {
+            return parser + " " + java.util.Base64.getEncoder().encodeToString(input.length > 300 ? java.util.Arrays.copyOf(input, 300) : input);
+        }
     }
 
-    @Property
-    void mutatedRecordedReportsGiveAResultOrAParseException(@ForAll("parsers") ReportParsers parser, @ForAll long seed,
-                                                            @ForAll @IntRange(min = 1, max = 12) int mutations,
-                                                            @ForAll @IntRange(min = 0, max = 9) int which) {
-        byte[] recorded = recorded(parser.seeds().get(which % parser.seeds().size()));
-        assertThat(ParseOutcome.misbehaviour(parser, Mutations.mutate(recorded, seed, mutations))).isNull();
+    @Test
+    void randomBytesGiveAResultOrAParseException() {
+        Fuzz.forAll(BUILD_TRIES, random -> new Case(parser(random), Fuzz.bytes(random, 2048)), ReportParsersFuzzTests::behaves);
     }
 
-    @Property
-    void wellFormedReportsWithOddValuesGiveAResultOrAParseException(@ForAll("parsers") ReportParsers parser, @ForAll long seed,
-                                                                   @ForAll @IntRange(min = 1, max = 6) int changes,
-                                                                   @ForAll @IntRange(min = 0, max = 9) int which) {
-        byte[] recorded = recorded(parser.seeds().get(which % parser.seeds().size()));
-        assertThat(ParseOutcome.misbehaviour(parser, ValueMutations.mutate(recorded, new java.util.Random(seed), changes))).isNull();
+    @Test
+    void mutatedRecordedReportsGiveAResultOrAParseException() {
+        Fuzz.forAll(BUILD_TRIES, random -> {
+            ReportParsers parser = parser(random);
+            return new Case(parser, Mutations.mutate(recorded(seedOf(parser, random)), random.nextLong(), 1 + random.nextInt(12)));
+        }, ReportParsersFuzzTests::behaves);
     }
 
-    @Property
-    void everyParserReadsEveryOtherFormatWithoutCrashing(@ForAll("parsers") ReportParsers parser, @ForAll("parsers") ReportParsers other,
-                                                         @ForAll long seed) {
-        byte[] foreign = recorded(other.seeds().get(0));
-        assertThat(ParseOutcome.misbehaviour(parser, Mutations.mutate(foreign, seed, 1 + (int) Math.floorMod(seed, 4L)))).isNull();
+    @Test
+    void wellFormedReportsWithOddValuesGiveAResultOrAParseException() {
+        Fuzz.forAll(BUILD_TRIES, random -> {
+            ReportParsers parser = parser(random);
+            return new Case(parser, ValueMutations.mutate(recorded(seedOf(parser, random)), new Random(random.nextLong()), 1 + random.nextInt(6)));
+        }, ReportParsersFuzzTests::behaves);
     }
 
-    @Provide
-    Arbitrary<ReportParsers> parsers() {
-        return Arbitraries.of(ReportParsers.ALL);
+    @Test
+    void everyParserReadsEveryOtherFormatWithoutCrashing() {
+        Fuzz.forAll(BUILD_TRIES, random -> {
+            byte[] foreign = recorded(parser(random).seeds().get(0));
+            return new Case(parser(random), Mutations.mutate(foreign, random.nextLong(), 1 + random.nextInt(4)));
+        }, ReportParsersFuzzTests::behaves);
+    }
+
+    private static void behaves(Case fuzzed) {
+        assertThat(ParseOutcome.misbehaviour(fuzzed.parser(), fuzzed.input())).isNull();
+    }
+
+    private static ReportParsers parser(Random random) {
+        List<ReportParsers> all = ReportParsers.ALL;
+        return all.get(random.nextInt(all.size()));
+    }
+
+    private static String seedOf(ReportParsers parser, Random random) {
+        return parser.seeds().get(random.nextInt(parser.seeds().size()));
     }
 
     private static byte[] recorded(String name) {
