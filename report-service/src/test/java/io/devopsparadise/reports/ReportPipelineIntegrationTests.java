@@ -201,8 +201,9 @@ class ReportPipelineIntegrationTests {
         reports.close();
         reports = null;
         String first = startRun("quick");
-        String second = startRun("quick");
         awaitFinished(first);
+        // one run at a time per client and workspace
+        String second = startRun("quick");
         awaitFinished(second);
         orchestrator.close();
         orchestrator = startOrchestrator();
