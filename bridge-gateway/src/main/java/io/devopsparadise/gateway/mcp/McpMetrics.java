@@ -10,7 +10,10 @@ import reactor.core.publisher.Mono;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Latency per client and method ({@code paradise.gateway.requests}), with the HTTP status as outcome. */
+/**
+ * Latency per client and method ({@code paradise.gateway.requests}), with the HTTP status as outcome. The method
+ * tag takes only the values of {@link KnownMethods#TAGS}: a client choosing method names cannot create meters.
+ */
 @Component
 public class McpMetrics {
 
@@ -33,7 +36,7 @@ public class McpMetrics {
     }
 
     private Timer timer(Client client, String method, String status) {
-        return timers.computeIfAbsent(new Key(client.id(), method == null ? "unknown" : method, status), key ->
+        return timers.computeIfAbsent(new Key(client.id(), KnownMethods.tagOf(method), status), key ->
                 Timer.builder("paradise.gateway.requests")
                         .description("MCP requests through the gateway, until the response starts")
                         .tag("client", key.client())
