@@ -74,7 +74,7 @@ public class GatewaySessions {
 
     /** Sessions no request has used since the cutoff: clients that left without DELETE. */
     List<GatewaySession> idleSince(Instant cutoff) {
-        return byId.values().stream().filter(s -> s.lastUsed().isBefore(cutoff)).toList();
+        return byId.values().stream().filter(s -> !s.isInitializing() && s.lastUsed().isBefore(cutoff)).toList();
     }
 
     public void close(GatewaySession session) {

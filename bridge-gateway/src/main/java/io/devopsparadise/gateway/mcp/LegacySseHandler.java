@@ -166,7 +166,7 @@ public class LegacySseHandler {
         }
         GatewaySession session = sessions.open(connection.client.id(), requested, message.raw());
         connection.session = session;
-        return backend.initialize(connection.client, session).flatMapMany(bodies::messages);
+        return backend.initialize(connection.client, session).doOnSuccess(answered -> sessions.touch(session)).flatMapMany(bodies::messages);
     }
 
     private static McpError errorOf(Throwable error, McpMessage message) {

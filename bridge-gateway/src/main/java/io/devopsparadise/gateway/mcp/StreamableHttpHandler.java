@@ -127,7 +127,7 @@ public class StreamableHttpHandler {
             if (McpVersions.MODERN.equals(requestedVersion(request))) {
                 throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no GET stream; use subscriptions/listen");
             }
-            if (request.headers().accept().stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
+            if (guard.accept(request).stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
                 throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
             }
             GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
