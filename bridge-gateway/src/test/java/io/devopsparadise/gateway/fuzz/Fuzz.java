@@ -57,13 +57,34 @@ public final class Fuzz {
                 } catch (ExecutionException failure) {
                     throw new AssertionError(failed(name, seed, i, bytes.apply(input), "failed"), failure.getCause());
                 } catch (TimeoutException hang) {
+                    String threads = threadDump(name, seed, i);
                     result.cancel(true);
-                    throw new AssertionError(failed(name, seed, i, bytes.apply(input), "took longer than " + perTry));
+                    throw new AssertionError(failed(name, seed, i, bytes.apply(input), "took longer than " + perTry + " (threads: " + threads + ")"));
                 }
             }
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    /** What every thread of this JVM was doing when a try hung (the gateway under test runs in it too). */
+    private static String threadDump(String name, long seed, int attempt) {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+            dump.append('\n');
+        });
+        Path file = Path.of("target", "fuzz-failures", name + "-" + Long.toHexString(seed) + "-" + attempt + ".threads.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, dump);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file.toAbsolutePath().toString();
     }
 
     private static String failed(String name, long seed, int attempt, byte[] input, String how) {
