@@ -7,7 +7,6 @@ import io.devopsparadise.gateway.resilience.InstanceResilience;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -83,7 +82,7 @@ public class McpGuard {
     public List<MediaType> accept(ServerRequest request) {
         try {
             return request.headers().accept();
-        } catch (InvalidMediaTypeException e) {
+        } catch (RuntimeException e) {
             throw new McpError(406, McpError.INVALID_REQUEST, "Accept is not a list of media types (" + e.getMessage()
                     + "); send Accept: application/json, text/event-stream");
         }
@@ -92,7 +91,7 @@ public class McpGuard {
     private static MediaType contentType(ServerRequest request) {
         try {
             return request.headers().contentType().orElse(null);
-        } catch (InvalidMediaTypeException e) {
+        } catch (RuntimeException e) {
             throw new McpError(415, McpError.INVALID_REQUEST, "Content-Type is not a media type (" + e.getMessage()
                     + "); send Content-Type: application/json");
         }
