@@ -30,6 +30,11 @@ import java.util.List;
  * @param rateLimit             per-client requests per second (0 disables)
  * @param activityInterval      activity is reported to the instance-manager at most this often per client
  * @param sessionIdleTimeout    a session no request used for this long is ended (clients often leave without DELETE)
+ * @param maxSessionsPerClient  open sessions one client may hold; its next initialize gets 429 until it ends one
+ * @param maxStreamsPerClient   open SSE streams (legacy {@code GET /sse} and {@code GET /mcp}) one client may hold
+ * @param maxBackendMessageSize largest backend answer the gateway reads whole (tools/list, legacy SSE messages, errors);
+ *                              answers it only relays are streamed and not limited
+ * @param legacySseBuffer       answers waiting on a legacy SSE stream its client does not read; beyond this the stream is ended
  */
 @Validated
 @ConfigurationProperties("paradise.gateway")
@@ -48,9 +53,18 @@ public record GatewayProperties(
         @DefaultValue("standard") String defaultQualityProfile,
         @DefaultValue("200") @Min(0) int rateLimit,
         @DefaultValue("30s") Duration activityInterval,
-        @DefaultValue("2h") Duration sessionIdleTimeout) {
+        @DefaultValue("2h") Duration sessionIdleTimeout,
+        @DefaultValue("100") @Min(1) int maxSessionsPerClient,
+        @DefaultValue("32") @Min(1) int maxStreamsPerClient,
+        @DefaultValue("16MB") DataSize maxBackendMessageSize,
+        @DefaultValue("8MB") DataSize legacySseBuffer) {
 
     public GatewayProperties {
         allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    /** {@link #maxBackendMessageSize()} in bytes, as the buffer APIs take it. */
+    public int maxBackendMessageBytes() {
+        return (int) Math.min(Integer.MAX_VALUE, maxBackendMessageSize.toBytes());
     }
 }

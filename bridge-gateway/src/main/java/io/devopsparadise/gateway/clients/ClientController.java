@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.devopsparadise.gateway.instances.InstanceManagerClient;
+import io.devopsparadise.gateway.mcp.BackendSessions;
 import io.devopsparadise.gateway.mcp.GatewaySessions;
 import io.devopsparadise.gateway.mcp.ModernHandler;
 import io.devopsparadise.gateway.resilience.InstanceResilience;
@@ -39,17 +40,19 @@ class ClientController {
     private final InstanceManagerClient manager;
     private final ClientInstances instances;
     private final GatewaySessions sessions;
+    private final BackendSessions backendSessions;
     private final ModernHandler modern;
     private final InstanceResilience resilience;
     private final GatewayProperties properties;
 
     ClientController(ClientRegistry registry, AdminToken admin, InstanceManagerClient manager, ClientInstances instances,
-                     GatewaySessions sessions, ModernHandler modern, InstanceResilience resilience, GatewayProperties properties) {
+                     GatewaySessions sessions, BackendSessions backendSessions, ModernHandler modern, InstanceResilience resilience, GatewayProperties properties) {
         this.registry = registry;
         this.admin = admin;
         this.manager = manager;
         this.instances = instances;
         this.sessions = sessions;
+        this.backendSessions = backendSessions;
         this.modern = modern;
         this.resilience = resilience;
         this.properties = properties;
@@ -103,10 +106,8 @@ class ClientController {
     @Operation(summary = "A client's status: its instance (state, ports, health, last activity) and open sessions")
     Mono<ClientStatus> status(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                               @PathVariable String id) {
+        requireAdminOrOwner(authorization, id);
         Client client = registry.find(id).orElseThrow(() -> new ClientNotFoundException(id));
-        if (!admin.matches(bearer(authorization)) && !registry.authenticate(bearer(authorization)).map(c -> c.id().equals(id)).orElse(false)) {
-            throw new AccessDeniedException("the admin token or this client's own token is required");
-        }
         return manager.findByClient(id)
                 .map(view -> new ClientStatus(ClientView.of(client), view, sessions.countOf(id)))
                 .defaultIfEmpty(new ClientStatus(ClientView.of(client), null, sessions.countOf(id)));
@@ -136,6 +137,17 @@ class ClientController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    @DeleteMapping("/{id}/sessions")
+    @Operation(summary = "End all of a client's MCP sessions (admin or the client's own token), e.g. when it reached max-sessions-per-client")
+    ResponseEntity<Void> endSessions(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                     @PathVariable String id) {
+        requireAdminOrOwner(authorization, id);
+        Client client = registry.find(id).orElseThrow(() -> new ClientNotFoundException(id));
+        sessions.closeAllOf(id).forEach(session -> backendSessions.end(client, session).subscribe());
+        modern.forget(id);
+        return ResponseEntity.noContent().build();
+    }
+
     private Registered registered(ClientRegistry.Registration registration) {
         String url = properties.publicUrl().resolve("/mcp").toString();
         Map<String, Object> config = Map.of("type", "http", "url", url,
@@ -151,6 +163,25 @@ class ClientController {
         }
         if (!admin.matches(bearer(authorization))) {
             throw new AccessDeniedException("this endpoint needs the admin token");
+        }
+    }
+
+    /**
+     * The admin token, or the client's own token. Checked before the client is looked up, so that a caller without
+     * the right token gets the same answer for a name that exists and one that does not.
+     */
+    private void requireAdminOrOwner(String authorization, String id) {
+        String token = bearer(authorization);
+        if (token.isEmpty()) {
+            throw new UnauthenticatedException("send Authorization: Bearer <admin token or this client's own token>");
+        }
+        if (admin.matches(token)) {
+            return;
+        }
+        Client caller = registry.authenticate(token)
+                .orElseThrow(() -> new UnauthenticatedException("unknown or revoked token; send the admin token or this client's own token"));
+        if (!caller.id().equals(id)) {
+            throw new AccessDeniedException("the admin token or this client's own token is required");
         }
     }
 

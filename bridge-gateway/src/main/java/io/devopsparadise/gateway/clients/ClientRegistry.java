@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway.clients;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.gateway.GatewayProperties;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Registered clients, kept in memory for the request path (token → client is one hash and one map lookup)
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 @Component
 public class ClientRegistry {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final ClientRepository repository;
     private final GatewayProperties properties;
@@ -97,9 +95,8 @@ public class ClientRegistry {
     }
 
     private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidClientException("name must be 1-63 letters, digits, '.', '_' or '-', starting with a letter"
-                    + " or digit; got " + (name == null ? "nothing" : "'" + name + "'"));
+        if (!ClientNames.isValid(name)) {
+            throw new InvalidClientException("name must be " + ClientNames.RULE + "; got " + (name == null ? "nothing" : "'" + name + "'"));
         }
     }
 

@@ -27,11 +27,13 @@ public class BackendSessions {
 
     private final Backend backend;
     private final ClientInstances instances;
+    private final BackendBodies bodies;
     private final Map<String, Mono<Void>> reinitializing = new ConcurrentHashMap<>();
 
-    BackendSessions(Backend backend, ClientInstances instances) {
+    BackendSessions(Backend backend, ClientInstances instances, BackendBodies bodies) {
         this.backend = backend;
         this.instances = instances;
+        this.bodies = bodies;
     }
 
     /** Forwards the client's initialize and binds the backend's session to the gateway session. */
@@ -87,9 +89,7 @@ public class BackendSessions {
             if (backendSession == null || (status != 404 && status != 400)) {
                 return Mono.just(relay(response));
             }
-            return DataBufferUtils.join(response.getBody() == null ? Flux.empty() : response.getBody())
-                    .map(BackendSessions::bytes)
-                    .defaultIfEmpty(new byte[0])
+            return bodies.join(response.getBody())
                     .map(bytes -> sessionLost(status, bytes) ? LOST
                             : Relayed.read(status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
         });

@@ -16,6 +16,7 @@ public final class GatewaySession {
     private volatile Instant lastUsed;
     private volatile String backendSessionId;
     private volatile boolean stale;
+    private volatile boolean initializing = true;
 
     GatewaySession(String id, String clientId, String protocolVersion, byte[] initializeRequest, Instant createdAt) {
         this.id = id;
@@ -59,6 +60,7 @@ public final class GatewaySession {
 
     void used(Instant now) {
         this.lastUsed = now;
+        this.initializing = false;
     }
 
     /** The backend's session id; null when the backend issued none or it must be re-established. */
@@ -73,6 +75,11 @@ public final class GatewaySession {
     void backendInitialized(String backendSession) {
         this.backendSessionId = backendSession;
         this.stale = false;
+    }
+
+    /** Until its initialize was answered (provisioning the instance may take minutes), a session is not idle. */
+    boolean isInitializing() {
+        return initializing;
     }
 
     /** The backend restarted or forgot the session: the next request re-initializes first. */

@@ -1,11 +1,13 @@
 package io.devopsparadise.gateway.mcp;
 
+import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,25 +17,45 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's own sessions. A session is only ever found by its owner: another client presenting the id
- * gets exactly what an unknown id gets (404), so ids cannot be probed across clients.
+ * gets exactly what an unknown id gets (404), so ids cannot be probed across clients. Each client holds at most
+ * {@code max-sessions-per-client}; the idle sweep and DELETE end them.
  */
 @Component
 public class GatewaySessions {
 
     private final Map<String, GatewaySession> byId = new ConcurrentHashMap<>();
+    private final Map<String, Integer> openByClient = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int maxPerClient;
+    private final Duration idleTimeout;
 
-    GatewaySessions(Clock clock, MeterRegistry meters, ClientInstances instances) {
+    GatewaySessions(Clock clock, MeterRegistry meters, ClientInstances instances, GatewayProperties properties) {
         this.clock = clock;
+        this.maxPerClient = properties.maxSessionsPerClient();
+        this.idleTimeout = properties.sessionIdleTimeout();
         Gauge.builder("paradise.gateway.sessions", byId, Map::size).description("Open MCP sessions").register(meters);
         instances.onRestart(this::markStale);
     }
 
+    /** A new session of the client; a 429 {@link McpError} when the client already holds its limit. */
     public GatewaySession open(String clientId, String protocolVersion, byte[] initializeRequest) {
+        openByClient.merge(clientId, 1, (open, one) -> {
+            if (open >= maxPerClient) {
+                throw limitReached(clientId);
+            }
+            return open + 1;
+        });
         GatewaySession session = new GatewaySession(UUID.randomUUID().toString(), clientId, protocolVersion,
                 initializeRequest, clock.instant());
         byId.put(session.id(), session);
         return session;
+    }
+
+    private McpError limitReached(String clientId) {
+        return new McpError(429, McpError.SERVER_ERROR, "Client " + clientId + " has reached its limit of " + maxPerClient
+                + " open sessions (paradise.gateway.max-sessions-per-client). End the sessions it no longer uses: DELETE /mcp"
+                + " with their Mcp-Session-Id, or all of them with DELETE /api/clients/" + clientId + "/sessions;"
+                + " unused sessions also end after " + idleTimeout + " (paradise.gateway.session-idle-timeout)");
     }
 
     public Optional<GatewaySession> find(String id, String clientId) {
@@ -52,19 +74,24 @@ public class GatewaySessions {
 
     /** Sessions no request has used since the cutoff: clients that left without DELETE. */
     List<GatewaySession> idleSince(Instant cutoff) {
-        return byId.values().stream().filter(s -> s.lastUsed().isBefore(cutoff)).toList();
+        return byId.values().stream().filter(s -> !s.isInitializing() && s.lastUsed().isBefore(cutoff)).toList();
     }
 
     public void close(GatewaySession session) {
-        byId.remove(session.id());
+        if (byId.remove(session.id()) != null) {
+            openByClient.computeIfPresent(session.clientId(), (client, open) -> open <= 1 ? null : open - 1);
+        }
     }
 
     public long countOf(String clientId) {
-        return byId.values().stream().filter(s -> s.clientId().equals(clientId)).count();
+        return openByClient.getOrDefault(clientId, 0);
     }
 
-    public void closeAllOf(String clientId) {
-        byId.values().removeIf(s -> s.clientId().equals(clientId));
+    /** Ends every session of the client and answers them, so that their backend sessions can be ended too. */
+    public List<GatewaySession> closeAllOf(String clientId) {
+        List<GatewaySession> closed = byId.values().stream().filter(s -> s.clientId().equals(clientId)).toList();
+        closed.forEach(this::close);
+        return closed;
     }
 
     void markStale(String clientId) {

@@ -59,9 +59,10 @@ public class JsonRpc {
     }
 
     private static McpMessage message(JsonNode node, byte[] raw) {
-        if (!node.isObject() || !"2.0".equals(node.path("jsonrpc").asString(null))) {
+        JsonNode version = node.path("jsonrpc");
+        if (!node.isObject() || !version.isString() || !"2.0".equals(version.asString())) {
             throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\" is required",
-                    idOf(node), null);
+                    answerableIdOf(node), null);
         }
         JsonNode id = idOf(node);
         JsonNode method = node.get("method");
@@ -80,6 +81,12 @@ public class JsonRpc {
     private static JsonNode idOf(JsonNode node) {
         JsonNode id = node.isObject() ? node.get("id") : null;
         return id == null || id.isNull() ? null : id;
+    }
+
+    /** The id to answer an invalid message with: its own when it is a valid id, else null (never echo arbitrary JSON). */
+    private static JsonNode answerableIdOf(JsonNode node) {
+        JsonNode id = idOf(node);
+        return id != null && (id.isString() || id.isIntegralNumber()) ? id : null;
     }
 
     public byte[] error(McpError error) {

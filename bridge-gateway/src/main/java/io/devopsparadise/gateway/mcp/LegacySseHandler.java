@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway.mcp;
 
+import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The deprecated HTTP+SSE transport (2024-11-05): {@code GET /sse} opens the stream and names the endpoint,
  * {@code POST /messages?sessionId=} carries the client's messages (answered 202), and every answer travels on the
  * stream. The backend is spoken to over Streamable HTTP, exactly as for the other revisions.
+ * <p>
+ * Answers wait in memory until the client reads its stream, so they are bounded: past half of
+ * {@code legacy-sse-buffer} unread, new messages get 429; past all of it, the stream is ended.
  */
 @Component
 public class LegacySseHandler {
@@ -38,10 +43,14 @@ public class LegacySseHandler {
     private final ToolAggregator tools;
     private final StreamableHttpHandler streamable;
     private final McpResponses responses;
+    private final ClientStreams streams;
+    private final BackendBodies bodies;
+    private final long bufferLimit;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     LegacySseHandler(McpGuard guard, JsonRpc json, GatewaySessions sessions, BackendSessions backend, ToolAggregator tools,
-                     StreamableHttpHandler streamable, McpResponses responses) {
+                     StreamableHttpHandler streamable, McpResponses responses, ClientStreams streams, BackendBodies bodies,
+                     GatewayProperties properties) {
         this.guard = guard;
         this.json = json;
         this.sessions = sessions;
@@ -49,22 +58,41 @@ public class LegacySseHandler {
         this.tools = tools;
         this.streamable = streamable;
         this.responses = responses;
+        this.streams = streams;
+        this.bodies = bodies;
+        this.bufferLimit = properties.legacySseBuffer().toBytes();
     }
 
     /** One open SSE stream: where its messages go, and the gateway session once the client initialized. */
-    private static final class Connection {
+    private final class Connection {
         final String id = UUID.randomUUID().toString();
         final Client client;
+        final ClientStreams.Lease lease;
         final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+        final Sinks.One<Boolean> ended = Sinks.one();
+        /** Characters of answers accepted for the stream and not yet taken by its writer. */
+        final AtomicLong unread = new AtomicLong();
         volatile GatewaySession session;
 
-        Connection(Client client) {
+        Connection(Client client, ClientStreams.Lease lease) {
             this.client = client;
+            this.lease = lease;
         }
 
         void send(String message) {
+            if (unread.addAndGet(message.length()) > bufferLimit) {
+                log.info("ending the legacy SSE stream of client {}: more than {} bytes of answers were left unread", client.id(), bufferLimit);
+                ended.tryEmitValue(true);
+                return;
+            }
             synchronized (outbound) {
                 outbound.tryEmitNext(message);
+            }
+        }
+
+        void written(ServerSentEvent<String> event) {
+            if (event.data() != null) {
+                unread.addAndGet(-event.data().length());
             }
         }
     }
@@ -72,13 +100,15 @@ public class LegacySseHandler {
     public Mono<ServerResponse> open(ServerRequest request) {
         return Mono.defer(() -> {
             Client client = guard.admit(request);
-            Connection connection = new Connection(client);
+            Connection connection = new Connection(client, streams.open(client.id()));
             connections.put(connection.id, connection);
             String endpoint = request.path().replaceFirst("/sse$", "/messages") + "?sessionId=" + connection.id;
             Flux<ServerSentEvent<String>> events = Flux.concat(
                     Flux.just(ServerSentEvent.<String>builder().event("endpoint").data(endpoint).build()),
                     Flux.merge(connection.outbound.asFlux().map(m -> ServerSentEvent.<String>builder().event("message").data(m).build()),
                             Flux.interval(Duration.ofSeconds(15)).map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build())))
+                    .takeUntilOther(connection.ended.asMono())
+                    .doOnNext(connection::written)
                     .doFinally(signal -> close(connection));
             return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM).header("X-Accel-Buffering", "no")
                     .body(BodyInserters.fromServerSentEvents(events));
@@ -90,7 +120,13 @@ public class LegacySseHandler {
             Client client = guard.admit(request);
             Connection connection = Optional.ofNullable(request.queryParam("sessionId").orElse(null)).map(connections::get)
                     .filter(c -> c.client.id().equals(client.id()))
-                    .orElseThrow(() -> new McpError(404, McpError.SERVER_ERROR, "No open SSE stream with that sessionId; GET /sse first"));
+                    .orElseThrow(() -> new McpError(404, McpError.SERVER_ERROR, "No open SSE stream with that sessionId: it was"
+                            + " closed, or ended by the gateway because its answers were not read (paradise.gateway.legacy-sse-buffer);"
+                            + " GET /sse again"));
+            if (connection.unread.get() > bufferLimit / 2) {
+                throw new McpError(429, McpError.SERVER_ERROR, connection.unread.get() + " bytes of answers wait unread on this SSE stream,"
+                        + " over half of paradise.gateway.legacy-sse-buffer (" + bufferLimit + " bytes); read the stream before sending more");
+            }
             return guard.body(request, false).flatMap(body -> {
                 List<McpMessage> messages = json.parse(body);
                 messages.forEach(message -> handle(connection, message).subscribe(connection::send,
@@ -103,10 +139,7 @@ public class LegacySseHandler {
     private Flux<String> handle(Connection connection, McpMessage message) {
         Client client = connection.client;
         if (message.isInitialize()) {
-            String requested = message.node().path("params").path("protocolVersion").asString(McpVersions.LEGACY_SSE);
-            GatewaySession session = sessions.open(client.id(), requested, message.raw());
-            connection.session = session;
-            return backend.initialize(client, session).flatMapMany(SseMessages::of);
+            return initialize(connection, message);
         }
         GatewaySession session = connection.session;
         if (session == null) {
@@ -120,7 +153,20 @@ public class LegacySseHandler {
         if (tools.isToolsList(message)) {
             sent = sent.flatMap(relayed -> streamable.augmented(relayed, message.id()));
         }
-        return sent.flatMapMany(SseMessages::of);
+        return sent.flatMapMany(bodies::messages);
+    }
+
+    /** A new session for the stream; one the stream had before is ended, so re-initializing cannot pile sessions up. */
+    private Flux<String> initialize(Connection connection, McpMessage message) {
+        String requested = message.node().path("params").path("protocolVersion").asString(McpVersions.LEGACY_SSE);
+        GatewaySession previous = connection.session;
+        if (previous != null) {
+            connection.session = null;
+            end(connection.client, previous);
+        }
+        GatewaySession session = sessions.open(connection.client.id(), requested, message.raw());
+        connection.session = session;
+        return backend.initialize(connection.client, session).doOnSuccess(answered -> sessions.touch(session)).flatMapMany(bodies::messages);
     }
 
     private static McpError errorOf(Throwable error, McpMessage message) {
@@ -132,10 +178,15 @@ public class LegacySseHandler {
 
     private void close(Connection connection) {
         connections.remove(connection.id);
+        connection.lease.release();
         GatewaySession session = connection.session;
         if (session != null) {
-            sessions.close(session);
-            backend.end(connection.client, session).subscribe(ok -> { }, e -> log.debug("ending backend session failed: {}", e.toString()));
+            end(connection.client, session);
         }
+    }
+
+    private void end(Client client, GatewaySession session) {
+        sessions.close(session);
+        backend.end(client, session).subscribe(ok -> { }, e -> log.debug("ending backend session failed: {}", e.toString()));
     }
 }

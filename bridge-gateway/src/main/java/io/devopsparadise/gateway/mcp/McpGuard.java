@@ -61,11 +61,11 @@ public class McpGuard {
 
     /** Content type, Accept and size checks of a POST, then its body. */
     public Mono<byte[]> body(ServerRequest request, boolean needsStreamingAccept) {
-        MediaType type = request.headers().contentType().orElse(null);
+        MediaType type = contentType(request);
         if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
             return Mono.error(new McpError(415, McpError.INVALID_REQUEST, "Content-Type must be application/json, got " + type));
         }
-        if (needsStreamingAccept && !acceptsJsonAndEvents(request.headers().accept())) {
+        if (needsStreamingAccept && !acceptsJsonAndEvents(accept(request))) {
             return Mono.error(new McpError(406, McpError.INVALID_REQUEST,
                     "Accept must list both application/json and text/event-stream"));
         }
@@ -76,6 +76,25 @@ public class McpGuard {
                 .map(BackendSessions::bytes)
                 .defaultIfEmpty(new byte[0])
                 .onErrorMap(DataBufferLimitException.class, e -> tooLarge());
+    }
+
+    /** The Accept header's media types; a 406 {@link McpError} when it is not a list of media types. */
+    public List<MediaType> accept(ServerRequest request) {
+        try {
+            return request.headers().accept();
+        } catch (RuntimeException e) {
+            throw new McpError(406, McpError.INVALID_REQUEST, "Accept is not a list of media types (" + e.getMessage()
+                    + "); send Accept: application/json, text/event-stream");
+        }
+    }
+
+    private static MediaType contentType(ServerRequest request) {
+        try {
+            return request.headers().contentType().orElse(null);
+        } catch (RuntimeException e) {
+            throw new McpError(415, McpError.INVALID_REQUEST, "Content-Type is not a media type (" + e.getMessage()
+                    + "); send Content-Type: application/json");
+        }
     }
 
     private McpError tooLarge() {

@@ -34,16 +34,18 @@ public class ModernHandler {
     private final ToolAggregator tools;
     private final McpResponses responses;
     private final McpMetrics metrics;
+    private final BackendBodies bodies;
     private final Map<String, Mono<ModernSession>> byClient = new ConcurrentHashMap<>();
 
     ModernHandler(JsonRpc json, GatewaySessions sessions, BackendSessions backend, ToolAggregator tools,
-                  McpResponses responses, McpMetrics metrics) {
+                  McpResponses responses, McpMetrics metrics, BackendBodies bodies) {
         this.json = json;
         this.sessions = sessions;
         this.backend = backend;
         this.tools = tools;
         this.responses = responses;
         this.metrics = metrics;
+        this.bodies = bodies;
     }
 
     /** The backend session serving a client's modern requests, and what the backend said when it was opened. */
@@ -85,7 +87,7 @@ public class ModernHandler {
         if (relayed.status() != 200) {
             return Mono.just(relayed);
         }
-        return SseMessages.of(relayed).collectList().map(list -> {
+        return bodies.messages(relayed).takeLast(1).collectList().map(list -> {
             byte[] body = list.isEmpty() ? new byte[0] : list.get(list.size() - 1).getBytes(StandardCharsets.UTF_8);
             return Relayed.read(200, "application/json", tools.augment(body, false, id));
         });
@@ -144,22 +146,23 @@ public class ModernHandler {
                 : json.object().put("name", "devops-paradise-bridge").put("version", "1"));
         GatewaySession session = sessions.open(client.id(), McpVersions.BACKEND_SESSION, json.write(initialize));
         return backend.initialize(client, session)
-                .flatMap(relayed -> SseMessages.of(relayed).collectList().map(list -> initializeResult(relayed, list)))
+                .flatMap(relayed -> initializeResult(relayed))
                 .flatMap(result -> backend.send(client, session, INITIALIZED)
-                        .flatMap(ack -> SseMessages.of(ack).then())
+                        .flatMap(ack -> bodies.messages(ack).then())
                         .thenReturn(new ModernSession(session, result)));
     }
 
     private static final byte[] INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8);
 
-    private JsonNode initializeResult(Relayed relayed, List<String> messages) {
-        for (String message : messages) {
-            JsonNode node = json.read(message.getBytes(StandardCharsets.UTF_8));
-            if (node.has("result")) {
-                return node.get("result");
-            }
-        }
-        throw new McpError(502, McpError.SERVER_ERROR, "Your instance refused to initialize (HTTP " + relayed.status() + ")");
+    /** The result of the backend's answer to initialize, reading its messages only until that one. */
+    private Mono<JsonNode> initializeResult(Relayed relayed) {
+        return bodies.messages(relayed)
+                .map(message -> json.read(message.getBytes(StandardCharsets.UTF_8)))
+                .filter(node -> node.has("result"))
+                .next()
+                .map(node -> node.get("result"))
+                .switchIfEmpty(Mono.error(() -> new McpError(502, McpError.SERVER_ERROR,
+                        "Your instance refused to initialize (HTTP " + relayed.status() + ")")));
     }
 
     private JsonNode discoverResult(JsonNode initializeResult) {

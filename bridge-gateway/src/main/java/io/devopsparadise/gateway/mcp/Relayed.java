@@ -22,6 +22,15 @@ public record Relayed(int status, String contentType, Flux<DataBuffer> body, byt
         return contentType != null && contentType.startsWith("text/event-stream");
     }
 
+    /** The same answer, running {@code action} once its body has been relayed, failed or been abandoned. */
+    public Relayed whenBodyEnds(Runnable action) {
+        if (isBuffered()) {
+            action.run();
+            return this;
+        }
+        return new Relayed(status, contentType, body.doFinally(signal -> action.run()), null);
+    }
+
     public boolean isBuffered() {
         return bytes != null;
     }

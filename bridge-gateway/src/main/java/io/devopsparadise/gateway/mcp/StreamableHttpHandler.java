@@ -1,7 +1,6 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.clients.Client;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -27,9 +26,12 @@ public class StreamableHttpHandler {
     private final ModernHandler modern;
     private final McpResponses responses;
     private final McpMetrics metrics;
+    private final BackendBodies bodies;
+    private final ClientStreams streams;
 
     StreamableHttpHandler(McpGuard guard, JsonRpc json, GatewaySessions sessions, BackendSessions backend,
-                          ToolAggregator tools, ModernHandler modern, McpResponses responses, McpMetrics metrics) {
+                          ToolAggregator tools, ModernHandler modern, McpResponses responses, McpMetrics metrics, BackendBodies bodies,
+                          ClientStreams streams) {
         this.guard = guard;
         this.json = json;
         this.sessions = sessions;
@@ -38,6 +40,8 @@ public class StreamableHttpHandler {
         this.modern = modern;
         this.responses = responses;
         this.metrics = metrics;
+        this.bodies = bodies;
+        this.streams = streams;
     }
 
     public Mono<ServerResponse> post(ServerRequest request) {
@@ -101,7 +105,7 @@ public class StreamableHttpHandler {
     }
 
     private Mono<ServerResponse> relay(Client client, GatewaySession session, byte[] body, McpMessage message) {
-        String method = message == null ? "batch" : message.method() == null ? "response" : message.method();
+        String method = message == null ? KnownMethods.BATCH : message.method() == null ? KnownMethods.RESPONSE : message.method();
         JsonNode id = message == null ? null : message.id();
         return metrics.time(client, method, backend.send(client, session, body)
                 .flatMap(relayed -> responses.relay(relayed, session.id()))
@@ -113,8 +117,7 @@ public class StreamableHttpHandler {
         if (relayed.status() != 200) {
             return Mono.just(relayed);
         }
-        Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes())
-                : DataBufferUtils.join(relayed.body()).map(BackendSessions::bytes).defaultIfEmpty(new byte[0]);
+        Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes()) : bodies.join(relayed.body());
         return bytes.map(body -> Relayed.read(200, relayed.contentType(), tools.augment(body, relayed.isEventStream(), requestId)));
     }
 
@@ -124,13 +127,19 @@ public class StreamableHttpHandler {
             if (McpVersions.MODERN.equals(requestedVersion(request))) {
                 throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no GET stream; use subscriptions/listen");
             }
-            if (request.headers().accept().stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
+            if (guard.accept(request).stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
                 throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
             }
             GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
+            ClientStreams.Lease lease = streams.open(client.id());
             return backend.stream(client, session, request.headers().firstHeader("Last-Event-ID"))
+                    .map(relayed -> relayed.whenBodyEnds(lease::release))
                     .flatMap(relayed -> responses.relay(relayed, session.id()))
-                    .onErrorResume(error -> responses.failure(error, null));
+                    .doOnCancel(lease::release)
+                    .onErrorResume(error -> {
+                        lease.release();
+                        return responses.failure(error, null);
+                    });
         }).onErrorResume(McpError.class, responses::error);
     }
 

@@ -48,6 +48,16 @@ class JsonRpcTests {
     }
 
     @Test
+    void jsonrpcMustBeTheString20AndAnInvalidMessageNeverEchoesAnArbitraryId() {
+        assertThatThrownBy(() -> parse("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}")).isInstanceOfSatisfying(McpError.class, e -> {
+            assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST);
+            assertThat(e.id().asInt()).isEqualTo(1);
+        });
+        assertThatThrownBy(() -> parse("{\"id\":{\"big\":[1,2,3]},\"method\":\"x\"}"))
+                .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.id()).isNull());
+    }
+
+    @Test
     void batchesAreArraysWhateverTheyHold() {
         assertThat(JsonRpc.isBatch("  [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]".getBytes())).isTrue();
         assertThat(JsonRpc.isBatch("{\"jsonrpc\":\"2.0\"}".getBytes())).isFalse();
