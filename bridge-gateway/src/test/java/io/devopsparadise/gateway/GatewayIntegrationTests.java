@@ -304,7 +304,7 @@ class GatewayIntegrationTests {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.client().send(builder.build(), HttpResponse.BodyHandlers.ofString()); // a connection of its own: see GatewayContext.request
     }
 
     private static void assertError(HttpResponse<String> response, int status, int code, String message) {

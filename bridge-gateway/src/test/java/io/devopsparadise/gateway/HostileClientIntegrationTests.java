@@ -4,6 +4,7 @@ import io.devopsparadise.gateway.mcp.KnownMethods;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.LegacySseStream;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +100,7 @@ class HostileClientIntegrationTests {
         assertThat(timers).hasSizeLessThanOrEqualTo(methodTags.size() * statusTags.size());
         // the few new meters: "other" per status seen, and the server's own meters for unmapped paths and methods
         assertThat(after - before).as("meters before %d, after %d", before, after).isLessThanOrEqualTo(10);
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build(),
+        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).header("Authorization", ServiceCredential.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(sent.stream().filter(method -> method.length() > 8 && scrape.contains(method))).isEmpty();
     }
