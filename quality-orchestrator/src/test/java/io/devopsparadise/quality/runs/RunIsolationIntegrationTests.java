@@ -4,6 +4,7 @@ import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +52,18 @@ class RunIsolationIntegrationTests {
                         "--paradise.quality.max-active-runs=3",
                         "--paradise.quality.profiles.short.categories=unit", "--paradise.quality.profiles.short.tool-timeout=3s",
                         "--paradise.quality.profiles.linters.categories=unit,lint,security");
+    }
+
+    /** No test's runs outlive it: with one tool slot, a run left behind would hold up the next test's. */
+    @AfterEach
+    void cancelWhatStillRuns() throws Exception {
+        for (JsonNode run : JSON.readTree(Http.get(url("/api/runs?limit=100")).body())) {
+            if (run.path("state").asString().equals("QUEUED") || run.path("state").asString().equals("RUNNING")) {
+                Http.send("DELETE", url("/api/runs/" + run.path("id").asString()), null);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(Http.get(url("/api/runs?limit=100")).body()).valueStream()
+                .noneMatch(run -> run.path("state").asString().equals("QUEUED") || run.path("state").asString().equals("RUNNING")));
     }
 
     @AfterAll
