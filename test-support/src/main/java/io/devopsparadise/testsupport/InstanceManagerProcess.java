@@ -43,7 +43,8 @@ public final class InstanceManagerProcess extends ServiceProcess {
 
     public void deleteAllInstances() throws Exception {
         for (String id : instanceIds()) {
-            HTTP.send(HttpRequest.newBuilder(url("/api/instances/" + id)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            HTTP.send(HttpRequest.newBuilder(url("/api/instances/" + id)).header("Authorization", ServiceCredential.authorization()).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding());
         }
     }
 

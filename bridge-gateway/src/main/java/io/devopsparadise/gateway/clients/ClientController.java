@@ -88,6 +88,7 @@ class ClientController {
     Mono<ResponseEntity<Registered>> register(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                               @RequestBody RegisterRequest request) {
         requireAdmin(authorization);
+        registry.checkNew(request.name());
         return manager.checkWorkspace(request.workspace())
                 .flatMap(workspace -> blocking(() -> registry.register(request.name(), workspace, request.backendProfile(), request.qualityProfile(),
                         InstanceLimits.of(request.memory(), request.cpus()))))

@@ -50,12 +50,9 @@ public class ClientRegistry {
     /** Registers a client and returns it with its token, which exists nowhere else after this call. */
     public synchronized Registration register(String name, String workspace, String backendProfile, String qualityProfile,
                                               InstanceLimits limits) {
-        checkName(name);
+        checkNew(name);
         if (workspace == null || workspace.isBlank()) {
             throw new InvalidClientException("workspace is required: the absolute path of the project this client works on");
-        }
-        if (byId.values().stream().anyMatch(c -> c.name().equals(name))) {
-            throw new DuplicateClientException(name);
         }
         Instant now = clock.instant();
         Client client = new Client(name, name, workspace,
@@ -65,6 +62,14 @@ public class ClientRegistry {
         repository.insert(client, TokenHasher.hash(token));
         remember(client, TokenHasher.hash(token));
         return new Registration(client, token);
+    }
+
+    /** A name that follows the rule and no client has yet; checked again when registering. */
+    public synchronized void checkNew(String name) {
+        checkName(name);
+        if (byId.values().stream().anyMatch(c -> c.name().equals(name))) {
+            throw new DuplicateClientException(name);
+        }
     }
 
     public synchronized Registration rotateToken(String id) {
