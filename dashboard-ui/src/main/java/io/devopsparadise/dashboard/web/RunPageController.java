@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A run's page: live while the run executes (tools starting and finishing, their counts), its stored summary and
@@ -32,6 +33,8 @@ import java.util.Set;
  */
 @Controller
 class RunPageController {
+
+    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final int PAGE = 50;
     private static final Set<String> REPORT_FILES = Set.of("report.html", "report.json", "report.md", "report.sarif", "report.junit.xml");
@@ -62,6 +65,7 @@ class RunPageController {
     @GetMapping("/runs/{id}")
     String run(@PathVariable String id, @RequestParam(defaultValue = "0") int failures, @RequestParam(defaultValue = "0") int findings,
                @RequestParam(defaultValue = "false") boolean newOnly, Model model) {
+        requireRunId(id);
         if (failures < 0 || findings < 0) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failures and findings are offsets: 0 or more");
         }
@@ -81,6 +85,7 @@ class RunPageController {
 
     @GetMapping("/fragments/runs/{id}")
     String live(@PathVariable String id, Model model) {
+        requireRunId(id);
         model.addAttribute("runId", id);
         Optional<RunDigest> run;
         try {
@@ -118,11 +123,20 @@ class RunPageController {
 
     @GetMapping("/runs/{id}/reports/{file:.+}")
     ResponseEntity<byte[]> report(@PathVariable String id, @PathVariable String file) {
+        requireRunId(id);
         if (!REPORT_FILES.contains(file)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no report " + file + "; the reports are " + REPORT_FILES);
         }
         ResponseEntity<byte[]> report = platform.report(id, file).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "run " + id + " has no stored report yet"));
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, report.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).body(report.getBody());
+    }
+
+    /** Run ids are UUIDs; anything else names no run (and is never passed on to the services). */
+    private static void requireRunId(String id) {
+        if (!RUN_ID.matcher(id).matches()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no run has the id " + (id.length() > 60 ? id.substring(0, 60) + "…" : id)
+                    + ": run ids are UUIDs, as the run's page address shows");
+        }
     }
 }
