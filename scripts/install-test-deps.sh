@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests need when it is missing: a running Docker engine, the npm test tools
-# (real MCP servers and clients, jest, ESLint, Newman, Playwright, Lighthouse), and the locally built test image. Safe to run again: it only fills gaps.
+# (real MCP servers and clients, jest, ESLint, Newman, Playwright, Lighthouse), the code backend, and the locally built images. Safe to run again: it only fills gaps.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -12,3 +12,6 @@ ensure_docker
 apt_install python3-pytest python3-pytest-cov python3-coverage pylint flake8 bandit shellcheck maven chromium chromium-driver docker-compose
 ensure_node_tools
 "$(repo_root)/docker/test-images/server-everything/build.sh"
+# the code backend: its npm packages (Node 22, lsmcp, pyright, typescript-language-server) and its image
+ensure_code_backend
+"$(repo_root)/docker/code-backend/build.sh"

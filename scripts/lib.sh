@@ -42,3 +42,13 @@ ensure_node_tools() {
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
+
+# The `code` backend's npm packages, Node 22 among them (lsmcp needs node:sqlite); reinstalled when the lock changes.
+ensure_code_backend() {
+  local dir; dir="$(repo_root)/docker/code-backend"
+  command -v npm >/dev/null || apt_install nodejs npm
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing the code backend's npm packages into $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}

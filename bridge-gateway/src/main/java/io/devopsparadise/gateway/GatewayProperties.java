@@ -32,6 +32,9 @@ import java.util.List;
  * @param sessionIdleTimeout    a session no request used for this long is ended (clients often leave without DELETE)
  * @param maxSessionsPerClient  open sessions one client may hold; its next initialize gets 429 until it ends one
  * @param maxStreamsPerClient   open SSE streams (legacy {@code GET /sse} and {@code GET /mcp}) one client may hold
+ * @param clientServerName    the name clients give this server (the setup registers it in Claude Code as
+ *                            "devops-paradise"); Claude Code names each tool {@code mcp__<server>__<tool>}, and the
+ *                            gateway shortens backend tool names so that this stays within 64 characters
  * @param maxBackendMessageSize largest backend answer the gateway reads whole (tools/list, legacy SSE messages, errors);
  *                              answers it only relays are streamed and not limited
  * @param legacySseBuffer       answers waiting on a legacy SSE stream its client does not read; beyond this the stream is ended
@@ -57,7 +60,8 @@ public record GatewayProperties(
         @DefaultValue("100") @Min(1) int maxSessionsPerClient,
         @DefaultValue("32") @Min(1) int maxStreamsPerClient,
         @DefaultValue("16MB") DataSize maxBackendMessageSize,
-        @DefaultValue("8MB") DataSize legacySseBuffer) {
+        @DefaultValue("8MB") DataSize legacySseBuffer,
+        @DefaultValue("devops-paradise") String clientServerName) {
 
     public GatewayProperties {
         allowedOrigins = List.copyOf(allowedOrigins);

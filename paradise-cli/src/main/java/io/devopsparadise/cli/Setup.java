@@ -228,12 +228,21 @@ final class Setup {
         }
     }
 
-    /** The client's first MCP request makes the gateway provision its instance and wait until it answers. */
+    /**
+     * The client's first MCP request makes the gateway provision its instance and wait until it answers. A backend
+     * that indexes the workspace first (the code backend) may take longer than the gateway waits: the gateway then
+     * says so (503, "still indexing"), and the request is repeated.
+     */
     private void provision(String name, String token) {
-        console.info("starting the instance of '" + name + "' (first time: up to a minute)");
+        console.info("starting the instance of '" + name + "' (first time: up to a minute; the code backend indexes the workspace first)");
         Map<String, Object> initialize = Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of(
                 "protocolVersion", "2025-06-18", "capabilities", Map.of(), "clientInfo", Map.of("name", "paradise-setup", "version", "1")));
+        long deadline = System.nanoTime() + INDEXING_PATIENCE.toNanos();
         PlatformApi.Answer answer = api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
+        while (stillIndexing(answer) && System.nanoTime() < deadline) {
+            console.info(answer.body().path("error").path("message").asString("still indexing"));
+            answer = api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
+        }
         if (!answer.ok() || answer.body().has("error")) {
             throw new CliException("the instance of '" + name + "' did not start: "
                     + answer.body().path("error").path("message").asString(answer.problem()));
@@ -241,6 +250,10 @@ final class Setup {
         JsonNode status = api.get("bridge-gateway", options.gateway().resolve("/api/clients/" + name), token).body().path("instance");
         console.info("instance of '" + name + "' is " + status.path("state").asString("up") + " (" + status.path("engine").asString("")
                 + ", MCP port " + status.path("ports").path("mcp").asString("?") + ")");
+    }
+
+    private static boolean stillIndexing(PlatformApi.Answer answer) {
+        return answer.status() == 503 && answer.body().path("error").path("message").asString("").contains("still indexing");
     }
 
     private void configureClaudeCode(String name, Path workspace) {
@@ -338,6 +351,8 @@ final class Setup {
 
     /** The report-service's answer for a finished run it could not store. */
     private static final int UNPROCESSABLE = 422;
+    /** How long a first start may spend indexing a large workspace before the setup gives up. */
+    private static final Duration INDEXING_PATIENCE = Duration.ofMinutes(15);
 
     private JsonNode awaitStored(String runId) {
         Instant deadline = Instant.now().plusSeconds(90);

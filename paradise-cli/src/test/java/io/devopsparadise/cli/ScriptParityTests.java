@@ -75,7 +75,7 @@ class ScriptParityTests {
         Set<String> bash = matches(BASH, "\\n\\s+(--[a-z-]+)(?:\\|-h)?\\)");
         Set<String> powershell = matches(POWERSHELL, "'(--[a-z-]+)'");
 
-        assertThat(bash).containsExactlyInAnyOrder("--help", "--status", "--stop", "--backend", "--memory", "--cpus", "--no-run", "--platform-only", "--compose");
+        assertThat(bash).containsExactlyInAnyOrder("--help", "--status", "--stop", "--backend", "--memory", "--cpus", "--no-run", "--platform-only", "--compose", "--pull");
         assertThat(powershell).containsAll(bash);
     }
 
@@ -89,7 +89,7 @@ class ScriptParityTests {
             assertThat(BASH).contains(port);
             assertThat(POWERSHELL).containsPattern("Variable = '" + variableAndPort[0] + "'; Default = " + variableAndPort[1]);
         }
-        for (String both : List.of("ghcr.io/oraios/serena:latest", "everything-process", ".devops-paradise", "target/.paradise-build")) {
+        for (String both : List.of("ghcr.io/oraios/serena:latest", "code-process", "docker/code-backend", ".devops-paradise", "target/.paradise-build")) {
             assertThat(BASH).contains(both);
             assertThat(POWERSHELL).contains(both);
         }
@@ -101,7 +101,9 @@ class ScriptParityTests {
                 "does not exist or is not a directory; give the project directory to work on", "is not allowed: use 1-63 letters, digits",
                 "is not a profile name (quick, standard, comprehensive or a custom one)", "is taken by another program; free it, or give",
                 "exited while starting; the end of its log", "did not become healthy in 120 s", "building the services (the first time takes a few minutes)",
-                "the build failed; run", "unknown option", "too many arguments", "--compose needs Docker", "already runs (pid")) {
+                "the build failed; run", "unknown option", "too many arguments", "--compose needs Docker", "already runs (pid",
+                "--pull needs Docker", "so the client gets the 'code'", "backend: code, in a container built here", "backend: code-process, since no Docker engine answers",
+                "Serena's image could not be pulled")) {
             assertThat(BASH).as("bash: " + message).contains(message);
             assertThat(POWERSHELL).as("powershell: " + message).contains(message);
         }

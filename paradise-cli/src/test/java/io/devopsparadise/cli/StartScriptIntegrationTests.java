@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/start-devops-paradise.sh end to end on a fresh data directory on this machine: all five services as
- * local JVMs (process engine, the 'everything' backend, since Serena cannot run here), the client registered, its
- * instance started, Claude Code configured (checked with the real {@code claude mcp list}), the first report
- * written. Then every error path the script guards, each printing guidance.
+ * local JVMs, the client registered, its instance started with the backend the script chooses when Serena's image is
+ * missing (the `code` backend's image built here, run by the Docker engine), Claude Code configured (checked with the
+ * real {@code claude mcp list}), the first report written. Then every error path the script guards, each printing guidance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -122,7 +122,8 @@ class StartScriptIntegrationTests {
         Result setup = run(env, workspace, "alice", workspace.toString(), "quick");
 
         assertThat(setup.exit()).as(setup.output()).isZero();
-        assertThat(setup.output()).contains("registered client 'alice'").contains("instance of 'alice' is HEALTHY (process")
+        assertThat(setup.output()).contains("so the client gets the 'code'").contains("backend: code, in a container built here")
+                .contains("registered client 'alice'").contains("instance of 'alice' is HEALTHY (docker")
                 .contains("Claude Code: added MCP server 'devops-paradise'").contains("first report: grade")
                 .contains("dashboard: http://127.0.0.1:" + env.get("PARADISE_DASHBOARD_PORT"));
         Path home = Path.of(env.get("PARADISE_HOME"));
@@ -209,13 +210,13 @@ class StartScriptIntegrationTests {
     void instanceLimitsAreCheckedOnTheirWayToTheInstance() throws Exception {
         Path other = Files.createDirectories(work.resolve("projects/other"));
         Result badSize = run(env, other, "--memory", "lots", "carol", other.toString());
-        Result processWithLimits = run(env, other, "--memory", "1GB", "--cpus", "0.5", "--no-run", "bob", other.toString());
+        Result processWithLimits = run(env, other, "--backend", "code-process", "--memory", "1GB", "--cpus", "0.5", "--no-run", "bob", other.toString());
 
         assertThat(badSize.exit()).isEqualTo(1);
         assertThat(badSize.output()).contains("the gateway did not register 'carol': memory must be a size like 512MB or 2GB; got 'lots'");
         assertThat(processWithLimits.exit()).isEqualTo(1);
         assertThat(processWithLimits.output()).contains("registered client 'bob'")
-                .contains("memory and cpus limits apply to containers; profile 'everything-process' runs as a process");
+                .contains("memory and cpus limits apply to containers; profile 'code-process' runs as a process");
     }
 
     @Test

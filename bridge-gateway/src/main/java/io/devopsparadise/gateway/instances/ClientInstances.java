@@ -63,9 +63,20 @@ public class ClientInstances implements SmartLifecycle {
         return manager.findByClient(starting.clientId())
                 .filter(view -> view.state() == InstanceState.HEALTHY)
                 .repeatWhenEmpty(repeat -> repeat.delayElements(Duration.ofMillis(200)))
-                .timeout(properties.provisionTimeout(), Mono.error(() -> new InstanceUnavailableException(
-                        "instance of " + starting.clientId() + " did not become healthy in " + properties.provisionTimeout().toSeconds() + " s",
-                        504, null)));
+                .timeout(properties.provisionTimeout(), Mono.defer(() -> notHealthyInTime(starting)));
+    }
+
+    /** Says where the instance stands: one still indexing its workspace is worth another try soon (503), not a 504. */
+    private Mono<InstanceView> notHealthyInTime(InstanceView starting) {
+        String waited = " after " + properties.provisionTimeout().toSeconds() + " s";
+        return manager.findByClient(starting.clientId())
+                .defaultIfEmpty(starting)
+                .onErrorReturn(starting)
+                .flatMap(view -> Mono.error(view.state() == InstanceState.INDEXING
+                        ? new InstanceUnavailableException("instance of " + view.clientId() + " is still indexing the workspace" + waited
+                                + " (" + view.health() + "); try again in a moment", 503, null)
+                        : new InstanceUnavailableException("instance of " + view.clientId() + " did not become healthy" + waited
+                                + " (" + view.state() + ": " + view.health() + ")", 504, null)));
     }
 
     /** Forgets the cached instance, so that the next request looks it up again. */

@@ -149,7 +149,7 @@ public class LegacySseHandler {
         if (local.isPresent()) {
             return local.get().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).flux();
         }
-        Mono<Relayed> sent = backend.send(client, session, message.raw());
+        Mono<Relayed> sent = backend.send(client, session, tools.forBackend(message));
         if (tools.isToolsList(message)) {
             sent = sent.flatMap(relayed -> streamable.augmented(relayed, message.id()));
         }

@@ -77,7 +77,7 @@ public class ModernHandler {
             return metrics.time(client, message.method(), local.get().flatMap(bytes -> responses.json(200, bytes, null)));
         }
         return metrics.time(client, message.method(), modernSession(client, message)
-                .flatMap(modern -> backend.send(client, modern.session(), message.raw()))
+                .flatMap(modern -> backend.send(client, modern.session(), tools.forBackend(message)))
                 .flatMap(relayed -> tools.isToolsList(message) ? augmentedList(relayed, message.id()) : Mono.just(relayed))
                 .flatMap(relayed -> responses.relay(relayed, null))
                 .onErrorResume(error -> responses.failure(error, message.id())));

@@ -101,7 +101,7 @@ public class StreamableHttpHandler {
                     .flatMap(relayed -> responses.relay(relayed, session.id()))
                     .onErrorResume(error -> responses.failure(error, message.id())));
         }
-        return relay(client, session, message.raw(), message);
+        return relay(client, session, tools.forBackend(message), message);
     }
 
     private Mono<ServerResponse> relay(Client client, GatewaySession session, byte[] body, McpMessage message) {

@@ -21,10 +21,24 @@ public class ToolAggregator {
 
     private final GatewayTools tools;
     private final JsonRpc json;
+    private final ToolNames names;
 
-    ToolAggregator(GatewayTools tools, JsonRpc json) {
+    ToolAggregator(GatewayTools tools, JsonRpc json, ToolNames names) {
         this.tools = tools;
         this.json = json;
+        this.names = names;
+    }
+
+    /** The bytes to send the backend: the client's own, or, for a call of a tool name the gateway shortened, the call under the backend's name. */
+    public byte[] forBackend(McpMessage message) {
+        if (!"tools/call".equals(message.method()) || !(message.node().path("params") instanceof ObjectNode)) {
+            return message.raw();
+        }
+        return names.backendName(message.target()).map(original -> {
+            ObjectNode call = (ObjectNode) message.node().deepCopy();
+            ((ObjectNode) call.get("params")).put("name", original);
+            return json.write(call);
+        }).orElse(message.raw());
     }
 
     /** The answer to a call of one of the gateway's tools, or empty when the message is for the backend. */
@@ -76,9 +90,12 @@ public class ToolAggregator {
         }
         ArrayNode merged = json.array();
         list.forEach(tool -> {
-            if (!GatewayTools.isGatewayToolName(tool.path("name").asString(""))) {
-                merged.add(tool);
+            String name = tool.path("name").asString("");
+            if (GatewayTools.isGatewayToolName(name)) {
+                return;
             }
+            String shown = names.forClient(name);
+            merged.add(shown.equals(name) || !(tool instanceof ObjectNode described) ? tool : described.deepCopy().put("name", shown));
         });
         tools.all().forEach(tool -> merged.add(describe(tool)));
         ((ObjectNode) object.get("result")).set("tools", merged);

@@ -20,7 +20,9 @@ class ToolAggregatorTests {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final JsonRpc json = new JsonRpc(MAPPER);
-    private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json);
+    // Claude Code's prefix for the server name the setup registers: mcp__devops-paradise__ (22 characters)
+    private final ToolNames names = new ToolNames(ToolNames.CLIENT_LIMIT - "mcp__devops-paradise__".length());
+    private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json, names);
     private final Client client = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
     static final class WhoAmI implements GatewayTool {
@@ -75,5 +77,32 @@ class ToolAggregatorTests {
         assertThat(answer.path("result").path("structuredContent").path("id").asString()).isEqualTo("alice");
         assertThat(new String(aggregator.answerLocally(client, unknown).orElseThrow().block())).contains("-32602").contains("Unknown tool: paradise_nope");
         assertThat(aggregator.answerLocally(client, backend)).isEmpty();
+    }
+
+    @Test
+    void shortensBackendToolNamesThatWouldPassClaudeCodesLimitAndCallsThemByTheirFullName() {
+        String longName = "find_referencing_symbols_in_every_module_of_the_workspace";
+        String backend = "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"lsp_find_references\"},{\"name\":\"" + longName + "\"}]}}";
+
+        List<String> shown = MAPPER.readTree(aggregator.augment(backend.getBytes(StandardCharsets.UTF_8), false, MAPPER.readTree("4")))
+                .path("result").path("tools").valueStream().map(t -> t.path("name").asString()).toList();
+
+        assertThat(shown).hasSize(3).contains("lsp_find_references", "paradise_whoami");
+        assertThat(shown).allSatisfy(name -> assertThat("mcp__devops-paradise__" + name).hasSizeLessThanOrEqualTo(64));
+        String shortName = shown.get(1);
+        assertThat(shortName).startsWith("find_referencing_symbols").matches(".*_[0-9a-f]{8}").isNotEqualTo(longName);
+        McpMessage call = json.parse(("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":{\"name\":\"" + shortName
+                + "\",\"arguments\":{\"q\":1}}}").getBytes()).get(0);
+        JsonNode sent = MAPPER.readTree(aggregator.forBackend(call));
+        assertThat(sent.path("params").path("name").asString()).isEqualTo(longName);
+        assertThat(sent.path("params").path("arguments").path("q").asInt()).isEqualTo(1);
+        assertThat(sent.path("id").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void sendsCallsOfNamesItDidNotShortenAsTheClientWroteThem() {
+        byte[] raw = "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}".getBytes();
+
+        assertThat(aggregator.forBackend(json.parse(raw).get(0))).isSameAs(json.parse(raw).get(0).raw()).isEqualTo(raw);
     }
 }

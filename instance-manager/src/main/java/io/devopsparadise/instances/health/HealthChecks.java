@@ -19,6 +19,11 @@ public final class HealthChecks {
         return new HttpHealthCheck(HTTP, portName, path);
     }
 
+    /** Healthy when {@code GET path} answers 200; warming while it answers 503 with a state of "starting" or "indexing". */
+    public static HealthCheck warmup(String portName, String path) {
+        return new WarmupHealthCheck(HTTP, portName, path);
+    }
+
     /** Healthy when an MCP {@code initialize} on the MCP endpoint returns a result; the session is ended after. */
     public static HealthCheck mcpInitialize(String portName, String mcpPath) {
         return new McpInitializeHealthCheck(HTTP, portName, mcpPath);

@@ -125,14 +125,18 @@ class HealthMonitor {
             transition(current, InstanceState.HEALTHY, result.detail());
             return;
         }
+        if (result.warming() && (current.state() == InstanceState.STARTING || current.state() == InstanceState.INDEXING)) {
+            warming(current, result);
+            return;
+        }
         int failed = failures.merge(id, 1, Integer::sum);
         switch (current.state()) {
-            case STARTING -> {
+            case STARTING, INDEXING -> {
                 boolean tooLong = clock.instant().isAfter(current.startedAt().plus(properties.startupTimeout()));
                 if (!running || tooLong) {
                     scheduleRestart(current, tooLong ? "not healthy within " + properties.startupTimeout().toSeconds() + " s: " + result.detail() : result.detail());
                 } else {
-                    registry.update(id, i -> i.withState(InstanceState.STARTING, "waiting: " + result.detail()));
+                    registry.update(id, i -> i.withState(current.state(), "waiting: " + result.detail()));
                 }
             }
             case HEALTHY, UNHEALTHY -> {
@@ -142,6 +146,19 @@ class HealthMonitor {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** The backend runs and gets ready (indexes the workspace): INDEXING, within the profile's warm-up time. */
+    private void warming(Instance current, HealthResult result) {
+        failures.remove(current.id());
+        Duration warmup = profiles.get(current.profile()).warmupTimeout();
+        if (clock.instant().isAfter(current.startedAt().plus(warmup))) {
+            scheduleRestart(current, "still getting ready after " + warmup.toSeconds() + " s: " + result.detail());
+        } else if (current.state() == InstanceState.INDEXING) {
+            registry.update(current.id(), i -> i.withState(InstanceState.INDEXING, result.detail()));
+        } else {
+            transition(current, InstanceState.INDEXING, result.detail());
         }
     }
 

@@ -2,6 +2,7 @@ package io.devopsparadise.instances.profiles;
 
 import io.devopsparadise.instances.health.HealthCheck;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param ports         port name → port inside the container (0: same as the host port); iteration order is stable
  * @param readOnlyRoot  a container's root filesystem is read-only, with a tmpfs at /tmp
  * @param requireDigest the image must be pinned by digest ({@code name@sha256:…}); a tag is refused
+ * @param warmupTimeout how long the instance may stay INDEXING before it is restarted
  */
 public record BackendProfile(
         String name,
@@ -28,12 +30,13 @@ public record BackendProfile(
         String user,
         ResourceLimits limits,
         boolean readOnlyRoot,
-        boolean requireDigest) {
+        boolean requireDigest,
+        Duration warmupTimeout) {
 
     /** The same profile with other container limits (one instance's, asked for when it was provisioned). */
     public BackendProfile withLimits(ResourceLimits other) {
         return new BackendProfile(name, engine, image, command, env, ports, mcpPort, mcpPath, healthCheck, workspaceMount, user, other,
-                readOnlyRoot, requireDigest);
+                readOnlyRoot, requireDigest, warmupTimeout);
     }
 
     public BackendProfile {

@@ -3,6 +3,7 @@ package io.devopsparadise.instances.profiles;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,8 @@ import java.util.Map;
  * @param readOnlyRoot   a container's root filesystem is read-only, with a tmpfs at /tmp (turn off for images
  *                       that write outside their workspace and /tmp)
  * @param requireDigest  refuse to run the image unless it is pinned by digest ({@code image@sha256:…})
+ * @param warmupTimeout  how long a {@code warmup} health check may report the backend as getting ready (INDEXING)
+ *                       before the instance is restarted
  */
 public record BackendProfileProperties(
         EngineChoice engine,
@@ -45,10 +48,12 @@ public record BackendProfileProperties(
         @DefaultValue("1.0") double cpus,
         @DefaultValue("512") long pids,
         @DefaultValue("true") boolean readOnlyRoot,
-        @DefaultValue("false") boolean requireDigest) {
+        @DefaultValue("false") boolean requireDigest,
+        @DefaultValue("10m") Duration warmupTimeout) {
 
     /**
-     * @param type {@code mcp} (an MCP initialize on the MCP port) or {@code http} (GET of a path)
+     * @param type {@code mcp} (an MCP initialize on the MCP port), {@code http} (GET of a path) or {@code warmup}
+     *             (GET of a path that answers 503 with {@code {"state":"indexing"}} while the backend gets ready)
      * @param port name of the port the check targets; the MCP port when absent
      * @param path HTTP path for {@code http} checks
      */

@@ -50,7 +50,8 @@ public class BackendProfiles {
                 raw.user(),
                 new ResourceLimits(raw.memory().toBytes(), Math.round(raw.cpus() * 1e9), raw.pids()),
                 raw.readOnlyRoot(),
-                raw.requireDigest());
+                raw.requireDigest(),
+                raw.warmupTimeout());
     }
 
     private static HealthCheck healthCheck(String name, BackendProfileProperties raw) {
@@ -59,7 +60,9 @@ public class BackendProfiles {
         return switch (check.type()) {
             case "mcp" -> HealthChecks.mcpInitialize(port, raw.mcpPath());
             case "http" -> HealthChecks.http(port, check.path());
-            default -> throw new IllegalArgumentException("profile " + name + ": health type must be 'mcp' or 'http', got '" + check.type() + "'");
+            case "warmup" -> HealthChecks.warmup(port, check.path());
+            default -> throw new IllegalArgumentException("profile " + name + ": health type must be 'mcp', 'http' or 'warmup', got '"
+                    + check.type() + "'");
         };
     }
 }

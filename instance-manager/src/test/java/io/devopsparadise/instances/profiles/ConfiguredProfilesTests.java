@@ -103,7 +103,7 @@ class ConfiguredProfilesTests {
     void aCommandNamingAnUndeclaredPortIsRefusedWithTheReason() {
         var raw = new BackendProfileProperties(EngineChoice.PROCESS, null, List.of("srv", "--port", "{port:admin}"), null,
                 Map.of("mcp", 0), "mcp", "/mcp", new BackendProfileProperties.HealthCheckProperties("mcp", null, "/"),
-                "/workspace", null, org.springframework.util.unit.DataSize.ofMegabytes(64), 1, 64, true, false);
+                "/workspace", null, org.springframework.util.unit.DataSize.ofMegabytes(64), 1, 64, true, false, java.time.Duration.ofMinutes(10));
         LaunchSpec launch = new LaunchSpec("id-1234567", "c", "i", BackendProfiles.toProfile("odd", raw, EngineChoice.AUTO),
                 Path.of("/tmp"), Map.of("mcp", 8200), Path.of("/d"), Path.of("/d/l"));
 
@@ -111,7 +111,7 @@ class ConfiguredProfilesTests {
                 .hasMessageContaining("names port 'admin'").hasMessageContaining("[mcp]");
         assertThat(new LaunchSpec("id-1234567", "c", "i", BackendProfiles.toProfile("odd",
                 new BackendProfileProperties(EngineChoice.PROCESS, null, List.of("echo", "{\"json\":1}", "{clientId}"), null,
-                        null, "mcp", "/mcp", raw.health(), "/workspace", null, raw.memory(), 1, 64, true, false), EngineChoice.AUTO),
+                        null, "mcp", "/mcp", raw.health(), "/workspace", null, raw.memory(), 1, 64, true, false, raw.warmupTimeout()), EngineChoice.AUTO),
                 Path.of("/tmp"), Map.of("mcp", 8200), Path.of("/d"), Path.of("/d/l")).command("/tmp", false))
                 .containsExactly("echo", "{\"json\":1}", "c");
     }

@@ -39,7 +39,7 @@ class InstanceEnvironmentTests {
         Files.createFile(nvm.resolve("node")).toFile().setExecutable(true);
         var server = new BackendProfileProperties(EngineChoice.PROCESS, null, List.of("node", "server.js"), null, null, "mcp", "/mcp",
                 new BackendProfileProperties.HealthCheckProperties("mcp", null, "/"), "/workspace", null, DataSize.ofMegabytes(64), 1, 64,
-                true, false);
+                true, false, java.time.Duration.ofMinutes(10));
         var profiles = new BackendProfiles(new InstanceProperties(Path.of("/tmp"), 8200, 8299, 50, "server", EngineChoice.AUTO,
                 List.of(Path.of("/tmp")), null, List.of(), false, "/usr/bin:/bin", "paradise-instances",
                 null, null, null, null, null, null, Map.of("server", server)));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         return new BackendProfile("everything", EngineChoice.DOCKER, IMAGE, List.of("streamableHttp"),
                 Map.of("PORT", "{containerPort:mcp}"), Map.of("mcp", 3001), "mcp", "/mcp",
                 HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", "65534:65534",
-                new ResourceLimits(256L << 20, 500_000_000L, 128), true, false);
+                new ResourceLimits(256L << 20, 500_000_000L, 128), true, false, Duration.ofMinutes(10));
     }
 
     @Override
@@ -132,7 +133,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         BackendProfile profile = everythingProfile();
         BackendProfile unpinned = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
                 profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), profile.user(),
-                profile.limits(), true, true);
+                profile.limits(), true, true, profile.warmupTimeout());
 
         assertThatThrownBy(() -> start(withProfile(launchSpec(), unpinned)))
                 .isInstanceOf(InstanceRefusedException.class)
@@ -146,7 +147,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         for (String user : new String[] {ContainerSpec.WORKSPACE_OWNER, "0:0", null}) {
             BackendProfile asRoot = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
                     profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), user,
-                    profile.limits(), true, false);
+                    profile.limits(), true, false, profile.warmupTimeout());
 
             assertThatThrownBy(() -> start(withProfile(launchSpec(), asRoot))).as("user %s", user)
                     .isInstanceOf(InstanceRefusedException.class)

@@ -13,6 +13,7 @@ import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,8 @@ class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         String server = RepoPaths.nodeModules().resolve("@modelcontextprotocol/server-everything/dist/index.js").toString();
         return new BackendProfile("everything-process", EngineChoice.PROCESS, null,
                 List.of("node", server, "streamableHttp"), Map.of("PORT", "{port}"), Map.of("mcp", 0), "mcp", "/mcp",
-                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", null, new ResourceLimits(1L << 30, 1_000_000_000L, 512), false, false);
+                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", null, new ResourceLimits(1L << 30, 1_000_000_000L, 512), false, false,
+                Duration.ofMinutes(10));
     }
 
     @Override
