@@ -2,7 +2,7 @@
 // The reference TypeScript MCP SDK client, driven by tests and benchmarks.
 //   node mcp-client.mjs repl URL [--header "Name: value"]... [--sse]
 //       connects, prints {"connected":true,"sessionId":…}, then reads one JSON command per line on stdin:
-//       {"op":"list"} | {"op":"call","tool":"echo","args":{…}} | {"op":"close"}; prints one JSON line per command.
+//       {"op":"list"} | {"op":"call","tool":"echo","args":{…}[,"timeoutMs":N]} | {"op":"close"}; prints one JSON line per command.
 //   node mcp-client.mjs load FILE CALLS
 //       FILE holds [{"url":…,"token":…}, …]; every client connects at once and makes CALLS echo calls in a row;
 //       prints {"clients":N,"calls":…,"errors":…,"firstErrors":[…],"p50Ms":…,"p99Ms":…,"wallMs":…}.
@@ -52,7 +52,9 @@ async function repl(args) {
         const { tools } = await client.listTools();
         console.log(JSON.stringify({ ok: true, tools: tools.map((t) => t.name), sessionId: transport.sessionId ?? null }));
       } else if (command.op === "call") {
-        const result = await client.callTool({ name: command.tool, arguments: command.args ?? {} });
+        // timeoutMs: the SDK's own request timeout (60 s when absent); a call that takes longer fails
+        const options = command.timeoutMs ? { timeout: command.timeoutMs } : undefined;
+        const result = await client.callTool({ name: command.tool, arguments: command.args ?? {} }, undefined, options);
         console.log(JSON.stringify({ ok: true, result, sessionId: transport.sessionId ?? null }));
       } else if (command.op === "close") {
         await client.close();

@@ -23,6 +23,7 @@ public final class InstanceManagerProcess extends ServiceProcess {
                 "--paradise.instances.home=" + home,
                 "--paradise.instances.allowed-workspace-roots=" + workspaceRoot,
                 "--paradise.node-modules=" + RepoPaths.nodeModules(),
+                "--paradise.code-backend=" + RepoPaths.codeBackend(),
                 "--paradise.instances.default-profile=everything",
                 "--paradise.instances.max-instances=100",
                 "--paradise.instances.health.interval=300ms",

@@ -34,6 +34,15 @@ public final class RepoPaths {
         return nodeTools().resolve("node_modules");
     }
 
+    /** The code backend (docker/code-backend) with its npm packages installed. */
+    public static Path codeBackend() {
+        Path backend = root().resolve("docker/code-backend");
+        if (!Files.isDirectory(backend.resolve("node_modules"))) {
+            throw new IllegalStateException("the code backend's npm packages are missing: run scripts/install-test-deps.sh");
+        }
+        return backend;
+    }
+
     public static Path mcpProbe() {
         return root().resolve("tools/node/mcp-probe.mjs");
     }

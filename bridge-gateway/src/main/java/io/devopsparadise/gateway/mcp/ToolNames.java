@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -27,10 +28,12 @@ public class ToolNames {
     private final int limit;
     private final Map<String, String> originals = new ConcurrentHashMap<>();
 
+    @Autowired
     ToolNames(GatewayProperties properties) {
         this(CLIENT_LIMIT - ("mcp__" + properties.clientServerName() + "__").length());
     }
 
+    /** Names of at most {@code limit} characters. */
     ToolNames(int limit) {
         if (limit < HASH_CHARS + 2) {
             throw new IllegalArgumentException("a client server name this long leaves " + limit + " characters for tool names; choose a shorter one");

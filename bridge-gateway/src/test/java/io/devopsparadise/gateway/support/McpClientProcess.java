@@ -57,6 +57,11 @@ public final class McpClientProcess implements AutoCloseable {
         return send(Map.of("op", "call", "tool", tool, "args", args));
     }
 
+    /** A call the client gives up on after {@code timeoutMillis} (the SDK's request timeout). */
+    public JsonNode call(String tool, Map<String, Object> args, int timeoutMillis) throws Exception {
+        return send(Map.of("op", "call", "tool", tool, "args", args, "timeoutMs", timeoutMillis));
+    }
+
     private synchronized JsonNode send(Map<String, Object> command) throws Exception {
         in.write(JSON.writeValueAsString(command) + "\n");
         in.flush();
