@@ -65,6 +65,7 @@ async function start() {
     return;
   }
   const started = Date.now();
+  status.detail = `starting the language servers: ${detected.map((l) => `${l.name} (${l.files} files)`).join(", ")}`;
   for (const language of detected) {
     const server = new LanguageServer({ language, workspace: paths.root, log, onExit: languageServerExited });
     await server.start();

@@ -154,7 +154,8 @@ class HealthMonitor {
         failures.remove(current.id());
         Duration warmup = profiles.get(current.profile()).warmupTimeout();
         if (clock.instant().isAfter(current.startedAt().plus(warmup))) {
-            scheduleRestart(current, "still getting ready after " + warmup.toSeconds() + " s: " + result.detail());
+            String allowed = warmup.toSeconds() > 0 ? warmup.toSeconds() + " s" : warmup.toMillis() + " ms";
+            scheduleRestart(current, "still getting ready after " + allowed + " (the profile's warmup-timeout): " + result.detail());
         } else if (current.state() == InstanceState.INDEXING) {
             registry.update(current.id(), i -> i.withState(InstanceState.INDEXING, result.detail()));
         } else {

@@ -43,6 +43,7 @@ public final class ManagerContext implements AutoCloseable {
                 "paradise.instances.home=" + home,
                 "paradise.instances.allowed-workspace-roots=" + workspaceRoot,
                 "paradise.node-modules=" + RepoPaths.nodeModules(),
+                "paradise.code-backend=" + RepoPaths.codeBackend(),
                 "paradise.instances.health.interval=300ms",
                 "paradise.instances.health.timeout=2s",
                 "paradise.instances.restart.initial-backoff=200ms",
