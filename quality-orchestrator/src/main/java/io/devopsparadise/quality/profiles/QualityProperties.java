@@ -3,6 +3,7 @@ package io.devopsparadise.quality.profiles;
 import io.devopsparadise.quality.semantic.SemanticLimits;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -61,7 +62,7 @@ public record QualityProperties(
         @DefaultValue("64MB") DataSize maxReportSize,
         Path profilesFile,
         Map<String, ProfileProperties> profiles,
-        @DefaultValue SemanticLimits semantic) {
+        @NestedConfigurationProperty @DefaultValue SemanticLimits semantic) {
 
     public QualityProperties {
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
