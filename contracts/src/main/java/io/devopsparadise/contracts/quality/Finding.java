@@ -10,9 +10,10 @@ import java.util.Objects;
  *                    (like SARIF's partialFingerprints); null until the orchestrator has computed it
  * @param introduced  true when the finding is new since the run's baseline, false when the baseline had it too, null
  *                    when the run has no baseline
+ * @param column      1-based; null when the tool names no column (results written before columns existed have none)
  */
 public record Finding(String tool, String rule, Severity severity, String file, int line, String message, String fingerprint,
-                      Boolean introduced) {
+                      Boolean introduced, Integer column) {
 
     public Finding {
         Objects.requireNonNull(tool, "tool");
@@ -22,15 +23,26 @@ public record Finding(String tool, String rule, Severity severity, String file, 
 
     /** A finding as a tool's report states it, before it is fingerprinted and compared with a baseline. */
     public Finding(String tool, String rule, Severity severity, String file, int line, String message) {
-        this(tool, rule, severity, file, line, message, null, null);
+        this(tool, rule, severity, file, line, message, null, null, null);
+    }
+
+    /** A finding at a line and column, as a language server states it. */
+    public Finding(String tool, String rule, Severity severity, String file, int line, int column, String message) {
+        this(tool, rule, severity, file, line, message, null, null, column > 0 ? column : null);
+    }
+
+    /** A finding without a column, fingerprinted and compared. */
+    public Finding(String tool, String rule, Severity severity, String file, int line, String message, String fingerprint,
+                   Boolean introduced) {
+        this(tool, rule, severity, file, line, message, fingerprint, introduced, null);
     }
 
     public Finding withFingerprint(String fingerprint) {
-        return new Finding(tool, rule, severity, file, line, message, fingerprint, introduced);
+        return new Finding(tool, rule, severity, file, line, message, fingerprint, introduced, column);
     }
 
     public Finding markedNew(boolean isNew) {
-        return new Finding(tool, rule, severity, file, line, message, fingerprint, isNew);
+        return new Finding(tool, rule, severity, file, line, message, fingerprint, isNew, column);
     }
 
     /** True when the finding is known to be new since the baseline. */

@@ -7,7 +7,7 @@ import java.util.Set;
 public final class ProfileRules {
 
     /** Tool categories, in the order a run reports them. */
-    public static final List<String> CATEGORIES = List.of("unit", "lint", "security", "api", "e2e", "performance");
+    public static final List<String> CATEGORIES = List.of("unit", "lint", "semantic", "security", "api", "e2e", "performance");
 
     /** Keys of one profile in YAML ({@code paradise.quality.profiles.<name>.*}). */
     public static final Set<String> KEYS = Set.of("categories", "tool-timeout", "min-line-coverage", "max-findings", "max-new-findings", "min-changed-line-coverage", "fail-fast",

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param baseline  the stored run this run was compared with; null for a project's first run (it sets the baseline)
  * @param changedLinesCoverage coverage of the lines changed since the baseline's commit; null without a baseline commit
  *                  or coverage report
+ * @param semantic  what the client's code backend says about the code: the symbols the change touches, who references
+ *                  them, an overview; null when the run's profile has no semantic step (its findings are the
+ *                  {@code semantic} tool's)
  */
 public record QualityRunResult(
         String id,
@@ -27,7 +30,16 @@ public record QualityRunResult(
         String gitCommit,
         String gitBranch,
         Baseline baseline,
-        ChangedLinesCoverage changedLinesCoverage) {
+        ChangedLinesCoverage changedLinesCoverage,
+        SemanticAnalysis semantic) {
+
+    /** A run without a semantic analysis. */
+    public QualityRunResult(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
+                            Instant finishedAt, List<ToolOutcome> tools, String verdict, String gitCommit, String gitBranch,
+                            Baseline baseline, ChangedLinesCoverage changedLinesCoverage) {
+        this(id, clientId, workspace, profile, state, startedAt, finishedAt, tools, verdict, gitCommit, gitBranch, baseline,
+                changedLinesCoverage, null);
+    }
 
     public QualityRunResult {
         Objects.requireNonNull(id, "id");

@@ -17,8 +17,8 @@ public record ToolDigest(String tool, String category, ToolStatus status, long d
                 outcome.coverage() == null ? null : outcome.coverage().lineRate());
     }
 
-    /** Whether the tool reports findings (lint and security tools). */
+    /** Whether the tool reports findings (lint, semantic and security tools). */
     public boolean reportsFindings() {
-        return "lint".equals(category) || "security".equals(category);
+        return "lint".equals(category) || "semantic".equals(category) || "security".equals(category);
     }
 }

@@ -24,13 +24,13 @@ import java.util.TreeSet;
  * The lines a change added or modified: the working tree (committed or not) against a commit, read with JGit, for
  * the given workspace-relative files only.
  */
-final class ChangedLines {
+public final class ChangedLines {
 
     private ChangedLines() {
     }
 
     /** Per file, the changed line numbers (1-based); empty when the workspace is no repository or lacks the commit. */
-    static Optional<Map<String, Set<Integer>>> since(Path workspace, String commit, Collection<String> files) {
+    public static Optional<Map<String, Set<Integer>>> since(Path workspace, String commit, Collection<String> files) {
         if (commit == null || files.isEmpty()) {
             return Optional.empty();
         }

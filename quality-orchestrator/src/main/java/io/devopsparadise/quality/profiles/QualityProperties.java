@@ -1,7 +1,9 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.quality.semantic.SemanticLimits;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -35,6 +37,7 @@ import java.util.Map;
  * @param maxActiveRuns       runs queued or running in all
  * @param maxReportSize       the largest report the orchestrator reads or keeps; a larger one makes its tool ERROR
  * @param profilesFile        custom quality profiles (paradise.quality.profiles.NAME), read as profiles only
+ * @param semantic            bounds of the semantic step (the client's code backend over MCP: diagnostics, symbols, references)
  * @param profiles            quality profiles by name
  */
 @Validated
@@ -58,14 +61,16 @@ public record QualityProperties(
         @DefaultValue("32") @Min(1) int maxActiveRuns,
         @DefaultValue("64MB") DataSize maxReportSize,
         Path profilesFile,
-        Map<String, ProfileProperties> profiles) {
+        Map<String, ProfileProperties> profiles,
+        @NestedConfigurationProperty @DefaultValue SemanticLimits semantic) {
 
     public QualityProperties {
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
+        semantic = semantic == null ? SemanticLimits.defaults() : semantic;
     }
 
     /**
-     * @param categories      tool categories that run: unit, lint, security, api, e2e, performance
+     * @param categories      tool categories that run: unit, lint, semantic, security, api, e2e, performance
      * @param toolTimeout     one tool is stopped after this long
      * @param minLineCoverage below this line coverage (0-1) the run fails; 0 disables
      * @param maxFindings     most findings allowed per severity (CRITICAL, HIGH, MEDIUM, LOW, INFO); absent = no limit

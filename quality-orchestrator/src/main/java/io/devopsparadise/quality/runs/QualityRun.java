@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
 import java.time.Instant;
@@ -22,6 +23,7 @@ final class QualityRun {
     private GitState git;
     private Baseline baseline;
     private ChangedLinesCoverage changedLines;
+    private SemanticAnalysis semantic;
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -109,6 +111,10 @@ final class QualityRun {
         this.baseline = baseline;
     }
 
+    synchronized void semantic(SemanticAnalysis semantic) {
+        this.semantic = semantic;
+    }
+
     synchronized void changedLines(ChangedLinesCoverage changedLines) {
         this.changedLines = changedLines;
     }
@@ -132,6 +138,6 @@ final class QualityRun {
 
     synchronized QualityRunResult snapshot() {
         return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
-                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines);
+                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines, semantic);
     }
 }

@@ -25,6 +25,8 @@ import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
 import io.devopsparadise.quality.runners.Toolbox;
+import io.devopsparadise.quality.semantic.SemanticAnalyzer;
+import io.devopsparadise.quality.semantic.SemanticResult;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ public class QualityRunService {
     private final FinishedRuns finished;
     private final BaselineSource baselines;
     private final CustomCommands customCommands;
+    private final SemanticAnalyzer semantic;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
@@ -86,6 +89,7 @@ public class QualityRunService {
         this.properties = properties;
         this.clock = clock;
         this.tools = new FairToolPool(properties.parallelTools());
+        this.semantic = new SemanticAnalyzer(properties.semantic(), clock);
         this.active = new ActiveRuns(properties.maxRunsPerClient(), properties.maxActiveRuns());
     }
 
@@ -211,7 +215,7 @@ public class QualityRunService {
             for (Future<?> tool : work) {
                 awaitQuietly(tool);
             }
-            Verdict verdict = judge(run, profile, workspace, context, choice);
+            Verdict verdict = judge(run, profile, instance, workspace, context, choice);
             finish(run, verdict.passed() ? RunState.PASSED : RunState.FAILED, verdict.reasons());
         } catch (RuntimeException e) {
             log.warn("quality run {} failed: {}", run.id(), e.toString());
@@ -259,10 +263,14 @@ public class QualityRunService {
     }
 
     /** Fingerprints the findings, marks what is new since the baseline, and judges the run. */
-    private Verdict judge(QualityRun run, QualityProfile profile, DetectedWorkspace workspace, RunContext context, BaselineChoice choice) {
-        run.rewrite(new Fingerprints(workspace.root(), context.workspaceInInstance())::fingerprinted);
+    private Verdict judge(QualityRun run, QualityProfile profile, InstanceView instance, DetectedWorkspace workspace, RunContext context,
+                          BaselineChoice choice) {
         BaselineSource.Lookup lookup = baselines.find(run.clientId(), run.snapshot().workspace(), profile.name(),
                 choice != null ? choice : baseBranch(run));
+        if (profile.categories().contains(SemanticAnalyzer.TOOL) && !run.isFinished()) {
+            semantic(run, instance, workspace, context, lookup.baseline().map(found -> found.baseline().gitCommit()).orElse(null));
+        }
+        run.rewrite(new Fingerprints(workspace.root(), context.workspaceInInstance())::fingerprinted);
         lookup.baseline().ifPresent(found -> {
             run.rewrite(new Gate(found)::marked);
             run.baseline(found.baseline());
@@ -271,6 +279,29 @@ public class QualityRunService {
         });
         QualityRunResult result = run.snapshot();
         return Verdict.of(profile, result.tools(), result.baseline(), lookup.why(), result.changedLinesCoverage());
+    }
+
+    /**
+     * Asks the client's code backend about the code: the {@code semantic} tool's findings, and the change and overview
+     * in the run result. The change is measured against the baseline's commit, else against HEAD (the uncommitted work).
+     */
+    private void semantic(QualityRun run, InstanceView instance, DetectedWorkspace workspace, RunContext context, String baselineCommit) {
+        events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, "RUNNING", 0, 0, 0);
+        GitState git = run.git();
+        String base = baselineCommit != null ? baselineCommit : git == null ? null : git.commit();
+        SemanticResult result;
+        try {
+            result = semantic.analyze(instance.mcpUrl() == null ? null : java.net.URI.create(instance.mcpUrl()), workspace.root(), base,
+                    context.changedFiles());
+        } catch (RuntimeException e) {
+            log.warn("semantic step of run {} failed: {}", run.id(), e.toString());
+            result = new SemanticResult(ToolOutcome.error(SemanticAnalyzer.TOOL, SemanticAnalyzer.TOOL, 0, e.getMessage()),
+                    io.devopsparadise.contracts.quality.SemanticAnalysis.skipped("the semantic step failed: " + e.getMessage()));
+        }
+        run.add(result.outcome());
+        run.semantic(result.analysis());
+        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, result.outcome().status().name(),
+                0, 0, result.outcome().findings().size());
     }
 
     private BaselineChoice baseBranch(QualityRun run) {

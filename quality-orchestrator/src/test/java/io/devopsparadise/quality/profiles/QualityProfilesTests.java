@@ -19,7 +19,7 @@ class QualityProfilesTests {
     @Test
     void convertsLimitsToSeveritiesAndDefaultsToStandard() {
         QualityProfiles profiles = new QualityProfiles(new QualityProperties(null, java.time.Duration.ofDays(7), null, null, null, "/usr/bin/python3", "/workspace", null, "/app/node_modules", "/usr/bin/chromium", "mvn", null, null, 2, 2, 32,
-                org.springframework.util.unit.DataSize.ofMegabytes(64), null, Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3)))));
+                org.springframework.util.unit.DataSize.ofMegabytes(64), null, Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3))), null));
 
         QualityProfile standard = profiles.get(null);
 

@@ -1,6 +1,7 @@
 package io.devopsparadise.reports.render;
 
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.analysis.TrendPoint;
@@ -44,11 +45,14 @@ public class JsonReportRenderer implements ReportRenderer {
                 new Summary(new Tests(summary.testsTotal(), summary.testsFailed(), summary.testsSkipped(), summary.passRate()),
                         summary.lineRate() == null ? null : new Coverage(summary.lineRate(), summary.branchRate()),
                         summary.findings(), summary.performanceScore()),
-                model.tools(), model.trend());
+                model.tools(), model.trend(), model.run().result().semantic());
         return json.writeValueAsString(report) + "\n";
     }
 
-    record Report(String schemaVersion, Run run, QualityScore score, Summary summary, List<ToolOutcome> tools, List<TrendPoint> trend) {
+    /** {@code semantic}: the code backend's view of the run's code (changed symbols, references, overview); absent without one. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Report(String schemaVersion, Run run, QualityScore score, Summary summary, List<ToolOutcome> tools, List<TrendPoint> trend,
+                  SemanticAnalysis semantic) {
     }
 
     record Run(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt, Instant finishedAt,

@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Every test of the run in one JUnit XML file: a testsuite per tool (with the run's score and grade as properties),
- * the run as the testsuites root.
+ * the run as the testsuites root. The semantic tool's type diagnostics are a suite of failing cases too.
  */
 @Component
 public class JunitReportRenderer implements ReportRenderer {
@@ -31,7 +31,8 @@ public class JunitReportRenderer implements ReportRenderer {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            List<ToolOutcome> tools = model.tools().stream().filter(t -> !t.tests().isEmpty()).toList();
+            List<ToolOutcome> tools = new java.util.ArrayList<>(model.tools().stream().filter(t -> !t.tests().isEmpty()).toList());
+            model.checkers().forEach(checker -> tools.add(asTests(checker)));
             List<TestCaseResult> all = tools.stream().flatMap(t -> t.tests().stream()).toList();
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "quality run " + model.run().summary().id());
@@ -56,6 +57,17 @@ public class JunitReportRenderer implements ReportRenderer {
             throw new IllegalStateException("cannot write the JUnit report", e);
         }
         return out + "\n";
+    }
+
+    /**
+     * A type checker's findings as failing cases, one per diagnostic (as type checkers' own JUnit outputs do): the
+     * file is the class name, "rule line:column" the case's name.
+     */
+    private static ToolOutcome asTests(ToolOutcome checker) {
+        List<TestCaseResult> cases = checker.findings().stream().map(f -> new TestCaseResult(f.file(),
+                f.rule() + " " + f.line() + (f.column() == null ? "" : ":" + f.column()), f.file(), TestStatus.FAILED, 0,
+                f.severity() + ": " + f.message(), f.introduced())).toList();
+        return ToolOutcome.tests(checker.tool(), checker.category(), checker.status(), checker.durationMillis(), cases, null);
     }
 
     /** The run's score and grade, in every suite (the place JUnit readers look for properties). */

@@ -85,6 +85,16 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
         return null;
     }
 
+    /** The code backend's analysis of the run's code; null when the run had no semantic step. */
+    public io.devopsparadise.contracts.quality.SemanticAnalysis semantic() {
+        return run.result().semantic();
+    }
+
+    /** The findings of the tools that report them per file (the semantic tool's type diagnostics): JUnit shows them as failing cases. */
+    public List<ToolOutcome> checkers() {
+        return tools().stream().filter(t -> "semantic".equals(t.category()) && !t.findings().isEmpty()).toList();
+    }
+
     public record Failure(String tool, TestCaseResult test) {
     }
 }

@@ -1,6 +1,7 @@
 package io.devopsparadise.reports.render;
 
 import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0: one run per lint or security tool that ran (an empty results list means it found nothing), every
+ * SARIF 2.1.0: one run per lint, semantic or security tool that ran (an empty results list means it found nothing), every
  * finding a result with its rule, level and, when the tool named one, its file (relative to %SRCROOT%, the
- * workspace) and line. The run's quality score and grade ride in the log's property bag.
+ * workspace), line and column. The run's quality score and grade ride in the log's property bag.
  */
 @Component
 public class SarifReportRenderer implements ReportRenderer {
@@ -37,7 +38,7 @@ public class SarifReportRenderer implements ReportRenderer {
         List<Object> runs = new ArrayList<>();
         String root = model.run().summary().workspace();
         for (ToolOutcome tool : model.tools()) {
-            if (("lint".equals(tool.category()) || "security".equals(tool.category())) && tool.status() == ToolStatus.PASSED) {
+            if (ToolDigest.of(tool).reportsFindings() && tool.status() == ToolStatus.PASSED) {
                 runs.add(run(tool, root.endsWith("/") ? root : root + "/"));
             }
         }
@@ -64,7 +65,8 @@ public class SarifReportRenderer implements ReportRenderer {
                 Map<String, Object> physical = new LinkedHashMap<>();
                 physical.put("artifactLocation", ordered("uri", relative(finding.file()), "uriBaseId", "%SRCROOT%"));
                 if (finding.line() > 0) {
-                    physical.put("region", ordered("startLine", finding.line()));
+                    physical.put("region", finding.column() == null ? ordered("startLine", finding.line())
+                            : ordered("startLine", finding.line(), "startColumn", finding.column()));
                 }
                 result.put("locations", List.of(ordered("physicalLocation", physical)));
             }
