@@ -70,6 +70,8 @@ async function start() {
     const server = new LanguageServer({ language, workspace: paths.root, log, onExit: languageServerExited });
     await server.start();
     languageServers.push(server);
+    // which process serves the language, for the life of the instance: every session shares it
+    status.languages.find((l) => l.name === language.name).pid = server.pid;
   }
   tools = publicTools(languageServers[0].tools);
   instructions = languageServers[0].instructions;

