@@ -97,14 +97,14 @@ class ConfigurationToolsTests {
 
         assertThat(new ProfilesValidator().validate(broken)).containsExactlyInAnyOrder(
                 "paradise.quality.profiles.nightly.colour: unknown setting; known: " + io.devopsparadise.contracts.quality.ProfileRules.KEYS,
-                "paradise.quality.profiles.nightly.categories: 'fuzzing' is not one of [unit, lint, security, api, e2e, performance]",
+                "paradise.quality.profiles.nightly.categories: 'fuzzing' is not one of [unit, lint, semantic, security, api, e2e, performance]",
                 "paradise.quality.profiles.nightly.tool-timeout: 'soon' is not a duration like 90s, 10m or 1h",
                 "paradise.quality.profiles.nightly.min-line-coverage: must be a number from 0 to 1 (0.8 means 80%), got 80",
                 "paradise.quality.profiles.nightly.max-findings.severe: not a severity; use [CRITICAL, HIGH, MEDIUM, LOW, INFO]",
                 "paradise.quality.profiles.nightly.max-findings.high: must be a whole number, 0 or more",
                 "paradise.quality.profiles.nightly.fail-fast: must be true or false",
                 "paradise.quality.profiles.nightly.target-url: 'file:///etc/passwd' must be an http or https URL",
-                "paradise.quality.profiles.empty.categories: give a list of at least one of [unit, lint, security, api, e2e, performance]");
+                "paradise.quality.profiles.empty.categories: give a list of at least one of [unit, lint, semantic, security, api, e2e, performance]");
         assertThat(new ProfilesValidator().validate(file("none.yml", "paradise: {}"))).singleElement().asString()
                 .startsWith("paradise.quality.profiles: missing");
     }
