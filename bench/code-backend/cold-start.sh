@@ -9,6 +9,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
+trap "exit 143" INT TERM
 runs=${1:-${RUNS:-5}}
 kind=${2:-ts}
 [ "$kind" = java ] && build_java_bridge

@@ -14,6 +14,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 trap cleanup EXIT
+trap "exit 143" INT TERM
 n=${1:-${N:-5}}
 reserve_mib=${RESERVE_MIB:-4096}
 mib() { awk -v k="$1" 'BEGIN{printf "%.1f", k/1024}'; }
@@ -72,7 +73,7 @@ echo "Java/TS, bridge process: RSS $(ratio "${rss[java.bridge]}" "${rss[ts.bridg
 echo
 
 # N instances of each candidate at once: the real per-instance figure (shared pages split N ways) and the check
-declare -A sum_pss sum_rss bridges_pss
+declare -A sum_pss sum_rss sum_uss bridges_pss bridges_uss
 echo "## $n instances at once, each on its own boltons clone (ready, the same calls, then measured together)"
 for kind in ts java; do
   pids=() ports=() wss=()
@@ -86,12 +87,13 @@ for kind in ts java; do
   done
   sleep 3
   all=""; for pid in "${pids[@]}"; do all+="$(tree "$pid" | tr '\n' ' ')"; done
-  read -r sum_rss[$kind] sum_pss[$kind] _ <<<"$(mem $all)"
-  read -r _ bridges_pss[$kind] _ <<<"$(mem "${pids[@]}")"
+  read -r sum_rss[$kind] sum_pss[$kind] sum_uss[$kind] <<<"$(mem $all)"
+  read -r _ bridges_pss[$kind] bridges_uss[$kind] <<<"$(mem "${pids[@]}")"
   echo "$(label $kind): $(echo $all | wc -w) processes; sum PSS $(mib "${sum_pss[$kind]}") MiB = $(mib $((sum_pss[$kind] / n))) MiB per instance" \
     "(one alone predicted $(mib $((n * pss[$kind]))) MiB for $n: measured/predicted $(ratio "${sum_pss[$kind]}" $((n * pss[$kind]))));" \
     "sum RSS $(mib "${sum_rss[$kind]}") MiB; of the PSS, bridge processes $(mib $((bridges_pss[$kind] / n))) MiB and" \
-    "lsmcp + pyright $(mib $(((sum_pss[$kind] - bridges_pss[$kind]) / n))) MiB per instance"
+    "lsmcp + pyright $(mib $(((sum_pss[$kind] - bridges_pss[$kind]) / n))) MiB per instance;" \
+    "USS per instance $(mib $((sum_uss[$kind] / n))) MiB, of it bridge $(mib $((bridges_uss[$kind] / n))) MiB"
   stop_all
 done
 echo
@@ -101,7 +103,8 @@ per=$((sum_pss[$lean] / n))
 usable=$((mem_total_kib - reserve_mib * 1024))
 echo "## Capacity: the leaner candidate is the $(label $lean) ($(mib $per) MiB PSS per instance with $n running;" \
   "Java/TS per instance $(ratio "${sum_pss[java]}" "${sum_pss[ts]}"), bridge processes alone" \
-  "$(ratio "${bridges_pss[java]}" "${bridges_pss[ts]}"))"
+  "$(ratio "${bridges_pss[java]}" "${bridges_pss[ts]}"); by USS $(ratio "${sum_uss[java]}" "${sum_uss[ts]}") and" \
+  "$(ratio "${bridges_uss[java]}" "${bridges_uss[ts]}"))"
 echo "MemTotal $(mib "$mem_total_kib") MiB - reserve $reserve_mib MiB for the platform = $(mib $usable) MiB:" \
   "$((usable / per)) code instances by PSS ($((usable / (sum_rss[$lean] / n))) by RSS, the pessimistic bound);" \
   "$((usable / ((pss[everything] > 0 ? pss[everything] : 1)))) everything instances"
