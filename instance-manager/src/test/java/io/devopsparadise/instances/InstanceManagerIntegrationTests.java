@@ -241,7 +241,7 @@ class InstanceManagerIntegrationTests {
         Path ok = workspace("bad-input");
         manager.provisionHealthy("taken", ok, "everything-process");
 
-        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "\",\"profile\":\"nope\"}"), 400, "known profiles: everything");
+        assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "\",\"profile\":\"nope\"}"), 400, "known profiles: code, code-process, everything");
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"" + ok + "/missing\",\"profile\":\"everything\"}"), 400, "does not exist");
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"relative/dir\",\"profile\":\"everything\"}"), 400, "absolute path");
         assertProblem(provision("{\"clientId\":\"a\",\"workspace\":\"/etc\",\"profile\":\"everything\"}"), 400, "outside the allowed roots");
