@@ -1,6 +1,6 @@
 // One lsmcp process for one language of the workspace, spoken to over stdio with the MCP TypeScript SDK's client.
 // It lives as long as the instance: every MCP session of the client shares it and its language server's index.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,8 @@ export class LanguageServer {
   async start() {
     // our own configuration, outside the workspace: a workspace's .lsmcp/config.json or node_modules could name
     // any program as its language server, and the workspace is untrusted
-    const config = join(mkdtempSync(join(tmpdir(), "paradise-lsmcp-")), "config.json");
+    const configDirectory = mkdtempSync(join(tmpdir(), "paradise-lsmcp-"));
+    const config = join(configDirectory, "config.json");
     writeFileSync(config, JSON.stringify(this.#configuration()), { mode: 0o600 });
     this.transport = new StdioClientTransport({
       command: process.execPath,
@@ -44,8 +45,13 @@ export class LanguageServer {
     });
     this.client = new Client({ name: "devops-paradise-code-backend", version: "1.0.0" });
     this.client.onclose = () => this.onExit?.(this);
-    await this.client.connect(this.transport);
-    this.tools = (await this.client.listTools()).tools;
+    try {
+      await this.client.connect(this.transport);
+      this.tools = (await this.client.listTools()).tools;
+    } finally {
+      // lsmcp has read it by the time it answers
+      rmSync(configDirectory, { recursive: true, force: true });
+    }
     this.instructions = this.client.getInstructions();
     this.serverVersion = this.client.getServerVersion();
   }
