@@ -7,6 +7,7 @@ import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.support.ManagerContext;
 import io.devopsparadise.instances.support.McpProbe;
 import io.devopsparadise.testsupport.Corpora;
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +109,36 @@ class CodeBackendProfileIntegrationTests {
         await().atMost(Duration.ofMinutes(2)).until(() -> manager.get(id).state() == InstanceState.FAILED);
         assertThat(eventsOf(id)).anySatisfy(event -> assertThat(event.message()).contains("still getting ready after 250 ms"));
         assertThat(transitions(id)).contains(InstanceState.RESTARTING).doesNotContain(InstanceState.HEALTHY);
+    }
+
+    @Test
+    void theBridgeRefusesForeignHostsOversizedOrBrokenBodiesAndSessionsItDoesNotKnow() throws Exception {
+        URI mcp = URI.create(boltons.mcpUrl());
+        HttpClient http = HttpClient.newHttpClient();
+
+        int rebound = Http.statusWithHost(mcp, "attacker.example:" + mcp.getPort(), null);
+        HttpResponse<String> huge = post(http, mcp, "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}", null);
+        HttpResponse<String> notJson = post(http, mcp, "{not json", null);
+        HttpResponse<String> noSession = post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null);
+        HttpResponse<String> unknownSession = post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "no-such-session");
+
+        assertThat(rebound).isEqualTo(403);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("-32700").contains("not JSON");
+        assertThat(noSession.statusCode()).isEqualTo(400);
+        assertThat(noSession.body()).contains("a session starts with an initialize request");
+        assertThat(unknownSession.statusCode()).isEqualTo(404);
+        assertThat(unknownSession.body()).contains("session not found");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, URI uri, String body, String session) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode ready(InstanceView instance) throws Exception {
