@@ -161,8 +161,23 @@ function Start-ParadiseService([string]$Name, [int]$Port) {
     Stop-WithError "$Name did not become healthy in 120 s; see $log"
 }
 
+# serena's profile runs only an image pinned by its digest (docs/security.md): pin the one pulled here
+function Set-SerenaImagePin {
+    if ($env:PARADISE_SERENA_IMAGE -or -not (Get-Command docker -ErrorAction SilentlyContinue)) { return }
+    docker image inspect ghcr.io/oraios/serena:latest *> $null
+    if ($LASTEXITCODE -ne 0) { return }
+    $digest = docker image inspect -f '{{if .RepoDigests}}{{index .RepoDigests 0}}{{end}}' ghcr.io/oraios/serena:latest 2> $null
+    if ($digest) {
+        $env:PARADISE_SERENA_IMAGE = $digest; Write-Log "serena runs the image pulled here, pinned: $digest"
+    } else {
+        $env:PARADISE_SERENA_REQUIRE_DIGEST = 'false'
+        Write-Log "note: Serena's image was built or loaded here and has no registry digest; it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)"
+    }
+}
+
 function Start-Local([string]$Workspace) {
     Invoke-BuildIfNeeded
+    Set-SerenaImagePin
     New-Item -ItemType Directory -Force $Run, (Join-Path $ParadiseHome 'logs') | Out-Null
     $env:PARADISE_HOME = $ParadiseHome
     if (-not $env:PARADISE_NODE_MODULES) { $env:PARADISE_NODE_MODULES = Join-Path $Root 'tools/node/node_modules' }

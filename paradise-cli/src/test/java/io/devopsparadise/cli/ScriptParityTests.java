@@ -103,7 +103,7 @@ class ScriptParityTests {
                 "exited while starting; the end of its log", "did not become healthy in 120 s", "building the services (the first time takes a few minutes)",
                 "the build failed; run", "unknown option", "too many arguments", "--compose needs Docker", "already runs (pid",
                 "--pull needs Docker", "so the client gets the 'code'", "backend: code, in a container built here", "backend: code-process, since no Docker engine answers",
-                "Serena's image could not be pulled")) {
+                "Serena's image could not be pulled", "serena runs the image pulled here, pinned:", "it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)")) {
             assertThat(BASH).as("bash: " + message).contains(message);
             assertThat(POWERSHELL).as("powershell: " + message).contains(message);
         }
