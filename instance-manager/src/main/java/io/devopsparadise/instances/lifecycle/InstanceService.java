@@ -9,7 +9,6 @@ import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.ports.PortAllocator;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.ResourceLimits;
-import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
@@ -33,7 +32,7 @@ public class InstanceService {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final InstanceRegistry registry;
-    private final BackendProfiles profiles;
+    private final DefaultBackend defaultBackend;
     private final InstanceRuntimes runtimes;
     private final PortAllocator ports;
     private final WorkspacePolicy workspaces;
@@ -42,11 +41,11 @@ public class InstanceService {
     private final InstanceProperties properties;
     private final Clock clock;
 
-    InstanceService(InstanceRegistry registry, BackendProfiles profiles, InstanceRuntimes runtimes, PortAllocator ports,
+    InstanceService(InstanceRegistry registry, DefaultBackend defaultBackend, InstanceRuntimes runtimes, PortAllocator ports,
                     WorkspacePolicy workspaces, LaunchSpecs launchSpecs, InstanceEventBus events,
                     InstanceProperties properties, Clock clock) {
         this.registry = registry;
-        this.profiles = profiles;
+        this.defaultBackend = defaultBackend;
         this.runtimes = runtimes;
         this.ports = ports;
         this.workspaces = workspaces;
@@ -58,7 +57,7 @@ public class InstanceService {
 
     public Instance provision(ProvisionRequest request) {
         String clientId = checkClientId(request.clientId());
-        BackendProfile profile = profiles.get(request.profile());
+        BackendProfile profile = defaultBackend.resolve(request.profile());
         Path workspace = workspaces.check(request.workspace());
         InstanceRuntime runtime = runtimes.forProfile(profile);
         if (properties.shared() && !runtime.engine().equals("docker")) {

@@ -12,18 +12,16 @@ import java.util.TreeMap;
 public class BackendProfiles {
 
     private final Map<String, BackendProfile> byName = new TreeMap<>();
-    private final String defaultProfile;
 
     public BackendProfiles(InstanceProperties properties) {
         properties.profiles().forEach((name, raw) -> byName.put(name, toProfile(name, raw, properties.engine())));
-        this.defaultProfile = properties.defaultProfile();
     }
 
+    /** The profile of that name; a request that names none gets {@code DefaultBackend}'s choice. */
     public BackendProfile get(String name) {
-        String wanted = name == null || name.isBlank() ? defaultProfile : name;
-        BackendProfile profile = byName.get(wanted);
+        BackendProfile profile = byName.get(name);
         if (profile == null) {
-            throw new UnknownProfileException(wanted, byName.keySet());
+            throw new UnknownProfileException(name, byName.keySet());
         }
         return profile;
     }

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param portFrom               first host port handed to instances
  * @param portTo                 last host port handed to instances (inclusive)
  * @param maxInstances           provisioning beyond this many live instances is refused
- * @param defaultProfile         profile used when a request names none
+ * @param defaultProfile         profile used when a request names none; {@code auto}: serena where its image is, else
+ *                               the code backend in a container where its image is, else as a process
  * @param engine                 {@code auto} (docker when an engine answers, else process), {@code docker} or {@code process}
  * @param allowedWorkspaceRoots  workspaces must lie strictly under one of these directories
  * @param userHome               the home whose ~/.ssh, ~/.gnupg, ~/.aws and ~/.config/gcloud no workspace may expose
@@ -49,7 +50,7 @@ public record InstanceProperties(
         @DefaultValue("8200") @Min(1024) @Max(65535) int portFrom,
         @DefaultValue("8299") @Min(1024) @Max(65535) int portTo,
         @DefaultValue("50") @Min(1) int maxInstances,
-        @DefaultValue("serena") String defaultProfile,
+        @DefaultValue("auto") String defaultProfile,
         @DefaultValue("auto") EngineChoice engine,
         @NotEmpty List<Path> allowedWorkspaceRoots,
         Path userHome,

@@ -21,6 +21,11 @@ public interface InstanceRuntime {
     /** Whether the engine can start instances now (the Docker engine answers, say). */
     boolean isAvailable();
 
+    /** Whether this engine can start the profile now: it answers, and has what the profile needs (a container's image). */
+    default boolean canRun(io.devopsparadise.instances.profiles.BackendProfile profile) {
+        return isAvailable();
+    }
+
     /**
      * Starts an instance. Returns once the engine has started it, not once it serves.
      *

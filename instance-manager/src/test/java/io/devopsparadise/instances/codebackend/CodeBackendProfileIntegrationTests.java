@@ -112,6 +112,41 @@ class CodeBackendProfileIntegrationTests {
     }
 
     @Test
+    void aRequestThatNamesNoProfileGetsTheBestBackendThisMachineCanRun() throws Exception {
+        Path project = Files.createDirectories(work.resolve("workspaces/unnamed"));
+        if (Integer.valueOf(0).equals(Files.getAttribute(project, "unix:uid"))) {
+            // a container runs as its workspace's owner, never root
+            Files.setOwner(project, project.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        }
+        // serena's profile names its image by tag here, and requires a digest: it is never the choice in a test
+        String expected = imageIsHere("devops-paradise/code-backend:latest") ? "code" : "code-process";
+
+        InstanceView chosen = manager.provisionHealthy("unnamed-dev", project, null);
+
+        assertThat(chosen.profile()).isEqualTo(expected);
+    }
+
+    @Test
+    void withoutItsImageTheCodeBackendRunsAsAProcess() throws Exception {
+        Path project = Files.createDirectories(work.resolve("workspaces/imageless"));
+        try (ManagerContext imageless = ManagerContext.start(Files.createDirectories(work.resolve("home-imageless")), work.resolve("workspaces"),
+                "paradise.instances.profiles.serena.image=devops-paradise/no-such-image:1",
+                "paradise.instances.profiles.code.image=devops-paradise/no-such-image:1")) {
+            try {
+                assertThat(imageless.provisionHealthy("imageless-dev", project, null).profile()).isEqualTo("code-process");
+            } finally {
+                imageless.deleteAll();
+            }
+        }
+    }
+
+    private static boolean imageIsHere(String image) throws Exception {
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", image).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return inspect.waitFor() == 0;
+    }
+
+    @Test
     void theBridgeRefusesForeignHostsOversizedOrBrokenBodiesAndSessionsItDoesNotKnow() throws Exception {
         URI mcp = URI.create(boltons.mcpUrl());
         HttpClient http = HttpClient.newHttpClient();

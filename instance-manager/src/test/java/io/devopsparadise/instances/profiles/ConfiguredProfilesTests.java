@@ -82,11 +82,10 @@ class ConfiguredProfilesTests {
     }
 
     @Test
-    void noProfileNamedUsesTheDefaultAndAnUnknownOneListsTheKnown() {
-        assertThat(profiles.get(null).name()).isEqualTo("serena");
+    void anUnknownProfileListsTheKnown() {
         assertThatThrownBy(() -> profiles.get("nope"))
                 .isInstanceOf(UnknownProfileException.class)
-                .hasMessageContaining("everything, everything-process, serena");
+                .hasMessageContaining("code, code-process, everything, everything-process, serena");
     }
 
     @Test

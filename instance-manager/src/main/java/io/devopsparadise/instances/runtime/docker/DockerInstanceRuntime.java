@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
+import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.EngineUnavailableException;
@@ -84,6 +85,20 @@ class DockerInstanceRuntime implements InstanceRuntime {
             availabilityCheckedAt = now;
         }
         return available;
+    }
+
+    /** The engine answers and holds the profile's image (images are never pulled here), pinned where the profile requires it. */
+    @Override
+    public boolean canRun(BackendProfile profile) {
+        if (!isAvailable() || profile.image() == null || (profile.requireDigest() && !profile.imagePinned())) {
+            return false;
+        }
+        try {
+            docker.inspectImageCmd(profile.image()).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean ping() {

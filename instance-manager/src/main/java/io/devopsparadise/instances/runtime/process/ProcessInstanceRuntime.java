@@ -2,6 +2,7 @@ package io.devopsparadise.instances.runtime.process;
 
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.runtime.InstanceEnvironment;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceStartException;
@@ -51,6 +52,16 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     @Override
     public String isolation() {
         return ISOLATION;
+    }
+
+    /** A program named by its path must be there (the code backend's Node 22 comes with its npm packages). */
+    @Override
+    public boolean canRun(BackendProfile profile) {
+        if (profile.command().isEmpty()) {
+            return false;
+        }
+        Path program = Path.of(profile.command().get(0));
+        return !program.isAbsolute() || Files.isExecutable(program);
     }
 
     @Override
