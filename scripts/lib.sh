@@ -35,20 +35,20 @@ ensure_docker() {
 }
 
 ensure_node_tools() {
-  local dir; dir="$(repo_root)/tools/node"
-  command -v node >/dev/null || apt_install nodejs npm
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing npm test tools into $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  fi
+  npm_ci_when_changed "$(repo_root)/tools/node" "npm test tools"
 }
 
-# The `code` backend's npm packages, Node 22 among them (lsmcp needs node:sqlite); reinstalled when the lock changes.
+# The `code` backend's npm packages, Node 22 among them (lsmcp needs node:sqlite).
 ensure_code_backend() {
-  local dir; dir="$(repo_root)/docker/code-backend"
+  npm_ci_when_changed "$(repo_root)/docker/code-backend" "code backend's npm packages"
+}
+
+# Installs DIR's locked npm packages when they are missing or its lock file changed since.
+npm_ci_when_changed() {
+  local dir="$1" what="$2"
   command -v npm >/dev/null || apt_install nodejs npm
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing the code backend's npm packages into $dir"
+    log "installing the $what into $dir"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }

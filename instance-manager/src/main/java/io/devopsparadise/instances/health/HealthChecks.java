@@ -16,12 +16,12 @@ public final class HealthChecks {
 
     /** Healthy when {@code GET http://127.0.0.1:<port>/<path>} answers 2xx. */
     public static HealthCheck http(String portName, String path) {
-        return new HttpHealthCheck(HTTP, portName, path);
+        return new HttpHealthCheck(HTTP, portName, path, false);
     }
 
     /** Healthy when {@code GET path} answers 200; warming while it answers 503 with a state of "starting" or "indexing". */
     public static HealthCheck warmup(String portName, String path) {
-        return new WarmupHealthCheck(HTTP, portName, path);
+        return new HttpHealthCheck(HTTP, portName, path, true);
     }
 
     /** Healthy when an MCP {@code initialize} on the MCP endpoint returns a result; the session is ended after. */
