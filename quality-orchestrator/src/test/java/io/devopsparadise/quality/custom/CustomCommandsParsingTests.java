@@ -93,6 +93,7 @@ class CustomCommandsParsingTests {
             "name     | Unit_Tests     | line 2: tools[0].name must be 1 to 40 lowercase letters, digits or '-', got 'Unit_Tests'",
             "name     | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | tools[0].name must be 1 to 40 lowercase letters",
             "name     | 2024           | line 2: tools[0].name must be a string (quote it: \"2024\")",
+            "name     | semantic       | line 2: tools[0].name 'semantic' is the semantic step's own tool; choose another name",
             "category | fuzzing        | line 3: tools[0].category must be one of [unit, lint, semantic, security, api, e2e, performance], got 'fuzzing'",
             "timeout  | soon           | line 7: tools[0].timeout must be a duration like 90s, 5m or 1h",
             "timeout  | 300            | line 7: tools[0].timeout must be a duration like 90s, 5m or 1h",
