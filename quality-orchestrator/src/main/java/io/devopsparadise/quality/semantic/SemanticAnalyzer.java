@@ -81,7 +81,7 @@ public final class SemanticAnalyzer {
 
         String detail = code.whyNoDiagnostics().orElseGet(() -> "pyright for Python, tsserver for TypeScript/JavaScript through "
                 + code.backend() + ": checked " + checked.files() + " of " + sources.size() + " source file(s), changed files first"
-                + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked, the first: " + checked.firstFailure() : ""));
+                + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked, the first: " + cut(checked.firstFailure()) : ""));
         ToolStatus status = checked.files() > 0 && checked.failed() == checked.files() ? ToolStatus.ERROR : ToolStatus.PASSED;
         ToolOutcome outcome = new ToolOutcome(TOOL, TOOL, status, clock.millis() - started.toEpochMilli(), detail, List.of(), null,
                 checked.findings(), null, false);
@@ -90,12 +90,15 @@ public final class SemanticAnalyzer {
 
     /** The first {@value #MAX_NOTES} notes, each cut at {@value #MAX_NOTE_CHARS} characters: a failing backend repeats itself. */
     static List<String> bounded(List<String> notes) {
-        List<String> kept = new ArrayList<>(notes.stream().limit(MAX_NOTES)
-                .map(note -> note.length() > MAX_NOTE_CHARS ? note.substring(0, MAX_NOTE_CHARS) + "…" : note).toList());
+        List<String> kept = new ArrayList<>(notes.stream().limit(MAX_NOTES).map(SemanticAnalyzer::cut).toList());
         if (notes.size() > MAX_NOTES) {
             kept.add((notes.size() - MAX_NOTES) + " more note(s) left out");
         }
         return kept;
+    }
+
+    private static String cut(String note) {
+        return note.length() > MAX_NOTE_CHARS ? note.substring(0, MAX_NOTE_CHARS) + "…" : note;
     }
 
     /** The step did not run, and why: a visible SKIPPED outcome, never a failed run. */
