@@ -2,6 +2,7 @@ package io.devopsparadise.quality.custom;
 
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.quality.runners.RunContext;
+import io.devopsparadise.quality.semantic.SemanticAnalyzer;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,10 @@ public record CustomTool(String origin, String location, String name, String cat
         Objects.requireNonNull(location, "location");
         if (name == null || !name.matches(NAME)) {
             throw new InvalidCustomToolException("name", "must be 1 to 40 lowercase letters, digits or '-'" + got(name));
+        }
+        if (SemanticAnalyzer.TOOL.equals(name)) {
+            // the semantic step's outcome goes by this name; a second one would merge with it in the reports and the baseline
+            throw new InvalidCustomToolException("name", "'" + name + "' is the semantic step's own tool; choose another name");
         }
         if (category == null || !ProfileRules.CATEGORIES.contains(category)) {
             throw new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(category));

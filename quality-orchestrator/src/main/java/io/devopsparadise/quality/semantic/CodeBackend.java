@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.semantic;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,7 +32,15 @@ public sealed interface CodeBackend extends AutoCloseable permits CodeBackend.Co
             return new Connected(new SerenaIntelligence(tools, limits.maxSymbolsPerFile()), tools);
         }
         tools.close();
-        return new Unavailable("the instance offers no semantic code tools (neither lsmcp's " + sorted(LsmcpIntelligence.TOOLS)
+        return new Unavailable(whyNoCodeTools(names).orElseThrow());
+    }
+
+    /** Why an instance offering these tools cannot be asked about code; empty when it has lsmcp's or Serena's tools. */
+    static Optional<String> whyNoCodeTools(Set<String> names) {
+        if (names.containsAll(LsmcpIntelligence.TOOLS) || names.containsAll(SerenaIntelligence.TOOLS)) {
+            return Optional.empty();
+        }
+        return Optional.of("the instance offers no semantic code tools (neither lsmcp's " + sorted(LsmcpIntelligence.TOOLS)
                 + " nor Serena's " + sorted(SerenaIntelligence.TOOLS) + "); its profile serves other tools");
     }
 

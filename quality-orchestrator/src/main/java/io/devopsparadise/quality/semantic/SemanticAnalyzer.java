@@ -19,7 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The semantic step of a run: asks the client's code backend, over MCP, for the diagnostics of the workspace's
@@ -32,12 +34,21 @@ public final class SemanticAnalyzer {
     /** The tool name and category of the step's findings. */
     public static final String TOOL = "semantic";
 
+    static final int MAX_NOTES = 50;
+    static final int MAX_NOTE_CHARS = 500;
+
     private final SemanticLimits limits;
     private final Clock clock;
+    private final Function<URI, CodeBackend> connector;
 
     public SemanticAnalyzer(SemanticLimits limits, Clock clock) {
-        this.limits = limits;
-        this.clock = clock;
+        this(limits, clock, url -> CodeBackend.connect(url, limits));
+    }
+
+    SemanticAnalyzer(SemanticLimits limits, Clock clock, Function<URI, CodeBackend> connector) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.connector = Objects.requireNonNull(connector, "connector");
     }
 
     /**
@@ -47,7 +58,7 @@ public final class SemanticAnalyzer {
      */
     public SemanticResult analyze(URI mcpUrl, Path workspace, String baseCommit, List<String> requestedFiles) {
         Instant started = clock.instant();
-        try (CodeBackend backend = CodeBackend.connect(mcpUrl, limits)) {
+        try (CodeBackend backend = connector.apply(mcpUrl)) {
             if (backend instanceof CodeBackend.Unavailable unavailable) {
                 return skipped(unavailable.why());
             }
@@ -70,11 +81,24 @@ public final class SemanticAnalyzer {
 
         String detail = code.whyNoDiagnostics().orElseGet(() -> "pyright for Python, tsserver for TypeScript/JavaScript through "
                 + code.backend() + ": checked " + checked.files() + " of " + sources.size() + " source file(s), changed files first"
-                + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked" : ""));
+                + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked, the first: " + cut(checked.firstFailure()) : ""));
         ToolStatus status = checked.files() > 0 && checked.failed() == checked.files() ? ToolStatus.ERROR : ToolStatus.PASSED;
         ToolOutcome outcome = new ToolOutcome(TOOL, TOOL, status, clock.millis() - started.toEpochMilli(), detail, List.of(), null,
                 checked.findings(), null, false);
-        return new SemanticResult(outcome, new SemanticAnalysis(code.backend(), null, baseCommit, touched, overview, notes));
+        return new SemanticResult(outcome, new SemanticAnalysis(code.backend(), null, baseCommit, touched, overview, bounded(notes)));
+    }
+
+    /** The first {@value #MAX_NOTES} notes, each cut at {@value #MAX_NOTE_CHARS} characters: a failing backend repeats itself. */
+    static List<String> bounded(List<String> notes) {
+        List<String> kept = new ArrayList<>(notes.stream().limit(MAX_NOTES).map(SemanticAnalyzer::cut).toList());
+        if (notes.size() > MAX_NOTES) {
+            kept.add((notes.size() - MAX_NOTES) + " more note(s) left out");
+        }
+        return kept;
+    }
+
+    private static String cut(String note) {
+        return note.length() > MAX_NOTE_CHARS ? note.substring(0, MAX_NOTE_CHARS) + "…" : note;
     }
 
     /** The step did not run, and why: a visible SKIPPED outcome, never a failed run. */
@@ -85,10 +109,11 @@ public final class SemanticAnalyzer {
     private Checked diagnostics(CodeIntelligence code, List<String> files, Budget budget, List<String> notes) {
         List<Finding> findings = new ArrayList<>();
         if (code.whyNoDiagnostics().isPresent()) {
-            return new Checked(0, 0, findings);
+            return new Checked(0, 0, null, findings);
         }
         int checked = 0;
         int failed = 0;
+        String firstFailure = null;
         for (String file : files.subList(0, Math.min(files.size(), limits.maxFiles()))) {
             if (budget.spent(notes, "diagnostics")) {
                 break;
@@ -98,13 +123,14 @@ public final class SemanticAnalyzer {
                 code.diagnostics(file).forEach(d -> findings.add(finding(d)));
             } catch (SemanticBackendException e) {
                 failed++;
+                firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
                 notes.add(e.getMessage());
             }
         }
         if (files.size() > limits.maxFiles()) {
             notes.add("diagnostics of " + limits.maxFiles() + " of " + files.size() + " source files (paradise.quality.semantic.max-files)");
         }
-        return new Checked(checked, failed, findings);
+        return new Checked(checked, failed, firstFailure, findings);
     }
 
     private List<FileSymbols> overview(List<String> files, SymbolCache symbols, Budget budget, List<String> notes) {
@@ -147,7 +173,7 @@ public final class SemanticAnalyzer {
         return List.copyOf(ordered);
     }
 
-    private record Checked(int files, int failed, List<Finding> findings) {
+    private record Checked(int files, int failed, String firstFailure, List<Finding> findings) {
     }
 
     /** The step's deadline: past it, each part stops and says so once. */

@@ -88,7 +88,11 @@ class ComprehensiveRunIntegrationTests {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "shop", "comprehensive");
 
         assertThat(run.path("tools").valueStream().map(t -> t.path("tool").asString()).toList())
-                .containsExactlyInAnyOrder("maven", "npm-audit", "newman", "playwright", "lighthouse");
+                .containsExactlyInAnyOrder("maven", "npm-audit", "newman", "playwright", "lighthouse", "semantic");
+        JsonNode semantic = OrchestratorRuns.tool(run, "semantic");
+        assertThat(semantic.path("status").asString()).as("an everything instance has no code tools").isEqualTo("SKIPPED");
+        assertThat(semantic.path("detail").asString()).startsWith("the instance offers no semantic code tools");
+        assertThat(run.path("semantic").path("skipped").asString()).isEqualTo(semantic.path("detail").asString());
         JsonNode maven = OrchestratorRuns.tool(run, "maven");
         assertThat(maven.path("status").asString()).as(maven.toString()).isEqualTo("FAILED");
         assertThat(maven.path("tests")).as(maven.toString()).hasSize(4);

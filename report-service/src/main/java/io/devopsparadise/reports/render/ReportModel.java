@@ -90,6 +90,11 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
         return run.result().semantic();
     }
 
+    /** The first {@code max} items of a list, for the sections a report bounds; the template says how many it left out. */
+    public <T> List<T> first(List<T> items, int max) {
+        return items.subList(0, Math.min(items.size(), Math.max(0, max)));
+    }
+
     /** The findings of the tools that report them per file (the semantic tool's type diagnostics): JUnit shows them as failing cases. */
     public List<ToolOutcome> checkers() {
         return tools().stream().filter(t -> "semantic".equals(t.category()) && !t.findings().isEmpty()).toList();
