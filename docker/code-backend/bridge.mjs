@@ -191,19 +191,13 @@ function closeSession(id, session) {
 const REFUSED = Symbol("refused");
 
 async function readJson(request, response) {
-  const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY) {
-    sendJson(response, 413, rpcError(ErrorCode.InvalidRequest, `request body over ${MAX_BODY} bytes`));
-    return REFUSED;
-  }
+  if (Number(request.headers["content-length"] ?? 0) > MAX_BODY) return refuseTooLarge(request, response);
   const chunks = [];
   let size = 0;
-  for await (const chunk of request) {
+  // leaving the loop early must not destroy the request: the answer still has to go out on its socket
+  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
     size += chunk.length;
-    if (size > MAX_BODY) {
-      sendJson(response, 413, rpcError(ErrorCode.InvalidRequest, `request body over ${MAX_BODY} bytes`));
-      return REFUSED;
-    }
+    if (size > MAX_BODY) return refuseTooLarge(request, response);
     chunks.push(chunk);
   }
   try {
@@ -212,6 +206,16 @@ async function readJson(request, response) {
     sendJson(response, 400, rpcError(ErrorCode.ParseError, "the request body is not JSON"));
     return REFUSED;
   }
+}
+
+// The client may still be sending: the rest is read and dropped, so that it reads the answer rather than a reset
+// connection; a client still sending after a few seconds is cut off.
+function refuseTooLarge(request, response) {
+  sendJson(response, 413, rpcError(ErrorCode.InvalidRequest, `request body over ${MAX_BODY} bytes`));
+  request.resume();
+  const cutOff = setTimeout(() => request.socket.destroy(), 5_000).unref();
+  request.on("end", () => clearTimeout(cutOff));
+  return REFUSED;
 }
 
 function allowedHost(host) {
