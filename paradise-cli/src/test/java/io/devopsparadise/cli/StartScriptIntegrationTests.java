@@ -260,19 +260,26 @@ class StartScriptIntegrationTests {
     @Test
     @Order(7)
     void anInstancePortRangeTakenByOtherProgramsIsExplained() throws Exception {
-        Map<String, String> narrow = environment(Files.createDirectories(work.resolve("home-range-taken")));
-        try (ServerSocket squatter = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            String port = Integer.toString(squatter.getLocalPort());
-            narrow.put("PARADISE_INSTANCES_PORTFROM", port);
-            narrow.put("PARADISE_INSTANCES_PORTTO", port);
+        Path project = Files.createDirectories(work.resolve("projects/dave"));
+        // on the running platform: every port of its instance range that is still free, taken by another program
+        List<ServerSocket> squatters = new ArrayList<>();
+        try {
+            for (int port = 8200; port <= 8299; port++) {
+                try {
+                    squatters.add(new ServerSocket(port, 50, InetAddress.getLoopbackAddress()));
+                } catch (IOException taken) {
+                    // an instance's, or another program's already
+                }
+            }
 
-            Result result = run(narrow, workspace, "--no-run", "dave", workspace.toString(), "quick");
+            Result result = run(env, project, "--no-run", "dave", project.toString(), "quick");
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.output()).contains("the instance of 'dave' did not start")
-                    .contains("No free ports left in the range " + port + "-" + port);
+            assertThat(result.output()).contains("the instance of 'dave' did not start").contains("No free ports left in the range 8200-8299");
         } finally {
-            run(narrow, work, "--stop");
+            for (ServerSocket squatter : squatters) {
+                squatter.close();
+            }
         }
     }
 

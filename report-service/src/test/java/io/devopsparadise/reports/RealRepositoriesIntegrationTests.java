@@ -25,6 +25,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,9 +88,9 @@ class RealRepositoriesIntegrationTests {
 
         JsonNode stored = awaitStored(startRun(client, profile));
 
-        Path byHand = clone(repository, Files.createTempDirectory("by-hand").resolve(repository));
-        int[] pytest = pytestByHand(byHand, testCommand);
-        int flake8 = flake8ByHand(byHand);
+        ByHand hand = byHand(repository, testCommand);
+        int[] pytest = hand.pytest();
+        int flake8 = hand.flake8();
         JsonNode summary = stored.path("summary");
         JsonNode pytestTool = tool(stored, "pytest");
         JsonNode flake8Tool = tool(stored, "flake8");
@@ -209,6 +211,22 @@ class RealRepositoriesIntegrationTests {
     }
 
     /** The project's own test command by hand; answers {test cases, failing} from pytest's summary line. */
+    /** What the tools find when run by hand on a fresh clone: once per repository, for both profiles. */
+    private record ByHand(int[] pytest, int flake8) {
+    }
+
+    private final Map<String, ByHand> byHand = new ConcurrentHashMap<>();
+
+    private ByHand byHand(String repository, String testCommand) throws Exception {
+        ByHand known = byHand.get(repository);
+        if (known == null) {
+            Path checkout = clone(repository, Files.createTempDirectory("by-hand").resolve(repository));
+            known = new ByHand(pytestByHand(checkout, testCommand), flake8ByHand(checkout));
+            byHand.put(repository, known);
+        }
+        return known;
+    }
+
     private static int[] pytestByHand(Path checkout, String testCommand) throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider"));
         if (!testCommand.isBlank()) {

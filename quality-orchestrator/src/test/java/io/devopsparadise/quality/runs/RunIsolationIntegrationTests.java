@@ -91,25 +91,27 @@ class RunIsolationIntegrationTests {
 
     @Test
     void aCancelledRunsCommandIsGone() throws Exception {
-        slowWorkspace("cancelled", 12);
+        slowWorkspace("cancelled", 5);
         String run = startRun("cancelled", "quick");
         awaitStarted("cancelled");
 
         JsonNode cancelled = cancel(run);
 
         assertThat(cancelled.path("state").asString()).isEqualTo("CANCELLED");
-        Thread.sleep(Duration.ofSeconds(16).toMillis());
+        // past the moment the test would have left its marker
+        Thread.sleep(Duration.ofSeconds(7).toMillis());
         assertThat(markers.resolve("cancelled.finished")).as("the test kept running after the cancel").doesNotExist();
     }
 
     @Test
     void aTimedOutToolsCommandIsGone() throws Exception {
-        slowWorkspace("timeout", 10);
+        slowWorkspace("timeout", 6);
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "timeout", "short");
 
         assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString()).isEqualTo("ERROR");
-        Thread.sleep(Duration.ofSeconds(12).toMillis());
+        // the tool was stopped at its 3 s timeout; its test would have left the marker 6 s after it started
+        Thread.sleep(Duration.ofSeconds(5).toMillis());
         assertThat(markers.resolve("timeout.finished")).as("the test kept running after its timeout").doesNotExist();
     }
 
