@@ -88,9 +88,20 @@ async function start() {
   log("info", "ready", { languages: status.languages, ms: status.indexedMs });
 }
 
+// The lsmcp tools whose arguments have been reviewed for what they let a client reach; others (the TypeScript
+// preset's external-library and import tools, which read files by other arguments) are not offered.
+const REVIEWED_TOOLS = new Set([
+  "lsp_get_hover", "lsp_find_references", "lsp_get_definitions", "lsp_get_diagnostics", "lsp_rename_symbol",
+  "lsp_get_document_symbols", "lsp_get_completion", "lsp_get_signature_help", "lsp_format_document",
+  "lsp_get_workspace_symbols", "lsp_get_code_actions", "lsp_check_capabilities", "lsp_delete_symbol",
+  "get_project_overview", "search_symbols", "get_symbol_details", "replace_range", "replace_regex", "list_memories",
+  "read_memory", "write_memory", "delete_memory", "list_dir", "get_symbols_overview", "index_onboarding",
+  "get_symbol_search_guidance", "get_compression_guidance",
+]);
+
 // lsmcp's schemas ask for `root`; the bridge sets it to the workspace, so clients neither need nor may choose it
 function publicTools(lsmcpTools) {
-  return lsmcpTools.map((tool) => {
+  return lsmcpTools.filter((tool) => REVIEWED_TOOLS.has(tool.name)).map((tool) => {
     const { root, ...properties } = tool.inputSchema.properties ?? {};
     const required = (tool.inputSchema.required ?? []).filter((name) => name !== "root");
     return { ...tool, inputSchema: { ...tool.inputSchema, properties, required } };

@@ -11,6 +11,7 @@ import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const MODULES = join(HERE, "..", "node_modules");
 const ASCII_LSP = join(HERE, "ascii-lsp.mjs");
+const NO_GIT = join(HERE, "no-git");
 const STDERR_TAIL = 8_192;
 
 export class LanguageServer {
@@ -34,7 +35,8 @@ export class LanguageServer {
       args: [join(MODULES, "@mizchi/lsmcp/dist/lsmcp.js"), "--config", config],
       cwd: this.workspace,
       env: {
-        PATH: `${dirname(process.execPath)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
+        // git is shadowed by a stub that refuses (src/no-git/git): see there
+        PATH: `${NO_GIT}:${dirname(process.execPath)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
         HOME: process.env.HOME ?? tmpdir(),
         NODE_NO_WARNINGS: "1",
       },
@@ -66,6 +68,8 @@ export class LanguageServer {
         initializationOptions: {
           preferences: { includeCompletionsForModuleExports: true, includeCompletionsWithInsertText: true },
           tsserver: { path: join(MODULES, "typescript/lib/tsserver.js") },
+          // no npm install of @types packages the workspace's package.json names
+          disableAutomaticTypingAcquisition: true,
         },
       };
     }

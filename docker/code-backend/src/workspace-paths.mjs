@@ -3,7 +3,8 @@ import { existsSync, realpathSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { invalidParams } from "./errors.mjs";
 
-const PATH_ARGUMENTS = ["relativePath", "file"];
+// every argument whose name says it holds a path (relativePath, file, filePath, …), whatever the tool
+const PATH_ARGUMENT = /path|file|dir/i;
 const NAME_ARGUMENTS = ["memoryName"];
 
 export class WorkspacePaths {
@@ -19,8 +20,8 @@ export class WorkspacePaths {
     if (args.root !== undefined && args.root !== this.root) {
       throw invalidParams(`root must be the workspace (${this.root}) or left out; this instance serves no other directory`);
     }
-    for (const name of PATH_ARGUMENTS) {
-      if (args[name] !== undefined) this.#checkPath(name, args[name]);
+    for (const [name, value] of Object.entries(args)) {
+      if (PATH_ARGUMENT.test(name) && typeof value === "string") this.#checkPath(name, value);
     }
     for (const name of NAME_ARGUMENTS) {
       const value = args[name];
@@ -32,7 +33,7 @@ export class WorkspacePaths {
   }
 
   #checkPath(name, value) {
-    if (typeof value !== "string" || value.includes("\0")) {
+    if (value.includes("\0")) {
       throw invalidParams(`${name} must be a path relative to the workspace`);
     }
     const target = resolve(this.root, value);

@@ -118,12 +118,16 @@ class CodeBackendIntegrationTests {
             JsonNode upward = mcp.call("lsp_get_document_symbols", Map.of("relativePath", "../secret.ts"));
             JsonNode throughLink = mcp.call("lsp_get_document_symbols", Map.of("relativePath", "src/link.ts"));
             JsonNode otherRoot = mcp.call("lsp_get_document_symbols", Map.of("root", "/", "relativePath", "etc/passwd"));
+            // the TypeScript preset's import tools read the file their filePath names: not offered, and refused
+            JsonNode imports = mcp.call("parse_imports", Map.of("filePath", "../secret.ts"));
 
             assertThat(tools).contains("lsp_find_references", "lsp_get_diagnostics", "get_symbols_overview", "paradise_quality_run");
             assertThat(tools).allSatisfy(name -> assertThat(CLAUDE_CODE_PREFIX + name).hasSizeLessThanOrEqualTo(64));
             assertThat(upward.path("error").asString()).contains("leads outside the workspace");
             assertThat(throughLink.path("error").asString()).contains("leads outside the workspace");
             assertThat(otherRoot.path("error").asString()).contains("root must be the workspace");
+            assertThat(tools).doesNotContain("parse_imports", "resolve_symbol", "get_available_external_symbols");
+            assertThat(imports.path("error").asString()).contains("unknown tool 'parse_imports'");
         }
     }
 

@@ -147,6 +147,36 @@ class CodeBackendProfileIntegrationTests {
     }
 
     @Test
+    void aWorkspacesGitConfigurationRunsNothing() throws Exception {
+        Path project = Files.createDirectories(work.resolve("workspaces/hooked"));
+        Path marker = work.resolve("fsmonitor-ran");
+        Files.writeString(project.resolve("shop.py"), "def total(x: int) -> int:\n    return x\n");
+        git(project, "init", "-q");
+        git(project, "add", ".");
+        git(project, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "shop");
+        // a cloned repository can carry this: git runs the command on status and diff
+        git(project, "config", "core.fsmonitor", "touch " + marker + "; false");
+        Files.writeString(project.resolve("shop.py"), "# changed\n", java.nio.file.StandardOpenOption.APPEND);
+        git(project, "status", "--short");
+        assertThat(marker).as("git itself runs the workspace's fsmonitor command").exists();
+        Files.delete(marker);
+
+        // the warm-up builds lsmcp's symbol index, which asks git what changed
+        InstanceView healthy = manager.provisionHealthy("hooked-dev", project, "code-process");
+
+        assertThat(healthy.state()).isEqualTo(InstanceState.HEALTHY);
+        assertThat(marker).as("the code backend ran the workspace's git configuration").doesNotExist();
+    }
+
+    private static void git(Path directory, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        git.getInputStream().readAllBytes();
+        git.waitFor();
+    }
+
+    @Test
     void theBridgeRefusesForeignHostsOversizedOrBrokenBodiesAndSessionsItDoesNotKnow() throws Exception {
         URI mcp = URI.create(boltons.mcpUrl());
         HttpClient http = HttpClient.newHttpClient();
