@@ -186,15 +186,19 @@ default_backend() {
   fi
   log "note: Serena's image (ghcr.io/oraios/serena:latest) is not here (--pull fetches it), so the client gets the 'code'"
   log "      backend: language-server tools for Python (pyright) and TypeScript/JavaScript (typescript-language-server)."
+  local why="no Docker engine answers"
   if docker info >/dev/null 2>&1; then
     if [ "$(stat -c %u "$workspace")" = 0 ]; then
+      why="its workspace is root's"
       log "      The workspace is owned by root, and its container would run as its owner: root, which is refused"
       log "      (docs/security.md). Give the workspace to a developer (chown) to run it in a container."
     elif "$root/docker/code-backend/build.sh"; then
       log "backend: code, in a container built here from docker/code-backend"; echo code; return
+    else
+      why="the code backend's image could not be built"
     fi
   fi
-  log "backend: code-process, since no Docker engine answers: a process instance runs as you and can read all your"
+  log "backend: code-process, since $why: a process instance runs as you and can read all your"
   log "      files; it isolates nothing (docs/security.md)."
   ensure_code_backend
   echo code-process

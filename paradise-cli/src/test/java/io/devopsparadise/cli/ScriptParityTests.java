@@ -102,7 +102,7 @@ class ScriptParityTests {
                 "is not a profile name (quick, standard, comprehensive or a custom one)", "is taken by another program; free it, or give",
                 "exited while starting; the end of its log", "did not become healthy in 120 s", "building the services (the first time takes a few minutes)",
                 "the build failed; run", "unknown option", "too many arguments", "--compose needs Docker", "already runs (pid",
-                "--pull needs Docker", "so the client gets the 'code'", "backend: code, in a container built here", "backend: code-process, since no Docker engine answers",
+                "--pull needs Docker", "so the client gets the 'code'", "backend: code, in a container built here", "backend: code-process, since",
                 "Serena's image could not be pulled", "serena runs the image pulled here, pinned:", "it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)")) {
             assertThat(BASH).as("bash: " + message).contains(message);
             assertThat(POWERSHELL).as("powershell: " + message).contains(message);
