@@ -118,6 +118,8 @@ class CodeBackendIntegrationTests {
             JsonNode upward = mcp.call("lsp_get_document_symbols", Map.of("relativePath", "../secret.ts"));
             JsonNode throughLink = mcp.call("lsp_get_document_symbols", Map.of("relativePath", "src/link.ts"));
             JsonNode otherRoot = mcp.call("lsp_get_document_symbols", Map.of("root", "/", "relativePath", "etc/passwd"));
+            JsonNode memoryUpward = mcp.call("read_memory", Map.of("memoryName", ".."));
+            JsonNode memoryPath = mcp.call("write_memory", Map.of("memoryName", "../../.bashrc", "content", "x"));
             // the TypeScript preset's import tools read the file their filePath names: not offered, and refused
             JsonNode imports = mcp.call("parse_imports", Map.of("filePath", "../secret.ts"));
 
@@ -126,6 +128,8 @@ class CodeBackendIntegrationTests {
             assertThat(upward.path("error").asString()).contains("leads outside the workspace");
             assertThat(throughLink.path("error").asString()).contains("leads outside the workspace");
             assertThat(otherRoot.path("error").asString()).contains("root must be the workspace");
+            assertThat(memoryUpward.path("error").asString()).contains("memoryName must be a plain name");
+            assertThat(memoryPath.path("error").asString()).contains("memoryName must be a plain name");
             assertThat(tools).doesNotContain("parse_imports", "resolve_symbol", "get_available_external_symbols");
             assertThat(imports.path("error").asString()).contains("unknown tool 'parse_imports'");
         }
