@@ -21,5 +21,5 @@ public record DashboardProperties(
         URI orchestratorUrl,
         URI reportServiceUrl,
         URI gatewayUrl,
-        @DefaultValue({"quick", "standard", "comprehensive"}) List<String> profiles) {
+        @DefaultValue({"quick", "targeted", "standard", "comprehensive"}) List<String> profiles) {
 }

@@ -32,8 +32,18 @@ class QualityOrchestratorClient {
     }
 
     Mono<QualityRunResult> start(String clientId, String profile, List<String> changedFiles) {
+        return start(clientId, profile, changedFiles, false, null);
+    }
+
+    /** Starts a run; a changed-only one runs only the tests the change (since {@code base}, when given) can break. */
+    Mono<QualityRunResult> start(String clientId, String profile, List<String> changedFiles, boolean changedOnly, String base) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("clientId", clientId, "profile", profile, "changedFiles", changedFiles,
+                "changedOnly", changedOnly));
+        if (base != null) {
+            body.put("base", base);
+        }
         return http.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("clientId", clientId, "profile", profile, "changedFiles", changedFiles))
+                .bodyValue(body)
                 .retrieve().bodyToMono(QualityRunResult.class).timeout(TIMEOUT).onErrorMap(this::explain);
     }
 

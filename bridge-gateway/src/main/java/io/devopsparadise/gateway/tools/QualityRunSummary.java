@@ -23,6 +23,7 @@ final class QualityRunSummary {
             text.append("\nCompared with run ").append(run.baseline().runId()).append(" (").append(run.baseline().choice()).append("): ")
                     .append(run.newFailures()).append(" new failing test(s), ").append(run.newFindings()).append(" new finding(s)");
         }
+        run.plans().forEach(plan -> text.append("\nTest plan — ").append(plan.summary()));
         run.tools().forEach(tool -> text.append("\n- ").append(tool(tool)));
         if (!run.topFailures().isEmpty()) {
             text.append("\nFailing tests (first ").append(run.topFailures().size()).append("):");

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param semantic  what the client's code backend says about the code: the symbols the change touches, who references
  *                  them, an overview; null when the run's profile has no semantic step (its findings are the
  *                  {@code semantic} tool's)
+ * @param plans     the test plans of its test tools (which tests ran, which were skipped and why); empty when every
+ *                  test ran without a plan
  */
 public record QualityRunResult(
         String id,
@@ -31,19 +33,29 @@ public record QualityRunResult(
         String gitBranch,
         Baseline baseline,
         ChangedLinesCoverage changedLinesCoverage,
-        SemanticAnalysis semantic) {
+        SemanticAnalysis semantic,
+        List<TestPlan> plans) {
+
+    /** A run without test plans. */
+    public QualityRunResult(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
+                            Instant finishedAt, List<ToolOutcome> tools, String verdict, String gitCommit, String gitBranch,
+                            Baseline baseline, ChangedLinesCoverage changedLinesCoverage, SemanticAnalysis semantic) {
+        this(id, clientId, workspace, profile, state, startedAt, finishedAt, tools, verdict, gitCommit, gitBranch, baseline,
+                changedLinesCoverage, semantic, List.of());
+    }
 
     /** A run without a semantic analysis. */
     public QualityRunResult(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                             Instant finishedAt, List<ToolOutcome> tools, String verdict, String gitCommit, String gitBranch,
                             Baseline baseline, ChangedLinesCoverage changedLinesCoverage) {
         this(id, clientId, workspace, profile, state, startedAt, finishedAt, tools, verdict, gitCommit, gitBranch, baseline,
-                changedLinesCoverage, null);
+                changedLinesCoverage, null, List.of());
     }
 
     public QualityRunResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
         tools = tools == null ? List.of() : List.copyOf(tools);
+        plans = plans == null ? List.of() : List.copyOf(plans);
     }
 }

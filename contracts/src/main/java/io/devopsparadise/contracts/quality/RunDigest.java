@@ -14,11 +14,12 @@ import java.util.Objects;
  * @param baseline    the stored run this one was compared with; null for a first run or a run in progress
  * @param newFindings findings introduced since the baseline (judged and advice)
  * @param newFailures tests failing now that did not fail in the baseline
+ * @param plans       the test plans of its test tools (small: at most 20 tests and 50 changed blocks named each)
  */
 public record RunDigest(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
                         Instant finishedAt, String verdict, String gitCommit, String gitBranch, List<ToolDigest> tools,
                         List<TestCaseResult> topFailures, List<Finding> topFindings, boolean stored, Baseline baseline,
-                        int newFindings, int newFailures) {
+                        int newFindings, int newFailures, List<TestPlan> plans) {
 
     /** How many failures and findings a digest names. */
     public static final int TOP = 10;
@@ -29,10 +30,11 @@ public record RunDigest(String id, String clientId, String workspace, String pro
         tools = tools == null ? List.of() : List.copyOf(tools);
         topFailures = topFailures == null ? List.of() : List.copyOf(topFailures);
         topFindings = topFindings == null ? List.of() : List.copyOf(topFindings);
+        plans = plans == null ? List.of() : List.copyOf(plans);
     }
 
     public RunDigest acknowledged() {
         return new RunDigest(id, clientId, workspace, profile, state, startedAt, finishedAt, verdict, gitCommit, gitBranch, tools,
-                topFailures, topFindings, true, baseline, newFindings, newFailures);
+                topFailures, topFindings, true, baseline, newFindings, newFailures, plans);
     }
 }

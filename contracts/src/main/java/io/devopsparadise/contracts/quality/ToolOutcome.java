@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param performance null unless the tool audits a page's performance
  * @param advisory    true when the tool's findings are advice: reported, but not judged by the verdict (a linter the
  *                    project does not configure, unless the profile says otherwise)
+ * @param cachedFrom  the run whose result this is, reused because nothing the tool reads changed since (its files,
+ *                    its configuration, its version); null when the tool ran
  */
 public record ToolOutcome(
         String tool,
@@ -23,7 +25,14 @@ public record ToolOutcome(
         CoverageResult coverage,
         List<Finding> findings,
         PerformanceResult performance,
-        Boolean advisory) {
+        Boolean advisory,
+        String cachedFrom) {
+
+    /** An outcome of a tool that ran. */
+    public ToolOutcome(String tool, String category, ToolStatus status, long durationMillis, String detail, List<TestCaseResult> tests,
+                       CoverageResult coverage, List<Finding> findings, PerformanceResult performance, Boolean advisory) {
+        this(tool, category, status, durationMillis, detail, tests, coverage, findings, performance, advisory, null);
+    }
 
     public ToolOutcome {
         Objects.requireNonNull(tool, "tool");
@@ -55,6 +64,13 @@ public record ToolOutcome(
     /** The same outcome, its findings reported as advice that the verdict does not judge. */
     public ToolOutcome asAdvice(String why) {
         return new ToolOutcome(tool, category, status, durationMillis, detail == null ? why : detail + "; " + why, tests, coverage, findings,
-                performance, true);
+                performance, true, cachedFrom);
+    }
+
+    /** The same outcome, reused by a later run because nothing the tool reads changed since run {@code runId}. */
+    public ToolOutcome cachedFrom(String runId) {
+        String why = "cached: nothing it reads changed since run " + runId;
+        return new ToolOutcome(tool, category, status, durationMillis, detail == null ? why : why + "; " + detail, tests, coverage, findings,
+                performance, advisory, runId);
     }
 }

@@ -18,16 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RunProgressBoard {
 
     private static final int KEPT = 200;
+    private static final int PLANS_KEPT = 10;
+    private static final int FAILURES_KEPT = 20;
 
     private final Map<String, RunProgress> runs = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
 
-    /** A run's progress so far. */
-    public record RunProgress(String runId, String state, List<ToolProgress> tools) {
+    /**
+     * A run's progress so far.
+     *
+     * @param plans    test plans in one line each, as the PLAN events said them
+     * @param failures failing tests as they failed (TEST_FAILED), the first {@value #FAILURES_KEPT}
+     */
+    public record RunProgress(String runId, String state, List<ToolProgress> tools, List<String> plans, List<String> failures) {
     }
 
     void record(QualityEvent event) {
-        runs.compute(event.runId(), (id, known) -> apply(known == null ? new RunProgress(id, "RUNNING", List.of()) : known, event));
+        runs.compute(event.runId(), (id, known) -> apply(known == null ? new RunProgress(id, "RUNNING", List.of(), List.of(), List.of()) : known, event));
         synchronized (order) {
             if (!order.contains(event.runId())) {
                 order.add(event.runId());
@@ -46,7 +53,15 @@ public class RunProgressBoard {
         Map<String, ToolProgress> tools = new LinkedHashMap<>();
         run.tools().forEach(tool -> tools.put(tool.tool(), tool));
         String state = run.state();
+        List<String> plans = run.plans();
+        List<String> failures = run.failures();
         switch (event.type()) {
+            case PLAN:
+                plans = appended(plans, event.detail(), PLANS_KEPT);
+                break;
+            case TEST_FAILED:
+                failures = appended(failures, event.tool() + ": " + event.detail(), FAILURES_KEPT);
+                break;
             case TOOL_STARTED:
                 tools.put(event.tool(), new ToolProgress(event.tool(), "RUNNING", 0, 0, 0));
                 break;
@@ -59,6 +74,15 @@ public class RunProgressBoard {
             default:
                 break;
         }
-        return new RunProgress(run.runId(), state, List.copyOf(tools.values()));
+        return new RunProgress(run.runId(), state, List.copyOf(tools.values()), plans, failures);
+    }
+
+    private static List<String> appended(List<String> lines, String line, int kept) {
+        if (line == null || lines.size() >= kept) {
+            return lines;
+        }
+        List<String> more = new ArrayList<>(lines);
+        more.add(line);
+        return List.copyOf(more);
     }
 }

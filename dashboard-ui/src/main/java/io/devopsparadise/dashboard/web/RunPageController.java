@@ -105,7 +105,15 @@ class RunPageController {
         }
         model.addAttribute("state", run.map(r -> r.state().name()).orElse(progress.map(RunProgressBoard.RunProgress::state).orElse("UNKNOWN")));
         model.addAttribute("tools", tools(run, progress));
+        model.addAttribute("plans", plans(run, progress));
+        model.addAttribute("failuresSoFar", progress.map(RunProgressBoard.RunProgress::failures).orElse(List.of()));
         return "fragments/live-run :: live";
+    }
+
+    /** The test plans as the events said them, else as the orchestrator keeps them (events before the dashboard started). */
+    private static List<String> plans(Optional<RunDigest> run, Optional<RunProgressBoard.RunProgress> progress) {
+        List<String> heard = progress.map(RunProgressBoard.RunProgress::plans).orElse(List.of());
+        return !heard.isEmpty() ? heard : run.map(r -> r.plans().stream().map(io.devopsparadise.contracts.quality.TestPlan::summary).toList()).orElse(List.of());
     }
 
     /** Tools as the events reported them, completed by the orchestrator's outcomes (events before the dashboard started). */

@@ -46,7 +46,7 @@ public final class Fingerprints {
         }
         List<Finding> findings = outcome.findings().stream().map(f -> f.withFingerprint(of(f))).toList();
         return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(), outcome.detail(),
-                outcome.tests(), outcome.coverage(), findings, outcome.performance(), outcome.advisory());
+                outcome.tests(), outcome.coverage(), findings, outcome.performance(), outcome.advisory(), outcome.cachedFrom());
     }
 
     String of(Finding finding) {

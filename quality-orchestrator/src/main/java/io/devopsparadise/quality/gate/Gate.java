@@ -29,7 +29,7 @@ public final class Gate {
         List<TestCaseResult> tests = outcome.tests().stream()
                 .map(t -> t.failing() ? t.markedNew(!failedBefore.contains(outcome.tool() + " " + t.key())) : t).toList();
         return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(), outcome.detail(), tests,
-                outcome.coverage(), findings, outcome.performance(), outcome.advisory());
+                outcome.coverage(), findings, outcome.performance(), outcome.advisory(), outcome.cachedFrom());
     }
 
     private Finding marked(Finding finding) {

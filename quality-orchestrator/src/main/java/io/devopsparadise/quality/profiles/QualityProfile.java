@@ -16,11 +16,15 @@ import java.util.Set;
  * @param minChangedLineCoverage the least coverage (0-1) of the lines changed since the baseline's commit; 0 disables
  * @param runUnconfiguredLinters whether linters the project does not configure run at all (their findings then are advice)
  * @param judgeUnconfiguredLinters whether findings of linters the project does not configure count (by default they are advice)
+ * @param changedOnly    test tools run only the tests the change can break (test impact analysis)
+ * @param fullTests      test tools always run every test, even when a run asks for the changed ones only (nightly)
+ * @param reuseResults   a tool whose inputs did not change since its last passing run reuses that result, marked cached
  */
 public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
                              Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings,
                              double minChangedLineCoverage, boolean failFast, URI targetUrl, double minPerformanceScore,
-                             boolean runUnconfiguredLinters, boolean judgeUnconfiguredLinters) {
+                             boolean runUnconfiguredLinters, boolean judgeUnconfiguredLinters, boolean changedOnly, boolean fullTests,
+                             boolean reuseResults) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);
@@ -38,5 +42,11 @@ public record QualityProfile(String name, Set<String> categories, Duration toolT
         if (targetUrl != null && !("http".equals(targetUrl.getScheme()) || "https".equals(targetUrl.getScheme()))) {
             throw new IllegalArgumentException("profile " + name + ": target-url must be an http or https URL, got " + targetUrl);
         }
+    }
+
+    /** The same profile, its test tools running only what the change can break (unless it forces full runs). */
+    public QualityProfile withChangedOnly() {
+        return new QualityProfile(name, categories, toolTimeout, minLineCoverage, maxFindings, maxNewFindings, minChangedLineCoverage,
+                failFast, targetUrl, minPerformanceScore, runUnconfiguredLinters, judgeUnconfiguredLinters, true, fullTests, reuseResults);
     }
 }

@@ -45,7 +45,8 @@ public class QualityProfiles {
         });
         return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(),
                 limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.minChangedLineCoverage(), raw.failFast(),
-                raw.targetUrl(), raw.minPerformanceScore(), raw.runUnconfiguredLinters(), raw.judgeUnconfiguredLinters());
+                raw.targetUrl(), raw.minPerformanceScore(), raw.runUnconfiguredLinters(), raw.judgeUnconfiguredLinters(),
+                raw.changedOnly(), raw.fullTests(), raw.reuseResults());
     }
 
     private static Map<Severity, Integer> limits(String profile, Map<String, Integer> raw) {

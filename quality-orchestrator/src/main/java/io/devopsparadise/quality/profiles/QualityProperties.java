@@ -39,6 +39,7 @@ import java.util.Map;
  * @param profilesFile        custom quality profiles (paradise.quality.profiles.NAME), read as profiles only
  * @param semantic            bounds of the semantic step (the client's code backend over MCP: diagnostics, symbols, references)
  * @param profiles            quality profiles by name
+ * @param parallelTestsAbove  test tools shard their tests over the instance's CPUs (pytest-xdist) when the plan expects them to take this long on one
  */
 @Validated
 @ConfigurationProperties("paradise.quality")
@@ -62,9 +63,11 @@ public record QualityProperties(
         @DefaultValue("64MB") DataSize maxReportSize,
         Path profilesFile,
         Map<String, ProfileProperties> profiles,
-        @NestedConfigurationProperty @DefaultValue SemanticLimits semantic) {
+        @NestedConfigurationProperty @DefaultValue SemanticLimits semantic,
+        @DefaultValue("5s") Duration parallelTestsAbove) {
 
     public QualityProperties {
+        parallelTestsAbove = parallelTestsAbove == null ? Duration.ofSeconds(5) : parallelTestsAbove;
         profiles = profiles == null ? Map.of() : Map.copyOf(profiles);
         semantic = semantic == null ? SemanticLimits.defaults() : semantic;
     }
@@ -82,6 +85,10 @@ public record QualityProperties(
      * @param minChangedLineCoverage below this coverage (0-1) of the lines changed since the baseline's commit the run fails; 0 disables
      * @param runUnconfiguredLinters run the linters the project does not configure too (as advice); false = only those it configures
      * @param judgeUnconfiguredLinters judge the findings of linters the project does not configure too; by default they are advice
+     * @param changedOnly     test tools run only the tests the change can break (test impact analysis); a run can ask for it too
+     * @param fullTests       test tools always run every test, even when a run asks for the changed ones only (a nightly profile)
+     * @param reuseResults    a tool whose inputs (files, configuration, version) did not change since its last passing run
+     *                        reuses that result, marked cached
      */
     public record ProfileProperties(
             List<String> categories,
@@ -94,6 +101,9 @@ public record QualityProperties(
             URI targetUrl,
             @DefaultValue("0") double minPerformanceScore,
             @DefaultValue("true") boolean runUnconfiguredLinters,
-            @DefaultValue("false") boolean judgeUnconfiguredLinters) {
+            @DefaultValue("false") boolean judgeUnconfiguredLinters,
+            @DefaultValue("false") boolean changedOnly,
+            @DefaultValue("false") boolean fullTests,
+            @DefaultValue("false") boolean reuseResults) {
     }
 }

@@ -43,4 +43,9 @@ public record ProjectRules(Set<String> configuredLinters, Optional<RuffSettings>
     public List<String> pytestArgs() {
         return toxPytest.map(ToxPytestCommand::args).orElse(List.of());
     }
+
+    /** The project's own pytest options for a run whose test plan chooses the tests: no paths, no -x, -n or --lf. */
+    public List<String> pytestPlannedOptions() {
+        return toxPytest.map(ToxPytestCommand::plannedRunOptions).orElse(List.of());
+    }
 }

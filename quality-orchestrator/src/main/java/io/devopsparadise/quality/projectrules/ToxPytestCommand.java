@@ -29,6 +29,8 @@ public final class ToxPytestCommand {
             "-rA", "-ra", "-rs", "-rx", "-rf", "-rE", "--runxfail", "--lf", "--ff", "--nf", "--sw", "--disable-warnings", "--color=no",
             "--color=yes", "--no-header", "--no-summary", "--import-mode=importlib", "--import-mode=prepend", "--import-mode=append",
             "--continue-on-collection-errors", "--doctest-report=udiff", "--doctest-report=ndiff");
+    /** Options that choose, order, stop or spread the tests: a test plan does that itself. */
+    private static final Set<String> PLANNED = Set.of("-x", "--exitfirst", "--lf", "--ff", "--nf", "--sw", "-n", "--numprocesses", "--maxfail");
     /** Options whose value follows, either joined by '=' or as the next argument. */
     private static final Set<String> WITH_VALUE = Set.of("-m", "-k", "-W", "--pythonwarnings", "--tb", "--maxfail", "--durations",
             "--doctest-glob", "-n", "--numprocesses", "--timeout", "--log-level", "--log-cli-level");
@@ -41,6 +43,7 @@ public final class ToxPytestCommand {
     private final Path root;
     private final List<String> args = new ArrayList<>();
     private final List<String> dropped = new ArrayList<>();
+    private final List<String> paths = new ArrayList<>();
 
     private ToxPytestCommand(Path root) {
         this.root = root;
@@ -63,6 +66,28 @@ public final class ToxPytestCommand {
     /** The safe arguments, in their order. */
     public List<String> args() {
         return List.copyOf(args);
+    }
+
+    /**
+     * The options for a run whose test plan chooses and orders the tests: the paths are left out, and so are the
+     * options that select, order, stop or spread tests themselves ({@code -x}, {@code --lf}, {@code -n}, …).
+     */
+    public List<String> plannedRunOptions() {
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean separate = !arg.contains("=") && WITH_VALUE.contains(arg) && i + 1 < args.size();
+            if (PLANNED.contains(option)) {
+                i += separate ? 1 : 0;
+            } else if (separate) {
+                options.add(arg);
+                options.add(args.get(++i));
+            } else if (!paths.contains(arg)) {
+                options.add(arg);
+            }
+        }
+        return options;
     }
 
     /** Arguments left out: unresolved substitutions, paths outside the workspace, options not known to be harmless. */
@@ -124,6 +149,7 @@ public final class ToxPytestCommand {
         Optional<String> inside = inside(file);
         if (inside.isPresent() && Files.exists(root.resolve(inside.get()), LinkOption.NOFOLLOW_LINKS)) {
             args.add(inside.get() + arg.substring(file.length()));
+            paths.add(inside.get() + arg.substring(file.length()));
         } else {
             dropped.add(arg);
         }

@@ -137,6 +137,56 @@ public final class ReportDirectory {
         }
     }
 
+    /**
+     * Writes a file the tools read (a plugin, say) into the run's report directory in the workspace: a new file,
+     * never through a link; what the tested code does to it afterwards affects only its own run.
+     */
+    public void write(String name, String text) {
+        String shown = "file " + name;
+        List<String> path = concat(steps, NoFollowPath.steps(name));
+        try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
+             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown);
+             SeekableByteChannel channel = dir.newByteChannel(Path.of(path.get(path.size() - 1)),
+                     Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS),
+                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
+            channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UnsafeReportException("cannot write " + name + " into the run's report directory (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Reads what a tool appended to a file since {@code offset}, at most {@code max} bytes, without following a link:
+     * for following a log while the tool still writes it. Empty while the file does not exist.
+     */
+    public Optional<byte[]> readFrom(String name, long offset, int max) {
+        String shown = "report " + name;
+        List<String> path = concat(steps, NoFollowPath.steps(name));
+        try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
+             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown)) {
+            Path entry = Path.of(path.get(path.size() - 1));
+            BasicFileAttributes attributes = dir.getFileAttributeView(entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            if (!attributes.isRegularFile()) {
+                throw new UnsafeReportException(shown + " is not a regular file; not read");
+            }
+            if (offset >= attributes.size() || offset >= maxBytes) {
+                return Optional.of(new byte[0]);
+            }
+            try (SeekableByteChannel channel = OpenWithin.open(dir, entry, name)) {
+                channel.position(offset);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(max, Math.min(attributes.size(), maxBytes) - offset));
+                while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                    // read on up to the bound
+                }
+                return Optional.of(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
+            }
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UnsafeReportException(shown + " cannot be read (" + e.getClass().getSimpleName() + "); not read");
+        }
+    }
+
     /** Keeps what a tool printed as its report (its standard output) in the run's private directory. */
     public Path keep(String name, String text) {
         byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);

@@ -36,7 +36,7 @@ public final class Outcomes {
         String note = String.join("; ", notes);
         return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(),
                 outcome.detail() == null ? note : outcome.detail() + "; " + note, outcome.tests(), outcome.coverage(), outcome.findings(),
-                outcome.performance(), outcome.advisory());
+                outcome.performance(), outcome.advisory(), outcome.cachedFrom());
     }
 
     public static ToolOutcome crashed(ToolRunner runner, ExecResult result, String why) {

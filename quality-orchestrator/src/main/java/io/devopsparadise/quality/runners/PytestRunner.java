@@ -15,7 +15,7 @@ import java.util.List;
  * configures coverage gets a bare {@code --cov} so that its own source and omit settings apply.
  */
 @Component
-class PytestRunner extends TestReportsRunner {
+public class PytestRunner extends TestReportsRunner implements PlannedTestRunner {
 
     private static final int NO_TESTS_COLLECTED = 5;
     private static final List<String> CONFIGS = List.of("pyproject.toml", "setup.cfg", "tox.ini", ".coveragerc");
@@ -38,6 +38,28 @@ class PytestRunner extends TestReportsRunner {
                 rules.coverageConfigured() ? "--cov" : "--cov=.", "--cov-branch", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
         command.addAll(rules.pytestArgs());
         return command;
+    }
+
+    @Override
+    public List<String> plannedCommand(RunContext context, List<String> plugins, List<String> options, List<String> tests) {
+        ProjectRules rules = context.workspace().rules();
+        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider"));
+        plugins.forEach(plugin -> command.addAll(List.of("-p", plugin)));
+        command.addAll(List.of("--junitxml=" + context.reportInInstance(junitReport()), rules.coverageConfigured() ? "--cov" : "--cov=.",
+                "--cov-branch", "--cov-context=test", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
+        command.addAll(options);
+        if (tests == null) {
+            command.addAll(rules.pytestArgs());
+        } else {
+            command.addAll(rules.pytestPlannedOptions());
+            command.addAll(tests.stream().map(t -> t.startsWith("-") ? "./" + t : t).toList());
+        }
+        return command;
+    }
+
+    @Override
+    public String coverageDataFile() {
+        return "pytest-coverage.data";
     }
 
     @Override

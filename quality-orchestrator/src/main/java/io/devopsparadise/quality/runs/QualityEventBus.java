@@ -21,7 +21,13 @@ public class QualityEventBus {
     }
 
     QualityEvent publish(QualityEvent.Type type, String runId, String clientId, String tool, String status, int tests, int failures, int findings) {
-        return buffer.publish(sequence -> new QualityEvent(sequence, type, runId, clientId, tool, status, tests, failures, findings, clock.instant()));
+        return publish(type, runId, clientId, tool, status, tests, failures, findings, null);
+    }
+
+    QualityEvent publish(QualityEvent.Type type, String runId, String clientId, String tool, String status, int tests, int failures, int findings,
+                         String detail) {
+        return buffer.publish(sequence -> new QualityEvent(sequence, type, runId, clientId, tool, status, tests, failures, findings, clock.instant(),
+                detail));
     }
 
     /** Replays retained events after {@code afterSequence}, then follows live ones; close the result to stop. */

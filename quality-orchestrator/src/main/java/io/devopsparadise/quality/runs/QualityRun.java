@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
+import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
 import java.time.Instant;
@@ -27,6 +28,7 @@ final class QualityRun {
     private final List<ToolOutcome> outcomes = new ArrayList<>();
     private final List<Future<?>> work = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<TestPlan> plans = new ArrayList<>();
     private RunState state = RunState.QUEUED;
     private Instant finishedAt;
     private String verdict;
@@ -107,6 +109,14 @@ final class QualityRun {
         return git;
     }
 
+    synchronized void plan(TestPlan plan) {
+        plans.add(plan);
+    }
+
+    synchronized List<TestPlan> plans() {
+        return List.copyOf(plans);
+    }
+
     synchronized void baseline(Baseline baseline) {
         this.baseline = baseline;
     }
@@ -138,6 +148,6 @@ final class QualityRun {
 
     synchronized QualityRunResult snapshot() {
         return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
-                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines, semantic);
+                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines, semantic, plans);
     }
 }

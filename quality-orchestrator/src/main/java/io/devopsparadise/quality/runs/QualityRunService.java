@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.detection.DetectedWorkspace;
@@ -18,10 +19,15 @@ import io.devopsparadise.quality.gate.BaselineSource;
 import io.devopsparadise.quality.gate.ChangedLinesMeasure;
 import io.devopsparadise.quality.gate.Fingerprints;
 import io.devopsparadise.quality.gate.Gate;
+import io.devopsparadise.quality.impact.ImpactListener;
+import io.devopsparadise.quality.impact.ImpactRequest;
+import io.devopsparadise.quality.impact.TestImpact;
+import io.devopsparadise.quality.impact.ToolResultCache;
 import io.devopsparadise.quality.profiles.QualityProfile;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
+import io.devopsparadise.quality.runners.PlannedTestRunner;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
 import io.devopsparadise.quality.runners.Toolbox;
@@ -35,6 +41,7 @@ import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -69,6 +76,8 @@ public class QualityRunService {
     private final BaselineSource baselines;
     private final CustomCommands customCommands;
     private final SemanticAnalyzer semantic;
+    private final TestImpact impact;
+    private final ToolResultCache cache;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
@@ -77,7 +86,9 @@ public class QualityRunService {
 
     QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
                       QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished, BaselineSource baselines,
-                      CustomCommands customCommands) {
+                      CustomCommands customCommands, TestImpact impact, ToolResultCache cache) {
+        this.impact = impact;
+        this.cache = cache;
         this.finished = finished;
         this.customCommands = customCommands;
         this.baselines = baselines;
@@ -97,14 +108,17 @@ public class QualityRunService {
         if (request.clientId() == null || request.clientId().isBlank()) {
             throw new IllegalArgumentException("clientId is required");
         }
-        QualityProfile profile = profiles.get(request.profile());
+        ImpactRequest.checkBase(request.base() == null || request.base().isBlank() ? null : request.base());
+        QualityProfile configured = profiles.get(request.profile());
+        QualityProfile profile = request.wantsChangedOnly() ? configured.withChangedOnly() : configured;
         InstanceView instance = manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
         BaselineChoice choice = request.baseline() == null || request.baseline().isBlank() ? null : BaselineChoice.parse(request.baseline(), null);
         QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
         active.admit(run);
         try {
             runs.put(run.id(), run);
-            coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice));
+            String base = request.base() == null || request.base().isBlank() ? null : request.base();
+            coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice, base));
         } catch (RuntimeException e) {
             runs.remove(run.id());
             active.release(run);
@@ -183,7 +197,8 @@ public class QualityRunService {
                 : new RunNotFoundException(id);
     }
 
-    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles, BaselineChoice choice) {
+    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles, BaselineChoice choice,
+                         String base) {
         ReportDirectory reports = null;
         try {
             run.running();
@@ -209,7 +224,7 @@ public class QualityRunService {
             applicable.forEach(runner -> whySkipped(profile, runner, context).ifPresent(why -> skip(run, runner, why)));
             List<ToolRunner> selected = applicable.stream().filter(r -> whySkipped(profile, r, context).isEmpty()).toList();
             List<Future<?>> work = selected.stream()
-                    .<Future<?>>map(runner -> tools.submit(run.clientId(), () -> runTool(run, profile, instance, context, runner)))
+                    .<Future<?>>map(runner -> tools.submit(run.clientId(), () -> runTool(run, profile, instance, context, runner, base)))
                     .toList();
             work.forEach(run::track);
             for (Future<?> tool : work) {
@@ -319,15 +334,14 @@ public class QualityRunService {
         }
     }
 
-    private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner) {
+    private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner, String base) {
         if (run.isFinished()) {
             return;
         }
         events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), runner.tool(), "RUNNING", 0, 0, 0);
         ToolOutcome outcome;
         try {
-            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
-                    context.workspaceInInstance(), runner.timeout(profile.toolTimeout())));
+            outcome = outcome(run, profile, instance, context, runner, base);
         } catch (RuntimeException e) {
             outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
         }
@@ -339,6 +353,56 @@ public class QualityRunService {
             finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
             run.cancelWork();
         }
+    }
+
+    /**
+     * What a tool contributes: its cached result while nothing it reads changed (profiles that reuse results), a
+     * planned run for a test tool that has one, else the tool run once in the instance.
+     */
+    private ToolOutcome outcome(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner,
+                                String base) {
+        Optional<String> key = profile.reuseResults() ? ToolResultCache.inputKey(context.workspace().root(), runner.tool(),
+                runner.command(context), runner.environment(context), run.id(), instance.profile() + "@" + instance.startedAt())
+                : Optional.empty();
+        Optional<ToolOutcome> cached = key.flatMap(k -> cache.reuse(context.workspace().root(), runner.tool(), k));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Duration timeout = runner.timeout(profile.toolTimeout());
+        ToolOutcome outcome;
+        boolean complete = true;
+        if (runner instanceof PlannedTestRunner planned) {
+            ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
+                    profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout);
+            outcome = impact.run(planned, context, request, (command, env, limit) -> manager.exec(instance.id(), command, env,
+                    context.workspaceInInstance(), limit), listener(run));
+            complete = run.plans().stream().filter(p -> p.tool().equals(runner.tool())).reduce((a, b) -> b).map(TestPlan::runAll).orElse(false);
+        } else {
+            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
+                    context.workspaceInInstance(), timeout));
+        }
+        if (key.isPresent() && complete) {
+            cache.keep(context.workspace().root(), key.get(), run.id(), outcome);
+        }
+        return outcome;
+    }
+
+    /** Sends a test tool's plan and each failing test out the moment they are known. */
+    private ImpactListener listener(QualityRun run) {
+        return new ImpactListener() {
+            @Override
+            public void planned(TestPlan plan) {
+                run.plan(plan);
+                events.publish(QualityEvent.Type.PLAN, run.id(), run.clientId(), plan.tool(), plan.runAll() ? "ALL" : "SELECTED",
+                        plan.selected(), 0, 0, plan.summary());
+            }
+
+            @Override
+            public void testFailed(String tool, String testId, String message) {
+                events.publish(QualityEvent.Type.TEST_FAILED, run.id(), run.clientId(), tool, "FAILED", 0, 1, 0,
+                        message == null ? testId : testId + ": " + message);
+            }
+        };
     }
 
     private void skip(QualityRun run, ToolRunner runner, String why) {

@@ -46,7 +46,7 @@ class RunController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a run: {clientId, profile (quick|standard|comprehensive|custom), changedFiles?}; answers 202 at once")
+    @Operation(summary = "Start a run: {clientId, profile (quick|targeted|standard|comprehensive|custom), changedFiles?, changedOnly?, base?}; answers 202 at once")
     ResponseEntity<QualityRunResult> start(@RequestBody RunRequest request) {
         QualityRunResult run = runs.start(request);
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);

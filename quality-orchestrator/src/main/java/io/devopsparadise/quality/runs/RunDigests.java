@@ -29,7 +29,7 @@ final class RunDigests {
         int newFailures = (int) run.tools().stream().flatMap(t -> t.tests().stream()).filter(t -> failing(t) && t.wasIntroduced()).count();
         return new RunDigest(run.id(), run.clientId(), run.workspace(), run.profile(), run.state(), run.startedAt(), run.finishedAt(),
                 run.verdict(), run.gitCommit(), run.gitBranch(), run.tools().stream().map(RunDigests::tool).toList(), failures, findings, stored,
-                run.baseline(), newFindings, newFailures);
+                run.baseline(), newFindings, newFailures, run.plans());
     }
 
     private static ToolDigest tool(ToolOutcome outcome) {

@@ -81,7 +81,7 @@ class ProfilesFileTests {
 
         assertThatThrownBy(() -> new QualityProfiles(new QualityProperties(null, Duration.ofDays(7), null, null, null, "python3", "/workspace",
                 null, "/app/node_modules", "chromium", "mvn", null, null, 2, 2, 32, org.springframework.util.unit.DataSize.ofMegabytes(64),
-                home.resolve("quality-profiles.yml"), java.util.Map.of(), null)))
+                home.resolve("quality-profiles.yml"), java.util.Map.of(), null, Duration.ofSeconds(5))))
                 .hasMessageContaining("unknown category '${java.home}'");
     }
 

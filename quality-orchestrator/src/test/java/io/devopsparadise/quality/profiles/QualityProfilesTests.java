@@ -13,13 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class QualityProfilesTests {
 
     private static QualityProperties.ProfileProperties raw(List<String> categories, double coverage, Map<String, Integer> max) {
-        return new QualityProperties.ProfileProperties(categories, Duration.ofMinutes(1), coverage, max, null, 0, false, null, 0, true, false);
+        return new QualityProperties.ProfileProperties(categories, Duration.ofMinutes(1), coverage, max, null, 0, false, null, 0, true, false, false, false, false);
     }
 
     @Test
     void convertsLimitsToSeveritiesAndDefaultsToStandard() {
         QualityProfiles profiles = new QualityProfiles(new QualityProperties(null, java.time.Duration.ofDays(7), null, null, null, "/usr/bin/python3", "/workspace", null, "/app/node_modules", "/usr/bin/chromium", "mvn", null, null, 2, 2, 32,
-                org.springframework.util.unit.DataSize.ofMegabytes(64), null, Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3))), null));
+                org.springframework.util.unit.DataSize.ofMegabytes(64), null, Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3))), null, java.time.Duration.ofSeconds(5)));
 
         QualityProfile standard = profiles.get(null);
 

@@ -21,8 +21,12 @@ final class OrchestratorRuns {
 
     /** Starts a run and waits until it has finished; answers the finished run. */
     static JsonNode runToTheEnd(URI orchestrator, String clientId, String profile) throws Exception {
-        HttpResponse<String> started = Http.send("POST", orchestrator.resolve("/api/runs"),
-                "{\"clientId\":\"" + clientId + "\",\"profile\":\"" + profile + "\"}");
+        return runToTheEnd(orchestrator, "{\"clientId\":\"" + clientId + "\",\"profile\":\"" + profile + "\"}");
+    }
+
+    /** Starts a run from a request body and waits until it has finished. */
+    static JsonNode runToTheEnd(URI orchestrator, String body) throws Exception {
+        HttpResponse<String> started = Http.send("POST", orchestrator.resolve("/api/runs"), body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         URI run = orchestrator.resolve("/api/runs/" + JSON.readTree(started.body()).path("id").asString());
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(300)).until(() ->

@@ -1,0 +1,107 @@
+package io.devopsparadise.quality.impact;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The lines each test ran, from coverage.py's JSON report with contexts ({@code pytest --cov-context=test}, then
+ * {@code coverage json --show-contexts}). A context is a pytest node id with its phase ({@code |setup}, {@code |run},
+ * {@code |teardown}); the phases are merged. Lines run under the empty context ran outside any test: at import or
+ * collection time. The report is streamed, never held whole.
+ *
+ * @param byTest     node id → file → lines
+ * @param importTime file → lines run outside any test
+ */
+record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime) {
+
+    static final int MAX_TESTS = 200_000;
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    static CoverageContexts read(Path report, String workspaceInInstance) {
+        Map<String, Map<String, Set<Integer>>> byTest = new HashMap<>();
+        Map<String, Set<Integer>> importTime = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(report.toFile())) {
+            expect(parser, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("files".equals(field) && parser.currentToken() == JsonToken.START_OBJECT) {
+                    readFiles(parser, workspaceInInstance, byTest, importTime);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IllegalArgumentException("the coverage contexts report is not valid JSON" + where);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the coverage contexts report names a line that is not a number");
+        }
+        return new CoverageContexts(byTest, importTime);
+    }
+
+    private static void readFiles(JsonParser parser, String workspaceInInstance, Map<String, Map<String, Set<Integer>>> byTest,
+                                  Map<String, Set<Integer>> importTime) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String file = relative(parser.currentName(), workspaceInInstance);
+            expect(parser, JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if ("contexts".equals(field) && parser.currentToken() == JsonToken.START_OBJECT && file != null) {
+                    readContexts(parser, file, byTest, importTime);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static void readContexts(JsonParser parser, String file, Map<String, Map<String, Set<Integer>>> byTest,
+                                     Map<String, Set<Integer>> importTime) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            int line = Integer.parseInt(parser.currentName());
+            expect(parser, JsonToken.START_ARRAY);
+            while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                String test = testOf(parser.getString());
+                if (test.isEmpty()) {
+                    importTime.computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+                } else if (byTest.size() < MAX_TESTS || byTest.containsKey(test)) {
+                    byTest.computeIfAbsent(test, k -> new HashMap<>()).computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+                }
+            }
+        }
+    }
+
+    /** The node id of a context: pytest-cov's {@code nodeid|phase}, without the phase. */
+    static String testOf(String context) {
+        for (String phase : new String[] {"|run", "|setup", "|teardown"}) {
+            if (context.endsWith(phase)) {
+                return context.substring(0, context.length() - phase.length());
+            }
+        }
+        return context;
+    }
+
+    /** A workspace-relative file; null for one outside the workspace (an installed library). */
+    private static String relative(String file, String workspaceInInstance) {
+        String prefix = workspaceInInstance.endsWith("/") ? workspaceInInstance : workspaceInInstance + "/";
+        String relative = file.startsWith(prefix) ? file.substring(prefix.length()) : file;
+        return relative.startsWith("/") || relative.startsWith("../") || relative.contains("/../") ? null : relative;
+    }
+
+    private static void expect(JsonParser parser, JsonToken token) {
+        if (parser.nextToken() != token) {
+            throw new IllegalArgumentException("the coverage contexts report is not coverage.py's JSON: expected " + token
+                    + " at line " + parser.currentLocation().getLineNr());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.devopsparadise.quality.impact;
+
+import java.util.List;
+
+/** A test plan in one line: what runs, what is skipped and why, and how long it should take. */
+final class PlanSummary {
+
+    private static final int MAX = 1_000;
+
+    private PlanSummary() {
+    }
+
+    static String of(String tool, boolean runAll, int selected, int known, int workers, long expectedMillis, long fullSuiteMillis,
+                     List<String> reasons) {
+        String what = runAll ? "all " + known + " known test(s) run"
+                : selected + " of " + known + " test(s) selected, " + Math.max(0, known - selected) + " skipped";
+        String line = String.format("%s: %s, expected %.1f s on %d worker(s) (full suite %.1f s)%s", tool, what, expectedMillis / 1000.0, workers,
+                fullSuiteMillis / 1000.0, reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+        return line.length() > MAX ? line.substring(0, MAX) + "…" : line;
+    }
+}

@@ -1,0 +1,53 @@
+package io.devopsparadise.quality.impact;
+
+import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.testsupport.Corpora;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real commits of a real repository, replayed one by one: the selection never misses a test whose outcome a commit
+ * changed, and on a commit that changes code it runs fewer tests than the suite. The expected outcomes come from the
+ * full suite run in the test, on each commit and its parent. (Boltons, and the figures, are in bench/impact.)
+ */
+class TestImpactReplayIntegrationTests {
+
+    static final int CODE_COMMITS = Integer.getInteger("impact.replay.commits", 20);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyTestWhoseOutcomeAToolzCommitChangedRanInItsSelection() throws Exception {
+        List<Replay.Step> steps = replay("toolz", "toolz");
+        assertThat(steps).allSatisfy(step -> assertThat(step.missed()).as(step.toString()).isEmpty());
+        assertThat(steps.stream().filter(step -> !step.selected().plan.runAll()).count()).as("commits replayed without running everything")
+                .isGreaterThan(steps.size() / 2);
+    }
+
+    static List<Replay.Step> replay(Replay replay, String packageDir, String corpus) {
+        List<String> stretch = replay.stretch(packageDir, CODE_COMMITS);
+        Map<String, TestStatus> before = replay.start(stretch.get(0));
+        List<Replay.Step> steps = new ArrayList<>();
+        for (String commit : stretch) {
+            Replay.Step step = replay.step(commit, before);
+            System.out.println("[impact replay " + corpus + "] " + step);
+            steps.add(step);
+            before = step.truth().outcomes();
+        }
+        assertThat(stretch.stream().filter(c -> replay.touchesCode(c, packageDir))).hasSize(CODE_COMMITS);
+        return steps;
+    }
+
+    private List<Replay.Step> replay(String corpus, String packageDir) throws Exception {
+        Path workspace = Corpora.clone(corpus, temp.resolve(corpus));
+        return replay(new Replay(workspace, temp.resolve("copies")), packageDir, corpus);
+    }
+}

@@ -1,0 +1,222 @@
+package io.devopsparadise.quality.runs;
+
+import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The edit-then-check loop through the real service: the targeted profile maps the tests by their coverage on its
+ * first run, then runs only what an edit can break, streams the failing test before pytest ends, reruns what failed,
+ * measures a branch from its merge-base, and reuses a passing result while nothing changed. The instance is a real
+ * process instance of the real instance-manager; pytest, pytest-cov and coverage are Debian's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChangedOnlyRunIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OPS = """
+            def add(a, b):
+                return a + b
+
+
+            def sub(a, b):
+                return a - b
+
+
+            def mul(a, b):
+                return a * b
+            """;
+
+    private InstanceManagerProcess manager;
+    private ConfigurableApplicationContext orchestrator;
+    private Path workspace;
+    private String firstRun;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path workspaces = Files.createTempDirectory("impact-workspaces");
+        manager = InstanceManagerProcess.start(Files.createTempDirectory("impact-home"), workspaces);
+        workspace = Files.createDirectories(workspaces.resolve("calc-project"));
+        Files.createDirectories(workspace.resolve("calc"));
+        Files.createDirectories(workspace.resolve("tests"));
+        Files.writeString(workspace.resolve("calc/__init__.py"), "");
+        Files.writeString(workspace.resolve("calc/ops.py"), OPS);
+        Files.writeString(workspace.resolve("calc/text.py"), "def shout(text):\n    return text.upper() + '!'\n");
+        Files.writeString(workspace.resolve("tests/test_ops.py"), """
+                from calc.ops import add, sub, mul
+
+
+                def test_add():
+                    assert add(2, 3) == 5
+
+
+                def test_sub():
+                    assert sub(5, 3) == 2
+
+
+                def test_mul():
+                    assert mul(2, 3) == 6
+                """);
+        Files.writeString(workspace.resolve("tests/test_text.py"), """
+                from calc.text import shout
+
+
+                def test_shout():
+                    assert shout("hi") == "HI!"
+                """);
+        Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"impact\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        orchestrator.close();
+        manager.close();
+    }
+
+    @Test
+    @Order(1)
+    void theFirstTargetedRunRunsEveryTestAndMeasuresTheMap() throws Exception {
+        JsonNode run = targeted("");
+        firstRun = run.path("id").asString();
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("runAll").asBoolean()).isTrue();
+        assertThat(plan.path("reasons").get(0).asString()).contains("no impact map");
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString()).isEqualTo("PASSED");
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("tests")).hasSize(4);
+    }
+
+    @Test
+    @Order(2)
+    void anEditedFunctionRunsOnlyItsTestsAndItsFailureIsStreamedBeforePytestEnds() throws Exception {
+        List<String> lines = Http.followEvents(url("/api/runs/events"));
+        Files.writeString(workspace.resolve("calc/ops.py"), OPS.replace("return a - b", "return a + b"));
+
+        JsonNode run = targeted("");
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("runAll").asBoolean()).isFalse();
+        assertThat(plan.path("selected").asInt()).isEqualTo(1);
+        assertThat(plan.path("known").asInt()).isEqualTo(4);
+        assertThat(plan.path("changed").valueStream().map(JsonNode::asString)).contains("calc/ops.py::sub");
+        JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
+        assertThat(pytest.path("status").asString()).isEqualTo("FAILED");
+        assertThat(pytest.path("tests").valueStream().map(t -> t.path("name").asString())).containsExactly("test_sub");
+        String runId = run.path("id").asString();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
+        JsonNode failed = events(lines, runId, "TEST_FAILED").get(0);
+        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream().filter(e -> e.path("tool").asString().equals("pytest")).findFirst().orElseThrow();
+        assertThat(failed.path("detail").asString()).startsWith("tests/test_ops.py::test_sub").contains("assert");
+        assertThat(Instant.parse(failed.path("timestamp").asString())).isBefore(Instant.parse(finished.path("timestamp").asString()));
+        assertThat(events(lines, runId, "PLAN").get(0).path("detail").asString()).contains("1 of 4 test(s) selected");
+    }
+
+    @Test
+    @Order(3)
+    void aTestThatFailedLastTimeRunsAgainThoughNothingChanged() throws Exception {
+        JsonNode run = targeted("");
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("selected").asInt()).isEqualTo(1);
+        assertThat(plan.path("reasons").valueStream().map(JsonNode::asString)).anySatisfy(r -> assertThat(r).contains("failed last time"));
+    }
+
+    @Test
+    @Order(4)
+    void aPassingResultIsReusedWhileNothingItReadsChanged() throws Exception {
+        Files.writeString(workspace.resolve("calc/ops.py"), OPS);
+        targeted("");
+
+        JsonNode again = targeted("");
+
+        JsonNode pytest = OrchestratorRuns.tool(again, "pytest");
+        assertThat(pytest.path("cachedFrom").asString()).isEqualTo(firstRun);
+        assertThat(pytest.path("detail").asString()).startsWith("cached:");
+        assertThat(pytest.path("tests")).hasSize(4);
+    }
+
+    @Test
+    @Order(5)
+    void aBranchIsMeasuredFromItsMergeBaseWithTheBaseBranch() throws Exception {
+        git("checkout", "-q", "-b", "feature");
+        Files.writeString(workspace.resolve("calc/text.py"), "def shout(text):\n    return text.upper() + '!!'\n");
+        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "louder");
+
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact\",\"profile\":\"standard\",\"base\":\"main\"}");
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("base").asString()).isEqualTo("main");
+        assertThat(plan.path("runAll").asBoolean()).isFalse();
+        // test_sub failed in the last run that ran it (the runs since reused a cached result): it runs again, first
+        assertThat(plan.path("first").valueStream().map(JsonNode::asString))
+                .containsExactly("tests/test_ops.py::test_sub", "tests/test_text.py::test_shout");
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("tests").valueStream().map(t -> t.path("name").asString() + " " + t.path("status").asString()))
+                .containsExactlyInAnyOrder("test_sub PASSED", "test_shout FAILED");
+    }
+
+    @Test
+    @Order(6)
+    void aBaseThatIsNoRevisionIsRefusedWithWhatToGive() throws Exception {
+        for (String base : List.of("--output=/tmp/x", "main..evil", "a b")) {
+            HttpResponse<String> refused = Http.send("POST", url("/api/runs"),
+                    JSON.writeValueAsString(java.util.Map.of("clientId", "impact", "profile", "targeted", "base", base)));
+            assertThat(refused.statusCode()).as(base).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("is not a branch, tag or commit name");
+        }
+    }
+
+    private JsonNode targeted(String extra) throws Exception {
+        return OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact\",\"profile\":\"targeted\"" + extra + "}");
+    }
+
+    private static List<JsonNode> events(List<String> lines, String runId, String type) {
+        return lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"runId\":\"" + runId + "\""))
+                .map(l -> JSON.readTree(l.substring(5))).filter(e -> e.path("type").asString().equals(type)).toList();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private void git(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).directory(workspace.toFile()).inheritIO().start();
+        assertThat(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0).as(String.join(" ", command)).isTrue();
+    }
+}
