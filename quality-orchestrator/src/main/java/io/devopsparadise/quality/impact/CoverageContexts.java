@@ -95,7 +95,8 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
     private static String relative(String file, String workspaceInInstance) {
         String prefix = workspaceInInstance.endsWith("/") ? workspaceInInstance : workspaceInInstance + "/";
         String relative = file.startsWith(prefix) ? file.substring(prefix.length()) : file;
-        return relative.startsWith("/") || relative.startsWith("../") || relative.contains("/../") ? null : relative;
+        boolean outside = relative.startsWith("/") || relative.startsWith("../") || relative.contains("/../");
+        return outside || TestImpact.isPlatformFile(relative) ? null : relative;
     }
 
     private static void expect(JsonParser parser, JsonToken token) {

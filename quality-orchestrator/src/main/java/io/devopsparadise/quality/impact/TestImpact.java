@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
@@ -131,17 +132,24 @@ public final class TestImpact {
         }
     }
 
-    /** The outcome with the plan in its detail; a partial run's coverage is not the project's, so it is left out. */
+    /**
+     * The outcome with the plan in its detail. The platform's own plugin is left out of the coverage; a partial run's
+     * coverage is not the project's, so it is left out whole.
+     */
     private static ToolOutcome described(ToolOutcome outcome, TestPlan plan, boolean partial) {
         String summary = plan.runAll() ? "every test ran: " + String.join("; ", plan.reasons())
                 : "changed-only: " + plan.selected() + " of " + plan.known() + " known test(s) selected";
         ToolOutcome noted = Outcomes.noted(outcome, List.of(summary));
-        if (!partial || noted.coverage() == null) {
-            return noted;
-        }
-        return new ToolOutcome(noted.tool(), noted.category(), noted.status(), noted.durationMillis(),
-                noted.detail() + "; coverage of a partial run is not the project's: not reported", noted.tests(), null, noted.findings(),
-                noted.performance(), noted.advisory());
+        CoverageResult coverage = noted.coverage() == null ? null
+                : new CoverageResult(noted.coverage().files().stream().filter(f -> !isPlatformFile(f.file())).toList());
+        String detail = partial && coverage != null ? noted.detail() + "; coverage of a partial run is not the project's: not reported" : noted.detail();
+        return new ToolOutcome(noted.tool(), noted.category(), noted.status(), noted.durationMillis(), detail, noted.tests(),
+                partial ? null : coverage, noted.findings(), noted.performance(), noted.advisory(), noted.cachedFrom());
+    }
+
+    /** The platform's own files in the workspace (the run's report directory): never the project's code. */
+    static boolean isPlatformFile(String file) {
+        return file != null && (file.startsWith(".paradise/") || file.contains("/.paradise/"));
     }
 
     private static Optional<List<ChangeSet>> changes(RunContext context, Optional<ImpactMap> map, ImpactRequest request) {
