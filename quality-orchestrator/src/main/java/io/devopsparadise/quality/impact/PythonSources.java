@@ -1,14 +1,9 @@
 package io.devopsparadise.quality.impact;
 
+import io.devopsparadise.quality.detection.SourceTree;
 import io.devopsparadise.quality.reportdir.WorkspaceText;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The workspace's Python files as they are now, each parsed into blocks on first use. Links are not followed;
- * hidden folders, virtual environments and dependency folders are left out; the walk stops at a bound.
+ * The workspace's Python files as they are now ({@link SourceTree}), each parsed into blocks on first use.
  */
 final class PythonSources {
 
     static final int MAX_FILES = 20_000;
-    private static final int MAX_DEPTH = 24;
-    private static final Set<String> SKIPPED = Set.of("node_modules", "venv", "__pycache__", "site-packages", "build", "dist");
 
     private final Path root;
     private final List<String> files;
@@ -35,34 +27,7 @@ final class PythonSources {
     }
 
     static PythonSources of(Path root) {
-        List<String> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skipped = !dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name));
-                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".py")) {
-                        files.add(root.relativize(file).toString().replace('\\', '/'));
-                    }
-                    return files.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list the workspace's Python files: " + e.getMessage(), e);
-        }
-        files.sort(null);
-        return new PythonSources(root, files);
+        return new PythonSources(root, SourceTree.list(root, Set.of(".py"), MAX_FILES));
     }
 
     Path root() {

@@ -99,8 +99,10 @@ public final class TestImpact {
         ToolOutcome outcome = runner.collect(context, result);
         boolean failed = events.stream().anyMatch(TestEvent::failed);
         boolean complete = !result.timedOut() && (result.exitCode() == 0 || result.exitCode() == 1) && !(request.failFast() && failed);
-        updateMap(runner, context, exec, planned, events, complete, result.durationMillis());
-        return described(outcome, plan.view(), request.changedOnly() && !plan.selection().runAll());
+        if (!result.timedOut() && !events.isEmpty()) {
+            updateMap(runner, context, exec, planned, events, complete, result.durationMillis());
+        }
+        return described(outcome, plan.view(), request.changedOnly(), request.changedOnly() && !plan.selection().runAll());
     }
 
     private void updateMap(PlannedTestRunner runner, RunContext context, ToolExec exec, Planned planned, List<TestEvent> events,
@@ -136,10 +138,11 @@ public final class TestImpact {
      * The outcome with the plan in its detail. The platform's own plugin is left out of the coverage; a partial run's
      * coverage is not the project's, so it is left out whole.
      */
-    private static ToolOutcome described(ToolOutcome outcome, TestPlan plan, boolean partial) {
+    private static ToolOutcome described(ToolOutcome outcome, TestPlan plan, boolean changedOnly, boolean partial) {
         String summary = plan.runAll() ? "every test ran: " + String.join("; ", plan.reasons())
                 : "changed-only: " + plan.selected() + " of " + plan.known() + " known test(s) selected";
-        ToolOutcome noted = Outcomes.noted(outcome, List.of(summary));
+        boolean ran = outcome.status() == ToolStatus.PASSED || outcome.status() == ToolStatus.FAILED;
+        ToolOutcome noted = changedOnly && ran ? Outcomes.noted(outcome, List.of(summary)) : outcome;
         CoverageResult coverage = noted.coverage() == null ? null
                 : new CoverageResult(noted.coverage().files().stream().filter(f -> !isPlatformFile(f.file())).toList());
         String detail = partial && coverage != null ? noted.detail() + "; coverage of a partial run is not the project's: not reported" : noted.detail();
@@ -202,7 +205,4 @@ public final class TestImpact {
         }
     }
 
-    static boolean passed(ToolOutcome outcome) {
-        return outcome.status() == ToolStatus.PASSED;
-    }
 }
