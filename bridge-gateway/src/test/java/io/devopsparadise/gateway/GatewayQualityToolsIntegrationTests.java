@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -99,6 +101,61 @@ class GatewayQualityToolsIntegrationTests {
                         .contains("Run " + runId + " finished but is not stored").contains("paradise.reports.max-run-size");
             }
         }
+    }
+
+    @Test
+    void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBaseTheStatusListsItAndABadBaseSaysWhatToGive() throws Exception {
+        Path workspace = pythonWorkspace();
+        Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
+        git(workspace, "init", "-q", "-b", "main");
+        git(workspace, "add", ".");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
+        git(workspace, "checkout", "-q", "-b", "feature");
+        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m3")), workspaces);
+             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q3")),
+                     "--paradise.quality.instance-manager-url=" + manager.url(""));
+             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g3")), manager,
+                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
+            String token = gateway.register("tester", workspace, "everything-process");
+            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick", "changed", true, "base", "main")).path("result");
+
+                assertThat(started.path("isError").asBoolean()).as(started.toString()).isFalse();
+                JsonNode plan = started.path("structuredContent").path("plans").get(0);
+                assertThat(plan.path("tool").asString()).isEqualTo("pytest");
+                assertThat(plan.path("mode").asString()).isEqualTo("changed");
+                assertThat(plan.path("base").asString()).as("the base reaches the orchestrator").isEqualTo("main");
+                assertThat(plan.path("summary").asString()).startsWith("pytest: ");
+                assertThat(started.path("content").get(0).path("text").asString()).contains("Test plan — " + plan.path("summary").asString());
+
+                String runId = started.path("structuredContent").path("runId").asString();
+                AtomicReference<JsonNode> status = new AtomicReference<>();
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    status.set(mcp.call("paradise_quality_status", Map.of("runId", runId)).path("result"));
+                    return status.get().path("structuredContent").path("state").asString().matches("PASSED|FAILED");
+                });
+                assertThat(status.get().path("content").get(0).path("text").asString()).contains("Test plan — " + plan.path("summary").asString());
+                assertThat(status.get().path("structuredContent").path("plans").get(0).path("base").asString()).isEqualTo("main");
+
+                JsonNode refused = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", "--upload-pack=touch /tmp/x")).path("result");
+                assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+                assertThat(refused.path("content").get(0).path("text").asString())
+                        .contains("base '--upload-pack=touch /tmp/x' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
+
+                JsonNode notText = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", 42)).path("result");
+                assertThat(notText.path("isError").asBoolean()).as(notText.toString()).isTrue();
+                assertThat(notText.path("content").get(0).path("text").asString())
+                        .isEqualTo("base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
+            }
+        }
+    }
+
+    private static void git(Path workspace, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", workspace.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes());
+        assertThat(git.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
     }
 
     /** A copy of the orchestrator's Python fixture (six tests, one failing) as a client's workspace. */

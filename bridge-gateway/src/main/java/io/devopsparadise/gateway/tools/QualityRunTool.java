@@ -54,7 +54,12 @@ class QualityRunTool implements GatewayTool {
     public Mono<ToolResult> call(Client client, JsonNode arguments) {
         String profile = arguments.path("profile").asString(client.qualityProfile());
         List<String> changed = arguments.path("changedFiles").valueStream().map(JsonNode::asString).toList();
-        String base = arguments.path("base").isString() ? arguments.path("base").asString() : null;
+        JsonNode baseArgument = arguments.path("base");
+        if (!baseArgument.isMissingNode() && !baseArgument.isNull() && !baseArgument.isString()) {
+            return Mono.just(ToolResult.error("base must be a branch, tag or commit name given as a string, such as \"main\"; got "
+                    + baseArgument));
+        }
+        String base = baseArgument.isString() ? baseArgument.asString() : null;
         boolean changedOnly = arguments.path("changed").asBoolean(false) || base != null;
         return orchestrator.start(client.id(), profile, changed, changedOnly, base)
                 .flatMap(run -> changedOnly ? plans(run.id()).map(plans -> answer(run, plans)) : Mono.just(answer(run, List.of())));

@@ -27,7 +27,7 @@ class QualityStatusTool implements GatewayTool {
 
     @Override
     public String description() {
-        return "State and results of a quality run of yours: the verdict, counts per tool, the first failing tests and the most severe"
+        return "State and results of a quality run of yours: the verdict, its test plans, counts per tool, the first failing tests and the most severe"
                 + " findings, and where the full report is. Latest run when no runId is given.";
     }
 
@@ -52,6 +52,7 @@ class QualityStatusTool implements GatewayTool {
                     structured.put("tools", r.tools());
                     structured.put("topFailures", r.topFailures());
                     structured.put("topFindings", r.topFindings());
+                    structured.put("plans", r.plans());
                     structured.put("report", report);
                     return ToolResult.ok(QualityRunSummary.of(r, report), structured);
                 })

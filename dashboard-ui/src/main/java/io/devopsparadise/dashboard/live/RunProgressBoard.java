@@ -60,7 +60,7 @@ public class RunProgressBoard {
                 plans = appended(plans, event.detail(), PLANS_KEPT);
                 break;
             case TEST_FAILED:
-                failures = appended(failures, event.tool() + ": " + event.detail(), FAILURES_KEPT);
+                failures = appended(failures, failure(event), FAILURES_KEPT);
                 break;
             case TOOL_STARTED:
                 tools.put(event.tool(), new ToolProgress(event.tool(), "RUNNING", 0, 0, 0));
@@ -75,6 +75,14 @@ public class RunProgressBoard {
                 break;
         }
         return new RunProgress(run.runId(), state, List.copyOf(tools.values()), plans, failures);
+    }
+
+    /** "tool: test id: first message line"; null (no line) for an event that names no test. */
+    private static String failure(QualityEvent event) {
+        if (event.detail() == null) {
+            return null;
+        }
+        return event.tool() == null ? event.detail() : event.tool() + ": " + event.detail();
     }
 
     private static List<String> appended(List<String> lines, String line, int kept) {

@@ -1,8 +1,10 @@
 package io.devopsparadise.reports.render;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.score.QualityScore;
@@ -25,6 +27,7 @@ public class JsonReportRenderer implements ReportRenderer {
     public static final String SCHEMA_VERSION = "1.0";
 
     private final JsonMapper json = JsonMapper.builder()
+            .addMixIn(ToolOutcome.class, CachedOnlyWhenReused.class)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -37,6 +40,7 @@ public class JsonReportRenderer implements ReportRenderer {
     @Override
     public String render(ReportModel model) {
         RunSummary summary = model.run().summary();
+        List<TestPlan> plans = model.run().result().plans();
         Report report = new Report(SCHEMA_VERSION,
                 new Run(summary.id(), summary.clientId(), summary.workspace(), summary.profile(), summary.state(), summary.startedAt(),
                         summary.finishedAt(), summary.durationMillis(),
@@ -45,14 +49,24 @@ public class JsonReportRenderer implements ReportRenderer {
                 new Summary(new Tests(summary.testsTotal(), summary.testsFailed(), summary.testsSkipped(), summary.passRate()),
                         summary.lineRate() == null ? null : new Coverage(summary.lineRate(), summary.branchRate()),
                         summary.findings(), summary.performanceScore()),
-                model.tools(), model.trend(), model.run().result().semantic());
+                model.tools(), model.trend(), model.run().result().semantic(), plans.isEmpty() ? null : plans);
         return json.writeValueAsString(report) + "\n";
     }
 
-    /** {@code semantic}: the code backend's view of the run's code (changed symbols, references, overview); absent without one. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    /**
+     * {@code semantic}: the code backend's view of the run's code (changed symbols, references, overview); absent without one.
+     * {@code plans}: the test plans of its test tools, whole; absent when no test tool had a plan.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Report(String schemaVersion, Run run, QualityScore score, Summary summary, List<ToolOutcome> tools, List<TrendPoint> trend,
-                  SemanticAnalysis semantic) {
+                  SemanticAnalysis semantic, List<TestPlan> plans) {
+    }
+
+    /** A tool's {@code cachedFrom} is written only for a reused result: reports of runs before reuse existed stay as they were. */
+    interface CachedOnlyWhenReused {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String cachedFrom();
     }
 
     record Run(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt, Instant finishedAt,

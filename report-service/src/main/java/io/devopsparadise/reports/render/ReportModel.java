@@ -95,6 +95,11 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend) {
         return items.subList(0, Math.min(items.size(), Math.max(0, max)));
     }
 
+    /** The test plans of the run's test tools, each list cut to what a report shows; empty when no test tool had a plan. */
+    public List<ListedPlan> plans() {
+        return run.result().plans().stream().map(ListedPlan::of).toList();
+    }
+
     /** The findings of the tools that report them per file (the semantic tool's type diagnostics): JUnit shows them as failing cases. */
     public List<ToolOutcome> checkers() {
         return tools().stream().filter(t -> "semantic".equals(t.category()) && !t.findings().isEmpty()).toList();

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every renderer against its golden file in src/test/resources/golden, for the sample comprehensive run with the
- * standard run before it as its trend. After an intended change, regenerate them with
+ * standard run before it as its trend; the HTML, Markdown and JSON reports also for the same run with a test plan and
+ * a reused tool result (golden/planned). After an intended change, regenerate them with
  * {@code ./mvnw -pl report-service test -Dtest=GoldenReportsTests -Dgolden.update=true} and review the diff.
  */
 class GoldenReportsTests {
@@ -22,9 +23,16 @@ class GoldenReportsTests {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     static ReportModel sampleModel() {
+        return afterThePreviousRun(SampleRuns.stored("current"));
+    }
+
+    static ReportModel plannedModel() {
+        return afterThePreviousRun(SampleRuns.stored(SampleRuns.planned()));
+    }
+
+    private static ReportModel afterThePreviousRun(StoredRun run) {
         StoredRun previous = SampleRuns.stored("previous");
-        StoredRun current = SampleRuns.stored("current");
-        return new ReportModel(current, List.of(TrendPoint.of(previous.summary()), TrendPoint.of(current.summary())));
+        return new ReportModel(run, List.of(TrendPoint.of(previous.summary()), TrendPoint.of(run.summary())));
     }
 
     static List<ReportRenderer> renderers() {
@@ -34,16 +42,30 @@ class GoldenReportsTests {
     }
 
     static String render(ReportFormat format) {
-        return renderers().stream().filter(r -> r.format() == format).findFirst().orElseThrow().render(sampleModel());
+        return render(format, sampleModel());
+    }
+
+    static String render(ReportFormat format, ReportModel model) {
+        return renderers().stream().filter(r -> r.format() == format).findFirst().orElseThrow().render(model);
     }
 
     @ParameterizedTest
     @EnumSource(ReportFormat.class)
     void rendersTheSampleRunExactlyAsTheGoldenFile(ReportFormat format) throws Exception {
-        String rendered = render(format);
-        Path golden = GOLDEN.resolve(format.fileName());
+        assertMatchesGolden(GOLDEN.resolve(format.fileName()), render(format));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReportFormat.class, names = {"HTML", "MARKDOWN", "JSON"})
+    void rendersARunWithATestPlanAndAReusedToolResultExactlyAsItsGoldenFile(ReportFormat format) throws Exception {
+        String rendered = render(format, plannedModel());
+
+        assertMatchesGolden(GOLDEN.resolve("planned").resolve(format.fileName()), rendered);
+    }
+
+    private static void assertMatchesGolden(Path golden, String rendered) throws Exception {
         if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
+            Files.createDirectories(golden.getParent());
             Files.writeString(golden, rendered);
         }
 

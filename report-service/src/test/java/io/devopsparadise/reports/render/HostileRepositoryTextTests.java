@@ -129,7 +129,7 @@ class HostileRepositoryTextTests {
     }
 
     /** What a Markdown reader makes of the report. */
-    private static final class Collected extends AbstractVisitor {
+    static final class Collected extends AbstractVisitor {
         final List<String> headings = new ArrayList<>();
         final List<String> html = new ArrayList<>();
         final List<String> code = new ArrayList<>();

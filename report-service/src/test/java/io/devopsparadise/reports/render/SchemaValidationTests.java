@@ -68,4 +68,15 @@ class SchemaValidationTests {
         ((ObjectNode) report.path("score")).put("grade", "F");
         assertThat(reportSchema().validate(report)).isNotEmpty();
     }
+
+    @Test
+    void jsonReportOfARunWithATestPlanAndAReusedToolResultFollowsItsPublishedSchema() throws Exception {
+        JsonNode report = JSON.readTree(GoldenReportsTests.render(ReportFormat.JSON, GoldenReportsTests.plannedModel()));
+
+        assertThat(reportSchema().validate(report)).isEmpty();
+        assertThat(report.path("plans").get(0).path("base").asString()).isEqualTo("main");
+
+        ((ObjectNode) report.path("plans").get(0)).remove("selected");
+        assertThat(reportSchema().validate(report)).isNotEmpty();
+    }
 }
