@@ -21,6 +21,8 @@ import io.devopsparadise.quality.gate.Fingerprints;
 import io.devopsparadise.quality.gate.Gate;
 import io.devopsparadise.quality.impact.ImpactListener;
 import io.devopsparadise.quality.impact.ImpactRequest;
+import io.devopsparadise.quality.impact.JestImpact;
+import io.devopsparadise.quality.impact.ToolExec;
 import io.devopsparadise.quality.impact.TestImpact;
 import io.devopsparadise.quality.impact.ToolResultCache;
 import io.devopsparadise.quality.profiles.QualityProfile;
@@ -371,12 +373,15 @@ public class QualityRunService {
         Duration timeout = runner.timeout(profile.toolTimeout());
         ToolOutcome outcome;
         boolean complete = true;
+        ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
+                profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout);
+        ToolExec exec = (command, env, limit) -> manager.exec(instance.id(), command, env, context.workspaceInInstance(), limit);
         if (runner instanceof PlannedTestRunner planned) {
-            ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
-                    profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout);
-            outcome = impact.run(planned, context, request, (command, env, limit) -> manager.exec(instance.id(), command, env,
-                    context.workspaceInInstance(), limit), listener(run));
-            complete = run.plans().stream().filter(p -> p.tool().equals(runner.tool())).reduce((a, b) -> b).map(TestPlan::runAll).orElse(false);
+            outcome = impact.run(planned, context, request, exec, listener(run));
+            complete = ranEverything(run, runner);
+        } else if ("jest".equals(runner.tool()) && profile.changedOnly()) {
+            outcome = JestImpact.run(runner, context, request, exec, listener(run));
+            complete = ranEverything(run, runner);
         } else {
             outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
                     context.workspaceInInstance(), timeout));
@@ -385,6 +390,11 @@ public class QualityRunService {
             cache.keep(context.workspace().root(), key.get(), run.id(), outcome);
         }
         return outcome;
+    }
+
+    /** Whether the tool's last plan in this run ran every test: only such a result may be reused by a later run. */
+    private static boolean ranEverything(QualityRun run, ToolRunner runner) {
+        return run.plans().stream().filter(p -> p.tool().equals(runner.tool())).reduce((a, b) -> b).map(TestPlan::runAll).orElse(false);
     }
 
     /** Sends a test tool's plan and each failing test out the moment they are known. */

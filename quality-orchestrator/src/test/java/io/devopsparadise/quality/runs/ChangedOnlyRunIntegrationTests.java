@@ -55,6 +55,7 @@ class ChangedOnlyRunIntegrationTests {
     private InstanceManagerProcess manager;
     private ConfigurableApplicationContext orchestrator;
     private Path workspace;
+    private Path scripts;
     private String firstRun;
 
     @BeforeAll
@@ -97,9 +98,32 @@ class ChangedOnlyRunIntegrationTests {
         HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+        scripts = jestWorkspace(workspaces.resolve("shop-project"));
+        HttpResponse<String> js = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"impact-js\",\"workspace\":\"" + scripts + "\",\"profile\":\"everything-process\"}");
+        assertThat(js.statusCode()).as(js.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+                        "--paradise.quality.instance-manager-url=" + manager.url(""),
+                        "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());
+    }
+
+    /** Two modules with a test file each, one importing the other's module: jest's dependency graph decides. */
+    private Path jestWorkspace(Path root) throws Exception {
+        Files.createDirectories(root);
+        Files.writeString(root.resolve("package.json"), "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        Files.writeString(root.resolve("tax.js"), "exports.tax = (amount) => amount * 0.2;\n");
+        Files.writeString(root.resolve("cart.js"), "exports.total = (items) => items.reduce((sum, i) => sum + i.price * i.quantity, 0);\n");
+        Files.writeString(root.resolve("tax.test.js"), "const { tax } = require('./tax');\ntest('a fifth', () => { expect(tax(10)).toBe(2); });\n");
+        Files.writeString(root.resolve("cart.test.js"), "const { total } = require('./cart');\n"
+                + "test('price times quantity', () => { expect(total([{ price: 2, quantity: 3 }])).toBe(6); });\n");
+        Files.writeString(root.resolve("README.md"), "shop\n");
+        Files.writeString(root.resolve(".gitignore"), ".paradise/\n");
+        git(root, "init", "-q", "-b", "main");
+        git(root, "add", ".");
+        git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "shop");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return root;
     }
 
     @AfterAll
@@ -200,6 +224,39 @@ class ChangedOnlyRunIntegrationTests {
         }
     }
 
+    @Test
+    @Order(7)
+    void aChangedJavaScriptModuleRunsTheJestTestFilesThatImportItOnly() throws Exception {
+        Files.writeString(scripts.resolve("tax.js"), "exports.tax = (amount) => amount * 0.25;\n");
+
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("tool").asString()).isEqualTo("jest");
+        assertThat(plan.path("selected").asInt()).isEqualTo(1);
+        assertThat(plan.path("known").asInt()).isEqualTo(2);
+        assertThat(plan.path("summary").asString()).contains("1 of 2 test file(s) selected");
+        JsonNode jest = OrchestratorRuns.tool(run, "jest");
+        assertThat(jest.path("tests").valueStream().map(t -> t.path("name").asString().strip() + " " + t.path("status").asString()))
+                .containsExactly("a fifth FAILED");
+    }
+
+    @Test
+    @Order(8)
+    void aDocumentationChangeReachesNoJestTestAndAPackageChangeRunsThemAll() throws Exception {
+        git(scripts, "checkout", "--", "tax.js");
+        Files.writeString(scripts.resolve("README.md"), "shop, the shop\n");
+        JsonNode docs = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
+        Files.writeString(scripts.resolve("package.json"), "{\"name\":\"shop\",\"version\":\"2.0.0\",\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
+
+        assertThat(OrchestratorRuns.tool(docs, "jest").path("status").asString()).isEqualTo("SKIPPED");
+        assertThat(OrchestratorRuns.tool(docs, "jest").path("detail").asString()).contains("documentation only, no test reads it: README.md");
+        assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
+        assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("package.json");
+        assertThat(OrchestratorRuns.tool(build, "jest").path("tests")).hasSize(2);
+    }
+
     private JsonNode targeted(String extra) throws Exception {
         return OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact\",\"profile\":\"targeted\"" + extra + "}");
     }
@@ -214,9 +271,13 @@ class ChangedOnlyRunIntegrationTests {
     }
 
     private void git(String... args) throws Exception {
+        git(workspace, args);
+    }
+
+    private static void git(Path directory, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process git = new ProcessBuilder(command).directory(workspace.toFile()).inheritIO().start();
+        Process git = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
         assertThat(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0).as(String.join(" ", command)).isTrue();
     }
 }
