@@ -14,6 +14,12 @@ def pytest_configure(config):
         _out = open(path, "a", buffering=1, encoding="utf-8")
 
 
+def pytest_sessionfinish(session, exitstatus):
+    if _out is not None:
+        stopped = bool(session.shouldstop or session.shouldfail)
+        _out.write(json.dumps({"session": True, "stopped": stopped, "collected": session.testscollected}) + "\n")
+
+
 def pytest_unconfigure(config):
     global _out
     if _out is not None:

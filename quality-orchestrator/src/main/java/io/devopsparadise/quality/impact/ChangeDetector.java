@@ -152,7 +152,9 @@ final class ChangeDetector {
 
     private static FileChange change(DiffFormatter diff, DiffEntry entry, Contents contents) throws IOException {
         List<FileChange.Hunk> hunks = new ArrayList<>();
-        for (Edit edit : diff.toFileHeader(entry).toEditList()) {
+        // hunks are for the eye: skipped where diffing would cost more than the change is worth
+        Iterable<Edit> edits = contents.hunksLeft-- > 0 ? diff.toFileHeader(entry).toEditList() : List.of();
+        for (Edit edit : edits) {
             hunks.add(new FileChange.Hunk(edit.getBeginA() + 1, edit.getEndA() + 1, edit.getBeginB() + 1, edit.getEndB() + 1));
         }
         FileChange.Kind kind = switch (entry.getChangeType()) {
@@ -197,7 +199,19 @@ final class ChangeDetector {
     }
 
     /** Reads file contents from blobs, or from the working tree without following links. */
-    private record Contents(Repository repository, ObjectReader reader, Path workspace, boolean workingTree) {
+    private static final class Contents {
+        private final Repository repository;
+        private final ObjectReader reader;
+        private final Path workspace;
+        private final boolean workingTree;
+        int hunksLeft = 200;
+
+        Contents(Repository repository, ObjectReader reader, Path workspace, boolean workingTree) {
+            this.repository = repository;
+            this.reader = reader;
+            this.workspace = workspace;
+            this.workingTree = workingTree;
+        }
 
         Optional<String> blob(AbbreviatedObjectId id) throws IOException {
             if (id == null || !id.isComplete() || id.toObjectId().equals(ObjectId.zeroId())) {

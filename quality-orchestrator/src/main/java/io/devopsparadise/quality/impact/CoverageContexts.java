@@ -17,10 +17,23 @@ import java.util.TreeSet;
  * {@code |teardown}); the phases are merged. Lines run under the empty context ran outside any test: at import or
  * collection time. The report is streamed, never held whole.
  *
- * @param byTest     node id → file → lines
- * @param importTime file → lines run outside any test
+ * Lines run in a test's setup or teardown also count in {@code fixtureTime}: a fixture of a wider scope than the test
+ * (a session's, a module's) runs once for many tests, and coverage gives it to the first one only.
+ *
+ * @param byTest      node id → file → lines
+ * @param importTime  file → lines run outside any test
+ * @param fixtureTime file → lines run in a setup or teardown phase
  */
-record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime) {
+record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime,
+                        Map<String, Set<Integer>> fixtureTime) {
+
+    /** A run's contexts without fixtures. */
+    CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime) {
+        this(byTest, importTime, Map.of());
+    }
+
+    /** The most (test, line) pairs read: a larger report is not mapped (the run's tests stay as they were). */
+    static final long MAX_PAIRS = 5_000_000;
 
     static final int MAX_TESTS = 200_000;
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -28,13 +41,14 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
     static CoverageContexts read(Path report, String workspaceInInstance) {
         Map<String, Map<String, Set<Integer>>> byTest = new HashMap<>();
         Map<String, Set<Integer>> importTime = new HashMap<>();
+        Map<String, Set<Integer>> fixtureTime = new HashMap<>();
         try (JsonParser parser = JSON.createParser(report.toFile())) {
             expect(parser, JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = parser.currentName();
                 parser.nextToken();
                 if ("files".equals(field) && parser.currentToken() == JsonToken.START_OBJECT) {
-                    readFiles(parser, workspaceInInstance, byTest, importTime);
+                    readFiles(parser, workspaceInInstance, new Sink(byTest, importTime, fixtureTime));
                 } else {
                     parser.skipChildren();
                 }
@@ -45,11 +59,41 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the coverage contexts report names a line that is not a number");
         }
-        return new CoverageContexts(byTest, importTime);
+        return new CoverageContexts(byTest, importTime, fixtureTime);
     }
 
-    private static void readFiles(JsonParser parser, String workspaceInInstance, Map<String, Map<String, Set<Integer>>> byTest,
-                                  Map<String, Set<Integer>> importTime) {
+    /** Where read lines go, counted against {@link #MAX_PAIRS}. */
+    private static final class Sink {
+        final Map<String, Map<String, Set<Integer>>> byTest;
+        final Map<String, Set<Integer>> importTime;
+        final Map<String, Set<Integer>> fixtureTime;
+        long pairs;
+
+        Sink(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime, Map<String, Set<Integer>> fixtureTime) {
+            this.byTest = byTest;
+            this.importTime = importTime;
+            this.fixtureTime = fixtureTime;
+        }
+
+        void add(String file, int line, String context) {
+            if (++pairs > MAX_PAIRS) {
+                throw new IllegalArgumentException("the coverage contexts report holds more than " + MAX_PAIRS + " (test, line) pairs: not mapped");
+            }
+            String test = testOf(context);
+            if (test.isEmpty()) {
+                importTime.computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+                return;
+            }
+            if (!context.endsWith("|run")) {
+                fixtureTime.computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+            }
+            if (byTest.size() < MAX_TESTS || byTest.containsKey(test)) {
+                byTest.computeIfAbsent(test, k -> new HashMap<>()).computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+            }
+        }
+    }
+
+    private static void readFiles(JsonParser parser, String workspaceInInstance, Sink sink) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String file = relative(parser.currentName(), workspaceInInstance);
             expect(parser, JsonToken.START_OBJECT);
@@ -57,7 +101,7 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
                 String field = parser.currentName();
                 parser.nextToken();
                 if ("contexts".equals(field) && parser.currentToken() == JsonToken.START_OBJECT && file != null) {
-                    readContexts(parser, file, byTest, importTime);
+                    readContexts(parser, file, sink);
                 } else {
                     parser.skipChildren();
                 }
@@ -65,18 +109,12 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
         }
     }
 
-    private static void readContexts(JsonParser parser, String file, Map<String, Map<String, Set<Integer>>> byTest,
-                                     Map<String, Set<Integer>> importTime) {
+    private static void readContexts(JsonParser parser, String file, Sink sink) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             int line = Integer.parseInt(parser.currentName());
             expect(parser, JsonToken.START_ARRAY);
             while (parser.nextToken() == JsonToken.VALUE_STRING) {
-                String test = testOf(parser.getString());
-                if (test.isEmpty()) {
-                    importTime.computeIfAbsent(file, k -> new TreeSet<>()).add(line);
-                } else if (byTest.size() < MAX_TESTS || byTest.containsKey(test)) {
-                    byTest.computeIfAbsent(test, k -> new HashMap<>()).computeIfAbsent(file, k -> new TreeSet<>()).add(line);
-                }
+                sink.add(file, line, parser.getString());
             }
         }
     }

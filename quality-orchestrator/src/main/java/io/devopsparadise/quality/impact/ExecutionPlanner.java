@@ -58,14 +58,18 @@ final class ExecutionPlanner {
     }
 
     private static List<Unit> units(Selection selection, Map<String, ImpactMap.TestRecord> known, Instant now) {
+        Map<String, Map<String, ImpactMap.TestRecord>> byFile = new java.util.HashMap<>();
+        known.forEach((id, test) -> byFile.computeIfAbsent(test.file(), k -> new java.util.HashMap<>()).put(id, test));
         List<Unit> units = new ArrayList<>();
         for (String path : selection.paths()) {
-            units.add(unit(path, known, now, id -> path.endsWith("/") ? id.startsWith(path) : ImpactMap.fileOf(id).equals(path), selection));
+            Map<String, ImpactMap.TestRecord> candidates = path.endsWith("/") ? known : byFile.getOrDefault(path, Map.of());
+            units.add(unit(path, candidates, now, id -> !path.endsWith("/") || id.startsWith(path), selection));
         }
         for (String nodeId : selection.nodeIds()) {
             boolean underPath = selection.paths().stream().anyMatch(p -> p.endsWith("/") ? nodeId.startsWith(p) : ImpactMap.fileOf(nodeId).equals(p));
             if (!underPath) {
-                units.add(unit(nodeId, known, now, id -> id.equals(nodeId) || id.startsWith(nodeId + "["), selection));
+                units.add(unit(nodeId, byFile.getOrDefault(ImpactMap.fileOf(nodeId), Map.of()), now,
+                        id -> id.equals(nodeId) || id.startsWith(nodeId + "["), selection));
             }
         }
         units.sort(Comparator.comparingDouble(Unit::likelihood).reversed().thenComparing(Comparator.comparingLong(Unit::millis).reversed())

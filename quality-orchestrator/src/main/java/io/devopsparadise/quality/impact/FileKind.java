@@ -12,7 +12,7 @@ enum FileKind {
 
     private static final List<String> BUILD_NAMES = List.of("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini",
             ".coveragerc", "pipfile", "pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock", "manifest.in", "package.json",
-            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "makefile", "noxfile.py", ".python-version", "paradise.yml");
+            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "makefile", "noxfile.py", ".python-version", ".paradise.yml");
     private static final List<String> DOC_SUFFIXES = List.of(".md", ".rst", ".adoc");
     private static final List<String> DOC_NAMES = List.of("license", "licence", "authors", "contributors", "changelog", "changes",
             "news", "history", "notice", "copying", "readme");

@@ -15,6 +15,9 @@ import java.util.Set;
  */
 final class ImpactMapUpdate {
 
+    /** The most tests a map keeps. */
+    static final int MAX_TESTS = 200_000;
+
     private ImpactMapUpdate() {
     }
 
@@ -33,13 +36,17 @@ final class ImpactMapUpdate {
                     churned || before == null ? run.at() : before.changedAt()));
             testMillis += ran.getValue().millis;
         }
-        tests.keySet().removeIf(id -> !now.contains(ImpactMap.fileOf(id)) && ImpactMap.fileOf(id).endsWith(".py"));
+        // a test id that names no Python file of the workspace is not a test the map can select (or a forged line)
+        tests.keySet().removeIf(id -> !now.contains(ImpactMap.fileOf(id)));
         Set<String> importTime = new HashSet<>(run.fullRun() || previous.isEmpty() ? Set.of() : previous.get().importTime());
         importTime.addAll(importTimeBlocks(run.coverage().importTime(), now));
+        importTime.addAll(importTimeBlocks(run.coverage().fixtureTime(), now));
         boolean fresh = run.complete() || previous.isEmpty();
         Map<String, Map<String, String>> checksums = fresh ? now.checksums() : previous.get().checksums();
         long overhead = Math.max(0, run.wallMillis() - testMillis / Math.max(1, run.workers()));
-        return new ImpactMap(run.commit(), fresh ? run.environment() : previous.get().environment(), checksums, tests, importTime,
+        // the map describes the commit its checksums came from: a run stopped early leaves both where they were
+        return new ImpactMap(fresh ? run.commit() : previous.get().commit(), fresh ? run.environment() : previous.get().environment(), checksums,
+                tests, importTime,
                 run.workers() == 1 || previous.isEmpty() ? overhead : previous.get().overheadMillis(), run.at());
     }
 
@@ -47,6 +54,9 @@ final class ImpactMapUpdate {
     private static Map<String, Outcome> outcomes(RunObservation run) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (TestEvent event : run.events()) {
+            if (event.isSessionEnd() || outcomes.size() >= MAX_TESTS && !outcomes.containsKey(event.id())) {
+                continue;
+            }
             Outcome outcome = outcomes.computeIfAbsent(event.id(), k -> new Outcome());
             outcome.failed |= event.failed();
             outcome.millis += Math.round(event.seconds() * 1000);

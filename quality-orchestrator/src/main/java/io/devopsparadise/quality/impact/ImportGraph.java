@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  */
 final class ImportGraph {
 
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*)");
-    private static final Pattern FROM = Pattern.compile("^\\s*from\\s+(\\.*)([\\w.]*)\\s+import\\s+\\(?([^#)]*)");
+    private static final Pattern IMPORT = Pattern.compile("^\\s*+import\\s++([\\w.]++(?:\\s++as\\s++\\w++)?+(?:\\s*+,\\s*+[\\w.]++(?:\\s++as\\s++\\w++)?+)*+)");
+    private static final Pattern FROM = Pattern.compile("^\\s*+from\\s++(\\.*+)([\\w.]*+)\\s++import\\s++\\(?+([^#)]*+)");
+    /** Longer lines are no imports anyone writes, and are not matched at all. */
+    private static final int MAX_LINE = 2_000;
 
     private final Map<String, Set<String>> importedBy = new HashMap<>();
 
@@ -66,6 +68,9 @@ final class ImportGraph {
         Set<String> found = new LinkedHashSet<>();
         String directory = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
         for (String line : joinedLines(source)) {
+            if (line.length() > MAX_LINE) {
+                continue;
+            }
             Matcher plain = IMPORT.matcher(line);
             if (plain.find()) {
                 for (String part : plain.group(1).split(",")) {
@@ -136,7 +141,7 @@ final class ImportGraph {
         for (String line : source.split("\r\n|\n|\r")) {
             if (pending != null) {
                 pending.append(' ').append(line.strip());
-                if (line.contains(")")) {
+                if (line.contains(")") || pending.length() > MAX_LINE) {
                     lines.add(pending.toString());
                     pending = null;
                 }

@@ -86,7 +86,7 @@ final class PythonBlocks {
         while (!open.isEmpty()) {
             finished.add(open.pop().closedAt(lastCode));
         }
-        return SourceBlocks.of(lines, documentation, finished.stream().map(o -> new SourceBlocks.Span(o.name, o.start, o.end, Math.max(o.start, o.headerEnd))).toList());
+        return SourceBlocks.of(lines, documentation, finished.stream().map(o -> new SourceBlocks.Span(o.name, o.start, o.end, Math.max(o.start, o.headerEnd), o.function)).toList());
     }
 
     /** A statement that is only a string literal: a docstring when it opens a body. */

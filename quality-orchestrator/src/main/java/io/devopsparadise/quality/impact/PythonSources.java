@@ -19,11 +19,13 @@ final class PythonSources {
 
     private final Path root;
     private final List<String> files;
+    private final Set<String> known;
     private final Map<String, Optional<SourceBlocks>> parsed = new HashMap<>();
 
     private PythonSources(Path root, List<String> files) {
         this.root = root;
         this.files = List.copyOf(files);
+        this.known = Set.copyOf(files);
     }
 
     static PythonSources of(Path root) {
@@ -39,7 +41,7 @@ final class PythonSources {
     }
 
     boolean contains(String file) {
-        return parsed.containsKey(file) ? parsed.get(file).isPresent() : files.contains(file);
+        return parsed.containsKey(file) ? parsed.get(file).isPresent() : known.contains(file);
     }
 
     /** The file's blocks now; empty when it is gone, a link, or too large to read. */

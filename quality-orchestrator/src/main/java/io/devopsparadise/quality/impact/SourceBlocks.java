@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.Map;
  * statements outside its methods, and the module's statements outside every block ({@value #MODULE}). Moving a block
  * leaves its checksum alone; editing it changes it.
  */
-record SourceBlocks(Map<String, String> checksums, String[] blockOfLine, boolean[] headerLine) {
+record SourceBlocks(Map<String, String> checksums, Set<String> functions, String[] blockOfLine, boolean[] headerLine) {
 
     static final String MODULE = "<module>";
     /** The pseudo-block of a file's comments and docstrings: a change there changes no behaviour, only doctests. */
@@ -24,7 +27,7 @@ record SourceBlocks(Map<String, String> checksums, String[] blockOfLine, boolean
      * A block as the parser found it: lines start..end (1-based, inclusive); its header (decorators and the
      * {@code def}/{@code class} statement) ends at headerEnd.
      */
-    record Span(String name, int start, int end, int headerEnd) {
+    record Span(String name, int start, int end, int headerEnd, boolean function) {
     }
 
     /**
@@ -36,7 +39,10 @@ record SourceBlocks(Map<String, String> checksums, String[] blockOfLine, boolean
         boolean[] header = new boolean[lines.length + 2];
         List<Span> outerFirst = new ArrayList<>(spans);
         outerFirst.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        Map<Integer, List<String>> startsHere = new HashMap<>();
         for (Span span : outerFirst) {
+            String parent = span.start() <= lines.length && owner[span.start()] != null ? owner[span.start()] : MODULE;
+            startsHere.computeIfAbsent(span.start(), k -> new ArrayList<>()).add(parent + "\u0000" + span.name());
             for (int line = span.start(); line <= Math.min(span.end(), lines.length); line++) {
                 owner[line] = span.name();
                 header[line] = line <= span.headerEnd();
@@ -47,6 +53,11 @@ record SourceBlocks(Map<String, String> checksums, String[] blockOfLine, boolean
         text.put(MODULE, new StringBuilder());
         outerFirst.forEach(span -> text.putIfAbsent(span.name(), new StringBuilder()));
         for (int line = 1; line <= lines.length; line++) {
+            // where each block stands in its parent is part of the parent: adding, removing or reordering a block changes it
+            for (String marker : startsHere.getOrDefault(line, List.of())) {
+                String[] parentAndName = marker.split("\u0000", 2);
+                text.get(parentAndName[0]).append("\u00a7").append(parentAndName[1]).append('\n');
+            }
             owner[line] = owner[line] == null ? MODULE : owner[line];
             String code = lines[line - 1].stripTrailing();
             if (documentation[line]) {
@@ -58,7 +69,9 @@ record SourceBlocks(Map<String, String> checksums, String[] blockOfLine, boolean
         Map<String, String> checksums = new LinkedHashMap<>();
         text.forEach((name, body) -> checksums.put(name, sha256(body.toString())));
         checksums.put(DOCUMENTATION, sha256(docs.toString()));
-        return new SourceBlocks(checksums, owner, header);
+        Set<String> functions = new HashSet<>();
+        spans.stream().filter(Span::function).forEach(span -> functions.add(span.name()));
+        return new SourceBlocks(checksums, Set.copyOf(functions), owner, header);
     }
 
     /** The block a line (1-based) belongs to; {@value #MODULE} for a line past the end. */

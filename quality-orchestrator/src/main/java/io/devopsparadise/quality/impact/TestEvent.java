@@ -10,7 +10,18 @@ package io.devopsparadise.quality.impact;
  */
 record TestEvent(String id, String when, String outcome, double seconds, String message) {
 
+    static final String SESSION = "session";
+
     boolean failed() {
-        return "failed".equals(outcome);
+        return "failed".equals(outcome) && !isSessionEnd();
+    }
+
+    /** The line the plugin writes when the session ends: whether pytest stopped before running every collected test. */
+    boolean isSessionEnd() {
+        return SESSION.equals(when);
+    }
+
+    boolean stoppedEarly() {
+        return isSessionEnd() && "stopped".equals(outcome);
     }
 }

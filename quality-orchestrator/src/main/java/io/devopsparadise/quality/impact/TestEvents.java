@@ -43,6 +43,9 @@ final class TestEvents {
         }
         try {
             JsonNode node = JsonMapper.shared().readTree(line);
+            if (node.path("session").asBoolean(false)) {
+                return Optional.of(new TestEvent("", TestEvent.SESSION, node.path("stopped").asBoolean(true) ? "stopped" : "finished", 0, null));
+            }
             String id = node.path("id").asString("");
             String outcome = node.path("outcome").asString("");
             if (id.isEmpty() || id.length() > MAX_ID || !List.of("passed", "failed", "skipped").contains(outcome)) {

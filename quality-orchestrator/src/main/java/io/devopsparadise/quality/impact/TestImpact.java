@@ -32,6 +32,7 @@ public final class TestImpact {
     static final String PLUGIN = "paradise_test_events";
     static final String EVENTS = "test-events.jsonl";
     static final String CONTEXTS = "coverage-contexts.json";
+    static final int MAX_FAILURE_EVENTS = 20;
     private static final String PLUGIN_SOURCE = TestEnvironment.resource(PLUGIN + ".py");
 
     private final ImpactStore store;
@@ -47,7 +48,7 @@ public final class TestImpact {
     /** Runs the tool by its plan; the plan goes to the listener before any test starts. */
     public ToolOutcome run(PlannedTestRunner runner, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener) {
         Instant started = clock.instant();
-        String workspace = context.workspace().root().toString();
+        String workspace = request.client() + "@" + context.workspace().root();
         TestEnvironment environment = TestEnvironment.probe(context.python(), exec, context.workspace().root());
         String head = ChangeDetector.head(context.workspace().root()).orElse(null);
         Optional<ImpactMap> map = safely(() -> store.find(workspace, runner.tool(), head));
@@ -63,10 +64,11 @@ public final class TestImpact {
                     List.of(), false, true, 0, 1, selection.changedRefs(), started), sources);
             return ToolOutcome.skipped(runner.tool(), runner.category(), "the change reaches no test: " + String.join("; ", selection.reasons()));
         }
-        return execute(runner, context, request, exec, listener, new Planned(plan, map, environment, head, sources, started));
+        return execute(runner, context, request, exec, listener, new Planned(workspace, plan, map, environment, head, sources, started));
     }
 
-    private record Planned(ExecutionPlan plan, Optional<ImpactMap> map, TestEnvironment environment, String head, PythonSources sources,
+    /** A run's plan and what it was made from; {@code key} names the map: the client and the workspace. */
+    private record Planned(String key, ExecutionPlan plan, Optional<ImpactMap> map, TestEnvironment environment, String head, PythonSources sources,
                            Instant started) {
     }
 
@@ -88,8 +90,10 @@ public final class TestImpact {
         env.put("COVERAGE_FILE", context.reportInInstance(runner.coverageDataFile()));
         ExecResult result;
         List<TestEvent> events;
+        java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (EventTail tail = EventTail.follow(context.reports(), EVENTS, event -> {
-            if (event.failed()) {
+            // each failing test once, and the first few only: the event stream is shared by every client
+            if (event.failed() && heard.size() < MAX_FAILURE_EVENTS && heard.add(event.id())) {
                 listener.testFailed(runner.tool(), event.id(), event.message());
             }
         })) {
@@ -97,8 +101,9 @@ public final class TestImpact {
             events = tail.drain();
         }
         ToolOutcome outcome = runner.collect(context, result);
-        boolean failed = events.stream().anyMatch(TestEvent::failed);
-        boolean complete = !result.timedOut() && (result.exitCode() == 0 || result.exitCode() == 1) && !(request.failFast() && failed);
+        // complete: pytest ended on its own and says it ran every test it collected (not stopped by -x or --maxfail)
+        boolean ended = events.stream().anyMatch(TestEvent::isSessionEnd) && events.stream().noneMatch(TestEvent::stoppedEarly);
+        boolean complete = !result.timedOut() && (result.exitCode() == 0 || result.exitCode() == 1) && ended;
         if (!result.timedOut() && !events.isEmpty()) {
             updateMap(runner, context, exec, planned, events, complete, result.durationMillis());
         }
@@ -107,9 +112,9 @@ public final class TestImpact {
 
     private void updateMap(PlannedTestRunner runner, RunContext context, ToolExec exec, Planned planned, List<TestEvent> events,
                            boolean complete, long millis) {
-        String workspace = context.workspace().root().toString();
+        String workspace = planned.key();
         try {
-            ExecResult json = exec.exec(List.of(context.python(), "-m", "coverage", "json", "--show-contexts", "-q",
+            ExecResult json = exec.exec(List.of(context.python(), "-m", "coverage", "json", "--show-contexts", "-q", "--fail-under=0",
                     "--data-file=" + context.reportInInstance(runner.coverageDataFile()), "-o", context.reportInInstance(CONTEXTS)),
                     Map.of(), Duration.ofMinutes(5));
             if (json.exitCode() != 0) {
@@ -119,7 +124,7 @@ public final class TestImpact {
             CoverageContexts contexts = context.reports().parse(CONTEXTS, path -> CoverageContexts.read(path, context.workspaceInInstance()))
                     .orElseThrow(() -> new IllegalStateException("coverage wrote no contexts report"));
             remember(workspace, runner.tool(), planned.map(), new RunObservation(planned.head(), planned.environment().fingerprint(), contexts,
-                    events, planned.plan().selection().runAll(), complete, millis, planned.plan().workers(),
+                    events, planned.plan().selection().runAll() && complete, complete, millis, planned.plan().workers(),
                     planned.plan().selection().changedRefs(), planned.started()), planned.sources());
         } catch (RuntimeException e) {
             log.info("impact map of {} not updated: {}", workspace, e.getMessage());

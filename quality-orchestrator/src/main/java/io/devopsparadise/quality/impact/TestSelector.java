@@ -109,7 +109,21 @@ final class TestSelector {
             }
         }
         files.forEach((file, blocks) -> blocks.addAll(sinceMap(file)));
+        uncommittedSinceMap(files);
         return files;
+    }
+
+    /**
+     * Files Git sees no change in that differ from the map all the same: the map was measured on uncommitted edits,
+     * and the file went back to its committed text (an edit reverted with {@code git checkout}).
+     */
+    private void uncommittedSinceMap(Map<String, Set<String>> files) {
+        for (String file : new TreeSet<>(map.checksums().keySet())) {
+            Set<String> blocks = files.containsKey(file) ? Set.of() : sinceMap(file);
+            if (!blocks.isEmpty()) {
+                files.put(file, new TreeSet<>(blocks));
+            }
+        }
     }
 
     /** Blocks of a Python file whose checksum differs from the map's (or that one side lacks). */
@@ -168,21 +182,40 @@ final class TestSelector {
         if (blocks.remove(SourceBlocks.DOCUMENTATION)) {
             documentation(file, testFile);
         }
+        Set<String> functionsNow = input.now().blocks(file).map(SourceBlocks::functions).orElse(Set.of());
+        Set<String> functionsBefore = map.checksums().getOrDefault(file, Map.of()).keySet();
         for (String block : blocks) {
             String ref = ImpactMap.ref(file, block);
             Set<String> covering = testsByBlock.getOrDefault(ref, Set.of());
             covering.forEach(this::runTest);
-            if (testFile && isTestBlock(block)) {
-                runTest(file + "::" + block.replace(".", "::"));
-            } else if (testFile || block.equals(SourceBlocks.MODULE) || map.importTime().contains(ref) || !measured) {
+            // an edited function reaches the tests that ran it; anything else (a class, a module statement, a block
+            // added or removed, code run at import) changes what importing the module gives
+            boolean editedFunction = functionsNow.contains(block) && functionsBefore.contains(block) && !map.importTime().contains(ref);
+            if (testFile && isTestBlock(block) && functionsNow.contains(block)) {
+                testChanged(file, block);
+            } else if (testFile || !editedFunction || !measured) {
                 importers(file, testFile ? "a test helper or module statement changed in " + file
-                        : measured ? "code that runs at import changed (" + ref + ")" : "no test coverage measures " + file);
+                        : !measured ? "no test coverage measures " + file
+                        : functionsNow.contains(block) || !functionsBefore.contains(block) && !block.equals(SourceBlocks.MODULE)
+                        ? "code that runs at import, or a name the module gives, changed (" + ref + ")"
+                        : "code that runs at import changed (" + ref + ")");
             }
             if (!covering.isEmpty()) {
                 reasons.add(covering.size() + " test(s) ran " + ref);
             }
         }
         doctests(file);
+    }
+
+    /** An edited test runs itself when the map knows it; otherwise (new, or in a class pytest does not collect) its file runs. */
+    private void testChanged(String file, String block) {
+        String id = file + "::" + block.replace(".", "::");
+        boolean known = map.tests().keySet().stream().anyMatch(test -> test.equals(id) || test.startsWith(id + "["));
+        if (known) {
+            runTest(id);
+        } else {
+            runPath(file, "a test the map does not know yet changed in " + file + ": the file runs");
+        }
     }
 
     /** Every test file that imports the changed file, directly or not: the static fallback. */
@@ -200,7 +233,7 @@ final class TestSelector {
             if (PythonSources.isConftest(dependent)) {
                 String directory = dependent.contains("/") ? dependent.substring(0, dependent.lastIndexOf('/') + 1) : ".";
                 reached.add(directory);
-            } else if (PythonSources.isTestFile(dependent) || isTestModule(dependent)) {
+            } else if (isCollectedTestFile(dependent) || isTestModule(dependent)) {
                 reached.add(dependent);
             }
         }
@@ -210,26 +243,54 @@ final class TestSelector {
 
     /** Comments and docstrings change no behaviour; a docstring may hold doctests, which run when the project runs them. */
     private void documentation(String file, boolean testFile) {
-        if (!testFile && (input.doctests() || !map.testsUnder(file).isEmpty())) {
-            paths.add(file);
+        if (!testFile && !map.testsUnder(file).isEmpty()) {
+            doctests(file);
             reasons.add("docstrings or comments changed in " + file + ": its doctests run");
+        } else if (!testFile && input.doctests() && !definesTests(file)) {
+            paths.add(file);
+            reasons.add("docstrings or comments changed in " + file + ", which had no doctest yet: its doctests run");
         } else {
             reasons.add("only comments or docstrings changed in " + file + ": no behaviour changed");
         }
     }
 
-    /** A module whose doctests ran before runs them again when it changes: they may test the changed code. */
+    /**
+     * A module whose doctests ran before runs them again when it changes: they may test the changed code. They run
+     * by their ids: a source module given as a path would be collected as a test module too.
+     */
     private void doctests(String file) {
-        if (!PythonSources.isTestFile(file) && !map.testsUnder(file).isEmpty()) {
-            paths.add(file);
+        if (!PythonSources.isTestFile(file)) {
+            map.testsUnder(file).forEach(this::runTest);
         }
     }
 
     private void alwaysRun() {
         List<String> failed = map.tests().entrySet().stream().filter(e -> e.getValue().failedLast()).map(Map.Entry::getKey).sorted().toList();
-        failed.forEach(this::runTest);
+        failed.forEach(this::runFailedAgain);
         if (!failed.isEmpty()) {
             reasons.add(failed.size() + " test(s) failed last time and run again");
+        }
+    }
+
+    /**
+     * A test that failed last time runs again while it is still there; a test renamed or removed since is not passed
+     * by its id (pytest would refuse the whole run), its file runs instead when it is still a test file.
+     */
+    private void runFailedAgain(String nodeId) {
+        String file = ImpactMap.fileOf(nodeId);
+        if (!input.now().contains(file)) {
+            return;
+        }
+        String inFile = nodeId.substring(Math.min(nodeId.length(), file.length() + 2)).replaceAll("\\[.*$", "");
+        Set<String> blocks = input.now().blocks(file).map(b -> b.checksums().keySet()).orElse(Set.of());
+        String block = inFile.replace("::", ".");
+        boolean doctest = !PythonSources.isTestFile(file) && block.contains(".");
+        String module = moduleName(file).substring(moduleName(file).lastIndexOf('.') + 1);
+        boolean there = doctest ? block.endsWith(module) || blocks.stream().anyMatch(b -> block.endsWith("." + b)) : blocks.contains(block);
+        if (there) {
+            runTest(nodeId);
+        } else if (PythonSources.isTestFile(file)) {
+            paths.add(file);
         }
     }
 
@@ -243,10 +304,25 @@ final class TestSelector {
         reasons.add(why);
     }
 
+    /** Whether pytest would collect tests from the module when given its path (a function test_*, a class Test*). */
+    private boolean definesTests(String file) {
+        return input.now().blocks(file).map(b -> b.checksums().keySet().stream()
+                .anyMatch(name -> name.startsWith("test") || name.startsWith("Test"))).orElse(true);
+    }
+
     private boolean isMeasured(String file) {
         String prefix = file + "::";
         return testsByBlock.keySet().stream().anyMatch(ref -> ref.startsWith(prefix))
                 || map.importTime().stream().anyMatch(ref -> ref.startsWith(prefix));
+    }
+
+    /**
+     * A test file the suite collects: the map's full run saw its tests. A file named like a test outside the suite's
+     * test paths (a benchmark folder) is not run: the full suite never runs it, and its collection error would stop
+     * the whole run before any selected test.
+     */
+    private boolean isCollectedTestFile(String file) {
+        return PythonSources.isTestFile(file) && !map.testsUnder(file).isEmpty();
     }
 
     private boolean isTestModule(String file) {

@@ -41,15 +41,15 @@ public class ToolResultCache {
                 instance, files))));
     }
 
-    /** The stored outcome, marked cached, when it was stored under this key. */
-    public Optional<ToolOutcome> reuse(Path workspace, String tool, String inputKey) {
-        return results.find(workspace.toString(), tool, inputKey).map(stored -> stored.outcome().cachedFrom(stored.runId()));
+    /** The stored outcome of this client's workspace, marked cached, when it was stored under this key. */
+    public Optional<ToolOutcome> reuse(String client, Path workspace, String tool, String inputKey) {
+        return results.find(client + "@" + workspace, tool, inputKey).map(stored -> stored.outcome().cachedFrom(stored.runId()));
     }
 
     /** Keeps a complete, passing result; anything else is not reused. */
-    public void keep(Path workspace, String inputKey, String runId, ToolOutcome outcome) {
+    public void keep(String client, Path workspace, String inputKey, String runId, ToolOutcome outcome) {
         if (outcome.status() == ToolStatus.PASSED && outcome.cachedFrom() == null) {
-            results.save(workspace.toString(), inputKey, runId, outcome, clock.instant());
+            results.save(client + "@" + workspace, inputKey, runId, outcome, clock.instant());
         }
     }
 }

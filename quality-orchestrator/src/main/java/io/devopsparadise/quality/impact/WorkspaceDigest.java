@@ -28,10 +28,31 @@ final class WorkspaceDigest {
     private WorkspaceDigest() {
     }
 
+    /**
+     * Whether the index is small enough to read: its header names its entry count, and JGit sizes its buffers by
+     * that count before reading an entry, so a forged count would exhaust the memory.
+     */
+    static boolean plausibleIndex(Path index) {
+        if (!java.nio.file.Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try (var in = java.nio.channels.FileChannel.open(index, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(12);
+            while (header.hasRemaining() && in.read(header) > 0) {
+                // the 12-byte header: "DIRC", version, entry count
+            }
+            long entries = header.position() == 12 ? Integer.toUnsignedLong(header.getInt(8)) : 0;
+            return java.nio.file.Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && entries <= MAX_FILES
+                    && in.size() >= entries * 62;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The digest; empty without a repository or past {@value #MAX_FILES} files. */
     static Optional<String> of(Path workspace) {
         try (Repository repository = WorkspaceRepository.open(workspace).orElse(null); TreeWalk walk = repository == null ? null : new TreeWalk(repository)) {
-            if (walk == null) {
+            if (walk == null || !plausibleIndex(workspace.resolve(".git/index"))) {
                 return Optional.empty();
             }
             walk.setRecursive(true);

@@ -44,6 +44,11 @@ public record ProjectRules(Set<String> configuredLinters, Optional<RuffSettings>
         return toxPytest.map(ToxPytestCommand::args).orElse(List.of());
     }
 
+    /** The paths the project's own pytest command runs (from tox), or none: pytest then reads its testpaths itself. */
+    public List<String> pytestPaths() {
+        return toxPytest.map(ToxPytestCommand::paths).orElse(List.of());
+    }
+
     /** The project's own pytest options for a run whose test plan chooses the tests: no paths, no -x, -n or --lf. */
     public List<String> pytestPlannedOptions() {
         return toxPytest.map(ToxPytestCommand::plannedRunOptions).orElse(List.of());

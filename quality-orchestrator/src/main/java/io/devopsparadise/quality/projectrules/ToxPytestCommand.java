@@ -90,6 +90,11 @@ public final class ToxPytestCommand {
         return options;
     }
 
+    /** The paths among the arguments (files, directories, node ids), in their order. */
+    public List<String> paths() {
+        return List.copyOf(paths);
+    }
+
     /** Arguments left out: unresolved substitutions, paths outside the workspace, options not known to be harmless. */
     public List<String> dropped() {
         return List.copyOf(dropped);

@@ -48,12 +48,9 @@ public class PytestRunner extends TestReportsRunner implements PlannedTestRunner
         command.addAll(List.of("--junitxml=" + context.reportInInstance(junitReport()), rules.coverageConfigured() ? "--cov" : "--cov=.",
                 "--cov-branch", "--cov-context=test", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
         command.addAll(options);
-        if (tests == null) {
-            command.addAll(rules.pytestArgs());
-        } else {
-            command.addAll(rules.pytestPlannedOptions());
-            command.addAll(tests.stream().map(t -> t.startsWith("-") ? "./" + t : t).toList());
-        }
+        // the plan stops, orders and spreads the tests itself: the project's -x, -n or --lf would cut the map short
+        command.addAll(rules.pytestPlannedOptions());
+        command.addAll((tests == null ? rules.pytestPaths() : tests).stream().map(t -> t.startsWith("-") || t.startsWith("@") ? "./" + t : t).toList());
         return command;
     }
 

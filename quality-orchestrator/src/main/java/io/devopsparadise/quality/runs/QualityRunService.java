@@ -366,7 +366,7 @@ public class QualityRunService {
         Optional<String> key = profile.reuseResults() ? ToolResultCache.inputKey(context.workspace().root(), runner.tool(),
                 runner.command(context), runner.environment(context), run.id(), instance.profile() + "@" + instance.startedAt())
                 : Optional.empty();
-        Optional<ToolOutcome> cached = key.flatMap(k -> cache.reuse(context.workspace().root(), runner.tool(), k));
+        Optional<ToolOutcome> cached = key.flatMap(k -> reuse(run, context, runner, k));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -374,7 +374,8 @@ public class QualityRunService {
         ToolOutcome outcome;
         boolean complete = true;
         ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
-                profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout);
+                profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout,
+                run.clientId());
         ToolExec exec = (command, env, limit) -> manager.exec(instance.id(), command, env, context.workspaceInInstance(), limit);
         if (runner instanceof PlannedTestRunner planned) {
             outcome = impact.run(planned, context, request, exec, listener(run));
@@ -387,9 +388,27 @@ public class QualityRunService {
                     context.workspaceInInstance(), timeout));
         }
         if (key.isPresent() && complete) {
-            cache.keep(context.workspace().root(), key.get(), run.id(), outcome);
+            keep(run, context, key.get(), outcome);
         }
         return outcome;
+    }
+
+    /** A cached result that cannot be read is no result: the tool runs. */
+    private Optional<ToolOutcome> reuse(QualityRun run, RunContext context, ToolRunner runner, String key) {
+        try {
+            return cache.reuse(run.clientId(), context.workspace().root(), runner.tool(), key);
+        } catch (RuntimeException e) {
+            log.info("cached result of {} unreadable, it runs: {}", runner.tool(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void keep(QualityRun run, RunContext context, String key, ToolOutcome outcome) {
+        try {
+            cache.keep(run.clientId(), context.workspace().root(), key, run.id(), outcome);
+        } catch (RuntimeException e) {
+            log.info("result of {} not kept for reuse: {}", outcome.tool(), e.toString());
+        }
     }
 
     /** Whether the tool's last plan in this run ran every test: only such a result may be reused by a later run. */

@@ -34,6 +34,15 @@ class ImpactReportsTests {
     }
 
     @Test
+    void theSessionLineSaysWhetherPytestStoppedBeforeRunningEveryTest() {
+        List<TestEvent> read = new TestEvents().feed(("{\"session\": true, \"stopped\": true, \"collected\": 9}\n"
+                + "{\"session\": true, \"stopped\": false}\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read).extracting(TestEvent::stoppedEarly).containsExactly(true, false);
+        assertThat(read).allSatisfy(event -> assertThat(event.failed()).isFalse());
+    }
+
+    @Test
     void linesThatAreNoEventsAreSkippedAndEveryFieldIsBounded() {
         TestEvents events = new TestEvents();
         String huge = "x".repeat(TestEvents.MAX_LINE + 10);

@@ -221,6 +221,37 @@ class TestSelectorTests {
         assertThat(PythonSources.of(workspace).files()).doesNotContain("calc/evil.py");
     }
 
+    @Test
+    void aClassHeaderANewNameOrAMovedDefinitionChangesWhatImportingTheModuleGives() throws Exception {
+        write("calc/shapes.py", "class Stack(list):\n    def push(self, x):\n        self.append(x)\n");
+        write("tests/test_shapes.py", "from calc.shapes import Stack\n\n\ndef test_push():\n    Stack().push(1)\n");
+        git.add().addFilepattern(".").call();
+        String shapes = git.commit().setMessage("shapes").setAuthor("t", "t@t").setCommitter("t", "t@t").setSign(false).call().getName();
+        Map<String, ImpactMap.TestRecord> tests = new HashMap<>(measured.tests());
+        test(tests, "tests/test_shapes.py::test_push", Set.of(), "calc/shapes.py::Stack.push", "tests/test_shapes.py::test_push");
+        ImpactMap map = new ImpactMap(shapes, ENVIRONMENT, PythonSources.of(workspace).checksums(), tests, Set.of(), 200, Instant.now());
+
+        write("calc/shapes.py", "class Stack(object):\n    def push(self, x):\n        self.append(x)\n");
+        assertThat(select(map, ENVIRONMENT).paths()).as("a new base class").contains("tests/test_shapes.py");
+        write("calc/shapes.py", "class Stack(list):\n    def push(self, x):\n        self.append(x)\n\n\ndef add(a, b):\n    return 0\n");
+        assertThat(select(map, ENVIRONMENT).paths()).as("a new name (shadowing an import)").contains("tests/test_shapes.py");
+        write("calc/ops.py", Files.readString(workspace.resolve("calc/ops.py")).replace("def add(a, b):\n    return a + b\n\n\n", "")
+                + "\n\ndef add(a, b):\n    return a + b\n");
+        assertThat(select(map, ENVIRONMENT).paths()).as("a definition moved below its uses").contains("tests/test_ops.py", "tests/test_api.py");
+    }
+
+    @Test
+    void aTestThatFailedLastTimeAndIsGoneSinceIsNeverPassedByItsIdAndAnUnknownChangedTestRunsItsFile() throws Exception {
+        ImpactMap map = map(Set.of("tests/test_ops.py::test_sub"), Set.of());
+        write("tests/test_ops.py", "from calc.ops import add, sub\n\n\ndef test_add():\n    assert add(1, 2) == 3\n\n\nclass Mixin:\n"
+                + "    def test_inherited(self):\n        assert sub(3, 2) == 1\n");
+
+        Selection selection = select(map, ENVIRONMENT);
+
+        assertThat(selection.nodeIds()).noneSatisfy(id -> assertThat(id).contains("test_sub").contains("Mixin"));
+        assertThat(selection.paths()).contains("tests/test_ops.py");
+    }
+
     private void write(String file, String text) throws Exception {
         Path path = workspace.resolve(file);
         Files.createDirectories(path.getParent());
