@@ -109,7 +109,21 @@ final class TestSelector {
             }
         }
         files.forEach((file, blocks) -> blocks.addAll(sinceMap(file)));
+        uncommittedSinceMap(files);
         return files;
+    }
+
+    /**
+     * Files Git sees no change in that differ from the map all the same: the map was measured on uncommitted edits,
+     * and the file went back to its committed text (an edit reverted with {@code git checkout}).
+     */
+    private void uncommittedSinceMap(Map<String, Set<String>> files) {
+        for (String file : new TreeSet<>(map.checksums().keySet())) {
+            Set<String> blocks = files.containsKey(file) ? Set.of() : sinceMap(file);
+            if (!blocks.isEmpty()) {
+                files.put(file, new TreeSet<>(blocks));
+            }
+        }
     }
 
     /** Blocks of a Python file whose checksum differs from the map's (or that one side lacks). */
@@ -200,7 +214,7 @@ final class TestSelector {
             if (PythonSources.isConftest(dependent)) {
                 String directory = dependent.contains("/") ? dependent.substring(0, dependent.lastIndexOf('/') + 1) : ".";
                 reached.add(directory);
-            } else if (PythonSources.isTestFile(dependent) || isTestModule(dependent)) {
+            } else if (isCollectedTestFile(dependent) || isTestModule(dependent)) {
                 reached.add(dependent);
             }
         }
@@ -247,6 +261,15 @@ final class TestSelector {
         String prefix = file + "::";
         return testsByBlock.keySet().stream().anyMatch(ref -> ref.startsWith(prefix))
                 || map.importTime().stream().anyMatch(ref -> ref.startsWith(prefix));
+    }
+
+    /**
+     * A test file the suite collects: the map's full run saw its tests. A file named like a test outside the suite's
+     * test paths (a benchmark folder) is not run: the full suite never runs it, and its collection error would stop
+     * the whole run before any selected test.
+     */
+    private boolean isCollectedTestFile(String file) {
+        return PythonSources.isTestFile(file) && !map.testsUnder(file).isEmpty();
     }
 
     private boolean isTestModule(String file) {
