@@ -37,6 +37,7 @@ class ImpactBenchmark {
         assertThat(all).allSatisfy(figures -> {
             assertThat(figures.replay().missed()).as(figures.corpus() + ": outcome changes the selection missed").isZero();
             assertThat(figures.mutants().escaped()).as(figures.corpus() + ": mutants the full suite caught and the selection did not").isEmpty();
+            assertThat(figures.mutants().partlySelected()).as(figures.corpus() + ": mutants whose selection left out a test they broke").isEmpty();
         });
     }
 

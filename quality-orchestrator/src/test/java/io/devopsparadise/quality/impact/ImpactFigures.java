@@ -91,6 +91,11 @@ record ImpactFigures(String corpus, Replayed replay, Mutated mutants, Parallel p
             return verdicts.stream().filter(v -> v.caughtByFullSuite() && !v.caughtBySelection()).map(MutantEvaluation.Verdict::mutant).toList();
         }
 
+        /** Mutants whose selection left out some test they broke, caught or not. */
+        List<Mutant> partlySelected() {
+            return verdicts.stream().filter(v -> !v.missed().isEmpty()).map(MutantEvaluation.Verdict::mutant).toList();
+        }
+
         private List<MutantEvaluation.Verdict> caught() {
             return verdicts.stream().filter(MutantEvaluation.Verdict::caughtBySelection).toList();
         }
@@ -110,12 +115,11 @@ record ImpactFigures(String corpus, Replayed replay, Mutated mutants, Parallel p
 
         @Override
         public String toString() {
-            long partial = verdicts.stream().filter(v -> !v.missed().isEmpty()).count();
             long kinds = verdicts.stream().map(v -> v.mutant().kind()).distinct().count();
             return String.format("mutants: %d (%d kinds); caught by the selection %d, by the full suite %d; escaped the selection: %s; caught with"
                             + " some broken tests not selected: %d; first failure report after %d ms (median) vs the full suite's wall time %d ms:"
                             + " ratio %.2f (median of ratios); selection wall %d ms (median)", verdicts.size(), kinds, caughtBySelection(),
-                    caughtByFullSuite(), escaped(), partial, Math.round(medianFirstReportMillis()), Math.round(medianFullSuiteMillis()),
+                    caughtByFullSuite(), escaped(), partlySelected().size(), Math.round(medianFirstReportMillis()), Math.round(medianFullSuiteMillis()),
                     medianRatio(), Math.round(median(verdicts, v -> v.selected().millis)));
         }
     }
