@@ -64,9 +64,11 @@ final class LocalRuns {
 
             @Override
             public void testFailed(String tool, String testId, String message) {
+                long elapsed = (System.nanoTime() - started) / 1_000_000;
                 run.failures.add(testId);
+                run.failedAtMillis.putIfAbsent(testId, elapsed);
                 if (run.firstFailureMillis < 0) {
-                    run.firstFailureMillis = (System.nanoTime() - started) / 1_000_000;
+                    run.firstFailureMillis = elapsed;
                 }
             }
         });
@@ -78,6 +80,8 @@ final class LocalRuns {
         TestPlan plan;
         io.devopsparadise.contracts.quality.ToolOutcome outcome;
         final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** node id → when its failure was heard, from the run's start */
+        final Map<String, Long> failedAtMillis = new java.util.concurrent.ConcurrentHashMap<>();
         long firstFailureMillis = -1;
         long millis;
     }

@@ -105,6 +105,11 @@ final class Replay {
     }
 
     Truth truth() {
+        return truth(workspace, reports);
+    }
+
+    /** The full suite run plainly in a workspace, its JUnit report written under {@code reports}. */
+    static Truth truth(Path workspace, Path reports) {
         try {
             Files.createDirectories(reports);
             Path junit = Files.createTempFile(reports, "truth", ".xml");
@@ -128,6 +133,18 @@ final class Replay {
             outcomes.put(test.suite() + "::" + test.name(), test.status() == TestStatus.ERROR ? TestStatus.FAILED : test.status());
         }
         return outcomes;
+    }
+
+    /** The key {@link #outcomes} gives a pytest node id: its JUnit suite (module and classes) and name. */
+    static String outcomeKey(String nodeId) {
+        int parameters = nodeId.indexOf('[');
+        String bare = parameters < 0 ? nodeId : nodeId.substring(0, parameters);
+        String[] parts = bare.split("::");
+        StringBuilder suite = new StringBuilder(parts[0].replaceAll("\\.py$", "").replace('/', '.'));
+        for (int i = 1; i < parts.length - 1; i++) {
+            suite.append('.').append(parts[i]);
+        }
+        return suite + "::" + parts[parts.length - 1] + (parameters < 0 ? "" : nodeId.substring(parameters));
     }
 
     void checkout(String revision) {

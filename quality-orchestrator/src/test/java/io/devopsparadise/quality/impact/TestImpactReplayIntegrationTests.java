@@ -35,7 +35,12 @@ class TestImpactReplayIntegrationTests {
     }
 
     static List<Replay.Step> replay(Replay replay, String packageDir, String corpus) {
-        List<String> stretch = replay.stretch(packageDir, CODE_COMMITS);
+        return replay(replay, packageDir, corpus, CODE_COMMITS);
+    }
+
+    /** Replays the stretch of first-parent history ending at HEAD that holds {@code codeCommits} commits changing code. */
+    static List<Replay.Step> replay(Replay replay, String packageDir, String corpus, int codeCommits) {
+        List<String> stretch = replay.stretch(packageDir, codeCommits);
         Map<String, TestStatus> before = replay.start(stretch.get(0));
         List<Replay.Step> steps = new ArrayList<>();
         for (String commit : stretch) {
@@ -44,7 +49,7 @@ class TestImpactReplayIntegrationTests {
             steps.add(step);
             before = step.truth().outcomes();
         }
-        assertThat(stretch.stream().filter(c -> replay.touchesCode(c, packageDir))).hasSize(CODE_COMMITS);
+        assertThat(stretch.stream().filter(c -> replay.touchesCode(c, packageDir))).hasSize(codeCommits);
         return steps;
     }
 
