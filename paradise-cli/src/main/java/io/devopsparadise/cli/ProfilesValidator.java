@@ -83,8 +83,11 @@ final class ProfilesValidator {
                 }
             }
         }
-        if (profile.has("fail-fast") && !profile.path("fail-fast").isBoolean()) {
-            problems.add(where + ".fail-fast: must be true or false");
+        for (String flag : List.of("fail-fast", "changed-only", "full-tests", "reuse-results", "run-unconfigured-linters",
+                "judge-unconfigured-linters")) {
+            if (profile.has(flag) && !profile.path(flag).isBoolean()) {
+                problems.add(where + "." + flag + ": must be true or false");
+            }
         }
         if (profile.has("target-url")) {
             String url = profile.path("target-url").asString("");
