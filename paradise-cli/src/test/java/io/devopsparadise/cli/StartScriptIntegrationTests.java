@@ -199,7 +199,7 @@ class StartScriptIntegrationTests {
         Result unknownOption = run(env, work, "--bogus");
 
         assertThat(unknownProfile.exit()).isEqualTo(2);
-        assertThat(unknownProfile.output()).contains("unknown quality profile 'nosuch'; known: [comprehensive, quick, standard]");
+        assertThat(unknownProfile.output()).contains("unknown quality profile 'nosuch'; known: [comprehensive, quick, standard, targeted]");
         assertThat(badWorkspace.exit()).isEqualTo(1);
         assertThat(badWorkspace.output()).contains("does not exist or is not a directory");
         assertThat(badName.output()).contains("is not allowed: use 1-63 letters, digits");
