@@ -19,7 +19,7 @@ enum FileKind {
     private static final List<String> TOOLING = List.of(".github/", ".gitlab/", ".circleci/", ".gitignore", ".gitattributes",
             ".mailmap", ".pre-commit-config.yaml", ".readthedocs.yml", ".readthedocs.yaml", ".editorconfig", ".git-blame-ignore-revs",
             "codecov.yml", ".codecov.yml", ".travis.yml", "appveyor.yml", ".appveyor.yml", "azure-pipelines.yml", ".gitlab-ci.yml",
-            ".cirrus.yml", "conda.recipe/", ".devcontainer/", ".vscode/", ".idea/");
+            ".cirrus.yml", "conda.recipe/", ".devcontainer/", ".vscode/", ".idea/", ".mcp.json", ".claude/");
 
     static FileKind of(String path) {
         String lower = path.toLowerCase(Locale.ROOT);

@@ -142,9 +142,11 @@ class TestSelectorTests {
 
         write("README.md", "calc, the calculator\n");
         write(".github/workflows/ci.yml", "on: push\n");
+        write(".mcp.json", "{\"mcpServers\": {}}\n");
         Selection docs = select();
         assertThat(docs.isEmpty()).isTrue();
-        assertThat(docs.reasons()).contains("documentation only, no test reads it: README.md", "repository tooling, no test runs it: .github/workflows/ci.yml");
+        assertThat(docs.reasons()).contains("documentation only, no test reads it: README.md", "repository tooling, no test runs it: .github/workflows/ci.yml",
+                "repository tooling, no test runs it: .mcp.json");
     }
 
     @Test
