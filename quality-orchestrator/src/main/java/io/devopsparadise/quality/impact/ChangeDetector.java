@@ -165,7 +165,7 @@ final class ChangeDetector {
         };
         String path = kind == FileChange.Kind.DELETED ? entry.getOldPath() : entry.getNewPath();
         String oldPath = kind == FileChange.Kind.ADDED ? null : entry.getOldPath();
-        List<String> blocks = path.endsWith(".py") ? touchedBlocks(contents, entry, kind) : List.of();
+        List<String> blocks = SourceParsers.parses(path) ? touchedBlocks(contents, entry, kind) : List.of();
         return new FileChange(path, oldPath, kind, hunks, blocks);
     }
 
@@ -177,8 +177,9 @@ final class ChangeDetector {
         if (before.isEmpty() || after.isEmpty()) {
             return List.of(SourceBlocks.MODULE);
         }
-        SourceBlocks old = PythonBlocks.parse(before.get());
-        SourceBlocks now = PythonBlocks.parse(after.get());
+        String path = kind == FileChange.Kind.DELETED ? entry.getOldPath() : entry.getNewPath();
+        SourceBlocks old = SourceParsers.parse(path, before.get());
+        SourceBlocks now = SourceParsers.parse(path, after.get());
         Set<String> touched = new TreeSet<>();
         Set<String> names = new TreeSet<>(old.checksums().keySet());
         names.addAll(now.checksums().keySet());

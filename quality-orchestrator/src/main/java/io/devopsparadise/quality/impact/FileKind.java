@@ -8,11 +8,12 @@ import java.util.Locale;
  * with; a data file can be read by any test; documentation and repository tooling are read by none.
  */
 enum FileKind {
-    PYTHON, DOCUMENTATION, REPOSITORY_TOOLING, BUILD, DATA;
+    PYTHON, JAVA, DOCUMENTATION, REPOSITORY_TOOLING, BUILD, DATA;
 
     private static final List<String> BUILD_NAMES = List.of("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini",
             ".coveragerc", "pipfile", "pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock", "manifest.in", "package.json",
-            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "makefile", "noxfile.py", ".python-version", ".paradise.yml");
+            "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "pom.xml", "makefile", "noxfile.py", ".python-version", ".paradise.yml",
+            "mvnw", "mvnw.cmd", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradle.properties");
     private static final List<String> DOC_SUFFIXES = List.of(".md", ".rst", ".adoc");
     private static final List<String> DOC_NAMES = List.of("license", "licence", "authors", "contributors", "changelog", "changes",
             "news", "history", "notice", "copying", "readme");
@@ -27,11 +28,15 @@ enum FileKind {
         if (inDocs(lower) && !name.endsWith(".py")) {
             return DOCUMENTATION;
         }
-        if (BUILD_NAMES.contains(name) || name.startsWith("requirements") && name.endsWith(".txt") || name.startsWith("dockerfile")) {
+        if (BUILD_NAMES.contains(name) || name.startsWith("requirements") && name.endsWith(".txt") || name.startsWith("dockerfile")
+                || lower.startsWith(".mvn/") || lower.contains("/.mvn/")) {
             return BUILD;
         }
         if (name.endsWith(".py") && !isDocumentation(lower)) {
             return PYTHON;
+        }
+        if (name.endsWith(".java")) {
+            return JAVA;
         }
         if (TOOLING.stream().anyMatch(t -> t.endsWith("/") ? lower.startsWith(t) : lower.equals(t))) {
             return REPOSITORY_TOOLING;

@@ -21,7 +21,7 @@ final class ImpactMapUpdate {
     private ImpactMapUpdate() {
     }
 
-    static ImpactMap apply(Optional<ImpactMap> previous, RunObservation run, PythonSources now) {
+    static ImpactMap apply(Optional<ImpactMap> previous, RunObservation run, Sources now) {
         Map<String, ImpactMap.TestRecord> tests = new HashMap<>(run.fullRun() || previous.isEmpty() ? Map.of() : previous.get().tests());
         Map<String, Outcome> outcomes = outcomes(run);
         long testMillis = 0;
@@ -36,7 +36,7 @@ final class ImpactMapUpdate {
                     churned || before == null ? run.at() : before.changedAt()));
             testMillis += ran.getValue().millis;
         }
-        // a test id that names no Python file of the workspace is not a test the map can select (or a forged line)
+        // a test id that names no source file of the workspace is not a test the map can select (or a forged line)
         tests.keySet().removeIf(id -> !now.contains(ImpactMap.fileOf(id)));
         Set<String> importTime = new HashSet<>(run.fullRun() || previous.isEmpty() ? Set.of() : previous.get().importTime());
         importTime.addAll(importTimeBlocks(run.coverage().importTime(), now));
@@ -64,7 +64,7 @@ final class ImpactMapUpdate {
         return outcomes;
     }
 
-    private static Set<String> blocks(Map<String, Set<Integer>> linesByFile, PythonSources now) {
+    private static Set<String> blocks(Map<String, Set<Integer>> linesByFile, Sources now) {
         Set<String> blocks = new HashSet<>();
         linesByFile.forEach((file, lines) -> now.blocks(file).ifPresent(parsed -> {
             for (int line : lines) {
@@ -75,7 +75,7 @@ final class ImpactMapUpdate {
     }
 
     /** Blocks whose body ran at import: a block's header (def, decorators, class line) always runs then and does not count. */
-    private static Set<String> importTimeBlocks(Map<String, Set<Integer>> linesByFile, PythonSources now) {
+    private static Set<String> importTimeBlocks(Map<String, Set<Integer>> linesByFile, Sources now) {
         Set<String> blocks = new HashSet<>();
         linesByFile.forEach((file, lines) -> now.blocks(file).ifPresent(parsed -> {
             for (int line : lines) {

@@ -35,6 +35,13 @@ final class ImportGraph {
     private ImportGraph() {
     }
 
+    /** A graph read by another language's reader: file → the files that use it directly. */
+    static ImportGraph of(Map<String, Set<String>> usedBy) {
+        ImportGraph graph = new ImportGraph();
+        graph.importedBy.putAll(usedBy);
+        return graph;
+    }
+
     /** Reads every listed file (workspace-relative, ending in .py). */
     static ImportGraph of(Path workspace, Collection<String> pythonFiles) {
         Set<String> known = new HashSet<>(pythonFiles);

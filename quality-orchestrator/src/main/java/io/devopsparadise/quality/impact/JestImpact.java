@@ -92,8 +92,8 @@ public final class JestImpact {
             reasons.add((kind == FileKind.DOCUMENTATION ? "documentation only, no test reads it: " : "repository tooling, no test runs it: ") + path);
             return Optional.empty();
         }
-        if (kind == FileKind.PYTHON) {
-            reasons.add("no jest test runs Python: " + path);
+        if (kind == FileKind.PYTHON || kind == FileKind.JAVA) {
+            reasons.add("no jest test runs " + (kind == FileKind.PYTHON ? "Python: " : "Java: ") + path);
             return Optional.empty();
         }
         return Optional.of((kind == FileKind.BUILD || path.contains("config") ? "a build, configuration or dependency file changed ("

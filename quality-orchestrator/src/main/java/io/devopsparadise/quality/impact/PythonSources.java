@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The workspace's Python files as they are now ({@link SourceTree}), each parsed into blocks on first use.
  */
-final class PythonSources {
+final class PythonSources implements Sources {
 
     static final int MAX_FILES = 20_000;
 
@@ -40,17 +40,18 @@ final class PythonSources {
         return files;
     }
 
-    boolean contains(String file) {
+    @Override
+    public boolean contains(String file) {
         return parsed.containsKey(file) ? parsed.get(file).isPresent() : known.contains(file);
     }
 
-    /** The file's blocks now; empty when it is gone, a link, or too large to read. */
-    Optional<SourceBlocks> blocks(String file) {
+    @Override
+    public Optional<SourceBlocks> blocks(String file) {
         return parsed.computeIfAbsent(file, f -> WorkspaceText.read(root, f, ChangeDetector.MAX_FILE_BYTES).map(PythonBlocks::parse));
     }
 
-    /** file → block → checksum, for every Python file of the workspace. */
-    Map<String, Map<String, String>> checksums() {
+    @Override
+    public Map<String, Map<String, String>> checksums() {
         Map<String, Map<String, String>> all = new HashMap<>();
         files.forEach(file -> blocks(file).ifPresent(blocks -> all.put(file, blocks.checksums())));
         return all;

@@ -9,6 +9,7 @@ import io.devopsparadise.quality.reportdir.WorkspaceText;
 import io.devopsparadise.quality.runners.Outcomes;
 import io.devopsparadise.quality.runners.PlannedTestRunner;
 import io.devopsparadise.quality.runners.RunContext;
+import io.devopsparadise.quality.runners.ToolRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,23 @@ public final class TestImpact {
     private final ImpactStore store;
     private final Clock clock;
     private final Duration parallelAbove;
+    private final MavenImpact maven;
 
     TestImpact(ImpactStore store, Clock clock, Duration parallelAbove) {
         this.store = store;
         this.clock = clock;
         this.parallelAbove = parallelAbove;
+        this.maven = new MavenImpact(store, clock, parallelAbove);
+    }
+
+    /** Whether the tool's tests run by a test plan through {@link #runJava}: Maven's (Surefire on the JUnit Platform). */
+    public static boolean isJavaTestTool(ToolRunner runner) {
+        return MavenImpact.TOOL.equals(runner.tool());
+    }
+
+    /** Runs Maven's tests by their plan; the plan goes to the listener before any test starts. */
+    public ToolOutcome runJava(ToolRunner maven, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener) {
+        return this.maven.run(maven, context, request, exec, listener);
     }
 
     /** Runs the tool by its plan; the plan goes to the listener before any test starts. */
@@ -143,7 +156,7 @@ public final class TestImpact {
      * The outcome with the plan in its detail. The platform's own plugin is left out of the coverage; a partial run's
      * coverage is not the project's, so it is left out whole.
      */
-    private static ToolOutcome described(ToolOutcome outcome, TestPlan plan, boolean changedOnly, boolean partial) {
+    static ToolOutcome described(ToolOutcome outcome, TestPlan plan, boolean changedOnly, boolean partial) {
         String summary = plan.runAll() ? "every test ran: " + String.join("; ", plan.reasons())
                 : "changed-only: " + plan.selected() + " of " + plan.known() + " known test(s) selected";
         boolean ran = outcome.status() == ToolStatus.PASSED || outcome.status() == ToolStatus.FAILED;
@@ -160,7 +173,7 @@ public final class TestImpact {
         return file != null && (file.startsWith(".paradise/") || file.contains("/.paradise/"));
     }
 
-    private static Optional<List<ChangeSet>> changes(RunContext context, Optional<ImpactMap> map, ImpactRequest request) {
+    static Optional<List<ChangeSet>> changes(RunContext context, Optional<ImpactMap> map, ImpactRequest request) {
         if (!request.changedOnly() || map.isEmpty()) {
             return Optional.of(List.of());
         }
@@ -180,7 +193,7 @@ public final class TestImpact {
         return Optional.of(changes);
     }
 
-    private static String fullReason(ImpactRequest request) {
+    static String fullReason(ImpactRequest request) {
         if (request.fullReason() != null) {
             return request.fullReason();
         }
@@ -201,7 +214,7 @@ public final class TestImpact {
                 .read(context.workspace().root(), file, ChangeDetector.MAX_FILE_BYTES).filter(text -> text.contains("--doctest-modules")).isPresent());
     }
 
-    private static <T> Optional<T> safely(java.util.function.Supplier<Optional<T>> reading) {
+    static <T> Optional<T> safely(java.util.function.Supplier<Optional<T>> reading) {
         try {
             return reading.get();
         } catch (RuntimeException e) {

@@ -51,24 +51,11 @@ final class TestSelector {
     }
 
     private Selection select() {
-        if (input.forcedFull() != null) {
-            return Selection.all(input.forcedFull(), Set.of());
+        Optional<Selection> before = ChangeScope.runAllBeforeLooking(input.map(), input.environment(), input.changes(), input.forcedFull());
+        if (before.isPresent()) {
+            return before.get();
         }
-        if (map == null) {
-            return Selection.all("no impact map for this workspace yet: this run measures one (per-test coverage)", Set.of());
-        }
-        Optional<String> environment = environmentChange();
-        if (environment.isPresent()) {
-            return Selection.all(environment.get(), Set.of());
-        }
-        if (input.changes().isEmpty()) {
-            return Selection.all("Git cannot say what changed since the map's commit " + shortCommit(map.commit())
-                    + " (no repository, or the commit is gone): every test runs", Set.of());
-        }
-        Map<String, Set<String>> files = changedFiles();
-        if (files == null) {
-            return Selection.all("the change touches more than " + ChangeDetector.MAX_FILES + " files: every test runs", Set.of());
-        }
+        Map<String, Set<String>> files = ChangeScope.changedFiles(map, input.changes().get(), input.now(), ".py");
         for (Map.Entry<String, Set<String>> file : files.entrySet()) {
             Optional<String> all = consider(file.getKey(), file.getValue());
             if (all.isPresent()) {
@@ -85,67 +72,13 @@ final class TestSelector {
         return new Selection(false, reasons, nodeIds, paths, changedRefs);
     }
 
-    private Optional<String> environmentChange() {
-        Set<String> names = new TreeSet<>(map.environment().keySet());
-        names.addAll(input.environment().keySet());
-        List<String> changed = names.stream()
-                .filter(name -> !java.util.Objects.equals(map.environment().get(name), input.environment().get(name))).toList();
-        return changed.isEmpty() ? Optional.empty()
-                : Optional.of("what the tests run with changed since the map was measured (" + String.join(", ", changed) + "): every test runs");
-    }
-
-    /** Each changed file with the blocks it touched: the union of every change, and of the checksums against the map. */
-    private Map<String, Set<String>> changedFiles() {
-        Map<String, Set<String>> files = new LinkedHashMap<>();
-        for (ChangeSet change : input.changes().get()) {
-            if (change.tooLarge()) {
-                return null;
-            }
-            for (FileChange file : change.files()) {
-                files.computeIfAbsent(file.path(), k -> new TreeSet<>()).addAll(file.blocks());
-                if (file.oldPath() != null && !file.oldPath().equals(file.path())) {
-                    files.computeIfAbsent(file.oldPath(), k -> new TreeSet<>()).add(SourceBlocks.MODULE);
-                }
-            }
-        }
-        files.forEach((file, blocks) -> blocks.addAll(sinceMap(file)));
-        uncommittedSinceMap(files);
-        return files;
-    }
-
-    /**
-     * Files Git sees no change in that differ from the map all the same: the map was measured on uncommitted edits,
-     * and the file went back to its committed text (an edit reverted with {@code git checkout}).
-     */
-    private void uncommittedSinceMap(Map<String, Set<String>> files) {
-        for (String file : new TreeSet<>(map.checksums().keySet())) {
-            Set<String> blocks = files.containsKey(file) ? Set.of() : sinceMap(file);
-            if (!blocks.isEmpty()) {
-                files.put(file, new TreeSet<>(blocks));
-            }
-        }
-    }
-
-    /** Blocks of a Python file whose checksum differs from the map's (or that one side lacks). */
-    private Set<String> sinceMap(String file) {
-        if (!file.endsWith(".py")) {
-            return Set.of();
-        }
-        Map<String, String> before = map.checksums().getOrDefault(file, Map.of());
-        Map<String, String> after = input.now().blocks(file).map(SourceBlocks::checksums).orElse(Map.of());
-        Set<String> names = new TreeSet<>(before.keySet());
-        names.addAll(after.keySet());
-        names.removeIf(name -> java.util.Objects.equals(before.get(name), after.get(name)));
-        return names;
-    }
-
     /** Selects the tests one changed file reaches; a reason to run everything when the map cannot resolve it. */
     private Optional<String> consider(String file, Set<String> blocks) {
         FileKind kind = FileKind.of(file);
         switch (kind) {
             case BUILD:
                 return Optional.of("a build, configuration or dependency file changed (" + file + "): every test runs");
-            case DATA:
+            case DATA, JAVA:
                 return Optional.of("a data or configuration file changed (" + file + "), and no map says which tests read it: every test runs");
             case DOCUMENTATION:
                 if (input.docsTested()) {
@@ -336,9 +269,5 @@ final class TestSelector {
     private static boolean isTestBlock(String block) {
         String last = block.substring(block.lastIndexOf('.') + 1);
         return last.startsWith("test") && !block.equals(SourceBlocks.MODULE);
-    }
-
-    private static String shortCommit(String commit) {
-        return commit == null ? "(none)" : commit.substring(0, Math.min(12, commit.length()));
     }
 }

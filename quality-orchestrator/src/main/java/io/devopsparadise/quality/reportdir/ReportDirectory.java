@@ -142,6 +142,11 @@ public final class ReportDirectory {
      * never through a link; what the tested code does to it afterwards affects only its own run.
      */
     public void write(String name, String text) {
+        write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a binary file (a jar) the same way. */
+    public void write(String name, byte[] bytes) {
         String shown = "file " + name;
         List<String> path = concat(steps, NoFollowPath.steps(name));
         try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
@@ -149,7 +154,10 @@ public final class ReportDirectory {
              SeekableByteChannel channel = dir.newByteChannel(Path.of(path.get(path.size() - 1)),
                      Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS),
                      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
-            channel.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
         } catch (IOException e) {
             throw new UnsafeReportException("cannot write " + name + " into the run's report directory (" + e.getClass().getSimpleName() + ")");
         }

@@ -380,6 +380,9 @@ public class QualityRunService {
         if (runner instanceof PlannedTestRunner planned) {
             outcome = impact.run(planned, context, request, exec, listener(run));
             complete = ranEverything(run, runner);
+        } else if (TestImpact.isJavaTestTool(runner)) {
+            outcome = impact.runJava(runner, context, request, exec, listener(run));
+            complete = ranEverything(run, runner);
         } else if ("jest".equals(runner.tool()) && profile.changedOnly()) {
             outcome = JestImpact.run(runner, context, request, exec, listener(run));
             complete = ranEverything(run, runner);
