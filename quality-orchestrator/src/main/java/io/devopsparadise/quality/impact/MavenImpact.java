@@ -1,7 +1,9 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
 import org.slf4j.Logger;
@@ -110,7 +112,7 @@ final class MavenImpact {
             result = exec.exec(command, env, request.timeout());
             events = tail.drain();
         }
-        ToolOutcome outcome = maven.collect(context, result);
+        ToolOutcome outcome = onlyClassesThatRan(maven.collect(context, result), events);
         boolean complete = !result.timedOut() && result.exitCode() == 0 && !request.failFast() && events.stream().anyMatch(TestEvent::isSessionEnd);
         if (!result.timedOut() && !events.isEmpty()) {
             try {
@@ -121,6 +123,25 @@ final class MavenImpact {
             }
         }
         return TestImpact.described(outcome, plan.view(), request.changedOnly(), request.changedOnly() && !plan.selection().runAll());
+    }
+
+    /**
+     * The outcome with the test classes this run ran only: Surefire's reports of classes it did not run this time stay
+     * in target/ from an earlier run, and one written moments before this run started would pass for fresh.
+     */
+    private static ToolOutcome onlyClassesThatRan(ToolOutcome outcome, List<TestEvent> events) {
+        Set<String> ran = events.stream().filter(e -> !e.isSessionEnd()).map(e -> e.id().contains("#") ? e.id().substring(0, e.id().indexOf('#')) : e.id())
+                .collect(Collectors.toSet());
+        boolean decided = outcome.status() == ToolStatus.PASSED || outcome.status() == ToolStatus.FAILED;
+        if (ran.isEmpty() || outcome.tests() == null || !decided) {
+            return outcome;
+        }
+        List<TestCaseResult> tests = outcome.tests().stream()
+                .filter(t -> t.suite() == null || ran.contains(t.suite().contains("$") ? t.suite().substring(0, t.suite().indexOf('$')) : t.suite()))
+                .toList();
+        ToolStatus status = tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED;
+        return new ToolOutcome(outcome.tool(), outcome.category(), status, outcome.durationMillis(), outcome.detail(), tests, outcome.coverage(),
+                outcome.findings(), outcome.performance(), outcome.advisory(), outcome.cachedFrom());
     }
 
     /** The events with each test named by its class's file, as the map keeps tests; classes outside the workspace are left out. */

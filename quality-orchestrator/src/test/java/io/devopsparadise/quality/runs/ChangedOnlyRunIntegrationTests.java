@@ -56,6 +56,7 @@ class ChangedOnlyRunIntegrationTests {
     private ConfigurableApplicationContext orchestrator;
     private Path workspace;
     private Path scripts;
+    private Path javaShop;
     private String firstRun;
 
     @BeforeAll
@@ -102,6 +103,17 @@ class ChangedOnlyRunIntegrationTests {
         HttpResponse<String> js = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact-js\",\"workspace\":\"" + scripts + "\",\"profile\":\"everything-process\"}");
         assertThat(js.statusCode()).as(js.body()).isEqualTo(201);
+        javaShop = workspaces.resolve("shop-java");
+        io.devopsparadise.testsupport.Fixtures.copy(Path.of("src/test/resources/fixtures/java-impact-project").toAbsolutePath(), javaShop);
+        Files.writeString(javaShop.resolve("README.md"), "shop\n");
+        Files.writeString(javaShop.resolve(".gitignore"), "target/\n.paradise/\n");
+        git(javaShop, "init", "-q", "-b", "main");
+        git(javaShop, "add", ".");
+        git(javaShop, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "shop");
+        Files.setPosixFilePermissions(javaShop, PosixFilePermissions.fromString("rwxr-xr-x"));
+        HttpResponse<String> maven = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"impact-java\",\"workspace\":\"" + javaShop + "\",\"profile\":\"everything-process\"}");
+        assertThat(maven.statusCode()).as(maven.body()).isEqualTo(201);
         orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
                         "--paradise.quality.instance-manager-url=" + manager.url(""),
@@ -255,6 +267,57 @@ class ChangedOnlyRunIntegrationTests {
         assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("package.json");
         assertThat(OrchestratorRuns.tool(build, "jest").path("tests")).hasSize(2);
+    }
+
+    @Test
+    @Order(9)
+    void javaTestClassesAreMappedByTheirOwnCoverageAndAnEditedMethodRunsOnlyTheClassesThatRanIt() throws Exception {
+        JsonNode first = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+        assertThat(first.path("plans").get(0).path("runAll").asBoolean()).isTrue();
+        assertThat(OrchestratorRuns.tool(first, "maven").path("status").asString()).as(first.toString()).isEqualTo("PASSED");
+        assertThat(OrchestratorRuns.tool(first, "maven").path("tests")).hasSize(5);
+        List<String> lines = Http.followEvents(url("/api/runs/events"));
+        Path discount = javaShop.resolve("src/main/java/shop/Discount.java");
+        Files.writeString(discount, Files.readString(discount).replace("price * percent / 100", "price * percent / 1000"));
+
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+
+        JsonNode plan = run.path("plans").get(0);
+        assertThat(plan.path("tool").asString()).isEqualTo("maven");
+        assertThat(plan.path("runAll").asBoolean()).isFalse();
+        // CartTest ran percentOff through Cart.total: only per-class coverage says so; TaxTest never reached it
+        assertThat(plan.path("selected").asInt()).isEqualTo(2);
+        assertThat(plan.path("known").asInt()).isEqualTo(3);
+        assertThat(plan.path("changed").valueStream().map(JsonNode::asString)).containsExactly("src/main/java/shop/Discount.java::Discount.percentOff(int,int)");
+        JsonNode maven = OrchestratorRuns.tool(run, "maven");
+        assertThat(maven.path("tests").valueStream().map(t -> t.path("name").asString() + " " + t.path("status").asString()))
+                .containsExactlyInAnyOrder("tenPercentOff FAILED", "clampsBelowZero PASSED", "totalTakesTheDiscount FAILED", "countsItsPrices PASSED");
+        String runId = run.path("id").asString();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
+        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream().filter(e -> e.path("tool").asString().equals("maven")).findFirst().orElseThrow();
+        List<JsonNode> failed = events(lines, runId, "TEST_FAILED");
+        assertThat(failed.stream().map(e -> e.path("detail").asString().split(":")[0]))
+                .containsExactlyInAnyOrder("shop.DiscountTest#tenPercentOff()", "shop.CartTest#totalTakesTheDiscount()");
+        assertThat(Instant.parse(failed.get(0).path("timestamp").asString())).isBefore(Instant.parse(finished.path("timestamp").asString()));
+    }
+
+    @Test
+    @Order(10)
+    void javaTestClassesThatFailedRunAgainAndAPomChangeRunsEveryClass() throws Exception {
+        git(javaShop, "checkout", "--", "src/main/java/shop/Discount.java");
+        Files.writeString(javaShop.resolve("README.md"), "shop, the shop\n");
+        JsonNode again = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+        Path pom = javaShop.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
+        JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+
+        assertThat(again.path("plans").get(0).path("reasons").valueStream().map(JsonNode::asString))
+                .contains("documentation only, no test reads it: README.md", "2 test class(es) failed last time and run again");
+        assertThat(OrchestratorRuns.tool(again, "maven").path("tests")).hasSize(4);
+        assertThat(OrchestratorRuns.tool(again, "maven").path("status").asString()).isEqualTo("PASSED");
+        assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
+        assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("pom.xml");
+        assertThat(OrchestratorRuns.tool(build, "maven").path("tests")).hasSize(5);
     }
 
     private JsonNode targeted(String extra) throws Exception {
