@@ -29,12 +29,15 @@ final class JacocoCoverage {
 
     static final int MAX_CLASS_BYTES = 4 * 1024 * 1024;
     static final int MAX_CLASSES = 100_000;
+    /** The class files kept in memory between test classes; past that, each is read again when needed. */
+    static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
     private static final int MAX_DEPTH = 8;
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".paradise", "src");
 
     private final Map<String, Path> classFiles;
     private final JavaSources sources;
     private final Map<String, Optional<byte[]>> bytes = new HashMap<>();
+    private long cachedBytes;
 
     private JacocoCoverage(Map<String, Path> classFiles, JavaSources sources) {
         this.classFiles = classFiles;
@@ -125,17 +128,27 @@ final class JacocoCoverage {
     }
 
     private Optional<byte[]> classBytes(String name) {
-        return bytes.computeIfAbsent(name, n -> {
-            Path file = classFiles.get(n);
-            if (file == null) {
-                return Optional.empty();
-            }
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] read = in.readNBytes(MAX_CLASS_BYTES + 1);
-                return read.length > MAX_CLASS_BYTES ? Optional.empty() : Optional.of(read);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
+        Optional<byte[]> cached = bytes.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<byte[]> read = read(classFiles.get(name));
+        if (cachedBytes + read.map(b -> b.length).orElse(0) <= MAX_CACHED_BYTES) {
+            bytes.put(name, read);
+            cachedBytes += read.map(b -> b.length).orElse(0);
+        }
+        return read;
+    }
+
+    private static Optional<byte[]> read(Path file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] read = in.readNBytes(MAX_CLASS_BYTES + 1);
+            return read.length > MAX_CLASS_BYTES ? Optional.empty() : Optional.of(read);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }
