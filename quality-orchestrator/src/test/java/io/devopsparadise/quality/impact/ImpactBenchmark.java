@@ -92,7 +92,7 @@ class ImpactBenchmark {
         return ImpactFigures.Parallel.of(onTwo, onOne);
     }
 
-    private static int fromEnvironment(String name, int otherwise) {
+    static int fromEnvironment(String name, int otherwise) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
     }
