@@ -64,14 +64,15 @@ class JavaImpactBenchmark {
 
         Bench.Run full = bench.run(new ImpactRequest(false, null, null, false, Duration.ofMinutes(20)));
         Set<String> baseline = full.failing;
-        System.out.printf("[impact java] full suite: %d test class(es), %d test(s), %.1f s wall, %d failing without a mutant%n",
-                full.plan.known(), full.tests, full.millis / 1000.0, baseline.size());
         ImpactMap map = bench.map().orElseThrow();
+        System.out.printf("[impact java] full suite: %d test class(es), %d test(s), %.1f s of tests, %.1f s wall, %d failing without a mutant%n",
+                map.tests().size(), full.tests, full.testSeconds, full.millis / 1000.0, baseline.size());
 
         List<String> caughtBySelection = new ArrayList<>();
         List<String> caughtByFull = new ArrayList<>();
         List<String> escaped = new ArrayList<>();
         long selectedMillis = 0;
+        double selectedTestSeconds = 0;
         int measured = 0;
         for (Mutation mutation : mutations(repo, map, new Random(7))) {
             if (measured == MUTANTS) {
@@ -88,6 +89,7 @@ class JavaImpactBenchmark {
             }
             measured++;
             selectedMillis += selected.millis;
+            selectedTestSeconds += selected.testSeconds;
             boolean bySelection = !baseline.containsAll(selected.failing);
             boolean byFull = bySelection;
             if (!bySelection) {
@@ -96,20 +98,25 @@ class JavaImpactBenchmark {
                 Files.writeString(file, original);
                 byFull = !baseline.containsAll(again.failing);
             }
-            (bySelection ? caughtBySelection : new ArrayList<String>()).add(mutation.toString());
+            if (bySelection) {
+                caughtBySelection.add(mutation.toString());
+            }
             if (byFull) {
                 caughtByFull.add(mutation.toString());
             }
             if (byFull && !bySelection) {
                 escaped.add(mutation.toString());
             }
-            System.out.printf("[impact java] %s: %d of %d class(es) selected, %.1f s wall; caught by the selection: %s, by the full suite: %s%n",
-                    mutation, selected.plan.selected(), selected.plan.known(), selected.millis / 1000.0, bySelection, byFull);
+            System.out.printf("[impact java] %s: %d of %d class(es) selected, %.1f s of tests, %.1f s wall; caught by the selection: %s, "
+                    + "by the full suite: %s%n", mutation, selected.plan.selected(), selected.plan.known(), selected.testSeconds,
+                    selected.millis / 1000.0, bySelection, byFull);
         }
-        double share = measured == 0 ? 0 : (double) selectedMillis / measured / full.millis;
-        System.out.printf("[impact java] %d mutants: caught by the selection %d, by the full suite %d, escaped %d; a changed-only run took %.0f%% "
-                + "of the full run's wall time on average (%.1f s vs %.1f s; both include Maven's start and compilation)%n",
-                measured, caughtBySelection.size(), caughtByFull.size(), escaped.size(), share * 100,
+        double wall = measured == 0 ? 0 : (double) selectedMillis / measured / full.millis;
+        double tests = measured == 0 || full.testSeconds == 0 ? 0 : selectedTestSeconds / measured / full.testSeconds;
+        System.out.printf("[impact java] %d mutants: caught by the selection %d, by the full suite %d, escaped %d; test time saved %.0f%% "
+                + "(%.1f s vs %.1f s of tests a run); wall time %.0f%% of the full run's (%.1f s vs %.1f s, both with Maven's start and compilation)%n",
+                measured, caughtBySelection.size(), caughtByFull.size(), escaped.size(), (1 - tests) * 100,
+                measured == 0 ? 0 : selectedTestSeconds / measured, full.testSeconds, wall * 100,
                 measured == 0 ? 0 : selectedMillis / 1000.0 / measured, full.millis / 1000.0);
         assertThat(escaped).as("mutants the full suite caught and the selection did not").isEmpty();
         assertThat(measured).as("mutants measured").isPositive();
@@ -186,6 +193,7 @@ class JavaImpactBenchmark {
             ToolOutcome outcome;
             Set<String> failing = new TreeSet<>();
             int tests;
+            double testSeconds;
             long millis;
         }
 
@@ -211,6 +219,7 @@ class JavaImpactBenchmark {
             run.millis = (System.nanoTime() - start) / 1_000_000;
             if (run.outcome.tests() != null) {
                 run.tests = run.outcome.tests().size();
+                run.testSeconds = run.outcome.tests().stream().mapToDouble(TestCaseResult::durationSeconds).sum();
                 run.outcome.tests().stream().filter(TestCaseResult::failing).forEach(t -> run.failing.add(t.key()));
             }
             return run;
