@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Java test impact benchmark that bench/impact/java.sh runs, on real code: this repository's own
  * quality-orchestrator module (a clone of the committed tree; no Java project is among the corpora), its unit tests
  * run by Maven with the JUnit probe. A full run measures the map; then mutants of methods the map says some test
- * runs are each checked with a changed-only run, and, when the selection did not catch one, with a full run. Figures:
+ * runs are each checked with a changed-only run, and, when the selection did not catch one, with a full run; after
+ * each, the file is restored and a run brings the map back, uncounted, as the developer's run after the fix does. Figures:
  * mutants caught by the selection and by the full suite, and the test time of the selected runs against the full
  * suite's. Not run by CI (its name is neither *Tests nor *IntegrationTests). Fails when the full suite caught a
  * mutant the selection did not.
@@ -83,6 +84,8 @@ class JavaImpactBenchmark {
             Files.writeString(file, mutation.apply(original));
             Bench.Run selected = bench.run(new ImpactRequest(true, null, null, false, Duration.ofMinutes(20)));
             Files.writeString(file, original);
+            // as the developer does after the fix: the map back at HEAD, so the next mutant's selection is its own
+            bench.run(new ImpactRequest(true, null, null, false, Duration.ofMinutes(20)));
             if (selected.outcome.status() == ToolStatus.ERROR) {
                 System.out.println("[impact java] " + mutation + ": does not compile or did not run, left out");
                 continue;
@@ -96,6 +99,7 @@ class JavaImpactBenchmark {
                 Files.writeString(file, mutation.apply(original));
                 Bench.Run again = bench.run(new ImpactRequest(false, null, null, false, Duration.ofMinutes(20)));
                 Files.writeString(file, original);
+                bench.run(new ImpactRequest(false, null, null, false, Duration.ofMinutes(20)));
                 byFull = !baseline.containsAll(again.failing);
             }
             if (bySelection) {
