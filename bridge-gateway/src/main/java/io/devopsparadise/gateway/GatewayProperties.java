@@ -51,7 +51,7 @@ public record GatewayProperties(
         @DefaultValue List<String> allowedOrigins,
         @DefaultValue("4MB") DataSize maxBodySize,
         @DefaultValue("120s") Duration provisionTimeout,
-        @DefaultValue("30s") Duration backendTimeout,
+        @DefaultValue("120s") Duration backendTimeout,
         String defaultBackendProfile,
         @DefaultValue("standard") String defaultQualityProfile,
         @DefaultValue("200") @Min(0) int rateLimit,
