@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.detection.SourceTree;
-import io.devopsparadise.quality.reportdir.WorkspaceText;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,22 +16,15 @@ import java.util.regex.Pattern;
  * out. A class's file is found by its name: the path under a Maven source root (src/main/java, src/test/java), else
  * the file's package declaration.
  */
-final class JavaSources implements Sources {
+final class JavaSources extends Sources {
 
-    static final int MAX_FILES = 20_000;
     private static final List<String> ROOTS = List.of("src/main/java/", "src/test/java/");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\p{javaJavaIdentifierPart}.]{1,500})\\s*;");
 
-    private final Path root;
-    private final List<String> files;
-    private final Set<String> known;
-    private final Map<String, Optional<SourceBlocks>> parsed = new HashMap<>();
     private Map<String, String> fileByClass;
 
     private JavaSources(Path root, List<String> files) {
-        this.root = root;
-        this.files = List.copyOf(files);
-        this.known = Set.copyOf(files);
+        super(root, files);
     }
 
     static JavaSources of(Path root) {
@@ -40,33 +32,9 @@ final class JavaSources implements Sources {
                 .filter(file -> !file.startsWith("target/") && !file.contains("/target/")).toList());
     }
 
-    Path root() {
-        return root;
-    }
-
-    List<String> files() {
-        return files;
-    }
-
     @Override
-    public boolean contains(String file) {
-        return parsed.containsKey(file) ? parsed.get(file).isPresent() : known.contains(file);
-    }
-
-    @Override
-    public Optional<SourceBlocks> blocks(String file) {
-        return parsed.computeIfAbsent(file, f -> text(f).map(JavaBlocks::parse));
-    }
-
-    @Override
-    public Map<String, Map<String, String>> checksums() {
-        Map<String, Map<String, String>> all = new HashMap<>();
-        files.forEach(file -> blocks(file).ifPresent(blocks -> all.put(file, blocks.checksums())));
-        return all;
-    }
-
-    Optional<String> text(String file) {
-        return WorkspaceText.read(root, file, ChangeDetector.MAX_FILE_BYTES);
+    SourceBlocks parse(String text) {
+        return JavaBlocks.parse(text);
     }
 
     /** A test class Surefire runs by its default names, in a test source root (src/test/...). */
@@ -100,7 +68,7 @@ final class JavaSources implements Sources {
         if (fileByClass == null) {
             fileByClass = new HashMap<>();
             // a test class's name may also be a main class's (rare): the main one is what coverage means
-            files.stream().sorted((a, b) -> Boolean.compare(isTestSource(b), isTestSource(a)))
+            files().stream().sorted((a, b) -> Boolean.compare(isTestSource(b), isTestSource(a)))
                     .forEach(file -> className(file).ifPresent(name -> fileByClass.put(name, file)));
         }
         String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;

@@ -376,7 +376,13 @@ public class QualityRunService {
         ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
                 profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout,
                 run.clientId());
-        ToolExec exec = (command, env, limit) -> manager.exec(instance.id(), command, env, context.workspaceInInstance(), limit);
+        ToolExec exec = (command, env, limit) -> {
+            // a cancel that lands between a tool's commands (its probe, then its tests) must stop the next one too
+            if (run.isFinished()) {
+                throw new java.util.concurrent.CancellationException("run " + run.id() + " ended before " + runner.tool() + " could go on");
+            }
+            return manager.exec(instance.id(), command, env, context.workspaceInInstance(), limit);
+        };
         if (runner instanceof PlannedTestRunner planned) {
             outcome = impact.run(planned, context, request, exec, listener(run));
             complete = ranEverything(run, runner);

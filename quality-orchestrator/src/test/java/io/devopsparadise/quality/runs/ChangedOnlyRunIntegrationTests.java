@@ -92,9 +92,7 @@ class ChangedOnlyRunIntegrationTests {
                     assert shout("hi") == "HI!"
                 """);
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
-        git("init", "-q", "-b", "main");
-        git("add", ".");
-        git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
+        commitAll(workspace, "calc");
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
         HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
@@ -107,9 +105,7 @@ class ChangedOnlyRunIntegrationTests {
         io.devopsparadise.testsupport.Fixtures.copy(Path.of("src/test/resources/fixtures/java-impact-project").toAbsolutePath(), javaShop);
         Files.writeString(javaShop.resolve("README.md"), "shop\n");
         Files.writeString(javaShop.resolve(".gitignore"), "target/\n.paradise/\n");
-        git(javaShop, "init", "-q", "-b", "main");
-        git(javaShop, "add", ".");
-        git(javaShop, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "shop");
+        commitAll(javaShop, "shop");
         Files.setPosixFilePermissions(javaShop, PosixFilePermissions.fromString("rwxr-xr-x"));
         HttpResponse<String> maven = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact-java\",\"workspace\":\"" + javaShop + "\",\"profile\":\"everything-process\"}");
@@ -131,9 +127,7 @@ class ChangedOnlyRunIntegrationTests {
                 + "test('price times quantity', () => { expect(total([{ price: 2, quantity: 3 }])).toBe(6); });\n");
         Files.writeString(root.resolve("README.md"), "shop\n");
         Files.writeString(root.resolve(".gitignore"), ".paradise/\n");
-        git(root, "init", "-q", "-b", "main");
-        git(root, "add", ".");
-        git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "shop");
+        commitAll(root, "shop");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         return root;
     }
@@ -331,6 +325,13 @@ class ChangedOnlyRunIntegrationTests {
 
     private URI url(String path) {
         return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    /** A new Git repository on main holding every file of the directory, in one commit. */
+    private static void commitAll(Path directory, String message) throws Exception {
+        git(directory, "init", "-q", "-b", "main");
+        git(directory, "add", ".");
+        git(directory, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message);
     }
 
     private void git(String... args) throws Exception {
