@@ -54,7 +54,8 @@ final class JavaImports {
         String qualified = declaring.packageName.isEmpty() ? name : declaring.packageName + "." + name;
         return user.packageName.equals(declaring.packageName)
                 || user.wildcards.contains(declaring.packageName)
-                || user.imports.stream().anyMatch(i -> i.equals(qualified) || i.startsWith(qualified + ".") || user.wildcards.contains(qualified))
+                || user.wildcards.contains(qualified)
+                || user.imports.stream().anyMatch(i -> i.equals(qualified) || i.startsWith(qualified + "."))
                 || user.text.contains(qualified);
     }
 

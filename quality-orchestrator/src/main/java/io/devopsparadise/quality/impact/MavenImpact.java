@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +60,13 @@ final class MavenImpact {
         List<String> patterns = selection.runAll() ? List.of() : patterns(selection, sources);
         if (String.join(",", patterns).length() > MAX_TEST_ARGUMENT) {
             selection = Selection.all("more test classes were selected than one -Dtest can name: every test runs", selection.changedRefs());
+            patterns = List.of();
         }
         int cpus = TestEnvironment.probe(context.python(), exec, context.workspace().root()).cpus();
         ExecutionPlan plan = ExecutionPlanner.plan(TOOL, request.changedOnly() ? "changed" : "full", request.base(), selection, map, cpus,
                 parallelAbove, started);
         listener.planned(plan.view());
-        Observed observed = new Observed(key, map, environment, head, sources, plan, started);
+        Observed observed = new Observed(key, map, environment, head, sources, plan, patterns, started);
         if (plan.runNothing()) {
             remember(observed, new CoverageContexts(Map.of(), Map.of()), List.of(), false, 0);
             return ToolOutcome.skipped(TOOL, maven.category(), "the change reaches no test: " + String.join("; ", selection.reasons()));
@@ -76,7 +76,7 @@ final class MavenImpact {
 
     /** What a run was planned from, for bringing the map up to date after it. */
     private record Observed(String key, Optional<ImpactMap> map, Map<String, String> environment, String head, JavaSources sources,
-                            ExecutionPlan plan, Instant started) {
+                            ExecutionPlan plan, List<String> patterns, Instant started) {
     }
 
     private ToolOutcome execute(ToolRunner maven, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener,
@@ -87,7 +87,7 @@ final class MavenImpact {
         if (!plan.selection().runAll()) {
             List<String> order = classNames(plan.arguments(), observed.sources());
             context.reports().write(ORDER_FILE, String.join("\n", order) + "\n");
-            command.add("-Dtest=" + String.join(",", patterns(plan.selection(), observed.sources())));
+            command.add("-Dtest=" + String.join(",", observed.patterns()));
             command.add("-Dsurefire.failIfNoSpecifiedTests=false");
             command.add("-Djunit.jupiter.testclass.order.default=" + JunitProbeJar.ORDER);
         }
@@ -98,20 +98,12 @@ final class MavenImpact {
             command.add("-Dsurefire.skipAfterFailureCount=1");
         }
         Map<String, String> env = new HashMap<>(maven.environment(context));
-        env.put("PARADISE_TEST_EVENTS", context.reportInInstance(TestImpact.EVENTS));
+        env.put("PARADISE_TEST_EVENTS", context.reportInInstance(FollowedRun.EVENTS));
         env.put("PARADISE_TEST_COVERAGE", context.reportInInstance(COVERAGE_PREFIX));
         env.put("PARADISE_TEST_ORDER", context.reportInInstance(ORDER_FILE));
-        Set<String> heard = ConcurrentHashMap.newKeySet();
-        ExecResult result;
-        List<TestEvent> events;
-        try (EventTail tail = EventTail.follow(context.reports(), TestImpact.EVENTS, event -> {
-            if (event.failed() && heard.size() < TestImpact.MAX_FAILURE_EVENTS && heard.add(event.id())) {
-                listener.testFailed(TOOL, event.id(), event.message());
-            }
-        })) {
-            result = exec.exec(command, env, request.timeout());
-            events = tail.drain();
-        }
+        FollowedRun run = FollowedRun.of(context.reports(), TOOL, listener, () -> exec.exec(command, env, request.timeout()));
+        ExecResult result = run.result();
+        List<TestEvent> events = run.events();
         ToolOutcome outcome = onlyClassesThatRan(maven.collect(context, result), events);
         boolean complete = !result.timedOut() && result.exitCode() == 0 && !request.failFast() && events.stream().anyMatch(TestEvent::isSessionEnd);
         if (!result.timedOut() && !events.isEmpty()) {
@@ -130,18 +122,23 @@ final class MavenImpact {
      * in target/ from an earlier run, and one written moments before this run started would pass for fresh.
      */
     private static ToolOutcome onlyClassesThatRan(ToolOutcome outcome, List<TestEvent> events) {
-        Set<String> ran = events.stream().filter(e -> !e.isSessionEnd()).map(e -> e.id().contains("#") ? e.id().substring(0, e.id().indexOf('#')) : e.id())
-                .collect(Collectors.toSet());
+        Set<String> ran = events.stream().filter(e -> !e.isSessionEnd()).map(e -> topLevelClass(e.id())).collect(Collectors.toSet());
         boolean decided = outcome.status() == ToolStatus.PASSED || outcome.status() == ToolStatus.FAILED;
         if (ran.isEmpty() || outcome.tests() == null || !decided) {
             return outcome;
         }
         List<TestCaseResult> tests = outcome.tests().stream()
-                .filter(t -> t.suite() == null || ran.contains(t.suite().contains("$") ? t.suite().substring(0, t.suite().indexOf('$')) : t.suite()))
+                .filter(t -> t.suite() == null || ran.contains(topLevelClass(t.suite())))
                 .toList();
         ToolStatus status = tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED;
         return new ToolOutcome(outcome.tool(), outcome.category(), status, outcome.durationMillis(), outcome.detail(), tests, outcome.coverage(),
                 outcome.findings(), outcome.performance(), outcome.advisory(), outcome.cachedFrom());
+    }
+
+    /** The top-level class of a probe's test id ("pkg.Class#method()") or of a report's suite ("pkg.Class$Nested"). */
+    private static String topLevelClass(String id) {
+        String className = id.contains("#") ? id.substring(0, id.indexOf('#')) : id;
+        return className.contains("$") ? className.substring(0, className.indexOf('$')) : className;
     }
 
     /** The events with each test named by its class's file, as the map keeps tests; classes outside the workspace are left out. */
@@ -153,8 +150,7 @@ final class MavenImpact {
                 mapped.add(event);
                 continue;
             }
-            String className = event.id().contains("#") ? event.id().substring(0, event.id().indexOf('#')) : event.id();
-            files.computeIfAbsent(className, sources::fileOfClass)
+            files.computeIfAbsent(topLevelClass(event.id()), sources::fileOfClass)
                     .ifPresent(file -> mapped.add(new TestEvent(file, event.when(), event.outcome(), event.seconds(), event.message())));
         }
         return mapped;
@@ -184,7 +180,7 @@ final class MavenImpact {
     }
 
     /** Surefire's -Dtest patterns of the selected classes: "pkg/Name.java". */
-    private static List<String> patterns(Selection selection, JavaSources sources) {
+    static List<String> patterns(Selection selection, JavaSources sources) {
         return classNames(List.copyOf(selection.paths()), sources).stream().map(name -> name.replace('.', '/') + ".java").toList();
     }
 

@@ -31,9 +31,8 @@ public final class TestImpact {
 
     private static final Logger log = LoggerFactory.getLogger(TestImpact.class);
     static final String PLUGIN = "paradise_test_events";
-    static final String EVENTS = "test-events.jsonl";
+    static final String EVENTS = FollowedRun.EVENTS;
     static final String CONTEXTS = "coverage-contexts.json";
-    static final int MAX_FAILURE_EVENTS = 20;
     private static final String PLUGIN_SOURCE = TestEnvironment.resource(PLUGIN + ".py");
 
     private final ImpactStore store;
@@ -101,18 +100,9 @@ public final class TestImpact {
         env.put("PYTHONPATH", context.reportInInstance("").replaceAll("/$", ""));
         env.put("PARADISE_TEST_EVENTS", context.reportInInstance(EVENTS));
         env.put("COVERAGE_FILE", context.reportInInstance(runner.coverageDataFile()));
-        ExecResult result;
-        List<TestEvent> events;
-        java.util.Set<String> heard = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        try (EventTail tail = EventTail.follow(context.reports(), EVENTS, event -> {
-            // each failing test once, and the first few only: the event stream is shared by every client
-            if (event.failed() && heard.size() < MAX_FAILURE_EVENTS && heard.add(event.id())) {
-                listener.testFailed(runner.tool(), event.id(), event.message());
-            }
-        })) {
-            result = exec.exec(command, env, request.timeout());
-            events = tail.drain();
-        }
+        FollowedRun run = FollowedRun.of(context.reports(), runner.tool(), listener, () -> exec.exec(command, env, request.timeout()));
+        ExecResult result = run.result();
+        List<TestEvent> events = run.events();
         ToolOutcome outcome = runner.collect(context, result);
         // complete: pytest ended on its own and says it ran every test it collected (not stopped by -x or --maxfail)
         boolean ended = events.stream().anyMatch(TestEvent::isSessionEnd) && events.stream().noneMatch(TestEvent::stoppedEarly);
