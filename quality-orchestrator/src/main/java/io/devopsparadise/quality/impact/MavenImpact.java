@@ -184,8 +184,16 @@ final class MavenImpact {
         return classNames(List.copyOf(selection.paths()), sources).stream().map(name -> name.replace('.', '/') + ".java").toList();
     }
 
+    /**
+     * A Java class name, dotted: what a file name can make of it never reaches Maven's command line otherwise (an
+     * option, a second pattern after a comma, "..", a wildcard).
+     */
+    private static boolean isClassName(String name) {
+        return name.length() <= 500 && name.matches("(?:[A-Za-z_$][\\w$]*+\\.)*+[A-Za-z_$][\\w$]*+");
+    }
+
     private static List<String> classNames(List<String> files, JavaSources sources) {
-        return files.stream().map(sources::className).flatMap(Optional::stream).filter(name -> name.matches("[\\w.$]{1,500}")).toList();
+        return files.stream().map(sources::className).flatMap(Optional::stream).filter(MavenImpact::isClassName).toList();
     }
 
     /** Maven's and Java's versions in the instance ({@code mvn -v}): a map measured under others is not trusted. */
