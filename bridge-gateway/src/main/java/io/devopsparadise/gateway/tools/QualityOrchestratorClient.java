@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Map;
 class QualityOrchestratorClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** Insights read the workspace's history and measure complexity in the instance (bounded there by 120 s). */
+    private static final Duration INSIGHTS_TIMEOUT = Duration.ofSeconds(150);
 
     private final WebClient http;
     private final String baseUrl;
@@ -58,6 +61,24 @@ class QualityOrchestratorClient {
         return http.get().uri(uri -> uri.path("/api/runs").queryParam("clientId", clientId).queryParam("limit", 1).build()).retrieve()
                 .bodyToMono(new ParameterizedTypeReference<List<RunDigest>>() { }).timeout(TIMEOUT)
                 .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0))).onErrorMap(this::explain);
+    }
+
+    /** The client's hotspots, highest first (the orchestrator measures complexity inside the instance: up to minutes). */
+    Mono<JsonNode> hotspots(String clientId, int limit) {
+        return http.get().uri(uri -> uri.path("/api/insights/hotspots").queryParam("clientId", clientId).queryParam("limit", limit).build())
+                .retrieve().bodyToMono(JsonNode.class).timeout(INSIGHTS_TIMEOUT).onErrorMap(this::explain);
+    }
+
+    /** The risk of the client's working tree, a commit or a range (null parameters are left out). */
+    Mono<JsonNode> changeRisk(String clientId, String commit, String from, String to) {
+        return http.get().uri(uri -> {
+                    uri.path("/api/insights/change-risk").queryParam("clientId", clientId);
+                    java.util.Optional.ofNullable(commit).ifPresent(c -> uri.queryParam("commit", c));
+                    java.util.Optional.ofNullable(from).ifPresent(f -> uri.queryParam("from", f));
+                    java.util.Optional.ofNullable(to).ifPresent(t -> uri.queryParam("to", t));
+                    return uri.build();
+                })
+                .retrieve().bodyToMono(JsonNode.class).timeout(INSIGHTS_TIMEOUT).onErrorMap(this::explain);
     }
 
     private Throwable explain(Throwable error) {

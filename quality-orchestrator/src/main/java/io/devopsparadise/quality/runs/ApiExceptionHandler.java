@@ -11,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.devopsparadise.quality.insights.NoRepositoryException;
+import io.devopsparadise.quality.insights.history.UnknownRevisionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -48,6 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TooManyRunsException.class)
     ProblemDetail tooMany(TooManyRunsException e) {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many runs", e.getMessage());
+    }
+
+    @ExceptionHandler(NoRepositoryException.class)
+    ProblemDetail noRepository(NoRepositoryException e) {
+        return problem(HttpStatus.CONFLICT, "No repository", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownRevisionException.class)
+    ProblemDetail unknownRevision(UnknownRevisionException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Unknown revision", e.getMessage());
     }
 
     @ExceptionHandler(NoInstanceException.class)

@@ -55,7 +55,7 @@ public final class CommitHistory {
                 if (commit.getParentCount() > 1) {
                     continue;
                 }
-                newestFirst.add(change(commit, diff));
+                newestFirst.add(change(walk, commit, diff));
                 if (newestFirst.size() == limits.maxCommits()) {
                     break;
                 }
@@ -68,7 +68,7 @@ public final class CommitHistory {
     /** One commit against its first parent. */
     public CommitChange commit(String revision) throws IOException {
         try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = formatter()) {
-            return change(walk.parseCommit(resolve(revision)), diff);
+            return change(walk, walk.parseCommit(resolve(revision)), diff);
         }
     }
 
@@ -106,8 +106,8 @@ public final class CommitHistory {
         return id;
     }
 
-    private CommitChange change(RevCommit commit, DiffFormatter diff) throws IOException {
-        RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
+    private CommitChange change(RevWalk walk, RevCommit commit, DiffFormatter diff) throws IOException {
+        RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
         return new CommitChange(commit.name(), parent == null ? null : parent.name(),
                 commit.getAuthorIdent().getWhenAsInstant(), email(commit.getAuthorIdent()), commit.getFullMessage(),

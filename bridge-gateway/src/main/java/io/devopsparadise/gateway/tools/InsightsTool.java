@@ -1,0 +1,78 @@
+package io.devopsparadise.gateway.tools;
+
+import io.devopsparadise.gateway.clients.Client;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code paradise_insights}: where the caller's workspace is riskiest to change (its hotspots, with their evidence) and
+ * the risk of its uncommitted change.
+ */
+@Component
+class InsightsTool implements GatewayTool {
+
+    private static final int DEFAULT_LIMIT = 5;
+    private static final int MAX_LIMIT = 20;
+
+    private final QualityOrchestratorClient orchestrator;
+
+    InsightsTool(QualityOrchestratorClient orchestrator) {
+        this.orchestrator = orchestrator;
+    }
+
+    @Override
+    public String name() {
+        return "paradise_insights";
+    }
+
+    @Override
+    public String description() {
+        return "Hotspots of your workspace (files that change often and are complex, with their commits, cyclomatic complexity, coverage and"
+                + " findings) and the risk of your working tree's change. Use it before a refactoring or to decide where tests pay off most.";
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return Map.of("type", "object", "properties", Map.of("limit",
+                Map.of("type", "integer", "minimum", 1, "maximum", MAX_LIMIT, "description", "hotspots listed (5 by default)")));
+    }
+
+    @Override
+    public Mono<ToolResult> call(Client client, JsonNode arguments) {
+        JsonNode limitArgument = arguments.path("limit");
+        int limit = limitArgument.isMissingNode() || limitArgument.isNull() ? DEFAULT_LIMIT : limitArgument.asInt(-1);
+        if (!limitArgument.isMissingNode() && !limitArgument.isNull() && (!limitArgument.isIntegralNumber() || limit < 1 || limit > MAX_LIMIT)) {
+            return Mono.just(ToolResult.error("limit must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        return Mono.zip(orchestrator.hotspots(client.id(), limit), orchestrator.changeRisk(client.id(), null, null, null))
+                .map(both -> {
+                    Map<String, Object> structured = new LinkedHashMap<>();
+                    structured.put("hotspots", both.getT1());
+                    structured.put("workingTreeRisk", both.getT2());
+                    return ToolResult.ok(hotspots(both.getT1()) + "\n" + ChangeRiskTool.summary(both.getT2()), structured);
+                });
+    }
+
+    static String hotspots(JsonNode answer) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Hotspots (churn: commits in the %d days before the newest commit; complexity: %s; coverage and findings: %s):%n",
+                answer.path("windowDays").asInt(), answer.path("complexity").asString(),
+                answer.path("coverageRun").isString() ? "run " + answer.path("coverageRun").asString() : "no stored run yet"));
+        if (answer.path("hotspots").isEmpty()) {
+            text.append("- none ranked\n");
+        }
+        for (JsonNode hotspot : answer.path("hotspots")) {
+            JsonNode covered = hotspot.path("coveredPercent");
+            text.append(String.format(Locale.ROOT, "- %s: score %.2f, %d commits, complexity %d (highest %d in %s), coverage %s, %d findings%n",
+                    hotspot.path("file").asString(), hotspot.path("score").asDouble(), hotspot.path("commits").asInt(),
+                    hotspot.path("complexity").asInt(), hotspot.path("highest").asInt(), hotspot.path("mostComplex").asString(),
+                    covered.isNumber() ? String.format(Locale.ROOT, "%.0f%%", covered.asDouble()) : "not measured", hotspot.path("findings").asInt()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package io.devopsparadise.quality.insights;
+
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.contracts.quality.FileCoverage;
+import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.quality.exec.InstanceManagerClient;
+import io.devopsparadise.quality.gate.WorkspaceRepository;
+import io.devopsparadise.quality.insights.history.CommitChange;
+import io.devopsparadise.quality.insights.history.CommitHistory;
+import io.devopsparadise.quality.insights.history.HistoryLimits;
+import io.devopsparadise.quality.insights.hotspots.Churn;
+import io.devopsparadise.quality.insights.hotspots.CoverageByFile;
+import io.devopsparadise.quality.insights.hotspots.FileComplexity;
+import io.devopsparadise.quality.insights.hotspots.Hotspot;
+import io.devopsparadise.quality.insights.hotspots.Hotspots;
+import io.devopsparadise.quality.insights.hotspots.McCabeReport;
+import io.devopsparadise.quality.insights.risk.FeatureHistory;
+import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.runs.NoInstanceException;
+import org.eclipse.jgit.lib.Repository;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Insights on a client's workspace: its hotspots (churn from its history, complexity measured inside its instance,
+ * coverage and findings from its latest stored run) and the risk of a change (a model trained on its own history).
+ */
+@Service
+public class InsightsService {
+
+    static final int TOP_FACTORS = 5;
+    private static final String SKIPPED = ".venv,venv,node_modules,.paradise";
+
+    private final InstanceManagerClient manager;
+    private final StoredRunResults stored;
+    private final InsightsProperties properties;
+    private final QualityProperties quality;
+    private final WorkspaceHistories histories;
+    private final Clock clock;
+
+    InsightsService(InstanceManagerClient manager, StoredRunResults stored, InsightsProperties properties, QualityProperties quality,
+                    Clock clock) {
+        this.manager = manager;
+        this.stored = stored;
+        this.properties = properties;
+        this.quality = quality;
+        this.clock = clock;
+        this.histories = new WorkspaceHistories(new HistoryLimits(properties.maxCommits(), HistoryLimits.DEFAULT.maxFilesPerCommit(),
+                HistoryLimits.DEFAULT.maxFileBytes()), properties.cachedHistories());
+    }
+
+    public HotspotsAnswer hotspots(String clientId, int limit) {
+        InstanceView instance = instance(clientId);
+        Path workspace = Path.of(instance.workspace());
+        List<CommitChange> history;
+        String head;
+        try (Repository repository = repository(workspace)) {
+            head = Optional.ofNullable(repository.resolve("HEAD")).map(id -> id.name()).orElse(null);
+            history = histories.of(workspace, repository).history().commits();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Integer> churn = Churn.commitsPerFile(history, properties.churnWindow());
+        Complexity complexity = complexity(instance);
+        Optional<QualityRunResult> latest = stored.latest(clientId);
+        Map<String, Double> covered = latest.map(run -> CoverageByFile.percent(coverage(run), complexity.files().keySet())).orElse(Map.of());
+        Map<String, Integer> findings = latest.map(InsightsService::findingsPerFile).orElse(Map.of());
+        List<Hotspot> ranked = Hotspots.rank(churn, complexity.files(), covered, findings);
+        int inWindow = (int) history.stream().filter(c -> !c.time().isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow()))).count();
+        return new HotspotsAnswer(clientId, head, properties.churnWindow().toDays(), history.isEmpty() ? 0 : inWindow, complexity.source(),
+                latest.map(QualityRunResult::id).orElse(null), ranked.size(), ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    public ChangeRiskAnswer changeRisk(String clientId, RiskTarget target) {
+        InstanceView instance = instance(clientId);
+        Path workspace = Path.of(instance.workspace());
+        try (Repository repository = repository(workspace)) {
+            RepositoryInsight insight = histories.of(workspace, repository);
+            CommitHistory reader = new CommitHistory(repository, histories.limits());
+            CommitChange change;
+            FeatureHistory before;
+            if (target.workingTree()) {
+                change = reader.workingTree(author(repository, insight), clock.instant());
+                before = insight.history().now();
+            } else if (target.commit() != null) {
+                change = reader.commit(target.commit());
+                before = change.parent() == null ? new FeatureHistory() : insight.history().after(change.parent());
+            } else {
+                change = reader.range(target.from(), target.to() == null ? "HEAD" : target.to());
+                before = insight.history().after(change.parent());
+            }
+            var features = before.featuresOf(change);
+            double risk = insight.score(features);
+            double percentile = insight.percentile(risk);
+            return new ChangeRiskAnswer(clientId, target.workingTree() ? "working tree" : change.id(), change.files().size(),
+                    change.linesAdded(), change.linesDeleted(), risk, percentile, level(percentile), insight.scorer().method(),
+                    insight.history().size(), insight.scorer().factors(features).subList(0, TOP_FACTORS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String level(double percentile) {
+        return percentile < 50 ? "low" : percentile <= 80 ? "medium" : "high";
+    }
+
+    private InstanceView instance(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId is required");
+        }
+        return manager.findByClient(clientId).orElseThrow(() -> new NoInstanceException(clientId));
+    }
+
+    private static Repository repository(Path workspace) throws IOException {
+        return WorkspaceRepository.open(workspace).orElseThrow(() -> new NoRepositoryException(workspace.toString()));
+    }
+
+    /** The repository's configured author, else HEAD's. */
+    private static String author(Repository repository, RepositoryInsight insight) {
+        String configured = repository.getConfig().getString("user", null, "email");
+        if (configured != null) {
+            return configured.toLowerCase(java.util.Locale.ROOT);
+        }
+        List<CommitChange> commits = insight.history().commits();
+        return commits.isEmpty() ? "" : commits.get(commits.size() - 1).author();
+    }
+
+    /** Every function's complexity by flake8's mccabe, run inside the instance at the workspace's root. */
+    private Complexity complexity(InstanceView instance) {
+        List<String> command = new ArrayList<>(List.of("flake8", "--select=C901", "--max-complexity=0", "--exit-zero",
+                "--format=default", "--extend-exclude=" + SKIPPED, "."));
+        String workdir = "docker".equals(instance.engine()) ? quality.containerWorkspace() : instance.workspace();
+        ExecResult result = manager.exec(instance.id(), command, Map.of(), workdir, properties.complexityTimeout());
+        if (result.timedOut()) {
+            return new Complexity(Map.of(), "not measured: flake8's mccabe took longer than " + properties.complexityTimeout().toSeconds() + " s");
+        }
+        if (result.exitCode() != 0) {
+            return new Complexity(Map.of(), "not measured: flake8 failed in the instance (exit " + result.exitCode()
+                    + "; install it with apt-get install flake8): " + tail(result.stderr()));
+        }
+        Map<String, FileComplexity> files = McCabeReport.parse(result.stdout());
+        return new Complexity(files, "flake8's mccabe: " + files.values().stream().mapToInt(f -> f.functions().size()).sum()
+                + " functions in " + files.size() + " Python files");
+    }
+
+    private static String tail(String text) {
+        String stripped = text == null ? "" : text.strip();
+        return stripped.length() <= 300 ? stripped : "…" + stripped.substring(stripped.length() - 300);
+    }
+
+    private static List<FileCoverage> coverage(QualityRunResult run) {
+        return run.tools().stream().map(ToolOutcome::coverage).filter(java.util.Objects::nonNull).flatMap(c -> c.files().stream()).toList();
+    }
+
+    private static Map<String, Integer> findingsPerFile(QualityRunResult run) {
+        Map<String, Integer> perFile = new HashMap<>();
+        for (ToolOutcome tool : run.tools()) {
+            for (Finding finding : tool.findings()) {
+                if (finding.file() != null) {
+                    perFile.merge(finding.file().startsWith("./") ? finding.file().substring(2) : finding.file(), 1, Integer::sum);
+                }
+            }
+        }
+        return perFile;
+    }
+
+    private record Complexity(Map<String, FileComplexity> files, String source) {
+    }
+}
