@@ -4,6 +4,7 @@ import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.McpClientProcess;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.Fixtures;
+import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 /** An MCP client asks for a quality run through the gateway's tools and reads the outcome and its report: all services real. */
 class GatewayQualityToolsIntegrationTests {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     @TempDir
     Path home;
     @TempDir
@@ -33,6 +36,10 @@ class GatewayQualityToolsIntegrationTests {
     @Test
     void aClientStartsAQuickRunAndReadsItsResultThroughTheGatewayTools() throws Exception {
         Path workspace = pythonWorkspace();
+        Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n.coverage\n");
+        git(workspace, "init", "-q", "-b", "main");
+        git(workspace, "add", ".");
+        git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
         try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
              ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q")),
                      "--paradise.quality.instance-manager-url=" + manager.url(""));
@@ -69,8 +76,47 @@ class GatewayQualityToolsIntegrationTests {
                         .contains("quality run FAILED (quick)").contains("`test_calc › test_add_is_wrong`").contains("report.html");
                 assertThat(report.get().path("structuredContent").path("runId").asString()).isEqualTo(runId);
                 assertThat(report.get().path("structuredContent").path("grade").asString()).matches("[A-E]");
+
+                insightsOfTheStoredRun(mcp, reports, runId);
             }
         }
+    }
+
+    /** Hotspots take the stored run's coverage; the risk of a one-commit history comes from the stated heuristic. */
+    private static void insightsOfTheStoredRun(McpClientProcess mcp, ServiceProcess reports, String runId) throws Exception {
+        JsonNode stored = JSON.readTree(Http.send("GET", reports.url("/api/runs/" + runId + "/result"), null).body());
+        double calcCoverage = 0;
+        for (JsonNode tool : stored.path("tools")) {
+            for (JsonNode file : tool.path("coverage").path("files")) {
+                if (file.path("file").asString().endsWith("calc.py") && !file.path("file").asString().contains("test_")) {
+                    calcCoverage = 100.0 * file.path("linesCovered").asInt() / file.path("linesValid").asInt();
+                }
+            }
+        }
+
+        JsonNode insights = mcp.call("paradise_insights", Map.of("limit", 3)).path("result");
+
+        assertThat(insights.path("isError").asBoolean()).as(insights.toString()).isFalse();
+        JsonNode hotspots = insights.path("structuredContent").path("hotspots");
+        assertThat(hotspots.path("coverageRun").asString()).isEqualTo(runId);
+        assertThat(hotspots.path("complexity").asString()).startsWith("flake8's mccabe");
+        JsonNode calc = java.util.stream.StreamSupport.stream(hotspots.path("hotspots").spliterator(), false)
+                .filter(h -> h.path("file").asString().equals("calc.py")).findFirst().orElseThrow();
+        assertThat(calc.path("commits").asInt()).isEqualTo(1);
+        assertThat(calc.path("coveredPercent").asDouble()).isEqualTo(calcCoverage);
+        assertThat(insights.path("content").get(0).path("text").asString()).contains("Hotspots").contains("- calc.py: score")
+                .contains("Risk of working tree");
+
+        JsonNode risk = mcp.call("paradise_change_risk", Map.of("commit", "HEAD")).path("result");
+        assertThat(risk.path("isError").asBoolean()).as(risk.toString()).isFalse();
+        assertThat(risk.path("structuredContent").path("method").asString()).startsWith("heuristic").contains("1 commits");
+        assertThat(risk.path("structuredContent").path("files").asInt()).isEqualTo(3);
+
+        JsonNode unknown = mcp.call("paradise_change_risk", Map.of("commit", "no-such-branch")).path("result");
+        assertThat(unknown.path("isError").asBoolean()).isTrue();
+        assertThat(unknown.path("content").get(0).path("text").asString()).contains("has no commit 'no-such-branch'");
+        JsonNode option = mcp.call("paradise_change_risk", Map.of("from", "--output=/tmp/x")).path("result");
+        assertThat(option.path("content").get(0).path("text").asString()).contains("has no commit '--output=/tmp/x'");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param id      the commit's id; for a range or the working tree, a name for it ("HEAD..working tree")
  * @param parent  the commit it was compared with; null for a root commit
+ * @param time    when it was committed (the committer's time, as git log --since counts)
  * @param author  the author's e-mail address, lower case
  */
 public record CommitChange(String id, String parent, Instant time, String author, String message, List<ChangedFile> files) {

@@ -78,7 +78,7 @@ public final class CommitHistory {
             RevCommit start = walk.parseCommit(resolve(from));
             RevCommit end = walk.parseCommit(resolve(to));
             List<ChangedFile> files = files(diff, diff.scan(start.getTree(), end.getTree()));
-            return new CommitChange(start.name() + ".." + end.name(), start.name(), end.getAuthorIdent().getWhenAsInstant(),
+            return new CommitChange(start.name() + ".." + end.name(), start.name(), end.getCommitterIdent().getWhenAsInstant(),
                     email(end.getAuthorIdent()), end.getFullMessage(), files);
         }
     }
@@ -110,7 +110,7 @@ public final class CommitHistory {
         RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
         return new CommitChange(commit.name(), parent == null ? null : parent.name(),
-                commit.getAuthorIdent().getWhenAsInstant(), email(commit.getAuthorIdent()), commit.getFullMessage(),
+                commit.getCommitterIdent().getWhenAsInstant(), email(commit.getAuthorIdent()), commit.getFullMessage(),
                 files(diff, entries));
     }
 
