@@ -30,8 +30,13 @@ public class ServiceProcess implements AutoCloseable {
     }
 
     protected ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments) throws Exception {
+        this(name, jar, logDir, environment, arguments, freePort());
+    }
+
+    private ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments, int port)
+            throws Exception {
         this.name = name;
-        this.port = freePort();
+        this.port = port;
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
@@ -47,6 +52,11 @@ public class ServiceProcess implements AutoCloseable {
 
     public static ServiceProcess start(String module, Path logDir, String... arguments) throws Exception {
         return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, List.of(arguments));
+    }
+
+    /** Starts a service on a port chosen before (with {@link #freePort()}), for two services that each need the other's address. */
+    public static ServiceProcess startOn(int port, String module, Path logDir, String... arguments) throws Exception {
+        return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, java.util.Map.of(), List.of(arguments), port);
     }
 
     /** Starts a service with extra environment variables, as the start script passes the platform's settings. */
