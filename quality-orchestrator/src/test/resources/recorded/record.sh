@@ -28,6 +28,33 @@ cp -r "$fixtures/java-project" "$work/java"
    test org.jacoco:jacoco-maven-plugin:0.8.15:report >/dev/null 2>&1
  cp target/surefire-reports/TEST-shop.DiscountTest.xml "$here/surefire-junit.xml"; cp target/site/jacoco/jacoco.xml "$here/jacoco.xml")
 sed -i "s#$work/java#/workspace#g; s#$HOME#/home/user#g" "$here"/surefire-junit.xml
+# Surefire's own reruns: a test that fails its first run only, rerun by -Dsurefire.rerunFailingTestsCount=2 (a flakyFailure)
+mkdir -p "$work/flaky/src/test/java/shop" && cp "$fixtures/java-impact-project/pom.xml" "$work/flaky/"
+cat > "$work/flaky/src/test/java/shop/NetworkTest.java" <<'JAVA'
+package shop;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NetworkTest {
+    private static int runs;
+
+    @Test
+    void sometimes() {
+        runs++;
+        assertTrue(runs > 1, "the first run fails");
+    }
+
+    @Test
+    void always() {
+        assertTrue(true);
+    }
+}
+JAVA
+(cd "$work/flaky" && mvn -B -q --no-transfer-progress -Dsurefire.rerunFailingTestsCount=2 test >/dev/null 2>&1
+ cp target/surefire-reports/TEST-shop.NetworkTest.xml "$here/surefire-flaky.xml")
+sed -i "s#$work/flaky#/workspace#g; s#$HOME#/home/user#g" "$here"/surefire-flaky.xml
 # npm audit against the stand-in advisory endpoint (the registry's own refuses here)
 node "$node_modules/../audit-endpoint.mjs" "$fixtures/audit-project-advisories.json" 48730 > "$work/audit.log" & audit_pid=$!
 sleep 1

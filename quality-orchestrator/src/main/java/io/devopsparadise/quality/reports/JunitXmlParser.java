@@ -43,9 +43,11 @@ public final class JunitXmlParser {
         String className = XmlReports.attribute(testCase, "classname");
         Element failure = first(testCase, "failure");
         Element error = first(testCase, "error");
+        // Surefire's reruns (rerunFailingTestsCount) mark a test that failed, then passed, with flakyFailure or flakyError
+        Element flaky = first(testCase, "flakyFailure") != null ? first(testCase, "flakyFailure") : first(testCase, "flakyError");
         TestStatus status = failure != null ? TestStatus.FAILED : error != null ? TestStatus.ERROR
-                : first(testCase, "skipped") != null ? TestStatus.SKIPPED : TestStatus.PASSED;
-        Element problem = failure != null ? failure : error;
+                : first(testCase, "skipped") != null ? TestStatus.SKIPPED : flaky != null ? TestStatus.FLAKY : TestStatus.PASSED;
+        Element problem = failure != null ? failure : error != null ? error : flaky;
         return new TestCaseResult(className != null ? className : suite, name, XmlReports.attribute(testCase, "file"),
                 status, seconds(XmlReports.attribute(testCase, "time")), problem == null ? null : message(problem));
     }

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.projectrules.ProjectRules;
@@ -15,7 +16,7 @@ import java.util.List;
  * configures coverage gets a bare {@code --cov} so that its own source and omit settings apply.
  */
 @Component
-public class PytestRunner extends TestReportsRunner implements PlannedTestRunner {
+public class PytestRunner extends TestReportsRunner implements PlannedTestRunner, RerunnableTestRunner {
 
     private static final int NO_TESTS_COLLECTED = 5;
     private static final List<String> CONFIGS = List.of("pyproject.toml", "setup.cfg", "tox.ini", ".coveragerc");
@@ -51,6 +52,20 @@ public class PytestRunner extends TestReportsRunner implements PlannedTestRunner
         // the plan stops, orders and spreads the tests itself: the project's -x, -n or --lf would cut the map short
         command.addAll(rules.pytestPlannedOptions());
         command.addAll((tests == null ? rules.pytestPaths() : tests).stream().map(t -> t.startsWith("-") || t.startsWith("@") ? "./" + t : t).toList());
+        return command;
+    }
+
+    @Override
+    public List<TestCaseResult> rerunnable(RunContext context, List<TestCaseResult> failed) {
+        return failed.stream().filter(test -> PytestNodeIds.of(context.workspace().root(), test).isPresent()).toList();
+    }
+
+    @Override
+    public List<String> rerunCommand(RunContext context, List<TestCaseResult> tests, String report) {
+        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--junitxml=" + context.reportInInstance(report)));
+        command.addAll(context.workspace().rules().pytestPlannedOptions());
+        tests.forEach(test -> PytestNodeIds.of(context.workspace().root(), test).ifPresent(command::add));
         return command;
     }
 

@@ -2,6 +2,7 @@ package io.devopsparadise.quality.runs;
 
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityEvent;
+import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunState;
@@ -32,6 +33,9 @@ import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.runners.PlannedTestRunner;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
+import io.devopsparadise.quality.runners.RerunnableTestRunner;
+import io.devopsparadise.quality.flaky.FailureReruns;
+import io.devopsparadise.quality.flaky.FlakyProperties;
 import io.devopsparadise.quality.runners.Toolbox;
 import io.devopsparadise.quality.semantic.SemanticAnalyzer;
 import io.devopsparadise.quality.semantic.SemanticResult;
@@ -79,6 +83,7 @@ public class QualityRunService {
     private final CustomCommands customCommands;
     private final SemanticAnalyzer semantic;
     private final TestImpact impact;
+    private final FailureReruns reruns;
     private final ToolResultCache cache;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
@@ -88,7 +93,8 @@ public class QualityRunService {
 
     QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
                       QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished, BaselineSource baselines,
-                      CustomCommands customCommands, TestImpact impact, ToolResultCache cache) {
+                      CustomCommands customCommands, TestImpact impact, ToolResultCache cache, FlakyProperties flaky) {
+        this.reruns = new FailureReruns(flaky);
         this.impact = impact;
         this.cache = cache;
         this.finished = finished;
@@ -348,7 +354,7 @@ public class QualityRunService {
             outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
         }
         run.add(outcome);
-        int failures = (int) outcome.tests().stream().filter(t -> t.failureMessage() != null).count();
+        int failures = (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
         events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), outcome.status().name(),
                 outcome.tests().size(), failures, outcome.findings().size());
         if (profile.failFast() && "unit".equals(runner.category()) && outcome.status() == ToolStatus.FAILED) {
@@ -395,6 +401,9 @@ public class QualityRunService {
         } else {
             outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
                     context.workspaceInInstance(), timeout));
+        }
+        if (runner instanceof RerunnableTestRunner rerunnable) {
+            outcome = reruns.confirm(outcome, rerunnable, context, exec, timeout);
         }
         if (key.isPresent() && complete) {
             keep(run, context, key.get(), outcome);

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.reports;
 
+import static org.assertj.core.api.Assertions.tuple;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.PerformanceResult;
@@ -36,6 +37,17 @@ class RecordedReportsTests {
     @Test
     void pytestJunitXmlHasFourPassedOneFailedOneSkipped() {
         assertPytestJunit(recorded("pytest-junit.xml"));
+    }
+
+    /** Surefire 3.5.3 with -Dsurefire.rerunFailingTestsCount=2 on a test that fails its first run only (a flakyFailure). */
+    @Test
+    void surefiresFlakyFailureIsAFlakyTestWithItsFirstFailure() {
+        List<TestCaseResult> tests = new JunitXmlParser().parse(recorded("surefire-flaky.xml"));
+
+        assertThat(tests).extracting(TestCaseResult::name, TestCaseResult::status)
+                .containsExactly(tuple("always", TestStatus.PASSED), tuple("sometimes", TestStatus.FLAKY));
+        assertThat(tests.get(1).failureMessage()).startsWith("the first run fails");
+        assertThat(tests.get(1).failing()).isFalse();
     }
 
     @Test

@@ -120,8 +120,10 @@ public class JunitReportRenderer implements ReportRenderer {
                 break;
             case FAILED:
             case ERROR:
+            case FLAKY:
                 String message = test.failureMessage() == null ? "" : xmlText(test.failureMessage());
-                xml.writeStartElement(test.status() == TestStatus.FAILED ? "failure" : "error");
+                // Surefire's element for a test that failed, then passed on a rerun: JUnit readers count it as passed
+                xml.writeStartElement(test.status() == TestStatus.FAILED ? "failure" : test.status() == TestStatus.ERROR ? "error" : "flakyFailure");
                 xml.writeAttribute("message", firstLine(message));
                 xml.writeCharacters(message);
                 xml.writeEndElement();

@@ -1,0 +1,121 @@
+package io.devopsparadise.quality.runs;
+
+import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Failures are confirmed before the verdict: a test that fails one run in three (it counts its runs in a file) is rerun,
+ * passes, and is reported FLAKY without failing the run; a test that always fails still fails it. Real pytest (Debian's)
+ * in a process instance of the real instance-manager.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class FlakyTestsIntegrationTests {
+
+    private static final String ONE_IN_THREE = """
+            import pathlib
+
+            COUNTER = pathlib.Path(__file__).parent.parent / ".runs-of-test-sometimes"
+
+
+            class TestNetwork:
+                def test_sometimes(self):
+                    runs = int(COUNTER.read_text()) if COUNTER.exists() else 0
+                    COUNTER.write_text(str(runs + 1))
+                    assert runs % 3 != 0, "the first of every three runs fails"
+
+
+            def test_always():
+                assert 1 + 1 == 2
+            """;
+
+    private InstanceManagerProcess manager;
+    private ConfigurableApplicationContext orchestrator;
+    private Path workspace;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path workspaces = Files.createTempDirectory("flaky-workspaces");
+        manager = InstanceManagerProcess.start(Files.createTempDirectory("flaky-manager"), workspaces);
+        workspace = Files.createDirectories(workspaces.resolve("flaky-project/tests"));
+        workspace = workspace.getParent();
+        Files.writeString(workspace.resolve("tests/__init__.py"), "");
+        Files.writeString(workspace.resolve("tests/test_network.py"), ONE_IN_THREE);
+        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"flaky\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
+        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("flaky-home"),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        orchestrator.close();
+        manager.close();
+    }
+
+    @Test
+    void aTestThatFailsOneRunInThreeIsFlakyAndTheRunPasses() throws Exception {
+        Files.deleteIfExists(workspace.resolve(".runs-of-test-sometimes"));
+
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky", "quick");
+
+        JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
+        assertThat(run.path("state").asString()).as(run.path("verdict").asString()).isEqualTo("PASSED");
+        assertThat(pytest.path("status").asString()).isEqualTo("PASSED");
+        JsonNode sometimes = test(pytest, "test_sometimes");
+        assertThat(sometimes.path("status").asString()).isEqualTo("FLAKY");
+        assertThat(sometimes.path("failureMessage").asString()).startsWith("failed, then passed on rerun 1 of 2")
+                .contains("the first of every three runs fails");
+        assertThat(pytest.path("detail").asString()).contains("1 flaky test(s)");
+        assertThat(Files.readString(workspace.resolve(".runs-of-test-sometimes")).strip()).as("one run, one rerun").isEqualTo("2");
+    }
+
+    @Test
+    void aTestThatAlwaysFailsStillFailsTheRunAfterItsReruns() throws Exception {
+        Path broken = workspace.resolve("tests/test_broken.py");
+        Files.writeString(broken, "def test_wrong():\n    assert 1 + 1 == 3\n");
+        Files.deleteIfExists(workspace.resolve(".runs-of-test-sometimes"));
+        try {
+            JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky", "quick");
+
+            JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
+            assertThat(run.path("state").asString()).isEqualTo("FAILED");
+            assertThat(pytest.path("status").asString()).isEqualTo("FAILED");
+            assertThat(test(pytest, "test_wrong").path("status").asString()).isEqualTo("FAILED");
+            assertThat(test(pytest, "test_sometimes").path("status").asString()).isEqualTo("FLAKY");
+            assertThat(test(pytest, "test_always").path("status").asString()).isEqualTo("PASSED");
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    private static JsonNode test(JsonNode tool, String name) {
+        return tool.path("tests").valueStream().filter(t -> t.path("name").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no test " + name + " in " + tool));
+    }
+
+    private URI url() {
+        return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port"));
+    }
+}
