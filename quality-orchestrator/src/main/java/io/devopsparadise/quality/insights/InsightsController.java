@@ -30,6 +30,16 @@ class InsightsController {
         return insights.hotspots(clientId, limit);
     }
 
+    @GetMapping("/recommendations")
+    @Operation(summary = "What is worth doing, ranked by expected payoff, each with its evidence and the files or tests it is about:"
+            + " tests for uncovered hotspots, flaky tests, recurring rules, slow tests, changed lines below the profile's coverage")
+    RecommendationsAnswer recommendations(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return insights.recommendations(clientId, limit);
+    }
+
     @GetMapping("/change-risk")
     @Operation(summary = "The risk that a change introduces a bug, with its top factors: the working tree against HEAD (no"
             + " parameter), one `commit`, or a range `from`..`to` (to defaults to HEAD). Logistic regression trained on the"

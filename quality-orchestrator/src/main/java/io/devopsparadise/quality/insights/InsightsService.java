@@ -19,6 +19,8 @@ import io.devopsparadise.quality.insights.hotspots.Hotspots;
 import io.devopsparadise.quality.insights.hotspots.McCabeReport;
 import io.devopsparadise.quality.insights.risk.FeatureHistory;
 import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.profiles.QualityProfiles;
+import tools.jackson.databind.JsonNode;
 import io.devopsparadise.quality.runs.NoInstanceException;
 import org.eclipse.jgit.lib.Repository;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,7 @@ public class InsightsService {
     private static final String SKIPPED = ".venv,venv,node_modules,.paradise";
 
     private final InstanceManagerClient manager;
+    private final QualityProfiles profiles;
     private final StoredRunResults stored;
     private final InsightsProperties properties;
     private final QualityProperties quality;
@@ -51,8 +54,9 @@ public class InsightsService {
     private final Clock clock;
 
     InsightsService(InstanceManagerClient manager, StoredRunResults stored, InsightsProperties properties, QualityProperties quality,
-                    Clock clock) {
+                    QualityProfiles profiles, Clock clock) {
         this.manager = manager;
+        this.profiles = profiles;
         this.stored = stored;
         this.properties = properties;
         this.quality = quality;
@@ -62,7 +66,40 @@ public class InsightsService {
     }
 
     public HotspotsAnswer hotspots(String clientId, int limit) {
+        return hotspots(instance(clientId), clientId, limit, stored.latest(clientId));
+    }
+
+    /** What is worth doing, ranked by expected payoff, each with its evidence (docs/insights.md). */
+    public RecommendationsAnswer recommendations(String clientId, int limit) {
         InstanceView instance = instance(clientId);
+        Optional<QualityRunResult> latest = stored.latest(clientId);
+        HotspotsAnswer hotspots = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
+        Optional<JsonNode> history = stored.clientInsights(clientId);
+        double minChanged = latest.map(run -> minChangedLineCoverage(run.profile())).orElse(0.0);
+        List<Recommendation> ranked = Recommender.rank(hotspots.hotspots(), hotspots.windowDays(), history.orElse(null), latest.orElse(null), minChanged);
+        List<String> missing = new ArrayList<>();
+        if (latest.isEmpty()) {
+            missing.add("no stored run: coverage, slow tests and changed lines are not known");
+        }
+        if (history.isEmpty()) {
+            missing.add("the report-service gave no history: flaky tests and recurring rules are not known");
+        }
+        if (hotspots.ranked() == 0) {
+            missing.add("no hotspot: " + hotspots.complexity());
+        }
+        return new RecommendationsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), missing, ranked.size(),
+                ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    private double minChangedLineCoverage(String profile) {
+        try {
+            return profiles.get(profile).minChangedLineCoverage();
+        } catch (RuntimeException unknown) {
+            return 0;
+        }
+    }
+
+    private HotspotsAnswer hotspots(InstanceView instance, String clientId, int limit, Optional<QualityRunResult> latest) {
         Path workspace = Path.of(instance.workspace());
         List<CommitChange> history;
         String head;
@@ -74,12 +111,12 @@ public class InsightsService {
         }
         Map<String, Integer> churn = Churn.commitsPerFile(history, properties.churnWindow());
         Complexity complexity = complexity(instance);
-        Optional<QualityRunResult> latest = stored.latest(clientId);
         Map<String, Double> covered = latest.map(run -> CoverageByFile.percent(coverage(run), complexity.files().keySet())).orElse(Map.of());
         Map<String, Integer> findings = latest.map(InsightsService::findingsPerFile).orElse(Map.of());
         List<Hotspot> ranked = Hotspots.rank(churn, complexity.files(), covered, findings);
-        int inWindow = (int) history.stream().filter(c -> !c.time().isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow()))).count();
-        return new HotspotsAnswer(clientId, head, properties.churnWindow().toDays(), history.isEmpty() ? 0 : inWindow, complexity.source(),
+        int inWindow = history.isEmpty() ? 0 : (int) history.stream()
+                .filter(c -> !c.time().isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow()))).count();
+        return new HotspotsAnswer(clientId, head, properties.churnWindow().toDays(), inWindow, complexity.source(),
                 latest.map(QualityRunResult::id).orElse(null), ranked.size(), ranked.subList(0, Math.min(limit, ranked.size())));
     }
 

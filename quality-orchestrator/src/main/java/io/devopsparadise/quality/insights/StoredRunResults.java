@@ -41,6 +41,20 @@ class StoredRunResults {
         this.maxBytes = insights.maxRunResult().toBytes();
     }
 
+    /** The report-service's insights over the client's stored runs (flaky tests, recurring rules, debt); empty when it cannot say. */
+    Optional<JsonNode> clientInsights(String clientId) {
+        if (!configured) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(http.get().uri(b -> b.path("/api/insights").queryParam("clientId", clientId).build())
+                    .retrieve().body(JsonNode.class));
+        } catch (RestClientException e) {
+            log.info("insights: the report-service gave no insights for client {}: {}", clientId, e.toString());
+            return Optional.empty();
+        }
+    }
+
     /** The client's newest stored run, or empty when it has none, it is too large, or the report-service cannot say. */
     Optional<QualityRunResult> latest(String clientId) {
         if (!configured) {

@@ -1,16 +1,13 @@
 package io.devopsparadise.quality.insights;
 
-import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.quality.LocalOrchestrator;
 import io.devopsparadise.testsupport.Corpora;
 import io.devopsparadise.testsupport.Http;
-import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,31 +32,23 @@ class InsightsApiIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private InstanceManagerProcess manager;
-    private ConfigurableApplicationContext orchestrator;
+    private LocalOrchestrator orchestrator;
     private GitRepo boltons;
 
     @BeforeAll
     void start() throws Exception {
         Path workspaces = Files.createTempDirectory("insights-workspaces");
-        manager = InstanceManagerProcess.start(Files.createTempDirectory("insights-manager"), workspaces);
+        orchestrator = LocalOrchestrator.start(workspaces);
         boltons = GitRepo.open(Corpora.clone("boltons", workspaces.resolve("boltons")));
         Path plain = Files.createDirectories(workspaces.resolve("plain"));
         Files.writeString(plain.resolve("app.py"), "print('no history')\n");
-        for (Path workspace : new Path[] {boltons.root(), plain}) {
-            Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        provision("insights", boltons.root());
-        provision("no-git", plain);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("insights-home"),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+        orchestrator.provision("insights", boltons.root());
+        orchestrator.provision("no-git", plain);
     }
 
     @AfterAll
     void stop() throws Exception {
         orchestrator.close();
-        manager.close();
     }
 
     @Test
@@ -121,22 +109,25 @@ class InsightsApiIntegrationTests {
     }
 
     @Test
+    void withoutStoredRunsRecommendationsSayWhichInputsAreMissingAndAdviseNothing() throws Exception {
+        JsonNode answer = ok("/api/insights/recommendations?clientId=insights");
+
+        assertThat(answer.path("recommendations")).isEmpty();
+        assertThat(answer.path("missing").toString()).contains("no stored run").contains("flaky tests and recurring rules are not known");
+    }
+
+    @Test
     void badRequestsSayWhatToFix() throws Exception {
         assertProblem("/api/insights/change-risk?clientId=insights&commit=HEAD&from=HEAD~1", 400, "either commit, or from");
         assertProblem("/api/insights/change-risk?clientId=insights&to=HEAD", 400, "to needs from");
         assertProblem("/api/insights/change-risk?clientId=insights&commit=nope", 400, "has no commit 'nope'");
         assertProblem("/api/insights/change-risk?clientId=insights&commit=--output=x", 400, "has no commit '--output=x'");
         assertProblem("/api/insights/hotspots?clientId=insights&limit=0", 400, "limit must be between 1 and 200");
+        assertProblem("/api/insights/recommendations?clientId=insights&limit=500", 400, "limit must be between 1 and 200");
         assertProblem("/api/insights/hotspots?clientId=no-git", 409, "is not a Git repository");
         assertProblem("/api/insights/change-risk?clientId=nobody", 409, "has no instance");
         HttpResponse<String> anonymous = Http.sendAnonymous("GET", url("/api/insights/hotspots?clientId=insights"), null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-    }
-
-    private void provision(String client, Path workspace) throws Exception {
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
-                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
-        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
     }
 
     private int flake8Complexity(String file) throws Exception {
@@ -161,6 +152,6 @@ class InsightsApiIntegrationTests {
     }
 
     private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
+        return orchestrator.url(path);
     }
 }

@@ -1,22 +1,16 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.quality.QualityOrchestratorApplication;
-import io.devopsparadise.testsupport.Http;
-import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.quality.LocalOrchestrator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,31 +41,23 @@ class FlakyTestsIntegrationTests {
                 assert 1 + 1 == 2
             """;
 
-    private InstanceManagerProcess manager;
-    private ConfigurableApplicationContext orchestrator;
+    private LocalOrchestrator orchestrator;
     private Path workspace;
 
     @BeforeAll
     void start() throws Exception {
         Path workspaces = Files.createTempDirectory("flaky-workspaces");
-        manager = InstanceManagerProcess.start(Files.createTempDirectory("flaky-manager"), workspaces);
-        workspace = Files.createDirectories(workspaces.resolve("flaky-project/tests"));
-        workspace = workspace.getParent();
+        orchestrator = LocalOrchestrator.start(workspaces);
+        workspace = Files.createDirectories(workspaces.resolve("flaky-project"));
+        Files.createDirectories(workspace.resolve("tests"));
         Files.writeString(workspace.resolve("tests/__init__.py"), "");
         Files.writeString(workspace.resolve("tests/test_network.py"), ONE_IN_THREE);
-        Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
-                "{\"clientId\":\"flaky\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
-        assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("flaky-home"),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+        orchestrator.provision("flaky", workspace);
     }
 
     @AfterAll
     void stop() throws Exception {
         orchestrator.close();
-        manager.close();
     }
 
     @Test
@@ -116,6 +102,6 @@ class FlakyTestsIntegrationTests {
     }
 
     private URI url() {
-        return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port"));
+        return orchestrator.url("");
     }
 }

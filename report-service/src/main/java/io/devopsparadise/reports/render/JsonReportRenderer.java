@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.reports.insights.ClientInsights;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
@@ -49,17 +50,18 @@ public class JsonReportRenderer implements ReportRenderer {
                 new Summary(new Tests(summary.testsTotal(), summary.testsFailed(), summary.testsSkipped(), summary.passRate()),
                         summary.lineRate() == null ? null : new Coverage(summary.lineRate(), summary.branchRate()),
                         summary.findings(), summary.performanceScore()),
-                model.tools(), model.trend(), model.run().result().semantic(), plans.isEmpty() ? null : plans);
+                model.tools(), model.trend(), model.run().result().semantic(), plans.isEmpty() ? null : plans, model.insights());
         return json.writeValueAsString(report) + "\n";
     }
 
     /**
      * {@code semantic}: the code backend's view of the run's code (changed symbols, references, overview); absent without one.
      * {@code plans}: the test plans of its test tools, whole; absent when no test tool had a plan.
+     * {@code insights}: the client's flaky tests, recurring rules, debt and performance regressions as of the run (docs/insights.md).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Report(String schemaVersion, Run run, QualityScore score, Summary summary, List<ToolOutcome> tools, List<TrendPoint> trend,
-                  SemanticAnalysis semantic, List<TestPlan> plans) {
+                  SemanticAnalysis semantic, List<TestPlan> plans, ClientInsights insights) {
     }
 
     /** A tool's {@code cachedFrom} is written only for a reused result: reports of runs before reuse existed stay as they were. */

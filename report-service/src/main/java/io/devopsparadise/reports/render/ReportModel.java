@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.reports.insights.ClientInsights;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
@@ -13,13 +14,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a report shows: the run and its trend (this client's and workspace's runs up to this one, oldest first).
+ * Everything a report shows: the run and its trend (this client's and workspace's runs up to this one, oldest first),
+ * and the client's insights as of the run (null when not asked for).
  * The helpers are what the templates list.
  */
-public record ReportModel(StoredRun run, List<TrendPoint> trend) {
+public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights insights) {
 
     public ReportModel {
         trend = List.copyOf(trend);
+    }
+
+    /** A report without the client's insights (a single run's view). */
+    public ReportModel(StoredRun run, List<TrendPoint> trend) {
+        this(run, trend, null);
     }
 
     public List<ToolOutcome> tools() {

@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.reports.insights.ClientInsightsService;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.input.InputRules;
@@ -26,7 +27,10 @@ public class Reports {
     private final ReportProperties properties;
     private final ReportFiles files;
 
-    Reports(List<ReportRenderer> renderers, RunStore store, ReportProperties properties, ReportFiles files) {
+    private final ClientInsightsService insights;
+
+    Reports(List<ReportRenderer> renderers, RunStore store, ReportProperties properties, ReportFiles files, ClientInsightsService insights) {
+        this.insights = insights;
         renderers.forEach(r -> this.renderers.put(r.format(), r));
         this.store = store;
         this.properties = properties;
@@ -36,7 +40,7 @@ public class Reports {
     public ReportModel model(StoredRun run) {
         List<TrendPoint> trend = store.history(run.summary().clientId(), run.summary().workspace(), run.summary().startedAt(),
                 properties.trendWindow()).stream().map(TrendPoint::of).toList();
-        return new ReportModel(run, trend);
+        return new ReportModel(run, trend, insights.of(run.summary().clientId(), run.summary().startedAt()));
     }
 
     public String render(StoredRun run, ReportFormat format) {
