@@ -106,8 +106,9 @@ class GatewayQualityToolsIntegrationTests {
                 .filter(h -> h.path("file").asString().equals("calc.py")).findFirst().orElseThrow();
         assertThat(calc.path("commits").asInt()).isEqualTo(1);
         assertThat(calc.path("coveredPercent").asDouble()).isCloseTo(calcCoverage, org.assertj.core.data.Offset.offset(1e-9)).isPositive();
-        assertThat(insights.path("content").get(0).path("text").asString()).contains("Hotspots").contains("- calc.py: score")
-                .contains("Risk of working tree");
+        assertThat(insights.path("content").get(0).path("text").asString()).contains("Recommended, highest payoff first:")
+                .contains("add tests for calc.py: hotspot").contains("Hotspots").contains("- calc.py: score").contains("Risk of working tree");
+        assertThat(insights.path("structuredContent").path("recommendations").path("latestRun").asString()).isEqualTo(runId);
 
         JsonNode risk = mcp.call("paradise_change_risk", Map.of("commit", "HEAD")).path("result");
         assertThat(risk.path("isError").asBoolean()).as(risk.toString()).isFalse();

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,8 +31,9 @@ class InsightsTool implements GatewayTool {
 
     @Override
     public String description() {
-        return "Hotspots of your workspace (files that change often and are complex, with their commits, cyclomatic complexity, coverage and"
-                + " findings) and the risk of your working tree's change. Use it before a refactoring or to decide where tests pay off most.";
+        return "What is worth doing in your workspace, ranked by expected payoff with its evidence (tests for uncovered hotspots, flaky tests,"
+                + " recurring rules, slow tests, changed lines below the profile's coverage); its hotspots (files that change often and are"
+                + " complex, with commits, cyclomatic complexity, coverage and findings); and the risk of your working tree's change.";
     }
 
     @Override
@@ -49,13 +49,23 @@ class InsightsTool implements GatewayTool {
         if (!limitArgument.isMissingNode() && !limitArgument.isNull() && (!limitArgument.isIntegralNumber() || limit < 1 || limit > MAX_LIMIT)) {
             return Mono.just(ToolResult.error("limit must be a whole number from 1 to " + MAX_LIMIT));
         }
-        return Mono.zip(orchestrator.hotspots(client.id(), limit), orchestrator.changeRisk(client.id(), null, null, null))
-                .map(both -> {
-                    Map<String, Object> structured = new LinkedHashMap<>();
-                    structured.put("hotspots", both.getT1());
-                    structured.put("workingTreeRisk", both.getT2());
-                    return ToolResult.ok(hotspots(both.getT1()) + "\n" + ChangeRiskTool.summary(both.getT2()), structured);
-                });
+        return orchestrator.insights(client.id(), limit).map(overview -> ToolResult.ok(recommendations(overview.path("recommendations"))
+                + "\n" + hotspots(overview.path("hotspots")) + "\n" + ChangeRiskTool.summary(overview.path("workingTreeRisk")), overview));
+    }
+
+    static String recommendations(JsonNode answer) {
+        StringBuilder text = new StringBuilder("Recommended, highest payoff first:\n");
+        if (answer.path("recommendations").isEmpty()) {
+            text.append("- nothing yet\n");
+        }
+        for (JsonNode item : answer.path("recommendations")) {
+            text.append(String.format(Locale.ROOT, "- %s (payoff %.2f; %s)%n", item.path("title").asString(), item.path("payoff").asDouble(),
+                    item.path("evidence").asString()));
+        }
+        for (JsonNode missing : answer.path("missing")) {
+            text.append("  note: ").append(missing.asString()).append('\n');
+        }
+        return text.toString();
     }
 
     static String hotspots(JsonNode answer) {

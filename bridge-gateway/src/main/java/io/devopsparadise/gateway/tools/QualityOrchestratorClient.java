@@ -63,9 +63,9 @@ class QualityOrchestratorClient {
                 .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0))).onErrorMap(this::explain);
     }
 
-    /** The client's hotspots, highest first (the orchestrator measures complexity inside the instance: up to minutes). */
-    Mono<JsonNode> hotspots(String clientId, int limit) {
-        return http.get().uri(uri -> uri.path("/api/insights/hotspots").queryParam("clientId", clientId).queryParam("limit", limit).build())
+    /** The client's hotspots, recommendations and working tree's risk (complexity is measured inside the instance: up to minutes). */
+    Mono<JsonNode> insights(String clientId, int limit) {
+        return http.get().uri(uri -> uri.path("/api/insights/overview").queryParam("clientId", clientId).queryParam("limit", limit).build())
                 .retrieve().bodyToMono(JsonNode.class).timeout(INSIGHTS_TIMEOUT).onErrorMap(this::explain);
     }
 

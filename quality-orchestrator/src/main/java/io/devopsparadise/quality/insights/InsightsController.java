@@ -30,6 +30,16 @@ class InsightsController {
         return insights.hotspots(clientId, limit);
     }
 
+    @GetMapping("/overview")
+    @Operation(summary = "Hotspots, recommendations (the first `limit` of each) and the working tree's risk, from one measurement:"
+            + " what the dashboard's Insights page and the paradise_insights tool show")
+    InsightsOverview overview(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return insights.overview(clientId, limit);
+    }
+
     @GetMapping("/recommendations")
     @Operation(summary = "What is worth doing, ranked by expected payoff, each with its evidence and the files or tests it is about:"
             + " tests for uncovered hotspots, flaky tests, recurring rules, slow tests, changed lines below the profile's coverage")

@@ -73,7 +73,20 @@ public class InsightsService {
     public RecommendationsAnswer recommendations(String clientId, int limit) {
         InstanceView instance = instance(clientId);
         Optional<QualityRunResult> latest = stored.latest(clientId);
-        HotspotsAnswer hotspots = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
+        return recommendations(clientId, limit, latest, hotspots(instance, clientId, Integer.MAX_VALUE, latest));
+    }
+
+    /** Hotspots, recommendations and the working tree's risk, with one measurement of complexity. */
+    public InsightsOverview overview(String clientId, int limit) {
+        InstanceView instance = instance(clientId);
+        Optional<QualityRunResult> latest = stored.latest(clientId);
+        HotspotsAnswer all = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
+        HotspotsAnswer top = new HotspotsAnswer(all.clientId(), all.headCommit(), all.windowDays(), all.commitsInWindow(), all.complexity(),
+                all.coverageRun(), all.ranked(), all.hotspots().subList(0, Math.min(limit, all.hotspots().size())));
+        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, new RiskTarget(null, null, null)));
+    }
+
+    private RecommendationsAnswer recommendations(String clientId, int limit, Optional<QualityRunResult> latest, HotspotsAnswer hotspots) {
         Optional<JsonNode> history = stored.clientInsights(clientId);
         double minChanged = latest.map(run -> minChangedLineCoverage(run.profile())).orElse(0.0);
         List<Recommendation> ranked = Recommender.rank(hotspots.hotspots(), hotspots.windowDays(), history.orElse(null), latest.orElse(null), minChanged);

@@ -1,0 +1,8 @@
+package io.devopsparadise.quality.insights;
+
+/**
+ * Everything the Insights page and {@code paradise_insights} show, from one measurement of the workspace: its hotspots,
+ * what is worth doing, and the risk of its working tree.
+ */
+public record InsightsOverview(HotspotsAnswer hotspots, RecommendationsAnswer recommendations, ChangeRiskAnswer workingTreeRisk) {
+}
