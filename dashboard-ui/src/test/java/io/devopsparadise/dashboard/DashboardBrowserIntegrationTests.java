@@ -80,10 +80,16 @@ class DashboardBrowserIntegrationTests {
         Path workspaces = Files.createTempDirectory("dashboard-workspaces");
         workspace = Fixtures.copy(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"), workspaces.resolve("calc"));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // a Git history, which insights read: the fixture as its first commit
+        Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n.coverage\n.runs-of-test-sometimes\n");
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("-c", "user.name=alice", "-c", "user.email=alice@example.org", "commit", "-q", "-m", "calc");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
+        int reportsPort = ServiceProcess.freePort();
         orchestrator = ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
-                "--paradise.quality.node-modules=" + RepoPaths.nodeModules());
-        reports = ServiceProcess.start("report-service", home, "--paradise.reports.home=" + home,
+                "--paradise.quality.node-modules=" + RepoPaths.nodeModules(), "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
+        reports = ServiceProcess.startOn(reportsPort, "report-service", home, "--paradise.reports.home=" + home,
                 "--paradise.reports.orchestrator-url=" + orchestrator.url(""), "--paradise.reports.instance-manager-url=" + manager.url(""));
         gateway = ServiceProcess.start("bridge-gateway", home, "--paradise.gateway.home=" + home.resolve("gateway"),
                 "--paradise.gateway.instance-manager-url=" + manager.url(""), "--paradise.gateway.admin-token=" + ADMIN_TOKEN,
@@ -270,6 +276,75 @@ class DashboardBrowserIntegrationTests {
 
     @Test
     @Order(4)
+    void theInsightsPageDrawsItsChartsFillsItsListsAndItsLinksWork() throws Exception {
+        // a test that fails its first run only: the run's rerun makes it FLAKY, and the report-service's history lists it
+        Files.writeString(workspace.resolve("test_network.py"), """
+                import pathlib
+
+                COUNTER = pathlib.Path(__file__).with_name(".runs-of-test-sometimes")
+
+
+                def test_sometimes():
+                    runs = int(COUNTER.read_text()) if COUNTER.exists() else 0
+                    COUNTER.write_text(str(runs + 1))
+                    assert runs % 3 != 0, "the first of every three runs fails"
+                """);
+        browser.get(dashboard("/"));
+        WebElement row = waitUpTo(Duration.ofSeconds(10)).until(b -> b.findElement(By.cssSelector("#instances tr[data-client='alice']")));
+        new Select(row.findElement(By.name("profile"))).selectByValue("quick");
+        row.findElement(By.className("run-button")).click();
+        waitUpTo(Duration.ofMinutes(2)).until(b -> !b.findElements(By.id("run-grade")).isEmpty());
+        waitUpTo(Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1)).until(b -> {
+            b.get(dashboard("/insights?clientId=alice"));
+            return !b.findElements(By.id("flaky-tests")).isEmpty();
+        });
+        browser.get(dashboard("/"));
+        browser.findElement(By.cssSelector("#instances tr[data-client='alice'] .insights-link")).click();
+        waitUpTo(Duration.ofMinutes(1)).until(b -> !b.findElements(By.id("hotspot-chart")).isEmpty());
+
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(((Number) js.executeScript("return Chart.getChart(document.getElementById('hotspot-chart')).data.datasets[0].data.length"))
+                .intValue()).isEqualTo(browser.findElements(By.cssSelector("#hotspots tr[id^='hotspot-']")).size()).isGreaterThanOrEqualTo(2);
+        assertThat(inked("hotspot-chart")).as("pixels drawn on the hotspot chart").isGreaterThan(1_000);
+        assertThat(((Number) js.executeScript("return Chart.getChart(document.getElementById('debt-chart')).data.datasets[0].data.length"))
+                .intValue()).as("one point per stored run").isEqualTo(3);
+        assertThat(inked("debt-chart")).as("pixels drawn on the debt chart").isGreaterThan(1_000);
+        assertThat(browser.findElement(By.id("flaky-tests")).getText()).contains("test_network › test_sometimes")
+                .contains("failed, then passed on a rerun");
+        assertThat(browser.findElement(By.id("risk-value")).getText()).matches("\\d+%");
+        List<WebElement> recommended = browser.findElements(By.cssSelector("#recommendations li"));
+        assertThat(recommended).isNotEmpty();
+        assertThat(browser.findElement(By.id("recommendations")).getText()).contains("add tests for calc.py")
+                .contains("fix flaky test test_network › test_sometimes");
+        screenshot("07-insights");
+
+        browser.findElement(By.cssSelector("#recommendations a.file-link")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("#hotspot-calc.py");
+        assertThat(browser.findElement(By.id("hotspot-calc.py")).getText()).contains("calc.py");
+        browser.findElement(By.cssSelector("#recommendations a.test-link")).click();
+        assertThat(browser.findElement(By.id("flaky-test_network › test_sometimes")).isDisplayed()).isTrue();
+        browser.findElement(By.id("coverage-run")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("run-grade")).isEmpty());
+        assertThat(browser.getCurrentUrl()).contains("/runs/");
+        screenshot("08-insights-link-to-run");
+    }
+
+    private long inked(String canvas) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("const c = document.getElementById(arguments[0]);"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                + "for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", canvas)).longValue();
+    }
+
+    private void git(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", workspace.toString()));
+        command.addAll(List.of(arguments));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(git.getInputStream().readAllBytes());
+        assertThat(git.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    }
+
+    @Test
+    @Order(5)
     void theHtmlReportOpenedFromDiskMakesNoExternalRequest() throws Exception {
         Path report;
         try (var files = Files.walk(home.resolve("reports"))) {
@@ -294,7 +369,7 @@ class DashboardBrowserIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void servicesThatAreDownAndUnknownPagesAreExplainedOnThePage() throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
         ConfigurableApplicationContext stranded = startDashboard(nowhere, nowhere, nowhere, nowhere);
@@ -306,7 +381,7 @@ class DashboardBrowserIntegrationTests {
             assertThat(browser.findElement(By.id("instances")).getText()).contains("The instance-manager is not reachable at " + nowhere)
                     .contains("scripts/start-devops-paradise.sh");
             assertThat(browser.findElement(By.id("runs")).getText()).contains("The report-service is not reachable at " + nowhere);
-            screenshot("07-services-down");
+            screenshot("09-services-down");
             browser.get(dashboard("/runs/no-such-run"));
             assertThat(browser.findElement(By.id("error-message")).getText()).contains("no run has the id no-such-run");
             assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at io.");

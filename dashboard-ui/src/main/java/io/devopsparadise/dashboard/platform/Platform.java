@@ -35,6 +35,8 @@ public class Platform {
     private final RestClient manager;
     private final RestClient orchestrator;
     private final RestClient reports;
+    /** Insights read a workspace's history and measure its complexity in the instance: seconds, minutes on a large one. */
+    private final RestClient insights;
 
     Platform(RestClient.Builder builder, DashboardProperties properties, ServiceCredential credential) {
         this.properties = properties;
@@ -44,6 +46,28 @@ public class Platform {
         this.manager = builder.clone().requestFactory(requests).baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        SimpleClientHttpRequestFactory slow = new SimpleClientHttpRequestFactory();
+        slow.setConnectTimeout(2_000);
+        slow.setReadTimeout(150_000);
+        this.insights = builder.clone().requestFactory(slow).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+    }
+
+    /** The client's hotspots, recommendations and working tree's risk; a refusal (no instance, no repository) keeps its words. */
+    public InsightsView.Overview insights(String clientId, int limit) {
+        return call("quality-orchestrator", properties.orchestratorUrl(), () -> {
+            try {
+                return insights.get().uri(b -> b.path("/api/insights/overview").queryParam("clientId", clientId).queryParam("limit", limit).build())
+                        .retrieve().body(InsightsView.Overview.class);
+            } catch (RestClientResponseException refused) {
+                throw new RunRefusedException(refused.getStatusCode(), detail(refused));
+            }
+        });
+    }
+
+    /** The client's history insights: flaky tests, recurring rules, debt and its trend, performance regressions. */
+    public InsightsView.History insightsHistory(String clientId) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
+                .uri(b -> b.path("/api/insights").queryParam("clientId", clientId).build()).retrieve().body(InsightsView.History.class));
     }
 
     public List<InstanceView> instances() {
