@@ -289,6 +289,9 @@ class DashboardBrowserIntegrationTests {
                     COUNTER.write_text(str(runs + 1))
                     assert runs % 3 != 0, "the first of every three runs fails"
                 """);
+        // and a function no test calls, changed since the last run's commit: a coverage gap whose test goes in test_calc.py
+        Files.writeString(workspace.resolve("calc.py"), Files.readString(workspace.resolve("calc.py"))
+                + "\n\ndef untested_halve(n):\n    half = n / 2\n    return half\n");
         browser.get(dashboard("/"));
         WebElement row = waitUpTo(Duration.ofSeconds(10)).until(b -> b.findElement(By.cssSelector("#instances tr[data-client='alice']")));
         new Select(row.findElement(By.name("profile"))).selectByValue("quick");
@@ -316,6 +319,8 @@ class DashboardBrowserIntegrationTests {
         assertThat(recommended).isNotEmpty();
         assertThat(browser.findElement(By.id("recommendations")).getText()).contains("add tests for calc.py")
                 .contains("fix flaky test test_network › test_sometimes");
+        assertThat(browser.findElement(By.id("coverage-gaps")).getText()).contains("calc.py").contains("untested_halve")
+                .contains("test_calc.py");
         screenshot("07-insights");
 
         browser.findElement(By.cssSelector("#recommendations a.file-link")).click();

@@ -50,7 +50,8 @@ class InsightsTool implements GatewayTool {
             return Mono.just(ToolResult.error("limit must be a whole number from 1 to " + MAX_LIMIT));
         }
         return orchestrator.insights(client.id(), limit).map(overview -> ToolResult.ok(recommendations(overview.path("recommendations"))
-                + "\n" + hotspots(overview.path("hotspots")) + "\n" + ChangeRiskTool.summary(overview.path("workingTreeRisk")), overview));
+                + "\n" + hotspots(overview.path("hotspots")) + "\n" + ChangeRiskTool.summary(overview.path("workingTreeRisk"))
+                + "\n" + gaps(overview.path("coverageGaps")), overview));
     }
 
     static String recommendations(JsonNode answer) {
@@ -64,6 +65,23 @@ class InsightsTool implements GatewayTool {
         }
         for (JsonNode missing : answer.path("missing")) {
             text.append("  note: ").append(missing.asString()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static String gaps(JsonNode answer) {
+        if (answer.path("why").isString()) {
+            return "Changed lines no test ran: not known (" + answer.path("why").asString() + ").\n";
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Changed lines no test ran (%d of %d changed lines covered):%n",
+                answer.path("covered").asInt(), answer.path("changedLines").asInt()));
+        if (answer.path("gaps").isEmpty()) {
+            text.append("- none\n");
+        }
+        for (JsonNode gap : answer.path("gaps")) {
+            text.append(String.format(Locale.ROOT, "- %s %s, lines %s: its test most likely goes in %s%n", gap.path("file").asString(),
+                    gap.path("function").isString() ? gap.path("function").asString() : "(outside functions)", gap.path("lines"),
+                    gap.path("testFile").isString() ? gap.path("testFile").asString() : "(no test file found)"));
         }
         return text.toString();
     }

@@ -12,7 +12,15 @@ public final class InsightsView {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Overview(Hotspots hotspots, Recommendations recommendations, Risk workingTreeRisk) {
+    public record Overview(Hotspots hotspots, Recommendations recommendations, Risk workingTreeRisk, CoverageGaps coverageGaps) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CoverageGaps(String latestRun, String baseCommit, int changedLines, int covered, String why, List<Gap> gaps) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Gap(String file, String function, List<Integer> lines, String testFile, String how) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

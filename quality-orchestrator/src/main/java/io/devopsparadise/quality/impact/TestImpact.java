@@ -57,6 +57,36 @@ public final class TestImpact {
         return this.maven.run(maven, context, request, exec, listener);
     }
 
+    /**
+     * For each of the given workspace files, the test files whose tests ran its code, the most tests first, from the newest
+     * map of each test tool for the client's workspace; a file no map knows is absent.
+     */
+    public Map<String, List<String>> testFilesRunning(String clientId, java.nio.file.Path root, java.util.Collection<String> files) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        String head = ChangeDetector.head(root).orElse(null);
+        for (String tool : List.of("pytest", "jest", MavenImpact.TOOL)) {
+            safely(() -> store.find(clientId + "@" + root, tool, head)).ifPresent(map -> map.tests().values().forEach(test ->
+                    test.blocks().stream().map(ImpactMap::fileOf).filter(files::contains).distinct().forEach(file ->
+                            counts.computeIfAbsent(file, k -> new HashMap<>()).merge(test.file(), 1, Integer::sum))));
+        }
+        Map<String, List<String>> byFile = new HashMap<>();
+        counts.forEach((file, tests) -> byFile.put(file, tests.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey)).map(Map.Entry::getKey).toList()));
+        return byFile;
+    }
+
+    /** The function (method, for Java) each line of a source file belongs to; empty for a language not parsed, null for other lines. */
+    public static Optional<java.util.function.IntFunction<String>> functionsOf(String path, String text) {
+        if (!SourceParsers.parses(path)) {
+            return Optional.empty();
+        }
+        SourceBlocks blocks = SourceParsers.parse(path, text);
+        return Optional.of(line -> {
+            String block = blocks.blockAt(line);
+            return blocks.functions().contains(block) ? block : null;
+        });
+    }
+
     /** Runs the tool by its plan; the plan goes to the listener before any test starts. */
     public ToolOutcome run(PlannedTestRunner runner, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener) {
         Instant started = clock.instant();

@@ -50,6 +50,13 @@ class InsightsController {
         return insights.recommendations(clientId, limit);
     }
 
+    @GetMapping("/coverage-gaps")
+    @Operation(summary = "The latest stored run's changed lines no test ran, by function, each with the test file most likely to"
+            + " hold its test (from the test impact map, else by naming convention)")
+    CoverageGapsAnswer coverageGaps(@RequestParam String clientId) {
+        return insights.coverageGaps(clientId);
+    }
+
     @GetMapping("/change-risk")
     @Operation(summary = "The risk that a change introduces a bug, with its top factors: the working tree against HEAD (no"
             + " parameter), one `commit`, or a range `from`..`to` (to defaults to HEAD). Logistic regression trained on the"

@@ -19,6 +19,9 @@ import io.devopsparadise.quality.insights.hotspots.Hotspots;
 import io.devopsparadise.quality.insights.hotspots.McCabeReport;
 import io.devopsparadise.quality.insights.risk.FeatureHistory;
 import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.impact.TestImpact;
+import io.devopsparadise.quality.reportdir.WorkspaceText;
+import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import tools.jackson.databind.JsonNode;
 import io.devopsparadise.quality.runs.NoInstanceException;
@@ -45,8 +48,12 @@ public class InsightsService {
     static final int TOP_FACTORS = 5;
     private static final String SKIPPED = ".venv,venv,node_modules,.paradise";
 
+    /** Source files larger than this are not parsed for their functions. */
+    static final long MAX_SOURCE_BYTES = 4L * 1024 * 1024;
+
     private final InstanceManagerClient manager;
     private final QualityProfiles profiles;
+    private final TestImpact impact;
     private final StoredRunResults stored;
     private final InsightsProperties properties;
     private final QualityProperties quality;
@@ -54,7 +61,8 @@ public class InsightsService {
     private final Clock clock;
 
     InsightsService(InstanceManagerClient manager, StoredRunResults stored, InsightsProperties properties, QualityProperties quality,
-                    QualityProfiles profiles, Clock clock) {
+                    QualityProfiles profiles, TestImpact impact, Clock clock) {
+        this.impact = impact;
         this.manager = manager;
         this.profiles = profiles;
         this.stored = stored;
@@ -83,7 +91,8 @@ public class InsightsService {
         HotspotsAnswer all = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
         HotspotsAnswer top = new HotspotsAnswer(all.clientId(), all.headCommit(), all.windowDays(), all.commitsInWindow(), all.complexity(),
                 all.coverageRun(), all.ranked(), all.hotspots().subList(0, Math.min(limit, all.hotspots().size())));
-        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, new RiskTarget(null, null, null)));
+        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, new RiskTarget(null, null, null)),
+                coverageGaps(clientId, instance, latest));
     }
 
     private RecommendationsAnswer recommendations(String clientId, int limit, Optional<QualityRunResult> latest, HotspotsAnswer hotspots) {
@@ -102,6 +111,36 @@ public class InsightsService {
         }
         return new RecommendationsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), missing, ranked.size(),
                 ranked.subList(0, Math.min(limit, ranked.size())));
+    }
+
+    /** The latest stored run's uncovered changed lines, by function, with the test file most likely to hold each one's test. */
+    public CoverageGapsAnswer coverageGaps(String clientId) {
+        return coverageGaps(clientId, instance(clientId), stored.latest(clientId));
+    }
+
+    private CoverageGapsAnswer coverageGaps(String clientId, InstanceView instance, Optional<QualityRunResult> latest) {
+        ChangedLinesCoverage changed = latest.map(QualityRunResult::changedLinesCoverage).orElse(null);
+        if (changed == null) {
+            String why = latest.isEmpty() ? "no stored run yet" : "the latest run measured no changed lines (no baseline commit, or no coverage)";
+            return new CoverageGapsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), null, 0, 0, why, List.of());
+        }
+        Path workspace = Path.of(instance.workspace());
+        List<String> files = changed.uncovered().stream().map(ChangedLinesCoverage.FileLines::file).toList();
+        Map<String, List<String>> byMap = impact.testFilesRunning(clientId, workspace, files);
+        List<CoverageGap> gaps = new ArrayList<>();
+        for (ChangedLinesCoverage.FileLines file : changed.uncovered()) {
+            java.util.function.IntFunction<String> functionOf = WorkspaceText.read(workspace, file.file(), MAX_SOURCE_BYTES)
+                    .flatMap(text -> TestImpact.functionsOf(file.file(), text)).orElse(line -> null);
+            Map<String, List<Integer>> byFunction = new java.util.LinkedHashMap<>();
+            file.lines().forEach(line -> byFunction.computeIfAbsent(java.util.Objects.toString(functionOf.apply(line), ""), k -> new ArrayList<>()).add(line));
+            List<String> mapped = byMap.getOrDefault(file.file(), List.of());
+            Optional<String> named = mapped.isEmpty() ? TestHomes.byNaming(workspace, file.file()) : Optional.empty();
+            String testFile = !mapped.isEmpty() ? mapped.get(0) : named.orElse(null);
+            String how = !mapped.isEmpty() ? "impact map: its tests run other code of " + file.file()
+                    : named.map(n -> "naming: " + n + " is where this file's tests go by convention").orElse(null);
+            byFunction.forEach((function, lines) -> gaps.add(new CoverageGap(file.file(), function.isEmpty() ? null : function, lines, testFile, how)));
+        }
+        return new CoverageGapsAnswer(clientId, latest.get().id(), changed.baseCommit(), changed.lines(), changed.covered(), null, gaps);
     }
 
     private double minChangedLineCoverage(String profile) {

@@ -60,8 +60,19 @@ final class Recommender {
         int failed = flaky.path("flaky").asInt() + flaky.path("failedOnPassingCode").asInt();
         return new Recommendation("flaky-test",
                 "fix flaky test " + test + ": failed " + failed + " of " + flaky.path("runs").asInt() + " runs",
-                flaky.path("evidence").asString() + "; first seen " + flaky.path("firstSeen").asString() + ", last seen " + flaky.path("lastSeen").asString(),
+                flaky.path("evidence").asString() + "; first seen " + minute(flaky.path("firstSeen").asString()) + ", last seen "
+                        + minute(flaky.path("lastSeen").asString()),
                 Math.min(1, flaky.path("flakeRate").asDouble()), List.of(), List.of(test));
+    }
+
+    /** An instant as the evidence shows it: to the minute, UTC ("2026-01-20 09:15 UTC"); other text as it is. */
+    static String minute(String instant) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return instant;
+        }
     }
 
     private static void rules(JsonNode rules, List<Recommendation> all) {

@@ -12,8 +12,8 @@ import java.util.List;
 @Repository
 class InsightsRepository {
 
-    /** Tests read for flakiness at most; a window with more rows is read partly (the newest runs' rows are not favoured). */
-    static final int MAX_TEST_ROWS = 200_000;
+    /** Tests that failed somewhere in the window whose history is read; more are left out (a suite failing wholesale is not flaky). */
+    static final int MAX_CANDIDATES = 200;
 
     private final JdbcClient jdbc;
 
@@ -34,18 +34,26 @@ class InsightsRepository {
         return oldestFirst;
     }
 
-    /** Every outcome (but skips) of the tests that failed, erred or were flaky in one of the runs. */
+    /**
+     * Every outcome (but skips) of the tests that failed, erred or were flaky in one of the runs, the first
+     * {@value #MAX_CANDIDATES} such tests: found per run by status (indexed), then each one's outcomes by its name (indexed),
+     * never by comparing every test of a run with every other.
+     */
     List<TestRow> testsThatEverFailed(List<String> runIds) {
-        return jdbc.sql("""
-                        SELECT t.run_id, t.tool, COALESCE(t.suite, '') AS suite, t.name, t.status FROM run_tests t
-                        WHERE t.run_id IN (:runs) AND t.status <> 'SKIPPED' AND EXISTS (
-                            SELECT 1 FROM run_tests f WHERE f.run_id IN (:runs) AND f.status IN ('FAILED', 'ERROR', 'FLAKY')
-                            AND f.tool = t.tool AND COALESCE(f.suite, '') = COALESCE(t.suite, '') AND f.name = t.name)
-                        LIMIT :max""")
-                .param("runs", runIds).param("max", MAX_TEST_ROWS)
-                .query((rs, row) -> new TestRow(rs.getString("run_id"), rs.getString("tool"), rs.getString("suite"), rs.getString("name"),
-                        rs.getString("status")))
-                .list();
+        List<TestRow> candidates = jdbc.sql("""
+                        SELECT DISTINCT tool, COALESCE(suite, '') AS suite, name FROM run_tests
+                        WHERE run_id IN (:runs) AND status IN ('FAILED', 'ERROR', 'FLAKY') LIMIT :max""")
+                .param("runs", runIds).param("max", MAX_CANDIDATES)
+                .query((rs, row) -> new TestRow(null, rs.getString("tool"), rs.getString("suite"), rs.getString("name"), null)).list();
+        List<TestRow> outcomes = new java.util.ArrayList<>();
+        for (TestRow test : candidates) {
+            outcomes.addAll(jdbc.sql("""
+                            SELECT run_id, status FROM run_tests WHERE name = :name AND run_id IN (:runs) AND tool = :tool
+                            AND COALESCE(suite, '') = :suite AND status <> 'SKIPPED'""")
+                    .param("name", test.name()).param("runs", runIds).param("tool", test.tool()).param("suite", test.suite())
+                    .query((rs, row) -> new TestRow(rs.getString("run_id"), test.tool(), test.suite(), test.name(), rs.getString("status"))).list());
+        }
+        return outcomes;
     }
 
     /** Judged findings (not advice) per run, tool, rule and severity. */
