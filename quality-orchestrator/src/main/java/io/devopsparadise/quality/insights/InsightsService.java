@@ -17,6 +17,10 @@ import io.devopsparadise.quality.insights.hotspots.FileComplexity;
 import io.devopsparadise.quality.insights.hotspots.Hotspot;
 import io.devopsparadise.quality.insights.hotspots.Hotspots;
 import io.devopsparadise.quality.insights.hotspots.McCabeReport;
+import io.devopsparadise.quality.insights.hotspots.EslintComplexity;
+import io.devopsparadise.quality.insights.hotspots.PmdComplexity;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.insights.risk.FeatureHistory;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.quality.impact.TestImpact;
@@ -34,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +59,7 @@ public class InsightsService {
     private final InstanceManagerClient manager;
     private final QualityProfiles profiles;
     private final TestImpact impact;
+    private final WorkspaceDetector detector;
     private final StoredRunResults stored;
     private final InsightsProperties properties;
     private final QualityProperties quality;
@@ -61,8 +67,9 @@ public class InsightsService {
     private final Clock clock;
 
     InsightsService(InstanceManagerClient manager, StoredRunResults stored, InsightsProperties properties, QualityProperties quality,
-                    QualityProfiles profiles, TestImpact impact, Clock clock) {
+                    QualityProfiles profiles, TestImpact impact, WorkspaceDetector detector, Clock clock) {
         this.impact = impact;
+        this.detector = detector;
         this.manager = manager;
         this.profiles = profiles;
         this.stored = stored;
@@ -226,22 +233,55 @@ public class InsightsService {
         return commits.isEmpty() ? "" : commits.get(commits.size() - 1).author();
     }
 
-    /** Every function's complexity by flake8's mccabe, run inside the instance at the workspace's root. */
+    /**
+     * Every function's complexity by the real tool of its language: flake8's mccabe (Python) and ESLint's complexity rule
+     * (JavaScript) inside the instance, at the workspace's root; PMD (Java) here, on the workspace's sources.
+     */
     private Complexity complexity(InstanceView instance) {
-        List<String> command = new ArrayList<>(List.of("flake8", "--select=C901", "--max-complexity=0", "--exit-zero",
-                "--format=default", "--extend-exclude=" + SKIPPED, "."));
-        String workdir = "docker".equals(instance.engine()) ? quality.containerWorkspace() : instance.workspace();
+        DetectedWorkspace detected = detector.detect(Path.of(instance.workspace()));
+        boolean container = "docker".equals(instance.engine());
+        String workdir = container ? quality.containerWorkspace() : instance.workspace();
+        Map<String, FileComplexity> files = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        if (detected.has("python")) {
+            measured("flake8's mccabe", "Python", files, sources, instance, workdir, List.of("flake8", "--select=C901", "--max-complexity=0",
+                    "--exit-zero", "--format=default", "--extend-exclude=" + SKIPPED, "."), McCabeReport::parse, "apt-get install flake8");
+        }
+        String nodeModules = container ? quality.containerNodeModules() : quality.nodeModules();
+        if (detected.has("javascript") && nodeModules != null) {
+            measured("ESLint's complexity", "JavaScript", files, sources, instance, workdir, EslintComplexity.command(nodeModules),
+                    output -> EslintComplexity.parse(output, workdir), "npm install eslint where the instance keeps its npm tools");
+        }
+        if (detected.has("maven") || detected.has("gradle")) {
+            try {
+                Map<String, FileComplexity> java = PmdComplexity.measure(Path.of(instance.workspace()));
+                files.putAll(java);
+                sources.add(summary("PMD", "Java", java));
+            } catch (IOException | RuntimeException e) {
+                sources.add("PMD did not measure the Java sources: " + e.getMessage());
+            }
+        }
+        return new Complexity(files, sources.isEmpty() ? "not measured: no Python, JavaScript or Java source found" : String.join("; ", sources));
+    }
+
+    private void measured(String tool, String language, Map<String, FileComplexity> files, List<String> sources, InstanceView instance,
+                          String workdir, List<String> command, java.util.function.Function<String, Map<String, FileComplexity>> parser,
+                          String installHint) {
         ExecResult result = manager.exec(instance.id(), command, Map.of(), workdir, properties.complexityTimeout());
         if (result.timedOut()) {
-            return new Complexity(Map.of(), "not measured: flake8's mccabe took longer than " + properties.complexityTimeout().toSeconds() + " s");
+            sources.add(tool + " took longer than " + properties.complexityTimeout().toSeconds() + " s: " + language + " not measured");
+        } else if (result.exitCode() != 0 && (result.stdout() == null || result.stdout().isBlank())) {
+            sources.add(tool + " failed in the instance (exit " + result.exitCode() + "; " + installHint + "): " + tail(result.stderr()));
+        } else {
+            Map<String, FileComplexity> measured = parser.apply(result.stdout());
+            files.putAll(measured);
+            sources.add(summary(tool, language, measured));
         }
-        if (result.exitCode() != 0) {
-            return new Complexity(Map.of(), "not measured: flake8 failed in the instance (exit " + result.exitCode()
-                    + "; install it with apt-get install flake8): " + tail(result.stderr()));
-        }
-        Map<String, FileComplexity> files = McCabeReport.parse(result.stdout());
-        return new Complexity(files, "flake8's mccabe: " + files.values().stream().mapToInt(f -> f.functions().size()).sum()
-                + " functions in " + files.size() + " Python files");
+    }
+
+    private static String summary(String tool, String language, Map<String, FileComplexity> files) {
+        return tool + ": " + files.values().stream().mapToInt(f -> f.functions().size()).sum() + " functions in " + files.size() + " "
+                + language + " files";
     }
 
     private static String tail(String text) {
