@@ -77,6 +77,7 @@ public final class InsightsView {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Regression(String runId, Instant at, double before, double after, double noise, String fromCommit, String toCommit) {
+    public record Regression(String runId, Instant at, String metric, double before, double after, double noise, String fromCommit, String toCommit,
+                             String summary) {
     }
 }

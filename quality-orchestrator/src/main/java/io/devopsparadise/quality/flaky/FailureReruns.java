@@ -45,7 +45,8 @@ public final class FailureReruns {
         Map<String, Integer> passedOn = new HashMap<>();
         for (int attempt = 1; attempt <= properties.reruns() && !pending.isEmpty(); attempt++) {
             String report = runner.rerunReport(attempt);
-            ExecResult result = exec.exec(runner.rerunCommand(context, List.copyOf(pending.values()), report), runner.environment(context), timeout);
+            ExecResult result = exec.exec(runner.rerunCommand(context, List.copyOf(pending.values()), report), runner.rerunEnvironment(context, report),
+                    timeout);
             if (result.timedOut()) {
                 break;
             }

@@ -13,6 +13,11 @@ public interface RerunnableTestRunner extends ToolRunner {
     /** The command that runs exactly {@code tests} again, without coverage. */
     List<String> rerunCommand(RunContext context, List<TestCaseResult> tests, String report);
 
+    /** The environment of a rerun whose JUnit XML goes to {@code report}. */
+    default java.util.Map<String, String> rerunEnvironment(RunContext context, String report) {
+        return environment(context);
+    }
+
     /** Where a test's JUnit XML goes in the run's report directory for rerun {@code attempt}. */
     default String rerunReport(int attempt) {
         return tool() + "-rerun-" + attempt + ".xml";

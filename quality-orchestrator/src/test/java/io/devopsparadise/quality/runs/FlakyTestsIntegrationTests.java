@@ -41,18 +41,41 @@ class FlakyTestsIntegrationTests {
                 assert 1 + 1 == 2
             """;
 
+    /** A jest test with regular-expression characters in its name, failing one run in three, beside one that always passes. */
+    private static final String ONE_IN_THREE_JS = """
+            const fs = require('fs');
+            const path = require('path');
+            const counter = path.join(__dirname, '.runs-of-cart');
+
+            describe('cart', () => {
+              test('total (with tax) is right [sometimes]', () => {
+                const runs = fs.existsSync(counter) ? Number(fs.readFileSync(counter, 'utf8')) : 0;
+                fs.writeFileSync(counter, String(runs + 1));
+                expect(runs % 3).not.toBe(0);
+              });
+              test('tax is a fifth', () => {
+                expect(10 * 0.2).toBe(2);
+              });
+            });
+            """;
+
     private LocalOrchestrator orchestrator;
     private Path workspace;
+    private Path scripts;
 
     @BeforeAll
     void start() throws Exception {
         Path workspaces = Files.createTempDirectory("flaky-workspaces");
-        orchestrator = LocalOrchestrator.start(workspaces);
+        orchestrator = LocalOrchestrator.start(workspaces, "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());
         workspace = Files.createDirectories(workspaces.resolve("flaky-project"));
         Files.createDirectories(workspace.resolve("tests"));
         Files.writeString(workspace.resolve("tests/__init__.py"), "");
         Files.writeString(workspace.resolve("tests/test_network.py"), ONE_IN_THREE);
         orchestrator.provision("flaky", workspace);
+        scripts = Files.createDirectories(workspaces.resolve("flaky-shop"));
+        Files.writeString(scripts.resolve("package.json"), "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        Files.writeString(scripts.resolve("cart.test.js"), ONE_IN_THREE_JS);
+        orchestrator.provision("flaky-js", scripts);
     }
 
     @AfterAll
@@ -96,8 +119,22 @@ class FlakyTestsIntegrationTests {
         }
     }
 
+    @Test
+    void aJestTestThatFailsOneRunInThreeIsRerunByItsLiteralNameAndIsFlaky() throws Exception {
+        Files.deleteIfExists(scripts.resolve(".runs-of-cart"));
+
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky-js", "quick");
+
+        JsonNode jest = OrchestratorRuns.tool(run, "jest");
+        assertThat(jest.path("status").asString()).as(jest.toString()).isEqualTo("PASSED");
+        JsonNode sometimes = test(jest, "cart total (with tax) is right [sometimes]");
+        assertThat(sometimes.path("status").asString()).isEqualTo("FLAKY");
+        assertThat(test(jest, "cart tax is a fifth").path("status").asString()).isEqualTo("PASSED");
+        assertThat(Files.readString(scripts.resolve(".runs-of-cart")).strip()).as("one run, one rerun of that test alone").isEqualTo("2");
+    }
+
     private static JsonNode test(JsonNode tool, String name) {
-        return tool.path("tests").valueStream().filter(t -> t.path("name").asString().equals(name)).findFirst()
+        return tool.path("tests").valueStream().filter(t -> t.path("name").asString().strip().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no test " + name + " in " + tool));
     }
 

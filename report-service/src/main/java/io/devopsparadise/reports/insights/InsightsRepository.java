@@ -24,11 +24,11 @@ class InsightsRepository {
     /** The client's newest {@code limit} runs started no later than {@code until}, oldest first. */
     List<WindowRun> window(String clientId, Instant until, int limit) {
         List<WindowRun> oldestFirst = new java.util.ArrayList<>(jdbc.sql("""
-                        SELECT id, started_at, git_commit, performance_score, code_lines FROM runs
+                        SELECT id, started_at, git_commit, performance_score, performance_metrics, code_lines FROM runs
                         WHERE client_id = :client AND started_at <= :until ORDER BY started_at DESC, id DESC LIMIT :limit""")
                 .param("client", clientId).param("until", Timestamp.from(until)).param("limit", limit)
                 .query((rs, row) -> new WindowRun(rs.getString("id"), rs.getTimestamp("started_at").toInstant(), rs.getString("git_commit"),
-                        (Double) rs.getObject("performance_score"), (Integer) rs.getObject("code_lines")))
+                        (Double) rs.getObject("performance_score"), metrics(rs.getString("performance_metrics")), (Integer) rs.getObject("code_lines")))
                 .list());
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
@@ -77,7 +77,29 @@ class InsightsRepository {
                 .list();
     }
 
-    record WindowRun(String id, Instant startedAt, String gitCommit, Double performanceScore, Integer codeLines) {
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** The stored metrics object; empty when the run audited none or the text does not read. */
+    private static java.util.Map<String, Double> metrics(String json) {
+        if (json == null) {
+            return java.util.Map.of();
+        }
+        try {
+            java.util.Map<String, Double> metrics = new java.util.TreeMap<>();
+            JSON.readTree(json).properties().forEach(e -> {
+                if (e.getValue().isNumber()) {
+                    metrics.put(e.getKey(), e.getValue().asDouble());
+                }
+            });
+            return metrics;
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return java.util.Map.of();
+        }
+    }
+
+    /** @param metrics Lighthouse's lab metrics by audit id (milliseconds; cumulative-layout-shift unitless); empty without an audit */
+    record WindowRun(String id, Instant startedAt, String gitCommit, Double performanceScore, java.util.Map<String, Double> metrics,
+                     Integer codeLines) {
     }
 
     record TestRow(String runId, String tool, String suite, String name, String status) {

@@ -63,10 +63,10 @@ public class RunStore {
                     INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
                         tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
                         findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at,
-                        baseline_run_id, new_findings, new_failures, fingerprinted, code_lines)
+                        baseline_run_id, new_findings, new_failures, fingerprinted, code_lines, performance_metrics)
                     VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
                         :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :advisory, :performance,
-                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures, :fingerprinted, :codeLines)""")
+                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures, :fingerprinted, :codeLines, :metrics)""")
                     .param("id", summary.id()).param("client", summary.clientId()).param("workspace", summary.workspace())
                     .param("profile", summary.profile()).param("state", summary.state().name())
                     .param("started", timestamp(summary.startedAt())).param("finished", timestamp(summary.finishedAt()))
@@ -83,6 +83,8 @@ public class RunStore {
                     .param("newFailures", summary.newFailures())
                     .param("fingerprinted", result.tools().stream().flatMap(t -> t.findings().stream()).allMatch(f -> f.fingerprint() != null))
                     .param("codeLines", codeLines(result))
+                    .param("metrics", result.tools().stream().map(io.devopsparadise.contracts.quality.ToolOutcome::performance)
+                            .filter(java.util.Objects::nonNull).findFirst().map(p -> json.writeValueAsString(p.metrics())).orElse(null))
                     .param("tools", json.writeValueAsString(result.tools().stream().map(ToolDigest::of).toList())).update();
             items.insert(result);
         } catch (DuplicateKeyException raced) {
