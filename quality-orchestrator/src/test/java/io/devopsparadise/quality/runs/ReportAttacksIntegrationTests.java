@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * neither read nor written through, and that the admin token never comes back in an answer, a file or a log line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// it reads its orchestrator's log file, and logging is one per JVM: no other class may start a service meanwhile
+@org.junit.jupiter.api.parallel.Isolated
 class ReportAttacksIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
