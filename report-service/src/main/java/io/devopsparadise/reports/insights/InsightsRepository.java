@@ -26,7 +26,9 @@ class InsightsRepository {
         List<WindowRun> oldestFirst = new java.util.ArrayList<>(jdbc.sql("""
                         SELECT id, started_at, git_commit, performance_score, performance_metrics, code_lines FROM runs
                         WHERE client_id = :client AND started_at <= :until ORDER BY started_at DESC, id DESC LIMIT :limit""")
-                .param("client", clientId).param("until", Timestamp.from(until)).param("limit", limit)
+                .param("client", clientId)
+                // the column keeps microseconds, rounded: a run's own start, to the nanosecond, may be stored a microsecond later
+                .param("until", Timestamp.from(until.plusNanos(1_000))).param("limit", limit)
                 .query((rs, row) -> new WindowRun(rs.getString("id"), rs.getTimestamp("started_at").toInstant(), rs.getString("git_commit"),
                         (Double) rs.getObject("performance_score"), metrics(rs.getString("performance_metrics")), (Integer) rs.getObject("code_lines")))
                 .list());

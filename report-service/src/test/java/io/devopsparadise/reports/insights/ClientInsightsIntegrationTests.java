@@ -198,7 +198,8 @@ class ClientInsightsIntegrationTests {
                     List.of(new Finding("pylint", "C0114 missing-module-docstring", Severity.LOW, "pkg/b/three.py", 1, "docstring")))
                     .asAdvice("the project configures no Pylint"));
         }
-        Instant started = T0.plusSeconds(i * 3600L);
+        // the last run starts a few hundred nanoseconds before a second: stored to the microsecond, it rounds up past its own start
+        Instant started = T0.plusSeconds(i * 3600L).plusNanos(i == 5 ? 999_999_600 : 0);
         return new QualityRunResult(UUID.randomUUID().toString(), CLIENT, "/workspaces/insights", "standard",
                 tools.stream().anyMatch(t -> t.status() == ToolStatus.FAILED) ? RunState.FAILED : RunState.PASSED, started, started.plusSeconds(60),
                 tools, "judged", COMMITS[i], "main", null, null);

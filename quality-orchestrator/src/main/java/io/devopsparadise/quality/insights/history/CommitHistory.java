@@ -15,7 +15,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.NotIgnoredFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 import java.io.IOException;
@@ -83,11 +85,12 @@ public final class CommitHistory {
         }
     }
 
-    /** The working tree (files not ignored, committed or not) against HEAD, by {@code author}. */
+    /** The working tree (files not ignored, committed or not, outside .paradise/) against HEAD, by {@code author}. */
     public CommitChange workingTree(String author, Instant now) throws IOException {
         ObjectId head = repository.resolve("HEAD^{tree}");
         try (DiffFormatter diff = formatter(); ObjectReader reader = repository.newObjectReader()) {
-            diff.setPathFilter(new NotIgnoredFilter(1));
+            // the platform's own reports (.paradise/) are no change of the developer's
+            diff.setPathFilter(AndTreeFilter.create(new NotIgnoredFilter(1), PathFilter.create(".paradise").negate()));
             AbstractTreeIterator base = new CanonicalTreeParser();
             if (head != null) {
                 ((CanonicalTreeParser) base).reset(reader, head);
