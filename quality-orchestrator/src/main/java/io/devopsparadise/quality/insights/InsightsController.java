@@ -24,9 +24,7 @@ class InsightsController {
     @Operation(summary = "The workspace's hotspots: churn (commits in the window, from git) times complexity (flake8's mccabe, in the"
             + " instance), raised by uncovered lines and findings of the latest stored run; highest first, the first `limit` (1-200)")
     HotspotsAnswer hotspots(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-        }
+        checkLimit(limit);
         return insights.hotspots(clientId, limit);
     }
 
@@ -34,9 +32,7 @@ class InsightsController {
     @Operation(summary = "Hotspots, recommendations (the first `limit` of each) and the working tree's risk, from one measurement:"
             + " what the dashboard's Insights page and the paradise_insights tool show")
     InsightsOverview overview(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-        }
+        checkLimit(limit);
         return insights.overview(clientId, limit);
     }
 
@@ -44,9 +40,7 @@ class InsightsController {
     @Operation(summary = "What is worth doing, ranked by expected payoff, each with its evidence and the files or tests it is about:"
             + " tests for uncovered hotspots, flaky tests, recurring rules, slow tests, changed lines below the profile's coverage")
     RecommendationsAnswer recommendations(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
-        }
+        checkLimit(limit);
         return insights.recommendations(clientId, limit);
     }
 
@@ -64,5 +58,11 @@ class InsightsController {
     ChangeRiskAnswer changeRisk(@RequestParam String clientId, @RequestParam(required = false) String commit,
                                 @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return insights.changeRisk(clientId, new RiskTarget(commit, from, to));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
     }
 }

@@ -97,8 +97,8 @@ public class InsightsService {
         Optional<QualityRunResult> latest = stored.latest(clientId);
         HotspotsAnswer all = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
         HotspotsAnswer top = new HotspotsAnswer(all.clientId(), all.headCommit(), all.windowDays(), all.commitsInWindow(), all.complexity(),
-                all.coverageRun(), all.ranked(), all.hotspots().subList(0, Math.min(limit, all.hotspots().size())));
-        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, new RiskTarget(null, null, null)),
+                all.coverageRun(), all.ranked(), first(all.hotspots(), limit));
+        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, instance, new RiskTarget(null, null, null)),
                 coverageGaps(clientId, instance, latest));
     }
 
@@ -117,7 +117,7 @@ public class InsightsService {
             missing.add("no hotspot: " + hotspots.complexity());
         }
         return new RecommendationsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), missing, ranked.size(),
-                ranked.subList(0, Math.min(limit, ranked.size())));
+                first(ranked, limit));
     }
 
     /** The latest stored run's uncovered changed lines, by function, with the test file most likely to hold each one's test. */
@@ -150,6 +150,10 @@ public class InsightsService {
         return new CoverageGapsAnswer(clientId, latest.get().id(), changed.baseCommit(), changed.lines(), changed.covered(), null, gaps);
     }
 
+    private static <T> List<T> first(List<T> items, int limit) {
+        return items.subList(0, Math.min(limit, items.size()));
+    }
+
     private double minChangedLineCoverage(String profile) {
         try {
             return profiles.get(profile).minChangedLineCoverage();
@@ -176,11 +180,14 @@ public class InsightsService {
         int inWindow = history.isEmpty() ? 0 : (int) history.stream()
                 .filter(c -> !c.time().isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow()))).count();
         return new HotspotsAnswer(clientId, head, properties.churnWindow().toDays(), inWindow, complexity.source(),
-                latest.map(QualityRunResult::id).orElse(null), ranked.size(), ranked.subList(0, Math.min(limit, ranked.size())));
+                latest.map(QualityRunResult::id).orElse(null), ranked.size(), first(ranked, limit));
     }
 
     public ChangeRiskAnswer changeRisk(String clientId, RiskTarget target) {
-        InstanceView instance = instance(clientId);
+        return changeRisk(clientId, instance(clientId), target);
+    }
+
+    private ChangeRiskAnswer changeRisk(String clientId, InstanceView instance, RiskTarget target) {
         Path workspace = Path.of(instance.workspace());
         try (Repository repository = repository(workspace)) {
             RepositoryInsight insight = histories.of(workspace, repository);
