@@ -315,6 +315,8 @@ class DashboardBrowserIntegrationTests {
         assertThat(browser.findElement(By.id("flaky-tests")).getText()).contains("test_network › test_sometimes")
                 .contains("failed, then passed on a rerun");
         assertThat(browser.findElement(By.id("risk-value")).getText()).matches("\\d+%");
+        assertThat(browser.findElement(By.id("risk-coverage")).getText()).as("the run was on the working tree's commit")
+                .containsPattern("Tests ran \\d+ of [1-9]\\d* of its changed lines");
         List<WebElement> recommended = browser.findElements(By.cssSelector("#recommendations li"));
         assertThat(recommended).isNotEmpty();
         assertThat(browser.findElement(By.id("recommendations")).getText()).contains("add tests for calc.py")

@@ -67,6 +67,13 @@ class ChangeRiskTool implements GatewayTool {
             text.append(String.format(Locale.ROOT, "- %s: %s (typical %s) %+.2f%n", factor.path("description").asString(),
                     number(factor.path("value").asDouble()), number(factor.path("typical").asDouble()), factor.path("contribution").asDouble()));
         }
+        JsonNode coverage = answer.path("coverage");
+        if (coverage.isObject()) {
+            text.append(String.format(Locale.ROOT, "Tests ran %d of its %d changed lines (%s) in run %s; coverage is evidence, not a factor of the model.%n",
+                    coverage.path("covered").asInt(), coverage.path("lines").asInt(),
+                    coverage.path("percent").isNumber() ? number(coverage.path("percent").asDouble()) + "%" : "no measured line",
+                    coverage.path("runId").asString()));
+        }
         return text.toString();
     }
 

@@ -43,7 +43,11 @@ public final class InsightsView {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Risk(String change, int files, int linesAdded, int linesDeleted, double risk, double percentile, String level, String method,
-                       int historyCommits, List<Factor> factors) {
+                       int historyCommits, List<Factor> factors, TouchedLines coverage) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TouchedLines(String runId, String baseCommit, int lines, int covered, Double percent) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

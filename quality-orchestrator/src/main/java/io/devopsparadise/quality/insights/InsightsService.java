@@ -98,7 +98,7 @@ public class InsightsService {
         HotspotsAnswer all = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
         HotspotsAnswer top = new HotspotsAnswer(all.clientId(), all.headCommit(), all.windowDays(), all.commitsInWindow(), all.complexity(),
                 all.coverageRun(), all.ranked(), first(all.hotspots(), limit));
-        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, instance, new RiskTarget(null, null, null)),
+        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, instance, new RiskTarget(null, null, null), latest),
                 coverageGaps(clientId, instance, latest));
     }
 
@@ -184,17 +184,20 @@ public class InsightsService {
     }
 
     public ChangeRiskAnswer changeRisk(String clientId, RiskTarget target) {
-        return changeRisk(clientId, instance(clientId), target);
+        InstanceView instance = instance(clientId);
+        return changeRisk(clientId, instance, target, target.workingTree() ? stored.latest(clientId) : Optional.empty());
     }
 
-    private ChangeRiskAnswer changeRisk(String clientId, InstanceView instance, RiskTarget target) {
+    private ChangeRiskAnswer changeRisk(String clientId, InstanceView instance, RiskTarget target, Optional<QualityRunResult> latest) {
         Path workspace = Path.of(instance.workspace());
         try (Repository repository = repository(workspace)) {
             RepositoryInsight insight = histories.of(workspace, repository);
             CommitHistory reader = new CommitHistory(repository, histories.limits());
             CommitChange change;
             FeatureHistory before;
+            TouchedLinesCoverage coverage = null;
             if (target.workingTree()) {
+                coverage = TouchedLinesCoverage.of(latest, Optional.ofNullable(repository.resolve("HEAD")).map(id -> id.name()).orElse(null)).orElse(null);
                 change = reader.workingTree(author(repository, insight), clock.instant());
                 before = insight.history().now();
             } else if (target.commit() != null) {
@@ -209,7 +212,7 @@ public class InsightsService {
             double percentile = insight.percentile(risk);
             return new ChangeRiskAnswer(clientId, target.workingTree() ? "working tree" : change.id(), change.files().size(),
                     change.linesAdded(), change.linesDeleted(), risk, percentile, level(percentile), insight.scorer().method(),
-                    insight.history().size(), insight.scorer().factors(features).subList(0, TOP_FACTORS));
+                    insight.history().size(), insight.scorer().factors(features).subList(0, TOP_FACTORS), coverage);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.quality.flaky.FlakyProperties;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.JacocoXmlParser;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
 /**
  * Maven Surefire with JaCoCo: {@code mvn prepare-agent test report} with test failures reported rather than fatal,
  * then every module's Surefire XML and JaCoCo XML written during this run (older ones in target/ are stale).
- * The workspace's own wrapper (mvnw) is preferred to the instance's Maven.
+ * The workspace's own wrapper (mvnw) is preferred to the instance's Maven. Failed tests are confirmed by Surefire itself
+ * ({@code rerunFailingTestsCount}, as many times as {@code paradise.quality.flaky.reruns}): one that passes on a rerun is
+ * written as a {@code flakyFailure} and read as FLAKY.
  */
 @Component
 class MavenRunner extends TestReportsRunner {
@@ -31,6 +34,12 @@ class MavenRunner extends TestReportsRunner {
     static final String JACOCO = "org.jacoco:jacoco-maven-plugin:0.8.15";
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".paradise", "src");
     private static final int MAX_DEPTH = 6;
+
+    private final FlakyProperties flaky;
+
+    MavenRunner(FlakyProperties flaky) {
+        this.flaky = flaky;
+    }
 
     @Override
     public String tool() {
@@ -45,8 +54,12 @@ class MavenRunner extends TestReportsRunner {
     @Override
     public List<String> command(RunContext context) {
         String maven = context.workspace().has("maven-wrapper") ? context.workspaceInInstance() + "/mvnw" : context.tools().maven();
-        return List.of(maven, "-B", "--no-transfer-progress", "-Dmaven.test.failure.ignore=true",
-                JACOCO + ":prepare-agent", "test", JACOCO + ":report");
+        List<String> command = new ArrayList<>(List.of(maven, "-B", "--no-transfer-progress", "-Dmaven.test.failure.ignore=true"));
+        if (flaky.reruns() > 0) {
+            command.add("-Dsurefire.rerunFailingTestsCount=" + flaky.reruns());
+        }
+        command.addAll(List.of(JACOCO + ":prepare-agent", "test", JACOCO + ":report"));
+        return List.copyOf(command);
     }
 
     @Override

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures are confirmed before the verdict: a test that fails one run in three (it counts its runs in a file) is rerun,
- * passes, and is reported FLAKY without failing the run; a test that always fails still fails it. Real pytest (Debian's)
- * in a process instance of the real instance-manager.
+ * passes, and is reported FLAKY without failing the run; a test that always fails still fails it. Real pytest (Debian's),
+ * jest and Maven Surefire in process instances of the real instance-manager.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -59,9 +59,34 @@ class FlakyTestsIntegrationTests {
             });
             """;
 
+    /** A JUnit test whose first run in a JVM fails: Surefire reruns it in the same fork, where it passes. */
+    private static final String FIRST_RUN_FAILS_JAVA = """
+            package shop;
+
+            import org.junit.jupiter.api.Test;
+
+            import static org.junit.jupiter.api.Assertions.assertTrue;
+
+            class NetworkTest {
+                private static int runs;
+
+                @Test
+                void sometimes() {
+                    runs++;
+                    assertTrue(runs > 1, "the first run in a JVM fails");
+                }
+
+                @Test
+                void always() {
+                    assertTrue(true);
+                }
+            }
+            """;
+
     private LocalOrchestrator orchestrator;
     private Path workspace;
     private Path scripts;
+    private Path java;
 
     @BeforeAll
     void start() throws Exception {
@@ -76,6 +101,11 @@ class FlakyTestsIntegrationTests {
         Files.writeString(scripts.resolve("package.json"), "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
         Files.writeString(scripts.resolve("cart.test.js"), ONE_IN_THREE_JS);
         orchestrator.provision("flaky-js", scripts);
+        java = Files.createDirectories(workspaces.resolve("flaky-java"));
+        Files.createDirectories(java.resolve("src/test/java/shop"));
+        Files.copy(Path.of("src/test/resources/fixtures/java-impact-project/pom.xml"), java.resolve("pom.xml"));
+        Files.writeString(java.resolve("src/test/java/shop/NetworkTest.java"), FIRST_RUN_FAILS_JAVA);
+        orchestrator.provision("flaky-java", java);
     }
 
     @AfterAll
@@ -131,6 +161,18 @@ class FlakyTestsIntegrationTests {
         assertThat(sometimes.path("status").asString()).isEqualTo("FLAKY");
         assertThat(test(jest, "cart tax is a fifth").path("status").asString()).isEqualTo("PASSED");
         assertThat(Files.readString(scripts.resolve(".runs-of-cart")).strip()).as("one run, one rerun of that test alone").isEqualTo("2");
+    }
+
+    @Test
+    void aJunitTestThatPassesOnSurefiresRerunIsFlakyAndTheRunPasses() throws Exception {
+        JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky-java", "quick");
+
+        JsonNode maven = OrchestratorRuns.tool(run, "maven");
+        assertThat(maven.path("status").asString()).as(maven.toString()).isEqualTo("PASSED");
+        assertThat(run.path("state").asString()).as(run.path("verdict").asString()).isEqualTo("PASSED");
+        assertThat(test(maven, "sometimes").path("status").asString()).isEqualTo("FLAKY");
+        assertThat(test(maven, "sometimes").path("failureMessage").asString()).contains("the first run in a JVM fails");
+        assertThat(test(maven, "always").path("status").asString()).isEqualTo("PASSED");
     }
 
     private static JsonNode test(JsonNode tool, String name) {
