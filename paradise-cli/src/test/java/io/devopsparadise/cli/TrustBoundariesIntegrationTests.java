@@ -78,7 +78,10 @@ class TrustBoundariesIntegrationTests {
                 Arguments.of("quality-orchestrator", "GET", "/api/runs?clientId=alice", null),
                 Arguments.of("report-service", "POST", "/api/runs", "{}"),
                 Arguments.of("report-service", "GET", "/api/runs?clientId=alice", null),
-                Arguments.of("report-service", "GET", "/api/baseline?clientId=alice", null));
+                Arguments.of("report-service", "GET", "/api/baseline?clientId=alice", null),
+                Arguments.of("report-service", "GET", "/api/insights?clientId=alice", null),
+                Arguments.of("quality-orchestrator", "GET", "/api/insights/overview?clientId=alice", null),
+                Arguments.of("quality-orchestrator", "GET", "/api/insights/change-risk?clientId=alice", null));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
