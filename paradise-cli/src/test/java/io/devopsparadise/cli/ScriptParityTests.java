@@ -1,5 +1,6 @@
 package io.devopsparadise.cli;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,12 @@ class ScriptParityTests {
             assertThat(BASH).as("bash: " + message).contains(message);
             assertThat(POWERSHELL).as("powershell: " + message).contains(message);
         }
+    }
+
+    @Test
+    void bothCheckAClientNameByTheRuleEveryServiceChecks() {
+        assertThat(BASH).contains("\"$client\" =~ ^" + ClientNames.REGEX + "$ ]]");
+        assertThat(POWERSHELL).contains("$client -notmatch '^" + ClientNames.REGEX + "$'");
     }
 
     @Test

@@ -70,7 +70,7 @@ class HealthMonitor {
         if (!reconciler.isDone()) {
             return;
         }
-        lastProbe.keySet().retainAll(registry.all().stream().map(Instance::id).toList());
+        forgetRemoved();
         registry.all().stream()
                 .filter(instance -> instance.state() != InstanceState.FAILED)
                 .filter(instance -> inFlight.add(instance.id()))
@@ -83,6 +83,23 @@ class HealthMonitor {
                         inFlight.remove(instance.id());
                     }
                 }));
+    }
+
+    /** What is kept per instance goes with the instance: removed and FAILED ones are never checked again. */
+    void forgetRemoved() {
+        Set<String> checked = registry.all().stream().filter(instance -> instance.state() != InstanceState.FAILED).map(Instance::id)
+                .collect(java.util.stream.Collectors.toSet());
+        lastProbe.keySet().retainAll(checked);
+        failures.keySet().retainAll(checked);
+        restartAt.keySet().retainAll(checked);
+    }
+
+    /** How many instances this monitor keeps state for (for tests of its bounds). */
+    int tracked() {
+        Set<String> ids = new java.util.HashSet<>(lastProbe.keySet());
+        ids.addAll(failures.keySet());
+        ids.addAll(restartAt.keySet());
+        return ids.size();
     }
 
     void checkOne(String id) {

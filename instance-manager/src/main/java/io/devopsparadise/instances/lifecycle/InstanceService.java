@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceEvent;
@@ -23,13 +24,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 
 /** Provisions, finds, uses and deletes instances. */
 @Service
 public class InstanceService {
 
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
     private final InstanceRegistry registry;
     private final DefaultBackend defaultBackend;
@@ -113,9 +112,8 @@ public class InstanceService {
     }
 
     private static String checkClientId(String clientId) {
-        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            throw new InvalidRequestException("clientId must be 1-63 letters, digits, '.', '_' or '-', starting with a"
-                    + " letter or digit; got " + (clientId == null ? "nothing" : "'" + clientId + "'"));
+        if (!ClientNames.isValid(clientId)) {
+            throw new InvalidRequestException("clientId must be " + ClientNames.RULE + "; got " + (clientId == null ? "nothing" : "'" + clientId + "'"));
         }
         return clientId;
     }

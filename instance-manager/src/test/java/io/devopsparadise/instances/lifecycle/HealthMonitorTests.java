@@ -1,0 +1,348 @@
+package io.devopsparadise.instances.lifecycle;
+
+import com.sun.net.httpserver.HttpServer;
+import io.devopsparadise.contracts.instances.ExecRequest;
+import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.instances.InstanceEvent;
+import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.instances.events.InstanceEventBus;
+import io.devopsparadise.instances.profiles.BackendProfiles;
+import io.devopsparadise.instances.profiles.InstanceProperties;
+import io.devopsparadise.instances.runtime.InstanceRuntime;
+import io.devopsparadise.instances.runtime.InstanceRuntimes;
+import io.devopsparadise.instances.runtime.LaunchSpec;
+import io.devopsparadise.instances.runtime.ManagedUnit;
+import io.devopsparadise.instances.runtime.OutputListener;
+import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The health monitor's transitions and backoff on virtual time: the clock is moved by hand, the health endpoint is a real
+ * HTTP server whose answer the test sets, the registry is the real one on an in-memory H2 migrated by the real scripts.
+ * The engine is a stand-in that records restarts and removals (the real ones start containers and processes, which their
+ * own contract suite tests); nothing here waits.
+ */
+class HealthMonitorTests {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T06:00:00Z");
+
+    private final MovableClock clock = new MovableClock(T0);
+    private final RecordingRuntime runtime = new RecordingRuntime();
+    private final AtomicInteger healthStatus = new AtomicInteger(200);
+    private HttpServer health;
+    private InstanceRegistry registry;
+    private InstanceEventBus events;
+    private HealthMonitor monitor;
+    private Path workspace;
+
+    @BeforeEach
+    void start(@TempDir Path root) throws Exception {
+        health = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        health.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(healthStatus.get(), -1);
+            exchange.close();
+        });
+        health.start();
+        workspace = Files.createDirectories(root.resolve("workspaces/alice"));
+        InstanceProperties properties = properties(root);
+        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        registry = new InstanceRegistry(new InstanceRepository(jdbc));
+        events = new InstanceEventBus(clock);
+        BackendProfiles profiles = new BackendProfiles(properties);
+        LaunchSpecs launchSpecs = new LaunchSpecs(profiles, new Installation(jdbc, clock), properties);
+        InstanceRuntimes runtimes = new InstanceRuntimes(List.of(runtime));
+        // the reconciler is only asked whether it is done, by tick(), which these tests do not call
+        monitor = new HealthMonitor(registry, runtimes, profiles, launchSpecs, events, new InstanceMetrics(new SimpleMeterRegistry(), registry),
+                properties, null, new WorkspacePolicy(properties), clock);
+    }
+
+    private InstanceProperties properties(Path root) {
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("paradise.instances.home", root.resolve("home").toString()),
+                Map.entry("paradise.instances.allowed-workspace-roots[0]", root.resolve("workspaces").toString()),
+                Map.entry("paradise.instances.startup-timeout", "60s"),
+                Map.entry("paradise.instances.health.unhealthy-threshold", "3"),
+                Map.entry("paradise.instances.health.healthy-interval", "10s"),
+                Map.entry("paradise.instances.health.timeout", "2s"),
+                Map.entry("paradise.instances.restart.initial-backoff", "1s"),
+                Map.entry("paradise.instances.restart.max-backoff", "8s"),
+                Map.entry("paradise.instances.restart.max-restarts", "2"),
+                Map.entry("paradise.instances.profiles.web.command[0]", "true"),
+                Map.entry("paradise.instances.profiles.web.ports.mcp", "0"),
+                Map.entry("paradise.instances.profiles.web.health.type", "http"),
+                Map.entry("paradise.instances.profiles.web.health.path", "/health"));
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paradise.instances", InstanceProperties.class);
+    }
+
+    @AfterEach
+    void stop() {
+        monitor.stop();
+        health.stop(0);
+    }
+
+    @Test
+    void aStartingInstanceThatAnswersBecomesHealthy() {
+        Instance instance = put(InstanceState.STARTING);
+
+        monitor.checkOne(instance.id());
+
+        assertThat(state(instance)).isEqualTo(InstanceState.HEALTHY);
+        assertThat(events.recent()).extracting(InstanceEvent::type, InstanceEvent::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(InstanceEvent.Type.STATE_CHANGED, InstanceState.HEALTHY));
+    }
+
+    @Test
+    void aHealthyInstanceIsProbedAgainOnlyAfterTheHealthyInterval() {
+        Instance instance = put(InstanceState.STARTING);
+        monitor.checkOne(instance.id());
+        healthStatus.set(500);
+
+        clock.advance(Duration.ofSeconds(9));
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).as("within the interval: not probed").isEqualTo(InstanceState.HEALTHY);
+
+        clock.advance(Duration.ofSeconds(1));
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.UNHEALTHY);
+    }
+
+    @Test
+    void anUnhealthyInstanceIsRestartedAfterTheThresholdOfFailedChecks() {
+        Instance instance = healthy();
+        healthStatus.set(500);
+
+        monitor.checkOne(instance.id());
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.UNHEALTHY);
+
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.RESTARTING);
+        assertThat(registry.find(instance.id()).orElseThrow().health()).endsWith("restart in 1000 ms");
+    }
+
+    @Test
+    void aRestartWaitsForItsBackoffThenStartsTheInstanceAgain() {
+        Instance instance = healthy();
+        runtime.running = false;
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).as("a stopped process is restarted without waiting for the threshold").isEqualTo(InstanceState.RESTARTING);
+
+        clock.advance(Duration.ofMillis(999));
+        monitor.checkOne(instance.id());
+        assertThat(runtime.restarts).as("before the backoff").isEmpty();
+
+        clock.advance(Duration.ofMillis(1));
+        monitor.checkOne(instance.id());
+        Instance restarted = registry.find(instance.id()).orElseThrow();
+        assertThat(runtime.restarts).containsExactly(instance.handle());
+        assertThat(restarted.state()).isEqualTo(InstanceState.STARTING);
+        assertThat(restarted.restartCount()).isEqualTo(1);
+        assertThat(restarted.startedAt()).isEqualTo(clock.instant());
+        assertThat(events.recent()).extracting(InstanceEvent::type).contains(InstanceEvent.Type.RESTARTED);
+    }
+
+    @Test
+    void backoffDoublesFromTheInitialWaitUpToTheMaximum() {
+        assertThat(List.of(monitor.backoff(0), monitor.backoff(1), monitor.backoff(2), monitor.backoff(3), monitor.backoff(4), monitor.backoff(40)))
+                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8),
+                        Duration.ofSeconds(8));
+    }
+
+    @Test
+    void anInstanceThatSpentItsRestartBudgetFailsAndIsRemovedFromItsEngine() {
+        Instance instance = healthy();
+        runtime.running = false;
+        for (int restart = 0; restart < 2; restart++) {
+            monitor.checkOne(instance.id());
+            clock.advance(Duration.ofSeconds(30));
+            monitor.checkOne(instance.id());
+        }
+        assertThat(registry.find(instance.id()).orElseThrow().restartCount()).isEqualTo(2);
+
+        monitor.checkOne(instance.id());
+
+        Instance failed = registry.find(instance.id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(InstanceState.FAILED);
+        assertThat(failed.health()).startsWith("gave up after 2 restarts");
+        assertThat(runtime.removed).hasSize(1);
+        assertThat(events.recent()).extracting(InstanceEvent::type).endsWith(InstanceEvent.Type.FAILED);
+    }
+
+    @Test
+    void anInstanceNotHealthyWithinTheStartupTimeoutIsRestarted() {
+        healthStatus.set(500);
+        Instance instance = put(InstanceState.STARTING);
+
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).as("still starting").isEqualTo(InstanceState.STARTING);
+
+        clock.advance(Duration.ofSeconds(61));
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.RESTARTING);
+        assertThat(registry.find(instance.id()).orElseThrow().health()).startsWith("not healthy within 60 s");
+    }
+
+    @Test
+    void aWorkspaceGoneBeforeTheRestartFailsTheInstanceInsteadOfRestartingIt() throws Exception {
+        Instance instance = healthy();
+        runtime.running = false;
+        monitor.checkOne(instance.id());
+        Files.delete(workspace);
+
+        clock.advance(Duration.ofSeconds(1));
+        monitor.checkOne(instance.id());
+
+        assertThat(state(instance)).isEqualTo(InstanceState.FAILED);
+        assertThat(registry.find(instance.id()).orElseThrow().health()).startsWith("not restarted:");
+        assertThat(runtime.restarts).isEmpty();
+    }
+
+    @Test
+    void whatTheMonitorKeepsPerInstanceGoesWithTheInstance() {
+        Instance removed = healthy();
+        Instance failing = healthy();
+        healthStatus.set(500);
+        monitor.checkOne(removed.id());
+        monitor.checkOne(failing.id());
+        runtime.running = false;
+        monitor.checkOne(failing.id());
+        assertThat(monitor.tracked()).isEqualTo(2);
+
+        registry.remove(removed.id());
+        registry.update(failing.id(), i -> i.withState(InstanceState.FAILED, "gave up"));
+        monitor.forgetRemoved();
+
+        assertThat(monitor.tracked()).isZero();
+    }
+
+    private Instance healthy() {
+        Instance instance = put(InstanceState.STARTING);
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.HEALTHY);
+        clock.advance(Duration.ofSeconds(10));
+        return instance;
+    }
+
+    private Instance put(InstanceState state) {
+        String id = UUID.randomUUID().toString();
+        Instance instance = new Instance(id, "client-" + id.substring(0, 8), "web", RecordingRuntime.ENGINE, workspace,
+                Map.of("mcp", health.getAddress().getPort()), "http://127.0.0.1/mcp", new RuntimeHandle(RecordingRuntime.ENGINE, "unit-" + id),
+                state, "started", clock.instant(), clock.instant(), 0, clock.instant(), null);
+        registry.put(instance);
+        return instance;
+    }
+
+    private InstanceState state(Instance instance) {
+        return registry.find(instance.id()).orElseThrow().state();
+    }
+
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Runs nothing: says whether "the unit" runs as the test sets it, and records restarts and removals. */
+    private static final class RecordingRuntime implements InstanceRuntime {
+
+        static final String ENGINE = "process";
+
+        volatile boolean running = true;
+        final List<RuntimeHandle> restarts = new ArrayList<>();
+        final List<RuntimeHandle> removed = new ArrayList<>();
+
+        @Override
+        public String engine() {
+            return ENGINE;
+        }
+
+        @Override
+        public String isolation() {
+            return "none: a test stand-in";
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public RuntimeHandle start(LaunchSpec spec) {
+            return new RuntimeHandle(ENGINE, "unit-" + UUID.randomUUID());
+        }
+
+        @Override
+        public boolean isRunning(RuntimeHandle handle) {
+            return running;
+        }
+
+        @Override
+        public RuntimeHandle restart(RuntimeHandle handle, LaunchSpec spec) {
+            restarts.add(handle);
+            return new RuntimeHandle(ENGINE, "unit-" + UUID.randomUUID());
+        }
+
+        @Override
+        public void remove(RuntimeHandle handle) {
+            removed.add(handle);
+        }
+
+        @Override
+        public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
+            throw new UnsupportedOperationException("no commands run in the health monitor's tests");
+        }
+
+        @Override
+        public List<ManagedUnit> managedUnits(String installationId) {
+            return List.of();
+        }
+    }
+}
