@@ -40,7 +40,7 @@ public class McpGuard {
     /** The authenticated client, or an McpError with the status the failure calls for. */
     public Client admit(ServerRequest request) {
         String origin = request.headers().firstHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !LOOPBACK_ORIGIN.matcher(origin).matches() && !allowedOrigins.contains(origin)) {
+        if (!isAllowedOrigin(origin, allowedOrigins)) {
             throw new McpError(403, McpError.INVALID_REQUEST, "Origin " + origin + " is not allowed; add it to paradise.gateway.allowed-origins");
         }
         String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
@@ -57,6 +57,11 @@ public class McpGuard {
             throw new McpError(429, McpError.SERVER_ERROR, "Rate limit exceeded for client " + client.id() + "; slow down and retry");
         }
         return client;
+    }
+
+    /** No Origin (a client that is not a browser), a loopback one, or one configured exactly; nothing that only starts like one. */
+    static boolean isAllowedOrigin(String origin, List<String> allowedOrigins) {
+        return origin == null || LOOPBACK_ORIGIN.matcher(origin).matches() || allowedOrigins.contains(origin);
     }
 
     /** Content type, Accept and size checks of a POST, then its body. */

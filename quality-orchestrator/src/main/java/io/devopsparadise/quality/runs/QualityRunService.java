@@ -51,15 +51,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Starts quality runs: detects the workspace, picks the profile's tools, runs them inside the client's instance
@@ -86,8 +86,8 @@ public class QualityRunService {
     private final FailureReruns reruns;
     private final ToolResultCache cache;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
-    private final Map<String, QualityRun> runs = new ConcurrentHashMap<>();
-    private final ExecutorService coordinators = Executors.newCachedThreadPool(daemon("quality-run"));
+    private final LiveRuns runs;
+    private final ExecutorService coordinators;
     private final FairToolPool tools;
     private final ActiveRuns active;
 
@@ -110,6 +110,12 @@ public class QualityRunService {
         this.tools = new FairToolPool(properties.parallelTools());
         this.semantic = new SemanticAnalyzer(properties.semantic(), clock);
         this.active = new ActiveRuns(properties.maxRunsPerClient(), properties.maxActiveRuns());
+        this.runs = new LiveRuns(properties.maxActiveRuns());
+        // admission bounds the runs queued or running; their coordinators are bounded the same, and idle ones end
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxActiveRuns(), properties.maxActiveRuns(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("quality-run"));
+        pool.allowCoreThreadTimeOut(true);
+        this.coordinators = pool;
     }
 
     public QualityRunResult start(RunRequest request) {
@@ -124,7 +130,7 @@ public class QualityRunService {
         QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
         active.admit(run);
         try {
-            runs.put(run.id(), run);
+            runs.add(run);
             String base = request.base() == null || request.base().isBlank() ? null : request.base();
             coordinators.execute(() -> execute(run, profile, instance, request.changedFiles(), choice, base));
         } catch (RuntimeException e) {
@@ -146,7 +152,7 @@ public class QualityRunService {
 
     /** The whole result as gzip-compressed JSON when the run is finished and not yet acknowledged; empty for a run in progress. */
     Optional<byte[]> compressedResult(String id) {
-        return runs.containsKey(id) ? Optional.empty() : finished.compressedResult(id);
+        return runs.contains(id) ? Optional.empty() : finished.compressedResult(id);
     }
 
     public RunDigest digest(String id) {
@@ -159,7 +165,7 @@ public class QualityRunService {
 
     /** Digests of the runs in progress, then of the finished ones, newest first. */
     public List<RunDigest> list(String clientId, boolean pending, int limit) {
-        List<RunDigest> digests = new ArrayList<>(runs.values().stream().filter(r -> clientId == null || r.clientId().equals(clientId))
+        List<RunDigest> digests = new ArrayList<>(runs.all().stream().filter(r -> clientId == null || r.clientId().equals(clientId))
                 .map(r -> RunDigests.of(r.snapshot(), false)).sorted(Comparator.comparing(RunDigest::startedAt).reversed()).toList());
         if (pending) {
             digests.clear();
@@ -177,7 +183,7 @@ public class QualityRunService {
             return RunDigests.of(kept.snapshot(), true);
         }
         if (!finished.acknowledge(id, clock.instant())) {
-            throw runs.containsKey(id) ? new RunStillActiveException(id) : new RunNotFoundException(id);
+            throw runs.contains(id) ? new RunStillActiveException(id) : new RunNotFoundException(id);
         }
         return digest(id);
     }
@@ -267,7 +273,8 @@ public class QualityRunService {
         try {
             finished.save(result);
         } catch (RuntimeException e) {
-            log.error("quality run {} could not be kept on disk; it stays in memory until this service stops: {}", run.id(), e.toString());
+            log.error("quality run {} could not be kept on disk; it stays in memory until the report-service stores it: {}", run.id(), e.toString());
+            runs.keepUnsaved(run);
             events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
             return;
         }
