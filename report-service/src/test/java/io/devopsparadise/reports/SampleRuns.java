@@ -5,8 +5,8 @@ import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
-import io.devopsparadise.reports.store.RunSummary;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.RunSummary;
+import io.devopsparadise.reports.runs.StoredRun;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;

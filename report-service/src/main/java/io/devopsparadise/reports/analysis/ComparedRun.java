@@ -2,8 +2,8 @@ package io.devopsparadise.reports.analysis;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
-import io.devopsparadise.reports.store.RunSummary;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.RunSummary;
+import io.devopsparadise.reports.runs.StoredRun;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

@@ -2,7 +2,7 @@ package io.devopsparadise.reports.analysis;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.StoredRun;
 
 import java.util.ArrayList;
 import java.util.HashMap;

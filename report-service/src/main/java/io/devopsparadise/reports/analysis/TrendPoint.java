@@ -2,7 +2,7 @@ package io.devopsparadise.reports.analysis;
 
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.Severity;
-import io.devopsparadise.reports.store.RunSummary;
+import io.devopsparadise.reports.runs.RunSummary;
 
 import java.time.Instant;
 import java.util.Map;

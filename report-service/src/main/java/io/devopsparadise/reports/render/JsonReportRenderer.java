@@ -9,7 +9,7 @@ import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.score.QualityScore;
-import io.devopsparadise.reports.store.RunSummary;
+import io.devopsparadise.reports.runs.RunSummary;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

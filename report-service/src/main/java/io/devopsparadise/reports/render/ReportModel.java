@@ -7,7 +7,7 @@ import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.StoredRun;
 
 import java.util.Comparator;
 import java.util.List;

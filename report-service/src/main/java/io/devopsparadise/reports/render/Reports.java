@@ -5,8 +5,8 @@ import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.store.RunStore;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.RunStore;
+import io.devopsparadise.reports.runs.StoredRun;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;

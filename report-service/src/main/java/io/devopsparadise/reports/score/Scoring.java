@@ -4,7 +4,7 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import io.devopsparadise.reports.store.RunSummary;
+import io.devopsparadise.reports.runs.RunSummary;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.devopsparadise.reports.render;
 
 import io.devopsparadise.reports.SampleRuns;
 import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.StoredRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

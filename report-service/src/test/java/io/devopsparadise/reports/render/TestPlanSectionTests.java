@@ -4,7 +4,7 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.reports.SampleRuns;
 import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.store.StoredRun;
+import io.devopsparadise.reports.runs.StoredRun;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -4,7 +4,7 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.SampleRuns;
-import io.devopsparadise.reports.store.RunSummary;
+import io.devopsparadise.reports.runs.RunSummary;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

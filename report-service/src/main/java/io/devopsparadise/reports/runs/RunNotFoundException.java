@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.api;
+package io.devopsparadise.reports.runs;
 
 /** No stored run has this id. */
 class RunNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.api;
+package io.devopsparadise.reports.runs;
 
 /** No stored run can serve as a baseline: the next run sets it. */
 class NoBaselineException extends RuntimeException {

@@ -1,10 +1,7 @@
-package io.devopsparadise.reports.api;
+package io.devopsparadise.reports.runs;
 
 import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.reports.input.InputRules;
-import io.devopsparadise.reports.store.RunItems;
-import io.devopsparadise.reports.store.RunStore;
-import io.devopsparadise.reports.store.RunSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.store;
+package io.devopsparadise.reports.runs;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.api;
+package io.devopsparadise.reports.runs;
 
 import io.devopsparadise.reports.feed.RunTooLargeException;
 import io.devopsparadise.reports.input.InputRules;

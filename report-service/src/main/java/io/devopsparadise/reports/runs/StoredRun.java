@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.store;
+package io.devopsparadise.reports.runs;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.reports.score.QualityScore;

@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.api;
+package io.devopsparadise.reports.runs;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
@@ -9,19 +9,11 @@ import io.devopsparadise.reports.feed.RunIngestion;
 import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.render.ReportFormat;
 import io.devopsparadise.reports.render.Reports;
-import io.devopsparadise.reports.store.RunQuery;
-import io.devopsparadise.reports.store.RunStore;
-import io.devopsparadise.reports.store.RunSummary;
-import io.devopsparadise.reports.store.Page;
-import io.devopsparadise.reports.store.RunItems;
-import io.devopsparadise.reports.store.RunOverview;
-import io.devopsparadise.reports.store.StorageFailures;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestStatus;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import io.devopsparadise.reports.store.StoredRun;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
