@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * developer's home is a directory of the test's (with its own data directory and ~/.ssh), so nothing real is touched.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ClientRegistrationAttackIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

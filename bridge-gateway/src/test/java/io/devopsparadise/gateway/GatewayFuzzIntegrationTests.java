@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.gateway.fuzz.Fuzz;
 import io.devopsparadise.gateway.fuzz.JsonRpcInputs;
 import io.devopsparadise.gateway.support.GatewayContext;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * errors, and every request is answered within 30 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayFuzzIntegrationTests {
 
     private static final HttpClient HTTP = Http.client();

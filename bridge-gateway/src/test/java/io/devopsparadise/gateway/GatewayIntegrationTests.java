@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import com.github.dockerjava.api.DockerClient;
@@ -35,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference TypeScript SDK (Streamable HTTP and legacy SSE) and the Claude Code CLI.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayIntegrationTests {
 
     private static final HttpClient HTTP = Http.client();
@@ -119,7 +122,10 @@ class GatewayIntegrationTests {
         builder.environment().put("HOME", home.toString());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not exit within 30 s after closing its output: " + out);
+        }
         return out;
     }
 

@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Limits on one gateway: a client over its rate limit gets 429 with a JSON-RPC error while another client is not
  * affected; a session no request used for the idle timeout is ended.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayLimitsIntegrationTests {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Many clients at once, each with its own instance, through one gateway. The instances run on the process
  * engine: the same lifecycle as containers, and fifty of them start within CI's time on two cores.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayLoadIntegrationTests {
 
     private static final int CLIENTS = 50;

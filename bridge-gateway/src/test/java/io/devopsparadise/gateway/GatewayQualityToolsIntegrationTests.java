@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.McpClientProcess;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An MCP client asks for a quality run through the gateway's tools and reads the outcome and its report: all services real. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayQualityToolsIntegrationTests {
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();

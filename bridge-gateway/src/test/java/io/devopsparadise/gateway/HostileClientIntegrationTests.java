@@ -1,5 +1,7 @@
 package io.devopsparadise.gateway;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.gateway.mcp.KnownMethods;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.LegacySseStream;
@@ -40,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * against a real gateway in front of a real instance-manager and real server-everything backends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HostileClientIntegrationTests {
 
     private static final HttpClient HTTP = Http.client();

@@ -1,5 +1,7 @@
 package io.devopsparadise.dashboard;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -59,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DashboardBrowserIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

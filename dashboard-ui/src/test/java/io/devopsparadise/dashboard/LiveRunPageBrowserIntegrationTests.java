@@ -1,5 +1,7 @@
 package io.devopsparadise.dashboard;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.quality.QualityEvent.Type;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link DashboardBrowserIntegrationTests} follows a real run on the real platform.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LiveRunPageBrowserIntegrationTests {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");

@@ -1,5 +1,7 @@
 package io.devopsparadise.instances;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.devopsparadise.contracts.instances.InstanceEvent;
@@ -34,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The whole instance-manager against the real Docker engine, the test image and a real MCP client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class InstanceManagerIntegrationTests {
 
     private Path home;

@@ -1,5 +1,7 @@
 package io.devopsparadise.instances;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.support.ManagerContext;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * A four-port range whose first and last ports foreign programs hold, a one-instance limit for reaping,
  * and a Docker address where no engine answers.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LimitsIntegrationTests {
 
     private static final int FROM = 8290;

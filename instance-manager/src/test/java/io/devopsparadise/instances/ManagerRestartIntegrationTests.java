@@ -1,5 +1,7 @@
 package io.devopsparadise.instances;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Stops the manager while instances run, starts a new one on the same data directory, and checks what it recovers. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ManagerRestartIntegrationTests {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.devopsparadise.cli;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.testsupport.RepoPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the base image), so the compose file is validated by Debian's docker-compose and the Dockerfiles are checked
  * against the modules they package.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PackagingIntegrationTests {
 
     private static final Path DOCKER = RepoPaths.root().resolve("docker");

@@ -1,5 +1,6 @@
 package io.devopsparadise.cli;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StartScriptIntegrationTests {
 
     private static final Path SCRIPT = RepoPaths.root().resolve("scripts/start-devops-paradise.sh");

@@ -1,5 +1,7 @@
 package io.devopsparadise.cli;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.ServiceProcess;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * a DNS rebinding page, and from another machine while the gateway alone is exposed to a team.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TrustBoundariesIntegrationTests {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();

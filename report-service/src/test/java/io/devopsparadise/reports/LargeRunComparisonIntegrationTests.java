@@ -1,5 +1,7 @@
 package io.devopsparadise.reports;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same as comparing the results in memory, with each list bounded. Prints what each way allocates and holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LargeRunComparisonIntegrationTests {
 
     private static final int TESTS = 20_000;

@@ -1,5 +1,7 @@
 package io.devopsparadise.reports;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.ServiceProcess;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written or read outside the reports directory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReportInputAttackIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package io.devopsparadise.reports;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  * category against it, and the report-service picks the run up and serves its reports.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SemanticReportsIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.attacks;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.support.ManagerContext;
 import io.devopsparadise.testsupport.ServiceCredential;
@@ -26,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * the command running: it sleeps, then writes a marker; the HTTP connection is closed while it sleeps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ExecCancellationIntegrationTests {
 
     private Path workspaces;

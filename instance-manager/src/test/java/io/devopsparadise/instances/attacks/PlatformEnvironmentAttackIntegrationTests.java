@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.attacks;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceCredential;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance asked for its environment (the reference server's get-env tool, over MCP) and an exec of env must
  * show none of them. The manager runs from its jar, as in production, so that its environment is its own.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PlatformEnvironmentAttackIntegrationTests {
 
     private static final String SECRET = "s3cr3t-" + System.nanoTime();

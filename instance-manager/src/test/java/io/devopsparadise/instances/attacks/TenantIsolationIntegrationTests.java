@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.attacks;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import io.devopsparadise.contracts.instances.InstanceView;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** One client's instance turned against another's, and a shared installation asked for an instance it cannot isolate. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TenantIsolationIntegrationTests {
 
     private Path home;

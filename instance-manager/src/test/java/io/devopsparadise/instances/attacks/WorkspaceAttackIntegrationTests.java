@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.attacks;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.instances.support.ManagerContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * allowed root and the home whose {@code .ssh} is guarded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class WorkspaceAttackIntegrationTests {
 
     private Path home;

@@ -172,8 +172,9 @@ class CodeBackendProfileIntegrationTests {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
         Process git = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        git.getInputStream().readAllBytes();
-        git.waitFor();
+        String output = new String(git.getInputStream().readAllBytes());
+        assertThat(git.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("git exits once its output is closed").isTrue();
+        assertThat(git.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
     }
 
     @Test

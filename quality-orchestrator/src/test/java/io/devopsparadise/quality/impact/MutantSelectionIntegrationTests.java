@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.impact;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Corpora;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * suite catches, the changed-only selection catches too. The expectations come from the full suite run in the test
  * on every mutant. (Fifty mutants per repository, with the times, are in bench/impact.)
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class MutantSelectionIntegrationTests {
 
     static final int MUTANTS = 8;

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.impact;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.testsupport.Corpora;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changing toolz's code (about a minute); {@code -Dimpact.replay.commits=20} replays 20, as bench/impact/run.sh does for
  * toolz and boltons with the figures (39 toolz commits took about 5 minutes here).
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TestImpactReplayIntegrationTests {
 
     static final int CODE_COMMITS = Integer.getInteger("impact.replay.commits", 5);

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.reports;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.testsupport.AuditEndpoint;
 import io.devopsparadise.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the real tools (Debian packages, installed by scripts/install-test-deps.sh) on the fixtures now and reads
  * their reports with the same expectations as the recordings: the recordings cannot drift from what the tools write.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LiveToolReportsIntegrationTests {
 
     @TempDir

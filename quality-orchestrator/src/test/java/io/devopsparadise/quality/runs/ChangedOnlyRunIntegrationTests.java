@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ChangedOnlyRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.AuditEndpoint;
 import io.devopsparadise.testsupport.Fixtures;
@@ -32,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * Only npm's advisory database is a stand-in (the registry's audit endpoint cannot be reached from this machine).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ComprehensiveRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * jest and ESLint run inside a real container (the test image holds node, jest and jest-junit) through the instance-manager's
  * exec on the Docker engine; the orchestrator reads the reports from the bind-mounted workspace and streams progress.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ContainerQualityRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

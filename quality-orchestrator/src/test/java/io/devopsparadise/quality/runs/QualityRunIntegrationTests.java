@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * reports, judges them against the profile, and streams its progress.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class QualityRunIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

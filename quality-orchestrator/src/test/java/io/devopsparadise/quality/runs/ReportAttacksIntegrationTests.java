@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // it reads its orchestrator's log file, and logging is one per JVM: no other class may start a service meanwhile
 @org.junit.jupiter.api.parallel.Isolated
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ReportAttacksIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * after it was cancelled or timed out. Real runs through a real instance-manager (process engine).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RunIsolationIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

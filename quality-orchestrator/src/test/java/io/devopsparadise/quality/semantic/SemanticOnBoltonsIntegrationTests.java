@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.semantic;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.testsupport.CodeBackendProcess;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (lsmcp with pyright). A change to {@code _make_quote_map} (a function whose every textual occurrence is code) must be
  * described as touching it, and its references must be exactly what {@code grep -w} finds, its declaration left out.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SemanticOnBoltonsIntegrationTests {
 
     private static final Path CORPORA = Path.of("../../shared/corpora").toAbsolutePath().normalize();

@@ -1,5 +1,7 @@
 package io.devopsparadise.reports.fuzz;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.reports.ReportServiceApplication;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.ServiceProcess;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * src/test/resources/fuzz-regressions/, whose files are replayed here on every build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RunIngestionFuzzIntegrationTests {
 
     private static final Path REGRESSIONS = Path.of("src/test/resources/fuzz-regressions");

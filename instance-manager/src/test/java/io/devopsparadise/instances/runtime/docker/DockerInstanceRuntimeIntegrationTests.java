@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.runtime.docker;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs against the local Docker engine and the test image built by docker/test-images/server-everything/build.sh. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     static final String IMAGE = System.getenv().getOrDefault("PARADISE_EVERYTHING_IMAGE", "paradise-test/server-everything:latest");

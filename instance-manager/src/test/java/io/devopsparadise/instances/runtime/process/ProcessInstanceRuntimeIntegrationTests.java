@@ -1,5 +1,7 @@
 package io.devopsparadise.instances.runtime.process;
 
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 import io.devopsparadise.instances.health.HealthChecks;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.EngineChoice;
@@ -20,6 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     @Override
