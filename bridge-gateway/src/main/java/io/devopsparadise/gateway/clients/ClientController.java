@@ -4,9 +4,7 @@ import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.devopsparadise.gateway.instances.InstanceManagerClient;
-import io.devopsparadise.gateway.mcp.BackendSessions;
-import io.devopsparadise.gateway.mcp.GatewaySessions;
-import io.devopsparadise.gateway.mcp.ModernHandler;
+import io.devopsparadise.gateway.mcp.ClientSessions;
 import io.devopsparadise.gateway.resilience.InstanceResilience;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,21 +37,17 @@ class ClientController {
     private final AdminToken admin;
     private final InstanceManagerClient manager;
     private final ClientInstances instances;
-    private final GatewaySessions sessions;
-    private final BackendSessions backendSessions;
-    private final ModernHandler modern;
+    private final ClientSessions sessions;
     private final InstanceResilience resilience;
     private final GatewayProperties properties;
 
     ClientController(ClientRegistry registry, AdminToken admin, InstanceManagerClient manager, ClientInstances instances,
-                     GatewaySessions sessions, BackendSessions backendSessions, ModernHandler modern, InstanceResilience resilience, GatewayProperties properties) {
+                     ClientSessions sessions, InstanceResilience resilience, GatewayProperties properties) {
         this.registry = registry;
         this.admin = admin;
         this.manager = manager;
         this.instances = instances;
         this.sessions = sessions;
-        this.backendSessions = backendSessions;
-        this.modern = modern;
         this.resilience = resilience;
         this.properties = properties;
     }
@@ -110,8 +104,8 @@ class ClientController {
         requireAdminOrOwner(authorization, id);
         Client client = registry.find(id).orElseThrow(() -> new ClientNotFoundException(id));
         return manager.findByClient(id)
-                .map(view -> new ClientStatus(ClientView.of(client), view, sessions.countOf(id)))
-                .defaultIfEmpty(new ClientStatus(ClientView.of(client), null, sessions.countOf(id)));
+                .map(view -> new ClientStatus(ClientView.of(client), view, sessions.openOf(id)))
+                .defaultIfEmpty(new ClientStatus(ClientView.of(client), null, sessions.openOf(id)));
     }
 
     @PostMapping("/{id}/token")
@@ -129,8 +123,7 @@ class ClientController {
         requireAdmin(authorization);
         return blocking(() -> registry.remove(id))
                 .flatMap(client -> {
-                    sessions.closeAllOf(id);
-                    modern.forget(id);
+                    sessions.forget(id);
                     instances.forget(id);
                     resilience.forget(id);
                     return manager.findByClient(id).flatMap(view -> manager.delete(view.id())).then();
@@ -144,8 +137,7 @@ class ClientController {
                                      @PathVariable String id) {
         requireAdminOrOwner(authorization, id);
         Client client = registry.find(id).orElseThrow(() -> new ClientNotFoundException(id));
-        sessions.closeAllOf(id).forEach(session -> backendSessions.end(client, session).subscribe());
-        modern.forget(id);
+        sessions.endAll(client);
         return ResponseEntity.noContent().build();
     }
 

@@ -5,19 +5,19 @@ import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.events.SseFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.util.retry.Retry;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -37,12 +37,14 @@ public class ClientInstances implements SmartLifecycle {
     private final Map<String, Mono<InstanceView>> byClient = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastActivity = new ConcurrentHashMap<>();
     private final Sinks.Many<String> restarts = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable events;
+    private final SseFollower events;
+    private volatile boolean running;
 
     ClientInstances(InstanceManagerClient manager, GatewayProperties properties, Clock clock) {
         this.manager = manager;
         this.properties = properties;
         this.clock = clock;
+        this.events = manager.followEvents(this::catchUp, this::onEvent);
     }
 
     /** The client's healthy instance, provisioning it when it has none. Concurrent callers share one provisioning. */
@@ -110,23 +112,37 @@ public class ClientInstances implements SmartLifecycle {
         }
     }
 
+    /**
+     * At every connection to the event stream: a cached instance the manager no longer has, or has replaced or failed
+     * (events the stream could not replay, such as those of a manager that restarted), is forgotten, and its sessions
+     * re-initialize.
+     */
+    void catchUp() {
+        byClient.forEach((clientId, cached) -> cached
+                .zipWith(manager.findByClient(clientId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .subscribe(known -> {
+                    Optional<InstanceView> now = known.getT2();
+                    if (now.isEmpty() || !now.get().id().equals(known.getT1().id()) || now.get().state() == InstanceState.FAILED) {
+                        forget(clientId);
+                        restarts.tryEmitNext(clientId);
+                    }
+                }, error -> log.debug("instance of {} not checked after reconnecting: {}", clientId, error.toString())));
+    }
+
     @Override
     public void start() {
-        events = manager.events()
-                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofSeconds(2)))
-                .repeatWhen(done -> done.delayElements(Duration.ofSeconds(2)))
-                .subscribe(this::onEvent, error -> log.warn("instance event stream ended: {}", error.toString()));
+        events.start();
+        running = true;
     }
 
     @Override
     public void stop() {
-        if (events != null) {
-            events.dispose();
-        }
+        events.stop();
+        running = false;
     }
 
     @Override
     public boolean isRunning() {
-        return events != null && !events.isDisposed();
+        return running;
     }
 }

@@ -8,18 +8,19 @@ import io.devopsparadise.contracts.instances.WorkspaceCheck;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.InstanceLimits;
 import org.springframework.http.HttpHeaders;
+import io.devopsparadise.events.SseFollower;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +32,12 @@ public class InstanceManagerClient {
 
     private final WebClient http;
     private final GatewayProperties properties;
+    private final JsonMapper json;
 
-    InstanceManagerClient(WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential) {
+    InstanceManagerClient(WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential, JsonMapper json) {
         this.http = builder.baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.properties = properties;
+        this.json = json;
     }
 
     public Mono<InstanceView> findByClient(String clientId) {
@@ -75,11 +78,12 @@ public class InstanceManagerClient {
     }
 
     /** The manager's lifecycle events, as they happen. */
-    public Flux<InstanceEvent> events() {
-        return http.get().uri("/api/events").accept(MediaType.TEXT_EVENT_STREAM)
-                .retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<InstanceEvent>>() { })
-                .mapNotNull(ServerSentEvent::data);
+    /**
+     * Follows the manager's lifecycle events for good: reconnecting, resuming after the last event it saw, and calling
+     * {@code onConnect} at every connection to catch up on what the stream could not replay.
+     */
+    public SseFollower followEvents(Runnable onConnect, Consumer<InstanceEvent> onEvent) {
+        return new SseFollower("instance-manager", http, "/api/events", onConnect, (name, data) -> onEvent.accept(json.readValue(data, InstanceEvent.class)));
     }
 
     /**

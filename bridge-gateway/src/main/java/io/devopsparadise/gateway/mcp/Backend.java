@@ -29,11 +29,9 @@ import java.util.function.Consumer;
  * address (Serena refuses any other). The client's own credentials never travel to the backend.
  */
 @Component
-public class Backend {
+class Backend {
 
-    public static final String SESSION_HEADER = "Mcp-Session-Id";
-    public static final String VERSION_HEADER = "MCP-Protocol-Version";
-    private static final String ACCEPT_BOTH = "application/json, text/event-stream";
+            private static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
     private final WebClient http;
     private final InstanceResilience resilience;
@@ -70,7 +68,7 @@ public class Backend {
             headers.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
             common(headers, backendSession, protocolVersion);
             if (lastEventId != null) {
-                headers.set("Last-Event-ID", lastEventId);
+                headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
             }
         }, null);
     }
@@ -82,10 +80,10 @@ public class Backend {
 
     private static void common(HttpHeaders headers, String backendSession, String protocolVersion) {
         if (backendSession != null) {
-            headers.set(SESSION_HEADER, backendSession);
+            headers.set(McpHeaders.SESSION_ID, backendSession);
         }
         if (protocolVersion != null && !protocolVersion.equals(McpVersions.LEGACY_SSE)) {
-            headers.set(VERSION_HEADER, protocolVersion);
+            headers.set(McpHeaders.PROTOCOL_VERSION, protocolVersion);
         }
     }
 

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * Answers the gateway only relays are streamed and never pass here.
  */
 @Component
-public class BackendBodies {
+class BackendBodies {
 
     private final int maxBytes;
     private final StringDecoder lines;

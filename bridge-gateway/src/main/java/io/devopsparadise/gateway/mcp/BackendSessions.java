@@ -10,30 +10,34 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps each gateway session bound to a live backend session. When the backend lost it (a restart: 404, or
- * server-everything's 400 "No valid session ID"), the client's original initialize is replayed, followed by
+ * Keeps each gateway session bound to a live backend session. When the backend lost it (a restart: see
+ * {@link #sessionLost}), the client's original initialize is replayed, followed by
  * notifications/initialized, and the request is sent again, so the client never notices.
  */
 @Component
-public class BackendSessions {
+class BackendSessions {
 
-    private static final byte[] INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Backend backend;
     private final ClientInstances instances;
+    /** The TypeScript SDK's code for a session it does not know. */
+    private static final int SESSION_NOT_FOUND = -32001;
+
     private final BackendBodies bodies;
+    private final JsonRpc json;
     private final Map<String, Mono<Void>> reinitializing = new ConcurrentHashMap<>();
 
-    BackendSessions(Backend backend, ClientInstances instances, BackendBodies bodies) {
+    BackendSessions(Backend backend, ClientInstances instances, BackendBodies bodies, JsonRpc json) {
         this.backend = backend;
         this.instances = instances;
         this.bodies = bodies;
+        this.json = json;
     }
 
     /** Forwards the client's initialize and binds the backend's session to the gateway session. */
@@ -42,7 +46,7 @@ public class BackendSessions {
             instances.touch(instance);
             return backend.post(instance, client.id(), null, session.protocolVersion(), session.initializeRequest())
                     .map(response -> {
-                        session.backendInitialized(response.getHeaders().getFirst(Backend.SESSION_HEADER));
+                        session.backendInitialized(response.getHeaders().getFirst(McpHeaders.SESSION_ID));
                         return relay(response);
                     });
         });
@@ -58,6 +62,16 @@ public class BackendSessions {
                             ? reinitialize(client, session, instance).then(Mono.defer(() -> attempt(client, session, instance, body)))
                             : Mono.just(relayed));
         });
+    }
+
+    /** Tells the backend the session's initialize was answered, as a client does; for sessions the gateway opens itself. */
+    public Mono<Void> initialized(Client client, GatewaySession session) {
+        return instances.ensure(client).flatMap(instance -> initialized(client, instance, session.backendSessionId(), session.protocolVersion()));
+    }
+
+    private Mono<Void> initialized(Client client, InstanceView instance, String backendSession, String protocolVersion) {
+        return backend.post(instance, client.id(), backendSession, protocolVersion, JsonRpc.INITIALIZED_NOTIFICATION)
+                .flatMap(ack -> drain(ack.getBody()));
     }
 
     /** Opens the backend's GET stream for the session. */
@@ -90,13 +104,35 @@ public class BackendSessions {
                 return Mono.just(relay(response));
             }
             return bodies.join(response.getBody())
-                    .map(bytes -> sessionLost(status, bytes) ? LOST
+                    .map(bytes -> sessionLost(status, bytes, json) ? LOST
                             : Relayed.read(status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
         });
     }
 
-    private static boolean sessionLost(int status, byte[] body) {
-        return status == 404 || new String(body, StandardCharsets.UTF_8).toLowerCase().contains("session");
+    /**
+     * Whether the backend answered that it does not know the session: 404, as the transport says; or 400 with the
+     * JSON-RPC code the SDKs give a request on an unknown or uninitialized session (-32000, "Bad Request: No valid session
+     * ID provided", or -32001), or with no JSON-RPC message at all (the Python SDK's plain-text 400). A 400 that is a
+     * JSON-RPC answer with another code is the backend's answer to the request itself.
+     */
+    static boolean sessionLost(int status, byte[] body, JsonRpc json) {
+        if (status == 404) {
+            return true;
+        }
+        if (status != 400) {
+            return false;
+        }
+        JsonNode answer;
+        try {
+            answer = json.read(body);
+        } catch (RuntimeException notJson) {
+            return true;
+        }
+        if (answer == null || !answer.isObject() || !answer.path("error").isObject()) {
+            return true;
+        }
+        int code = answer.path("error").path("code").asInt(0);
+        return code == McpError.SERVER_ERROR || code == SESSION_NOT_FOUND;
     }
 
     private Mono<Void> ready(Client client, GatewaySession session, InstanceView instance) {
@@ -114,14 +150,13 @@ public class BackendSessions {
     private Mono<Void> replay(Client client, GatewaySession session, InstanceView instance) {
         return backend.post(instance, client.id(), null, session.protocolVersion(), session.initializeRequest())
                 .flatMap(response -> {
-                    String backendSession = response.getHeaders().getFirst(Backend.SESSION_HEADER);
+                    String backendSession = response.getHeaders().getFirst(McpHeaders.SESSION_ID);
                     if (!response.getStatusCode().is2xxSuccessful()) {
                         return drain(response.getBody()).then(Mono.error(new McpError(502, McpError.SERVER_ERROR,
                                 "the instance did not accept the re-initialization (HTTP " + response.getStatusCode().value() + ")")));
                     }
                     return drain(response.getBody())
-                            .then(backend.post(instance, client.id(), backendSession, session.protocolVersion(), INITIALIZED))
-                            .flatMap(ack -> drain(ack.getBody()))
+                            .then(initialized(client, instance, backendSession, session.protocolVersion()))
                             .then(Mono.fromRunnable(() -> session.backendInitialized(backendSession)));
                 })
                 .then();

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * holds a connection and buffers, so a client may hold at most {@code max-streams-per-client}.
  */
 @Component
-public class ClientStreams {
+class ClientStreams {
 
     private final Map<String, Integer> openByClient = new ConcurrentHashMap<>();
     private final int maxPerClient;

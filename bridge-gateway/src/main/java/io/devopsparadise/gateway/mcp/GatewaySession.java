@@ -6,7 +6,7 @@ import java.time.Instant;
  * A session the gateway issued to a client, mapped to the session the client's backend issued. The client's
  * original {@code initialize} is kept so that a restarted backend can be re-initialized on its behalf.
  */
-public final class GatewaySession {
+final class GatewaySession {
 
     private final String id;
     private final String clientId;

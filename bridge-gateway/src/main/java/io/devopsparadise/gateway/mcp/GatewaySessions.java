@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code max-sessions-per-client}; the idle sweep and DELETE end them.
  */
 @Component
-public class GatewaySessions {
+class GatewaySessions {
 
     private final Map<String, GatewaySession> byId = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByClient = new ConcurrentHashMap<>();

@@ -12,7 +12,11 @@ import java.util.List;
 
 /** Parses client messages and writes gateway-made responses. */
 @Component
-public class JsonRpc {
+class JsonRpc {
+
+    /** What a client sends once initialize answered; the gateway sends it too when it opens a backend session itself. */
+    static final byte[] INITIALIZED_NOTIFICATION = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final JsonMapper json;
 

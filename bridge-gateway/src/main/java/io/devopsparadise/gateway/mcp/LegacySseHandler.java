@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code legacy-sse-buffer} unread, new messages get 429; past all of it, the stream is ended.
  */
 @Component
-public class LegacySseHandler {
+class LegacySseHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LegacySseHandler.class);
 
@@ -41,7 +41,6 @@ public class LegacySseHandler {
     private final GatewaySessions sessions;
     private final BackendSessions backend;
     private final ToolAggregator tools;
-    private final StreamableHttpHandler streamable;
     private final McpResponses responses;
     private final ClientStreams streams;
     private final BackendBodies bodies;
@@ -49,14 +48,13 @@ public class LegacySseHandler {
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
     LegacySseHandler(McpGuard guard, JsonRpc json, GatewaySessions sessions, BackendSessions backend, ToolAggregator tools,
-                     StreamableHttpHandler streamable, McpResponses responses, ClientStreams streams, BackendBodies bodies,
+                     McpResponses responses, ClientStreams streams, BackendBodies bodies,
                      GatewayProperties properties) {
         this.guard = guard;
         this.json = json;
         this.sessions = sessions;
         this.backend = backend;
         this.tools = tools;
-        this.streamable = streamable;
         this.responses = responses;
         this.streams = streams;
         this.bodies = bodies;
@@ -130,7 +128,7 @@ public class LegacySseHandler {
             return guard.body(request, false).flatMap(body -> {
                 List<McpMessage> messages = json.parse(body);
                 messages.forEach(message -> handle(connection, message).subscribe(connection::send,
-                        error -> connection.send(new String(json.error(errorOf(error, message)), StandardCharsets.UTF_8))));
+                        error -> connection.send(new String(json.error(McpError.of(error, message.id())), StandardCharsets.UTF_8))));
                 return ServerResponse.accepted().build();
             });
         }).onErrorResume(McpError.class, responses::error);
@@ -151,7 +149,7 @@ public class LegacySseHandler {
         }
         Mono<Relayed> sent = backend.send(client, session, tools.forBackend(message));
         if (tools.isToolsList(message)) {
-            sent = sent.flatMap(relayed -> streamable.augmented(relayed, message.id()));
+            sent = sent.flatMap(relayed -> tools.augmented(relayed, message.id(), false));
         }
         return sent.flatMapMany(bodies::messages);
     }
@@ -167,13 +165,6 @@ public class LegacySseHandler {
         GatewaySession session = sessions.open(connection.client.id(), requested, message.raw());
         connection.session = session;
         return backend.initialize(connection.client, session).doOnSuccess(answered -> sessions.touch(session)).flatMapMany(bodies::messages);
-    }
-
-    private static McpError errorOf(Throwable error, McpMessage message) {
-        if (error instanceof McpError e) {
-            return e.id() == null ? e.withId(message.id()) : e;
-        }
-        return new McpError(502, McpError.SERVER_ERROR, "The gateway could not reach your instance: " + error.getMessage(), message.id(), null);
     }
 
     private void close(Connection connection) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the client's own path, its rate limit, and for POSTs the content type, Accept and body size.
  */
 @Component
-public class McpGuard {
+class McpGuard {
 
     private static final Pattern LOOPBACK_ORIGIN = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?");
 

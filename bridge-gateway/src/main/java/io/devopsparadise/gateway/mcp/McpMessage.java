@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
  * @param id     the request id, or null for a notification
  * @param method null for a response to a server request
  */
-public record McpMessage(JsonNode node, JsonNode id, String method, byte[] raw) {
+record McpMessage(JsonNode node, JsonNode id, String method, byte[] raw) {
 
     public boolean isRequest() {
         return method != null && id != null;

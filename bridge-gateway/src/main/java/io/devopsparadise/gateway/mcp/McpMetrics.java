@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tag takes only the values of {@link KnownMethods#TAGS}: a client choosing method names cannot create meters.
  */
 @Component
-public class McpMetrics {
+class McpMetrics {
 
     private final MeterRegistry meters;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();

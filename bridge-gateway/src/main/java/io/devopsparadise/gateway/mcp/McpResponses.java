@@ -1,7 +1,5 @@
 package io.devopsparadise.gateway.mcp;
 
-import io.devopsparadise.gateway.instances.InstanceUnavailableException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -15,11 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import java.util.concurrent.TimeoutException;
 
 /** Builds what goes back to an MCP client: relayed backend answers, gateway answers and JSON-RPC errors. */
 @Component
-public class McpResponses {
+class McpResponses {
 
     private static final Logger log = LoggerFactory.getLogger(McpResponses.class);
 
@@ -36,7 +33,7 @@ public class McpResponses {
             builder.header(HttpHeaders.CONTENT_TYPE, relayed.contentType());
         }
         if (gatewaySessionId != null) {
-            builder.header(Backend.SESSION_HEADER, gatewaySessionId);
+            builder.header(McpHeaders.SESSION_ID, gatewaySessionId);
         }
         if (relayed.isEventStream()) {
             builder.header("X-Accel-Buffering", "no").header(HttpHeaders.CACHE_CONTROL, "no-cache");
@@ -59,7 +56,7 @@ public class McpResponses {
     public Mono<ServerResponse> json(int status, byte[] body, String gatewaySessionId) {
         ServerResponse.BodyBuilder builder = ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON);
         if (gatewaySessionId != null) {
-            builder.header(Backend.SESSION_HEADER, gatewaySessionId);
+            builder.header(McpHeaders.SESSION_ID, gatewaySessionId);
         }
         return builder.bodyValue(body);
     }
@@ -74,25 +71,6 @@ public class McpResponses {
 
     /** Maps any failure on the way to the backend to a JSON-RPC error with the request's id. */
     public Mono<ServerResponse> failure(Throwable error, JsonNode requestId) {
-        return error(map(error, requestId));
-    }
-
-    private static McpError map(Throwable error, JsonNode requestId) {
-        if (error instanceof McpError e) {
-            return e.id() == null ? e.withId(requestId) : e;
-        }
-        if (error instanceof InstanceUnavailableException e) {
-            return new McpError(e.status() >= 500 ? e.status() : 503, McpError.SERVER_ERROR,
-                    "Your instance is not available: " + e.getMessage(), requestId, null);
-        }
-        if (error instanceof CallNotPermittedException) {
-            return new McpError(503, McpError.SERVER_ERROR,
-                    "Your instance keeps failing; the gateway pauses calls to it for a few seconds", requestId, null);
-        }
-        if (error instanceof TimeoutException) {
-            return new McpError(504, McpError.SERVER_ERROR, "Your instance did not answer in time", requestId, null);
-        }
-        log.warn("request to backend failed", error);
-        return new McpError(502, McpError.SERVER_ERROR, "The gateway could not reach your instance: " + error.getMessage(), requestId, null);
+        return error(McpError.of(error, requestId));
     }
 }

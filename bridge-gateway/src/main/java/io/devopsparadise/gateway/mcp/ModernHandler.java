@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * backend session per client that it opens on the client's behalf (backends speak the session-based revisions).
  */
 @Component
-public class ModernHandler {
+class ModernHandler {
 
     private static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
     private static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
@@ -55,13 +55,13 @@ public class ModernHandler {
     public Mono<ServerResponse> handle(Client client, ServerRequest request, byte[] body) {
         List<McpMessage> messages = json.parse(body);
         if (JsonRpc.isBatch(body)) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision 2026-07-28");
+            throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision " + McpVersions.MODERN);
         }
         McpMessage message = messages.get(0);
         checkHeaders(request, message);
         if (message.isInitialize()) {
             throw new McpError(400, McpError.INVALID_REQUEST, "initialize belongs to the session-based revisions; "
-                    + "with MCP-Protocol-Version 2026-07-28 send requests directly", message.id(), null);
+                    + "with MCP-Protocol-Version " + McpVersions.MODERN + " send requests directly", message.id(), null);
         }
         if ("server/discover".equals(message.method())) {
             return metrics.time(client, message.method(), modernSession(client, message)
@@ -78,19 +78,9 @@ public class ModernHandler {
         }
         return metrics.time(client, message.method(), modernSession(client, message)
                 .flatMap(modern -> backend.send(client, modern.session(), tools.forBackend(message)))
-                .flatMap(relayed -> tools.isToolsList(message) ? augmentedList(relayed, message.id()) : Mono.just(relayed))
+                .flatMap(relayed -> tools.isToolsList(message) ? tools.augmented(relayed, message.id(), true) : Mono.just(relayed))
                 .flatMap(relayed -> responses.relay(relayed, null))
                 .onErrorResume(error -> responses.failure(error, message.id())));
-    }
-
-    private Mono<Relayed> augmentedList(Relayed relayed, JsonNode id) {
-        if (relayed.status() != 200) {
-            return Mono.just(relayed);
-        }
-        return bodies.messages(relayed).takeLast(1).collectList().map(list -> {
-            byte[] body = list.isEmpty() ? new byte[0] : list.get(list.size() - 1).getBytes(StandardCharsets.UTF_8);
-            return Relayed.read(200, "application/json", tools.augment(body, false, id));
-        });
     }
 
     /** MCP-Protocol-Version, Mcp-Method and Mcp-Name must agree with the body (-32020 HeaderMismatch). */
@@ -98,13 +88,13 @@ public class ModernHandler {
         if (message.method() == null) {
             return;
         }
-        String method = request.headers().firstHeader("Mcp-Method");
+        String method = request.headers().firstHeader(McpHeaders.METHOD);
         if (!message.method().equals(method)) {
             throw mismatch(message, method == null ? "Mcp-Method header is missing"
                     : "Mcp-Method header value '" + method + "' does not match body value '" + message.method() + "'");
         }
         if (NAMED_METHODS.contains(message.method())) {
-            String name = decode(request.headers().firstHeader("Mcp-Name"));
+            String name = decode(request.headers().firstHeader(McpHeaders.NAME));
             if (name == null || !name.equals(message.target())) {
                 throw mismatch(message, name == null ? "Mcp-Name header is missing"
                         : "Mcp-Name header value '" + name + "' does not match body value '" + message.target() + "'");
@@ -112,7 +102,7 @@ public class ModernHandler {
         }
         String bodyVersion = message.node().path("params").path("_meta").path(META_VERSION).asString(null);
         if (bodyVersion != null && !McpVersions.MODERN.equals(bodyVersion)) {
-            throw mismatch(message, "MCP-Protocol-Version header 2026-07-28 does not match _meta protocol version " + bodyVersion);
+            throw mismatch(message, "MCP-Protocol-Version header " + McpVersions.MODERN + " does not match _meta protocol version " + bodyVersion);
         }
     }
 
@@ -147,12 +137,9 @@ public class ModernHandler {
         GatewaySession session = sessions.open(client.id(), McpVersions.BACKEND_SESSION, json.write(initialize));
         return backend.initialize(client, session)
                 .flatMap(relayed -> initializeResult(relayed))
-                .flatMap(result -> backend.send(client, session, INITIALIZED)
-                        .flatMap(ack -> bodies.messages(ack).then())
-                        .thenReturn(new ModernSession(session, result)));
+                .flatMap(result -> backend.initialized(client, session).thenReturn(new ModernSession(session, result)));
     }
 
-    private static final byte[] INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8);
 
     /** The result of the backend's answer to initialize, reading its messages only until that one. */
     private Mono<JsonNode> initializeResult(Relayed relayed) {

@@ -8,7 +8,7 @@ import reactor.core.publisher.Flux;
  * A backend's answer on its way to the client: status, the headers worth relaying, and the body, either
  * still streaming or already read (when the gateway had to look at it).
  */
-public record Relayed(int status, String contentType, Flux<DataBuffer> body, byte[] bytes) {
+record Relayed(int status, String contentType, Flux<DataBuffer> body, byte[] bytes) {
 
     public static Relayed streaming(int status, HttpHeaders headers, Flux<DataBuffer> body) {
         return new Relayed(status, headers.getFirst(HttpHeaders.CONTENT_TYPE), body, null);

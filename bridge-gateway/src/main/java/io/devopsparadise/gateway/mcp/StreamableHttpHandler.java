@@ -16,7 +16,7 @@ import java.util.Optional;
  * declare 2026-07-28 go to the {@link ModernHandler}.
  */
 @Component
-public class StreamableHttpHandler {
+class StreamableHttpHandler {
 
     private final McpGuard guard;
     private final JsonRpc json;
@@ -55,7 +55,7 @@ public class StreamableHttpHandler {
     }
 
     private Mono<ServerResponse> dispatch(Client client, ServerRequest request, boolean batch, List<McpMessage> messages) {
-        String sessionId = request.headers().firstHeader(Backend.SESSION_HEADER);
+        String sessionId = request.headers().firstHeader(McpHeaders.SESSION_ID);
         McpMessage first = messages.get(0);
         if (!batch && first.isInitialize()) {
             if (sessionId != null) {
@@ -64,7 +64,7 @@ public class StreamableHttpHandler {
             return initialize(client, first);
         }
         GatewaySession session = session(client, sessionId, first.id());
-        session.useVersion(request.headers().firstHeader(Backend.VERSION_HEADER));
+        session.useVersion(request.headers().firstHeader(McpHeaders.PROTOCOL_VERSION));
         if (batch && !McpVersions.allowsBatches(session.protocolVersion())) {
             throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision "
                     + session.protocolVersion() + "; send one message per request");
@@ -97,7 +97,7 @@ public class StreamableHttpHandler {
         }
         if (tools.isToolsList(message)) {
             return metrics.time(client, message.method(), backend.send(client, session, message.raw())
-                    .flatMap(relayed -> augmented(relayed, message.id()))
+                    .flatMap(relayed -> tools.augmented(relayed, message.id(), false))
                     .flatMap(relayed -> responses.relay(relayed, session.id()))
                     .onErrorResume(error -> responses.failure(error, message.id())));
         }
@@ -112,27 +112,18 @@ public class StreamableHttpHandler {
                 .onErrorResume(error -> responses.failure(error, id)));
     }
 
-    /** Reads the backend's tools/list answer and adds the gateway's tools. */
-    Mono<Relayed> augmented(Relayed relayed, JsonNode requestId) {
-        if (relayed.status() != 200) {
-            return Mono.just(relayed);
-        }
-        Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes()) : bodies.join(relayed.body());
-        return bytes.map(body -> Relayed.read(200, relayed.contentType(), tools.augment(body, relayed.isEventStream(), requestId)));
-    }
-
     public Mono<ServerResponse> get(ServerRequest request) {
         return Mono.defer(() -> {
             Client client = guard.admit(request);
             if (McpVersions.MODERN.equals(requestedVersion(request))) {
-                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no GET stream; use subscriptions/listen");
+                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision " + McpVersions.MODERN + " has no GET stream; use subscriptions/listen");
             }
             if (guard.accept(request).stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
                 throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
             }
-            GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
+            GatewaySession session = session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
             ClientStreams.Lease lease = streams.open(client.id());
-            return backend.stream(client, session, request.headers().firstHeader("Last-Event-ID"))
+            return backend.stream(client, session, request.headers().firstHeader(McpHeaders.LAST_EVENT_ID))
                     .map(relayed -> relayed.whenBodyEnds(lease::release))
                     .flatMap(relayed -> responses.relay(relayed, session.id()))
                     .doOnCancel(lease::release)
@@ -147,9 +138,9 @@ public class StreamableHttpHandler {
         return Mono.defer(() -> {
             Client client = guard.admit(request);
             if (McpVersions.MODERN.equals(requestedVersion(request))) {
-                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision 2026-07-28 has no sessions to end");
+                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision " + McpVersions.MODERN + " has no sessions to end");
             }
-            GatewaySession session = session(client, request.headers().firstHeader(Backend.SESSION_HEADER), null);
+            GatewaySession session = session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
             sessions.close(session);
             return backend.end(client, session).then(ServerResponse.noContent().build());
         }).onErrorResume(McpError.class, responses::error);
@@ -164,7 +155,7 @@ public class StreamableHttpHandler {
     }
 
     private static String requestedVersion(ServerRequest request) {
-        String version = request.headers().firstHeader(Backend.VERSION_HEADER);
+        String version = request.headers().firstHeader(McpHeaders.PROTOCOL_VERSION);
         if (version == null) {
             return null;
         }

@@ -17,16 +17,37 @@ import java.util.Optional;
  * itself. Everything else passes untouched.
  */
 @Component
-public class ToolAggregator {
+class ToolAggregator {
 
     private final GatewayTools tools;
     private final JsonRpc json;
     private final ToolNames names;
+    private final BackendBodies bodies;
 
-    ToolAggregator(GatewayTools tools, JsonRpc json, ToolNames names) {
+    ToolAggregator(GatewayTools tools, JsonRpc json, ToolNames names, BackendBodies bodies) {
         this.tools = tools;
         this.json = json;
         this.names = names;
+        this.bodies = bodies;
+    }
+
+    /**
+     * The backend's answer to tools/list with the gateway's tools added, for every transport: in the backend's own
+     * format (JSON or an event stream), or, with {@code asJson}, as the JSON of its last message (2026-07-28 answers
+     * one request with one JSON body). An answer that is not a 200 passes unchanged.
+     */
+    Mono<Relayed> augmented(Relayed relayed, JsonNode requestId, boolean asJson) {
+        if (relayed.status() != 200) {
+            return Mono.just(relayed);
+        }
+        if (asJson) {
+            return bodies.messages(relayed).takeLast(1).collectList().map(last -> {
+                byte[] body = last.isEmpty() ? new byte[0] : last.get(0).getBytes(StandardCharsets.UTF_8);
+                return Relayed.read(200, "application/json", augment(body, false, requestId));
+            });
+        }
+        Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes()) : bodies.join(relayed.body());
+        return bytes.map(body -> Relayed.read(200, relayed.contentType(), augment(body, relayed.isEventStream(), requestId)));
     }
 
     /** The bytes to send the backend: the client's own, or, for a call of a tool name the gateway shortened, the call under the backend's name. */

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * full one. Shortening is a pure function of the name, so one table serves every client.
  */
 @Component
-public class ToolNames {
+class ToolNames {
 
     public static final int CLIENT_LIMIT = 64;
     private static final int HASH_CHARS = 8;

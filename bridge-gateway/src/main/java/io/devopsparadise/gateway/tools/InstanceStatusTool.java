@@ -2,7 +2,7 @@ package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.instances.InstanceManagerClient;
-import io.devopsparadise.gateway.mcp.GatewaySessions;
+import io.devopsparadise.gateway.mcp.ClientSessions;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -15,9 +15,9 @@ import java.util.Map;
 class InstanceStatusTool implements GatewayTool {
 
     private final InstanceManagerClient manager;
-    private final GatewaySessions sessions;
+    private final ClientSessions sessions;
 
-    InstanceStatusTool(InstanceManagerClient manager, GatewaySessions sessions) {
+    InstanceStatusTool(InstanceManagerClient manager, ClientSessions sessions) {
         this.manager = manager;
         this.sessions = sessions;
     }
@@ -51,7 +51,7 @@ class InstanceStatusTool implements GatewayTool {
                     status.put("health", view.health());
                     status.put("uptimeSeconds", view.uptimeSeconds());
                     status.put("restartCount", view.restartCount());
-                    status.put("openSessions", sessions.countOf(client.id()));
+                    status.put("openSessions", sessions.openOf(client.id()));
                     status.put("isolation", view.isolation());
                     return ToolResult.ok("Instance of " + client.id() + " is " + view.state() + " on " + view.engine()
                             + " (ports " + view.ports() + ", " + view.restartCount() + " restarts, up " + view.uptimeSeconds()

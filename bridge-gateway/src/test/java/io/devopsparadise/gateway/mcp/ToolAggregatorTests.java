@@ -22,7 +22,7 @@ class ToolAggregatorTests {
     private final JsonRpc json = new JsonRpc(MAPPER);
     // Claude Code's prefix for the server name the setup registers: mcp__devops-paradise__ (22 characters)
     private final ToolNames names = new ToolNames(ToolNames.CLIENT_LIMIT - "mcp__devops-paradise__".length());
-    private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json, names);
+    private final ToolAggregator aggregator = new ToolAggregator(new GatewayTools(List.of(new WhoAmI())), json, names, new BackendBodies(1 << 20));
     private final Client client = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
     static final class WhoAmI implements GatewayTool {
@@ -54,6 +54,29 @@ class ToolAggregatorTests {
 
         assertThat(out).startsWith("event: message\nid: 1\ndata: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/message\",\"params\":{}}\n\n");
         assertThat(out).contains("id: 2\ndata: {\"jsonrpc\":\"2.0\",\"id\":\"x\",\"result\":{\"tools\":[{\"name\":\"paradise_whoami\"").endsWith("\n\n");
+    }
+
+    @Test
+    void oneAugmentationServesEveryTransportKeepingTheBackendsFormatOrAnsweringJson() {
+        String sse = "event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{\"tools\":[{\"name\":\"echo\"}]}}\n\n";
+        Relayed streamed = Relayed.read(200, "text/event-stream", sse.getBytes(StandardCharsets.UTF_8));
+
+        Relayed kept = aggregator.augmented(streamed, MAPPER.readTree("7"), false).block();
+        Relayed json = aggregator.augmented(streamed, MAPPER.readTree("7"), true).block();
+
+        assertThat(kept.contentType()).isEqualTo("text/event-stream");
+        assertThat(new String(kept.bytes(), StandardCharsets.UTF_8)).startsWith("event: message\ndata: ").contains("\"paradise_whoami\"");
+        assertThat(json.contentType()).isEqualTo("application/json");
+        assertThat(MAPPER.readTree(json.bytes()).path("result").path("tools").valueStream().map(t -> t.path("name").asString()).toList())
+                .containsExactly("echo", "paradise_whoami");
+    }
+
+    @Test
+    void aFailedToolsListPassesThroughUnchanged() {
+        Relayed failed = Relayed.read(503, "application/json", "{\"jsonrpc\":\"2.0\",\"id\":7,\"error\":{\"code\":-32000,\"message\":\"busy\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(aggregator.augmented(failed, MAPPER.readTree("7"), true).block()).isSameAs(failed);
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.devopsparadise.gateway.instances;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.devopsparadise.gateway.GatewayProperties;
+import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.security.ServiceCredential;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the gateway's instance cache does when its event stream reconnects: events it missed (a manager that restarted
+ * replays none) must not leave it serving an instance that is gone. The instance-manager is a small real HTTP server
+ * whose answers the test sets; the cache talks to it through the real client.
+ */
+class ClientInstancesCatchUpTests {
+
+    private static final Client ALICE = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
+
+    private final AtomicReference<String> listed = new AtomicReference<>(List.of(instance("i1", "HEALTHY")).toString());
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final List<String> restarted = new CopyOnWriteArrayList<>();
+    private HttpServer manager;
+    private ClientInstances instances;
+
+    @BeforeEach
+    void start(@TempDir Path home) throws IOException {
+        manager = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        manager.createContext("/api/instances", exchange -> {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                lookups.incrementAndGet();
+                answer(exchange, 200, listed.get());
+            } else {
+                answer(exchange, 201, instance("i2", "HEALTHY"));
+            }
+        });
+        manager.start();
+        Map<String, String> settings = Map.of(
+                "paradise.gateway.home", home.toString(),
+                "paradise.gateway.public-url", "http://127.0.0.1:8100",
+                "paradise.gateway.instance-manager-url", "http://127.0.0.1:" + manager.getAddress().getPort());
+        GatewayProperties properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paradise.gateway", GatewayProperties.class);
+        InstanceManagerClient client = new InstanceManagerClient(WebClient.builder(), properties, ServiceCredential.from(home.resolve("service-token")),
+                JsonMapper.builder().build());
+        instances = new ClientInstances(client, properties, Clock.systemUTC());
+        instances.onRestart(restarted::add);
+    }
+
+    @AfterEach
+    void stop() {
+        manager.stop(0);
+    }
+
+    @Test
+    void anInstanceDeletedWhileTheStreamWasDownIsForgottenAndItsSessionsReinitialize() {
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
+        listed.set("[]");
+
+        instances.catchUp();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).as("provisioned anew").isEqualTo("i2");
+    }
+
+    @Test
+    void anInstanceReplacedOrFailedMeanwhileIsForgotten() {
+        instances.ensure(ALICE).block(Duration.ofSeconds(5));
+        listed.set(List.of(instance("i1", "FAILED")).toString());
+
+        instances.catchUp();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
+    }
+
+    @Test
+    void anInstanceThatIsStillThereStaysCached() {
+        instances.ensure(ALICE).block(Duration.ofSeconds(5));
+        int before = lookups.get();
+
+        instances.catchUp();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookups.get() == before + 1);
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
+        assertThat(lookups.get()).as("served from the cache").isEqualTo(before + 1);
+        assertThat(restarted).isEmpty();
+    }
+
+    private static String instance(String id, String state) {
+        return """
+                {"id":"%s","clientId":"alice","profile":"code-process","engine":"process","workspace":"/w","state":"%s","ports":{"mcp":8201},
+                 "mcpUrl":"http://127.0.0.1:8201/mcp","health":"ok","createdAt":"2026-11-30T06:00:00Z","startedAt":"2026-11-30T06:00:00Z",
+                 "uptimeSeconds":1,"restartCount":0,"lastActivity":"2026-11-30T06:00:00Z","isolation":"none"}""".formatted(id, state);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
