@@ -9,12 +9,10 @@ public class ClientSessions {
 
     private final GatewaySessions sessions;
     private final BackendSessions backend;
-    private final ModernHandler modern;
 
-    ClientSessions(GatewaySessions sessions, BackendSessions backend, ModernHandler modern) {
+    ClientSessions(GatewaySessions sessions, BackendSessions backend) {
         this.sessions = sessions;
         this.backend = backend;
-        this.modern = modern;
     }
 
     public long openOf(String clientId) {
@@ -24,12 +22,10 @@ public class ClientSessions {
     /** Ends every session of the client, here and on its instance. */
     public void endAll(Client client) {
         sessions.closeAllOf(client.id()).forEach(session -> backend.end(client, session).subscribe());
-        modern.forget(client.id());
     }
 
     /** Forgets every session of a deleted client; its instance goes with it, so the backend is not told. */
     public void forget(String clientId) {
         sessions.closeAllOf(clientId);
-        modern.forget(clientId);
     }
 }

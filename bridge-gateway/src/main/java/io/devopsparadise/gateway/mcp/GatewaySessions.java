@@ -28,6 +28,7 @@ class GatewaySessions {
     private final Clock clock;
     private final int maxPerClient;
     private final Duration idleTimeout;
+    private final List<java.util.function.Consumer<String>> allClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GatewaySessions(Clock clock, MeterRegistry meters, ClientInstances instances, GatewayProperties properties) {
         this.clock = clock;
@@ -91,7 +92,13 @@ class GatewaySessions {
     public List<GatewaySession> closeAllOf(String clientId) {
         List<GatewaySession> closed = byId.values().stream().filter(s -> s.clientId().equals(clientId)).toList();
         closed.forEach(this::close);
+        allClosed.forEach(listener -> listener.accept(clientId));
         return closed;
+    }
+
+    /** Hears of a client whose sessions were all closed, to drop what it kept for them. */
+    void onAllClosed(java.util.function.Consumer<String> listener) {
+        allClosed.add(listener);
     }
 
     void markStale(String clientId) {

@@ -46,6 +46,7 @@ class ModernHandler {
         this.responses = responses;
         this.metrics = metrics;
         this.bodies = bodies;
+        sessions.onAllClosed(this::forget);
     }
 
     /** The backend session serving a client's modern requests, and what the backend said when it was opened. */
@@ -165,8 +166,8 @@ class ModernHandler {
         return result;
     }
 
-    /** Drops the backend session kept for a client that was deleted. */
-    public void forget(String clientId) {
+    /** Drops the backend session kept for a client whose sessions were all closed. */
+    private void forget(String clientId) {
         byClient.remove(clientId);
     }
 }

@@ -1,0 +1,50 @@
+package io.devopsparadise.gateway.mcp;
+
+import io.devopsparadise.gateway.instances.InstanceUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.IntNode;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one mapping of failures on the way to an instance, which every transport (legacy SSE included) answers with. */
+class McpErrorMappingTests {
+
+    private static final IntNode ID = IntNode.valueOf(7);
+
+    @Test
+    void anUnavailableInstanceIs503UnlessItSaysWorse() {
+        assertThat(McpError.of(new InstanceUnavailableException("indexing", 409, null), ID).httpStatus()).isEqualTo(503);
+        assertThat(McpError.of(new InstanceUnavailableException("not healthy in time", 504, null), ID).httpStatus()).isEqualTo(504);
+    }
+
+    @Test
+    void anOpenCircuitIs503AndATimeoutIs504() {
+        CallNotPermittedException open = CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("alice"));
+
+        assertThat(McpError.of(open, ID).httpStatus()).isEqualTo(503);
+        assertThat(McpError.of(new TimeoutException(), ID).httpStatus()).isEqualTo(504);
+    }
+
+    @Test
+    void anythingElseIs502WithTheRequestsIdAndTheServerErrorCode() {
+        McpError mapped = McpError.of(new ConnectException("refused"), ID);
+
+        assertThat(mapped.httpStatus()).isEqualTo(502);
+        assertThat(mapped.code()).isEqualTo(McpError.SERVER_ERROR);
+        assertThat(mapped.id()).isEqualTo(ID);
+        assertThat(mapped.getMessage()).isEqualTo("The gateway could not reach your instance: refused");
+    }
+
+    @Test
+    void anMcpErrorKeepsItsOwnIdOrGetsTheRequests() {
+        McpError own = new McpError(400, McpError.INVALID_REQUEST, "bad", IntNode.valueOf(1), null);
+
+        assertThat(McpError.of(own, ID)).isSameAs(own);
+        assertThat(McpError.of(new McpError(429, McpError.SERVER_ERROR, "slow down"), ID).id()).isEqualTo(ID);
+    }
+}
