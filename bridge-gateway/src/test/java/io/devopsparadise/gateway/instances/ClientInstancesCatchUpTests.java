@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.security.ServiceApis;
 import io.devopsparadise.security.ServiceCredential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,8 +64,9 @@ class ClientInstancesCatchUpTests {
                 "paradise.gateway.public-url", "http://127.0.0.1:8100",
                 "paradise.gateway.instance-manager-url", "http://127.0.0.1:" + manager.getAddress().getPort());
         GatewayProperties properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paradise.gateway", GatewayProperties.class);
-        InstanceManagerClient client = new InstanceManagerClient(WebClient.builder(), properties, ServiceCredential.from(home.resolve("service-token")),
-                JsonMapper.builder().build());
+        ServiceCredential credential = ServiceCredential.from(home.resolve("service-token"));
+        InstanceManagerClient client = new InstanceManagerClient(new ServiceApis(RestClient.builder(), credential), WebClient.builder(), properties,
+                credential, JsonMapper.builder().build());
         instances = new ClientInstances(client, properties, Clock.systemUTC());
         instances.onRestart(restarted::add);
     }

@@ -1,7 +1,9 @@
 package io.devopsparadise.dashboard.platform;
 
 import io.devopsparadise.security.ServiceCredential;
+import io.devopsparadise.contracts.instances.InstanceManagerApi;
 import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.security.ServiceApis;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.dashboard.DashboardProperties;
@@ -32,18 +34,18 @@ import java.util.function.Supplier;
 public class Platform {
 
     private final DashboardProperties properties;
-    private final RestClient manager;
+    private final InstanceManagerApi manager;
     private final RestClient orchestrator;
     private final RestClient reports;
     /** Insights read a workspace's history and measure its complexity in the instance: seconds, minutes on a large one. */
     private final RestClient insights;
 
-    Platform(RestClient.Builder builder, DashboardProperties properties, ServiceCredential credential) {
+    Platform(RestClient.Builder builder, DashboardProperties properties, ServiceCredential credential, ServiceApis apis) {
         this.properties = properties;
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(15_000);
-        this.manager = builder.clone().requestFactory(requests).baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        this.manager = apis.client(InstanceManagerApi.class, properties.instanceManagerUrl());
         this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
         SimpleClientHttpRequestFactory slow = new SimpleClientHttpRequestFactory();
@@ -71,8 +73,7 @@ public class Platform {
     }
 
     public List<InstanceView> instances() {
-        return call("instance-manager", properties.instanceManagerUrl(),
-                () -> manager.get().uri("/api/instances").retrieve().body(new ParameterizedTypeReference<List<InstanceView>>() { }));
+        return call("instance-manager", properties.instanceManagerUrl(), () -> manager.instances(null));
     }
 
     public List<RunRow> runs(String clientId, int limit) {

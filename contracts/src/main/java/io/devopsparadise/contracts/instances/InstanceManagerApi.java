@@ -1,0 +1,41 @@
+package io.devopsparadise.contracts.instances;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+import java.util.List;
+
+/**
+ * The instance-manager's REST API, as every other service calls it (docs/instance-manager.md). Clients are made by
+ * {@code ServiceApis} (service-security), which attaches the service credential and the timeouts.
+ */
+@HttpExchange(url = "/api", accept = "application/json")
+public interface InstanceManagerApi {
+
+    /** The instances, or the one of a client (an empty list when it has none). */
+    @GetExchange("/instances")
+    List<InstanceView> instances(@RequestParam(name = "clientId", required = false) String clientId);
+
+    /** Provisions a client's instance, answering once it is HEALTHY when waitSeconds is above 0 (at most 300). */
+    @PostExchange(url = "/instances", contentType = "application/json")
+    InstanceView provision(@RequestBody ProvisionRequest request, @RequestParam("waitSeconds") int waitSeconds);
+
+    /** Runs a command inside the instance and waits for it; the manager enforces the request's timeout. */
+    @PostExchange(url = "/instances/{id}/exec", contentType = "application/json")
+    ExecResult exec(@PathVariable("id") String instanceId, @RequestBody ExecRequest request);
+
+    @PostExchange("/instances/{id}/activity")
+    void recordActivity(@PathVariable("id") String instanceId);
+
+    @DeleteExchange("/instances/{id}")
+    void delete(@PathVariable("id") String instanceId);
+
+    /** The workspace's real path when it passes every workspace rule; a 400 with the rule it breaks otherwise. */
+    @PostExchange(url = "/workspace-checks", contentType = "application/json")
+    WorkspaceCheck checkWorkspace(@RequestBody WorkspaceCheck workspace);
+}
