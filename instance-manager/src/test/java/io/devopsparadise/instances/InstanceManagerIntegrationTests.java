@@ -1,5 +1,6 @@
 package io.devopsparadise.instances;
 
+import io.devopsparadise.contracts.instances.Engine;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import com.github.dockerjava.api.DockerClient;
@@ -93,7 +94,7 @@ class InstanceManagerIntegrationTests {
         }
         pool.shutdown();
 
-        assertThat(instances).allMatch(i -> i.state() == InstanceState.HEALTHY && i.engine().equals("docker"));
+        assertThat(instances).allMatch(i -> i.state() == InstanceState.HEALTHY && i.engine() == Engine.DOCKER);
         assertThat(instances).extracting(i -> i.ports().get("mcp")).doesNotHaveDuplicates()
                 .allMatch(port -> port >= 8200 && port <= 8299);
         List<Container> containers = ourContainers();

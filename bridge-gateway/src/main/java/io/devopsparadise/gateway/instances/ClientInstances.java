@@ -40,7 +40,7 @@ public class ClientInstances implements SmartLifecycle {
     private final SseFollower events;
     private volatile boolean running;
 
-    ClientInstances(InstanceManagerClient manager, GatewayProperties properties, Clock clock) {
+    public ClientInstances(InstanceManagerClient manager, GatewayProperties properties, Clock clock) {
         this.manager = manager;
         this.properties = properties;
         this.clock = clock;

@@ -39,7 +39,7 @@ public class InstanceManagerClient {
     private final WebClient events;
     private final JsonMapper json;
 
-    InstanceManagerClient(ServiceApis apis, WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential, JsonMapper json) {
+    public InstanceManagerClient(ServiceApis apis, WebClient.Builder builder, GatewayProperties properties, ServiceCredential credential, JsonMapper json) {
         this.properties = properties;
         this.api = apis.client(InstanceManagerApi.class, properties.instanceManagerUrl());
         this.provisioning = apis.client(InstanceManagerApi.class, properties.instanceManagerUrl(), properties.provisionTimeout().plusSeconds(10));

@@ -30,7 +30,7 @@ public class InstanceResilience {
     private final Retry retryWhileStarting;
     private final boolean rateLimited;
 
-    InstanceResilience(GatewayProperties properties, MeterRegistry meters) {
+    public InstanceResilience(GatewayProperties properties, MeterRegistry meters) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)

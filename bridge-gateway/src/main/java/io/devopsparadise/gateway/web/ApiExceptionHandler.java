@@ -7,6 +7,7 @@ import io.devopsparadise.gateway.clients.InvalidClientException;
 import io.devopsparadise.gateway.clients.UnauthenticatedException;
 import io.devopsparadise.gateway.instances.InstanceUnavailableException;
 import io.devopsparadise.gateway.instances.WorkspaceRefusedException;
+import io.devopsparadise.security.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.UUID;
 
 /** REST errors as ProblemDetail with a detail that says what to fix; never a stack trace. */
 @RestControllerAdvice
@@ -29,60 +29,52 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidClientException.class)
     ProblemDetail invalid(InvalidClientException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        return Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
     }
 
     @ExceptionHandler(UnauthenticatedException.class)
     ProblemDetail unauthenticated(UnauthenticatedException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "Authentication required", e.getMessage());
+        return Problems.problem(HttpStatus.UNAUTHORIZED, "Authentication required", e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        return Problems.problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(ClientNotFoundException.class)
     ProblemDetail notFound(ClientNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Client not found", e.getMessage());
+        return Problems.problem(HttpStatus.NOT_FOUND, "Client not found", e.getMessage());
     }
 
     @ExceptionHandler(DuplicateClientException.class)
     ProblemDetail duplicate(DuplicateClientException e) {
-        return problem(HttpStatus.CONFLICT, "Client already registered", e.getMessage());
+        return Problems.problem(HttpStatus.CONFLICT, "Client already registered", e.getMessage());
     }
 
     @ExceptionHandler(WorkspaceRefusedException.class)
     ProblemDetail workspaceRefused(WorkspaceRefusedException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Workspace refused", e.getMessage());
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Workspace refused", e.getMessage());
         problem.setProperty("rule", e.rule());
         return problem;
     }
 
     @ExceptionHandler(InstanceUnavailableException.class)
     ProblemDetail unavailable(InstanceUnavailableException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Instance-manager unavailable", e.getMessage());
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Instance-manager unavailable", e.getMessage());
     }
 
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e, org.springframework.http.HttpHeaders headers,
                                                                          org.springframework.http.HttpStatusCode status, ServerWebExchange exchange) {
         String cause = e.getMostSpecificCause().getMessage();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request",
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request",
                 "The request is not valid JSON of the expected shape: " + (cause == null ? e.getReason() : cause.lines().findFirst().orElse(cause)));
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        String incident = UUID.randomUUID().toString();
-        log.error("unexpected error, incident {}", incident, e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "Unexpected error; the gateway log has the details under incident " + incident);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return Problems.unexpected(log, "gateway", e);
     }
 }

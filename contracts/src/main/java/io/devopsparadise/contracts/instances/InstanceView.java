@@ -19,7 +19,7 @@ public record InstanceView(
         String id,
         String clientId,
         String profile,
-        String engine,
+        Engine engine,
         String workspace,
         InstanceState state,
         Map<String, Integer> ports,

@@ -101,6 +101,6 @@ class InstanceController {
     }
 
     private InstanceView view(Instance instance) {
-        return instance.toView(clock.instant(), runtimes.byName(instance.engine()).isolation());
+        return instance.toView(clock.instant(), runtimes.of(instance.engine()).isolation());
     }
 }

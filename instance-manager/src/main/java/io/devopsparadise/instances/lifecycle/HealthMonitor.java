@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.instances.events.InstanceEventBus;
@@ -111,14 +112,14 @@ class HealthMonitor {
             restartWhenDue(instance);
             return;
         }
-        boolean running = runtimes.byName(instance.engine()).isRunning(instance.handle());
+        boolean running = runtimes.of(instance.engine()).isRunning(instance.handle());
         if (running && instance.state() == InstanceState.HEALTHY && !probeDue(id)) {
             return;
         }
         lastProbe.put(id, clock.instant());
         HealthResult result = running
                 ? profiles.get(instance.profile()).healthCheck().check(instance.ports(), properties.health().timeout())
-                : HealthResult.unhealthy(instance.engine().equals("docker") ? "container is not running" : "process is not running", Duration.ZERO);
+                : HealthResult.unhealthy(instance.engine() == Engine.DOCKER ? "container is not running" : "process is not running", Duration.ZERO);
         if (running) {
             metrics.checked(instance.profile(), result);
         }
@@ -184,7 +185,7 @@ class HealthMonitor {
         var restart = properties.restart();
         if (instance.restartCount() >= restart.maxRestarts()) {
             transition(instance, InstanceState.FAILED, "gave up after " + instance.restartCount() + " restarts: " + reason);
-            runtimes.byName(instance.engine()).remove(instance.handle());
+            runtimes.of(instance.engine()).remove(instance.handle());
             return;
         }
         Duration backoff = backoff(instance.restartCount());
@@ -208,7 +209,7 @@ class HealthMonitor {
             if (current == null || current.state() != InstanceState.RESTARTING) {
                 return;
             }
-            InstanceRuntime runtime = runtimes.byName(current.engine());
+            InstanceRuntime runtime = runtimes.of(current.engine());
             try {
                 workspaces.recheck(current.workspace());
             } catch (WorkspaceNotAllowedException | InvalidRequestException e) {

@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.profiles.ResourceLimits;
@@ -16,7 +17,7 @@ public record Instance(
         String id,
         String clientId,
         String profile,
-        String engine,
+        Engine engine,
         Path workspace,
         Map<String, Integer> ports,
         String mcpUrl,
@@ -67,8 +68,8 @@ public record Instance(
                 ? Duration.between(startedAt, now).toSeconds() : 0;
         return new InstanceView(id, clientId, profile, engine, workspace.toString(), state, ports, mcpUrl, health,
                 createdAt, startedAt, Math.max(0, uptime), restartCount, lastActivity,
-                limits == null || !"docker".equals(engine) ? null : limits.memoryBytes(),
-                limits == null || !"docker".equals(engine) ? null : limits.nanoCpus() / 1e9,
+                limits == null || engine != Engine.DOCKER ? null : limits.memoryBytes(),
+                limits == null || engine != Engine.DOCKER ? null : limits.nanoCpus() / 1e9,
                 isolation);
     }
 }

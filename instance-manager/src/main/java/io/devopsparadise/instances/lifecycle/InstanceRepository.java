@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
@@ -30,7 +31,7 @@ class InstanceRepository {
                 MERGE INTO instance (id, client_id, profile, engine, workspace, runtime_ref, state, created_at, started_at,
                                      restart_count, last_activity, memory_bytes, nano_cpus, pids)
                 KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(instance.id(), instance.clientId(), instance.profile(), instance.engine(),
+                .params(instance.id(), instance.clientId(), instance.profile(), instance.engine().id(),
                         instance.workspace().toString(), instance.handle() == null ? null : instance.handle().ref(),
                         instance.state().name(), utc(instance.createdAt()), utc(instance.startedAt()),
                         instance.restartCount(), utc(instance.lastActivity()),
@@ -51,7 +52,7 @@ class InstanceRepository {
 
     private static Instance map(ResultSet rs, int row) throws SQLException {
         String ref = rs.getString("runtime_ref");
-        String engine = rs.getString("engine");
+        Engine engine = Engine.of(rs.getString("engine"));
         return new Instance(rs.getString("id"), rs.getString("client_id"), rs.getString("profile"), engine,
                 Path.of(rs.getString("workspace")), Map.of(), null,
                 ref == null ? null : new RuntimeHandle(engine, ref),

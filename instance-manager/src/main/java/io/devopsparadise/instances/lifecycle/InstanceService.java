@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
@@ -59,7 +60,7 @@ public class InstanceService {
         BackendProfile profile = defaultBackend.resolve(request.profile());
         Path workspace = workspaces.check(request.workspace());
         InstanceRuntime runtime = runtimes.forProfile(profile);
-        if (properties.shared() && !runtime.engine().equals("docker")) {
+        if (properties.shared() && runtime.engine() != Engine.DOCKER) {
             throw new InvalidRequestException("a shared installation requires Docker: profile " + profile.name() + " would run on the "
                     + runtime.engine() + " engine, as the platform's own user, able to read every client's workspace and the"
                     + " platform's data directory. Use a Docker profile" + (runtime.isAvailable() ? "" : " and start the Docker engine"));
@@ -76,7 +77,7 @@ public class InstanceService {
     }
 
     /** Claims the client and the ports under one lock, so that concurrent requests cannot both pass the checks. */
-    private synchronized Instance reserve(String clientId, BackendProfile profile, String engine, Path workspace, ResourceLimits limits) {
+    private synchronized Instance reserve(String clientId, BackendProfile profile, Engine engine, Path workspace, ResourceLimits limits) {
         registry.findByClient(clientId).ifPresent(existing -> {
             throw new DuplicateClientException(clientId, existing.id());
         });
@@ -159,7 +160,7 @@ public class InstanceService {
         try {
             Instance instance = get(id);
             if (instance.handle() != null) {
-                runtimes.byName(instance.engine()).remove(instance.handle());
+                runtimes.of(instance.engine()).remove(instance.handle());
             }
             ports.release(id);
             registry.remove(id);
@@ -191,7 +192,7 @@ public class InstanceService {
         }
         return listener -> {
             recordActivity(id);
-            return runtimes.byName(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
+            return runtimes.of(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
         };
     }
 

@@ -63,7 +63,7 @@ class Reconciler implements ApplicationRunner {
 
     private boolean adopt(Instance stored) {
         try {
-            InstanceRuntime runtime = runtimes.byName(stored.engine());
+            InstanceRuntime runtime = runtimes.of(stored.engine());
             if (stored.handle() != null && runtime.isRunning(stored.handle())) {
                 var leased = ports.leasesOf(stored.id());
                 registry.put(stored.recovered(leased, launchSpecs.mcpUrl(stored.profile(), leased)));
@@ -73,7 +73,7 @@ class Reconciler implements ApplicationRunner {
             }
             drop(stored, runtime, "no longer running after a manager restart");
         } catch (UnknownProfileException e) {
-            drop(stored, runtimes.byName(stored.engine()), "its profile is no longer configured");
+            drop(stored, runtimes.of(stored.engine()), "its profile is no longer configured");
         } catch (RuntimeException e) {
             log.warn("could not reconcile instance {} ({}): {}", stored.id(), stored.engine(), e.getMessage());
             registry.put(stored.recovered(ports.leasesOf(stored.id()), null));

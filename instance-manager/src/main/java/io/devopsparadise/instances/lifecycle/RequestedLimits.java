@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.ResourceLimits;
@@ -13,12 +14,12 @@ final class RequestedLimits {
     private RequestedLimits() {
     }
 
-    static ResourceLimits of(ProvisionRequest request, BackendProfile profile, String engine) {
+    static ResourceLimits of(ProvisionRequest request, BackendProfile profile, Engine engine) {
         ResourceLimits base = profile.limits();
         if (request.memory() == null && request.cpus() == null) {
             return base;
         }
-        if (!"docker".equals(engine)) {
+        if (engine != Engine.DOCKER) {
             throw new InvalidRequestException("memory and cpus limits apply to containers; profile '" + profile.name()
                     + "' runs as a " + engine + " here, so leave them out or use a container profile");
         }

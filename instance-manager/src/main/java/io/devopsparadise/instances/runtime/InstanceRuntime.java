@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.runtime;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 
@@ -12,8 +13,7 @@ import java.util.List;
  */
 public interface InstanceRuntime {
 
-    /** The engine's name as shown in the API: {@code docker}, {@code process}. */
-    String engine();
+    Engine engine();
 
     /** What this engine isolates an instance from, and what it cannot, in words the API shows with every instance. */
     String isolation();

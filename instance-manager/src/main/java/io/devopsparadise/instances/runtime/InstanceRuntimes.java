@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.runtime;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 @Component
 public class InstanceRuntimes {
 
-    private final Map<String, InstanceRuntime> byEngine;
+    private final Map<Engine, InstanceRuntime> byEngine;
 
     public InstanceRuntimes(List<InstanceRuntime> runtimes) {
         this.byEngine = runtimes.stream().collect(Collectors.toMap(InstanceRuntime::engine, Function.identity()));
@@ -20,13 +21,13 @@ public class InstanceRuntimes {
 
     public InstanceRuntime forProfile(BackendProfile profile) {
         return switch (profile.engine()) {
-            case DOCKER -> byName("docker");
-            case PROCESS -> byName("process");
-            case AUTO -> byName("docker").isAvailable() ? byName("docker") : byName("process");
+            case DOCKER -> of(Engine.DOCKER);
+            case PROCESS -> of(Engine.PROCESS);
+            case AUTO -> of(Engine.DOCKER).isAvailable() ? of(Engine.DOCKER) : of(Engine.PROCESS);
         };
     }
 
-    public InstanceRuntime byName(String engine) {
+    public InstanceRuntime of(Engine engine) {
         InstanceRuntime runtime = byEngine.get(engine);
         if (runtime == null) {
             throw new EngineUnavailableException(engine, "no such engine is configured (known: " + byEngine.keySet() + ")", null);

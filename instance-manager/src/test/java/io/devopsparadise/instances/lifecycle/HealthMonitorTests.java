@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.contracts.instances.Engine;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
@@ -293,14 +294,14 @@ class HealthMonitorTests {
     /** Runs nothing: says whether "the unit" runs as the test sets it, and records restarts and removals. */
     private static final class RecordingRuntime implements InstanceRuntime {
 
-        static final String ENGINE = "process";
+        static final Engine ENGINE = Engine.PROCESS;
 
         volatile boolean running = true;
         final List<RuntimeHandle> restarts = new ArrayList<>();
         final List<RuntimeHandle> removed = new ArrayList<>();
 
         @Override
-        public String engine() {
+        public Engine engine() {
             return ENGINE;
         }
 

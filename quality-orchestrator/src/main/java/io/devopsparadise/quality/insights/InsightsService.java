@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.insights;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.FileCoverage;
@@ -249,7 +250,7 @@ public class InsightsService {
      */
     private Complexity complexity(InstanceView instance) {
         DetectedWorkspace detected = detector.detect(Path.of(instance.workspace()));
-        boolean container = "docker".equals(instance.engine());
+        boolean container = instance.engine() == Engine.DOCKER;
         String workdir = container ? quality.containerWorkspace() : instance.workspace();
         Map<String, FileComplexity> files = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.TestCaseResult;
@@ -219,7 +220,7 @@ public class QualityRunService {
             events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
             GitState.of(workspace.root()).ifPresent(run::git);
-            boolean container = "docker".equals(instance.engine());
+            boolean container = instance.engine() == Engine.DOCKER;
             reports = ReportDirectory.create(workspace.root(), run.id(), copies(run), properties.maxReportSize().toBytes());
             ChangedFiles changed = ChangedFiles.confine(workspace.root(), changedFiles);
             changed.dropped().forEach(run::note);

@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.runtime.docker;
 
+import io.devopsparadise.contracts.instances.Engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -40,7 +41,7 @@ import java.util.List;
 @Component
 class DockerInstanceRuntime implements InstanceRuntime {
 
-    static final String ENGINE = "docker";
+    static final Engine ENGINE = Engine.DOCKER;
     static final String ISOLATION = "container: sees only its workspace, on a network where containers cannot reach each other,"
             + " its ports published on 127.0.0.1 only, all capabilities dropped, no new privileges, memory, CPU and"
             + " process limits; an unprivileged user unless the profile says otherwise";
@@ -68,7 +69,7 @@ class DockerInstanceRuntime implements InstanceRuntime {
     }
 
     @Override
-    public String engine() {
+    public Engine engine() {
         return ENGINE;
     }
 

@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.runtime.process;
 
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.profiles.BackendProfile;
@@ -28,7 +29,7 @@ import java.util.Optional;
 @Component
 class ProcessInstanceRuntime implements InstanceRuntime {
 
-    static final String ENGINE = "process";
+    static final Engine ENGINE = Engine.PROCESS;
     static final String ISOLATION = "none: a process instance runs as the platform's own user and can read and write every"
             + " file that user can, including other clients' workspaces and the platform's data directory; only its"
             + " environment is restricted. An installation shared by several developers must use Docker profiles.";
@@ -40,7 +41,7 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     }
 
     @Override
-    public String engine() {
+    public Engine engine() {
         return ENGINE;
     }
 
