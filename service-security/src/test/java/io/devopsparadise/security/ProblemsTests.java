@@ -1,0 +1,36 @@
+package io.devopsparadise.security;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemsTests {
+
+    @Test
+    void aValueSentBackIsQuotedBoundedAndFreeOfControlCharacters() {
+        assertThat(Problems.echo("a\nb\u0000c")).isEqualTo("'a?b?c'");
+        assertThat(Problems.echo("x".repeat(500))).hasSize(83).endsWith("…'");
+        assertThat(Problems.echo(null)).isEqualTo("nothing");
+    }
+
+    @Test
+    void aMalformedBodyQuotesOnlyTheFirstLineOfWhatTheParserSaidBounded() {
+        ProblemDetail problem = Problems.malformedBody("Unexpected character ('x'): " + "y".repeat(1000) + "\n at [Source: secret body]");
+
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(problem.getDetail()).startsWith("The request body is not valid JSON of the expected shape: Unexpected character")
+                .doesNotContain("secret body").endsWith("…");
+    }
+
+    @Test
+    void anUnexpectedFailureAnswersAnIncidentIdAndNoneOfItsWords() {
+        ProblemDetail problem = Problems.unexpected(LoggerFactory.getLogger(ProblemsTests.class), "report-service",
+                new IllegalStateException("password=hunter2"));
+
+        assertThat(problem.getStatus()).isEqualTo(500);
+        assertThat(problem.getDetail()).matches("Unexpected error; the report-service log has the details under incident [0-9a-f-]{36}")
+                .doesNotContain("hunter2");
+    }
+}
