@@ -1,11 +1,10 @@
 package io.devopsparadise.dashboard.signin;
 
+import io.devopsparadise.testsupport.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,23 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInLinksTests {
 
-    private Instant now = Instant.parse("2026-11-29T10:00:00Z");
-    private final SignInLinks links = new SignInLinks(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
+    private final SignInLinks links = new SignInLinks(clock);
 
     @Test
     void aCodeSignsInOnceOnly() {
@@ -42,7 +26,7 @@ class SignInLinksTests {
     @Test
     void anExpiredCodeIsRefused() {
         String code = links.issue();
-        now = now.plus(SignInLinks.LIFETIME).plus(Duration.ofSeconds(1));
+        clock.advance(SignInLinks.LIFETIME.plus(Duration.ofSeconds(1)));
 
         assertThat(links.redeem(code)).isFalse();
     }

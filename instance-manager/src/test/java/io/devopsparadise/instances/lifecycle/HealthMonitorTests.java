@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.testsupport.MovableClock;
 import io.devopsparadise.contracts.instances.Engine;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.contracts.instances.ExecRequest;
@@ -29,10 +30,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -261,34 +260,6 @@ class HealthMonitorTests {
 
     private InstanceState state(Instance instance) {
         return registry.find(instance.id()).orElseThrow().state();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Runs nothing: says whether "the unit" runs as the test sets it, and records restarts and removals. */

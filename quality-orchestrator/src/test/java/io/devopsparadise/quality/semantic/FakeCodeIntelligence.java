@@ -1,12 +1,9 @@
 package io.devopsparadise.quality.semantic;
 
+import io.devopsparadise.testsupport.MovableClock;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,11 +23,11 @@ final class FakeCodeIntelligence implements CodeIntelligence {
     private final Map<String, List<Diagnostic>> diagnostics = new HashMap<>();
     private final Map<String, List<DocumentSymbol>> symbols = new HashMap<>();
     private final Set<String> failing = new HashSet<>();
-    private final MovingClock clock;
+    private final MovableClock clock;
     private Duration perCall = Duration.ZERO;
     private boolean failAll;
 
-    FakeCodeIntelligence(MovingClock clock) {
+    FakeCodeIntelligence(MovableClock clock) {
         this.clock = clock;
     }
 
@@ -91,34 +88,5 @@ final class FakeCodeIntelligence implements CodeIntelligence {
     public List<SymbolReference> references(DocumentSymbol symbol, int declarationLine) {
         askedForReferences.add(symbol.name());
         return List.of(new SymbolReference("main.py", 1, 1));
-    }
-
-    /** A clock that stands still until a test or a slow call moves it. */
-    static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.devopsparadise.quality.semantic;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.ChangedSymbol;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import io.devopsparadise.quality.semantic.FakeCodeIntelligence.MovingClock;
+import io.devopsparadise.testsupport.MovableClock;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SemanticAnalyzerTests {
     @TempDir
     Path workspace;
 
-    private final MovingClock clock = new MovingClock(START);
+    private final MovableClock clock = new MovableClock(START);
     private String commit;
 
     @BeforeEach
