@@ -33,6 +33,16 @@ public class ServiceProcess implements AutoCloseable {
         this(name, jar, logDir, environment, arguments, freePort());
     }
 
+    /**
+     * Services still running when the test JVM ends: a class whose set-up failed half-way never closes what it started,
+     * and a service left behind would run on (and hold its ports) after the build.
+     */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "service-process-reaper"));
+    }
+
     private ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments, int port)
             throws Exception {
         this.name = name;
@@ -47,7 +57,13 @@ public class ServiceProcess implements AutoCloseable {
         builder.environment().put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
         builder.environment().putAll(environment);
         this.process = builder.start();
-        awaitHealthy();
+        RUNNING.add(process);
+        try {
+            awaitHealthy();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
     }
 
     public static ServiceProcess start(String module, Path logDir, String... arguments) throws Exception {
@@ -97,6 +113,7 @@ public class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+        RUNNING.remove(process);
     }
 
     public static int freePort() throws IOException {
