@@ -21,7 +21,7 @@ class LostSessionTests {
             // server-everything and the TypeScript SDK: 400 with -32000 ("Bad Request: No valid session ID provided")
             "400 | {\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32000,\"message\":\"Bad Request: No valid session ID provided\"}} | true",
             "400 | {\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"gone\"}} | true",
-            // the Python SDK before 1.10: a plain-text 400
+            // older versions of the Python SDK: a plain-text 400
             "400 | Bad Request: No valid session ID provided | true",
             // the backend's own answer to the request: not a lost session, even when its words mention one
             "400 | {\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32602,\"message\":\"invalid params: session must be a string\"}} | false",
