@@ -1,5 +1,6 @@
 package io.devopsparadise.dashboard;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Fixtures;
@@ -28,7 +29,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,7 +126,7 @@ class DashboardBrowserIntegrationTests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new SpringApplicationBuilder(DashboardApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+        return InProcessApps.builder(DashboardApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.security.home=" + home, "--paradise.dashboard.report-service-url=" + reportService, "--paradise.dashboard.orchestrator-url=" + orchestrator,
                 "--paradise.dashboard.instance-manager-url=" + manager, "--paradise.dashboard.gateway-url=" + gateway);
     }

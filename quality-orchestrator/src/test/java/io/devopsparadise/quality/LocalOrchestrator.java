@@ -1,8 +1,8 @@
 package io.devopsparadise.quality;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -36,7 +36,7 @@ public final class LocalOrchestrator implements AutoCloseable {
         settings[2] = "--paradise.quality.home=" + Files.createTempDirectory("orchestrator-home");
         settings[3] = "--paradise.quality.instance-manager-url=" + manager.url("");
         System.arraycopy(arguments, 0, settings, 4, arguments.length);
-        return new LocalOrchestrator(manager, new SpringApplicationBuilder(QualityOrchestratorApplication.class).run(settings));
+        return new LocalOrchestrator(manager, InProcessApps.builder(QualityOrchestratorApplication.class).run(settings));
     }
 
     /** Gives the client a process instance on the workspace (made readable to the instance first). */

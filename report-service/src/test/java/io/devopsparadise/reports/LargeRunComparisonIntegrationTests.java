@@ -1,5 +1,6 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.quality.Finding;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +57,7 @@ class LargeRunComparisonIntegrationTests {
     void start() throws Exception {
         Path home = Files.createTempDirectory("large-home");
         int nobody = ServiceProcess.freePort();
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
                 "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody);
         RunIngestion ingestion = reports.getBean(RunIngestion.class);

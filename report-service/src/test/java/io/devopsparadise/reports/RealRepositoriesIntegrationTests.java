@@ -1,5 +1,6 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +62,7 @@ class RealRepositoriesIntegrationTests {
         orchestrator = ServiceProcess.start("quality-orchestrator", home, "--paradise.quality.instance-manager-url=" + manager.url(""),
                 "--paradise.quality.node-modules=" + RepoPaths.nodeModules(),
                 "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=" + reportsPort, "--spring.main.banner-mode=off",
+        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=" + reportsPort, "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
                 "--paradise.reports.instance-manager-url=" + manager.url(""));
     }

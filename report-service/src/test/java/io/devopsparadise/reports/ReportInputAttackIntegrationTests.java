@@ -1,5 +1,6 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.contracts.clients.ClientNames;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,7 +51,7 @@ class ReportInputAttackIntegrationTests {
         home = Files.createTempDirectory("attack-home");
         outside = Files.createTempDirectory("attack-outside");
         int nobody = ServiceProcess.freePort();
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
                 "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody, "--paradise.reports.max-run-size=1MB");
     }

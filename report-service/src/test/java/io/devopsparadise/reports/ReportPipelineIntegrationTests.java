@@ -1,5 +1,6 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.Fixtures;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,7 +81,7 @@ class ReportPipelineIntegrationTests {
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
                 "--paradise.reports.instance-manager-url=" + manager.url(""), "--paradise.reports.retry-backoff=1s"));
         arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(ReportServiceApplication.class).run(arguments.toArray(String[]::new));
+        return InProcessApps.builder(ReportServiceApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private ServiceProcess startOrchestrator() throws Exception {

@@ -1,10 +1,10 @@
 package io.devopsparadise.gateway.support;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 
 import io.devopsparadise.gateway.GatewayApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +38,7 @@ public final class GatewayContext implements AutoCloseable {
                 "--paradise.gateway.admin-token=" + ADMIN_TOKEN,
                 "--paradise.gateway.provision-timeout=90s"));
         args.addAll(List.of(extra));
-        return new GatewayContext(new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new)));
+        return new GatewayContext(InProcessApps.builder(GatewayApplication.class).run(args.toArray(String[]::new)));
     }
 
     public int port() {

@@ -1,12 +1,12 @@
 package io.devopsparadise.instances.support;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.RepoPaths;
 
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.InstanceManagerApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -50,7 +50,7 @@ public final class ManagerContext implements AutoCloseable {
                 "paradise.instances.reap-interval=500ms"));
         all.addAll(List.of(properties));
         // as command-line arguments, which outrank application.yml (builder properties would not)
-        return new ManagerContext(new SpringApplicationBuilder(InstanceManagerApplication.class)
+        return new ManagerContext(InProcessApps.builder(InstanceManagerApplication.class)
                 .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
     }
 

@@ -1,9 +1,9 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ class ProfilesFileTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(QualityOrchestratorApplication.class).run(List.of("--server.port=0", "--spring.main.banner-mode=off",
+        return InProcessApps.builder(QualityOrchestratorApplication.class).run(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.quality.home=" + home, "--spring.flyway.enabled=true").toArray(String[]::new));
     }
 }

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,7 +112,7 @@ class ChangedOnlyRunIntegrationTests {
         HttpResponse<String> maven = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact-java\",\"workspace\":\"" + javaShop + "\",\"profile\":\"everything-process\"}");
         assertThat(maven.statusCode()).as(maven.body()).isEqualTo(201);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+        orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
                         "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());

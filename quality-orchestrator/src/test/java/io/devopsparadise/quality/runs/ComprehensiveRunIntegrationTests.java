@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +58,7 @@ class ComprehensiveRunIntegrationTests {
         HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"shop\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+        orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.node-modules=" + RepoPaths.nodeModules(),
                         "--paradise.quality.npm-registry=" + advisories.registry(),

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.testsupport.ServiceCredential;
@@ -7,7 +8,6 @@ import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +57,7 @@ class ContainerQualityRunIntegrationTests {
                     "{\"clientId\":\"web\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything\"}");
             assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
             assertThat(JSON.readTree(provisioned.body()).path("engine").asString()).isEqualTo("docker");
-            try (ConfigurableApplicationContext orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+            try (ConfigurableApplicationContext orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
                     .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""))) {
                 String base = "http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port");
                 List<String> events = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +53,7 @@ class ReportAttacksIntegrationTests {
         Files.setPosixFilePermissions(adminToken, PosixFilePermissions.fromString("rw-------"));
         workspaces = Files.createTempDirectory("attacks-workspaces");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+        orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + home,
                         "--paradise.quality.instance-manager-url=" + manager.url(""), "--paradise.quality.parallel-tools=1",
                         "--paradise.quality.max-report-size=1MB", "--logging.file.name=" + home.resolve("logs/quality-orchestrator.log"),

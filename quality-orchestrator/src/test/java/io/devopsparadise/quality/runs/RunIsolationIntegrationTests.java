@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ class RunIsolationIntegrationTests {
         markers = Files.createTempDirectory("isolation-markers");
         workspaces = Files.createTempDirectory("isolation-workspaces");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
-        orchestrator = new SpringApplicationBuilder(QualityOrchestratorApplication.class)
+        orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
                 .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + home,
                         "--paradise.quality.instance-manager-url=" + manager.url(""), "--paradise.quality.parallel-tools=1",
                         "--paradise.quality.max-active-runs=3",

@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.fuzz;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 import io.devopsparadise.reports.ReportServiceApplication;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,7 +49,7 @@ class RunIngestionFuzzIntegrationTests {
     void start() throws Exception {
         Path home = Files.createTempDirectory("fuzz-home");
         int nobody = ServiceProcess.freePort();
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
                 "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody, "--paradise.reports.max-run-size=8MB");
     }

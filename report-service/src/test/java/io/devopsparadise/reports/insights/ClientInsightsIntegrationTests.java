@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.insights;
 
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +61,7 @@ class ClientInsightsIntegrationTests {
     @BeforeAll
     void start() throws Exception {
         int nobody = ServiceProcess.freePort();
-        reports = new SpringApplicationBuilder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
                 "--paradise.reports.home=" + Files.createTempDirectory("insights-reports"),
                 "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody, "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody);
         for (int i = 0; i < COMMITS.length; i++) {
