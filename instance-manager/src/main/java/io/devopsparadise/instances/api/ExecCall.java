@@ -63,9 +63,7 @@ final class ExecCall {
         ExecCall call = new ExecCall(exec, answer, emitter);
         emitter.onError(error -> call.cancel());
         emitter.onTimeout(call::cancel);
-        // the first probe at once: it sends the answer's headers, so a caller that gives up from then on closes a
-        // connection that is reading a body (a Java 17 HttpClient cannot abort one still waiting for its headers)
-        call.probe = PROBES.scheduleWithFixedDelay(call::probe, 0, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        call.probe = PROBES.scheduleWithFixedDelay(call::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         executor.execute(call.task);
     }
 
