@@ -77,7 +77,7 @@ class RunIsolationIntegrationTests {
 
     @Test
     void aSecondRunOnTheSameWorkspaceGets409NamingTheRunningOne() throws Exception {
-        slowWorkspace("twice", 30);
+        slowWorkspace("twice", 10);
         String first = startRun("twice", "quick");
         awaitStarted("twice");
 
