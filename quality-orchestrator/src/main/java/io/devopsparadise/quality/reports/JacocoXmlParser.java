@@ -47,11 +47,18 @@ public final class JacocoXmlParser {
     private static int[] counter(Element source, String type, Path file) {
         for (Element counter : XmlReports.children(source, "counter")) {
             if (type.equals(counter.getAttribute("type"))) {
+                int missed;
+                int covered;
                 try {
-                    return new int[] {Integer.parseInt(counter.getAttribute("missed")), Integer.parseInt(counter.getAttribute("covered"))};
+                    missed = Integer.parseInt(counter.getAttribute("missed"));
+                    covered = Integer.parseInt(counter.getAttribute("covered"));
                 } catch (NumberFormatException e) {
                     throw new ReportParseException(FORMAT, file, "a " + type + " counter has a count that is not a number", e);
                 }
+                if (missed < 0 || covered < 0 || (long) missed + covered > Integer.MAX_VALUE) {
+                    throw new ReportParseException(FORMAT, file, "a " + type + " counter has a negative or impossibly large count", null);
+                }
+                return new int[] {missed, covered};
             }
         }
         return new int[] {0, 0};
