@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway;
 
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.gateway.support.GatewayContext;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * engine: the same lifecycle as containers, and fifty of them start within CI's time on two cores.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Isolated("fifty instances at once: it measures the gateway under load, with no other class beside it")
 class GatewayLoadIntegrationTests {
 
     private static final int CLIENTS = 50;

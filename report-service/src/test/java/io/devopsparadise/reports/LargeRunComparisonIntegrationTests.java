@@ -1,5 +1,6 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.testsupport.InProcessApps;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
@@ -88,8 +89,8 @@ class LargeRunComparisonIntegrationTests {
             }
         }
         return new QualityRunResult(UUID.randomUUID().toString(), "big", "/w/big", "comprehensive", RunState.FAILED, started,
-                started.plusSeconds(60), List.of(ToolOutcome.tests("pytest", "unit", ToolStatus.FAILED, 1000, tests, null),
-                ToolOutcome.findings("flake8", "lint", 1000, findings)), "big run", null, "main", null, null);
+                started.plusSeconds(60), List.of(ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1000, tests, null),
+                ToolOutcome.findings("flake8", ToolCategory.LINT, 1000, findings)), "big run", null, "main", null, null);
     }
 
     @Test

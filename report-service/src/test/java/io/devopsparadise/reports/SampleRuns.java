@@ -1,11 +1,11 @@
 package io.devopsparadise.reports;
 
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
-import io.devopsparadise.reports.runs.RunSummary;
 import io.devopsparadise.reports.runs.StoredRun;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -37,11 +37,18 @@ public final class ServiceApis {
 
     /** A client for calls that wait by design: each answers within {@code readTimeout}. */
     public <T> T client(Class<T> api, URI baseUrl, Duration readTimeout) {
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest(baseUrl, readTimeout))).build().createClient(api);
+    }
+
+    /**
+     * A plain client of a service, made the same way, for the one kind of call an interface cannot make: reading a
+     * large answer as a stream, against a size bound (a run's whole result).
+     */
+    public RestClient rest(URI baseUrl, Duration readTimeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
-        RestClient rest = builder.clone().baseUrl(baseUrl.toString()).requestFactory(requests)
+        return builder.clone().baseUrl(baseUrl.toString()).requestFactory(requests)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(api);
     }
 }

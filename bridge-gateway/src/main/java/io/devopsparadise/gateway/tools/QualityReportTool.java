@@ -42,13 +42,13 @@ class QualityReportTool implements GatewayTool {
         String runId = arguments.path("runId").asString(null);
         return reports.run(client.id(), runId)
                 .flatMap(summary -> {
-                    String id = String.valueOf(summary.get("id"));
+                    String id = summary.id();
                     return reports.markdown(id).map(markdown -> {
                         Map<String, Object> structured = new LinkedHashMap<>();
                         structured.put("runId", id);
-                        structured.put("score", summary.get("score"));
-                        structured.put("grade", summary.get("grade"));
-                        structured.put("state", summary.get("state"));
+                        structured.put("score", summary.score());
+                        structured.put("grade", summary.grade());
+                        structured.put("state", summary.state());
                         for (String file : new String[] {"report.html", "report.json", "report.sarif", "report.junit.xml"}) {
                             structured.put(file, reports.reportUrl(id, file));
                         }

@@ -6,8 +6,8 @@ import java.util.Set;
 /** What a quality profile may name: shared by the orchestrator, which runs profiles, and the tools that check them. */
 public final class ProfileRules {
 
-    /** Tool categories, in the order a run reports them. */
-    public static final List<String> CATEGORIES = List.of("unit", "lint", "semantic", "security", "api", "e2e", "performance");
+    /** Tool categories' ids, in the order a run reports them. */
+    public static final List<String> CATEGORIES = ToolCategory.ids();
 
     /** Keys of one profile in YAML ({@code paradise.quality.profiles.<name>.*}). */
     public static final Set<String> KEYS = Set.of("categories", "tool-timeout", "min-line-coverage", "max-findings", "max-new-findings", "min-changed-line-coverage", "fail-fast",

@@ -6,7 +6,7 @@ package io.devopsparadise.contracts.quality;
  * @param failed   failed or erred test cases
  * @param lineRate null when the tool measured no coverage
  */
-public record ToolDigest(String tool, String category, ToolStatus status, long durationMillis, String detail, boolean advisory,
+public record ToolDigest(String tool, ToolCategory category, ToolStatus status, long durationMillis, String detail, boolean advisory,
                          int tests, int failed, int skipped, int findings, Double lineRate) {
 
     public static ToolDigest of(ToolOutcome outcome) {
@@ -19,6 +19,6 @@ public record ToolDigest(String tool, String category, ToolStatus status, long d
 
     /** Whether the tool reports findings (lint, semantic and security tools). */
     public boolean reportsFindings() {
-        return "lint".equals(category) || "semantic".equals(category) || "security".equals(category);
+        return category != null && category.reportsFindings();
     }
 }

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public record ToolOutcome(
         String tool,
-        String category,
+        ToolCategory category,
         ToolStatus status,
         long durationMillis,
         String detail,
@@ -29,7 +29,7 @@ public record ToolOutcome(
         String cachedFrom) {
 
     /** An outcome of a tool that ran. */
-    public ToolOutcome(String tool, String category, ToolStatus status, long durationMillis, String detail, List<TestCaseResult> tests,
+    public ToolOutcome(String tool, ToolCategory category, ToolStatus status, long durationMillis, String detail, List<TestCaseResult> tests,
                        CoverageResult coverage, List<Finding> findings, PerformanceResult performance, Boolean advisory) {
         this(tool, category, status, durationMillis, detail, tests, coverage, findings, performance, advisory, null);
     }
@@ -44,20 +44,20 @@ public record ToolOutcome(
     }
 
     /** The outcome of a test tool: its test cases and the coverage it measured, if any. */
-    public static ToolOutcome tests(String tool, String category, ToolStatus status, long millis, List<TestCaseResult> tests, CoverageResult coverage) {
+    public static ToolOutcome tests(String tool, ToolCategory category, ToolStatus status, long millis, List<TestCaseResult> tests, CoverageResult coverage) {
         return new ToolOutcome(tool, category, status, millis, null, tests, coverage, List.of(), null, false);
     }
 
     /** The outcome of a lint or security tool that ran: its findings. */
-    public static ToolOutcome findings(String tool, String category, long millis, List<Finding> findings) {
+    public static ToolOutcome findings(String tool, ToolCategory category, long millis, List<Finding> findings) {
         return new ToolOutcome(tool, category, ToolStatus.PASSED, millis, null, List.of(), null, findings, null, false);
     }
 
-    public static ToolOutcome skipped(String tool, String category, String why) {
+    public static ToolOutcome skipped(String tool, ToolCategory category, String why) {
         return new ToolOutcome(tool, category, ToolStatus.SKIPPED, 0, why, List.of(), null, List.of(), null, false);
     }
 
-    public static ToolOutcome error(String tool, String category, long millis, String why) {
+    public static ToolOutcome error(String tool, ToolCategory category, long millis, String why) {
         return new ToolOutcome(tool, category, ToolStatus.ERROR, millis, why, List.of(), null, List.of(), null, false);
     }
 

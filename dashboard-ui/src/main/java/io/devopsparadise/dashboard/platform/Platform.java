@@ -1,26 +1,31 @@
 package io.devopsparadise.dashboard.platform;
 
-import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.instances.InstanceManagerApi;
 import io.devopsparadise.contracts.instances.InstanceView;
-import io.devopsparadise.security.ServiceApis;
+import io.devopsparadise.contracts.quality.QualityOrchestratorApi;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
+import io.devopsparadise.contracts.quality.RunRequest;
+import io.devopsparadise.contracts.reports.FindingItem;
+import io.devopsparadise.contracts.reports.Page;
+import io.devopsparadise.contracts.reports.ReportServiceApi;
+import io.devopsparadise.contracts.reports.RunOverview;
+import io.devopsparadise.contracts.reports.RunSummary;
+import io.devopsparadise.contracts.reports.TestItem;
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.dashboard.DashboardProperties;
-import org.springframework.http.HttpHeaders;
-import org.springframework.core.ParameterizedTypeReference;
+import io.devopsparadise.security.ServiceApis;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,33 +38,30 @@ import java.util.function.Supplier;
 @Component
 public class Platform {
 
+    private static final Duration INSIGHTS_TIMEOUT = Duration.ofSeconds(150);
+
     private final DashboardProperties properties;
     private final InstanceManagerApi manager;
-    private final RestClient orchestrator;
-    private final RestClient reports;
+    private final QualityOrchestratorApi orchestrator;
+    private final ReportServiceApi reports;
     /** Insights read a workspace's history and measure its complexity in the instance: seconds, minutes on a large one. */
-    private final RestClient insights;
+    private final QualityOrchestratorApi insights;
+    private final JsonMapper json;
 
-    Platform(RestClient.Builder builder, DashboardProperties properties, ServiceCredential credential, ServiceApis apis) {
+    Platform(ServiceApis apis, DashboardProperties properties, JsonMapper json) {
         this.properties = properties;
-        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
-        requests.setConnectTimeout(2_000);
-        requests.setReadTimeout(15_000);
         this.manager = apis.client(InstanceManagerApi.class, properties.instanceManagerUrl());
-        this.orchestrator = builder.clone().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        this.reports = builder.clone().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        SimpleClientHttpRequestFactory slow = new SimpleClientHttpRequestFactory();
-        slow.setConnectTimeout(2_000);
-        slow.setReadTimeout(150_000);
-        this.insights = builder.clone().requestFactory(slow).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        this.orchestrator = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl());
+        this.reports = apis.client(ReportServiceApi.class, properties.reportServiceUrl());
+        this.insights = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl(), INSIGHTS_TIMEOUT);
+        this.json = json;
     }
 
     /** The client's hotspots, recommendations and working tree's risk; a refusal (no instance, no repository) keeps its words. */
     public InsightsView.Overview insights(String clientId, int limit) {
         return call("quality-orchestrator", properties.orchestratorUrl(), () -> {
             try {
-                return insights.get().uri(b -> b.path("/api/insights/overview").queryParam("clientId", clientId).queryParam("limit", limit).build())
-                        .retrieve().body(InsightsView.Overview.class);
+                return json.treeToValue(insights.insightsOverview(clientId, limit), InsightsView.Overview.class);
             } catch (RestClientResponseException refused) {
                 throw new RunRefusedException(refused.getStatusCode(), detail(refused));
             }
@@ -68,45 +70,36 @@ public class Platform {
 
     /** The client's history insights: flaky tests, recurring rules, debt and its trend, performance regressions. */
     public InsightsView.History insightsHistory(String clientId) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/insights").queryParam("clientId", clientId).build()).retrieve().body(InsightsView.History.class));
+        return call("report-service", properties.reportServiceUrl(), () -> json.treeToValue(reports.insights(clientId), InsightsView.History.class));
     }
 
     public List<InstanceView> instances() {
         return call("instance-manager", properties.instanceManagerUrl(), () -> manager.instances(null));
     }
 
-    public List<RunRow> runs(String clientId, int limit) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/runs").queryParamIfPresent("clientId", Optional.ofNullable(clientId)).queryParam("limit", limit).build())
-                .retrieve().body(new ParameterizedTypeReference<List<RunRow>>() { }));
+    public List<RunSummary> runs(String clientId, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.runs(clientId, limit));
     }
 
-    public Optional<StoredRunView> storedRun(String id) {
-        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() ->
-                reports.get().uri("/api/runs/{id}", id).retrieve().body(StoredRunView.class)));
+    public Optional<RunOverview> storedRun(String id) {
+        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() -> reports.run(id)));
     }
 
     /** A page of the run's failing tests. */
-    public ItemPage<ItemPage.TestItem> failingTests(String id, int offset, int limit) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/runs/{id}/tests").queryParam("status", "FAILED").queryParam("offset", offset).queryParam("limit", limit).build(id))
-                .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.TestItem>>() { }));
+    public Page<TestItem> failingTests(String id, int offset, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.tests(id, "FAILED", offset, limit));
     }
 
     /** A page of the run's findings (only those it introduced when newOnly), most severe first. */
-    public ItemPage<ItemPage.FindingItem> findings(String id, boolean newOnly, int offset, int limit) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/runs/{id}/findings").queryParamIfPresent("introduced", Optional.ofNullable(newOnly ? Boolean.TRUE : null))
-                        .queryParam("offset", offset).queryParam("limit", limit).build(id))
-                .retrieve().body(new ParameterizedTypeReference<ItemPage<ItemPage.FindingItem>>() { }));
+    public Page<FindingItem> findings(String id, boolean newOnly, int offset, int limit) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.findings(id, newOnly ? Boolean.TRUE : null, offset, limit));
     }
 
     /** Why the report-service could not store a finished run, when it says so. */
     public Optional<String> storageFailure(String id) {
         return call("report-service", properties.reportServiceUrl(), () -> {
             try {
-                reports.get().uri("/api/runs/{id}", id).retrieve().toBodilessEntity();
+                reports.run(id);
                 return Optional.empty();
             } catch (RestClientResponseException e) {
                 return e.getStatusCode().value() == 422 ? Optional.of(detail(e)) : Optional.empty();
@@ -114,30 +107,25 @@ public class Platform {
         });
     }
 
-    public List<TrendPointView> trend(String clientId, String workspace) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.get()
-                .uri(b -> b.path("/api/trends").queryParam("clientId", clientId).queryParam("workspace", workspace).build())
-                .retrieve().body(new ParameterizedTypeReference<List<TrendPointView>>() { }));
+    public List<TrendPoint> trend(String clientId, String workspace) {
+        return call("report-service", properties.reportServiceUrl(), () -> reports.trends(clientId, workspace));
     }
 
     /** A report file of a stored run, with its content type, as the report-service serves it. */
     public Optional<ResponseEntity<byte[]>> report(String id, String file) {
-        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() ->
-                reports.get().uri("/api/runs/{id}/{file}", id, file).retrieve().toEntity(byte[].class)));
+        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() -> reports.report(id, file)));
     }
 
     /** A run's digest as the orchestrator gives it while it runs and until it is stored. */
     public Optional<RunDigest> liveRun(String id) {
-        return call("quality-orchestrator", properties.orchestratorUrl(), () -> notFoundAsEmpty(() ->
-                orchestrator.get().uri("/api/runs/{id}/summary", id).retrieve().body(RunDigest.class)));
+        return call("quality-orchestrator", properties.orchestratorUrl(), () -> notFoundAsEmpty(() -> orchestrator.digest(id)));
     }
 
     /** Starts a run; a refusal (unknown profile, no instance) comes back as {@link RunRefusedException} with the orchestrator's words. */
     public QualityRunResult startRun(String clientId, String profile) {
         return call("quality-orchestrator", properties.orchestratorUrl(), () -> {
             try {
-                return orchestrator.post().uri("/api/runs").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("clientId", clientId, "profile", profile)).retrieve().body(QualityRunResult.class);
+                return orchestrator.start(new RunRequest(clientId, profile, null, null));
             } catch (RestClientResponseException refused) {
                 throw new RunRefusedException(refused.getStatusCode(), detail(refused));
             }

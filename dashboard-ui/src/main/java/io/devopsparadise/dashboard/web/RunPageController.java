@@ -8,7 +8,7 @@ import io.devopsparadise.dashboard.live.RunProgressBoard;
 import io.devopsparadise.dashboard.live.ToolProgress;
 import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
-import io.devopsparadise.dashboard.platform.StoredRunView;
+import io.devopsparadise.contracts.reports.RunOverview;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -70,7 +70,7 @@ class RunPageController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failures and findings are offsets: 0 or more");
         }
         model.addAttribute("runId", id);
-        Optional<StoredRunView> stored = platform.storedRun(id);
+        Optional<RunOverview> stored = platform.storedRun(id);
         if (stored.isPresent()) {
             model.addAttribute("stored", stored.get());
             model.addAttribute("reportFiles", List.of("report.html", "report.md", "report.json", "report.sarif", "report.junit.xml"));

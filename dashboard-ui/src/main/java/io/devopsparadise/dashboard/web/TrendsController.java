@@ -2,7 +2,7 @@ package io.devopsparadise.dashboard.web;
 
 import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
-import io.devopsparadise.dashboard.platform.TrendPointView;
+import io.devopsparadise.contracts.reports.TrendPoint;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ class TrendsController {
         model.addAttribute("clientId", clientId);
         model.addAttribute("workspace", workspace);
         try {
-            List<TrendPointView> points = platform.trend(clientId, workspace);
+            List<TrendPoint> points = platform.trend(clientId, workspace);
             model.addAttribute("points", points);
         } catch (ServiceUnavailableException down) {
             model.addAttribute("trendError", down.getMessage());

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.Finding;
@@ -39,7 +40,7 @@ public final class CustomCommandRunner implements ToolRunner {
     }
 
     @Override
-    public String category() {
+    public ToolCategory category() {
         return tool.category();
     }
 

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.profiles.QualityProfile;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,7 +56,7 @@ public class CustomCommands {
         return plan(profile.name(), profile.categories(), profile.toolTimeout(), context, detected);
     }
 
-    RunPlan plan(String profile, Set<String> categories, Duration toolTimeout, RunContext context, List<ToolRunner> detected) {
+    RunPlan plan(String profile, Set<ToolCategory> categories, Duration toolTimeout, RunContext context, List<ToolRunner> detected) {
         Map<String, CustomTool> tools = new LinkedHashMap<>();
         byProfile.getOrDefault(profile, List.of()).forEach(tool -> tools.put(tool.name(), tool));
         List<ToolOutcome> refused = new ArrayList<>();
@@ -107,7 +109,7 @@ public class CustomCommands {
                     : ReportSpec.of("report", raw.report().format(), raw.report().path(), ReportFormat.REPORTS);
             ReportSpec coverage = raw.coverage() == null ? null
                     : ReportSpec.of("coverage", raw.coverage().format(), raw.coverage().path(), List.of(ReportFormat.COBERTURA));
-            return new CustomTool("profile " + profile, location, raw.name(), raw.category(), raw.command(), report, coverage, raw.timeout(),
+            return new CustomTool("profile " + profile, location, raw.name(), CustomTool.category(raw.category()), raw.command(), report, coverage, raw.timeout(),
                     raw.replaces());
         } catch (InvalidCustomToolException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
@@ -125,8 +127,8 @@ public class CustomCommands {
         return Optional.empty();
     }
 
-    private static String firstCategory(Set<String> categories) {
-        return ProfileRules.CATEGORIES.stream().filter(categories::contains).findFirst().orElse(ProfileRules.CATEGORIES.get(0));
+    private static ToolCategory firstCategory(Set<ToolCategory> categories) {
+        return Arrays.stream(ToolCategory.values()).filter(categories::contains).findFirst().orElse(ToolCategory.UNIT);
     }
 
     static String human(Duration duration) {

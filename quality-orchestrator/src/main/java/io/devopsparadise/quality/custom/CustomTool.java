@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.semantic.SemanticAnalyzer;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * @param timeout  null = the profile's tool-timeout
  * @param replaces the detected tool this command stands in for; null = none
  */
-public record CustomTool(String origin, String location, String name, String category, List<String> command, ReportSpec report, ReportSpec coverage,
+public record CustomTool(String origin, String location, String name, ToolCategory category, List<String> command, ReportSpec report, ReportSpec coverage,
                          Duration timeout, String replaces) {
 
     static final String NAME = "[a-z0-9-]{1,40}";
@@ -37,8 +38,8 @@ public record CustomTool(String origin, String location, String name, String cat
             // the semantic step's outcome goes by this name; a second one would merge with it in the reports and the baseline
             throw new InvalidCustomToolException("name", "'" + name + "' is the semantic step's own tool; choose another name");
         }
-        if (category == null || !ProfileRules.CATEGORIES.contains(category)) {
-            throw new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(category));
+        if (category == null) {
+            throw new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(null));
         }
         command = checkCommand(command);
         if (report == null) {
@@ -100,5 +101,11 @@ public record CustomTool(String origin, String location, String name, String cat
 
     private static String got(String value) {
         return value == null ? "" : ", got '" + shorten(value) + "'";
+    }
+
+    /** A category as the user wrote it; null stays null (the constructor says it is missing). */
+    static ToolCategory category(String text) {
+        return text == null ? null : ToolCategory.find(text)
+                .orElseThrow(() -> new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(text)));
     }
 }

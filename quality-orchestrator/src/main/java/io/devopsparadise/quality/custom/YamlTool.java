@@ -42,7 +42,7 @@ final class YamlTool {
             ReportSpec reportSpec = report == null ? null : ReportSpec.of("report", reportSetting[0], reportSetting[1], ReportFormat.REPORTS);
             ReportSpec coverageSpec = coverage == null ? null
                     : ReportSpec.of("coverage", coverageSetting[0], coverageSetting[1], List.of(ReportFormat.COBERTURA));
-            return Optional.of(new CustomTool(ParadiseYml.FILE, YamlFields.at(entry) + where, name, category, command, reportSpec,
+            return Optional.of(new CustomTool(ParadiseYml.FILE, YamlFields.at(entry) + where, name, CustomTool.category(category), command, reportSpec,
                     coverageSpec, timeout, replaces));
         } catch (InvalidCustomToolException e) {
             problems.add(YamlFields.at(locate(e.field(), fields, report, coverage, entry)) + where + "." + e.getMessage());

@@ -40,6 +40,20 @@ public record BaselineChoice(String parameter, String value) {
         throw new IllegalArgumentException("baseline must be 'previous', 'branch:NAME' or 'commit:SHA' (4 to 40 hex digits), got '" + text + "'");
     }
 
+    /** The branch to take the latest stored run of; null for another choice. */
+    public String branch() {
+        return parameter.equals("branch") ? value : null;
+    }
+
+    /** The commit whose stored run to take; null for another choice. */
+    public String commit() {
+        return parameter.equals("commit") ? value : null;
+    }
+
+    public boolean isPrevious() {
+        return parameter.equals("previous");
+    }
+
     String described() {
         return switch (parameter) {
             case "branch" -> "on branch " + value;

@@ -1,34 +1,31 @@
 package io.devopsparadise.quality.gate;
 
-import io.devopsparadise.security.ServiceCredential;
+import io.devopsparadise.contracts.quality.BaselineFindings;
+import io.devopsparadise.contracts.reports.ReportServiceApi;
 import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.security.ServiceApis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Asks the report-service for a run's baseline: the stored run chosen by {@link BaselineChoice}. */
 @Component
 public class BaselineSource {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineSource.class);
 
-    private final RestClient http;
+    /** The baseline of a large run carries the fingerprints of all its findings: more than the usual 15 s to read. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    BaselineSource(QualityProperties properties, ServiceCredential credential) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(Duration.ofSeconds(60));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+    private final ReportServiceApi reports;
+
+    BaselineSource(ServiceApis apis, QualityProperties properties) {
+        this.reports = apis.client(ReportServiceApi.class, properties.reportServiceUrl(), TIMEOUT);
     }
 
     /**
@@ -37,9 +34,7 @@ public class BaselineSource {
      */
     public Lookup find(String clientId, String workspace, String profile, BaselineChoice choice) {
         try {
-            BaselineFindings found = http.get().uri(b -> b.path("/api/baseline").queryParam("clientId", clientId)
-                            .queryParam("workspace", workspace).queryParam("profile", profile).queryParam(choice.parameter(), choice.value()).build())
-                    .retrieve().body(BaselineFindings.class);
+            BaselineFindings found = reports.baseline(clientId, workspace, profile, choice.branch(), choice.commit(), choice.isPrevious() ? Boolean.TRUE : null);
             return new Lookup(Optional.ofNullable(found), found == null ? "no stored run is " + choice.described() : null);
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {

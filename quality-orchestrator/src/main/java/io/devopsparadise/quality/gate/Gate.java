@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.gate;
 
+import io.devopsparadise.contracts.quality.BaselineFindings;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;

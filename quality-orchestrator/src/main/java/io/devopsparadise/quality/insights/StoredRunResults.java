@@ -1,12 +1,12 @@
 package io.devopsparadise.quality.insights;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.reports.ReportServiceApi;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.quality.profiles.QualityProperties;
-import io.devopsparadise.security.ServiceCredential;
+import io.devopsparadise.security.ServiceApis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The latest run the report-service stored for a client, read whole (up to a bound) for its coverage and findings. */
@@ -25,18 +25,19 @@ class StoredRunResults {
 
     private static final Logger log = LoggerFactory.getLogger(StoredRunResults.class);
 
-    private final RestClient http;
+    /** A stored run's whole result can be hundreds of megabytes. */
+    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ReportServiceApi reports;
+    private final RestClient results;
     private final boolean configured;
     private final JsonMapper json;
     private final long maxBytes;
 
-    StoredRunResults(QualityProperties quality, InsightsProperties insights, ServiceCredential credential, JsonMapper json) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(60));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(String.valueOf(quality.reportServiceUrl()))
-                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+    StoredRunResults(ServiceApis apis, QualityProperties quality, InsightsProperties insights, JsonMapper json) {
         this.configured = quality.reportServiceUrl() != null;
+        this.reports = configured ? apis.client(ReportServiceApi.class, quality.reportServiceUrl()) : null;
+        this.results = configured ? apis.rest(quality.reportServiceUrl(), RESULT_TIMEOUT) : null;
         this.json = json;
         this.maxBytes = insights.maxRunResult().toBytes();
     }
@@ -47,8 +48,7 @@ class StoredRunResults {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(http.get().uri(b -> b.path("/api/insights").queryParam("clientId", clientId).build())
-                    .retrieve().body(JsonNode.class));
+            return Optional.ofNullable(reports.insights(clientId));
         } catch (RestClientException e) {
             log.info("insights: the report-service gave no insights for client {}: {}", clientId, e.toString());
             return Optional.empty();
@@ -61,13 +61,12 @@ class StoredRunResults {
             return Optional.empty();
         }
         try {
-            JsonNode runs = http.get().uri(b -> b.path("/api/runs").queryParam("clientId", clientId).queryParam("limit", 1).build())
-                    .retrieve().body(JsonNode.class);
+            List<RunSummary> runs = reports.runs(clientId, 1);
             if (runs == null || runs.isEmpty()) {
                 return Optional.empty();
             }
-            String id = runs.get(0).path("id").asString();
-            return http.get().uri("/api/runs/{id}/result", id).exchange((request, response) -> {
+            String id = runs.get(0).id();
+            return results.get().uri("/api/runs/{id}/result", id).exchange((request, response) -> {
                 if (!response.getStatusCode().is2xxSuccessful()) {
                     return Optional.<QualityRunResult>empty();
                 }

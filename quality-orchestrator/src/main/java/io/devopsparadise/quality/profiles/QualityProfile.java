@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Severity;
 
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.util.Set;
  * @param fullTests      test tools always run every test, even when a run asks for the changed ones only (nightly)
  * @param reuseResults   a tool whose inputs did not change since its last passing run reuses that result, marked cached
  */
-public record QualityProfile(String name, Set<String> categories, Duration toolTimeout, double minLineCoverage,
+public record QualityProfile(String name, Set<ToolCategory> categories, Duration toolTimeout, double minLineCoverage,
                              Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings,
                              double minChangedLineCoverage, boolean failFast, URI targetUrl, double minPerformanceScore,
                              boolean runUnconfiguredLinters, boolean judgeUnconfiguredLinters, boolean changedOnly, boolean fullTests,

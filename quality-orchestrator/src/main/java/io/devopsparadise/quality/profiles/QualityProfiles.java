@@ -1,9 +1,11 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.Severity;
 import org.springframework.stereotype.Component;
 
+import java.util.stream.Collectors;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,10 +42,9 @@ public class QualityProfiles {
         if (raw.categories() == null || raw.categories().isEmpty()) {
             throw new IllegalArgumentException("quality profile " + name + " names no categories; choose from " + CATEGORIES);
         }
-        raw.categories().stream().filter(c -> !CATEGORIES.contains(c)).findAny().ifPresent(c -> {
-            throw new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES);
-        });
-        return new QualityProfile(name, Set.copyOf(raw.categories()), raw.toolTimeout(), raw.minLineCoverage(),
+        Set<ToolCategory> categories = raw.categories().stream().map(c -> ToolCategory.find(c).orElseThrow(() ->
+                new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES))).collect(Collectors.toSet());
+        return new QualityProfile(name, categories, raw.toolTimeout(), raw.minLineCoverage(),
                 limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.minChangedLineCoverage(), raw.failFast(),
                 raw.targetUrl(), raw.minPerformanceScore(), raw.runUnconfiguredLinters(), raw.judgeUnconfiguredLinters(),
                 raw.changedOnly(), raw.fullTests(), raw.reuseResults());

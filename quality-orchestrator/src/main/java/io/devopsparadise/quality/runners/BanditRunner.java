@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.reports.BanditJsonParser;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,8 @@ class BanditRunner extends FindingsRunner {
     }
 
     @Override
-    public String category() {
-        return "security";
+    public ToolCategory category() {
+        return ToolCategory.SECURITY;
     }
 
     @Override

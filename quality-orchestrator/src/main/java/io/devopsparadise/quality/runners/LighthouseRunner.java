@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
@@ -29,8 +30,8 @@ class LighthouseRunner implements ToolRunner {
     }
 
     @Override
-    public String category() {
-        return "performance";
+    public ToolCategory category() {
+        return ToolCategory.PERFORMANCE;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
@@ -15,8 +16,8 @@ abstract class LintRunner extends FindingsRunner {
     static final List<String> PYTHON_CONFIGS = List.of("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml");
 
     @Override
-    public String category() {
-        return "lint";
+    public ToolCategory category() {
+        return ToolCategory.LINT;
     }
 
     /** The linter whose configuration decides whether the findings count (the tool itself, or the one it stands in for). */

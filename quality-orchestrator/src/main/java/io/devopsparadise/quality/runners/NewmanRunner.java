@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ class NewmanRunner extends TestReportsRunner {
     }
 
     @Override
-    public String category() {
-        return "api";
+    public ToolCategory category() {
+        return ToolCategory.API;
     }
 
     @Override

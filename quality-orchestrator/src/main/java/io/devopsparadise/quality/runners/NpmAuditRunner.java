@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.reports.NpmAuditJsonParser;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ class NpmAuditRunner extends FindingsRunner {
     }
 
     @Override
-    public String category() {
-        return "security";
+    public ToolCategory category() {
+        return ToolCategory.SECURITY;
     }
 
     @Override

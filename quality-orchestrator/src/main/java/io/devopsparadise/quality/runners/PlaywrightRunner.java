@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -20,8 +21,8 @@ class PlaywrightRunner extends TestReportsRunner {
     }
 
     @Override
-    public String category() {
-        return "e2e";
+    public ToolCategory category() {
+        return ToolCategory.E2E;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.TestCaseResult;
@@ -49,8 +50,8 @@ abstract class TestReportsRunner implements ToolRunner {
     }
 
     @Override
-    public String category() {
-        return "unit";
+    public ToolCategory category() {
+        return ToolCategory.UNIT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runners;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 
@@ -17,7 +18,7 @@ public interface ToolRunner {
     String tool();
 
     /** unit, lint, security, api, e2e or performance. */
-    String category();
+    ToolCategory category();
 
     boolean appliesTo(RunContext context);
 

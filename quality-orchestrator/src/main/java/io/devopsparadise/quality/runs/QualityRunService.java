@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.contracts.quality.RunRequest;
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityEvent;
@@ -16,7 +18,6 @@ import io.devopsparadise.quality.custom.CustomCommands;
 import io.devopsparadise.quality.custom.RunPlan;
 import io.devopsparadise.quality.exec.InstanceManagerClient;
 import io.devopsparadise.quality.gate.BaselineChoice;
-import io.devopsparadise.quality.gate.BaselineFindings;
 import io.devopsparadise.quality.gate.BaselineSource;
 import io.devopsparadise.quality.gate.ChangedLinesMeasure;
 import io.devopsparadise.quality.gate.Fingerprints;
@@ -326,7 +327,7 @@ public class QualityRunService {
                     context.changedFiles());
         } catch (RuntimeException e) {
             log.warn("semantic step of run {} failed: {}", run.id(), e.toString());
-            result = new SemanticResult(ToolOutcome.error(SemanticAnalyzer.TOOL, SemanticAnalyzer.TOOL, 0, e.getMessage()),
+            result = new SemanticResult(ToolOutcome.error(SemanticAnalyzer.TOOL, ToolCategory.SEMANTIC, 0, e.getMessage()),
                     io.devopsparadise.contracts.quality.SemanticAnalysis.skipped("the semantic step failed: " + e.getMessage()));
         }
         run.add(result.outcome());
@@ -365,7 +366,7 @@ public class QualityRunService {
         int failures = (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
         events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), outcome.status().name(),
                 outcome.tests().size(), failures, outcome.findings().size());
-        if (profile.failFast() && "unit".equals(runner.category()) && outcome.status() == ToolStatus.FAILED) {
+        if (profile.failFast() && runner.category() == ToolCategory.UNIT && outcome.status() == ToolStatus.FAILED) {
             finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
             run.cancelWork();
         }

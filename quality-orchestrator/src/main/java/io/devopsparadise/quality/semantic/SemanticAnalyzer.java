@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.CodeSymbol;
@@ -83,7 +84,7 @@ public final class SemanticAnalyzer {
                 + code.backend() + ": checked " + checked.files() + " of " + sources.size() + " source file(s), changed files first"
                 + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked, the first: " + cut(checked.firstFailure()) : ""));
         ToolStatus status = checked.files() > 0 && checked.failed() == checked.files() ? ToolStatus.ERROR : ToolStatus.PASSED;
-        ToolOutcome outcome = new ToolOutcome(TOOL, TOOL, status, clock.millis() - started.toEpochMilli(), detail, List.of(), null,
+        ToolOutcome outcome = new ToolOutcome(TOOL, ToolCategory.SEMANTIC, status, clock.millis() - started.toEpochMilli(), detail, List.of(), null,
                 checked.findings(), null, false);
         return new SemanticResult(outcome, new SemanticAnalysis(code.backend(), null, baseCommit, touched, overview, bounded(notes)));
     }
@@ -103,7 +104,7 @@ public final class SemanticAnalyzer {
 
     /** The step did not run, and why: a visible SKIPPED outcome, never a failed run. */
     public static SemanticResult skipped(String why) {
-        return new SemanticResult(ToolOutcome.skipped(TOOL, TOOL, why), SemanticAnalysis.skipped(why));
+        return new SemanticResult(ToolOutcome.skipped(TOOL, ToolCategory.SEMANTIC, why), SemanticAnalysis.skipped(why));
     }
 
     private Checked diagnostics(CodeIntelligence code, List<String> files, Budget budget, List<String> notes) {

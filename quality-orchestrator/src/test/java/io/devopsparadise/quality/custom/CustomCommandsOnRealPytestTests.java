@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
@@ -45,7 +46,7 @@ class CustomCommandsOnRealPytestTests {
         RunContext context = new RunContext("r1", Instant.now(), new WorkspaceDetector().detect(root), root.toString(), ".paradise/reports/r1",
                 List.of(), null, new Toolbox("/usr/bin/python3", "/nowhere/node_modules", "/usr/bin/chromium", "mvn", null));
         CustomCommands commands = new CustomCommands(new CustomToolsProperties(Map.of()), profile -> Duration.ofMinutes(10), List.of("pytest"));
-        RunPlan plan = commands.plan("standard", Set.of("unit"), Duration.ofMinutes(10), context, List.of());
+        RunPlan plan = commands.plan("standard", Set.of(ToolCategory.UNIT), Duration.ofMinutes(10), context, List.of());
         assertThat(plan.refused()).isEmpty();
         ToolRunner unitTests = plan.runners().get(0);
 

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.Toolbox;
@@ -58,7 +59,7 @@ class CustomCommandsParsingTests {
         CustomTool tool = ParadiseYml.parse(GOOD).get(0);
 
         assertThat(tool.name()).isEqualTo("unit-tests");
-        assertThat(tool.category()).isEqualTo("unit");
+        assertThat(tool.category()).isEqualTo(ToolCategory.UNIT);
         assertThat(tool.command()).containsExactly("python3", "-m", "pytest", "-q", "tests/unit", "--junitxml={reports}/unit.xml");
         assertThat(tool.report()).isEqualTo(new ReportSpec(ReportFormat.JUNIT, "{reports}/unit.xml"));
         assertThat(tool.coverage().format()).isEqualTo(ReportFormat.COBERTURA);

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.custom;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
@@ -25,13 +26,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CustomCommandsTests {
 
     private static final Duration PROFILE_TIMEOUT = Duration.ofMinutes(10);
-    private static final Set<String> STANDARD = Set.of("unit", "lint", "security");
+    private static final Set<ToolCategory> STANDARD = Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY);
 
     @TempDir
     Path root;
 
     /** A detected tool, as the orchestrator's runner beans are. */
-    private record Detected(String tool, String category) implements ToolRunner {
+    private record Detected(String tool, ToolCategory category) implements ToolRunner {
 
         @Override
         public boolean appliesTo(RunContext context) {
@@ -54,8 +55,8 @@ class CustomCommandsTests {
         }
     }
 
-    private static final List<ToolRunner> DETECTED = List.of(new Detected("pytest", "unit"), new Detected("flake8", "lint"),
-            new Detected("bandit", "security"));
+    private static final List<ToolRunner> DETECTED = List.of(new Detected("pytest", ToolCategory.UNIT), new Detected("flake8", ToolCategory.LINT),
+            new Detected("bandit", ToolCategory.SECURITY));
 
     private static CustomToolsProperties.ToolProperties tool(String name, String category, List<String> command, String replaces,
                                                             Duration timeout) {
@@ -139,7 +140,7 @@ class CustomCommandsTests {
         ToolOutcome refused = plan.refused().get(0);
         assertThat(refused.tool()).isEqualTo(".paradise.yml");
         assertThat(refused.status()).isEqualTo(ToolStatus.ERROR);
-        assertThat(refused.category()).isEqualTo("unit");
+        assertThat(refused.category()).isEqualTo(ToolCategory.UNIT);
         assertThat(refused.detail()).isEqualTo(".paradise.yml: line 4: tools[0].command must be an array of strings, e.g. [\"pytest\", \"-q\"]; "
                 + "a string is never run through a shell (none of its tools ran; the detected tools did)");
     }
@@ -243,7 +244,7 @@ class CustomCommandsTests {
         assertThat(outcome.status()).isEqualTo(ToolStatus.PASSED);
         assertThat(outcome.findings()).hasSize(1);
         assertThat(outcome.advisory()).isFalse();
-        assertThat(outcome.category()).isEqualTo("lint");
+        assertThat(outcome.category()).isEqualTo(ToolCategory.LINT);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.gate;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.contracts.quality.BaselineFindings;
 import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
@@ -55,8 +57,8 @@ class GateTests {
         Gate gate = new Gate(new BaselineFindings(new Baseline("r1", "abc", "main", "the latest stored run on main"), Map.of("f1", 1),
                 List.of("pytest " + failedBefore.key())));
 
-        ToolOutcome findings = gate.marked(ToolOutcome.findings("flake8", "lint", 1, List.of(existing, existing, other)));
-        ToolOutcome tests = gate.marked(ToolOutcome.tests("pytest", "unit", ToolStatus.FAILED, 1, List.of(failedBefore, failsNow, passes), null));
+        ToolOutcome findings = gate.marked(ToolOutcome.findings("flake8", ToolCategory.LINT, 1, List.of(existing, existing, other)));
+        ToolOutcome tests = gate.marked(ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(failedBefore, failsNow, passes), null));
 
         assertThat(findings.findings()).extracting(Finding::introduced).containsExactly(false, true, true);
         assertThat(tests.tests()).extracting(TestCaseResult::introduced).containsExactly(false, true, null);

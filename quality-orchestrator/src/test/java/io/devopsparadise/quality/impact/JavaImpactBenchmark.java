@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.impact;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestPlan;
@@ -244,8 +245,8 @@ class JavaImpactBenchmark {
             }
 
             @Override
-            public String category() {
-                return "unit";
+            public ToolCategory category() {
+                return ToolCategory.UNIT;
             }
 
             @Override

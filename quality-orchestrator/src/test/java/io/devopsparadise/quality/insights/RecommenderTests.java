@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.insights;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
@@ -80,7 +81,7 @@ class RecommenderTests {
                  "recurringRules": [{"tool": "flake8", "rule": "E501", "findings": 40, "files": 12, "directories": ["pkg"], "runsSeen": 20, "windowRuns": 20},
                                     {"tool": "flake8", "rule": "W291", "findings": 2, "files": 2, "directories": ["pkg"], "runsSeen": 1, "windowRuns": 20}]}
                 """);
-        ToolOutcome pytest = ToolOutcome.tests("pytest", "unit", ToolStatus.PASSED, 10_000, List.of(
+        ToolOutcome pytest = ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.PASSED, 10_000, List.of(
                 new TestCaseResult("tests.test_io", "test_big_file", "tests/test_io.py", TestStatus.PASSED, 6.0, null),
                 new TestCaseResult("tests.test_io", "test_small", "tests/test_io.py", TestStatus.PASSED, 4.0, null)), null);
         QualityRunResult latest = new QualityRunResult("run-1", "c", "/w", "standard", RunState.PASSED, T0, T0, List.of(pytest), "ok",

@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.profiles;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import org.junit.jupiter.api.Test;
@@ -59,9 +60,9 @@ class ProfilesFileTests {
         try (ConfigurableApplicationContext orchestrator = start()) {
             QualityProfiles profiles = orchestrator.getBean(QualityProfiles.class);
             QualityProfile nightly = profiles.get("nightly");
-            assertThat(nightly.categories()).containsExactlyInAnyOrder("unit", "lint");
+            assertThat(nightly.categories()).containsExactlyInAnyOrder(ToolCategory.UNIT, ToolCategory.LINT);
             assertThat(nightly.toolTimeout()).isEqualTo(Duration.ofSeconds(90));
-            assertThat(profiles.get("standard").categories()).contains("security");
+            assertThat(profiles.get("standard").categories()).contains(ToolCategory.SECURITY);
         }
     }
 

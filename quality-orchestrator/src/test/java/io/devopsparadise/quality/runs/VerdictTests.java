@@ -1,5 +1,6 @@
 package io.devopsparadise.quality.runs;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.CoverageResult;
@@ -54,7 +55,7 @@ class VerdictTests {
     void newFindingsBeyondTheLimitAreJudgedAndNamedOldOnesAreNot() {
         List<Finding> findings = List.of(finding("bandit", "B602", "app.py", 3, true), finding("bandit", "B105", "old.py", 9, false));
 
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(ToolOutcome.findings("bandit", "security", 10, findings)),
+        Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(ToolOutcome.findings("bandit", ToolCategory.SECURITY, 10, findings)),
                 BASELINE, null, null);
 
         assertThat(verdict.passed()).isFalse();
@@ -64,7 +65,7 @@ class VerdictTests {
 
     @Test
     void findingsOfLintersTheProjectDoesNotConfigureAreNamedAsAdviceAndNeverJudged() {
-        ToolOutcome advice = ToolOutcome.findings("pylint", "lint", 10, List.of(finding("pylint", "C0114", "app.py", 1, true))).asAdvice("no Pylint configuration");
+        ToolOutcome advice = ToolOutcome.findings("pylint", ToolCategory.LINT, 10, List.of(finding("pylint", "C0114", "app.py", 1, true))).asAdvice("no Pylint configuration");
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(advice), BASELINE, null, null);
 
@@ -74,7 +75,7 @@ class VerdictTests {
 
     @Test
     void lineCoverageBelowTheProfilesMinimumFails() {
-        ToolOutcome covered = ToolOutcome.tests("pytest", "unit", ToolStatus.PASSED, 10, List.of(passing("test_ok")),
+        ToolOutcome covered = ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.PASSED, 10, List.of(passing("test_ok")),
                 new CoverageResult(List.of(new FileCoverage("app.py", 60, 100, 0, 0))));
 
         Verdict verdict = Verdict.of(profile(0.8, 0, Map.of()), List.of(covered), null, null, null);
@@ -95,7 +96,7 @@ class VerdictTests {
 
     @Test
     void aToolThatErredFailsTheRunUnlessItIsAdvice() {
-        ToolOutcome erred = new ToolOutcome("jest", "unit", ToolStatus.ERROR, 10, "jest: command not found", List.of(), null, List.of(), null, false);
+        ToolOutcome erred = new ToolOutcome("jest", ToolCategory.UNIT, ToolStatus.ERROR, 10, "jest: command not found", List.of(), null, List.of(), null, false);
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(erred), null, null, null);
 
@@ -114,7 +115,7 @@ class VerdictTests {
 
     @Test
     void theReasonsAreBoundedWhateverTheToolsWrote() {
-        ToolOutcome erred = new ToolOutcome("jest", "unit", ToolStatus.ERROR, 10, "x".repeat(100_000), List.of(), null, List.of(), null, false);
+        ToolOutcome erred = new ToolOutcome("jest", ToolCategory.UNIT, ToolStatus.ERROR, 10, "x".repeat(100_000), List.of(), null, List.of(), null, false);
         List<ToolOutcome> many = IntStream.range(0, 50).mapToObj(i -> erred).toList();
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of()), many, null, null, null);
@@ -123,13 +124,13 @@ class VerdictTests {
     }
 
     private static QualityProfile profile(double minLineCoverage, double minChangedLineCoverage, Map<Severity, Integer> maxNewFindings) {
-        return new QualityProfile("quick", Set.of("unit", "lint", "security"), Duration.ofMinutes(5), minLineCoverage, Map.of(), maxNewFindings,
+        return new QualityProfile("quick", Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY), Duration.ofMinutes(5), minLineCoverage, Map.of(), maxNewFindings,
                 minChangedLineCoverage, false, null, 0, false, false, false, false, false);
     }
 
     private static ToolOutcome tests(TestCaseResult... tests) {
         boolean failing = List.of(tests).stream().anyMatch(TestCaseResult::failing);
-        return ToolOutcome.tests("pytest", "unit", failing ? ToolStatus.FAILED : ToolStatus.PASSED, 10, List.of(tests), null);
+        return ToolOutcome.tests("pytest", ToolCategory.UNIT, failing ? ToolStatus.FAILED : ToolStatus.PASSED, 10, List.of(tests), null);
     }
 
     private static TestCaseResult failing(String name, boolean introduced) {

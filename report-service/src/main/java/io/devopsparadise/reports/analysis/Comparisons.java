@@ -1,9 +1,9 @@
 package io.devopsparadise.reports.analysis;
 
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.reports.runs.RunItems;
-import io.devopsparadise.reports.runs.RunSummary;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

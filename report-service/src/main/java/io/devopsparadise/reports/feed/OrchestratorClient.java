@@ -1,17 +1,14 @@
 package io.devopsparadise.reports.feed;
 
-import io.devopsparadise.security.ServiceCredential;
+import io.devopsparadise.contracts.quality.QualityOrchestratorApi;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.reports.ReportProperties;
-import org.springframework.http.HttpHeaders;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import io.devopsparadise.security.ServiceApis;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,30 +21,30 @@ import java.util.concurrent.atomic.AtomicReference;
 class OrchestratorClient {
 
     private static final int PENDING_PAGE = 200;
+    /** A whole result of hundreds of megabytes takes its time to stream. */
+    private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
 
-    private final RestClient http;
+    private final QualityOrchestratorApi api;
+    private final RestClient results;
     private final JsonMapper json;
     private final ReportProperties properties;
 
-    OrchestratorClient(ReportProperties properties, JsonMapper json, ServiceCredential credential) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(Duration.ofSeconds(60));
-        this.http = RestClient.builder().requestFactory(requests).baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+    OrchestratorClient(ServiceApis apis, ReportProperties properties, JsonMapper json) {
+        this.api = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl());
+        this.results = apis.rest(properties.orchestratorUrl(), RESULT_TIMEOUT);
         this.json = json;
         this.properties = properties;
     }
 
     List<RunDigest> pending() {
-        List<RunDigest> pending = http.get().uri(b -> b.path("/api/runs").queryParam("pending", true).queryParam("limit", PENDING_PAGE).build())
-                .retrieve().body(new ParameterizedTypeReference<List<RunDigest>>() { });
+        List<RunDigest> pending = api.runs(null, true, PENDING_PAGE);
         return pending == null ? List.of() : pending;
     }
 
     QualityRunResult result(String runId) {
         AtomicReference<LimitedInputStream> body = new AtomicReference<>();
         try {
-            return http.get().uri("/api/runs/{id}", runId).exchange((request, response) -> {
+            return results.get().uri("/api/runs/{id}", runId).exchange((request, response) -> {
                 if (!response.getStatusCode().is2xxSuccessful()) {
                     throw new IllegalStateException("the quality-orchestrator answered " + response.getStatusCode().value() + " for run " + runId);
                 }
@@ -63,6 +60,6 @@ class OrchestratorClient {
     }
 
     void acknowledge(String runId) {
-        http.post().uri("/api/runs/{id}/acknowledgement", runId).retrieve().toBodilessEntity();
+        api.acknowledge(runId);
     }
 }

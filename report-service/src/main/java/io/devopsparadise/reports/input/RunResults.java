@@ -33,7 +33,9 @@ public final class RunResults {
             InputRules.runId("baseline.runId", run.baseline().runId());
         }
         for (ToolOutcome tool : run.tools()) {
-            text("tools[].category", tool.category(), 100, true);
+            if (tool.category() == null) {
+                throw new InvalidInputException("a run needs tools[].category");
+            }
             if (tool.performance() != null) {
                 numbers("tools[].performance.scores", tool.performance().scores());
                 numbers("tools[].performance.metrics", tool.performance().metrics());

@@ -1,5 +1,8 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.reports.insights.ClientInsights;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.devopsparadise.contracts.quality.RunState;
@@ -7,9 +10,6 @@ import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.score.QualityScore;
-import io.devopsparadise.reports.runs.RunSummary;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

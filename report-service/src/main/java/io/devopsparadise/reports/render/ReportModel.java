@@ -1,12 +1,13 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.insights.ClientInsights;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.runs.StoredRun;
 
 import java.util.Comparator;
@@ -30,7 +31,7 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
     }
 
     public List<ToolOutcome> tools() {
-        return run.result().tools().stream().sorted(Comparator.comparing(ToolOutcome::category).thenComparing(ToolOutcome::tool)).toList();
+        return run.result().tools().stream().sorted(Comparator.comparing((ToolOutcome t) -> t.category().id()).thenComparing(ToolOutcome::tool)).toList();
     }
 
     /** How many of a tool's tests failed or erred (counted here: template expressions are capped at 10,000 operations). */
@@ -109,7 +110,7 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
 
     /** The findings of the tools that report them per file (the semantic tool's type diagnostics): JUnit shows them as failing cases. */
     public List<ToolOutcome> checkers() {
-        return tools().stream().filter(t -> "semantic".equals(t.category()) && !t.findings().isEmpty()).toList();
+        return tools().stream().filter(t -> t.category() == ToolCategory.SEMANTIC && !t.findings().isEmpty()).toList();
     }
 
     public record Failure(String tool, TestCaseResult test) {

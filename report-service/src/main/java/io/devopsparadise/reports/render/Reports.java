@@ -1,10 +1,10 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.insights.ClientInsightsService;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.input.InputRules;
-import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StoredRun;
 import org.springframework.stereotype.Service;

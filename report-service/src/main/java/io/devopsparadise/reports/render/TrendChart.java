@@ -1,7 +1,7 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.contracts.quality.Severity;
-import io.devopsparadise.reports.analysis.TrendPoint;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.devopsparadise.reports.runs;
 
+import io.devopsparadise.contracts.quality.BaselineFindings;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.reports.input.InputRules;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +33,7 @@ class BaselineController {
     @Operation(summary = "The latest finished, stored run of a client, workspace and profile on a branch, at a commit, or the previous one"
             + " (exactly one of branch, commit, previous=true): its finding fingerprints with their counts and its failing tests."
             + " 404 when there is none: the next run sets the baseline")
-    BaselineView baseline(@RequestParam String clientId, @RequestParam String workspace, @RequestParam String profile,
+    BaselineFindings baseline(@RequestParam String clientId, @RequestParam String workspace, @RequestParam String profile,
                           @RequestParam(required = false) String branch,
                           @RequestParam(required = false) String commit, @RequestParam(defaultValue = "false") boolean previous) {
         InputRules.clientName("clientId", clientId);
@@ -46,11 +48,8 @@ class BaselineController {
                 : commit != null ? "the latest stored run at commit " + commit : "the previous stored run";
         RunSummary run = store.latest(clientId, workspace, profile, branch, commit)
                 .orElseThrow(() -> new NoBaselineException("no stored run of " + clientId + " in " + workspace + " is " + choice.replace("the latest stored run ", "")));
-        return new BaselineView(new Baseline(run.id(), run.gitCommit(), run.gitBranch(), choice), items.fingerprints(run.id()),
+        return new BaselineFindings(new Baseline(run.id(), run.gitCommit(), run.gitBranch(), choice), items.fingerprints(run.id()),
                 items.failingTests(run.id()));
     }
 
-    /** A baseline as the orchestrator reads it. */
-    record BaselineView(Baseline baseline, Map<String, Integer> findings, List<String> failingTests) {
-    }
-}
+    /** A baseline as the orchestrator reads it. */}

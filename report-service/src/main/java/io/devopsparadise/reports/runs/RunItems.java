@@ -1,5 +1,8 @@
 package io.devopsparadise.reports.runs;
 
+import io.devopsparadise.contracts.reports.FindingItem;
+import io.devopsparadise.contracts.reports.TestItem;
+import io.devopsparadise.contracts.reports.Page;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.Severity;
@@ -176,11 +179,5 @@ public class RunItems {
         }
         params.put("tool", tool);
         return " WHERE run_id = :run AND tool = :tool";
-    }
-
-    public record TestItem(String tool, TestCaseResult test) {
-    }
-
-    public record FindingItem(Finding finding, boolean advisory) {
     }
 }

@@ -1,10 +1,13 @@
 package io.devopsparadise.reports.runs;
 
+import io.devopsparadise.contracts.reports.RunOverview;
+import io.devopsparadise.contracts.reports.Page;
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolDigest;
-import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

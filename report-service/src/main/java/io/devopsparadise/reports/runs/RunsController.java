@@ -1,10 +1,15 @@
 package io.devopsparadise.reports.runs;
 
+import io.devopsparadise.contracts.reports.FindingItem;
+import io.devopsparadise.contracts.reports.TestItem;
+import io.devopsparadise.contracts.reports.RunOverview;
+import io.devopsparadise.contracts.reports.Page;
+import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.reports.analysis.Comparisons;
 import io.devopsparadise.reports.analysis.RunComparison;
-import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.feed.RunIngestion;
 import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.render.ReportFormat;
@@ -98,7 +103,7 @@ class RunsController {
 
     @GetMapping("/runs/{id}/tests")
     @Operation(summary = "A page of a stored run's test cases, optionally of one status (FAILED includes ERROR) or tool")
-    Page<RunItems.TestItem> tests(@PathVariable String id, @RequestParam(required = false) TestStatus status,
+    Page<TestItem> tests(@PathVariable String id, @RequestParam(required = false) TestStatus status,
                                   @RequestParam(required = false) String tool, @RequestParam(defaultValue = "0") int offset,
                                   @RequestParam(defaultValue = "50") int limit) {
         Page.check(offset, limit);
@@ -109,7 +114,7 @@ class RunsController {
     @GetMapping("/runs/{id}/findings")
     @Operation(summary = "A page of a stored run's findings, most severe first, optionally of one severity or tool, judged or advisory,"
             + " introduced since the baseline (introduced=true) or existing (introduced=false)")
-    Page<RunItems.FindingItem> findings(@PathVariable String id, @RequestParam(required = false) Severity severity,
+    Page<FindingItem> findings(@PathVariable String id, @RequestParam(required = false) Severity severity,
                                        @RequestParam(required = false) String tool, @RequestParam(required = false) Boolean advisory,
                                        @RequestParam(required = false) Boolean introduced,
                                        @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit) {

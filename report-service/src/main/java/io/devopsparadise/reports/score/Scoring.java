@@ -1,10 +1,11 @@
 package io.devopsparadise.reports.score;
 
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import io.devopsparadise.reports.runs.RunSummary;
 
 import java.util.LinkedHashMap;
 import java.util.List;

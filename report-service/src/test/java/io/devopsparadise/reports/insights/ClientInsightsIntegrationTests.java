@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.insights;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
@@ -184,17 +185,17 @@ class ClientInsightsIntegrationTests {
                 new Finding("flake8", "E501", Severity.LOW, "pkg/a/two.py", 4, "line too long"),
                 new Finding("flake8", "E501", Severity.LOW, "pkg/b/three.py", 5, "line too long"));
         List<ToolOutcome> tools = new ArrayList<>(List.of(
-                ToolOutcome.tests("pytest", "unit", tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED, 1000,
+                ToolOutcome.tests("pytest", ToolCategory.UNIT, tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED, 1000,
                         tests, coverage),
-                ToolOutcome.findings("flake8", "lint", 100, findings),
-                new ToolOutcome("lighthouse", "performance", ToolStatus.PASSED, 100, null, List.of(), null, List.of(),
+                ToolOutcome.findings("flake8", ToolCategory.LINT, 100, findings),
+                new ToolOutcome("lighthouse", ToolCategory.PERFORMANCE, ToolStatus.PASSED, 100, null, List.of(), null, List.of(),
                         new PerformanceResult("http://127.0.0.1/", Map.of("performance", PERFORMANCE[i]),
                                 Map.of("largest-contentful-paint", LCP[i], "total-blocking-time", 30.0)), false)));
         if (i == 5) {
-            tools.add(ToolOutcome.findings("pylint", "lint", 100,
+            tools.add(ToolOutcome.findings("pylint", ToolCategory.LINT, 100,
                     List.of(new Finding("pylint", "R0912 too-many-branches", Severity.MEDIUM, "pkg/b/three.py", 9, "too many branches"))));
         } else {
-            tools.add(ToolOutcome.findings("pylint", "lint", 100,
+            tools.add(ToolOutcome.findings("pylint", ToolCategory.LINT, 100,
                     List.of(new Finding("pylint", "C0114 missing-module-docstring", Severity.LOW, "pkg/b/three.py", 1, "docstring")))
                     .asAdvice("the project configures no Pylint"));
         }

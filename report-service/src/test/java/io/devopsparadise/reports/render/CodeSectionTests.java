@@ -1,5 +1,9 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
@@ -10,10 +14,7 @@ import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.reports.SampleRuns;
-import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
-import io.devopsparadise.reports.runs.RunSummary;
 import io.devopsparadise.reports.runs.StoredRun;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -36,7 +37,7 @@ class CodeSectionTests {
     private static String markdown(SemanticAnalysis semantic) {
         QualityRunResult sample = SampleRuns.result("current");
         List<ToolOutcome> tools = new ArrayList<>(sample.tools());
-        tools.add(ToolOutcome.findings("semantic", "semantic", 1_200, List.of(
+        tools.add(ToolOutcome.findings("semantic", ToolCategory.SEMANTIC, 1_200, List.of(
                 new Finding("semantic", "pyright", Severity.MEDIUM, "shop/cart.py", 12, 19, "Argument of type \"Literal['a']\" …"))));
         QualityRunResult result = new QualityRunResult(sample.id(), sample.clientId(), sample.workspace(), sample.profile(), sample.state(),
                 sample.startedAt(), sample.finishedAt(), tools, sample.verdict(), sample.gitCommit(), sample.gitBranch(), null, null, semantic);

@@ -1,7 +1,7 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.SampleRuns;
-import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.runs.StoredRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,5 +1,9 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
@@ -8,10 +12,7 @@ import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import io.devopsparadise.reports.analysis.TrendPoint;
-import io.devopsparadise.reports.score.QualityScore;
 import io.devopsparadise.reports.score.Scoring;
-import io.devopsparadise.reports.runs.RunSummary;
 import io.devopsparadise.reports.runs.StoredRun;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -61,8 +62,8 @@ class HostileRepositoryTextTests {
         Finding finding = new Finding("bandit", "B1`", Severity.HIGH, "a`.py\n# h", 3, FORGED_ROW + "\n<script>alert(1)</script>", "f", true);
         QualityRunResult result = new QualityRunResult("0b6c6d4e-1f1e-4a59-8d0e-5f1f2f3f4f5f", "alice", "/w", "standard",
                 RunState.FAILED, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"),
-                List.of(ToolOutcome.tests(FORGED_TOOL, "unit", ToolStatus.FAILED, 1, List.of(test), null),
-                        ToolOutcome.findings("bandit", "security", 1, List.of(finding))),
+                List.of(ToolOutcome.tests(FORGED_TOOL, ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(test), null),
+                        ToolOutcome.findings("bandit", ToolCategory.SECURITY, 1, List.of(finding))),
                 "1 failing test\n## Verdict: PASSED", null, null,
                 new io.devopsparadise.contracts.quality.Baseline("1b6c6d4e-1f1e-4a59-8d0e-5f1f2f3f4f5f", null, "main", "the latest [run](x)"),
                 null);

@@ -1,9 +1,9 @@
 package io.devopsparadise.reports.render;
 
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.TestPlan;
 import io.devopsparadise.reports.SampleRuns;
-import io.devopsparadise.reports.analysis.TrendPoint;
 import io.devopsparadise.reports.runs.StoredRun;
 import org.commonmark.parser.Parser;
 import org.jsoup.Jsoup;

@@ -1,8 +1,8 @@
-package io.devopsparadise.reports.analysis;
+package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.Severity;
-import io.devopsparadise.reports.runs.RunSummary;
+
 
 import java.time.Instant;
 import java.util.Map;

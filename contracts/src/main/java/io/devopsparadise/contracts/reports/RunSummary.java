@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.runs;
+package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
@@ -36,7 +36,11 @@ public record RunSummary(String id, String clientId, String workspace, String pr
                          String baselineRunId, int newFindings, int newFailures) {
 
     public RunSummary {
-        findings = Collections.unmodifiableMap(new EnumMap<>(findings));
+        EnumMap<Severity, Integer> counted = new EnumMap<>(Severity.class);
+        if (findings != null) {
+            counted.putAll(findings);
+        }
+        findings = Collections.unmodifiableMap(counted);
     }
 
     /** Failed and erred tests over those that ran; null when none ran. */

@@ -1,6 +1,5 @@
-package io.devopsparadise.quality.gate;
+package io.devopsparadise.contracts.quality;
 
-import io.devopsparadise.contracts.quality.Baseline;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.devopsparadise.quality.runs;
+package io.devopsparadise.contracts.quality;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ public record RunRequest(String clientId, String profile, List<String> changedFi
     }
 
     /** Whether the run asked for changed-only tests, or named a base to measure the change from. */
-    boolean wantsChangedOnly() {
+    public boolean wantsChangedOnly() {
         return Boolean.TRUE.equals(changedOnly) || base != null && !base.isBlank();
     }
 }

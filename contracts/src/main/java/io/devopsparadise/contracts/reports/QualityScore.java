@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.score;
+package io.devopsparadise.contracts.reports;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +13,6 @@ import java.util.Map;
 public record QualityScore(int value, String grade, Map<String, Double> components, int penalty) {
 
     public QualityScore {
-        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        components = components == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(components));
     }
 }

@@ -1,4 +1,4 @@
-package io.devopsparadise.reports.runs;
+package io.devopsparadise.contracts.reports;
 
 import java.util.List;
 
@@ -14,7 +14,32 @@ public record Page<T>(List<T> items, long total, int offset, int limit) {
     public static final int MAX_OFFSET = 1_000_000;
 
     public Page {
-        items = List.copyOf(items);
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    public boolean hasPrevious() {
+        return offset > 0;
+    }
+
+    public boolean hasNext() {
+        return offset + items.size() < total;
+    }
+
+    public int previousOffset() {
+        return Math.max(0, offset - limit);
+    }
+
+    public int nextOffset() {
+        return offset + limit;
+    }
+
+    /** 1-based position of the first item shown. */
+    public long first() {
+        return items.isEmpty() ? 0 : offset + 1L;
+    }
+
+    public long last() {
+        return offset + (long) items.size();
     }
 
     /** Checks paging parameters a caller chose. */

@@ -1,7 +1,7 @@
-package io.devopsparadise.reports.runs;
+package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.ToolDigest;
-import io.devopsparadise.reports.score.QualityScore;
+
 
 import java.util.List;
 
@@ -9,6 +9,6 @@ import java.util.List;
 public record RunOverview(RunSummary summary, QualityScore score, List<ToolDigest> tools) {
 
     public RunOverview {
-        tools = List.copyOf(tools);
+        tools = tools == null ? List.of() : List.copyOf(tools);
     }
 }

@@ -1,0 +1,56 @@
+package io.devopsparadise.gateway.tools;
+
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Calls of another service's API from the quality tools: run off the event loops, and failing with words a tool can
+ * show its caller: the service's own {@code detail}, or that it does not answer and how to start it.
+ */
+final class ServiceCalls {
+
+    private final String service;
+    private final URI url;
+
+    ServiceCalls(String service, URI url) {
+        this.service = service;
+        this.url = url;
+    }
+
+    /** The call's answer; empty when it answers null. */
+    <T> Mono<T> call(Callable<T> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic()).onErrorMap(this::explain);
+    }
+
+    private Throwable explain(Throwable error) {
+        if (error instanceof RestClientResponseException response) {
+            String detail = detail(response);
+            return new IllegalStateException(detail, error);
+        }
+        if (error instanceof ResourceAccessException && error.getCause() instanceof HttpTimeoutException) {
+            return new IllegalStateException(service + " did not answer in time", error);
+        }
+        if (error instanceof ResourceAccessException) {
+            return new IllegalStateException(service + " at " + url + " does not answer; start the platform with scripts/start-devops-paradise.sh", error);
+        }
+        return error;
+    }
+
+    /** The problem's {@code detail}, or the status text when the answer is no problem document. */
+    static String detail(RestClientResponseException response) {
+        try {
+            Map<?, ?> problem = response.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail != null ? detail.toString() : response.getStatusText();
+        } catch (RuntimeException unreadable) {
+            return response.getStatusText();
+        }
+    }
+}
