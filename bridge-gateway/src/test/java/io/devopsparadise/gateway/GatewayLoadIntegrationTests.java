@@ -41,7 +41,8 @@ class GatewayLoadIntegrationTests {
 
     @Test
     void fiftyClientsEachWithTheirOwnInstanceMakeAHundredCallsWithoutAnError() throws Exception {
-        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
+        // the whole port range: the class runs alone, and fifty instances need more than a parallel class's slice of it
+        try (InstanceManagerProcess manager = InstanceManagerProcess.startWithPorts(8200, 8299, Files.createDirectories(home.resolve("m")), workspaces);
              GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager)) {
             List<Map<String, String>> targets = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {

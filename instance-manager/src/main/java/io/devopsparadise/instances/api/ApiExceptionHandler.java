@@ -80,4 +80,9 @@ class ApiExceptionHandler extends ProblemAdvice {
     ProblemDetail startFailed(InstanceStartException e) {
         return Problems.problem(HttpStatus.BAD_GATEWAY, "Instance could not be started", e.getMessage());
     }
+
+    @ExceptionHandler(ExecCancelledException.class)
+    ProblemDetail cancelled(ExecCancelledException e) {
+        return Problems.problem(HttpStatus.CONFLICT, "Exec cancelled", e.getMessage());
+    }
 }

@@ -45,11 +45,13 @@ final class ExecCall {
     private final FutureTask<ExecResult> task;
     private final Answer answer;
     private final ResponseBodyEmitter emitter;
+    private final Runnable onEnd;
     private volatile ScheduledFuture<?> probe;
 
-    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter) {
+    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Runnable onEnd) {
         this.answer = answer;
         this.emitter = emitter;
+        this.onEnd = onEnd;
         this.task = new FutureTask<>(() -> exec.run(this::output)) {
             @Override
             protected void done() {
@@ -58,13 +60,17 @@ final class ExecCall {
         };
     }
 
+    /** A call ready to start; {@code onEnd} runs once its command has ended, however it ended. */
+    static ExecCall of(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Runnable onEnd) {
+        return new ExecCall(exec, answer, emitter, onEnd);
+    }
+
     /** Starts the command; the answer hears of its output and its end, unless the caller left first. */
-    static void start(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, TaskExecutor executor) {
-        ExecCall call = new ExecCall(exec, answer, emitter);
-        emitter.onError(error -> call.cancel());
-        emitter.onTimeout(call::cancel);
-        call.probe = PROBES.scheduleWithFixedDelay(call::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        executor.execute(call.task);
+    void start(TaskExecutor executor) {
+        emitter.onError(error -> cancel());
+        emitter.onTimeout(this::cancel);
+        probe = PROBES.scheduleWithFixedDelay(this::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(task);
     }
 
     private void probe() {
@@ -83,7 +89,8 @@ final class ExecCall {
         }
     }
 
-    private void cancel() {
+    /** Kills the command (interrupting its thread); the answer then ends without a result. */
+    void cancel() {
         task.cancel(true);
     }
 
@@ -101,6 +108,7 @@ final class ExecCall {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
+        onEnd.run();
         try {
             answer.finished(done.get());
         } catch (CancellationException | IOException e) {

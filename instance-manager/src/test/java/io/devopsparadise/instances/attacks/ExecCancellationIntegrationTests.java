@@ -65,15 +65,79 @@ class ExecCancellationIntegrationTests {
         assertCancellingKills("everything", "text/event-stream");
     }
 
+    /**
+     * The caller stays connected, as a Java HttpClient that gave up on a call still waiting for its headers does: the
+     * cancel by the exec's id kills the command and ends the answer.
+     */
+    @Test
+    void anExecCancelledByItsIdIsKilledWhileItsCallerStillWaits() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("named"));
+        InstanceView instance = manager.provisionHealthy("cancel-named", workspace, "everything-process");
+        String token = "cancel-named-" + System.nanoTime();
+        String execId = "exec-" + System.nanoTime();
+
+        try (Socket socket = new Socket("127.0.0.1", manager.port())) {
+            send(socket, "/api/instances/" + instance.id() + "/exec", markerAfter(6_000, token), "application/json", execId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> processesNaming(token).size() >= 2);
+            long cancelled = System.nanoTime();
+            int status = manager.http().delete().uri("/api/instances/{id}/execs/{exec}", instance.id(), execId).retrieve()
+                    .toBodilessEntity().getStatusCode().value();
+            assertThat(status).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> processesNaming(token).isEmpty());
+            long killedAfterMillis = (System.nanoTime() - cancelled) / 1_000_000;
+            System.out.printf("named exec killed %d ms after its cancel%n", killedAfterMillis);
+            assertThat(killedAfterMillis).as("killed within 4 s of the cancel").isLessThan(4_000);
+            socket.setSoTimeout(10_000);
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as("the answer ends, without a result")
+                    .startsWith("HTTP/1.1 200").doesNotContain("exitCode");
+        }
+        Thread.sleep(7_000);
+        assertThat(workspace.resolve("marker")).doesNotExist();
+    }
+
+    @Test
+    void anExecCancelledBeforeItArrivesIsRefusedAndNeverRuns() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("early"));
+        InstanceView instance = manager.provisionHealthy("cancel-early", workspace, "everything-process");
+        String execId = "early-" + System.nanoTime();
+        manager.http().delete().uri("/api/instances/{id}/execs/{exec}", instance.id(), execId).retrieve().toBodilessEntity();
+
+        var answer = manager.http().post().uri("/api/instances/{id}/exec", instance.id()).header("Paradise-Exec-Id", execId)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(markerAfter(0, "early"))
+                .exchange((request, response) -> response.getStatusCode().value() + " " + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+
+        assertThat(answer).startsWith("409").contains("cancelled before it arrived");
+        Thread.sleep(2_000);
+        assertThat(workspace.resolve("marker")).doesNotExist();
+    }
+
+    @Test
+    void anExecIdThatIsNotAShortWordIsRefused() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("bad-id"));
+        InstanceView instance = manager.provisionHealthy("cancel-bad-id", workspace, "everything-process");
+        for (String bad : new String[] {"a b", "x".repeat(65), "..", "ünïcode"}) {
+            var answer = manager.http().post().uri("/api/instances/{id}/exec", instance.id()).header("Paradise-Exec-Id", bad)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(markerAfter(0, "bad"))
+                    .exchange((request, response) -> response.getStatusCode().value() + " " + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+            assertThat(answer).as(bad).startsWith("400").contains("Paradise-Exec-Id must be 1 to 64");
+        }
+        Thread.sleep(2_000);
+        assertThat(workspace.resolve("marker")).doesNotExist();
+    }
+
+    /** An exec whose command writes a marker file after the delay through a child process, so that the whole tree has to go. */
+    private static String markerAfter(int millis, String token) {
+        String script = "require('child_process').spawn(process.execPath,['-e',\"setTimeout(()=>require('fs').writeFileSync('marker','"
+                + token + "')," + millis + ")\",'" + token + "'],{stdio:'inherit'}); setTimeout(()=>{},60000)";
+        return "{\"command\":[\"node\",\"-e\",\"" + script.replace("\"", "\\\"") + "\",\"" + token + "\"],\"timeoutSeconds\":120}";
+    }
+
     private void assertCancellingKills(String profile, String accept) throws Exception {
         Path workspace = Files.createDirectories(workspaces.resolve(profile + accept.length()));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxrwxrwx"));
         InstanceView instance = manager.provisionHealthy("cancel-" + accept.length() + "-" + profile, workspace, profile);
         String token = "cancel-me-" + System.nanoTime();
-        // a child process does the writing, so that the whole tree has to go
-        String script = "require('child_process').spawn(process.execPath,['-e',\"setTimeout(()=>require('fs').writeFileSync('marker','"
-                + token + "'),6000)\",'" + token + "'],{stdio:'inherit'}); setTimeout(()=>{},60000)";
-        String body = "{\"command\":[\"node\",\"-e\",\"" + script.replace("\"", "\\\"") + "\",\"" + token + "\"],\"timeoutSeconds\":120}";
+        String body = markerAfter(6_000, token);
 
         try (Socket socket = new Socket("127.0.0.1", manager.port())) {
             send(socket, "/api/instances/" + instance.id() + "/exec", body, accept);
@@ -91,10 +155,15 @@ class ExecCancellationIntegrationTests {
     }
 
     private static void send(Socket socket, String path, String body, String accept) throws Exception {
+        send(socket, path, body, accept, null);
+    }
+
+    private static void send(Socket socket, String path, String body, String accept, String execId) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept: " + accept
-                + "\r\nAuthorization: " + ServiceCredential.authorization() + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                + (execId == null ? "" : "\r\nParadise-Exec-Id: " + execId)
+                + "\r\nConnection: close\r\nAuthorization: " + ServiceCredential.authorization() + "\r\nContent-Length: " + bytes.length + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
         out.flush();

@@ -6,12 +6,16 @@ import io.devopsparadise.contracts.instances.InstanceManagerApi;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.security.ServiceApis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +30,7 @@ public class InstanceManagerClient {
 
     /** Beyond the command's own timeout, which the manager enforces: its answer on the way back. */
     static final Duration EXEC_MARGIN = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(InstanceManagerClient.class);
     private static final int KEPT_EXEC_CLIENTS = 16;
 
     private final ServiceApis apis;
@@ -33,9 +38,14 @@ public class InstanceManagerClient {
     private final InstanceManagerApi lookups;
     private final Map<Long, InstanceManagerApi> byExecTimeout = new ConcurrentHashMap<>();
 
+    @Autowired
     InstanceManagerClient(ServiceApis apis, QualityProperties properties) {
+        this(apis, properties.instanceManagerUrl());
+    }
+
+    InstanceManagerClient(ServiceApis apis, URI baseUrl) {
         this.apis = apis;
-        this.baseUrl = properties.instanceManagerUrl();
+        this.baseUrl = baseUrl;
         this.lookups = apis.client(InstanceManagerApi.class, baseUrl);
     }
 
@@ -48,13 +58,33 @@ public class InstanceManagerClient {
         }
     }
 
-    /** Runs a command inside the instance and waits for it (the manager enforces the timeout). */
+    /**
+     * Runs a command inside the instance and waits for it (the manager enforces the timeout). Interrupting the
+     * waiting thread (a cancelled run) cancels the command by its id: a Java HttpClient that gives up on a call still
+     * waiting for its answer leaves the connection open, so the manager would not notice by itself.
+     */
     public ExecResult exec(String instanceId, List<String> command, java.util.Map<String, String> env, String workdir, Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
+        String execId = UUID.randomUUID().toString();
         try {
-            return execClient(seconds).exec(instanceId, new ExecRequest(command, workdir, (int) seconds, env));
+            return execClient(seconds).exec(instanceId, execId, new ExecRequest(command, workdir, (int) seconds, env));
         } catch (RestClientException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                cancel(instanceId, execId);
+            }
             throw new ExecutionUnavailableException("could not run " + command.get(0) + " in instance " + instanceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Cancels a named exec; the thread's interrupt is set aside for the call (it would fail at once) and then kept. */
+    private void cancel(String instanceId, String execId) {
+        Thread.interrupted();
+        try {
+            lookups.cancelExec(instanceId, execId);
+        } catch (RestClientException e) {
+            log.warn("could not cancel exec {} in instance {}: {}", execId, instanceId, e.toString());
+        } finally {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -122,8 +122,7 @@ class RunIsolationIntegrationTests {
     void theRunsInProgressAreBoundedWithAClearError() throws Exception {
         List<String> started = new ArrayList<>();
         for (String client : List.of("busy-1", "busy-2", "busy-3")) {
-            // long enough to stay in progress while the fourth is refused; a cancel in a run's first seconds does not
-            // always stop its command yet (a known gap), and the next test would wait for it
+            // long enough to stay in progress while the fourth is refused
             slowWorkspace(client, 8);
             started.add(startRun(client, "quick"));
         }
