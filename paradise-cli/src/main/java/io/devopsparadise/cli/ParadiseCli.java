@@ -84,7 +84,7 @@ public final class ParadiseCli {
         if (!Set.of("user", "local", "project").contains(options.mcpScope())) {
             throw CliException.usage("--mcp-scope must be user, local or project");
         }
-        new Setup(options, new PlatformApi(json), json, console).run();
+        new Setup(options, new PlatformApi(json), json, console, ClaudeCode::find).run();
         return 0;
     }
 

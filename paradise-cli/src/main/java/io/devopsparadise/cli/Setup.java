@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 /**
@@ -41,14 +42,17 @@ final class Setup {
     private final PlatformApi api;
     private final JsonMapper json;
     private final Console console;
+    /** The {@code claude} CLI to add the server with; none: the workspace's .mcp.json is written instead. */
+    private final Supplier<Optional<ClaudeCode>> claudeCode;
     /** The platform's own credential, for the orchestrator's and the report-service's APIs. */
     private String service;
 
-    Setup(Options options, PlatformApi api, JsonMapper json, Console console) {
+    Setup(Options options, PlatformApi api, JsonMapper json, Console console, Supplier<Optional<ClaudeCode>> claudeCode) {
         this.options = options;
         this.api = api;
         this.json = json;
         this.console = console;
+        this.claudeCode = claudeCode;
     }
 
     void run() {
@@ -262,7 +266,7 @@ final class Setup {
         Path clientDir = tokenFile(name).getParent();
         write(clientDir.resolve("claude-code.mcp.json"), configs.claudeCode(SERVER_NAME, mcp, options.tokenVariable()));
         write(clientDir.resolve("mcp-servers.json"), configs.mcpServers(SERVER_NAME, mcp, options.tokenVariable()));
-        Optional<ClaudeCode> claude = ClaudeCode.find();
+        Optional<ClaudeCode> claude = claudeCode.get();
         if (claude.isPresent()) {
             claude.get().addServer(SERVER_NAME, mcp.toString(), options.tokenVariable(), options.mcpScope(), workspace);
             console.info("Claude Code: added MCP server '" + SERVER_NAME + "' (" + options.mcpScope() + " scope); check with: claude mcp list");

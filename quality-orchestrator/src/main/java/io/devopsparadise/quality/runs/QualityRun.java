@@ -6,7 +6,10 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.TestPlan;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.quality.ToolStatus;
+import io.devopsparadise.quality.profiles.QualityProfile;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +98,20 @@ final class QualityRun {
     /** Stops the tools still queued or running. */
     synchronized void cancelWork() {
         work.forEach(future -> future.cancel(true));
+    }
+
+    /** Whether a tool's end stops the whole run: failing tests of a test tool, under a fail-fast profile. */
+    static boolean failsFast(QualityProfile profile, ToolCategory category, ToolStatus status) {
+        return profile.failFast() && category == ToolCategory.UNIT && status == ToolStatus.FAILED;
+    }
+
+    /** Ends the run as FAILED because the tool's tests failed, and stops the other tools; false when it had already ended. */
+    synchronized boolean stopFailingFast(String tool, Instant at) {
+        if (!finish(RunState.FAILED, "fail-fast: " + tool + " has failing tests; the other tools were stopped", at)) {
+            return false;
+        }
+        cancelWork();
+        return true;
     }
 
     synchronized boolean isFinished() {

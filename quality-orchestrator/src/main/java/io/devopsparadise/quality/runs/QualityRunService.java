@@ -366,9 +366,8 @@ public class QualityRunService {
         int failures = (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
         events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), outcome.status().name(),
                 outcome.tests().size(), failures, outcome.findings().size());
-        if (profile.failFast() && runner.category() == ToolCategory.UNIT && outcome.status() == ToolStatus.FAILED) {
-            finish(run, RunState.FAILED, "fail-fast: " + runner.tool() + " has failing tests; the other tools were stopped");
-            run.cancelWork();
+        if (QualityRun.failsFast(profile, runner.category(), outcome.status()) && run.stopFailingFast(runner.tool(), clock.instant())) {
+            log.info("quality run {}: fail-fast, {} has failing tests", run.id(), runner.tool());
         }
     }
 
