@@ -1,15 +1,14 @@
 package io.devopsparadise.gateway;
 
 import io.devopsparadise.security.ServiceSecurityConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @Import(ServiceSecurityConfiguration.class)

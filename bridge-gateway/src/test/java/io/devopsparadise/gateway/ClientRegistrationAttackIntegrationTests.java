@@ -1,22 +1,21 @@
 package io.devopsparadise.gateway;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registering a client for a workspace that would expose the platform or the developer's secrets: the gateway asks
@@ -42,7 +41,8 @@ class ClientRegistrationAttackIntegrationTests {
         dataDirectory = Files.createDirectories(alice.resolve(".devops-paradise"));
         Files.createDirectories(alice.resolve(".ssh"));
         Files.createDirectories(alice.resolve("projects/shop"));
-        manager = InstanceManagerProcess.start(dataDirectory, users, "--paradise.instances.user-home=" + alice, "--paradise.instances.engine=process");
+        manager = InstanceManagerProcess.start(
+                dataDirectory, users, "--paradise.instances.user-home=" + alice, "--paradise.instances.engine=process");
         gateway = GatewayContext.start(Files.createDirectories(dataDirectory.resolve("gateway")), manager);
     }
 
@@ -53,7 +53,10 @@ class ClientRegistrationAttackIntegrationTests {
     }
 
     private HttpResponse<String> register(String name, Path workspace) throws Exception {
-        return gateway.admin("POST", "/api/clients", Map.of("name", name, "workspace", workspace.toString(), "backendProfile", "everything-process"));
+        return gateway.admin(
+                "POST",
+                "/api/clients",
+                Map.of("name", name, "workspace", workspace.toString(), "backendProfile", "everything-process"));
     }
 
     private void assertRefused(HttpResponse<String> answer, String rule) throws Exception {
@@ -97,6 +100,10 @@ class ClientRegistrationAttackIntegrationTests {
         HttpResponse<String> registered = register("shop", link);
 
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        assertThat(JSON.readTree(registered.body()).path("client").path("workspace").asString()).isEqualTo(alice.resolve("projects/shop").toString());
+        assertThat(JSON.readTree(registered.body())
+                        .path("client")
+                        .path("workspace")
+                        .asString())
+                .isEqualTo(alice.resolve("projects/shop").toString());
     }
 }

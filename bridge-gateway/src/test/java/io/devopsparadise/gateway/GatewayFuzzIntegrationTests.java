@@ -1,17 +1,12 @@
 package io.devopsparadise.gateway;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.gateway.fuzz.Fuzz;
 import io.devopsparadise.gateway.fuzz.JsonRpcInputs;
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the MCP endpoints of a real gateway (guard, JSON-RPC parsing, header checks, routing) with hostile
@@ -52,16 +51,24 @@ class GatewayFuzzIntegrationTests {
         Path home = Files.createTempDirectory("fuzz-home");
         Path workspaces = Files.createTempDirectory("fuzz-workspaces");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
-        gateway = GatewayContext.start(Files.createDirectories(home.resolve("gateway")), manager,
-                "--paradise.gateway.rate-limit=0", "--paradise.gateway.max-body-size=64KB");
+        gateway = GatewayContext.start(
+                Files.createDirectories(home.resolve("gateway")),
+                manager,
+                "--paradise.gateway.rate-limit=0",
+                "--paradise.gateway.max-body-size=64KB");
         Path workspace = Files.createDirectories(workspaces.resolve("fuzz"));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
         token = gateway.register("fuzz", workspace, "everything-process");
-        HttpResponse<String> initialized = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                        + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"fuzz\",\"version\":\"1\"}}}")).build(),
+        HttpResponse<String> initialized = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                                                + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"fuzz\",\"version\":\"1\"}}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
     }
@@ -73,8 +80,7 @@ class GatewayFuzzIntegrationTests {
     }
 
     /** A request as a hostile client may send it; header values stay within what HTTP can carry. */
-    record FuzzRequest(String method, String path, Map<String, String> headers, byte[] body) {
-    }
+    record FuzzRequest(String method, String path, Map<String, String> headers, byte[] body) {}
 
     @Test
     void everyHostileRequestGetsADeclaredAnswerInTime() throws Exception {
@@ -99,9 +105,15 @@ class GatewayFuzzIntegrationTests {
 
     /** A request line, header lines and, after a blank line, the body; the client's token and session as placeholders. */
     private byte[] kept(FuzzRequest request) {
-        StringBuilder head = new StringBuilder(request.method()).append(' ').append(request.path()).append('\n');
-        request.headers().forEach((name, value) -> head.append(name).append(": ")
-                .append(value.replace(token, "{token}").replace(session, "{session}")).append('\n'));
+        StringBuilder head = new StringBuilder(request.method())
+                .append(' ')
+                .append(request.path())
+                .append('\n');
+        request.headers()
+                .forEach((name, value) -> head.append(name)
+                        .append(": ")
+                        .append(value.replace(token, "{token}").replace(session, "{session}"))
+                        .append('\n'));
         byte[] start = head.append('\n').toString().getBytes(StandardCharsets.UTF_8);
         byte[] all = java.util.Arrays.copyOf(start, start.length + request.body().length);
         System.arraycopy(request.body(), 0, all, start.length, request.body().length);
@@ -115,37 +127,110 @@ class GatewayFuzzIntegrationTests {
         String[] requestLine = lines.get(0).split(" ", 2);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
-            String value = new String(line.substring(line.indexOf(": ") + 2).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            headers.put(line.substring(0, line.indexOf(": ")), value.replace("{token}", token).replace("{session}", session));
+            String value = new String(
+                    line.substring(line.indexOf(": ") + 2).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
+            headers.put(
+                    line.substring(0, line.indexOf(": ")),
+                    value.replace("{token}", token).replace("{session}", session));
         }
-        return new FuzzRequest(requestLine[0], requestLine[1], headers, java.util.Arrays.copyOfRange(file, end + 2, file.length));
+        return new FuzzRequest(
+                requestLine[0], requestLine[1], headers, java.util.Arrays.copyOfRange(file, end + 2, file.length));
     }
 
     private FuzzRequest request(Random random) {
         Map<String, String> headers = new LinkedHashMap<>();
-        maybe(random, headers, "Authorization", pick(random, "Bearer " + token, "Bearer " + token, "bearer " + token + "  ", "Bearer ",
-                "Bearer x", "Basic " + token, "Bearer " + token + token));
-        maybe(random, headers, "Origin", pick(random, "http://localhost:1", "http://127.0.0.1", "http://[::1]:8", "http://localhost.evil.example",
-                "null", "http://127.0.0.1.evil.example", printable(random)));
-        maybe(random, headers, "Content-Type", pick(random, "application/json", "application/json", "application/json; charset=utf-8",
-                "text/plain", "application/jsonx", "*/*", "application/json;;", "multipart/form-data; boundary=x", printable(random)));
-        maybe(random, headers, "Accept", pick(random, "application/json, text/event-stream", "application/json, text/event-stream",
-                "application/json", "text/event-stream", "*/*", "text/*;q=0", printable(random)));
-        maybe(random, headers, "MCP-Protocol-Version", pick(random, "2025-06-18", "2026-07-28", "2025-03-26", "2024-11-05", "1999-01-01",
-                printable(random)));
+        maybe(
+                random,
+                headers,
+                "Authorization",
+                pick(
+                        random,
+                        "Bearer " + token,
+                        "Bearer " + token,
+                        "bearer " + token + "  ",
+                        "Bearer ",
+                        "Bearer x",
+                        "Basic " + token,
+                        "Bearer " + token + token));
+        maybe(
+                random,
+                headers,
+                "Origin",
+                pick(
+                        random,
+                        "http://localhost:1",
+                        "http://127.0.0.1",
+                        "http://[::1]:8",
+                        "http://localhost.evil.example",
+                        "null",
+                        "http://127.0.0.1.evil.example",
+                        printable(random)));
+        maybe(
+                random,
+                headers,
+                "Content-Type",
+                pick(
+                        random,
+                        "application/json",
+                        "application/json",
+                        "application/json; charset=utf-8",
+                        "text/plain",
+                        "application/jsonx",
+                        "*/*",
+                        "application/json;;",
+                        "multipart/form-data; boundary=x",
+                        printable(random)));
+        maybe(
+                random,
+                headers,
+                "Accept",
+                pick(
+                        random,
+                        "application/json, text/event-stream",
+                        "application/json, text/event-stream",
+                        "application/json",
+                        "text/event-stream",
+                        "*/*",
+                        "text/*;q=0",
+                        printable(random)));
+        maybe(
+                random,
+                headers,
+                "MCP-Protocol-Version",
+                pick(random, "2025-06-18", "2026-07-28", "2025-03-26", "2024-11-05", "1999-01-01", printable(random)));
         maybe(random, headers, "Mcp-Session-Id", pick(random, session, session, printable(random)));
-        maybe(random, headers, "Mcp-Method", pick(random, "tools/call", "tools/list", "server/discover", "ping", printable(random)));
-        maybe(random, headers, "Mcp-Name", pick(random, "echo", "=?base64?ZWNobw==?=", "=?base64?!!!?=", "=?base64??=", printable(random)));
+        maybe(
+                random,
+                headers,
+                "Mcp-Method",
+                pick(random, "tools/call", "tools/list", "server/discover", "ping", printable(random)));
+        maybe(
+                random,
+                headers,
+                "Mcp-Name",
+                pick(random, "echo", "=?base64?ZWNobw==?=", "=?base64?!!!?=", "=?base64??=", printable(random)));
         String method = pick(random, "POST", "POST", "POST", "GET", "DELETE");
-        String path = pick(random, "/mcp", "/mcp", "/clients/fuzz/mcp", "/clients/other/mcp", "/messages?sessionId=x", "/messages",
+        String path = pick(
+                random,
+                "/mcp",
+                "/mcp",
+                "/clients/fuzz/mcp",
+                "/clients/other/mcp",
+                "/messages?sessionId=x",
+                "/messages",
                 "/clients/fuzz/messages?sessionId=" + "0".repeat(36));
         return new FuzzRequest(method, path, headers, JsonRpcInputs.body(random));
     }
 
     private void answersAsDeclared(FuzzRequest request) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway.url(request.path()))).timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.method().equals("POST") ? HttpRequest.BodyPublishers.ofByteArray(request.body())
-                        : HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway.url(request.path())))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        request.method(),
+                        request.method().equals("POST")
+                                ? HttpRequest.BodyPublishers.ofByteArray(request.body())
+                                : HttpRequest.BodyPublishers.noBody());
         request.headers().forEach(builder::header);
 
         HttpResponse<InputStream> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -155,7 +240,12 @@ class GatewayFuzzIntegrationTests {
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (response.statusCode() >= 400 && type.startsWith("application/json")) {
                 String text = new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                assertThat(GatewayContext.json(text).path("error").path("message").asString()).as(text).isNotBlank();
+                assertThat(GatewayContext.json(text)
+                                .path("error")
+                                .path("message")
+                                .asString())
+                        .as(text)
+                        .isNotBlank();
             }
         }
     }

@@ -1,18 +1,15 @@
 package io.devopsparadise.gateway;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.McpClientProcess;
-import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,19 +17,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** An MCP client asks for a quality run through the gateway's tools and reads the outcome and its report: all services real. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GatewayQualityToolsIntegrationTests {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @TempDir
     Path home;
+
     @TempDir
     Path workspaces;
 
@@ -44,43 +45,76 @@ class GatewayQualityToolsIntegrationTests {
         git(workspace, "add", ".");
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
         int reportsPort = ServiceProcess.freePort();
-        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
-             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q")),
-                     "--paradise.quality.instance-manager-url=" + manager.url(""),
-                     "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
-             ServiceProcess reports = ServiceProcess.startOn(reportsPort, "report-service", Files.createDirectories(home.resolve("r")),
-                     "--paradise.reports.home=" + home.resolve("r"), "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
-                     "--paradise.reports.instance-manager-url=" + manager.url(""));
-             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g")), manager,
-                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
-                     "--paradise.gateway.report-service-url=" + reports.url(""))) {
+        try (InstanceManagerProcess manager =
+                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
+                ServiceProcess orchestrator = ServiceProcess.start(
+                        "quality-orchestrator",
+                        Files.createDirectories(home.resolve("q")),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""),
+                        "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
+                ServiceProcess reports = ServiceProcess.startOn(
+                        reportsPort,
+                        "report-service",
+                        Files.createDirectories(home.resolve("r")),
+                        "--paradise.reports.home=" + home.resolve("r"),
+                        "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.reports.instance-manager-url=" + manager.url(""));
+                GatewayContext gateway = GatewayContext.start(
+                        Files.createDirectories(home.resolve("g")),
+                        manager,
+                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.gateway.report-service-url=" + reports.url(""))) {
             String token = gateway.register("tester", workspace, "everything-process");
             try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
-                assertThat(mcp.list().path("tools").toString()).contains("paradise_quality_run", "paradise_quality_status");
-                assertThat(mcp.call("paradise_quality_status", Map.of()).path("result").toString()).contains("no quality runs yet");
-                assertThat(mcp.call("paradise_quality_report", Map.of()).path("result").toString()).contains("no stored quality run yet");
+                assertThat(mcp.list().path("tools").toString())
+                        .contains("paradise_quality_run", "paradise_quality_status");
+                assertThat(mcp.call("paradise_quality_status", Map.of())
+                                .path("result")
+                                .toString())
+                        .contains("no quality runs yet");
+                assertThat(mcp.call("paradise_quality_report", Map.of())
+                                .path("result")
+                                .toString())
+                        .contains("no stored quality run yet");
 
-                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result");
+                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick"))
+                        .path("result");
                 String runId = started.path("structuredContent").path("runId").asString();
                 assertThat(runId).isNotBlank();
 
                 AtomicReference<JsonNode> status = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    status.set(mcp.call("paradise_quality_status", Map.of("runId", runId)).path("result"));
-                    return status.get().path("structuredContent").path("state").asString().equals("FAILED");
-                });
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
+                                    .path("result"));
+                            return status.get()
+                                    .path("structuredContent")
+                                    .path("state")
+                                    .asString()
+                                    .equals("FAILED");
+                        });
                 String text = status.get().path("content").get(0).path("text").asString();
-                assertThat(text).contains("pytest [unit] FAILED: 6 tests, 1 failing").contains("line coverage 79.4%");
+                assertThat(text)
+                        .contains("pytest [unit] FAILED: 6 tests, 1 failing")
+                        .contains("line coverage 79.4%");
 
                 AtomicReference<JsonNode> report = new AtomicReference<>();
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                    report.set(mcp.call("paradise_quality_report", Map.of()).path("result"));
-                    return !report.get().path("isError").asBoolean(false);
-                });
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> {
+                            report.set(mcp.call("paradise_quality_report", Map.of())
+                                    .path("result"));
+                            return !report.get().path("isError").asBoolean(false);
+                        });
                 assertThat(report.get().path("content").get(0).path("text").asString())
-                        .contains("quality run FAILED (quick)").contains("`test_calc › test_add_is_wrong`").contains("report.html");
-                assertThat(report.get().path("structuredContent").path("runId").asString()).isEqualTo(runId);
-                assertThat(report.get().path("structuredContent").path("grade").asString()).matches("[A-E]");
+                        .contains("quality run FAILED (quick)")
+                        .contains("`test_calc › test_add_is_wrong`")
+                        .contains("report.html");
+                assertThat(report.get().path("structuredContent").path("runId").asString())
+                        .isEqualTo(runId);
+                assertThat(report.get().path("structuredContent").path("grade").asString())
+                        .matches("[A-E]");
 
                 insightsOfTheStoredRun(mcp, reports, runId);
             }
@@ -88,13 +122,18 @@ class GatewayQualityToolsIntegrationTests {
     }
 
     /** Hotspots take the stored run's coverage; the risk of a one-commit history comes from the stated heuristic. */
-    private static void insightsOfTheStoredRun(McpClientProcess mcp, ServiceProcess reports, String runId) throws Exception {
-        JsonNode stored = JSON.readTree(Http.send("GET", reports.url("/api/runs/" + runId + "/result"), null).body());
+    private static void insightsOfTheStoredRun(McpClientProcess mcp, ServiceProcess reports, String runId)
+            throws Exception {
+        JsonNode stored = JSON.readTree(Http.send("GET", reports.url("/api/runs/" + runId + "/result"), null)
+                .body());
         double calcCoverage = 0;
         for (JsonNode tool : stored.path("tools")) {
             for (JsonNode file : tool.path("coverage").path("files")) {
-                if (file.path("file").asString().endsWith("calc.py") && !file.path("file").asString().contains("test_")) {
-                    calcCoverage = 100.0 * file.path("linesCovered").asInt() / file.path("linesValid").asInt();
+                if (file.path("file").asString().endsWith("calc.py")
+                        && !file.path("file").asString().contains("test_")) {
+                    calcCoverage = 100.0
+                            * file.path("linesCovered").asInt()
+                            / file.path("linesValid").asInt();
                 }
             }
         }
@@ -105,99 +144,175 @@ class GatewayQualityToolsIntegrationTests {
         JsonNode hotspots = insights.path("structuredContent").path("hotspots");
         assertThat(hotspots.path("coverageRun").asString()).isEqualTo(runId);
         assertThat(hotspots.path("complexity").asString()).startsWith("flake8's mccabe");
-        JsonNode calc = java.util.stream.StreamSupport.stream(hotspots.path("hotspots").spliterator(), false)
-                .filter(h -> h.path("file").asString().equals("calc.py")).findFirst().orElseThrow();
+        JsonNode calc = java.util.stream.StreamSupport.stream(
+                        hotspots.path("hotspots").spliterator(), false)
+                .filter(h -> h.path("file").asString().equals("calc.py"))
+                .findFirst()
+                .orElseThrow();
         assertThat(calc.path("commits").asInt()).isEqualTo(1);
-        assertThat(calc.path("coveredPercent").asDouble()).isCloseTo(calcCoverage, org.assertj.core.data.Offset.offset(1e-9)).isPositive();
-        assertThat(insights.path("content").get(0).path("text").asString()).contains("Recommended, highest payoff first:")
-                .contains("add tests for calc.py: hotspot").contains("Hotspots").contains("- calc.py: score").contains("Risk of working tree");
-        assertThat(insights.path("structuredContent").path("recommendations").path("latestRun").asString()).isEqualTo(runId);
+        assertThat(calc.path("coveredPercent").asDouble())
+                .isCloseTo(calcCoverage, org.assertj.core.data.Offset.offset(1e-9))
+                .isPositive();
+        assertThat(insights.path("content").get(0).path("text").asString())
+                .contains("Recommended, highest payoff first:")
+                .contains("add tests for calc.py: hotspot")
+                .contains("Hotspots")
+                .contains("- calc.py: score")
+                .contains("Risk of working tree");
+        assertThat(insights.path("structuredContent")
+                        .path("recommendations")
+                        .path("latestRun")
+                        .asString())
+                .isEqualTo(runId);
 
-        JsonNode risk = mcp.call("paradise_change_risk", Map.of("commit", "HEAD")).path("result");
+        JsonNode risk =
+                mcp.call("paradise_change_risk", Map.of("commit", "HEAD")).path("result");
         assertThat(risk.path("isError").asBoolean()).as(risk.toString()).isFalse();
-        assertThat(risk.path("structuredContent").path("method").asString()).startsWith("heuristic").contains("1 commits");
+        assertThat(risk.path("structuredContent").path("method").asString())
+                .startsWith("heuristic")
+                .contains("1 commits");
         assertThat(risk.path("structuredContent").path("files").asInt()).isEqualTo(3);
 
-        JsonNode unknown = mcp.call("paradise_change_risk", Map.of("commit", "no-such-branch")).path("result");
+        JsonNode unknown = mcp.call("paradise_change_risk", Map.of("commit", "no-such-branch"))
+                .path("result");
         assertThat(unknown.path("isError").asBoolean()).isTrue();
         assertThat(unknown.path("content").get(0).path("text").asString()).contains("has no commit 'no-such-branch'");
-        JsonNode option = mcp.call("paradise_change_risk", Map.of("from", "--output=/tmp/x")).path("result");
+        JsonNode option = mcp.call("paradise_change_risk", Map.of("from", "--output=/tmp/x"))
+                .path("result");
         assertThat(option.path("content").get(0).path("text").asString()).contains("has no commit '--output=/tmp/x'");
     }
 
     @Test
     void theReportOfARunTooLargeToStoreSaysWhyAndWhichSettingToRaise() throws Exception {
         Path workspace = pythonWorkspace();
-        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
-             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q2")),
-                     "--paradise.quality.instance-manager-url=" + manager.url(""));
-             ServiceProcess reports = ServiceProcess.start("report-service", Files.createDirectories(home.resolve("r2")),
-                     "--paradise.reports.home=" + home.resolve("r2"), "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
-                     "--paradise.reports.instance-manager-url=" + manager.url(""), "--paradise.reports.max-run-size=300B");
-             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g2")), manager,
-                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
-                     "--paradise.gateway.report-service-url=" + reports.url(""))) {
+        try (InstanceManagerProcess manager =
+                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
+                ServiceProcess orchestrator = ServiceProcess.start(
+                        "quality-orchestrator",
+                        Files.createDirectories(home.resolve("q2")),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+                ServiceProcess reports = ServiceProcess.start(
+                        "report-service",
+                        Files.createDirectories(home.resolve("r2")),
+                        "--paradise.reports.home=" + home.resolve("r2"),
+                        "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.reports.instance-manager-url=" + manager.url(""),
+                        "--paradise.reports.max-run-size=300B");
+                GatewayContext gateway = GatewayContext.start(
+                        Files.createDirectories(home.resolve("g2")),
+                        manager,
+                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.gateway.report-service-url=" + reports.url(""))) {
             String token = gateway.register("tester", workspace, "everything-process");
             try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
-                String runId = mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result").path("structuredContent")
-                        .path("runId").asString();
+                String runId = mcp.call("paradise_quality_run", Map.of("profile", "quick"))
+                        .path("result")
+                        .path("structuredContent")
+                        .path("runId")
+                        .asString();
 
                 AtomicReference<JsonNode> report = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    report.set(mcp.call("paradise_quality_report", Map.of("runId", runId)).path("result"));
-                    return report.get().path("content").get(0).path("text").asString().contains("not stored");
-                });
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            report.set(mcp.call("paradise_quality_report", Map.of("runId", runId))
+                                    .path("result"));
+                            return report.get()
+                                    .path("content")
+                                    .get(0)
+                                    .path("text")
+                                    .asString()
+                                    .contains("not stored");
+                        });
 
                 assertThat(report.get().path("isError").asBoolean()).isTrue();
                 assertThat(report.get().path("content").get(0).path("text").asString())
-                        .contains("Run " + runId + " finished but is not stored").contains("paradise.reports.max-run-size");
+                        .contains("Run " + runId + " finished but is not stored")
+                        .contains("paradise.reports.max-run-size");
             }
         }
     }
 
     @Test
-    void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBaseTheStatusListsItAndABadBaseSaysWhatToGive() throws Exception {
+    void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBaseTheStatusListsItAndABadBaseSaysWhatToGive()
+            throws Exception {
         Path workspace = pythonWorkspace();
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
         git(workspace, "init", "-q", "-b", "main");
         git(workspace, "add", ".");
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
         git(workspace, "checkout", "-q", "-b", "feature");
-        try (InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m3")), workspaces);
-             ServiceProcess orchestrator = ServiceProcess.start("quality-orchestrator", Files.createDirectories(home.resolve("q3")),
-                     "--paradise.quality.instance-manager-url=" + manager.url(""));
-             GatewayContext gateway = GatewayContext.start(Files.createDirectories(home.resolve("g3")), manager,
-                     "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
+        try (InstanceManagerProcess manager =
+                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m3")), workspaces);
+                ServiceProcess orchestrator = ServiceProcess.start(
+                        "quality-orchestrator",
+                        Files.createDirectories(home.resolve("q3")),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+                GatewayContext gateway = GatewayContext.start(
+                        Files.createDirectories(home.resolve("g3")),
+                        manager,
+                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
             String token = gateway.register("tester", workspace, "everything-process");
             try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
-                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick", "changed", true, "base", "main")).path("result");
+                JsonNode started = mcp.call(
+                                "paradise_quality_run", Map.of("profile", "quick", "changed", true, "base", "main"))
+                        .path("result");
 
-                assertThat(started.path("isError").asBoolean()).as(started.toString()).isFalse();
+                assertThat(started.path("isError").asBoolean())
+                        .as(started.toString())
+                        .isFalse();
                 JsonNode plan = started.path("structuredContent").path("plans").get(0);
                 assertThat(plan.path("tool").asString()).isEqualTo("pytest");
                 assertThat(plan.path("mode").asString()).isEqualTo("changed");
-                assertThat(plan.path("base").asString()).as("the base reaches the orchestrator").isEqualTo("main");
+                assertThat(plan.path("base").asString())
+                        .as("the base reaches the orchestrator")
+                        .isEqualTo("main");
                 assertThat(plan.path("summary").asString()).startsWith("pytest: ");
-                assertThat(started.path("content").get(0).path("text").asString()).contains("Test plan — " + plan.path("summary").asString());
+                assertThat(started.path("content").get(0).path("text").asString())
+                        .contains("Test plan — " + plan.path("summary").asString());
 
                 String runId = started.path("structuredContent").path("runId").asString();
                 AtomicReference<JsonNode> status = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    status.set(mcp.call("paradise_quality_status", Map.of("runId", runId)).path("result"));
-                    return status.get().path("structuredContent").path("state").asString().matches("PASSED|FAILED");
-                });
-                assertThat(status.get().path("content").get(0).path("text").asString()).contains("Test plan — " + plan.path("summary").asString());
-                assertThat(status.get().path("structuredContent").path("plans").get(0).path("base").asString()).isEqualTo("main");
+                await().atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> {
+                            status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
+                                    .path("result"));
+                            return status.get()
+                                    .path("structuredContent")
+                                    .path("state")
+                                    .asString()
+                                    .matches("PASSED|FAILED");
+                        });
+                assertThat(status.get().path("content").get(0).path("text").asString())
+                        .contains("Test plan — " + plan.path("summary").asString());
+                assertThat(status.get()
+                                .path("structuredContent")
+                                .path("plans")
+                                .get(0)
+                                .path("base")
+                                .asString())
+                        .isEqualTo("main");
 
-                JsonNode refused = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", "--upload-pack=touch /tmp/x")).path("result");
-                assertThat(refused.path("isError").asBoolean()).as(refused.toString()).isTrue();
+                JsonNode refused = mcp.call(
+                                "paradise_quality_run",
+                                Map.of("profile", "quick", "base", "--upload-pack=touch /tmp/x"))
+                        .path("result");
+                assertThat(refused.path("isError").asBoolean())
+                        .as(refused.toString())
+                        .isTrue();
                 assertThat(refused.path("content").get(0).path("text").asString())
-                        .contains("base '--upload-pack=touch /tmp/x' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
+                        .contains(
+                                "base '--upload-pack=touch /tmp/x' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
 
-                JsonNode notText = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", 42)).path("result");
-                assertThat(notText.path("isError").asBoolean()).as(notText.toString()).isTrue();
+                JsonNode notText = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", 42))
+                        .path("result");
+                assertThat(notText.path("isError").asBoolean())
+                        .as(notText.toString())
+                        .isTrue();
                 assertThat(notText.path("content").get(0).path("text").asString())
-                        .isEqualTo("base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
+                        .isEqualTo(
+                                "base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
             }
         }
     }
@@ -212,7 +327,8 @@ class GatewayQualityToolsIntegrationTests {
 
     /** A copy of the orchestrator's Python fixture (six tests, one failing) as a client's workspace. */
     private Path pythonWorkspace() throws Exception {
-        Path workspace = Fixtures.copy(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
+        Path workspace = Fixtures.copy(
+                RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
                 workspaces.resolve("python"));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
         return workspace;

@@ -3,8 +3,8 @@ package io.devopsparadise.dashboard;
 import io.devopsparadise.security.servlet.ServletSecurityConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The web dashboard: instances and their health, quality runs as they execute, their reports and trends. */
 @SpringBootApplication

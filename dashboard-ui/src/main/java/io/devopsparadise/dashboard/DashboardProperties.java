@@ -1,10 +1,9 @@
 package io.devopsparadise.dashboard;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.net.URI;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the dashboard finds the platform's services ({@code paradise.dashboard.*}).
@@ -21,5 +20,6 @@ public record DashboardProperties(
         URI orchestratorUrl,
         URI reportServiceUrl,
         URI gatewayUrl,
-        @DefaultValue({"quick", "targeted", "standard", "comprehensive"}) List<String> profiles) {
-}
+
+        @DefaultValue({"quick", "targeted", "standard", "comprehensive"})
+        List<String> profiles) {}

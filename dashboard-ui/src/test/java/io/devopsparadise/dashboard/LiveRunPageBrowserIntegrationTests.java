@@ -1,27 +1,26 @@
 package io.devopsparadise.dashboard;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
-import io.devopsparadise.contracts.quality.QualityEvent.Type;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.contracts.quality.QualityEvent.Type;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A run's live page in real headless Chromium while the run executes: the test plan shows when the PLAN event
@@ -35,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveRunPageBrowserIntegrationTests {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    private static final String PLAN = "pytest: 1 of 4 test(s) selected, 3 skipped: calc/ops.py::sub <img src=x onerror=alert(1)> changed";
-    private static final String FAILURE = "tests/test_ops.py::test_sub[<b>8</b>]: AssertionError: assert <script>alert(1)</script> == 2";
+    private static final String PLAN =
+            "pytest: 1 of 4 test(s) selected, 3 skipped: calc/ops.py::sub <img src=x onerror=alert(1)> changed";
+    private static final String FAILURE =
+            "tests/test_ops.py::test_sub[<b>8</b>]: AssertionError: assert <script>alert(1)</script> == 2";
 
     private ScriptedPlatform platform;
     private ConfigurableApplicationContext dashboard;
@@ -83,26 +84,38 @@ class LiveRunPageBrowserIntegrationTests {
         platform.running(runId);
         platform.running(otherRun);
         browser.get(dashboard("/runs/" + runId));
-        waitUpTo(Duration.ofSeconds(10)).until(b -> b.findElement(By.id("live-status")).getText().equals("live"));
+        waitUpTo(Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.id("live-status")).getText().equals("live"));
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("RUNNING");
         assertThat(browser.findElements(By.id("run-plan"))).isEmpty();
 
         platform.publish(Type.PLAN, runId, "pytest", "SELECTED", PLAN);
         platform.publish(Type.TOOL_STARTED, runId, "pytest", "RUNNING", null);
 
-        waitUpTo(Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("#run-plan li")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector("#run-plan li")).getText()).isEqualTo(PLAN);
+        waitUpTo(Duration.ofSeconds(10))
+                .until(b -> !b.findElements(By.cssSelector("#run-plan li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#run-plan li")).getText())
+                .isEqualTo(PLAN);
         assertThat(browser.findElements(By.id("run-first-failures"))).isEmpty();
 
         platform.publish(Type.TEST_FAILED, otherRun, "pytest", "FAILED", "tests/test_other.py::test_elsewhere: boom");
         platform.publish(Type.TEST_FAILED, runId, "pytest", "FAILED", FAILURE);
 
-        waitUpTo(Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("#run-first-failures li")).isEmpty());
-        assertThat(browser.findElements(By.cssSelector("#run-first-failures li"))).singleElement()
+        waitUpTo(Duration.ofSeconds(10))
+                .until(b -> !b.findElements(By.cssSelector("#run-first-failures li"))
+                        .isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#run-first-failures li")))
+                .singleElement()
                 .satisfies(li -> assertThat(li.getText()).isEqualTo("pytest: " + FAILURE));
-        assertThat(browser.findElement(By.cssSelector("#run-tools tr[data-tool='pytest']")).getText()).contains("RUNNING");
-        assertThat(browser.findElements(By.cssSelector("#run-live img, #run-live script, #run-live b"))).as("markup from the events").isEmpty();
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("08-run-live-plan-and-failures.png"),
+        assertThat(browser.findElement(By.cssSelector("#run-tools tr[data-tool='pytest']"))
+                        .getText())
+                .contains("RUNNING");
+        assertThat(browser.findElements(By.cssSelector("#run-live img, #run-live script, #run-live b")))
+                .as("markup from the events")
+                .isEmpty();
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                SCREENSHOTS.resolve("08-run-live-plan-and-failures.png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,8 +1,6 @@
 package io.devopsparadise.dashboard;
 
 import io.devopsparadise.testsupport.RepoPaths;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reference TypeScript SDK client (tools/node/mcp-client.mjs repl) kept running for one MCP session. Answers are
@@ -36,9 +35,16 @@ final class McpReplClient implements AutoCloseable {
     }
 
     static McpReplClient connect(URI url, String token) throws Exception {
-        List<String> command = List.of("node", RepoPaths.nodeTools().resolve("mcp-client.mjs").toString(), "repl", url.toString(),
-                "--header", "Authorization: Bearer " + token);
-        return new McpReplClient(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        List<String> command = List.of(
+                "node",
+                RepoPaths.nodeTools().resolve("mcp-client.mjs").toString(),
+                "repl",
+                url.toString(),
+                "--header",
+                "Authorization: Bearer " + token);
+        return new McpReplClient(new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start());
     }
 
     /** The client's answer line for one tool call: {@code {"result": {...}}} or an error. */
@@ -50,12 +56,13 @@ final class McpReplClient implements AutoCloseable {
 
     private String readLine() throws Exception {
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).get(120, TimeUnit.SECONDS);
+                    try {
+                        return out.readLine();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .get(120, TimeUnit.SECONDS);
         if (line == null) {
             throw new AssertionError("the MCP client exited with " + process.waitFor());
         }

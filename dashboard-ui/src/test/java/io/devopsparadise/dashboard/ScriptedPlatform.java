@@ -5,8 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunState;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -23,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The report-service and quality-orchestrator as the dashboard's run page reads them, played by the test: the live
@@ -59,8 +58,27 @@ final class ScriptedPlatform implements AutoCloseable {
 
     /** The orchestrator now runs this run (its digest says RUNNING). */
     void running(String runId) {
-        runs.put(runId, new RunDigest(runId, "alice", "/workspace", "targeted", RunState.RUNNING, Instant.now(), null, null, null, null,
-                List.of(), List.of(), List.of(), false, null, 0, 0, List.of()));
+        runs.put(
+                runId,
+                new RunDigest(
+                        runId,
+                        "alice",
+                        "/workspace",
+                        "targeted",
+                        RunState.RUNNING,
+                        Instant.now(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        false,
+                        null,
+                        0,
+                        0,
+                        List.of()));
     }
 
     /** Waits until the dashboard follows the live stream, so that no event published after this is missed. */
@@ -72,9 +90,20 @@ final class ScriptedPlatform implements AutoCloseable {
 
     /** Sends a progress event down the live stream, as the report-service relays the orchestrator's. */
     void publish(QualityEvent.Type type, String runId, String tool, String status, String detail) throws IOException {
-        QualityEvent event = new QualityEvent(sequence.incrementAndGet(), type, runId, "alice", tool, status, 0,
-                type == QualityEvent.Type.TEST_FAILED ? 1 : 0, 0, Instant.now(), detail);
-        byte[] frame = ("id: " + event.sequence() + "\nevent: quality\ndata: " + JSON.writeValueAsString(event) + "\n\n")
+        QualityEvent event = new QualityEvent(
+                sequence.incrementAndGet(),
+                type,
+                runId,
+                "alice",
+                tool,
+                status,
+                0,
+                type == QualityEvent.Type.TEST_FAILED ? 1 : 0,
+                0,
+                Instant.now(),
+                detail);
+        byte[] frame = ("id: " + event.sequence() + "\nevent: quality\ndata: " + JSON.writeValueAsString(event)
+                        + "\n\n")
                 .getBytes(StandardCharsets.UTF_8);
         for (OutputStream stream : streams) {
             stream.write(frame);
@@ -101,7 +130,8 @@ final class ScriptedPlatform implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             RunDigest run = path.startsWith("/api/runs/") && path.endsWith("/summary")
-                    ? runs.get(path.substring("/api/runs/".length(), path.length() - "/summary".length())) : null;
+                    ? runs.get(path.substring("/api/runs/".length(), path.length() - "/summary".length()))
+                    : null;
             if (run == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;

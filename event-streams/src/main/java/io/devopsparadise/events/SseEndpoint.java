@@ -1,13 +1,12 @@
 package io.devopsparadise.events;
 
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Serves an {@link EventBuffer} as server-sent events (Spring MVC): each stream replays what came after its
@@ -17,8 +16,7 @@ import java.util.function.Function;
 public final class SseEndpoint<E> {
 
     /** How one event is written: its id, its name and its data. */
-    public record Framing<E>(Function<E, Long> id, Function<E, String> name, Function<E, Object> data) {
-    }
+    public record Framing<E>(Function<E, Long> id, Function<E, String> name, Function<E, Object> data) {}
 
     private final EventBuffer<E> buffer;
     private final Framing<E> framing;
@@ -35,7 +33,8 @@ public final class SseEndpoint<E> {
      */
     public SseEmitter open(Long lastEventId, long firstTime) {
         SseEmitter emitter = new SseEmitter(0L);
-        AutoCloseable subscription = buffer.subscribe(lastEventId == null ? firstTime : lastEventId, event -> send(emitter, event));
+        AutoCloseable subscription =
+                buffer.subscribe(lastEventId == null ? firstTime : lastEventId, event -> send(emitter, event));
         open.add(emitter);
         Runnable end = () -> {
             open.remove(emitter);
@@ -64,7 +63,9 @@ public final class SseEndpoint<E> {
     private void send(SseEmitter emitter, E event) {
         try {
             Object data = framing.data().apply(event);
-            SseEmitter.SseEventBuilder frame = SseEmitter.event().id(Long.toString(framing.id().apply(event))).name(framing.name().apply(event));
+            SseEmitter.SseEventBuilder frame = SseEmitter.event()
+                    .id(Long.toString(framing.id().apply(event)))
+                    .name(framing.name().apply(event));
             emitter.send(data instanceof String text ? frame.data(text, MediaType.APPLICATION_JSON) : frame.data(data));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,8 @@
 package io.devopsparadise.events;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
@@ -11,10 +14,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-
 /**
  * Follows a service's SSE stream for good: reconnects with backoff (1 s up to 15 s) when it fails or ends, resumes
  * after the last event id it saw, and calls {@code onConnect} at every connection (to catch up on what it missed).
@@ -24,7 +23,8 @@ import java.util.function.BiConsumer;
 public final class SseFollower {
 
     private static final Logger log = LoggerFactory.getLogger(SseFollower.class);
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
+            new ParameterizedTypeReference<>() {};
 
     private final String service;
     private final WebClient client;
@@ -34,7 +34,8 @@ public final class SseFollower {
     private final AtomicLong lastId = new AtomicLong(Long.MAX_VALUE);
     private Disposable subscription;
 
-    public SseFollower(String service, WebClient client, String path, Runnable onConnect, BiConsumer<String, String> onEvent) {
+    public SseFollower(
+            String service, WebClient client, String path, Runnable onConnect, BiConsumer<String, String> onEvent) {
         this.service = service;
         this.client = client;
         this.path = path;
@@ -43,13 +44,20 @@ public final class SseFollower {
     }
 
     public synchronized void start() {
-        subscription = Flux.defer(() -> client.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM)
+        subscription = Flux.defer(() -> client.get()
+                        .uri(path)
+                        .accept(MediaType.TEXT_EVENT_STREAM)
                         .header("Last-Event-ID", Long.toString(lastId.get()))
-                        .retrieve().bodyToFlux(EVENTS)
+                        .retrieve()
+                        .bodyToFlux(EVENTS)
                         .doOnSubscribe(s -> Schedulers.boundedElastic().schedule(this::connected)))
                 .repeatWhen(ended -> ended.delayElements(Duration.ofSeconds(1)))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(15))
-                        .doBeforeRetry(signal -> log.debug("{} event stream lost, reconnecting: {}", service, signal.failure().toString())))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
+                        .maxBackoff(Duration.ofSeconds(15))
+                        .doBeforeRetry(signal -> log.debug(
+                                "{} event stream lost, reconnecting: {}",
+                                service,
+                                signal.failure().toString())))
                 .publishOn(Schedulers.boundedElastic())
                 .subscribe(this::handle, error -> log.warn("{} event stream stopped: {}", service, error.toString()));
     }

@@ -1,14 +1,13 @@
 package io.devopsparadise.instances;
 
 import io.devopsparadise.security.servlet.ServletSecurityConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 @SpringBootApplication
 @Import(ServletSecurityConfiguration.class)

@@ -1,15 +1,10 @@
 package io.devopsparadise.instances;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.support.ManagerContext;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.ResponseEntity;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,9 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A four-port range whose first and last ports foreign programs hold, a one-instance limit for reaping,
@@ -32,6 +31,7 @@ class LimitsIntegrationTests {
 
     @TempDir
     Path home;
+
     @TempDir
     Path workspaces;
 
@@ -62,9 +62,13 @@ class LimitsIntegrationTests {
     }
 
     private ManagerContext start(String... properties) {
-        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                "paradise.instances.port-from=" + FROM, "paradise.instances.port-to=" + (FROM + 3),
-                "paradise.docker.host=unix:///nonexistent/docker.sock"), java.util.Arrays.stream(properties)).toArray(String[]::new);
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "paradise.instances.port-from=" + FROM,
+                                "paradise.instances.port-to=" + (FROM + 3),
+                                "paradise.docker.host=unix:///nonexistent/docker.sock"),
+                        java.util.Arrays.stream(properties))
+                .toArray(String[]::new);
         return ManagerContext.start(home, workspaces, all);
     }
 
@@ -72,10 +76,14 @@ class LimitsIntegrationTests {
     void skipsPortsHeldByForeignProgramsAndAnswers503WhenTheRangeIsExhausted() throws Exception {
         manager = start();
 
-        InstanceView first = manager.provisionHealthy("one", Files.createDirectories(workspaces.resolve("one")), "everything-process");
-        InstanceView second = manager.provisionHealthy("two", Files.createDirectories(workspaces.resolve("two")), "everything-process");
-        ResponseEntity<Map<String, Object>> third = manager.postJson("/api/instances",
-                "{\"clientId\":\"three\",\"workspace\":\"" + Files.createDirectories(workspaces.resolve("three")) + "\",\"profile\":\"everything-process\"}");
+        InstanceView first = manager.provisionHealthy(
+                "one", Files.createDirectories(workspaces.resolve("one")), "everything-process");
+        InstanceView second = manager.provisionHealthy(
+                "two", Files.createDirectories(workspaces.resolve("two")), "everything-process");
+        ResponseEntity<Map<String, Object>> third = manager.postJson(
+                "/api/instances",
+                "{\"clientId\":\"three\",\"workspace\":\"" + Files.createDirectories(workspaces.resolve("three"))
+                        + "\",\"profile\":\"everything-process\"}");
 
         assertThat(first.ports().get("mcp")).isEqualTo(FROM + 1);
         assertThat(second.ports().get("mcp")).isEqualTo(FROM + 2);
@@ -90,14 +98,18 @@ class LimitsIntegrationTests {
         manager = start();
         Path project = Files.createDirectories(workspaces.resolve("project"));
 
-        ResponseEntity<Map<String, Object>> docker = manager.postJson("/api/instances",
-                "{\"clientId\":\"d\",\"workspace\":\"" + project + "\",\"profile\":\"everything\"}");
-        ResponseEntity<Map<String, Object>> auto = manager.postJson("/api/instances",
-                "{\"clientId\":\"s\",\"workspace\":\"" + project + "\",\"profile\":\"serena\"}");
+        ResponseEntity<Map<String, Object>> docker = manager.postJson(
+                "/api/instances", "{\"clientId\":\"d\",\"workspace\":\"" + project + "\",\"profile\":\"everything\"}");
+        ResponseEntity<Map<String, Object>> auto = manager.postJson(
+                "/api/instances", "{\"clientId\":\"s\",\"workspace\":\"" + project + "\",\"profile\":\"serena\"}");
 
         assertThat(docker.getStatusCode().value()).isEqualTo(503);
-        assertThat((String) docker.getBody().get("detail")).contains("docker engine is unreachable").contains("Start dockerd");
-        assertThat(auto.getStatusCode().value()).as("serena on the process engine: no serena command here").isEqualTo(502);
+        assertThat((String) docker.getBody().get("detail"))
+                .contains("docker engine is unreachable")
+                .contains("Start dockerd");
+        assertThat(auto.getStatusCode().value())
+                .as("serena on the process engine: no serena command here")
+                .isEqualTo(502);
         assertThat((String) auto.getBody().get("detail")).contains("Could not start serena");
         assertThat(manager.list()).isEmpty();
     }
@@ -108,19 +120,29 @@ class LimitsIntegrationTests {
         Path workspace = Files.createDirectories(workspaces.resolve("idle"));
         InstanceView idle = manager.provisionHealthy("idle", workspace, "everything-process");
 
-        ResponseEntity<Map<String, Object>> refused = manager.postJson("/api/instances",
+        ResponseEntity<Map<String, Object>> refused = manager.postJson(
+                "/api/instances",
                 "{\"clientId\":\"next\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(refused.getStatusCode().value()).isEqualTo(503);
         assertThat((String) refused.getBody().get("detail")).contains("instance limit of 1");
 
         for (int i = 0; i < 5; i++) {
-            manager.http().post().uri("/api/instances/{id}/activity", idle.id()).retrieve().toBodilessEntity();
+            manager.http()
+                    .post()
+                    .uri("/api/instances/{id}/activity", idle.id())
+                    .retrieve()
+                    .toBodilessEntity();
             Thread.sleep(1_000);
         }
-        assertThat(manager.list()).as("activity keeps it alive past the idle timeout").hasSize(1);
+        assertThat(manager.list())
+                .as("activity keeps it alive past the idle timeout")
+                .hasSize(1);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> manager.list().isEmpty());
-        assertThat(manager.http().get().uri("/api/events/recent").retrieve().body(String.class)).contains("\"type\":\"REAPED\"");
-        assertThat(manager.provisionHealthy("next", workspace, "everything-process").ports()).containsKey("mcp");
+        assertThat(manager.http().get().uri("/api/events/recent").retrieve().body(String.class))
+                .contains("\"type\":\"REAPED\"");
+        assertThat(manager.provisionHealthy("next", workspace, "everything-process")
+                        .ports())
+                .containsKey("mcp");
     }
 }

@@ -57,8 +57,11 @@ final class Arguments {
 
     /** Fails on options the command did not read: a typo must not be ignored silently. */
     void rejectUnknown() {
-        options.keySet().stream().filter(name -> !read.contains(name)).findFirst().ifPresent(name -> {
-            throw CliException.usage("unknown option --" + name);
-        });
+        options.keySet().stream()
+                .filter(name -> !read.contains(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw CliException.usage("unknown option --" + name);
+                });
     }
 }

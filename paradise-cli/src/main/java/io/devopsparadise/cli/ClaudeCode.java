@@ -47,22 +47,39 @@ final class ClaudeCode {
      */
     void addServer(String name, String url, String tokenVariable, String scope, Path workdir) {
         run(workdir, List.of("mcp", "remove", name, "-s", scope), true);
-        run(workdir, List.of("mcp", "add", "--transport", "http", name, url, "--header", "Authorization: Bearer ${" + tokenVariable + "}", "-s", scope), false);
+        run(
+                workdir,
+                List.of(
+                        "mcp",
+                        "add",
+                        "--transport",
+                        "http",
+                        name,
+                        url,
+                        "--header",
+                        "Authorization: Bearer ${" + tokenVariable + "}",
+                        "-s",
+                        scope),
+                false);
     }
 
     private void run(Path workdir, List<String> arguments, boolean mayFail) {
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(arguments);
         try {
-            Process process = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(workdir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new CliException("claude " + arguments.get(0) + " " + arguments.get(1) + " did not finish in 60 s");
+                throw new CliException(
+                        "claude " + arguments.get(0) + " " + arguments.get(1) + " did not finish in 60 s");
             }
             if (process.exitValue() != 0 && !mayFail) {
-                throw new CliException("claude " + String.join(" ", arguments.subList(0, 2)) + " failed (exit " + process.exitValue() + "): "
-                        + output.strip().replaceAll("Bearer \\S+", "Bearer ***"));
+                throw new CliException("claude " + String.join(" ", arguments.subList(0, 2)) + " failed (exit "
+                        + process.exitValue() + "): " + output.strip().replaceAll("Bearer \\S+", "Bearer ***"));
             }
         } catch (IOException e) {
             throw new CliException("cannot run " + executable + ": " + e.getMessage());

@@ -1,9 +1,5 @@
 package io.devopsparadise.cli;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks an MCP configuration file ({@code .mcp.json} or a generic {@code mcpServers} file): every problem with
@@ -62,7 +61,8 @@ final class McpConfigValidator {
             problems.add(where + ".type: '" + type + "' is not one of " + TYPES);
         }
         if ("stdio".equals(type)) {
-            if (!server.path("command").isString() || server.path("command").asString().isBlank()) {
+            if (!server.path("command").isString()
+                    || server.path("command").asString().isBlank()) {
                 problems.add(where + ".command: a stdio server needs the command to run");
             }
             return;
@@ -90,11 +90,14 @@ final class McpConfigValidator {
             Matcher variables = VARIABLE.matcher(value);
             while (variables.find()) {
                 if (!variables.group(1).matches("[A-Za-z_][A-Za-z0-9_]*(:-.*)?")) {
-                    problems.add(where + ".headers." + header.getKey() + ": '${" + variables.group(1) + "}' is not an environment variable reference");
+                    problems.add(where + ".headers." + header.getKey() + ": '${" + variables.group(1)
+                            + "}' is not an environment variable reference");
                 }
             }
             if ("Authorization".equalsIgnoreCase(header.getKey()) && value.matches("Bearer pdb_[A-Za-z0-9_-]{20,}")) {
-                problems.add(where + ".headers.Authorization: holds a token in clear; use Bearer ${DEVOPS_PARADISE_TOKEN} and set the variable");
+                problems.add(
+                        where
+                                + ".headers.Authorization: holds a token in clear; use Bearer ${DEVOPS_PARADISE_TOKEN} and set the variable");
             }
         }
     }

@@ -1,9 +1,8 @@
 package io.devopsparadise.cli;
 
+import java.net.URI;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.net.URI;
 
 /**
  * MCP configurations pointing at the gateway, with the token taken from an environment variable, never written:
@@ -32,7 +31,8 @@ final class McpConfigs {
 
     private ObjectNode server(URI url, String tokenVariable) {
         if (!tokenVariable.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw CliException.usage("the token variable must be an environment variable name, got '" + tokenVariable + "'");
+            throw CliException.usage(
+                    "the token variable must be an environment variable name, got '" + tokenVariable + "'");
         }
         ObjectNode server = json.createObjectNode();
         server.put("url", url.toString());

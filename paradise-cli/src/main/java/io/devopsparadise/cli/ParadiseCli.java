@@ -1,13 +1,12 @@
 package io.devopsparadise.cli;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The command-line companion of the start scripts:
@@ -36,8 +35,7 @@ public final class ParadiseCli {
               validate-profiles FILE     check a quality profiles file
             """;
 
-    private ParadiseCli() {
-    }
+    private ParadiseCli() {}
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), new Console(System.err)));
@@ -72,14 +70,26 @@ public final class ParadiseCli {
     }
 
     private static int setup(Arguments args, JsonMapper json, Console console) {
-        Path home = Path.of(args.option("home", System.getenv().getOrDefault("PARADISE_HOME", System.getProperty("user.home") + "/.devops-paradise")));
-        Setup.Options options = new Setup.Options(args.option("name", null), Path.of(args.required("workspace")),
-                args.option("profile", "comprehensive"), args.option("backend", null), args.option("memory", null),
-                cpus(args.option("cpus", null)), home,
-                url(args, "gateway-url", "http://127.0.0.1:8100"), url(args, "instance-manager-url", "http://127.0.0.1:8110"),
-                url(args, "orchestrator-url", "http://127.0.0.1:8120"), url(args, "report-service-url", "http://127.0.0.1:8130"),
-                url(args, "dashboard-url", "http://127.0.0.1:8140"), !args.flag("no-run"), args.option("mcp-scope", "user"),
-                args.option("token-variable", McpConfigs.DEFAULT_TOKEN_VARIABLE), duration(args.option("run-timeout", "30m")));
+        Path home = Path.of(args.option(
+                "home",
+                System.getenv().getOrDefault("PARADISE_HOME", System.getProperty("user.home") + "/.devops-paradise")));
+        Setup.Options options = new Setup.Options(
+                args.option("name", null),
+                Path.of(args.required("workspace")),
+                args.option("profile", "comprehensive"),
+                args.option("backend", null),
+                args.option("memory", null),
+                cpus(args.option("cpus", null)),
+                home,
+                url(args, "gateway-url", "http://127.0.0.1:8100"),
+                url(args, "instance-manager-url", "http://127.0.0.1:8110"),
+                url(args, "orchestrator-url", "http://127.0.0.1:8120"),
+                url(args, "report-service-url", "http://127.0.0.1:8130"),
+                url(args, "dashboard-url", "http://127.0.0.1:8140"),
+                !args.flag("no-run"),
+                args.option("mcp-scope", "user"),
+                args.option("token-variable", McpConfigs.DEFAULT_TOKEN_VARIABLE),
+                duration(args.option("run-timeout", "30m")));
         args.rejectUnknown();
         if (!Set.of("user", "local", "project").contains(options.mcpScope())) {
             throw CliException.usage("--mcp-scope must be user, local or project");

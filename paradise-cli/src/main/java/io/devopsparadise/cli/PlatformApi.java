@@ -1,9 +1,5 @@
 package io.devopsparadise.cli;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,12 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** JSON calls to the platform's services; failures become messages that say which service and what it answered. */
 final class PlatformApi {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
 
     private final JsonMapper json;
 
@@ -48,23 +49,27 @@ final class PlatformApi {
         return call("bridge-gateway", "POST", uri, bearer, message, timeout, "application/json, text/event-stream");
     }
 
-    private Answer call(String service, String method, URI uri, String bearer, Object body, Duration timeout, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
+    private Answer call(
+            String service, String method, URI uri, String bearer, Object body, Duration timeout, String accept) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            boolean stream =
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
             return new Answer(response.statusCode(), parse(stream ? sseData(response.body()) : response.body()));
         } catch (ConnectException e) {
-            throw new CliException("the " + service + " does not answer at " + uri.resolve("/") + "; is the platform running? "
-                    + "(scripts/start-devops-paradise.sh --status)");
+            throw new CliException("the " + service + " does not answer at " + uri.resolve("/")
+                    + "; is the platform running? " + "(scripts/start-devops-paradise.sh --status)");
         } catch (IOException e) {
             throw new CliException("calling the " + service + " at " + uri + " failed: " + e.getMessage());
         } catch (InterruptedException e) {

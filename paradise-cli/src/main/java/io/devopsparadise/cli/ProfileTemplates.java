@@ -1,7 +1,6 @@
 package io.devopsparadise.cli;
 
 import io.devopsparadise.contracts.quality.ProfileRules;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,8 +10,7 @@ import java.util.Map;
 /** A commented custom quality profile to start from, based on one of the built-in ones. */
 final class ProfileTemplates {
 
-    private record Preset(String categories, String timeout, String coverage) {
-    }
+    private record Preset(String categories, String timeout, String coverage) {}
 
     private static final Map<String, Preset> PRESETS = Map.of(
             "quick", new Preset("unit", "5m", "0"),
@@ -27,8 +25,11 @@ final class ProfileTemplates {
         if (preset == null) {
             throw CliException.usage("--from must be one of " + PRESETS.keySet() + ", got '" + basedOn + "'");
         }
-        return template().replace("{{name}}", name).replace("{{categories}}", preset.categories())
-                .replace("{{timeout}}", preset.timeout()).replace("{{coverage}}", preset.coverage());
+        return template()
+                .replace("{{name}}", name)
+                .replace("{{categories}}", preset.categories())
+                .replace("{{timeout}}", preset.timeout())
+                .replace("{{coverage}}", preset.coverage());
     }
 
     private static String template() {

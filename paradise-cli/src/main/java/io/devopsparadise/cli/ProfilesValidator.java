@@ -2,10 +2,6 @@ package io.devopsparadise.cli;
 
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Checks a quality profiles file ({@code $PARADISE_HOME/quality-profiles.yml}, the shape of the orchestrator's
@@ -32,9 +31,11 @@ final class ProfilesValidator {
         } catch (IOException e) {
             return List.of("cannot read " + file + ": " + e.getMessage());
         }
-        JsonNode profiles = root == null ? null : root.path("paradise").path("quality").path("profiles");
+        JsonNode profiles =
+                root == null ? null : root.path("paradise").path("quality").path("profiles");
         if (profiles == null || !profiles.isObject() || profiles.isEmpty()) {
-            return List.of("paradise.quality.profiles: missing; the file must hold paradise: quality: profiles: <name>: {…}");
+            return List.of(
+                    "paradise.quality.profiles: missing; the file must hold paradise: quality: profiles: <name>: {…}");
         }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : profiles.properties()) {
@@ -51,7 +52,8 @@ final class ProfilesValidator {
             problems.add(where + ": must be a mapping of " + ProfileRules.KEYS);
             return;
         }
-        profile.propertyNames().stream().filter(key -> !ProfileRules.KEYS.contains(key))
+        profile.propertyNames().stream()
+                .filter(key -> !ProfileRules.KEYS.contains(key))
                 .forEach(key -> problems.add(where + "." + key + ": unknown setting; known: " + ProfileRules.KEYS));
         JsonNode categories = profile.path("categories");
         if (!categories.isArray() || categories.isEmpty()) {
@@ -59,12 +61,15 @@ final class ProfilesValidator {
         } else {
             categories.values().forEach(category -> {
                 if (!ProfileRules.CATEGORIES.contains(category.asString(""))) {
-                    problems.add(where + ".categories: '" + category.asString("") + "' is not one of " + ProfileRules.CATEGORIES);
+                    problems.add(where + ".categories: '" + category.asString("") + "' is not one of "
+                            + ProfileRules.CATEGORIES);
                 }
             });
         }
-        if (profile.has("tool-timeout") && !profile.path("tool-timeout").asString("").matches("\\d+(ms|s|m|h|d)")) {
-            problems.add(where + ".tool-timeout: '" + profile.path("tool-timeout").asString("") + "' is not a duration like 90s, 10m or 1h");
+        if (profile.has("tool-timeout")
+                && !profile.path("tool-timeout").asString("").matches("\\d+(ms|s|m|h|d)")) {
+            problems.add(where + ".tool-timeout: '"
+                    + profile.path("tool-timeout").asString("") + "' is not a duration like 90s, 10m or 1h");
         }
         fraction(where + ".min-line-coverage", profile.get("min-line-coverage"), problems);
         fraction(where + ".min-performance-score", profile.get("min-performance-score"), problems);
@@ -75,7 +80,8 @@ final class ProfilesValidator {
             } else {
                 for (Map.Entry<String, JsonNode> limit : limits.properties()) {
                     if (!severity(limit.getKey())) {
-                        problems.add(where + ".max-findings." + limit.getKey() + ": not a severity; use " + List.of(Severity.values()));
+                        problems.add(where + ".max-findings." + limit.getKey() + ": not a severity; use "
+                                + List.of(Severity.values()));
                     }
                     if (!limit.getValue().isIntegralNumber() || limit.getValue().asInt() < 0) {
                         problems.add(where + ".max-findings." + limit.getKey() + ": must be a whole number, 0 or more");
@@ -83,7 +89,12 @@ final class ProfilesValidator {
                 }
             }
         }
-        for (String flag : List.of("fail-fast", "changed-only", "full-tests", "reuse-results", "run-unconfigured-linters",
+        for (String flag : List.of(
+                "fail-fast",
+                "changed-only",
+                "full-tests",
+                "reuse-results",
+                "run-unconfigured-linters",
                 "judge-unconfigured-linters")) {
             if (profile.has(flag) && !profile.path(flag).isBoolean()) {
                 problems.add(where + "." + flag + ": must be true or false");

@@ -3,10 +3,6 @@ package io.devopsparadise.cli;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.security.InsecureFileException;
 import io.devopsparadise.security.SecretFile;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sets one developer up on a running platform, safely rerunnable: registers the client at the gateway (or reuses
@@ -34,9 +33,23 @@ final class Setup {
      * @param name     null: the client already registered for the workspace, else user-epoch
      * @param backend  null: the gateway's default backend profile
      */
-    record Options(String name, Path workspace, String profile, String backend, String memory, Double cpus, Path home, URI gateway, URI manager, URI orchestrator,
-                   URI reports, URI dashboard, boolean firstRun, String mcpScope, String tokenVariable, Duration runTimeout) {
-    }
+    record Options(
+            String name,
+            Path workspace,
+            String profile,
+            String backend,
+            String memory,
+            Double cpus,
+            Path home,
+            URI gateway,
+            URI manager,
+            URI orchestrator,
+            URI reports,
+            URI dashboard,
+            boolean firstRun,
+            String mcpScope,
+            String tokenVariable,
+            Duration runTimeout) {}
 
     private final Options options;
     private final PlatformApi api;
@@ -47,7 +60,12 @@ final class Setup {
     /** The platform's own credential, for the orchestrator's and the report-service's APIs. */
     private String service;
 
-    Setup(Options options, PlatformApi api, JsonMapper json, Console console, Supplier<Optional<ClaudeCode>> claudeCode) {
+    Setup(
+            Options options,
+            PlatformApi api,
+            JsonMapper json,
+            Console console,
+            Supplier<Optional<ClaudeCode>> claudeCode) {
         this.options = options;
         this.api = api;
         this.json = json;
@@ -75,7 +93,8 @@ final class Setup {
     private Path workspace() {
         Path workspace = options.workspace().toAbsolutePath().normalize();
         if (!Files.isDirectory(workspace)) {
-            throw CliException.usage("the workspace " + workspace + " does not exist or is not a directory; give the project directory to work on");
+            throw CliException.usage("the workspace " + workspace
+                    + " does not exist or is not a directory; give the project directory to work on");
         }
         try {
             return workspace.toRealPath();
@@ -93,17 +112,21 @@ final class Setup {
         try {
             return SecretFile.read(file);
         } catch (IOException | InsecureFileException e) {
-            throw new CliException("cannot read the admin token " + file + " (the gateway writes it at its first start): " + e.getMessage());
+            throw new CliException("cannot read the admin token " + file
+                    + " (the gateway writes it at its first start): " + e.getMessage());
         }
     }
 
     private String serviceToken() {
         String configured = System.getenv("PARADISE_SERVICE_TOKEN_FILE");
-        Path file = configured != null && !configured.isBlank() ? Path.of(configured) : options.home().resolve("service-token");
+        Path file = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : options.home().resolve("service-token");
         try {
             return SecretFile.read(file);
         } catch (IOException | InsecureFileException e) {
-            throw new CliException("cannot read the service credential " + file + " (the services write it at their first start): " + e.getMessage());
+            throw new CliException("cannot read the service credential " + file
+                    + " (the services write it at their first start): " + e.getMessage());
         }
     }
 
@@ -115,13 +138,18 @@ final class Setup {
         } catch (CliException dashboardDown) {
             return options.dashboard().resolve("/") + "  (not answering yet: " + dashboardDown.getMessage() + ")";
         }
-        return link.ok() ? link.body().path("url").asString() + "  (a one-time sign-in link, valid " + link.body().path("expiresIn").asString() + ")"
+        return link.ok()
+                ? link.body().path("url").asString() + "  (a one-time sign-in link, valid "
+                        + link.body().path("expiresIn").asString() + ")"
                 : options.dashboard().resolve("/") + "  (sign in with the admin token)";
     }
 
     private void requireProfile() {
-        PlatformApi.Answer profiles = api.get("quality-orchestrator", options.orchestrator().resolve("/api/profiles"), service);
-        List<String> names = StreamSupport.stream(profiles.body().spliterator(), false).map(p -> p.path("name").asString()).toList();
+        PlatformApi.Answer profiles =
+                api.get("quality-orchestrator", options.orchestrator().resolve("/api/profiles"), service);
+        List<String> names = StreamSupport.stream(profiles.body().spliterator(), false)
+                .map(p -> p.path("name").asString())
+                .toList();
         if (!names.contains(options.profile())) {
             throw CliException.usage("unknown quality profile '" + options.profile() + "'; known: " + names
                     + " (custom ones go into " + options.home().resolve("quality-profiles.yml") + ")");
@@ -136,32 +164,42 @@ final class Setup {
     }
 
     private static String defaultName(List<JsonNode> clients, Path workspace) {
-        return clients.stream().filter(c -> workspace.toString().equals(c.path("workspace").asString()))
-                .map(c -> c.path("name").asString()).findFirst()
-                .orElseGet(() -> checkName(System.getProperty("user.name", "dev").replaceAll("[^A-Za-z0-9._-]", "") + "-" + Instant.now().getEpochSecond()));
+        return clients.stream()
+                .filter(c -> workspace.toString().equals(c.path("workspace").asString()))
+                .map(c -> c.path("name").asString())
+                .findFirst()
+                .orElseGet(
+                        () -> checkName(System.getProperty("user.name", "dev").replaceAll("[^A-Za-z0-9._-]", "") + "-"
+                                + Instant.now().getEpochSecond()));
     }
 
     private List<JsonNode> clients(String admin) {
         PlatformApi.Answer list = api.get("bridge-gateway", options.gateway().resolve("/api/clients"), admin);
         if (!list.ok()) {
             throw new CliException("the gateway refused to list clients: " + list.problem()
-                    + (list.status() == 401 ? " (the admin token in " + options.home().resolve("admin-token") + " does not match the gateway's)" : ""));
+                    + (list.status() == 401
+                            ? " (the admin token in " + options.home().resolve("admin-token")
+                                    + " does not match the gateway's)"
+                            : ""));
         }
         return StreamSupport.stream(list.body().spliterator(), false).toList();
     }
 
     /** Registers the client, or reuses it (issuing a new token when this machine has none on file). */
     private String register(String admin, List<JsonNode> clients, String name, Path workspace) {
-        Optional<JsonNode> existing = clients.stream().filter(c -> name.equals(c.path("name").asString())).findFirst();
+        Optional<JsonNode> existing = clients.stream()
+                .filter(c -> name.equals(c.path("name").asString()))
+                .findFirst();
         if (existing.isPresent()) {
             String registeredFor = existing.get().path("workspace").asString();
             if (!workspace.toString().equals(registeredFor)) {
                 throw CliException.usage("client '" + name + "' is registered for the workspace " + registeredFor
-                        + "; pick another name for " + workspace + ", or delete it first (DELETE " + options.gateway().resolve("/api/clients/" + name) + ")");
+                        + "; pick another name for " + workspace + ", or delete it first (DELETE "
+                        + options.gateway().resolve("/api/clients/" + name) + ")");
             }
             if (options.memory() != null || options.cpus() != null) {
-                console.info("note: '" + name + "' keeps the limits it was registered with " + existing.get().path("limits")
-                        + "; delete the client and rerun to change them");
+                console.info("note: '" + name + "' keeps the limits it was registered with "
+                        + existing.get().path("limits") + "; delete the client and rerun to change them");
             }
             Optional<String> saved = savedToken(name);
             if (saved.isPresent()) {
@@ -169,7 +207,15 @@ final class Setup {
                 return saved.get();
             }
             console.info("client '" + name + "' is registered but its token is not on file here: issuing a new one");
-            return saveToken(name, answerToken(api.post("bridge-gateway", options.gateway().resolve("/api/clients/" + name + "/token"), admin, Map.of()), name));
+            return saveToken(
+                    name,
+                    answerToken(
+                            api.post(
+                                    "bridge-gateway",
+                                    options.gateway().resolve("/api/clients/" + name + "/token"),
+                                    admin,
+                                    Map.of()),
+                            name));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
@@ -184,7 +230,8 @@ final class Setup {
         if (options.cpus() != null) {
             body.put("cpus", options.cpus());
         }
-        PlatformApi.Answer registered = api.post("bridge-gateway", options.gateway().resolve("/api/clients"), admin, body);
+        PlatformApi.Answer registered =
+                api.post("bridge-gateway", options.gateway().resolve("/api/clients"), admin, body);
         console.info("registered client '" + name + "' for " + workspace);
         return saveToken(name, answerToken(registered, name));
     }
@@ -202,7 +249,9 @@ final class Setup {
 
     private Optional<String> savedToken(String name) {
         try {
-            return Files.exists(tokenFile(name)) ? Optional.of(Files.readString(tokenFile(name)).strip()) : Optional.empty();
+            return Files.exists(tokenFile(name))
+                    ? Optional.of(Files.readString(tokenFile(name)).strip())
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -238,11 +287,26 @@ final class Setup {
      * says so (503, "still indexing"), and the request is repeated.
      */
     private void provision(String name, String token) {
-        console.info("starting the instance of '" + name + "' (first time: up to a minute; the code backend indexes the workspace first)");
-        Map<String, Object> initialize = Map.of("jsonrpc", "2.0", "id", 1, "method", "initialize", "params", Map.of(
-                "protocolVersion", "2025-06-18", "capabilities", Map.of(), "clientInfo", Map.of("name", "paradise-setup", "version", "1")));
+        console.info("starting the instance of '" + name
+                + "' (first time: up to a minute; the code backend indexes the workspace first)");
+        Map<String, Object> initialize = Map.of(
+                "jsonrpc",
+                "2.0",
+                "id",
+                1,
+                "method",
+                "initialize",
+                "params",
+                Map.of(
+                        "protocolVersion",
+                        "2025-06-18",
+                        "capabilities",
+                        Map.of(),
+                        "clientInfo",
+                        Map.of("name", "paradise-setup", "version", "1")));
         long deadline = System.nanoTime() + INDEXING_PATIENCE.toNanos();
-        PlatformApi.Answer answer = api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
+        PlatformApi.Answer answer =
+                api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
         while (stillIndexing(answer) && System.nanoTime() < deadline) {
             console.info(answer.body().path("error").path("message").asString("still indexing"));
             answer = api.mcp(options.gateway().resolve("/mcp"), token, initialize, Duration.ofMinutes(3));
@@ -251,13 +315,17 @@ final class Setup {
             throw new CliException("the instance of '" + name + "' did not start: "
                     + answer.body().path("error").path("message").asString(answer.problem()));
         }
-        JsonNode status = api.get("bridge-gateway", options.gateway().resolve("/api/clients/" + name), token).body().path("instance");
-        console.info("instance of '" + name + "' is " + status.path("state").asString("up") + " (" + status.path("engine").asString("")
-                + ", MCP port " + status.path("ports").path("mcp").asString("?") + ")");
+        JsonNode status = api.get("bridge-gateway", options.gateway().resolve("/api/clients/" + name), token)
+                .body()
+                .path("instance");
+        console.info("instance of '" + name + "' is " + status.path("state").asString("up") + " ("
+                + status.path("engine").asString("") + ", MCP port "
+                + status.path("ports").path("mcp").asString("?") + ")");
     }
 
     private static boolean stillIndexing(PlatformApi.Answer answer) {
-        return answer.status() == 503 && answer.body().path("error").path("message").asString("").contains("still indexing");
+        return answer.status() == 503
+                && answer.body().path("error").path("message").asString("").contains("still indexing");
     }
 
     private void configureClaudeCode(String name, Path workspace) {
@@ -269,14 +337,16 @@ final class Setup {
         Optional<ClaudeCode> claude = claudeCode.get();
         if (claude.isPresent()) {
             claude.get().addServer(SERVER_NAME, mcp.toString(), options.tokenVariable(), options.mcpScope(), workspace);
-            console.info("Claude Code: added MCP server '" + SERVER_NAME + "' (" + options.mcpScope() + " scope); check with: claude mcp list");
+            console.info("Claude Code: added MCP server '" + SERVER_NAME + "' (" + options.mcpScope()
+                    + " scope); check with: claude mcp list");
         } else {
             Path projectConfig = workspace.resolve(".mcp.json");
             write(projectConfig, merged(projectConfig, configs.claudeCode(SERVER_NAME, mcp, options.tokenVariable())));
             console.info("Claude Code: wrote " + projectConfig);
         }
-        console.info("Claude Code reads the token from $" + options.tokenVariable() + "; before starting claude run: export "
-                + options.tokenVariable() + "=$(cat " + tokenFile(name) + ")");
+        console.info(
+                "Claude Code reads the token from $" + options.tokenVariable() + "; before starting claude run: export "
+                        + options.tokenVariable() + "=$(cat " + tokenFile(name) + ")");
         console.info("other MCP clients: " + clientDir.resolve("mcp-servers.json"));
     }
 
@@ -289,11 +359,13 @@ final class Setup {
             JsonNode existing = json.readTree(Files.readString(file));
             if (existing.isObject() && existing.path("mcpServers").isObject()) {
                 ObjectNode merged = (ObjectNode) existing;
-                ((ObjectNode) merged.path("mcpServers")).set(SERVER_NAME, ours.path("mcpServers").path(SERVER_NAME));
+                ((ObjectNode) merged.path("mcpServers"))
+                        .set(SERVER_NAME, ours.path("mcpServers").path(SERVER_NAME));
                 return merged;
             }
         } catch (IOException | RuntimeException e) {
-            throw new CliException(file + " exists but is not an MCP configuration (" + e.getMessage() + "); fix or move it and rerun");
+            throw new CliException(file + " exists but is not an MCP configuration (" + e.getMessage()
+                    + "); fix or move it and rerun");
         }
         throw new CliException(file + " exists but has no mcpServers object; fix or move it and rerun");
     }
@@ -308,13 +380,17 @@ final class Setup {
     }
 
     private void firstReport(String name) {
-        PlatformApi.Answer started = api.post("quality-orchestrator", options.orchestrator().resolve("/api/runs"), service,
+        PlatformApi.Answer started = api.post(
+                "quality-orchestrator",
+                options.orchestrator().resolve("/api/runs"),
+                service,
                 Map.of("clientId", name, "profile", options.profile()));
         if (!started.ok()) {
             throw new CliException("the quality run did not start: " + started.problem());
         }
         String runId = started.body().path("id").asString();
-        console.info("quality run " + runId + " (" + options.profile() + ") started; follow it live at " + options.dashboard().resolve("/runs/" + runId));
+        console.info("quality run " + runId + " (" + options.profile() + ") started; follow it live at "
+                + options.dashboard().resolve("/runs/" + runId));
         Instant deadline = Instant.now().plus(options.runTimeout());
         int reported = -1;
         JsonNode run = started.body();
@@ -324,18 +400,25 @@ final class Setup {
                         + "; it goes on, see " + options.dashboard().resolve("/runs/" + runId));
             }
             sleep(1000);
-            run = api.get("quality-orchestrator", options.orchestrator().resolve("/api/runs/" + runId + "/summary"), service).body();
+            run = api.get(
+                            "quality-orchestrator",
+                            options.orchestrator().resolve("/api/runs/" + runId + "/summary"),
+                            service)
+                    .body();
             int done = run.path("tools").size();
             if (done != reported) {
                 reported = done;
                 console.progress("quality run: " + done + " tool(s) finished" + lastTool(run));
             }
         }
-        console.info("quality run finished: " + run.path("state").asString() + " — " + run.path("verdict").asString());
+        console.info("quality run finished: " + run.path("state").asString() + " — "
+                + run.path("verdict").asString());
         JsonNode stored = awaitStored(runId);
         JsonNode summary = stored.path("summary");
-        Path html = options.home().resolve("reports").resolve(name).resolve(runId).resolve("report.html");
-        console.info("first report: grade " + summary.path("grade").asString() + ", score " + summary.path("score").asInt() + "/100");
+        Path html =
+                options.home().resolve("reports").resolve(name).resolve(runId).resolve("report.html");
+        console.info("first report: grade " + summary.path("grade").asString() + ", score "
+                + summary.path("score").asInt() + "/100");
         console.info("  " + html + " (also .json, .md, .sarif, .junit.xml)");
         console.info("  " + options.dashboard().resolve("/runs/" + runId));
     }
@@ -346,11 +429,13 @@ final class Setup {
             return "";
         }
         JsonNode last = tools.get(tools.size() - 1);
-        return " (latest: " + last.path("tool").asString() + " " + last.path("status").asString() + ")";
+        return " (latest: " + last.path("tool").asString() + " "
+                + last.path("status").asString() + ")";
     }
 
     private static boolean finished(JsonNode run) {
-        return List.of("PASSED", "FAILED", "ERROR", "CANCELLED").contains(run.path("state").asString());
+        return List.of("PASSED", "FAILED", "ERROR", "CANCELLED")
+                .contains(run.path("state").asString());
     }
 
     /** The report-service's answer for a finished run it could not store. */
@@ -361,7 +446,8 @@ final class Setup {
     private JsonNode awaitStored(String runId) {
         Instant deadline = Instant.now().plusSeconds(90);
         while (Instant.now().isBefore(deadline)) {
-            PlatformApi.Answer stored = api.get("report-service", options.reports().resolve("/api/runs/" + runId), service);
+            PlatformApi.Answer stored =
+                    api.get("report-service", options.reports().resolve("/api/runs/" + runId), service);
             if (stored.ok()) {
                 return stored.body();
             }

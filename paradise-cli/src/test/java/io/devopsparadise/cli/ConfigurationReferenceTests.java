@@ -1,23 +1,22 @@
 package io.devopsparadise.cli;
 
-import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.RepoPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * docs/configuration.md against the settings the services really have: the configuration metadata Spring Boot's
@@ -26,15 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationReferenceTests {
 
     /** The services, and service-security, whose settings every service has. */
-    private static final List<String> SERVICES = List.of("instance-manager", "bridge-gateway", "quality-orchestrator", "report-service", "dashboard-ui",
+    private static final List<String> SERVICES = List.of(
+            "instance-manager",
+            "bridge-gateway",
+            "quality-orchestrator",
+            "report-service",
+            "dashboard-ui",
             "service-security");
 
     private static Set<String> settingsInCode() throws Exception {
         Set<String> names = new TreeSet<>();
         JsonMapper json = JsonMapper.builder().build();
         for (String service : SERVICES) {
-            Path metadata = RepoPaths.root().resolve(service).resolve("target/classes/META-INF/spring-configuration-metadata.json");
-            assertThat(metadata).as("build " + service + " first (its metadata is written at compile time)").exists();
+            Path metadata = RepoPaths.root()
+                    .resolve(service)
+                    .resolve("target/classes/META-INF/spring-configuration-metadata.json");
+            assertThat(metadata)
+                    .as("build " + service + " first (its metadata is written at compile time)")
+                    .exists();
             for (JsonNode property : json.readTree(Files.readString(metadata)).path("properties")) {
                 String name = property.path("name").asString();
                 if (name.startsWith("paradise.")) {
@@ -50,12 +58,24 @@ class ConfigurationReferenceTests {
         Map<String, String> defaults = new TreeMap<>();
         JsonMapper json = JsonMapper.builder().build();
         for (String service : SERVICES) {
-            Path metadata = RepoPaths.root().resolve(service).resolve("target/classes/META-INF/spring-configuration-metadata.json");
+            Path metadata = RepoPaths.root()
+                    .resolve(service)
+                    .resolve("target/classes/META-INF/spring-configuration-metadata.json");
             for (JsonNode property : json.readTree(Files.readString(metadata)).path("properties")) {
                 JsonNode value = property.path("defaultValue");
-                if (property.path("name").asString().startsWith("paradise.") && !value.isMissingNode() && !value.isNull()) {
-                    defaults.put(property.path("name").asString(), value.isArray()
-                            ? "[" + String.join(", ", value.valueStream().map(JsonNode::asString).toList()) + "]" : value.asString());
+                if (property.path("name").asString().startsWith("paradise.")
+                        && !value.isMissingNode()
+                        && !value.isNull()) {
+                    defaults.put(
+                            property.path("name").asString(),
+                            value.isArray()
+                                    ? "["
+                                            + String.join(
+                                                    ", ",
+                                                    value.valueStream()
+                                                            .map(JsonNode::asString)
+                                                            .toList()) + "]"
+                                    : value.asString());
                 }
             }
         }
@@ -78,8 +98,12 @@ class ConfigurationReferenceTests {
         Set<String> docs = settingsInDocs();
 
         assertThat(code).hasSizeGreaterThan(40);
-        assertThat(docs).as("settings in the code but not in docs/configuration.md").containsAll(code);
-        assertThat(code).as("settings in docs/configuration.md that no service has").containsAll(docs);
+        assertThat(docs)
+                .as("settings in the code but not in docs/configuration.md")
+                .containsAll(code);
+        assertThat(code)
+                .as("settings in docs/configuration.md that no service has")
+                .containsAll(docs);
     }
 
     @Test
@@ -93,7 +117,8 @@ class ConfigurationReferenceTests {
         List<String> disagree = new ArrayList<>();
         defaultsInCode().forEach((name, value) -> {
             if (documented.containsKey(name) && !documented.get(name).equals(value)) {
-                disagree.add(name + ": the code says " + value + ", docs/configuration.md says " + documented.get(name));
+                disagree.add(
+                        name + ": the code says " + value + ", docs/configuration.md says " + documented.get(name));
             }
         });
 
@@ -110,10 +135,14 @@ class ConfigurationReferenceTests {
         List<String> repeated = new ArrayList<>();
         for (String service : SERVICES.subList(0, SERVICES.size() - 1)) {
             Path file = RepoPaths.root().resolve(service).resolve("src/main/resources/application.yml");
-            for (JsonNode document : YAMLMapper.builder().build().readValues(YAMLMapper.builder().build().createParser(file.toFile()), JsonNode.class).readAll()) {
+            for (JsonNode document : YAMLMapper.builder()
+                    .build()
+                    .readValues(YAMLMapper.builder().build().createParser(file.toFile()), JsonNode.class)
+                    .readAll()) {
                 leaves(document, "", (name, value) -> {
                     if (defaults.containsKey(name) && !value.contains("${")) {
-                        repeated.add(service + ": " + name + " = " + value + " (the code's default: " + defaults.get(name) + ")");
+                        repeated.add(service + ": " + name + " = " + value + " (the code's default: "
+                                + defaults.get(name) + ")");
                     }
                 });
             }
@@ -124,9 +153,16 @@ class ConfigurationReferenceTests {
 
     private static void leaves(JsonNode node, String prefix, java.util.function.BiConsumer<String, String> visit) {
         if (node.isObject()) {
-            node.properties().forEach(e -> leaves(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), visit));
+            node.properties()
+                    .forEach(e ->
+                            leaves(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), visit));
         } else if (node.isArray()) {
-            visit.accept(prefix, "[" + String.join(", ", node.valueStream().map(JsonNode::asString).toList()) + "]");
+            visit.accept(
+                    prefix,
+                    "["
+                            + String.join(
+                                    ", ",
+                                    node.valueStream().map(JsonNode::asString).toList()) + "]");
         } else {
             visit.accept(prefix, node.asString());
         }

@@ -1,8 +1,7 @@
 package io.devopsparadise.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The configuration generator and validators of paradise-cli. */
 class ConfigurationToolsTests {
@@ -30,45 +29,61 @@ class ConfigurationToolsTests {
     @Test
     void generatedConfigurationsTakeTheTokenFromTheEnvironmentAndValidate() throws Exception {
         McpConfigs configs = new McpConfigs(JSON);
-        String claude = JSON.writeValueAsString(configs.claudeCode("devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "DEVOPS_PARADISE_TOKEN"));
-        String generic = JSON.writeValueAsString(configs.mcpServers("devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "MY_TOKEN"));
+        String claude = JSON.writeValueAsString(configs.claudeCode(
+                "devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "DEVOPS_PARADISE_TOKEN"));
+        String generic = JSON.writeValueAsString(
+                configs.mcpServers("devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "MY_TOKEN"));
 
-        assertThat(claude).isEqualTo("{\"mcpServers\":{\"devops-paradise\":{\"url\":\"http://127.0.0.1:8100/mcp\","
-                + "\"headers\":{\"Authorization\":\"Bearer ${DEVOPS_PARADISE_TOKEN}\"},\"type\":\"http\"}}}");
+        assertThat(claude)
+                .isEqualTo("{\"mcpServers\":{\"devops-paradise\":{\"url\":\"http://127.0.0.1:8100/mcp\","
+                        + "\"headers\":{\"Authorization\":\"Bearer ${DEVOPS_PARADISE_TOKEN}\"},\"type\":\"http\"}}}");
         assertThat(generic).contains("\"Authorization\":\"Bearer ${MY_TOKEN}\"").doesNotContain("\"type\"");
-        assertThat(new McpConfigValidator(JSON).validate(file("claude.json", claude))).isEmpty();
-        assertThat(new McpConfigValidator(JSON).validate(file("generic.json", generic))).isEmpty();
-        assertThatThrownBy(() -> configs.claudeCode("p", URI.create("http://h/mcp"), "not a variable")).hasMessageContaining("environment variable name");
+        assertThat(new McpConfigValidator(JSON).validate(file("claude.json", claude)))
+                .isEmpty();
+        assertThat(new McpConfigValidator(JSON).validate(file("generic.json", generic)))
+                .isEmpty();
+        assertThatThrownBy(() -> configs.claudeCode("p", URI.create("http://h/mcp"), "not a variable"))
+                .hasMessageContaining("environment variable name");
     }
 
     @Test
     void brokenMcpConfigurationsAreExplainedWithWhereAndWhat() throws Exception {
         McpConfigValidator validator = new McpConfigValidator(JSON);
 
-        assertThat(validator.validate(file("a.json", "{\"servers\":{}}"))).containsExactly(
-                "mcpServers: missing; the file must hold {\"mcpServers\": {\"<name>\": {…}}}");
-        assertThat(validator.validate(file("b.json", "{\"mcpServers\":"))).singleElement().asString().contains("is not valid JSON");
+        assertThat(validator.validate(file("a.json", "{\"servers\":{}}")))
+                .containsExactly("mcpServers: missing; the file must hold {\"mcpServers\": {\"<name>\": {…}}}");
+        assertThat(validator.validate(file("b.json", "{\"mcpServers\":")))
+                .singleElement()
+                .asString()
+                .contains("is not valid JSON");
         assertThat(validator.validate(file("c.json", """
                 {"mcpServers": {
                   "paradise": {"type": "websocket", "url": "ftp://x", "headers": {"Authorization": "Bearer pdb_abcdefghijklmnopqrstuvwxyz012345"}},
                   "local": {"type": "stdio"},
                   "other": {"url": "http://127.0.0.1:8100/mcp", "headers": {"X-Token": "${not valid}"}}
-                }}"""))).containsExactly(
-                "mcpServers.paradise.type: 'websocket' is not one of [http, streamable-http, sse, stdio]",
-                "mcpServers.paradise.url: 'ftp://x' is not an http(s) URL",
-                "mcpServers.paradise.headers.Authorization: holds a token in clear; use Bearer ${DEVOPS_PARADISE_TOKEN} and set the variable",
-                "mcpServers.local.command: a stdio server needs the command to run",
-                "mcpServers.other.headers.X-Token: '${not valid}' is not an environment variable reference");
+                }}""")))
+                .containsExactly(
+                        "mcpServers.paradise.type: 'websocket' is not one of [http, streamable-http, sse, stdio]",
+                        "mcpServers.paradise.url: 'ftp://x' is not an http(s) URL",
+                        "mcpServers.paradise.headers.Authorization: holds a token in clear; use Bearer ${DEVOPS_PARADISE_TOKEN} and set the variable",
+                        "mcpServers.local.command: a stdio server needs the command to run",
+                        "mcpServers.other.headers.X-Token: '${not valid}' is not an environment variable reference");
     }
 
     @Test
     void theProfileTemplateIsAValidProfilesFile() throws Exception {
         String template = new ProfileTemplates().render("nightly", "comprehensive");
 
-        assertThat(template).contains("nightly:").contains("categories: [unit, lint, security, api, e2e, performance]").contains("min-line-coverage: 0.8");
-        assertThat(new ProfilesValidator().validate(file("profiles.yml", template))).isEmpty();
-        assertThatThrownBy(() -> new ProfileTemplates().render("bad name", "quick")).hasMessageContaining("not allowed");
-        assertThatThrownBy(() -> new ProfileTemplates().render("ok", "huge")).hasMessageContaining("--from must be one of");
+        assertThat(template)
+                .contains("nightly:")
+                .contains("categories: [unit, lint, security, api, e2e, performance]")
+                .contains("min-line-coverage: 0.8");
+        assertThat(new ProfilesValidator().validate(file("profiles.yml", template)))
+                .isEmpty();
+        assertThatThrownBy(() -> new ProfileTemplates().render("bad name", "quick"))
+                .hasMessageContaining("not allowed");
+        assertThatThrownBy(() -> new ProfileTemplates().render("ok", "huge"))
+                .hasMessageContaining("--from must be one of");
     }
 
     @Test
@@ -95,17 +110,21 @@ class ConfigurationToolsTests {
                       empty: {}
                 """);
 
-        assertThat(new ProfilesValidator().validate(broken)).containsExactlyInAnyOrder(
-                "paradise.quality.profiles.nightly.colour: unknown setting; known: " + io.devopsparadise.contracts.quality.ProfileRules.KEYS,
-                "paradise.quality.profiles.nightly.categories: 'fuzzing' is not one of [unit, lint, semantic, security, api, e2e, performance]",
-                "paradise.quality.profiles.nightly.tool-timeout: 'soon' is not a duration like 90s, 10m or 1h",
-                "paradise.quality.profiles.nightly.min-line-coverage: must be a number from 0 to 1 (0.8 means 80%), got 80",
-                "paradise.quality.profiles.nightly.max-findings.severe: not a severity; use [CRITICAL, HIGH, MEDIUM, LOW, INFO]",
-                "paradise.quality.profiles.nightly.max-findings.high: must be a whole number, 0 or more",
-                "paradise.quality.profiles.nightly.fail-fast: must be true or false",
-                "paradise.quality.profiles.nightly.target-url: 'file:///etc/passwd' must be an http or https URL",
-                "paradise.quality.profiles.empty.categories: give a list of at least one of [unit, lint, semantic, security, api, e2e, performance]");
-        assertThat(new ProfilesValidator().validate(file("none.yml", "paradise: {}"))).singleElement().asString()
+        assertThat(new ProfilesValidator().validate(broken))
+                .containsExactlyInAnyOrder(
+                        "paradise.quality.profiles.nightly.colour: unknown setting; known: "
+                                + io.devopsparadise.contracts.quality.ProfileRules.KEYS,
+                        "paradise.quality.profiles.nightly.categories: 'fuzzing' is not one of [unit, lint, semantic, security, api, e2e, performance]",
+                        "paradise.quality.profiles.nightly.tool-timeout: 'soon' is not a duration like 90s, 10m or 1h",
+                        "paradise.quality.profiles.nightly.min-line-coverage: must be a number from 0 to 1 (0.8 means 80%), got 80",
+                        "paradise.quality.profiles.nightly.max-findings.severe: not a severity; use [CRITICAL, HIGH, MEDIUM, LOW, INFO]",
+                        "paradise.quality.profiles.nightly.max-findings.high: must be a whole number, 0 or more",
+                        "paradise.quality.profiles.nightly.fail-fast: must be true or false",
+                        "paradise.quality.profiles.nightly.target-url: 'file:///etc/passwd' must be an http or https URL",
+                        "paradise.quality.profiles.empty.categories: give a list of at least one of [unit, lint, semantic, security, api, e2e, performance]");
+        assertThat(new ProfilesValidator().validate(file("none.yml", "paradise: {}")))
+                .singleElement()
+                .asString()
                 .startsWith("paradise.quality.profiles: missing");
     }
 
@@ -115,12 +134,27 @@ class ConfigurationToolsTests {
         Console console = new Console(new PrintStream(errors, true, StandardCharsets.UTF_8));
 
         assertThat(ParadiseCli.run(List.of("nonsense"), console)).isEqualTo(2);
-        assertThat(ParadiseCli.run(List.of("mcp-config", "--format", "yaml"), console)).isEqualTo(2);
-        assertThat(ParadiseCli.run(List.of("mcp-config", "--colour", "red"), console)).isEqualTo(2);
-        assertThat(ParadiseCli.run(List.of("validate-mcp", file("bad.json", "{}").toString()), console)).isEqualTo(1);
-        assertThat(ParadiseCli.run(List.of("validate-profiles", file("good.yml", new ProfileTemplates().render("a", "quick")).toString()), console)).isZero();
-        assertThat(ParadiseCli.run(List.of("setup", "--workspace", dir.toString(), "--gateway-url", "not a url"), console)).isEqualTo(2);
-        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("unknown command 'nonsense'").contains("--format must be claude-code or mcp-servers")
-                .contains("unknown option --colour").contains("--gateway-url must be a URL");
+        assertThat(ParadiseCli.run(List.of("mcp-config", "--format", "yaml"), console))
+                .isEqualTo(2);
+        assertThat(ParadiseCli.run(List.of("mcp-config", "--colour", "red"), console))
+                .isEqualTo(2);
+        assertThat(ParadiseCli.run(
+                        List.of("validate-mcp", file("bad.json", "{}").toString()), console))
+                .isEqualTo(1);
+        assertThat(ParadiseCli.run(
+                        List.of(
+                                "validate-profiles",
+                                file("good.yml", new ProfileTemplates().render("a", "quick"))
+                                        .toString()),
+                        console))
+                .isZero();
+        assertThat(ParadiseCli.run(
+                        List.of("setup", "--workspace", dir.toString(), "--gateway-url", "not a url"), console))
+                .isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("unknown command 'nonsense'")
+                .contains("--format must be claude-code or mcp-servers")
+                .contains("unknown option --colour")
+                .contains("--gateway-url must be a URL");
     }
 }

@@ -1,19 +1,17 @@
 package io.devopsparadise.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The PowerShell twin against the bash script. PowerShell cannot be installed on this machine (Debian does not
@@ -67,7 +65,10 @@ class ScriptParityTests {
         List<String> bash = usage(BASH, "#");
         List<String> powershell = usage(POWERSHELL, "");
 
-        assertThat(bash).hasSizeGreaterThan(10).contains("CLIENT_NAME      letters, digits, '.', '_', '-' (default: the client registered for WORKSPACE, else $(whoami)-$(date +%s))");
+        assertThat(bash)
+                .hasSizeGreaterThan(10)
+                .contains(
+                        "CLIENT_NAME      letters, digits, '.', '_', '-' (default: the client registered for WORKSPACE, else $(whoami)-$(date +%s))");
         assertThat(powershell).isEqualTo(bash);
     }
 
@@ -76,21 +77,44 @@ class ScriptParityTests {
         Set<String> bash = matches(BASH, "\\n\\s+(--[a-z-]+)(?:\\|-h)?\\)");
         Set<String> powershell = matches(POWERSHELL, "'(--[a-z-]+)'");
 
-        assertThat(bash).containsExactlyInAnyOrder("--help", "--status", "--stop", "--backend", "--memory", "--cpus", "--no-run", "--platform-only", "--compose", "--pull");
+        assertThat(bash)
+                .containsExactlyInAnyOrder(
+                        "--help",
+                        "--status",
+                        "--stop",
+                        "--backend",
+                        "--memory",
+                        "--cpus",
+                        "--no-run",
+                        "--platform-only",
+                        "--compose",
+                        "--pull");
         assertThat(powershell).containsAll(bash);
     }
 
     @Test
     void bothDefaultTheSameWay() {
-        assertThat(BASH).contains("profile=\"${positional[2]:-comprehensive}\"").contains("workspace_arg=\"${positional[1]:-$(pwd)}\"");
+        assertThat(BASH)
+                .contains("profile=\"${positional[2]:-comprehensive}\"")
+                .contains("workspace_arg=\"${positional[1]:-$(pwd)}\"");
         assertThat(POWERSHELL).contains("} else { 'comprehensive' }").contains("} else { (Get-Location).Path }");
-        for (String port : List.of("PARADISE_INSTANCE_MANAGER_PORT:-8110", "PARADISE_QUALITY_PORT:-8120", "PARADISE_REPORTS_PORT:-8130",
-                "PARADISE_DASHBOARD_PORT:-8140", "PARADISE_GATEWAY_PORT:-8100")) {
+        for (String port : List.of(
+                "PARADISE_INSTANCE_MANAGER_PORT:-8110",
+                "PARADISE_QUALITY_PORT:-8120",
+                "PARADISE_REPORTS_PORT:-8130",
+                "PARADISE_DASHBOARD_PORT:-8140",
+                "PARADISE_GATEWAY_PORT:-8100")) {
             String[] variableAndPort = port.split(":-");
             assertThat(BASH).contains(port);
-            assertThat(POWERSHELL).containsPattern("Variable = '" + variableAndPort[0] + "'; Default = " + variableAndPort[1]);
+            assertThat(POWERSHELL)
+                    .containsPattern("Variable = '" + variableAndPort[0] + "'; Default = " + variableAndPort[1]);
         }
-        for (String both : List.of("ghcr.io/oraios/serena:latest", "code-process", "docker/code-backend", ".devops-paradise", "target/.paradise-build")) {
+        for (String both : List.of(
+                "ghcr.io/oraios/serena:latest",
+                "code-process",
+                "docker/code-backend",
+                ".devops-paradise",
+                "target/.paradise-build")) {
             assertThat(BASH).contains(both);
             assertThat(POWERSHELL).contains(both);
         }
@@ -98,13 +122,28 @@ class ScriptParityTests {
 
     @Test
     void bothPrintTheSameGuidance() {
-        for (String message : List.of("Java 17 or newer is required and 'java' is not on the PATH", "Java 17 or newer is required, found:",
-                "does not exist or is not a directory; give the project directory to work on", "is not allowed: use 1-63 letters, digits",
-                "is not a profile name (quick, standard, comprehensive or a custom one)", "is taken by another program; free it, or give",
-                "exited while starting; the end of its log", "did not become healthy in 120 s", "building the services (the first time takes a few minutes)",
-                "the build failed; run", "unknown option", "too many arguments", "--compose needs Docker", "already runs (pid",
-                "--pull needs Docker", "so the client gets the 'code'", "backend: code, in a container built here", "backend: code-process, since",
-                "Serena's image could not be pulled", "serena runs the image pulled here, pinned:", "it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)")) {
+        for (String message : List.of(
+                "Java 17 or newer is required and 'java' is not on the PATH",
+                "Java 17 or newer is required, found:",
+                "does not exist or is not a directory; give the project directory to work on",
+                "is not allowed: use 1-63 letters, digits",
+                "is not a profile name (quick, standard, comprehensive or a custom one)",
+                "is taken by another program; free it, or give",
+                "exited while starting; the end of its log",
+                "did not become healthy in 120 s",
+                "building the services (the first time takes a few minutes)",
+                "the build failed; run",
+                "unknown option",
+                "too many arguments",
+                "--compose needs Docker",
+                "already runs (pid",
+                "--pull needs Docker",
+                "so the client gets the 'code'",
+                "backend: code, in a container built here",
+                "backend: code-process, since",
+                "Serena's image could not be pulled",
+                "serena runs the image pulled here, pinned:",
+                "it runs unpinned (PARADISE_SERENA_REQUIRE_DIGEST=false)")) {
             assertThat(BASH).as("bash: " + message).contains(message);
             assertThat(POWERSHELL).as("powershell: " + message).contains(message);
         }
@@ -121,7 +160,16 @@ class ScriptParityTests {
         Set<String> bash = matches(BASH.substring(BASH.indexOf("setup=(")), "(--[a-z-]+)[ )]");
         Set<String> powershell = matches(POWERSHELL.substring(POWERSHELL.indexOf("$setup = @(")), "'(--[a-z-]+)'");
 
-        assertThat(bash).contains("--workspace", "--profile", "--backend", "--home", "--gateway-url", "--dashboard-url", "--name", "--no-run");
+        assertThat(bash)
+                .contains(
+                        "--workspace",
+                        "--profile",
+                        "--backend",
+                        "--home",
+                        "--gateway-url",
+                        "--dashboard-url",
+                        "--name",
+                        "--no-run");
         assertThat(powershell).isEqualTo(bash);
     }
 }

@@ -1,15 +1,11 @@
 package io.devopsparadise.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.security.SecretFile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,9 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The setup's steps against a platform answering over real HTTP (a small server playing the gateway, the
@@ -42,6 +41,7 @@ class SetupTests {
 
     @TempDir
     Path home;
+
     @TempDir
     Path workspace;
 
@@ -66,7 +66,8 @@ class SetupTests {
 
         JsonNode registered = platform.body("POST /api/clients");
         assertThat(registered.path("name").asString()).isEqualTo("alice");
-        assertThat(registered.path("workspace").asString()).isEqualTo(workspace.toRealPath().toString());
+        assertThat(registered.path("workspace").asString())
+                .isEqualTo(workspace.toRealPath().toString());
         assertThat(registered.path("qualityProfile").asString()).isEqualTo("quick");
     }
 
@@ -76,7 +77,8 @@ class SetupTests {
 
         Path token = home.resolve("clients/alice/token");
         assertThat(Files.readString(token)).isEqualTo(platform.issued.get(0));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -86,7 +88,8 @@ class SetupTests {
 
         assertThat(platform.count("POST /api/clients")).isEqualTo(1);
         assertThat(platform.issued).hasSize(1);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("client 'alice' is already registered; reusing it");
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("client 'alice' is already registered; reusing it");
     }
 
     @Test
@@ -102,20 +105,25 @@ class SetupTests {
 
     @Test
     void withoutClaudeCodeTheWorkspacesMcpJsonGetsTheServerAndKeepsItsOthers() throws Exception {
-        Files.writeString(workspace.resolve(".mcp.json"), "{\"mcpServers\":{\"other\":{\"type\":\"stdio\",\"command\":\"other-server\"}}}");
+        Files.writeString(
+                workspace.resolve(".mcp.json"),
+                "{\"mcpServers\":{\"other\":{\"type\":\"stdio\",\"command\":\"other-server\"}}}");
 
         setup("alice", "quick", false).run();
 
-        JsonNode servers = JSON.readTree(Files.readString(workspace.resolve(".mcp.json"))).path("mcpServers");
+        JsonNode servers =
+                JSON.readTree(Files.readString(workspace.resolve(".mcp.json"))).path("mcpServers");
         assertThat(servers.path("other").path("command").asString()).isEqualTo("other-server");
-        assertThat(servers.path(Setup.SERVER_NAME).path("url").asString()).isEqualTo(platform.url("/mcp").toString());
+        assertThat(servers.path(Setup.SERVER_NAME).path("url").asString())
+                .isEqualTo(platform.url("/mcp").toString());
     }
 
     @Test
     void anMcpJsonThatIsNotAConfigurationIsLeftAloneWithAClearError() throws Exception {
         Files.writeString(workspace.resolve(".mcp.json"), "[1, 2]");
 
-        assertThatThrownBy(() -> setup("alice", "quick", false).run()).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> setup("alice", "quick", false).run())
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining(".mcp.json exists but has no mcpServers object");
         assertThat(Files.readString(workspace.resolve(".mcp.json"))).isEqualTo("[1, 2]");
     }
@@ -124,21 +132,24 @@ class SetupTests {
     void aNameRegisteredForAnotherWorkspaceIsRefused() {
         platform.clients.add(Map.of("name", "alice", "workspace", "/somewhere/else"));
 
-        assertThatThrownBy(() -> setup("alice", "quick", false).run()).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> setup("alice", "quick", false).run())
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("client 'alice' is registered for the workspace /somewhere/else");
         assertThat(platform.count("POST /api/clients")).isZero();
     }
 
     @Test
     void anInvalidClientNameIsRefusedBeforeAnythingIsRegistered() {
-        assertThatThrownBy(() -> setup("../alice", "quick", false).run()).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> setup("../alice", "quick", false).run())
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("client name '../alice' is not allowed");
         assertThat(platform.count("POST /api/clients")).isZero();
     }
 
     @Test
     void anUnknownQualityProfileIsRefusedNamingTheKnownOnes() {
-        assertThatThrownBy(() -> setup("alice", "nightly", false).run()).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> setup("alice", "nightly", false).run())
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("unknown quality profile 'nightly'; known: [quick, comprehensive]");
         assertThat(platform.count("POST /api/clients")).isZero();
     }
@@ -157,8 +168,10 @@ class SetupTests {
     void aWrongAdminTokenSaysWhichFileHoldsIt() {
         platform.adminRefused = true;
 
-        assertThatThrownBy(() -> setup("alice", "quick", false).run()).isInstanceOf(CliException.class)
-                .hasMessageContaining("the admin token in " + home.resolve("admin-token") + " does not match the gateway's");
+        assertThatThrownBy(() -> setup("alice", "quick", false).run())
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining(
+                        "the admin token in " + home.resolve("admin-token") + " does not match the gateway's");
     }
 
     @Test
@@ -178,15 +191,36 @@ class SetupTests {
     void aRunTheReportServiceCouldNotStoreSaysWhy() {
         platform.storageRefusal = "the run is 300 MB, more than paradise.reports.max-run-size (256MB)";
 
-        assertThatThrownBy(() -> setup("alice", "quick", true).run()).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> setup("alice", "quick", true).run())
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("the report-service could not store run r-1: the run is 300 MB");
     }
 
     private Setup setup(String name, String profile, boolean firstRun) {
         URI url = platform.url("/");
-        Setup.Options options = new Setup.Options(name, workspace, profile, null, null, null, home, url, url, url, url, url, firstRun,
-                "user", McpConfigs.DEFAULT_TOKEN_VARIABLE, Duration.ofMinutes(1));
-        return new Setup(options, new PlatformApi(JSON), JSON, new Console(new PrintStream(output, true, StandardCharsets.UTF_8)), Optional::empty);
+        Setup.Options options = new Setup.Options(
+                name,
+                workspace,
+                profile,
+                null,
+                null,
+                null,
+                home,
+                url,
+                url,
+                url,
+                url,
+                url,
+                firstRun,
+                "user",
+                McpConfigs.DEFAULT_TOKEN_VARIABLE,
+                Duration.ofMinutes(1));
+        return new Setup(
+                options,
+                new PlatformApi(JSON),
+                JSON,
+                new Console(new PrintStream(output, true, StandardCharsets.UTF_8)),
+                Optional::empty);
     }
 
     /** The platform's APIs as far as the setup uses them, over real HTTP; it records every call. */
@@ -224,35 +258,71 @@ class SetupTests {
 
         JsonNode body(String call) {
             synchronized (calls) {
-                return calls.stream().filter(c -> c[0].equals(call)).findFirst().map(c -> JSON.readTree(c[1]))
-                        .orElseThrow(() -> new AssertionError("no " + call + " among " + calls.stream().map(c -> c[0]).toList()));
+                return calls.stream()
+                        .filter(c -> c[0].equals(call))
+                        .findFirst()
+                        .map(c -> JSON.readTree(c[1]))
+                        .orElseThrow(() -> new AssertionError("no " + call + " among "
+                                + calls.stream().map(c -> c[0]).toList()));
             }
         }
 
         private void answer(HttpExchange exchange) throws IOException {
-            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            String call =
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new String[] {call, body});
             switch (call) {
-                case "GET /api/profiles" -> send(exchange, 200, List.of(Map.of("name", "quick"), Map.of("name", "comprehensive")));
-                case "GET /api/clients" -> send(exchange, adminRefused ? 401 : 200, adminRefused ? Map.of("detail", "wrong admin token") : clients);
+                case "GET /api/profiles" ->
+                    send(exchange, 200, List.of(Map.of("name", "quick"), Map.of("name", "comprehensive")));
+                case "GET /api/clients" ->
+                    send(
+                            exchange,
+                            adminRefused ? 401 : 200,
+                            adminRefused ? Map.of("detail", "wrong admin token") : clients);
                 case "POST /api/clients" -> {
                     Map<?, ?> request = JSON.readValue(body, Map.class);
-                    clients.add(Map.of("name", (String) request.get("name"), "workspace", (String) request.get("workspace")));
+                    clients.add(Map.of(
+                            "name", (String) request.get("name"), "workspace", (String) request.get("workspace")));
                     send(exchange, 201, Map.of("name", request.get("name"), "token", issue()));
                 }
                 case "POST /mcp" -> {
                     if (indexingAnswers.getAndDecrement() > 0) {
-                        send(exchange, 503, Map.of("jsonrpc", "2.0", "id", 1, "error", Map.of("code", -32000, "message", "still indexing 1200 files")));
+                        send(
+                                exchange,
+                                503,
+                                Map.of(
+                                        "jsonrpc",
+                                        "2.0",
+                                        "id",
+                                        1,
+                                        "error",
+                                        Map.of("code", -32000, "message", "still indexing 1200 files")));
                     } else {
-                        send(exchange, 200, Map.of("jsonrpc", "2.0", "id", 1, "result", Map.of("protocolVersion", "2025-06-18")));
+                        send(
+                                exchange,
+                                200,
+                                Map.of("jsonrpc", "2.0", "id", 1, "result", Map.of("protocolVersion", "2025-06-18")));
                     }
                 }
-                case "POST /api/sign-in-links" -> send(exchange, 201, Map.of("url", url("/sign-in/x").toString(), "expiresIn", "5m"));
+                case "POST /api/sign-in-links" ->
+                    send(exchange, 201, Map.of("url", url("/sign-in/x").toString(), "expiresIn", "5m"));
                 case "POST /api/runs" -> send(exchange, 202, Map.of("id", "r-1", "state", "QUEUED"));
-                case "GET /api/runs/r-1/summary" -> send(exchange, 200, summariesBeforeTheEnd.getAndDecrement() > 0
-                        ? Map.of("id", "r-1", "state", "RUNNING", "tools", List.of())
-                        : Map.of("id", "r-1", "state", "PASSED", "verdict", "passed", "tools", List.of(Map.of("tool", "pytest", "status", "PASSED"))));
+                case "GET /api/runs/r-1/summary" ->
+                    send(
+                            exchange,
+                            200,
+                            summariesBeforeTheEnd.getAndDecrement() > 0
+                                    ? Map.of("id", "r-1", "state", "RUNNING", "tools", List.of())
+                                    : Map.of(
+                                            "id",
+                                            "r-1",
+                                            "state",
+                                            "PASSED",
+                                            "verdict",
+                                            "passed",
+                                            "tools",
+                                            List.of(Map.of("tool", "pytest", "status", "PASSED"))));
                 case "GET /api/runs/r-1" -> {
                     if (storageRefusal != null) {
                         send(exchange, 422, Map.of("detail", storageRefusal));
@@ -266,7 +336,12 @@ class SetupTests {
                     if (call.matches("POST /api/clients/[^/]+/token")) {
                         send(exchange, 200, Map.of("token", issue()));
                     } else if (call.matches("GET /api/clients/[^/]+")) {
-                        send(exchange, 200, Map.of("instance", Map.of("state", "HEALTHY", "engine", "process", "ports", Map.of("mcp", 8201))));
+                        send(
+                                exchange,
+                                200,
+                                Map.of(
+                                        "instance",
+                                        Map.of("state", "HEALTHY", "engine", "process", "ports", Map.of("mcp", 8201))));
                     } else {
                         send(exchange, 404, Map.of("detail", "no " + call));
                     }

@@ -1,20 +1,11 @@
 package io.devopsparadise.cli;
 
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,8 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * scripts/start-devops-paradise.sh end to end on a fresh data directory on this machine: all five services as
@@ -44,20 +43,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StartScriptIntegrationTests {
 
     private static final Path SCRIPT = RepoPaths.root().resolve("scripts/start-devops-paradise.sh");
-    private static final String[] PORT_VARIABLES = {"PARADISE_INSTANCE_MANAGER_PORT", "PARADISE_QUALITY_PORT", "PARADISE_REPORTS_PORT",
-            "PARADISE_DASHBOARD_PORT", "PARADISE_GATEWAY_PORT"};
+    private static final String[] PORT_VARIABLES = {
+        "PARADISE_INSTANCE_MANAGER_PORT",
+        "PARADISE_QUALITY_PORT",
+        "PARADISE_REPORTS_PORT",
+        "PARADISE_DASHBOARD_PORT",
+        "PARADISE_GATEWAY_PORT"
+    };
 
     private Path work;
     private Path workspace;
     private Map<String, String> env;
 
-    record Result(int exit, String output, long millis) {
-    }
+    record Result(int exit, String output, long millis) {}
 
     @BeforeAll
     void prepare() throws Exception {
         work = Files.createTempDirectory("start-script");
-        workspace = Fixtures.copy(RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
+        workspace = Fixtures.copy(
+                RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
                 work.resolve("projects/calc"));
         env = environment(Files.createDirectories(work.resolve("paradise-home")));
     }
@@ -66,9 +70,13 @@ class StartScriptIntegrationTests {
     private Map<String, String> environment(Path home) throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("PARADISE_HOME", home.toString());
-        environment.put("HOME", Files.createDirectories(home.resolveSibling(home.getFileName() + "-user")).toString());
+        environment.put(
+                "HOME",
+                Files.createDirectories(home.resolveSibling(home.getFileName() + "-user"))
+                        .toString());
         environment.put("PARADISE_WORKSPACE_ROOTS", work.resolve("projects").toString());
-        environment.put("PATH", System.getenv("PATH") + ":" + RepoPaths.nodeModules().resolve(".bin"));
+        environment.put(
+                "PATH", System.getenv("PATH") + ":" + RepoPaths.nodeModules().resolve(".bin"));
         for (String variable : PORT_VARIABLES) {
             environment.put(variable, Integer.toString(ServiceProcess.freePort()));
         }
@@ -78,7 +86,8 @@ class StartScriptIntegrationTests {
     private static Result run(Map<String, String> environment, Path directory, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         // the script's services share the credential they generate in PARADISE_HOME, not the build's
         builder.environment().remove("PARADISE_SERVICE_TOKEN_FILE");
         builder.environment().putAll(environment);
@@ -92,12 +101,18 @@ class StartScriptIntegrationTests {
     }
 
     private Result claude(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(RepoPaths.nodeModules().resolve(".bin/claude").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(RepoPaths.nodeModules().resolve(".bin/claude").toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workspace.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         // as the setup tells the developer to: Claude Code expands it into the Authorization header
-        builder.environment().put("DEVOPS_PARADISE_TOKEN", Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("clients/alice/token")).strip());
+        builder.environment()
+                .put(
+                        "DEVOPS_PARADISE_TOKEN",
+                        Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("clients/alice/token"))
+                                .strip());
         Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -108,9 +123,18 @@ class StartScriptIntegrationTests {
     void stop() throws Exception {
         URI manager = URI.create("http://127.0.0.1:" + env.get("PARADISE_INSTANCE_MANAGER_PORT"));
         try {
-            String credential = "Bearer " + Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("service-token")).strip();
-            for (JsonNode instance : JsonMapper.builder().build().readTree(Http.send("GET", manager.resolve("/api/instances"), null, credential).body())) {
-                Http.send("DELETE", manager.resolve("/api/instances/" + instance.path("id").asString()), null, credential);
+            String credential = "Bearer "
+                    + Files.readString(Path.of(env.get("PARADISE_HOME")).resolve("service-token"))
+                            .strip();
+            for (JsonNode instance : JsonMapper.builder()
+                    .build()
+                    .readTree(Http.send("GET", manager.resolve("/api/instances"), null, credential)
+                            .body())) {
+                Http.send(
+                        "DELETE",
+                        manager.resolve("/api/instances/" + instance.path("id").asString()),
+                        null,
+                        credential);
             }
         } catch (IOException managerAlreadyGone) {
             // nothing to clean up
@@ -126,25 +150,36 @@ class StartScriptIntegrationTests {
         assertThat(setup.exit()).as(setup.output()).isZero();
         // as root (CI), a container for the root-owned workspace would run as root: the code backend runs as a process
         boolean rootOwned = Integer.valueOf(0).equals(Files.getAttribute(workspace, "unix:uid"));
-        assertThat(setup.output()).contains("so the client gets the 'code'")
+        assertThat(setup.output())
+                .contains("so the client gets the 'code'")
                 .contains(rootOwned ? "backend: code-process" : "backend: code, in a container built here")
-                .contains("registered client 'alice'").contains("instance of 'alice' is HEALTHY (" + (rootOwned ? "process" : "docker"))
-                .contains("Claude Code: added MCP server 'devops-paradise'").contains("first report: grade")
+                .contains("registered client 'alice'")
+                .contains("instance of 'alice' is HEALTHY (" + (rootOwned ? "process" : "docker"))
+                .contains("Claude Code: added MCP server 'devops-paradise'")
+                .contains("first report: grade")
                 .contains("dashboard: http://127.0.0.1:" + env.get("PARADISE_DASHBOARD_PORT"));
         Path home = Path.of(env.get("PARADISE_HOME"));
         try (Stream<Path> reports = Files.walk(home.resolve("reports/alice"))) {
-            assertThat(reports.filter(p -> p.getFileName().toString().equals("report.html"))).hasSize(1);
+            assertThat(reports.filter(p -> p.getFileName().toString().equals("report.html")))
+                    .hasSize(1);
         }
         assertThat(home.resolve("clients/alice/token")).isNotEmptyFile();
         assertThat(Files.getPosixFilePermissions(home.resolve("clients/alice/token")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-        assertThat(Files.readString(home.resolve("clients/alice/mcp-servers.json"))).contains("Bearer ${DEVOPS_PARADISE_TOKEN}");
-        assertThat(Files.readString(userHome().resolve(".claude.json"))).as("Claude Code's configuration holds no token")
-                .contains("Bearer ${DEVOPS_PARADISE_TOKEN}").doesNotContain(Files.readString(home.resolve("clients/alice/token")).strip());
-        assertThat(setup.output()).contains("export DEVOPS_PARADISE_TOKEN=$(cat " + home.resolve("clients/alice/token") + ")");
+        assertThat(Files.readString(home.resolve("clients/alice/mcp-servers.json")))
+                .contains("Bearer ${DEVOPS_PARADISE_TOKEN}");
+        assertThat(Files.readString(userHome().resolve(".claude.json")))
+                .as("Claude Code's configuration holds no token")
+                .contains("Bearer ${DEVOPS_PARADISE_TOKEN}")
+                .doesNotContain(
+                        Files.readString(home.resolve("clients/alice/token")).strip());
+        assertThat(setup.output())
+                .contains("export DEVOPS_PARADISE_TOKEN=$(cat " + home.resolve("clients/alice/token") + ")");
 
         Result list = claude("mcp", "list");
-        assertThat(list.output()).contains("devops-paradise: http://127.0.0.1:" + env.get("PARADISE_GATEWAY_PORT") + "/mcp").contains("✔ Connected");
+        assertThat(list.output())
+                .contains("devops-paradise: http://127.0.0.1:" + env.get("PARADISE_GATEWAY_PORT") + "/mcp")
+                .contains("✔ Connected");
         System.out.printf("start script, fresh data directory to first report: %d ms%n", setup.millis());
     }
 
@@ -153,13 +188,20 @@ class StartScriptIntegrationTests {
     void noOtherLocalUserCanReadTheDataDirectory() throws Exception {
         Path home = Path.of(env.get("PARADISE_HOME"));
 
-        assertThat(Files.getPosixFilePermissions(home)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.getPosixFilePermissions(home))
+                .containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE);
         assertThat(home.resolve("service-token")).isNotEmptyFile();
         try (Stream<Path> all = Files.walk(home)) {
-            List<String> open = all.filter(path -> !Files.isSymbolicLink(path)).filter(StartScriptIntegrationTests::othersCanReach)
-                    .map(path -> home.relativize(path) + " " + permissions(path)).toList();
-            assertThat(open).as("files and directories group or others can read, write or enter").isEmpty();
+            List<String> open = all.filter(path -> !Files.isSymbolicLink(path))
+                    .filter(StartScriptIntegrationTests::othersCanReach)
+                    .map(path -> home.relativize(path) + " " + permissions(path))
+                    .toList();
+            assertThat(open)
+                    .as("files and directories group or others can read, write or enter")
+                    .isEmpty();
         }
     }
 
@@ -185,7 +227,9 @@ class StartScriptIntegrationTests {
         Result again = run(env, workspace, "--no-run");
 
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.output()).contains("instance-manager already runs").contains("client 'alice' is already registered; reusing it")
+        assertThat(again.output())
+                .contains("instance-manager already runs")
+                .contains("client 'alice' is already registered; reusing it")
                 .doesNotContain("quality run");
         assertThat(claude("mcp", "list").output()).contains("✔ Connected");
         System.out.printf("start script, rerun: %d ms%n", again.millis());
@@ -201,11 +245,13 @@ class StartScriptIntegrationTests {
         Result unknownOption = run(env, work, "--bogus");
 
         assertThat(unknownProfile.exit()).isEqualTo(2);
-        assertThat(unknownProfile.output()).contains("unknown quality profile 'nosuch'; known: [comprehensive, quick, standard, targeted]");
+        assertThat(unknownProfile.output())
+                .contains("unknown quality profile 'nosuch'; known: [comprehensive, quick, standard, targeted]");
         assertThat(badWorkspace.exit()).isEqualTo(1);
         assertThat(badWorkspace.output()).contains("does not exist or is not a directory");
         assertThat(badName.output()).contains("is not allowed: use 1-63 letters, digits");
-        assertThat(otherWorkspace.output()).contains("client 'alice' is registered for the workspace " + workspace.toRealPath())
+        assertThat(otherWorkspace.output())
+                .contains("client 'alice' is registered for the workspace " + workspace.toRealPath())
                 .contains("pick another name");
         assertThat(unknownOption.output()).contains("unknown option '--bogus'").contains("CLIENT_NAME");
     }
@@ -215,12 +261,25 @@ class StartScriptIntegrationTests {
     void instanceLimitsAreCheckedOnTheirWayToTheInstance() throws Exception {
         Path other = Files.createDirectories(work.resolve("projects/other"));
         Result badSize = run(env, other, "--memory", "lots", "carol", other.toString());
-        Result processWithLimits = run(env, other, "--backend", "code-process", "--memory", "1GB", "--cpus", "0.5", "--no-run", "bob", other.toString());
+        Result processWithLimits = run(
+                env,
+                other,
+                "--backend",
+                "code-process",
+                "--memory",
+                "1GB",
+                "--cpus",
+                "0.5",
+                "--no-run",
+                "bob",
+                other.toString());
 
         assertThat(badSize.exit()).isEqualTo(1);
-        assertThat(badSize.output()).contains("the gateway did not register 'carol': memory must be a size like 512MB or 2GB; got 'lots'");
+        assertThat(badSize.output())
+                .contains("the gateway did not register 'carol': memory must be a size like 512MB or 2GB; got 'lots'");
         assertThat(processWithLimits.exit()).isEqualTo(1);
-        assertThat(processWithLimits.output()).contains("registered client 'bob'")
+        assertThat(processWithLimits.output())
+                .contains("registered client 'bob'")
                 .contains("memory and cpus limits apply to containers; profile 'code-process' runs as a process");
     }
 
@@ -228,7 +287,9 @@ class StartScriptIntegrationTests {
     @Order(5)
     void missingJavaIsExplained() throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin-without-java"));
-        for (String tool : List.of("dirname", "sed", "head", "cat", "date", "seq", "sleep", "curl", "find", "tail", "tr", "id", "mkdir", "rm", "touch", "pwd")) {
+        for (String tool : List.of(
+                "dirname", "sed", "head", "cat", "date", "seq", "sleep", "curl", "find", "tail", "tr", "id", "mkdir",
+                "rm", "touch", "pwd")) {
             Path target = Path.of("/usr/bin", tool);
             if (!Files.exists(target)) {
                 target = Path.of("/bin", tool);
@@ -241,7 +302,9 @@ class StartScriptIntegrationTests {
         Result result = run(noJava, workspace, "alice", workspace.toString());
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.output()).contains("Java 17 or newer is required and 'java' is not on the PATH").contains("apt-get install openjdk-17");
+        assertThat(result.output())
+                .contains("Java 17 or newer is required and 'java' is not on the PATH")
+                .contains("apt-get install openjdk-17");
     }
 
     @Test
@@ -254,7 +317,8 @@ class StartScriptIntegrationTests {
             Result result = run(other, workspace, "--platform-only");
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.output()).contains("port " + squatter.getLocalPort() + " for instance-manager is taken by another program")
+            assertThat(result.output())
+                    .contains("port " + squatter.getLocalPort() + " for instance-manager is taken by another program")
                     .contains("PARADISE_INSTANCE_MANAGER_PORT");
         }
     }
@@ -277,7 +341,9 @@ class StartScriptIntegrationTests {
             Result result = run(env, project, "--no-run", "dave", project.toString(), "quick");
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.output()).contains("the instance of 'dave' did not start").contains("No free ports left in the range 8200-8299");
+            assertThat(result.output())
+                    .contains("the instance of 'dave' did not start")
+                    .contains("No free ports left in the range 8200-8299");
         } finally {
             for (ServerSocket squatter : squatters) {
                 squatter.close();
@@ -289,13 +355,16 @@ class StartScriptIntegrationTests {
     @Order(8)
     void aServiceThatFailsToStartShowsTheEndOfItsLog() throws Exception {
         Path home = Files.createDirectories(work.resolve("home-broken-profiles"));
-        Files.writeString(home.resolve("quality-profiles.yml"), "paradise:\n  quality:\n    profiles:\n      nightly:\n        categories: [unit, fuzzing]\n");
+        Files.writeString(
+                home.resolve("quality-profiles.yml"),
+                "paradise:\n  quality:\n    profiles:\n      nightly:\n        categories: [unit, fuzzing]\n");
         Map<String, String> broken = environment(home);
         try {
             Result result = run(broken, workspace, "--platform-only");
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.output()).contains("quality-orchestrator exited while starting; the end of its log")
+            assertThat(result.output())
+                    .contains("quality-orchestrator exited while starting; the end of its log")
                     .contains("unknown category 'fuzzing'");
         } finally {
             run(broken, work, "--stop");

@@ -1,17 +1,16 @@
 package io.devopsparadise.quality;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import io.devopsparadise.testsupport.Http;
-import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The orchestrator of an integration test, in the test's JVM, on the real instance-manager (its own process) whose
@@ -29,21 +28,27 @@ public final class LocalOrchestrator implements AutoCloseable {
 
     /** Starts both; {@code arguments} are the orchestrator's extra settings. */
     public static LocalOrchestrator start(Path workspaces, String... arguments) throws Exception {
-        InstanceManagerProcess manager = InstanceManagerProcess.start(Files.createTempDirectory("manager-home"), workspaces);
+        InstanceManagerProcess manager =
+                InstanceManagerProcess.start(Files.createTempDirectory("manager-home"), workspaces);
         String[] settings = new String[arguments.length + 4];
         settings[0] = "--server.port=0";
         settings[1] = "--spring.main.banner-mode=off";
         settings[2] = "--paradise.quality.home=" + Files.createTempDirectory("orchestrator-home");
         settings[3] = "--paradise.quality.instance-manager-url=" + manager.url("");
         System.arraycopy(arguments, 0, settings, 4, arguments.length);
-        return new LocalOrchestrator(manager, InProcessApps.builder(QualityOrchestratorApplication.class).run(settings));
+        return new LocalOrchestrator(
+                manager,
+                InProcessApps.builder(QualityOrchestratorApplication.class).run(settings));
     }
 
     /** Gives the client a process instance on the workspace (made readable to the instance first). */
     public void provision(String client, Path workspace) throws Exception {
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
-                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        HttpResponse<String> provisioned = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace
+                        + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
     }
 

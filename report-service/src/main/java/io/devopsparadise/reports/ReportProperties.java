@@ -2,15 +2,13 @@ package io.devopsparadise.reports;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import org.springframework.util.unit.DataSize;
-
-import java.net.URI;
-import java.time.Duration;
-import java.nio.file.Path;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the report-service ({@code paradise.reports.*}).

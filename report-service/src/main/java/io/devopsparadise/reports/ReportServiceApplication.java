@@ -1,14 +1,13 @@
 package io.devopsparadise.reports;
 
 import io.devopsparadise.security.servlet.ServletSecurityConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.time.Clock;
 
 /** Keeps the history of quality runs, scores them, renders their reports, and streams live events to the dashboard. */
 @SpringBootApplication

@@ -1,21 +1,11 @@
 package io.devopsparadise.reports;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,9 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Attacks on the report-service's input, replayed against a real report-service: runs posted with client names and run
@@ -51,9 +50,14 @@ class ReportInputAttackIntegrationTests {
         home = Files.createTempDirectory("attack-home");
         outside = Files.createTempDirectory("attack-outside");
         int nobody = ServiceProcess.freePort();
-        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
-                "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
-                "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody, "--paradise.reports.max-run-size=1MB");
+        reports = InProcessApps.builder(ReportServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.reports.home=" + home,
+                        "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
+                        "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody,
+                        "--paradise.reports.max-run-size=1MB");
     }
 
     @AfterAll
@@ -71,7 +75,9 @@ class ReportInputAttackIntegrationTests {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains(ClientNames.RULE);
         try (Stream<Path> everything = Files.walk(home)) {
-            assertThat(everything.filter(p -> p.toString().contains(runId))).as("nothing is named after the run").isEmpty();
+            assertThat(everything.filter(p -> p.toString().contains(runId)))
+                    .as("nothing is named after the run")
+                    .isEmpty();
         }
         assertThat(home.getParent().resolve(runId)).doesNotExist();
         assertThat(Files.exists(Path.of("/tmp/absolute"))).isFalse();
@@ -82,8 +88,13 @@ class ReportInputAttackIntegrationTests {
     void aRunIdThatIsNoUuidIsRefusedWith400OnEveryEndpoint(String badId) throws Exception {
         String id = URLEncoder.encode(badId, StandardCharsets.UTF_8);
         String good = UUID.randomUUID().toString();
-        for (String path : List.of("/api/runs/" + id, "/api/runs/" + id + "/result", "/api/runs/" + id + "/tests",
-                "/api/runs/" + id + "/findings", "/api/runs/" + id + "/report.md", "/api/compare?base=" + id + "&head=" + good,
+        for (String path : List.of(
+                "/api/runs/" + id,
+                "/api/runs/" + id + "/result",
+                "/api/runs/" + id + "/tests",
+                "/api/runs/" + id + "/findings",
+                "/api/runs/" + id + "/report.md",
+                "/api/compare?base=" + id + "&head=" + good,
                 "/api/compare?base=" + good + "&head=" + id)) {
             HttpResponse<String> answer = Http.get(url(path));
             assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(400);
@@ -97,8 +108,11 @@ class ReportInputAttackIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"..", "a/b", "%2e%2e", "x%0Ay"})
     void aClientNameOffTheRuleIsRefusedWith400InEveryQuery(String badName) throws Exception {
-        for (String path : List.of("/api/runs?clientId=" + badName, "/api/trends?workspace=w&clientId=" + badName,
-                "/api/baseline?workspace=w&profile=p&previous=true&clientId=" + badName, "/api/storage-failures?clientId=" + badName)) {
+        for (String path : List.of(
+                "/api/runs?clientId=" + badName,
+                "/api/trends?workspace=w&clientId=" + badName,
+                "/api/baseline?workspace=w&profile=p&previous=true&clientId=" + badName,
+                "/api/storage-failures?clientId=" + badName)) {
             HttpResponse<String> answer = Http.get(url(path));
             assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(400);
             assertThat(answer.body()).as(path).contains(ClientNames.RULE);
@@ -119,7 +133,9 @@ class ReportInputAttackIntegrationTests {
         try (Stream<Path> written = Files.list(elsewhere)) {
             assertThat(written).as("nothing written through the link").isEmpty();
         }
-        assertThat(Http.get(url("/api/runs/" + runId)).statusCode()).as("a run is never stored without its reports").isEqualTo(404);
+        assertThat(Http.get(url("/api/runs/" + runId)).statusCode())
+                .as("a run is never stored without its reports")
+                .isEqualTo(404);
     }
 
     @Test
@@ -192,8 +208,16 @@ class ReportInputAttackIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/runs?limit=501", "/api/runs?limit=0", "/api/runs?offset=-1", "/api/runs?offset=2000000",
-            "/api/runs?limit=99999999999", "/api/storage-failures?limit=100000", "/api/trends?clientId=alice&workspace=w&limit=100000"})
+    @ValueSource(
+            strings = {
+                "/api/runs?limit=501",
+                "/api/runs?limit=0",
+                "/api/runs?offset=-1",
+                "/api/runs?offset=2000000",
+                "/api/runs?limit=99999999999",
+                "/api/storage-failures?limit=100000",
+                "/api/trends?clientId=alice&workspace=w&limit=100000"
+            })
     void aPageSizeOrOffsetOutOfRangeIsRefusedWith400(String path) throws Exception {
         HttpResponse<String> answer = Http.get(url(path));
 
@@ -202,7 +226,12 @@ class ReportInputAttackIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/runs/%s/tests?limit=501", "/api/runs/%s/findings?offset=2000000", "/api/runs/%s/tests?offset=-5"})
+    @ValueSource(
+            strings = {
+                "/api/runs/%s/tests?limit=501",
+                "/api/runs/%s/findings?offset=2000000",
+                "/api/runs/%s/tests?offset=-5"
+            })
     void aRunsItemsPagedOutOfRangeAreRefusedWith400(String path) throws Exception {
         String runId = UUID.randomUUID().toString();
         assertThat(post(run(runId, "grace")).statusCode()).isEqualTo(201);

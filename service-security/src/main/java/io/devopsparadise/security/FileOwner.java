@@ -1,7 +1,6 @@
 package io.devopsparadise.security;
 
 import com.sun.security.auth.module.UnixSystem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,8 +14,7 @@ final class FileOwner {
 
     private static final long MY_UID = new UnixSystem().getUid();
 
-    private FileOwner() {
-    }
+    private FileOwner() {}
 
     static boolean isMine(Path file) throws IOException {
         return ((Number) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue() == MY_UID;
@@ -24,7 +22,8 @@ final class FileOwner {
 
     /** "uid 1001 (bob)" for messages. */
     static String describe(Path file) throws IOException {
-        return "uid " + Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS) + " (" + Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName() + ")";
+        return "uid " + Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS) + " ("
+                + Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName() + ")";
     }
 
     static String me() {

@@ -17,7 +17,11 @@ public final class HostAllowList {
 
     public HostAllowList(Collection<String> configured) {
         Set<String> all = new TreeSet<>(LOOPBACK);
-        configured.stream().map(String::strip).filter(name -> !name.isEmpty()).map(HostAllowList::hostOf).forEach(all::add);
+        configured.stream()
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .map(HostAllowList::hostOf)
+                .forEach(all::add);
         this.names = Set.copyOf(all);
     }
 

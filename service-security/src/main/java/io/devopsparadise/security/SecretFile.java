@@ -22,11 +22,14 @@ public final class SecretFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     /** 256 random bits, URL-safe, behind a prefix that names the kind of token. */
     public static String newToken(String prefix) {
@@ -52,25 +55,31 @@ public final class SecretFile {
         checkPrivate(file);
         String secret = Files.readString(file).strip();
         if (secret.isEmpty()) {
-            throw new InsecureFileException(file + " is empty: delete it to have a new secret generated, then restart every service");
+            throw new InsecureFileException(
+                    file + " is empty: delete it to have a new secret generated, then restart every service");
         }
         return secret;
     }
 
     static void checkPrivate(Path file) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes attributes =
+                Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {
-            throw new InsecureFileException(file + " is not a regular file (a link or a directory): a secret is read from a plain file only");
+            throw new InsecureFileException(
+                    file + " is not a regular file (a link or a directory): a secret is read from a plain file only");
         }
         if (!FileOwner.isMine(file)) {
-            throw new InsecureFileException(file + " belongs to " + FileOwner.describe(file) + ", not to " + FileOwner.me()
-                    + " who runs this service: anyone who owns it can change the secret. Delete it, or chown it if it is yours");
+            throw new InsecureFileException(
+                    file + " belongs to " + FileOwner.describe(file) + ", not to " + FileOwner.me()
+                            + " who runs this service: anyone who owns it can change the secret. Delete it, or chown it if it is yours");
         }
         Set<PosixFilePermission> loose = EnumSet.copyOf(attributes.permissions());
         loose.retainAll(OTHERS);
         if (!loose.isEmpty()) {
-            throw new InsecureFileException(file + " can be read or changed by other users (mode " + PosixFilePermissions.toString(attributes.permissions())
-                    + "), so they may have copied the secret. Delete it to have a new one generated and restart every service, or, if no one else can log in here, chmod 600 it");
+            throw new InsecureFileException(
+                    file + " can be read or changed by other users (mode "
+                            + PosixFilePermissions.toString(attributes.permissions())
+                            + "), so they may have copied the secret. Delete it to have a new one generated and restart every service, or, if no one else can log in here, chmod 600 it");
         }
     }
 
@@ -78,7 +87,11 @@ public final class SecretFile {
     private static void create(Path file, String secret) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         DataDirectory.createPrivate(dir);
-        Path draft = Files.createTempFile(dir, ".secret-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path draft = Files.createTempFile(
+                dir,
+                ".secret-",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(draft, secret + "\n");
             Files.createLink(file, draft);

@@ -1,9 +1,8 @@
 package io.devopsparadise.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What a service checks of its callers (defaults in {@code paradise-security-defaults.properties}).
@@ -15,7 +14,12 @@ import java.util.List;
  * @param openPaths        path patterns among those that need none (health, the API documentation)
  */
 @ConfigurationProperties("paradise.security")
-public record SecurityProperties(Path home, Path serviceTokenFile, List<String> allowedHosts, List<String> credentialPaths, List<String> openPaths) {
+public record SecurityProperties(
+        Path home,
+        Path serviceTokenFile,
+        List<String> allowedHosts,
+        List<String> credentialPaths,
+        List<String> openPaths) {
 
     public SecurityProperties {
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);

@@ -1,14 +1,13 @@
 package io.devopsparadise.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 
 /**
  * Clients of the platform's service APIs (the {@code @HttpExchange} interfaces in contracts), made one way: the service
@@ -37,7 +36,9 @@ public final class ServiceApis {
 
     /** A client for calls that wait by design: each answers within {@code readTimeout}. */
     public <T> T client(Class<T> api, URI baseUrl, Duration readTimeout) {
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest(baseUrl, readTimeout))).build().createClient(api);
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest(baseUrl, readTimeout)))
+                .build()
+                .createClient(api);
     }
 
     /**
@@ -45,10 +46,16 @@ public final class ServiceApis {
      * large answer as a stream, against a size bound (a run's whole result).
      */
     public RestClient rest(URI baseUrl, Duration readTimeout) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(readTimeout);
-        return builder.clone().baseUrl(baseUrl.toString()).requestFactory(requests)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
+        return builder.clone()
+                .baseUrl(baseUrl.toString())
+                .requestFactory(requests)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
+                .build();
     }
 }

@@ -35,7 +35,8 @@ public final class ServiceCredential {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
-        return MessageDigest.isEqual(hash, sha256(authorizationHeader.substring(BEARER.length()).strip()));
+        return MessageDigest.isEqual(
+                hash, sha256(authorizationHeader.substring(BEARER.length()).strip()));
     }
 
     private static byte[] sha256(String token) {

@@ -19,8 +19,9 @@ public class ServiceSecurityConfiguration {
 
     /** Clients of the other services' APIs; with Boot's RestClient.Builder where there is one (not in a reactive service). */
     @Bean
-    ServiceApis serviceApis(org.springframework.beans.factory.ObjectProvider<org.springframework.web.client.RestClient.Builder> builder,
-                            ServiceCredential credential) {
+    ServiceApis serviceApis(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.web.client.RestClient.Builder> builder,
+            ServiceCredential credential) {
         return new ServiceApis(builder.getIfAvailable(org.springframework.web.client.RestClient::builder), credential);
     }
 

@@ -1,10 +1,10 @@
 package io.devopsparadise.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemsTests {
 
@@ -17,20 +17,26 @@ class ProblemsTests {
 
     @Test
     void aMalformedBodyQuotesOnlyTheFirstLineOfWhatTheParserSaidBounded() {
-        ProblemDetail problem = Problems.malformedBody("Unexpected character ('x'): " + "y".repeat(1000) + "\n at [Source: secret body]");
+        ProblemDetail problem = Problems.malformedBody(
+                "Unexpected character ('x'): " + "y".repeat(1000) + "\n at [Source: secret body]");
 
         assertThat(problem.getStatus()).isEqualTo(400);
-        assertThat(problem.getDetail()).startsWith("The request body is not valid JSON of the expected shape: Unexpected character")
-                .doesNotContain("secret body").endsWith("…");
+        assertThat(problem.getDetail())
+                .startsWith("The request body is not valid JSON of the expected shape: Unexpected character")
+                .doesNotContain("secret body")
+                .endsWith("…");
     }
 
     @Test
     void anUnexpectedFailureAnswersAnIncidentIdAndNoneOfItsWords() {
-        ProblemDetail problem = Problems.unexpected(LoggerFactory.getLogger(ProblemsTests.class), "report-service",
+        ProblemDetail problem = Problems.unexpected(
+                LoggerFactory.getLogger(ProblemsTests.class),
+                "report-service",
                 new IllegalStateException("password=hunter2"));
 
         assertThat(problem.getStatus()).isEqualTo(500);
-        assertThat(problem.getDetail()).matches("Unexpected error; the report-service log has the details under incident [0-9a-f-]{36}")
+        assertThat(problem.getDetail())
+                .matches("Unexpected error; the report-service log has the details under incident [0-9a-f-]{36}")
                 .doesNotContain("hunter2");
     }
 }

@@ -1,7 +1,7 @@
 package io.devopsparadise.security;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SecretFileTests {
 
@@ -28,8 +27,10 @@ class SecretFileTests {
         String secret = SecretFile.readOrCreate(file, "pds_");
 
         assertThat(secret).startsWith("pds_").hasSizeGreaterThan(40);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(SecretFile.readOrCreate(file, "pds_")).isEqualTo(secret);
     }
 
@@ -60,8 +61,11 @@ class SecretFileTests {
         Path file = Files.writeString(dir.resolve("admin-token"), "pda_secret\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> SecretFile.read(file)).isInstanceOf(InsecureFileException.class)
-                .hasMessageContaining("rw-r--r--").hasMessageContaining("Delete it").hasMessageNotContaining("pda_secret");
+        assertThatThrownBy(() -> SecretFile.read(file))
+                .isInstanceOf(InsecureFileException.class)
+                .hasMessageContaining("rw-r--r--")
+                .hasMessageContaining("Delete it")
+                .hasMessageNotContaining("pda_secret");
     }
 
     @Test
@@ -75,27 +79,36 @@ class SecretFileTests {
 
     @Test
     void aSecretFileOwnedByAnotherUserIsRefused() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root can give a file away");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "only root can give a file away");
         Path file = Files.writeString(dir.resolve("service-token"), "pds_planted\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        Files.setOwner(
+                file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
 
-        assertThatThrownBy(() -> SecretFile.read(file)).isInstanceOf(InsecureFileException.class).hasMessageContaining("belongs to uid");
+        assertThatThrownBy(() -> SecretFile.read(file))
+                .isInstanceOf(InsecureFileException.class)
+                .hasMessageContaining("belongs to uid");
     }
 
     @Test
     void anEmptySecretFileIsRefused() throws Exception {
-        Path file = Files.createFile(dir.resolve("service-token"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Path file = Files.createFile(
+                dir.resolve("service-token"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 
         assertThatThrownBy(() -> SecretFile.read(file)).hasMessageContaining("is empty");
     }
 
     @Test
     void aDataDirectoryOpenToOthersIsClosedAtStart() throws Exception {
-        Path home = Files.createDirectory(dir.resolve("home"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path home = Files.createDirectory(
+                dir.resolve("home"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
         DataDirectory.secure(home);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+                .isEqualTo("rwx------");
     }
 }

@@ -1,15 +1,9 @@
 package io.devopsparadise.security;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.service.annotation.GetExchange;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +12,14 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.service.annotation.GetExchange;
 
 /** Against a real HTTP server: the credential goes with every call, and a service that hangs cannot hang its caller. */
 class ServiceApisTests {
@@ -45,7 +44,10 @@ class ServiceApisTests {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/echo/", exchange -> {
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] word = exchange.getRequestURI().getPath().substring("/echo/".length()).getBytes(StandardCharsets.UTF_8);
+            byte[] word = exchange.getRequestURI()
+                    .getPath()
+                    .substring("/echo/".length())
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, word.length);
             exchange.getResponseBody().write(word);

@@ -1,12 +1,11 @@
 package io.devopsparadise.security;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceCredentialTests {
 
@@ -29,7 +28,8 @@ class ServiceCredentialTests {
 
     @Test
     void everyPathNeedsTheCredentialButHealthAndTheApiDocumentation() {
-        ProtectedPaths paths = new ProtectedPaths(List.of("/**"), List.of("/actuator/health", "/actuator/health/**", "/v3/api-docs/**"));
+        ProtectedPaths paths = new ProtectedPaths(
+                List.of("/**"), List.of("/actuator/health", "/actuator/health/**", "/v3/api-docs/**"));
 
         assertThat(paths.needCredential("/api/instances/x/exec")).isTrue();
         assertThat(paths.needCredential("/actuator/prometheus")).isTrue();

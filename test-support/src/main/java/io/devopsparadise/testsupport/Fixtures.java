@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Copies fixture workspaces (whole trees) into a test's own directory, so tools write into the copy. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Copies the tree under {@code source} into {@code target} (created when missing), merging with what is there. */
     public static Path copy(Path source, Path target) {

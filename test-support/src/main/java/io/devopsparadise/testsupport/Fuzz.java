@@ -19,8 +19,7 @@ public final class Fuzz {
         void check(T input) throws Exception;
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** Checks {@code property} for {@code buildTries} inputs (or {@code -Dfuzz.tries}) drawn from {@code generator}. */
     public static <T> void forAll(int buildTries, Function<Random, T> generator, Property<T> property) {
@@ -32,8 +31,10 @@ public final class Fuzz {
             try {
                 property.check(input);
             } catch (Throwable failure) {
-                throw new AssertionError("try " + i + " of " + tries + " failed (replay: -Dfuzz.seed=" + seed + ") on " + describe(input)
-                        + ": " + failure, failure);
+                throw new AssertionError(
+                        "try " + i + " of " + tries + " failed (replay: -Dfuzz.seed=" + seed + ") on " + describe(input)
+                                + ": " + failure,
+                        failure);
             }
         }
     }
@@ -49,7 +50,9 @@ public final class Fuzz {
     public static String string(Random random, int max) {
         char[] chars = new char[random.nextInt(max + 1)];
         for (int i = 0; i < chars.length; i++) {
-            chars[i] = random.nextInt(4) == 0 ? (char) random.nextInt(0x80) : (char) random.nextInt(Character.MAX_VALUE + 1);
+            chars[i] = random.nextInt(4) == 0
+                    ? (char) random.nextInt(0x80)
+                    : (char) random.nextInt(Character.MAX_VALUE + 1);
         }
         return new String(chars);
     }
@@ -60,7 +63,9 @@ public final class Fuzz {
     }
 
     static String describe(Object input) {
-        String text = input instanceof byte[] bytes ? "bytes(base64) " + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, Math.min(bytes.length, 300)))
+        String text = input instanceof byte[] bytes
+                ? "bytes(base64) "
+                        + Base64.getEncoder().encodeToString(Arrays.copyOf(bytes, Math.min(bytes.length, 300)))
                 : input instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(input);
         return text.length() > 600 ? text.substring(0, 600) + "…" : text;
     }

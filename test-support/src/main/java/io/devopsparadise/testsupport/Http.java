@@ -12,25 +12,36 @@ public final class Http {
 
     private static final HttpClient CLIENT = client();
 
-    private Http() {
-    }
+    private Http() {}
 
     /**
      * An HTTP/1.1 client with a connect timeout, for every test. The JDK's default tries an h2c upgrade on the first
      * request of a plain-http connection, which once left a request without an answer in CI.
      */
     public static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
     }
 
     /** Sends a JSON body (or none) with the service credential, as one service calls another, and returns the answer as text. */
     public static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return CLIENT.send(request(method, uri, body).header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                request(method, uri, body)
+                        .header("Authorization", ServiceCredential.authorization())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a JSON body (or none) with the given {@code Authorization} value, for a platform the test did not start. */
-    public static HttpResponse<String> send(String method, URI uri, String body, String authorization) throws Exception {
-        return CLIENT.send(request(method, uri, body).header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+    public static HttpResponse<String> send(String method, URI uri, String body, String authorization)
+            throws Exception {
+        return CLIENT.send(
+                request(method, uri, body)
+                        .header("Authorization", authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends a JSON body (or none) with no credential at all, as an attacker would. */
@@ -39,8 +50,12 @@ public final class Http {
     }
 
     private static HttpRequest.Builder request(String method, URI uri, String body) {
-        return HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofMinutes(3)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HttpRequest.newBuilder(uri)
+                .timeout(java.time.Duration.ofMinutes(3))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
     public static HttpResponse<String> get(URI uri) throws Exception {
@@ -54,11 +69,15 @@ public final class Http {
     public static int statusWithHost(URI uri, String host, String authorization) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
-            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
-                    + "Host: " + host + "\r\n" + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + " HTTP/1.1\r\n"
+                    + "Host: " + host + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                     + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
         }
     }
@@ -66,7 +85,12 @@ public final class Http {
     /** Collects the lines of an SSE stream in the background, for as long as the test runs. */
     public static List<String> followEvents(URI uri) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        CLIENT.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization()).build(), HttpResponse.BodyHandlers.ofLines())
+        CLIENT.sendAsync(
+                        HttpRequest.newBuilder(uri)
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", ServiceCredential.authorization())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));
         return lines;
     }

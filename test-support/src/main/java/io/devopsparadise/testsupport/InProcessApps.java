@@ -12,8 +12,7 @@ public final class InProcessApps {
 
     private static final Object STARTING = new Object();
 
-    private InProcessApps() {
-    }
+    private InProcessApps() {}
 
     public static SpringApplicationBuilder builder(Class<?>... sources) {
         return new SpringApplicationBuilder(sources) {

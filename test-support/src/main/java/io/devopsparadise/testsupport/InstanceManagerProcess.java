@@ -20,9 +20,11 @@ public final class InstanceManagerProcess extends ServiceProcess {
     public static final String PARALLEL_PORTS = "paradise.test.parallel-ports";
     /** Set to Surefire's fork number where a module's test classes run in forks side by side: each fork then keeps to its quarter. */
     public static final String FORK_PORTS = "paradise.test.port-slice";
+
     private static final int PORT_SLICES = 4;
     private static final int PORT_SLICE = 25;
-    private static final java.util.concurrent.atomic.AtomicInteger SLICES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger SLICES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private InstanceManagerProcess(Path home, List<String> arguments) throws Exception {
         super("instance-manager", RepoPaths.serviceJar("instance-manager"), home, arguments);
@@ -32,7 +34,9 @@ public final class InstanceManagerProcess extends ServiceProcess {
         String fork = System.getProperty(FORK_PORTS);
         boolean sliced = Boolean.getBoolean(PARALLEL_PORTS) || (fork != null && fork.matches("\\d+"));
         if (sliced && java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--paradise.instances.port-"))) {
-            int slice = Math.floorMod(fork != null && fork.matches("\\d+") ? Integer.parseInt(fork) - 1 : SLICES.getAndIncrement(), PORT_SLICES);
+            int slice = Math.floorMod(
+                    fork != null && fork.matches("\\d+") ? Integer.parseInt(fork) - 1 : SLICES.getAndIncrement(),
+                    PORT_SLICES);
             int from = 8200 + slice * PORT_SLICE;
             List<String> tolerant = new ArrayList<>(List.of(extra));
             if (tolerant.stream().noneMatch(a -> a.startsWith("--paradise.instances.health.timeout"))) {
@@ -58,7 +62,8 @@ public final class InstanceManagerProcess extends ServiceProcess {
      * A manager whose instances get ports {@code from}..{@code to} only: test classes that run at the same time give
      * their managers ranges apart, since a manager knows only its own leases.
      */
-    public static InstanceManagerProcess startWithPorts(int from, int to, Path home, Path workspaceRoot, String... extra) throws Exception {
+    public static InstanceManagerProcess startWithPorts(
+            int from, int to, Path home, Path workspaceRoot, String... extra) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(extra));
         arguments.add("--paradise.instances.port-from=" + from);
         arguments.add("--paradise.instances.port-to=" + to);
@@ -77,7 +82,11 @@ public final class InstanceManagerProcess extends ServiceProcess {
 
     public void deleteAllInstances() throws Exception {
         for (String id : instanceIds()) {
-            HTTP.send(HttpRequest.newBuilder(url("/api/instances/" + id)).header("Authorization", ServiceCredential.authorization()).DELETE().build(),
+            HTTP.send(
+                    HttpRequest.newBuilder(url("/api/instances/" + id))
+                            .header("Authorization", ServiceCredential.authorization())
+                            .DELETE()
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
         }
     }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where the repository's built services and npm test tools are. */
 public final class RepoPaths {
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     public static Path root() {
         String configured = System.getProperty("paradise.repo");
@@ -19,7 +18,8 @@ public final class RepoPaths {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the repository root above " + Path.of("").toAbsolutePath());
     }
 
     public static Path nodeTools() {
@@ -38,7 +38,8 @@ public final class RepoPaths {
     public static Path codeBackend() {
         Path backend = root().resolve("docker/code-backend");
         if (!Files.isDirectory(backend.resolve("node_modules"))) {
-            throw new IllegalStateException("the code backend's npm packages are missing: run scripts/install-test-deps.sh");
+            throw new IllegalStateException(
+                    "the code backend's npm packages are missing: run scripts/install-test-deps.sh");
         }
         return backend;
     }
@@ -51,7 +52,8 @@ public final class RepoPaths {
     public static Path serviceJar(String module) {
         Path jar = root().resolve(module + "/target/" + module + ".jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("build " + module + " first: ./mvnw -DskipTests package -pl " + module + " -am");
+            throw new IllegalStateException(
+                    "build " + module + " first: ./mvnw -DskipTests package -pl " + module + " -am");
         }
         return jar;
     }

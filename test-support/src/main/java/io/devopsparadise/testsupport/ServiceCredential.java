@@ -1,7 +1,6 @@
 package io.devopsparadise.testsupport;
 
 import io.devopsparadise.security.SecretFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +17,7 @@ public final class ServiceCredential {
     private static final Path FILE = locate();
     private static final String TOKEN = SecretFile.readOrCreate(FILE, "pds_");
 
-    private ServiceCredential() {
-    }
+    private ServiceCredential() {}
 
     public static Path file() {
         return FILE;
@@ -40,7 +38,9 @@ public final class ServiceCredential {
             return Path.of(configured);
         }
         try {
-            return Files.createTempDirectory("paradise-credential", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
+            return Files.createTempDirectory(
+                            "paradise-credential",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))
                     .resolve("service-token");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the tests' service credential", e);

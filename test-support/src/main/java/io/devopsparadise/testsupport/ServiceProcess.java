@@ -22,6 +22,7 @@ public class ServiceProcess implements AutoCloseable {
      * about 2 s sooner (of 7) on a 2-core machine, which the suite's dozens of starts add up.
      */
     private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final int port;
     private final String name;
 
@@ -29,7 +30,9 @@ public class ServiceProcess implements AutoCloseable {
         this(name, jar, logDir, java.util.Map.of(), arguments);
     }
 
-    protected ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments) throws Exception {
+    protected ServiceProcess(
+            String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments)
+            throws Exception {
         this(name, jar, logDir, environment, arguments, freePort());
     }
 
@@ -40,10 +43,17 @@ public class ServiceProcess implements AutoCloseable {
     private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "service-process-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "service-process-reaper"));
     }
 
-    private ServiceProcess(String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments, int port)
+    private ServiceProcess(
+            String name,
+            Path jar,
+            Path logDir,
+            java.util.Map<String, String> environment,
+            List<String> arguments,
+            int port)
             throws Exception {
         this.name = name;
         this.port = port;
@@ -51,10 +61,14 @@ public class ServiceProcess implements AutoCloseable {
         command.addAll(JVM_FLAGS);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".out").toFile());
-        // the service's data (databases, tokens) goes into the test's directory, never into the user's ~/.devops-paradise
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve(name + ".out").toFile());
+        // the service's data (databases, tokens) goes into the test's directory, never into the user's
+        // ~/.devops-paradise
         builder.environment().put("PARADISE_HOME", logDir.toString());
-        builder.environment().put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
+        builder.environment()
+                .put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
         builder.environment().putAll(environment);
         this.process = builder.start();
         RUNNING.add(process);
@@ -72,11 +86,14 @@ public class ServiceProcess implements AutoCloseable {
 
     /** Starts a service on a port chosen before (with {@link #freePort()}), for two services that each need the other's address. */
     public static ServiceProcess startOn(int port, String module, Path logDir, String... arguments) throws Exception {
-        return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, java.util.Map.of(), List.of(arguments), port);
+        return new ServiceProcess(
+                module, RepoPaths.serviceJar(module), logDir, java.util.Map.of(), List.of(arguments), port);
     }
 
     /** Starts a service with extra environment variables, as the start script passes the platform's settings. */
-    public static ServiceProcess start(String module, Path logDir, java.util.Map<String, String> environment, String... arguments) throws Exception {
+    public static ServiceProcess start(
+            String module, Path logDir, java.util.Map<String, String> environment, String... arguments)
+            throws Exception {
         return new ServiceProcess(module, RepoPaths.serviceJar(module), logDir, environment, List.of(arguments));
     }
 
@@ -87,7 +104,12 @@ public class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue());
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(url("/actuator/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(url("/actuator/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -103,8 +125,12 @@ public class ServiceProcess implements AutoCloseable {
     }
 
     public String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).header("Authorization", ServiceCredential.authorization()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Authorization", ServiceCredential.authorization())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.devopsparadise.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,8 +17,19 @@ import java.util.Map;
  */
 public final class StaticSite implements AutoCloseable {
 
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "json", "application/json",
-            "js", "text/javascript", "css", "text/css", "svg", "image/svg+xml", "png", "image/png");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "json",
+            "application/json",
+            "js",
+            "text/javascript",
+            "css",
+            "text/css",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png");
 
     private final HttpServer server;
 
@@ -41,7 +51,8 @@ public final class StaticSite implements AutoCloseable {
 
     private static void answer(HttpExchange exchange, Path root) throws IOException {
         try (exchange) {
-            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1))
+                    .normalize();
             if (Files.isDirectory(file)) {
                 file = file.resolve("index.html");
             }
@@ -50,7 +61,10 @@ public final class StaticSite implements AutoCloseable {
                 return;
             }
             String name = file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
             byte[] body = Files.readAllBytes(file);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -18,8 +18,10 @@ public class AdminToken {
 
     AdminToken(GatewayProperties properties) {
         String configured = properties.adminToken();
-        this.hash = TokenHasher.hash(configured != null && !configured.isBlank() ? strong(configured.strip())
-                : SecretFile.readOrCreate(properties.home().resolve("admin-token"), "pda_"));
+        this.hash = TokenHasher.hash(
+                configured != null && !configured.isBlank()
+                        ? strong(configured.strip())
+                        : SecretFile.readOrCreate(properties.home().resolve("admin-token"), "pda_"));
     }
 
     public boolean matches(String token) {
@@ -28,9 +30,11 @@ public class AdminToken {
 
     static String strong(String token) {
         if (token.length() < MIN_LENGTH || token.chars().distinct().count() < MIN_DISTINCT_CHARACTERS) {
-            throw new IllegalStateException("PARADISE_ADMIN_TOKEN is too weak: it needs at least " + MIN_LENGTH + " characters, "
-                    + MIN_DISTINCT_CHARACTERS + " of them different (it guards every client's registration). Leave it unset to have "
-                    + "a strong one generated into the data directory's admin-token file, or use e.g. `openssl rand -base64 33`");
+            throw new IllegalStateException(
+                    "PARADISE_ADMIN_TOKEN is too weak: it needs at least " + MIN_LENGTH + " characters, "
+                            + MIN_DISTINCT_CHARACTERS
+                            + " of them different (it guards every client's registration). Leave it unset to have "
+                            + "a strong one generated into the data directory's admin-token file, or use e.g. `openssl rand -base64 33`");
         }
         return token;
     }

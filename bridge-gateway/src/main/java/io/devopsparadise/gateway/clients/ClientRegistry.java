@@ -2,8 +2,6 @@ package io.devopsparadise.gateway.clients;
 
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.gateway.GatewayProperties;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Registered clients, kept in memory for the request path (token → client is one hash and one map lookup)
@@ -44,20 +43,29 @@ public class ClientRegistry {
     }
 
     public List<Client> all() {
-        return byId.values().stream().sorted(Comparator.comparing(Client::createdAt)).toList();
+        return byId.values().stream()
+                .sorted(Comparator.comparing(Client::createdAt))
+                .toList();
     }
 
     /** Registers a client and returns it with its token, which exists nowhere else after this call. */
-    public synchronized Registration register(String name, String workspace, String backendProfile, String qualityProfile,
-                                              InstanceLimits limits) {
+    public synchronized Registration register(
+            String name, String workspace, String backendProfile, String qualityProfile, InstanceLimits limits) {
         checkNew(name);
         if (workspace == null || workspace.isBlank()) {
-            throw new InvalidClientException("workspace is required: the absolute path of the project this client works on");
+            throw new InvalidClientException(
+                    "workspace is required: the absolute path of the project this client works on");
         }
         Instant now = clock.instant();
-        Client client = new Client(name, name, workspace,
+        Client client = new Client(
+                name,
+                name,
+                workspace,
                 blankToNull(backendProfile, properties.defaultBackendProfile()),
-                blankToNull(qualityProfile, properties.defaultQualityProfile()), now, now, limits);
+                blankToNull(qualityProfile, properties.defaultQualityProfile()),
+                now,
+                now,
+                limits);
         String token = TokenHasher.newToken("pdb_");
         repository.insert(client, TokenHasher.hash(token));
         remember(client, TokenHasher.hash(token));
@@ -79,8 +87,15 @@ public class ClientRegistry {
         Instant now = clock.instant();
         repository.updateToken(id, hash, now);
         Optional.ofNullable(tokenHashById.get(id)).ifPresent(idByTokenHash::remove);
-        Client rotated = new Client(client.id(), client.name(), client.workspace(), client.backendProfile(),
-                client.qualityProfile(), client.createdAt(), now, client.limits());
+        Client rotated = new Client(
+                client.id(),
+                client.name(),
+                client.workspace(),
+                client.backendProfile(),
+                client.qualityProfile(),
+                client.createdAt(),
+                now,
+                client.limits());
         remember(rotated, hash);
         return new Registration(rotated, token);
     }
@@ -101,7 +116,8 @@ public class ClientRegistry {
 
     private static void checkName(String name) {
         if (!ClientNames.isValid(name)) {
-            throw new InvalidClientException("name must be " + ClientNames.RULE + "; got " + (name == null ? "nothing" : "'" + name + "'"));
+            throw new InvalidClientException(
+                    "name must be " + ClientNames.RULE + "; got " + (name == null ? "nothing" : "'" + name + "'"));
         }
     }
 
@@ -110,6 +126,5 @@ public class ClientRegistry {
     }
 
     /** A client together with its freshly issued token. */
-    public record Registration(Client client, String token) {
-    }
+    public record Registration(Client client, String token) {}
 }

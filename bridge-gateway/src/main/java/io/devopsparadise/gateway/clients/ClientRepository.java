@@ -1,14 +1,13 @@
 package io.devopsparadise.gateway.clients;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code client} table. Blocking: callers run it off the event loop. */
 @Repository
@@ -25,14 +24,24 @@ class ClientRepository {
                 INSERT INTO client (id, name, workspace, backend_profile, quality_profile, token_hash, created_at, token_rotated_at,
                                     memory_limit, cpu_limit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(client.id(), client.name(), client.workspace(), client.backendProfile(), client.qualityProfile(),
-                        tokenHash, utc(client.createdAt()), utc(client.tokenRotatedAt()),
-                        client.limits() == null ? null : client.limits().memory(), client.limits() == null ? null : client.limits().cpus())
+                .params(
+                        client.id(),
+                        client.name(),
+                        client.workspace(),
+                        client.backendProfile(),
+                        client.qualityProfile(),
+                        tokenHash,
+                        utc(client.createdAt()),
+                        utc(client.tokenRotatedAt()),
+                        client.limits() == null ? null : client.limits().memory(),
+                        client.limits() == null ? null : client.limits().cpus())
                 .update();
     }
 
     void updateToken(String id, String tokenHash, Instant rotatedAt) {
-        jdbc.sql("UPDATE client SET token_hash = ?, token_rotated_at = ? WHERE id = ?").params(tokenHash, utc(rotatedAt), id).update();
+        jdbc.sql("UPDATE client SET token_hash = ?, token_rotated_at = ? WHERE id = ?")
+                .params(tokenHash, utc(rotatedAt), id)
+                .update();
     }
 
     void delete(String id) {
@@ -40,18 +49,25 @@ class ClientRepository {
     }
 
     List<StoredClient> findAll() {
-        return jdbc.sql("SELECT * FROM client ORDER BY created_at").query(ClientRepository::map).list();
+        return jdbc.sql("SELECT * FROM client ORDER BY created_at")
+                .query(ClientRepository::map)
+                .list();
     }
 
-    record StoredClient(Client client, String tokenHash) {
-    }
+    record StoredClient(Client client, String tokenHash) {}
 
     private static StoredClient map(ResultSet rs, int row) throws SQLException {
-        return new StoredClient(new Client(rs.getString("id"), rs.getString("name"), rs.getString("workspace"),
-                rs.getString("backend_profile"), rs.getString("quality_profile"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("token_rotated_at", OffsetDateTime.class).toInstant(),
-                InstanceLimits.of(rs.getString("memory_limit"), rs.getObject("cpu_limit", Double.class))), rs.getString("token_hash"));
+        return new StoredClient(
+                new Client(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        rs.getString("workspace"),
+                        rs.getString("backend_profile"),
+                        rs.getString("quality_profile"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("token_rotated_at", OffsetDateTime.class).toInstant(),
+                        InstanceLimits.of(rs.getString("memory_limit"), rs.getObject("cpu_limit", Double.class))),
+                rs.getString("token_hash"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -15,8 +15,7 @@ public final class TokenHasher {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenHasher() {
-    }
+    private TokenHasher() {}
 
     public static String newToken(String prefix) {
         byte[] bytes = new byte[32];
@@ -26,7 +25,8 @@ public final class TokenHasher {
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
@@ -34,6 +34,7 @@ public final class TokenHasher {
 
     /** Compares two hashes in constant time. */
     public static boolean matches(String hashA, String hashB) {
-        return MessageDigest.isEqual(hashA.getBytes(StandardCharsets.US_ASCII), hashB.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hashA.getBytes(StandardCharsets.US_ASCII), hashB.getBytes(StandardCharsets.US_ASCII));
     }
 }

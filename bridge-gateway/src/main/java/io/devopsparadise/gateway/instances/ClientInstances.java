@@ -3,16 +3,9 @@ package io.devopsparadise.gateway.instances;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
-import io.devopsparadise.events.SseFollower;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Each client's instance: looked up or provisioned on first use, then cached. The cache follows the
@@ -49,16 +48,19 @@ public class ClientInstances implements SmartLifecycle {
 
     /** The client's healthy instance, provisioning it when it has none. Concurrent callers share one provisioning. */
     public Mono<InstanceView> ensure(Client client) {
-        return byClient.computeIfAbsent(client.id(), id -> lookUpOrProvision(client)
-                .doOnError(e -> byClient.remove(id))
-                .cache(view -> Duration.ofDays(365), e -> Duration.ZERO, () -> Duration.ZERO));
+        return byClient.computeIfAbsent(
+                client.id(),
+                id -> lookUpOrProvision(client)
+                        .doOnError(e -> byClient.remove(id))
+                        .cache(view -> Duration.ofDays(365), e -> Duration.ZERO, () -> Duration.ZERO));
     }
 
     private Mono<InstanceView> lookUpOrProvision(Client client) {
         return manager.findByClient(client.id())
                 .filter(view -> view.state() != InstanceState.FAILED)
                 .flatMap(view -> view.state() == InstanceState.HEALTHY ? Mono.just(view) : awaitHealthy(view))
-                .switchIfEmpty(Mono.defer(() -> manager.provision(client.id(), client.workspace(), client.backendProfile(), client.limits())));
+                .switchIfEmpty(Mono.defer(() ->
+                        manager.provision(client.id(), client.workspace(), client.backendProfile(), client.limits())));
     }
 
     private Mono<InstanceView> awaitHealthy(InstanceView starting) {
@@ -74,11 +76,18 @@ public class ClientInstances implements SmartLifecycle {
         return manager.findByClient(starting.clientId())
                 .defaultIfEmpty(starting)
                 .onErrorReturn(starting)
-                .flatMap(view -> Mono.error(view.state() == InstanceState.INDEXING
-                        ? new InstanceUnavailableException("instance of " + view.clientId() + " is still indexing the workspace" + waited
-                                + " (" + view.health() + "); try again in a moment", 503, null)
-                        : new InstanceUnavailableException("instance of " + view.clientId() + " did not become healthy" + waited
-                                + " (" + view.state() + ": " + view.health() + ")", 504, null)));
+                .flatMap(view -> Mono.error(
+                        view.state() == InstanceState.INDEXING
+                                ? new InstanceUnavailableException(
+                                        "instance of " + view.clientId() + " is still indexing the workspace" + waited
+                                                + " (" + view.health() + "); try again in a moment",
+                                        503,
+                                        null)
+                                : new InstanceUnavailableException(
+                                        "instance of " + view.clientId() + " did not become healthy" + waited + " ("
+                                                + view.state() + ": " + view.health() + ")",
+                                        504,
+                                        null)));
     }
 
     /** Forgets the cached instance, so that the next request looks it up again. */
@@ -94,7 +103,10 @@ public class ClientInstances implements SmartLifecycle {
             return;
         }
         lastActivity.put(instance.id(), now);
-        manager.recordActivity(instance.id()).subscribe(ok -> { }, error -> log.debug("activity of {} not recorded: {}", instance.id(), error.toString()));
+        manager.recordActivity(instance.id())
+                .subscribe(
+                        ok -> {},
+                        error -> log.debug("activity of {} not recorded: {}", instance.id(), error.toString()));
     }
 
     public void onRestart(Consumer<String> clientIdListener) {
@@ -108,7 +120,7 @@ public class ClientInstances implements SmartLifecycle {
                 forget(event.clientId());
                 restarts.tryEmitNext(event.clientId());
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -118,15 +130,20 @@ public class ClientInstances implements SmartLifecycle {
      * re-initialize.
      */
     void catchUp() {
-        byClient.forEach((clientId, cached) -> cached
-                .zipWith(manager.findByClient(clientId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .subscribe(known -> {
-                    Optional<InstanceView> now = known.getT2();
-                    if (now.isEmpty() || !now.get().id().equals(known.getT1().id()) || now.get().state() == InstanceState.FAILED) {
-                        forget(clientId);
-                        restarts.tryEmitNext(clientId);
-                    }
-                }, error -> log.debug("instance of {} not checked after reconnecting: {}", clientId, error.toString())));
+        byClient.forEach((clientId, cached) -> cached.zipWith(
+                        manager.findByClient(clientId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .subscribe(
+                        known -> {
+                            Optional<InstanceView> now = known.getT2();
+                            if (now.isEmpty()
+                                    || !now.get().id().equals(known.getT1().id())
+                                    || now.get().state() == InstanceState.FAILED) {
+                                forget(clientId);
+                                restarts.tryEmitNext(clientId);
+                            }
+                        },
+                        error -> log.debug(
+                                "instance of {} not checked after reconnecting: {}", clientId, error.toString())));
     }
 
     @Override

@@ -5,6 +5,11 @@ import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.resilience.InstanceResilience;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -18,12 +23,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-
 /**
  * HTTP to a client's instance. Bodies stream in both directions; the Host header is the instance's loopback
  * address (Serena refuses any other). The client's own credentials never travel to the backend.
@@ -31,7 +30,7 @@ import java.util.function.Consumer;
 @Component
 class Backend {
 
-            private static final String ACCEPT_BOTH = "application/json, text/event-stream";
+    private static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
     private final WebClient http;
     private final InstanceResilience resilience;
@@ -47,35 +46,51 @@ class Backend {
         this.http = builder.clone()
                 // relayed MCP traffic is measured by McpMetrics; a client observation per call would measure it twice
                 .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
+                .clientConnector(
+                        new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
                 .build();
         this.resilience = resilience;
         this.timeout = properties.backendTimeout();
     }
 
-    public Mono<ResponseEntity<Flux<DataBuffer>>> post(InstanceView instance, String clientId, String backendSession,
-                                                       String protocolVersion, byte[] body) {
-        return exchange(HttpMethod.POST, instance, clientId, headers -> {
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            headers.set(HttpHeaders.ACCEPT, ACCEPT_BOTH);
-            common(headers, backendSession, protocolVersion);
-        }, body);
+    public Mono<ResponseEntity<Flux<DataBuffer>>> post(
+            InstanceView instance, String clientId, String backendSession, String protocolVersion, byte[] body) {
+        return exchange(
+                HttpMethod.POST,
+                instance,
+                clientId,
+                headers -> {
+                    headers.setContentType(MediaType.APPLICATION_JSON);
+                    headers.set(HttpHeaders.ACCEPT, ACCEPT_BOTH);
+                    common(headers, backendSession, protocolVersion);
+                },
+                body);
     }
 
-    public Mono<ResponseEntity<Flux<DataBuffer>>> get(InstanceView instance, String clientId, String backendSession,
-                                                      String protocolVersion, String lastEventId) {
-        return exchange(HttpMethod.GET, instance, clientId, headers -> {
-            headers.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
-            common(headers, backendSession, protocolVersion);
-            if (lastEventId != null) {
-                headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
-            }
-        }, null);
+    public Mono<ResponseEntity<Flux<DataBuffer>>> get(
+            InstanceView instance, String clientId, String backendSession, String protocolVersion, String lastEventId) {
+        return exchange(
+                HttpMethod.GET,
+                instance,
+                clientId,
+                headers -> {
+                    headers.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
+                    common(headers, backendSession, protocolVersion);
+                    if (lastEventId != null) {
+                        headers.set(McpHeaders.LAST_EVENT_ID, lastEventId);
+                    }
+                },
+                null);
     }
 
-    public Mono<ResponseEntity<Flux<DataBuffer>>> delete(InstanceView instance, String clientId, String backendSession,
-                                                         String protocolVersion) {
-        return exchange(HttpMethod.DELETE, instance, clientId, headers -> common(headers, backendSession, protocolVersion), null);
+    public Mono<ResponseEntity<Flux<DataBuffer>>> delete(
+            InstanceView instance, String clientId, String backendSession, String protocolVersion) {
+        return exchange(
+                HttpMethod.DELETE,
+                instance,
+                clientId,
+                headers -> common(headers, backendSession, protocolVersion),
+                null);
     }
 
     private static void common(HttpHeaders headers, String backendSession, String protocolVersion) {
@@ -87,9 +102,11 @@ class Backend {
         }
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(HttpMethod method, InstanceView instance, String clientId,
-                                                            Consumer<HttpHeaders> headers, byte[] body) {
-        WebClient.RequestBodySpec request = http.method(method).uri(uris.computeIfAbsent(instance.mcpUrl(), URI::create)).headers(headers);
+    private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(
+            HttpMethod method, InstanceView instance, String clientId, Consumer<HttpHeaders> headers, byte[] body) {
+        WebClient.RequestBodySpec request = http.method(method)
+                .uri(uris.computeIfAbsent(instance.mcpUrl(), URI::create))
+                .headers(headers);
         WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.bodyValue(body);
         return withBody.retrieve()
                 .onStatus(status -> true, response -> Mono.empty())

@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.StringDecoder;
@@ -11,8 +12,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads backend answers the gateway must look into (tools/list, legacy SSE messages, errors), never more than
@@ -58,8 +57,11 @@ class BackendBodies {
     }
 
     private McpError tooLarge() {
-        return new McpError(502, McpError.SERVER_ERROR, "Your instance's answer is larger than " + maxBytes
-                + " bytes, the most the gateway reads whole (paradise.gateway.max-backend-message-size)");
+        return new McpError(
+                502,
+                McpError.SERVER_ERROR,
+                "Your instance's answer is larger than " + maxBytes
+                        + " bytes, the most the gateway reads whole (paradise.gateway.max-backend-message-size)");
     }
 
     private static Flux<String> nonEmpty(String text) {
@@ -77,7 +79,8 @@ class BackendBodies {
                         data.setLength(0);
                     }
                 } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line, line.startsWith("data: ") ? 6 : 5, line.length());
+                    data.append(data.isEmpty() ? "" : "\n")
+                            .append(line, line.startsWith("data: ") ? 6 : 5, line.length());
                     if (data.length() > maxBytes) {
                         sink.error(tooLarge());
                     }

@@ -3,6 +3,8 @@ package io.devopsparadise.gateway.mcp;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.instances.ClientInstances;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -12,9 +14,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Keeps each gateway session bound to a live backend session. When the backend lost it (a restart: see
  * {@link #sessionLost}), the client's original initialize is replayed, followed by
@@ -22,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 class BackendSessions {
-
 
     private final Backend backend;
     private final ClientInstances instances;
@@ -59,26 +57,38 @@ class BackendSessions {
             return ready(client, session, instance)
                     .then(Mono.defer(() -> attempt(client, session, instance, body)))
                     .flatMap(relayed -> relayed == LOST
-                            ? reinitialize(client, session, instance).then(Mono.defer(() -> attempt(client, session, instance, body)))
+                            ? reinitialize(client, session, instance)
+                                    .then(Mono.defer(() -> attempt(client, session, instance, body)))
                             : Mono.just(relayed));
         });
     }
 
     /** Tells the backend the session's initialize was answered, as a client does; for sessions the gateway opens itself. */
     public Mono<Void> initialized(Client client, GatewaySession session) {
-        return instances.ensure(client).flatMap(instance -> initialized(client, instance, session.backendSessionId(), session.protocolVersion()));
+        return instances
+                .ensure(client)
+                .flatMap(instance ->
+                        initialized(client, instance, session.backendSessionId(), session.protocolVersion()));
     }
 
-    private Mono<Void> initialized(Client client, InstanceView instance, String backendSession, String protocolVersion) {
+    private Mono<Void> initialized(
+            Client client, InstanceView instance, String backendSession, String protocolVersion) {
         return backend.post(instance, client.id(), backendSession, protocolVersion, JsonRpc.INITIALIZED_NOTIFICATION)
                 .flatMap(ack -> drain(ack.getBody()));
     }
 
     /** Opens the backend's GET stream for the session. */
     public Mono<Relayed> stream(Client client, GatewaySession session, String lastEventId) {
-        return instances.ensure(client).flatMap(instance -> ready(client, session, instance)
-                .then(Mono.defer(() -> backend.get(instance, client.id(), session.backendSessionId(), session.protocolVersion(), lastEventId)))
-                .map(BackendSessions::relay));
+        return instances
+                .ensure(client)
+                .flatMap(instance -> ready(client, session, instance)
+                        .then(Mono.defer(() -> backend.get(
+                                instance,
+                                client.id(),
+                                session.backendSessionId(),
+                                session.protocolVersion(),
+                                lastEventId)))
+                        .map(BackendSessions::relay));
     }
 
     /** Ends the backend session; the backend's answer does not matter to the client. */
@@ -87,7 +97,8 @@ class BackendSessions {
         if (backendSession == null) {
             return Mono.empty();
         }
-        return instances.ensure(client)
+        return instances
+                .ensure(client)
                 .flatMap(instance -> backend.delete(instance, client.id(), backendSession, session.protocolVersion()))
                 .flatMap(response -> drain(response.getBody()))
                 .onErrorResume(e -> Mono.empty())
@@ -98,15 +109,18 @@ class BackendSessions {
 
     private Mono<Relayed> attempt(Client client, GatewaySession session, InstanceView instance, byte[] body) {
         String backendSession = session.backendSessionId();
-        return backend.post(instance, client.id(), backendSession, session.protocolVersion(), body).flatMap(response -> {
-            int status = response.getStatusCode().value();
-            if (backendSession == null || (status != 404 && status != 400)) {
-                return Mono.just(relay(response));
-            }
-            return bodies.join(response.getBody())
-                    .map(bytes -> sessionLost(status, bytes, json) ? LOST
-                            : Relayed.read(status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
-        });
+        return backend.post(instance, client.id(), backendSession, session.protocolVersion(), body)
+                .flatMap(response -> {
+                    int status = response.getStatusCode().value();
+                    if (backendSession == null || (status != 404 && status != 400)) {
+                        return Mono.just(relay(response));
+                    }
+                    return bodies.join(response.getBody())
+                            .map(bytes -> sessionLost(status, bytes, json)
+                                    ? LOST
+                                    : Relayed.read(
+                                            status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
+                });
     }
 
     /**
@@ -142,9 +156,11 @@ class BackendSessions {
     /** One replay at a time per session; concurrent requests wait for the same one. */
     private Mono<Void> reinitialize(Client client, GatewaySession session, InstanceView instance) {
         session.markStale();
-        return reinitializing.computeIfAbsent(session.id(), id -> replay(client, session, instance)
-                .doFinally(signal -> reinitializing.remove(id))
-                .cache());
+        return reinitializing.computeIfAbsent(
+                session.id(),
+                id -> replay(client, session, instance)
+                        .doFinally(signal -> reinitializing.remove(id))
+                        .cache());
     }
 
     private Mono<Void> replay(Client client, GatewaySession session, InstanceView instance) {
@@ -152,8 +168,12 @@ class BackendSessions {
                 .flatMap(response -> {
                     String backendSession = response.getHeaders().getFirst(McpHeaders.SESSION_ID);
                     if (!response.getStatusCode().is2xxSuccessful()) {
-                        return drain(response.getBody()).then(Mono.error(new McpError(502, McpError.SERVER_ERROR,
-                                "the instance did not accept the re-initialization (HTTP " + response.getStatusCode().value() + ")")));
+                        return drain(response.getBody())
+                                .then(Mono.error(new McpError(
+                                        502,
+                                        McpError.SERVER_ERROR,
+                                        "the instance did not accept the re-initialization (HTTP "
+                                                + response.getStatusCode().value() + ")")));
                     }
                     return drain(response.getBody())
                             .then(initialized(client, instance, backendSession, session.protocolVersion()))
@@ -168,7 +188,9 @@ class BackendSessions {
     }
 
     private static Mono<Void> drain(Flux<DataBuffer> body) {
-        return body == null ? Mono.empty() : body.doOnNext(DataBufferUtils::release).then();
+        return body == null
+                ? Mono.empty()
+                : body.doOnNext(DataBufferUtils::release).then();
     }
 
     static byte[] bytes(DataBuffer buffer) {

@@ -21,7 +21,8 @@ public class ClientSessions {
 
     /** Ends every session of the client, here and on its instance. */
     public void endAll(Client client) {
-        sessions.closeAllOf(client.id()).forEach(session -> backend.end(client, session).subscribe());
+        sessions.closeAllOf(client.id())
+                .forEach(session -> backend.end(client, session).subscribe());
     }
 
     /** Forgets every session of a deleted client; its instance goes with it, so the backend is not told. */

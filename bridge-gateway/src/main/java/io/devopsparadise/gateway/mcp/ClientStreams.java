@@ -1,11 +1,10 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts the SSE streams each client holds open (legacy {@code GET /sse} and {@code GET /mcp}): every open stream
@@ -41,9 +40,12 @@ class ClientStreams {
     public Lease open(String clientId) {
         openByClient.merge(clientId, 1, (open, one) -> {
             if (open >= maxPerClient) {
-                throw new McpError(429, McpError.SERVER_ERROR, "Client " + clientId + " already holds " + maxPerClient
-                        + " open SSE streams (paradise.gateway.max-streams-per-client); close a stream it no longer reads"
-                        + " (or end its session with DELETE /mcp) before opening another");
+                throw new McpError(
+                        429,
+                        McpError.SERVER_ERROR,
+                        "Client " + clientId + " already holds " + maxPerClient
+                                + " open SSE streams (paradise.gateway.max-streams-per-client); close a stream it no longer reads"
+                                + " (or end its session with DELETE /mcp) before opening another");
             }
             return open + 1;
         });

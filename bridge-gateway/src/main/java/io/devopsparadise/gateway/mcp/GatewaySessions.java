@@ -4,8 +4,6 @@ import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * The gateway's own sessions. A session is only ever found by its owner: another client presenting the id
@@ -28,13 +27,16 @@ class GatewaySessions {
     private final Clock clock;
     private final int maxPerClient;
     private final Duration idleTimeout;
-    private final List<java.util.function.Consumer<String>> allClosed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> allClosed =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     GatewaySessions(Clock clock, MeterRegistry meters, ClientInstances instances, GatewayProperties properties) {
         this.clock = clock;
         this.maxPerClient = properties.maxSessionsPerClient();
         this.idleTimeout = properties.sessionIdleTimeout();
-        Gauge.builder("paradise.gateway.sessions", byId, Map::size).description("Open MCP sessions").register(meters);
+        Gauge.builder("paradise.gateway.sessions", byId, Map::size)
+                .description("Open MCP sessions")
+                .register(meters);
         instances.onRestart(this::markStale);
     }
 
@@ -46,17 +48,22 @@ class GatewaySessions {
             }
             return open + 1;
         });
-        GatewaySession session = new GatewaySession(UUID.randomUUID().toString(), clientId, protocolVersion,
-                initializeRequest, clock.instant());
+        GatewaySession session = new GatewaySession(
+                UUID.randomUUID().toString(), clientId, protocolVersion, initializeRequest, clock.instant());
         byId.put(session.id(), session);
         return session;
     }
 
     private McpError limitReached(String clientId) {
-        return new McpError(429, McpError.SERVER_ERROR, "Client " + clientId + " has reached its limit of " + maxPerClient
-                + " open sessions (paradise.gateway.max-sessions-per-client). End the sessions it no longer uses: DELETE /mcp"
-                + " with their Mcp-Session-Id, or all of them with DELETE /api/clients/" + clientId + "/sessions;"
-                + " unused sessions also end after " + idleTimeout + " (paradise.gateway.session-idle-timeout)");
+        return new McpError(
+                429,
+                McpError.SERVER_ERROR,
+                "Client " + clientId + " has reached its limit of " + maxPerClient
+                        + " open sessions (paradise.gateway.max-sessions-per-client). End the sessions it no longer uses: DELETE /mcp"
+                        + " with their Mcp-Session-Id, or all of them with DELETE /api/clients/" + clientId
+                        + "/sessions;"
+                        + " unused sessions also end after " + idleTimeout
+                        + " (paradise.gateway.session-idle-timeout)");
     }
 
     public Optional<GatewaySession> find(String id, String clientId) {
@@ -75,7 +82,9 @@ class GatewaySessions {
 
     /** Sessions no request has used since the cutoff: clients that left without DELETE. */
     List<GatewaySession> idleSince(Instant cutoff) {
-        return byId.values().stream().filter(s -> !s.isInitializing() && s.lastUsed().isBefore(cutoff)).toList();
+        return byId.values().stream()
+                .filter(s -> !s.isInitializing() && s.lastUsed().isBefore(cutoff))
+                .toList();
     }
 
     public void close(GatewaySession session) {
@@ -90,7 +99,9 @@ class GatewaySessions {
 
     /** Ends every session of the client and answers them, so that their backend sessions can be ended too. */
     public List<GatewaySession> closeAllOf(String clientId) {
-        List<GatewaySession> closed = byId.values().stream().filter(s -> s.clientId().equals(clientId)).toList();
+        List<GatewaySession> closed = byId.values().stream()
+                .filter(s -> s.clientId().equals(clientId))
+                .toList();
         closed.forEach(this::close);
         allClosed.forEach(listener -> listener.accept(clientId));
         return closed;

@@ -2,10 +2,9 @@ package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.ClientRegistry;
+import java.time.Clock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /**
  * Ends sessions whose client left without a DELETE (most do), so they do not pile up in the gateway or in the
@@ -20,7 +19,12 @@ class IdleSessionSweeper {
     private final GatewayProperties properties;
     private final Clock clock;
 
-    IdleSessionSweeper(GatewaySessions sessions, BackendSessions backend, ClientRegistry clients, GatewayProperties properties, Clock clock) {
+    IdleSessionSweeper(
+            GatewaySessions sessions,
+            BackendSessions backend,
+            ClientRegistry clients,
+            GatewayProperties properties,
+            Clock clock) {
         this.sessions = sessions;
         this.backend = backend;
         this.clients = clients;
@@ -30,9 +34,11 @@ class IdleSessionSweeper {
 
     @Scheduled(fixedDelayString = "${paradise.gateway.session-sweep-interval:60s}")
     void sweep() {
-        sessions.idleSince(clock.instant().minus(properties.sessionIdleTimeout())).forEach(session -> {
-            sessions.close(session);
-            clients.find(session.clientId()).ifPresent(client -> backend.end(client, session).subscribe());
-        });
+        sessions.idleSince(clock.instant().minus(properties.sessionIdleTimeout()))
+                .forEach(session -> {
+                    sessions.close(session);
+                    clients.find(session.clientId())
+                            .ifPresent(client -> backend.end(client, session).subscribe());
+                });
     }
 }

@@ -1,14 +1,13 @@
 package io.devopsparadise.gateway.mcp;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** Parses client messages and writes gateway-made responses. */
 @Component
@@ -34,7 +33,10 @@ class JsonRpc {
         try {
             root = json.readTree(body);
         } catch (JacksonException e) {
-            throw new McpError(400, McpError.PARSE_ERROR, "Parse error: the body is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new McpError(
+                    400,
+                    McpError.PARSE_ERROR,
+                    "Parse error: the body is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
         }
         if (root == null || root.isMissingNode()) {
             throw new McpError(400, McpError.PARSE_ERROR, "Parse error: the body is empty");
@@ -65,8 +67,12 @@ class JsonRpc {
     private static McpMessage message(JsonNode node, byte[] raw) {
         JsonNode version = node.path("jsonrpc");
         if (!node.isObject() || !version.isString() || !"2.0".equals(version.asString())) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\" is required",
-                    answerableIdOf(node), null);
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "Invalid Request: a JSON-RPC 2.0 object with \"jsonrpc\":\"2.0\" is required",
+                    answerableIdOf(node),
+                    null);
         }
         JsonNode id = idOf(node);
         JsonNode method = node.get("method");
@@ -74,10 +80,20 @@ class JsonRpc {
             throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: \"method\" must be a string", id, null);
         }
         if (method == null && id == null) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: neither a request, a notification nor a response", null, null);
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "Invalid Request: neither a request, a notification nor a response",
+                    null,
+                    null);
         }
         if (id != null && !(id.isString() || id.isIntegralNumber())) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: \"id\" must be a string or an integer", null, null);
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "Invalid Request: \"id\" must be a string or an integer",
+                    null,
+                    null);
         }
         return new McpMessage(node, id, method == null ? null : method.asString(), raw);
     }

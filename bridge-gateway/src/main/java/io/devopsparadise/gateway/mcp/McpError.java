@@ -2,10 +2,9 @@ package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.instances.InstanceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.TimeoutException;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,16 +51,27 @@ class McpError extends RuntimeException {
             return e.id() == null ? e.withId(requestId) : e;
         }
         if (error instanceof InstanceUnavailableException e) {
-            return new McpError(e.status() >= 500 ? e.status() : 503, SERVER_ERROR, "Your instance is not available: " + e.getMessage(), requestId, null);
+            return new McpError(
+                    e.status() >= 500 ? e.status() : 503,
+                    SERVER_ERROR,
+                    "Your instance is not available: " + e.getMessage(),
+                    requestId,
+                    null);
         }
         if (error instanceof CallNotPermittedException) {
-            return new McpError(503, SERVER_ERROR, "Your instance keeps failing; the gateway pauses calls to it for a few seconds", requestId, null);
+            return new McpError(
+                    503,
+                    SERVER_ERROR,
+                    "Your instance keeps failing; the gateway pauses calls to it for a few seconds",
+                    requestId,
+                    null);
         }
         if (error instanceof TimeoutException) {
             return new McpError(504, SERVER_ERROR, "Your instance did not answer in time", requestId, null);
         }
         log.warn("request to backend failed", error);
-        return new McpError(502, SERVER_ERROR, "The gateway could not reach your instance: " + error.getMessage(), requestId, null);
+        return new McpError(
+                502, SERVER_ERROR, "The gateway could not reach your instance: " + error.getMessage(), requestId, null);
     }
 
     public McpError withId(JsonNode requestId) {

@@ -4,6 +4,8 @@ import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.clients.ClientRegistry;
 import io.devopsparadise.gateway.resilience.InstanceResilience;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -13,9 +15,6 @@ import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-import java.util.regex.Pattern;
-
 /**
  * The checks every MCP request passes before anything else happens: Origin (DNS rebinding), the bearer token,
  * the client's own path, its rate limit, and for POSTs the content type, Accept and body size.
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
 @Component
 class McpGuard {
 
-    private static final Pattern LOOPBACK_ORIGIN = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?");
+    private static final Pattern LOOPBACK_ORIGIN =
+            Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?");
 
     private final ClientRegistry clients;
     private final InstanceResilience resilience;
@@ -34,27 +34,38 @@ class McpGuard {
         this.clients = clients;
         this.resilience = resilience;
         this.allowedOrigins = properties.allowedOrigins();
-        this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
+        this.maxBodyBytes =
+                (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
     }
 
     /** The authenticated client, or an McpError with the status the failure calls for. */
     public Client admit(ServerRequest request) {
         String origin = request.headers().firstHeader(HttpHeaders.ORIGIN);
         if (!isAllowedOrigin(origin, allowedOrigins)) {
-            throw new McpError(403, McpError.INVALID_REQUEST, "Origin " + origin + " is not allowed; add it to paradise.gateway.allowed-origins");
+            throw new McpError(
+                    403,
+                    McpError.INVALID_REQUEST,
+                    "Origin " + origin + " is not allowed; add it to paradise.gateway.allowed-origins");
         }
         String authorization = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new McpError(401, McpError.INVALID_REQUEST, "Missing bearer token: send Authorization: Bearer <your client token>");
+            throw new McpError(
+                    401,
+                    McpError.INVALID_REQUEST,
+                    "Missing bearer token: send Authorization: Bearer <your client token>");
         }
         Client client = clients.authenticate(authorization.substring(7).strip())
                 .orElseThrow(() -> new McpError(401, McpError.INVALID_REQUEST, "Unknown or revoked bearer token"));
         String pathClient = request.pathVariables().get("clientId");
         if (pathClient != null && !pathClient.equals(client.id())) {
-            throw new McpError(403, McpError.INVALID_REQUEST, "This token belongs to another client than " + pathClient);
+            throw new McpError(
+                    403, McpError.INVALID_REQUEST, "This token belongs to another client than " + pathClient);
         }
         if (!resilience.admit(client.id())) {
-            throw new McpError(429, McpError.SERVER_ERROR, "Rate limit exceeded for client " + client.id() + "; slow down and retry");
+            throw new McpError(
+                    429,
+                    McpError.SERVER_ERROR,
+                    "Rate limit exceeded for client " + client.id() + "; slow down and retry");
         }
         return client;
     }
@@ -68,11 +79,12 @@ class McpGuard {
     public Mono<byte[]> body(ServerRequest request, boolean needsStreamingAccept) {
         MediaType type = contentType(request);
         if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
-            return Mono.error(new McpError(415, McpError.INVALID_REQUEST, "Content-Type must be application/json, got " + type));
+            return Mono.error(
+                    new McpError(415, McpError.INVALID_REQUEST, "Content-Type must be application/json, got " + type));
         }
         if (needsStreamingAccept && !acceptsJsonAndEvents(accept(request))) {
-            return Mono.error(new McpError(406, McpError.INVALID_REQUEST,
-                    "Accept must list both application/json and text/event-stream"));
+            return Mono.error(new McpError(
+                    406, McpError.INVALID_REQUEST, "Accept must list both application/json and text/event-stream"));
         }
         if (request.headers().contentLength().orElse(0) > maxBodyBytes) {
             return Mono.error(tooLarge());
@@ -88,8 +100,11 @@ class McpGuard {
         try {
             return request.headers().accept();
         } catch (RuntimeException e) {
-            throw new McpError(406, McpError.INVALID_REQUEST, "Accept is not a list of media types (" + e.getMessage()
-                    + "); send Accept: application/json, text/event-stream");
+            throw new McpError(
+                    406,
+                    McpError.INVALID_REQUEST,
+                    "Accept is not a list of media types (" + e.getMessage()
+                            + "); send Accept: application/json, text/event-stream");
         }
     }
 
@@ -97,14 +112,18 @@ class McpGuard {
         try {
             return request.headers().contentType().orElse(null);
         } catch (RuntimeException e) {
-            throw new McpError(415, McpError.INVALID_REQUEST, "Content-Type is not a media type (" + e.getMessage()
-                    + "); send Content-Type: application/json");
+            throw new McpError(
+                    415,
+                    McpError.INVALID_REQUEST,
+                    "Content-Type is not a media type (" + e.getMessage() + "); send Content-Type: application/json");
         }
     }
 
     private McpError tooLarge() {
-        return new McpError(413, McpError.INVALID_REQUEST, "Request body is larger than " + maxBodyBytes
-                + " bytes (paradise.gateway.max-body-size)");
+        return new McpError(
+                413,
+                McpError.INVALID_REQUEST,
+                "Request body is larger than " + maxBodyBytes + " bytes (paradise.gateway.max-body-size)");
     }
 
     private static boolean acceptsJsonAndEvents(List<MediaType> accept) {
@@ -112,5 +131,4 @@ class McpGuard {
         boolean events = accept.stream().anyMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM));
         return json && events;
     }
-
 }

@@ -25,6 +25,8 @@ record McpMessage(JsonNode node, JsonNode id, String method, byte[] raw) {
     /** {@code params.name} of tools/call and prompts/get, {@code params.uri} of resources/read. */
     public String target() {
         JsonNode params = node.path("params");
-        return params.has("name") ? params.path("name").asString(null) : params.path("uri").asString(null);
+        return params.has("name")
+                ? params.path("name").asString(null)
+                : params.path("uri").asString(null);
     }
 }

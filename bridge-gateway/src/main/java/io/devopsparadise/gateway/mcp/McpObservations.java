@@ -14,7 +14,8 @@ class McpObservations {
 
     @Bean
     ObservationPredicate skipGenericObservationOfMcpTraffic() {
-        return (name, context) -> !(context instanceof ServerRequestObservationContext server && isMcp(server.getCarrier().getPath().value()));
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && isMcp(server.getCarrier().getPath().value()));
     }
 
     private static boolean isMcp(String path) {

@@ -13,7 +13,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-
 /** Builds what goes back to an MCP client: relayed backend answers, gateway answers and JSON-RPC errors. */
 @Component
 class McpResponses {
@@ -46,7 +45,8 @@ class McpResponses {
             log.debug("backend stream ended: {}", error.toString());
             return Flux.empty();
         });
-        return builder.body(relayed.isEventStream() ? flushingEach(body) : (message, context) -> message.writeWith(body));
+        return builder.body(
+                relayed.isEventStream() ? flushingEach(body) : (message, context) -> message.writeWith(body));
     }
 
     private static BodyInserter<Flux<DataBuffer>, ReactiveHttpOutputMessage> flushingEach(Flux<DataBuffer> body) {
@@ -62,7 +62,8 @@ class McpResponses {
     }
 
     public Mono<ServerResponse> error(McpError error) {
-        ServerResponse.BodyBuilder builder = ServerResponse.status(error.httpStatus()).contentType(MediaType.APPLICATION_JSON);
+        ServerResponse.BodyBuilder builder =
+                ServerResponse.status(error.httpStatus()).contentType(MediaType.APPLICATION_JSON);
         if (error.httpStatus() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
         }

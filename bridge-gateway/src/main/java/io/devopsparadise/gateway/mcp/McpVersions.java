@@ -7,6 +7,7 @@ final class McpVersions {
 
     /** The HTTP+SSE transport's revision. */
     public static final String LEGACY_SSE = "2024-11-05";
+
     public static final String R2025_03_26 = "2025-03-26";
     public static final String R2025_06_18 = "2025-06-18";
     public static final String R2025_11_25 = "2025-11-25";
@@ -16,10 +17,10 @@ final class McpVersions {
     public static final String DEFAULT_WITHOUT_HEADER = R2025_03_26;
     /** What the gateway asks of backends when it opens a session on a client's behalf. */
     public static final String BACKEND_SESSION = R2025_11_25;
+
     public static final List<String> SUPPORTED = List.of(MODERN, R2025_11_25, R2025_06_18, R2025_03_26, LEGACY_SSE);
 
-    private McpVersions() {
-    }
+    private McpVersions() {}
 
     public static boolean isSupported(String version) {
         return SUPPORTED.contains(version);

@@ -1,15 +1,14 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.clients.Client;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code POST/GET/DELETE /mcp} for the session-based revisions (2025-03-26 to 2025-11-25); requests that
@@ -29,9 +28,17 @@ class StreamableHttpHandler {
     private final BackendBodies bodies;
     private final ClientStreams streams;
 
-    StreamableHttpHandler(McpGuard guard, JsonRpc json, GatewaySessions sessions, BackendSessions backend,
-                          ToolAggregator tools, ModernHandler modern, McpResponses responses, McpMetrics metrics, BackendBodies bodies,
-                          ClientStreams streams) {
+    StreamableHttpHandler(
+            McpGuard guard,
+            JsonRpc json,
+            GatewaySessions sessions,
+            BackendSessions backend,
+            ToolAggregator tools,
+            ModernHandler modern,
+            McpResponses responses,
+            McpMetrics metrics,
+            BackendBodies bodies,
+            ClientStreams streams) {
         this.guard = guard;
         this.json = json;
         this.sessions = sessions;
@@ -46,112 +53,159 @@ class StreamableHttpHandler {
 
     public Mono<ServerResponse> post(ServerRequest request) {
         return Mono.defer(() -> {
-            Client client = guard.admit(request);
-            String version = requestedVersion(request);
-            return guard.body(request, true).flatMap(body -> McpVersions.MODERN.equals(version)
-                    ? modern.handle(client, request, body)
-                    : dispatch(client, request, JsonRpc.isBatch(body), json.parse(body)));
-        }).onErrorResume(McpError.class, responses::error);
+                    Client client = guard.admit(request);
+                    String version = requestedVersion(request);
+                    return guard.body(request, true)
+                            .flatMap(body -> McpVersions.MODERN.equals(version)
+                                    ? modern.handle(client, request, body)
+                                    : dispatch(client, request, JsonRpc.isBatch(body), json.parse(body)));
+                })
+                .onErrorResume(McpError.class, responses::error);
     }
 
-    private Mono<ServerResponse> dispatch(Client client, ServerRequest request, boolean batch, List<McpMessage> messages) {
+    private Mono<ServerResponse> dispatch(
+            Client client, ServerRequest request, boolean batch, List<McpMessage> messages) {
         String sessionId = request.headers().firstHeader(McpHeaders.SESSION_ID);
         McpMessage first = messages.get(0);
         if (!batch && first.isInitialize()) {
             if (sessionId != null) {
-                throw new McpError(400, McpError.INVALID_REQUEST, "initialize must not carry an Mcp-Session-Id; it starts a new session", first.id(), null);
+                throw new McpError(
+                        400,
+                        McpError.INVALID_REQUEST,
+                        "initialize must not carry an Mcp-Session-Id; it starts a new session",
+                        first.id(),
+                        null);
             }
             return initialize(client, first);
         }
         GatewaySession session = session(client, sessionId, first.id());
         session.useVersion(request.headers().firstHeader(McpHeaders.PROTOCOL_VERSION));
         if (batch && !McpVersions.allowsBatches(session.protocolVersion())) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "JSON-RPC batches are not allowed in protocol revision "
-                    + session.protocolVersion() + "; send one message per request");
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "JSON-RPC batches are not allowed in protocol revision " + session.protocolVersion()
+                            + "; send one message per request");
         }
         return batch ? relay(client, session, batchBody(messages), null) : single(client, session, first);
     }
 
     private Mono<ServerResponse> initialize(Client client, McpMessage message) {
-        String requested = message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
+        String requested =
+                message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
         GatewaySession session = sessions.open(client.id(), requested, message.raw());
-        return metrics.time(client, "initialize", backend.initialize(client, session)
-                .flatMap(relayed -> {
-                    if (relayed.status() / 100 != 2) {
-                        sessions.close(session);
-                        return responses.relay(relayed, null);
-                    }
-                    sessions.touch(session);
-                    return responses.relay(relayed, session.id());
-                })
-                .onErrorResume(error -> {
-                    sessions.close(session);
-                    return responses.failure(error, message.id());
-                }));
+        return metrics.time(
+                client,
+                "initialize",
+                backend.initialize(client, session)
+                        .flatMap(relayed -> {
+                            if (relayed.status() / 100 != 2) {
+                                sessions.close(session);
+                                return responses.relay(relayed, null);
+                            }
+                            sessions.touch(session);
+                            return responses.relay(relayed, session.id());
+                        })
+                        .onErrorResume(error -> {
+                            sessions.close(session);
+                            return responses.failure(error, message.id());
+                        }));
     }
 
     private Mono<ServerResponse> single(Client client, GatewaySession session, McpMessage message) {
         Optional<Mono<byte[]>> local = tools.answerLocally(client, message);
         if (local.isPresent()) {
-            return metrics.time(client, message.method(), local.get().flatMap(body -> responses.json(200, body, session.id())));
+            return metrics.time(
+                    client, message.method(), local.get().flatMap(body -> responses.json(200, body, session.id())));
         }
         if (tools.isToolsList(message)) {
-            return metrics.time(client, message.method(), backend.send(client, session, message.raw())
-                    .flatMap(relayed -> tools.augmented(relayed, message.id(), false))
-                    .flatMap(relayed -> responses.relay(relayed, session.id()))
-                    .onErrorResume(error -> responses.failure(error, message.id())));
+            return metrics.time(
+                    client,
+                    message.method(),
+                    backend.send(client, session, message.raw())
+                            .flatMap(relayed -> tools.augmented(relayed, message.id(), false))
+                            .flatMap(relayed -> responses.relay(relayed, session.id()))
+                            .onErrorResume(error -> responses.failure(error, message.id())));
         }
         return relay(client, session, tools.forBackend(message), message);
     }
 
     private Mono<ServerResponse> relay(Client client, GatewaySession session, byte[] body, McpMessage message) {
-        String method = message == null ? KnownMethods.BATCH : message.method() == null ? KnownMethods.RESPONSE : message.method();
+        String method = message == null
+                ? KnownMethods.BATCH
+                : message.method() == null ? KnownMethods.RESPONSE : message.method();
         JsonNode id = message == null ? null : message.id();
-        return metrics.time(client, method, backend.send(client, session, body)
-                .flatMap(relayed -> responses.relay(relayed, session.id()))
-                .onErrorResume(error -> responses.failure(error, id)));
+        return metrics.time(
+                client,
+                method,
+                backend.send(client, session, body)
+                        .flatMap(relayed -> responses.relay(relayed, session.id()))
+                        .onErrorResume(error -> responses.failure(error, id)));
     }
 
     public Mono<ServerResponse> get(ServerRequest request) {
         return Mono.defer(() -> {
-            Client client = guard.admit(request);
-            if (McpVersions.MODERN.equals(requestedVersion(request))) {
-                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision " + McpVersions.MODERN + " has no GET stream; use subscriptions/listen");
-            }
-            if (guard.accept(request).stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
-                throw new McpError(406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
-            }
-            GatewaySession session = session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
-            ClientStreams.Lease lease = streams.open(client.id());
-            return backend.stream(client, session, request.headers().firstHeader(McpHeaders.LAST_EVENT_ID))
-                    .map(relayed -> relayed.whenBodyEnds(lease::release))
-                    .flatMap(relayed -> responses.relay(relayed, session.id()))
-                    .doOnCancel(lease::release)
-                    .onErrorResume(error -> {
-                        lease.release();
-                        return responses.failure(error, null);
-                    });
-        }).onErrorResume(McpError.class, responses::error);
+                    Client client = guard.admit(request);
+                    if (McpVersions.MODERN.equals(requestedVersion(request))) {
+                        throw new McpError(
+                                405,
+                                McpError.INVALID_REQUEST,
+                                "Protocol revision " + McpVersions.MODERN
+                                        + " has no GET stream; use subscriptions/listen");
+                    }
+                    if (guard.accept(request).stream().noneMatch(t -> t.includes(MediaType.TEXT_EVENT_STREAM))) {
+                        throw new McpError(
+                                406, McpError.INVALID_REQUEST, "Accept must list text/event-stream for the GET stream");
+                    }
+                    GatewaySession session =
+                            session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
+                    ClientStreams.Lease lease = streams.open(client.id());
+                    return backend.stream(client, session, request.headers().firstHeader(McpHeaders.LAST_EVENT_ID))
+                            .map(relayed -> relayed.whenBodyEnds(lease::release))
+                            .flatMap(relayed -> responses.relay(relayed, session.id()))
+                            .doOnCancel(lease::release)
+                            .onErrorResume(error -> {
+                                lease.release();
+                                return responses.failure(error, null);
+                            });
+                })
+                .onErrorResume(McpError.class, responses::error);
     }
 
     public Mono<ServerResponse> delete(ServerRequest request) {
         return Mono.defer(() -> {
-            Client client = guard.admit(request);
-            if (McpVersions.MODERN.equals(requestedVersion(request))) {
-                throw new McpError(405, McpError.INVALID_REQUEST, "Protocol revision " + McpVersions.MODERN + " has no sessions to end");
-            }
-            GatewaySession session = session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
-            sessions.close(session);
-            return backend.end(client, session).then(ServerResponse.noContent().build());
-        }).onErrorResume(McpError.class, responses::error);
+                    Client client = guard.admit(request);
+                    if (McpVersions.MODERN.equals(requestedVersion(request))) {
+                        throw new McpError(
+                                405,
+                                McpError.INVALID_REQUEST,
+                                "Protocol revision " + McpVersions.MODERN + " has no sessions to end");
+                    }
+                    GatewaySession session =
+                            session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
+                    sessions.close(session);
+                    return backend.end(client, session)
+                            .then(ServerResponse.noContent().build());
+                })
+                .onErrorResume(McpError.class, responses::error);
     }
 
     private GatewaySession session(Client client, String sessionId, JsonNode requestId) {
         if (sessionId == null) {
-            throw new McpError(400, McpError.INVALID_REQUEST, "Mcp-Session-Id header is required: send initialize first", requestId, null);
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "Mcp-Session-Id header is required: send initialize first",
+                    requestId,
+                    null);
         }
-        return sessions.find(sessionId, client.id()).orElseThrow(() -> new McpError(404, McpError.SERVER_ERROR,
-                "Session " + sessionId + " not found or ended; initialize a new session", requestId, null));
+        return sessions.find(sessionId, client.id())
+                .orElseThrow(() -> new McpError(
+                        404,
+                        McpError.SERVER_ERROR,
+                        "Session " + sessionId + " not found or ended; initialize a new session",
+                        requestId,
+                        null));
     }
 
     private static String requestedVersion(ServerRequest request) {
@@ -160,8 +214,12 @@ class StreamableHttpHandler {
             return null;
         }
         if (!McpVersions.isSupported(version)) {
-            throw new McpError(400, McpError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version " + version
-                    + "; this gateway supports " + String.join(", ", McpVersions.SUPPORTED), null,
+            throw new McpError(
+                    400,
+                    McpError.UNSUPPORTED_PROTOCOL_VERSION,
+                    "Unsupported protocol version " + version + "; this gateway supports "
+                            + String.join(", ", McpVersions.SUPPORTED),
+                    null,
                     java.util.Map.of("supported", McpVersions.SUPPORTED, "requested", version));
         }
         return version;

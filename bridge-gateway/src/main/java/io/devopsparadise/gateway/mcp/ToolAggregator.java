@@ -3,14 +3,13 @@ package io.devopsparadise.gateway.mcp;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.tools.GatewayTool;
 import io.devopsparadise.gateway.tools.GatewayTools;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Adds the gateway's tools to the backend's {@code tools/list} answer and answers their {@code tools/call}
@@ -47,7 +46,8 @@ class ToolAggregator {
             });
         }
         Mono<byte[]> bytes = relayed.isBuffered() ? Mono.just(relayed.bytes()) : bodies.join(relayed.body());
-        return bytes.map(body -> Relayed.read(200, relayed.contentType(), augment(body, relayed.isEventStream(), requestId)));
+        return bytes.map(
+                body -> Relayed.read(200, relayed.contentType(), augment(body, relayed.isEventStream(), requestId)));
     }
 
     /** The bytes to send the backend: the client's own, or, for a call of a tool name the gateway shortened, the call under the backend's name. */
@@ -55,11 +55,13 @@ class ToolAggregator {
         if (!"tools/call".equals(message.method()) || !(message.node().path("params") instanceof ObjectNode)) {
             return message.raw();
         }
-        return names.backendName(message.target()).map(original -> {
-            ObjectNode call = (ObjectNode) message.node().deepCopy();
-            ((ObjectNode) call.get("params")).put("name", original);
-            return json.write(call);
-        }).orElse(message.raw());
+        return names.backendName(message.target())
+                .map(original -> {
+                    ObjectNode call = (ObjectNode) message.node().deepCopy();
+                    ((ObjectNode) call.get("params")).put("name", original);
+                    return json.write(call);
+                })
+                .orElse(message.raw());
     }
 
     /** The answer to a call of one of the gateway's tools, or empty when the message is for the backend. */
@@ -69,11 +71,13 @@ class ToolAggregator {
         }
         Optional<GatewayTool> tool = tools.find(message.target());
         if (tool.isEmpty()) {
-            return Optional.of(Mono.just(json.error(new McpError(200, McpError.INVALID_PARAMS,
-                    "Unknown tool: " + message.target(), message.id(), null))));
+            return Optional.of(Mono.just(json.error(new McpError(
+                    200, McpError.INVALID_PARAMS, "Unknown tool: " + message.target(), message.id(), null))));
         }
-        return Optional.of(tool.get().call(client, message.node().path("params").path("arguments"))
-                .onErrorResume(e -> Mono.just(GatewayTool.ToolResult.error(tool.get().name() + " failed: " + e.getMessage())))
+        return Optional.of(tool.get()
+                .call(client, message.node().path("params").path("arguments"))
+                .onErrorResume(
+                        e -> Mono.just(GatewayTool.ToolResult.error(tool.get().name() + " failed: " + e.getMessage())))
                 .map(result -> json.result(message.id(), toCallResult(result))));
     }
 
@@ -90,7 +94,9 @@ class ToolAggregator {
         for (String line : new String(body, StandardCharsets.UTF_8).split("\n", -1)) {
             if (line.startsWith("data:")) {
                 byte[] data = line.substring(5).strip().getBytes(StandardCharsets.UTF_8);
-                line = augmentJson(data, requestId).map(b -> "data: " + new String(b, StandardCharsets.UTF_8)).orElse(line);
+                line = augmentJson(data, requestId)
+                        .map(b -> "data: " + new String(b, StandardCharsets.UTF_8))
+                        .orElse(line);
             }
             out.append(line).append('\n');
         }
@@ -105,7 +111,8 @@ class ToolAggregator {
         } catch (RuntimeException notJson) {
             return Optional.empty();
         }
-        if (!(message instanceof ObjectNode object) || !requestId.equals(object.get("id"))
+        if (!(message instanceof ObjectNode object)
+                || !requestId.equals(object.get("id"))
                 || !(object.path("result").path("tools") instanceof ArrayNode list)) {
             return Optional.empty();
         }
@@ -116,7 +123,10 @@ class ToolAggregator {
                 return;
             }
             String shown = names.forClient(name);
-            merged.add(shown.equals(name) || !(tool instanceof ObjectNode described) ? tool : described.deepCopy().put("name", shown));
+            merged.add(
+                    shown.equals(name) || !(tool instanceof ObjectNode described)
+                            ? tool
+                            : described.deepCopy().put("name", shown));
         });
         tools.all().forEach(tool -> merged.add(describe(tool)));
         ((ObjectNode) object.get("result")).set("tools", merged);

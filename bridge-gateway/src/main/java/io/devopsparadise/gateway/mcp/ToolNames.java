@@ -1,9 +1,6 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Keeps every tool name a client sees within 64 characters after its client's prefixing: Claude Code calls a tool
@@ -36,7 +35,8 @@ class ToolNames {
     /** Names of at most {@code limit} characters. */
     ToolNames(int limit) {
         if (limit < HASH_CHARS + 2) {
-            throw new IllegalArgumentException("a client server name this long leaves " + limit + " characters for tool names; choose a shorter one");
+            throw new IllegalArgumentException("a client server name this long leaves " + limit
+                    + " characters for tool names; choose a shorter one");
         }
         this.limit = limit;
     }

@@ -4,19 +4,17 @@ import io.devopsparadise.gateway.GatewayProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-
-import java.time.Duration;
 
 /**
  * Per-client resilience: a circuit breaker around the client's instance, a retry for the moments it is
@@ -45,11 +43,14 @@ public class InstanceResilience {
                 .limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ZERO)
                 .build());
-        this.retryWhileStarting = Retry.of("instance-starting", RetryConfig.custom()
-                .maxAttempts(8)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
-                .retryOnException(InstanceResilience::neverReachedTheBackend)
-                .build());
+        this.retryWhileStarting = Retry.of(
+                "instance-starting",
+                RetryConfig.custom()
+                        .maxAttempts(8)
+                        .intervalFunction(IntervalFunction.ofExponentialBackoff(
+                                Duration.ofMillis(100), 2.0, Duration.ofSeconds(2)))
+                        .retryOnException(InstanceResilience::neverReachedTheBackend)
+                        .build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(meters);
     }
@@ -66,7 +67,8 @@ public class InstanceResilience {
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof java.net.ConnectException
-                    || cause instanceof reactor.netty.http.client.PrematureCloseException && message.contains("BEFORE response")
+                    || cause instanceof reactor.netty.http.client.PrematureCloseException
+                            && message.contains("BEFORE response")
                     || cause instanceof java.io.IOException && message.contains("Connection reset")) {
                 return true;
             }

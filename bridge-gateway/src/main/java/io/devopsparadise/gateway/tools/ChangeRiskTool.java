@@ -1,12 +1,11 @@
 package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.gateway.clients.Client;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code paradise_change_risk}: the risk that a change of the caller's workspace introduces a bug, with the factors that
@@ -35,10 +34,14 @@ class ChangeRiskTool implements GatewayTool {
 
     @Override
     public Map<String, Object> inputSchema() {
-        return Map.of("type", "object", "properties", Map.of(
-                "commit", Map.of("type", "string", "description", "one commit (id, branch or tag)"),
-                "from", Map.of("type", "string", "description", "start of a range"),
-                "to", Map.of("type", "string", "description", "end of a range (HEAD by default)")));
+        return Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of(
+                        "commit", Map.of("type", "string", "description", "one commit (id, branch or tag)"),
+                        "from", Map.of("type", "string", "description", "start of a range"),
+                        "to", Map.of("type", "string", "description", "end of a range (HEAD by default)")));
     }
 
     @Override
@@ -46,10 +49,12 @@ class ChangeRiskTool implements GatewayTool {
         for (String name : new String[] {"commit", "from", "to"}) {
             JsonNode value = arguments.path(name);
             if (!value.isMissingNode() && !value.isNull() && !value.isString()) {
-                return Mono.just(ToolResult.error(name + " must be a commit, branch or tag name given as a string, such as \"HEAD~1\""));
+                return Mono.just(ToolResult.error(
+                        name + " must be a commit, branch or tag name given as a string, such as \"HEAD~1\""));
             }
         }
-        return orchestrator.changeRisk(client.id(), text(arguments, "commit"), text(arguments, "from"), text(arguments, "to"))
+        return orchestrator
+                .changeRisk(client.id(), text(arguments, "commit"), text(arguments, "from"), text(arguments, "to"))
                 .map(answer -> ToolResult.ok(summary(answer), answer));
     }
 
@@ -58,26 +63,48 @@ class ChangeRiskTool implements GatewayTool {
     }
 
     static String summary(JsonNode answer) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Risk of %s: %.0f%% (%s: above %.0f%% of this repository's %d commits).%n",
-                answer.path("change").asString(), 100 * answer.path("risk").asDouble(), answer.path("level").asString(),
-                answer.path("percentile").asDouble(), answer.path("historyCommits").asInt()));
-        text.append(String.format(Locale.ROOT, "Change: %d file(s), +%d -%d lines.%nMethod: %s.%nTop factors (log-odds against a typical change):%n",
-                answer.path("files").asInt(), answer.path("linesAdded").asInt(), answer.path("linesDeleted").asInt(), answer.path("method").asString()));
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Risk of %s: %.0f%% (%s: above %.0f%% of this repository's %d commits).%n",
+                answer.path("change").asString(),
+                100 * answer.path("risk").asDouble(),
+                answer.path("level").asString(),
+                answer.path("percentile").asDouble(),
+                answer.path("historyCommits").asInt()));
+        text.append(String.format(
+                Locale.ROOT,
+                "Change: %d file(s), +%d -%d lines.%nMethod: %s.%nTop factors (log-odds against a typical change):%n",
+                answer.path("files").asInt(),
+                answer.path("linesAdded").asInt(),
+                answer.path("linesDeleted").asInt(),
+                answer.path("method").asString()));
         for (JsonNode factor : answer.path("factors")) {
-            text.append(String.format(Locale.ROOT, "- %s: %s (typical %s) %+.2f%n", factor.path("description").asString(),
-                    number(factor.path("value").asDouble()), number(factor.path("typical").asDouble()), factor.path("contribution").asDouble()));
+            text.append(String.format(
+                    Locale.ROOT,
+                    "- %s: %s (typical %s) %+.2f%n",
+                    factor.path("description").asString(),
+                    number(factor.path("value").asDouble()),
+                    number(factor.path("typical").asDouble()),
+                    factor.path("contribution").asDouble()));
         }
         JsonNode coverage = answer.path("coverage");
         if (coverage.isObject()) {
-            text.append(String.format(Locale.ROOT, "Tests ran %d of its %d changed lines (%s) in run %s; coverage is evidence, not a factor of the model.%n",
-                    coverage.path("covered").asInt(), coverage.path("lines").asInt(),
-                    coverage.path("percent").isNumber() ? number(coverage.path("percent").asDouble()) + "%" : "no measured line",
+            text.append(String.format(
+                    Locale.ROOT,
+                    "Tests ran %d of its %d changed lines (%s) in run %s; coverage is evidence, not a factor of the model.%n",
+                    coverage.path("covered").asInt(),
+                    coverage.path("lines").asInt(),
+                    coverage.path("percent").isNumber()
+                            ? number(coverage.path("percent").asDouble()) + "%"
+                            : "no measured line",
                     coverage.path("runId").asString()));
         }
         return text.toString();
     }
 
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? Long.toString((long) value)
+                : String.format(Locale.ROOT, "%.2f", value);
     }
 }

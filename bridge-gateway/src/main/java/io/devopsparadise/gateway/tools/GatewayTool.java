@@ -1,10 +1,9 @@
 package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.gateway.clients.Client;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.Map;
 
 /**
  * A tool the gateway itself answers, listed beside the backend's tools. The extension point for the gateway's

@@ -1,12 +1,11 @@
 package io.devopsparadise.gateway.tools;
 
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** The gateway's own tools, found as beans. */
 @Component
@@ -15,12 +14,21 @@ public class GatewayTools {
     private final Map<String, GatewayTool> byName;
 
     public GatewayTools(List<GatewayTool> tools) {
-        tools.stream().filter(tool -> !tool.name().startsWith(GatewayTool.PREFIX)).findAny().ifPresent(tool -> {
-            throw new IllegalStateException("gateway tool " + tool.name() + " must be named " + GatewayTool.PREFIX + "…");
-        });
-        this.byName = tools.stream().collect(Collectors.toMap(GatewayTool::name, Function.identity(), (a, b) -> {
-            throw new IllegalStateException("two gateway tools named " + a.name());
-        }, java.util.TreeMap::new));
+        tools.stream()
+                .filter(tool -> !tool.name().startsWith(GatewayTool.PREFIX))
+                .findAny()
+                .ifPresent(tool -> {
+                    throw new IllegalStateException(
+                            "gateway tool " + tool.name() + " must be named " + GatewayTool.PREFIX + "…");
+                });
+        this.byName = tools.stream()
+                .collect(Collectors.toMap(
+                        GatewayTool::name,
+                        Function.identity(),
+                        (a, b) -> {
+                            throw new IllegalStateException("two gateway tools named " + a.name());
+                        },
+                        java.util.TreeMap::new));
     }
 
     public Optional<GatewayTool> find(String name) {

@@ -3,12 +3,11 @@ package io.devopsparadise.gateway.tools;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.instances.InstanceManagerClient;
 import io.devopsparadise.gateway.mcp.ClientSessions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code paradise_instance_status}: the caller's own instance, as the instance-manager sees it. */
 @Component
@@ -53,11 +52,16 @@ class InstanceStatusTool implements GatewayTool {
                     status.put("restartCount", view.restartCount());
                     status.put("openSessions", sessions.openOf(client.id()));
                     status.put("isolation", view.isolation());
-                    return ToolResult.ok("Instance of " + client.id() + " is " + view.state() + " on " + view.engine()
-                            + " (ports " + view.ports() + ", " + view.restartCount() + " restarts, up " + view.uptimeSeconds()
-                            + " s): " + view.health() + (view.isolation() == null ? "" : ". Isolation: " + view.isolation()), status);
+                    return ToolResult.ok(
+                            "Instance of " + client.id() + " is " + view.state() + " on " + view.engine()
+                                    + " (ports " + view.ports() + ", " + view.restartCount() + " restarts, up "
+                                    + view.uptimeSeconds()
+                                    + " s): " + view.health()
+                                    + (view.isolation() == null ? "" : ". Isolation: " + view.isolation()),
+                            status);
                 })
-                .defaultIfEmpty(ToolResult.ok("No instance is running for " + client.id()
-                        + "; the next MCP request provisions one.", Map.of("client", client.id(), "state", "NONE")));
+                .defaultIfEmpty(ToolResult.ok(
+                        "No instance is running for " + client.id() + "; the next MCP request provisions one.",
+                        Map.of("client", client.id(), "state", "NONE")));
     }
 }

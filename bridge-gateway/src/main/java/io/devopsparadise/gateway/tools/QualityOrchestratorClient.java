@@ -6,14 +6,13 @@ import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunRequest;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.List;
 
 /** The quality orchestrator's REST API, for the gateway's quality tools (its calls run off the event loops). */
 @Component
@@ -28,7 +27,8 @@ class QualityOrchestratorClient {
 
     QualityOrchestratorClient(ServiceApis apis, GatewayProperties properties) {
         this.api = apis.client(QualityOrchestratorApi.class, properties.qualityOrchestratorUrl());
-        this.insights = apis.client(QualityOrchestratorApi.class, properties.qualityOrchestratorUrl(), INSIGHTS_TIMEOUT);
+        this.insights =
+                apis.client(QualityOrchestratorApi.class, properties.qualityOrchestratorUrl(), INSIGHTS_TIMEOUT);
         this.calls = new ServiceCalls("the quality orchestrator", properties.qualityOrchestratorUrl());
     }
 
@@ -37,7 +37,8 @@ class QualityOrchestratorClient {
     }
 
     /** Starts a run; a changed-only one runs only the tests the change (since {@code base}, when given) can break. */
-    Mono<QualityRunResult> start(String clientId, String profile, List<String> changedFiles, boolean changedOnly, String base) {
+    Mono<QualityRunResult> start(
+            String clientId, String profile, List<String> changedFiles, boolean changedOnly, String base) {
         return calls.call(() -> api.start(new RunRequest(clientId, profile, changedFiles, null, changedOnly, base)));
     }
 
@@ -57,7 +58,8 @@ class QualityOrchestratorClient {
 
     /** The client's latest run's digest. */
     Mono<RunDigest> latest(String clientId) {
-        return calls.call(() -> api.runs(clientId, false, 1)).flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0)));
+        return calls.call(() -> api.runs(clientId, false, 1))
+                .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0)));
     }
 
     /** The client's hotspots, recommendations and working tree's risk (complexity is measured inside the instance: up to minutes). */

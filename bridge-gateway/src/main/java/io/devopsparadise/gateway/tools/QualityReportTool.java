@@ -1,12 +1,11 @@
 package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.gateway.clients.Client;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code paradise_quality_report}: the Markdown report of one of the caller's stored quality runs (the latest by
@@ -49,15 +48,20 @@ class QualityReportTool implements GatewayTool {
                         structured.put("score", summary.score());
                         structured.put("grade", summary.grade());
                         structured.put("state", summary.state());
-                        for (String file : new String[] {"report.html", "report.json", "report.sarif", "report.junit.xml"}) {
+                        for (String file :
+                                new String[] {"report.html", "report.json", "report.sarif", "report.junit.xml"}) {
                             structured.put(file, reports.reportUrl(id, file));
                         }
-                        return ToolResult.ok(markdown + "\nOther formats: " + reports.reportUrl(id, "report.html"), structured);
+                        return ToolResult.ok(
+                                markdown + "\nOther formats: " + reports.reportUrl(id, "report.html"), structured);
                     });
                 })
-                .onErrorResume(ReportServiceClient.RunNotStoredException.class, e -> Mono.just(ToolResult.error(e.getMessage())))
-                .defaultIfEmpty(ToolResult.error(runId == null
-                        ? "You have no stored quality run yet; start one with paradise_quality_run and ask again when it has finished."
-                        : "No stored run " + runId + " of yours (a run is stored once it has finished)."));
+                .onErrorResume(
+                        ReportServiceClient.RunNotStoredException.class,
+                        e -> Mono.just(ToolResult.error(e.getMessage())))
+                .defaultIfEmpty(ToolResult.error(
+                        runId == null
+                                ? "You have no stored quality run yet; start one with paradise_quality_run and ask again when it has finished."
+                                : "No stored run " + runId + " of yours (a run is stored once it has finished)."));
     }
 }

@@ -1,12 +1,11 @@
 package io.devopsparadise.gateway.tools;
 
 import io.devopsparadise.gateway.clients.Client;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code paradise_quality_status}: state and results of one of the caller's quality runs (the latest by default). */
 @Component
@@ -39,7 +38,9 @@ class QualityStatusTool implements GatewayTool {
     @Override
     public Mono<ToolResult> call(Client client, JsonNode arguments) {
         String runId = arguments.path("runId").asString(null);
-        var run = runId != null ? orchestrator.get(runId).filter(r -> client.id().equals(r.clientId())) : orchestrator.latest(client.id());
+        var run = runId != null
+                ? orchestrator.get(runId).filter(r -> client.id().equals(r.clientId()))
+                : orchestrator.latest(client.id());
         return run.map(r -> {
                     String report = r.state().isFinished() ? reports.reportUrl(r.id(), "report.html") : null;
                     Map<String, Object> structured = new LinkedHashMap<>();
@@ -56,7 +57,9 @@ class QualityStatusTool implements GatewayTool {
                     structured.put("report", report);
                     return ToolResult.ok(QualityRunSummary.of(r, report), structured);
                 })
-                .defaultIfEmpty(ToolResult.error(runId == null ? "You have no quality runs yet; start one with paradise_quality_run."
-                        : "No run " + runId + " of yours."));
+                .defaultIfEmpty(ToolResult.error(
+                        runId == null
+                                ? "You have no quality runs yet; start one with paradise_quality_run."
+                                : "No run " + runId + " of yours."));
     }
 }

@@ -4,13 +4,11 @@ import io.devopsparadise.contracts.reports.ReportServiceApi;
 import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientResponseException;
 import reactor.core.publisher.Mono;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** The report-service's stored runs and reports, for {@code paradise_quality_report} (its calls run off the event loops). */
 @Component
@@ -32,7 +30,8 @@ class ReportServiceClient {
     /** The client's stored run (the latest when runId is null), as the report-service lists it; empty when it has none. */
     Mono<RunSummary> run(String clientId, String runId) {
         if (runId == null) {
-            return calls.call(() -> api.runs(clientId, 1)).flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0)));
+            return calls.call(() -> api.runs(clientId, 1))
+                    .flatMap(runs -> runs.isEmpty() ? Mono.empty() : Mono.just(runs.get(0)));
         }
         return calls.call(() -> {
                     try {

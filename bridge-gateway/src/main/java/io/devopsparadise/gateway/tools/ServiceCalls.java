@@ -1,14 +1,13 @@
 package io.devopsparadise.gateway.tools;
 
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientResponseException;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientResponseException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Calls of another service's API from the quality tools: run off the event loops, and failing with words a tool can
@@ -38,7 +37,10 @@ final class ServiceCalls {
             return new IllegalStateException(service + " did not answer in time", error);
         }
         if (error instanceof ResourceAccessException) {
-            return new IllegalStateException(service + " at " + url + " does not answer; start the platform with scripts/start-devops-paradise.sh", error);
+            return new IllegalStateException(
+                    service + " at " + url
+                            + " does not answer; start the platform with scripts/start-devops-paradise.sh",
+                    error);
         }
         return error;
     }

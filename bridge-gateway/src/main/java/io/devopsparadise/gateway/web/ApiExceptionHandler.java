@@ -16,10 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-
 
 /** REST errors as ProblemDetail with a detail that says what to fix; never a stack trace. */
 @RestControllerAdvice
@@ -65,11 +64,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e, org.springframework.http.HttpHeaders headers,
-                                                                         org.springframework.http.HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException e,
+            org.springframework.http.HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status,
+            ServerWebExchange exchange) {
         String cause = e.getMostSpecificCause().getMessage();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request",
-                "The request is not valid JSON of the expected shape: " + (cause == null ? e.getReason() : cause.lines().findFirst().orElse(cause)));
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "Malformed request",
+                "The request is not valid JSON of the expected shape: "
+                        + (cause == null
+                                ? e.getReason()
+                                : cause.lines().findFirst().orElse(cause)));
         return Mono.just(ResponseEntity.badRequest().body(problem));
     }
 

@@ -6,6 +6,9 @@ import io.devopsparadise.security.HostAllowList;
 import io.devopsparadise.security.ProtectedPaths;
 import io.devopsparadise.security.SecurityProperties;
 import io.devopsparadise.security.ServiceCredential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -19,10 +22,6 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The gateway faces clients, perhaps a whole team: every request must name one of its hosts (loopback, the public
  * URL's host, {@code PARADISE_ALLOWED_HOSTS}), and the actuator, which names clients, needs the service credential
@@ -32,13 +31,15 @@ import java.util.Map;
 class GatewayAccessFilter implements WebFilter, Ordered {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ProtectedPaths ACTUATOR = new ProtectedPaths(List.of("/actuator/**"), List.of("/actuator/health", "/actuator/health/**"));
+    private static final ProtectedPaths ACTUATOR =
+            new ProtectedPaths(List.of("/actuator/**"), List.of("/actuator/health", "/actuator/health/**"));
 
     private final HostAllowList hosts;
     private final ServiceCredential credential;
     private final AdminToken admin;
 
-    GatewayAccessFilter(SecurityProperties security, GatewayProperties properties, ServiceCredential credential, AdminToken admin) {
+    GatewayAccessFilter(
+            SecurityProperties security, GatewayProperties properties, ServiceCredential credential, AdminToken admin) {
         List<String> names = new ArrayList<>(security.allowedHosts());
         if (properties.publicUrl().getHost() != null) {
             names.add(properties.publicUrl().getHost());
@@ -52,13 +53,21 @@ class GatewayAccessFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getRequest().getHeaders();
         if (!hosts.permits(headers.getFirst(HttpHeaders.HOST))) {
-            return reject(exchange.getResponse(), HttpStatus.FORBIDDEN, "Host not allowed", "this gateway answers to " + String.join(", ", hosts.names())
-                    + " only (a request naming another host is how a web page reaches a local service through DNS rebinding); "
-                    + "if the name is this gateway's, set PARADISE_PUBLIC_URL to it or add it to PARADISE_ALLOWED_HOSTS");
+            return reject(
+                    exchange.getResponse(),
+                    HttpStatus.FORBIDDEN,
+                    "Host not allowed",
+                    "this gateway answers to " + String.join(", ", hosts.names())
+                            + " only (a request naming another host is how a web page reaches a local service through DNS rebinding); "
+                            + "if the name is this gateway's, set PARADISE_PUBLIC_URL to it or add it to PARADISE_ALLOWED_HOSTS");
         }
-        if (ACTUATOR.needCredential(exchange.getRequest().getPath().pathWithinApplication()) && !authorized(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
+        if (ACTUATOR.needCredential(exchange.getRequest().getPath().pathWithinApplication())
+                && !authorized(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
-            return reject(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Credential required",
+            return reject(
+                    exchange.getResponse(),
+                    HttpStatus.UNAUTHORIZED,
+                    "Credential required",
                     "the actuator names clients: send Authorization: Bearer <admin token or service token>");
         }
         return chain.filter(exchange);
@@ -66,13 +75,17 @@ class GatewayAccessFilter implements WebFilter, Ordered {
 
     private boolean authorized(String authorization) {
         return credential.accepts(authorization)
-                || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) && admin.matches(authorization.substring(7).strip());
+                || authorization != null
+                        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                        && admin.matches(authorization.substring(7).strip());
     }
 
     private static Mono<Void> reject(ServerHttpResponse response, HttpStatus status, String title, String detail) {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(JSON.writeValueAsBytes(Map.of("type", "about:blank", "title", title, "status", status.value(), "detail", detail)));
+        DataBuffer body = response.bufferFactory()
+                .wrap(JSON.writeValueAsBytes(
+                        Map.of("type", "about:blank", "title", title, "status", status.value(), "detail", detail)));
         return response.writeWith(Mono.just(body));
     }
 

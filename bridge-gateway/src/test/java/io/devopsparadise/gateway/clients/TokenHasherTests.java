@@ -1,11 +1,10 @@
 package io.devopsparadise.gateway.clients;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TokenHasherTests {
 
@@ -23,8 +22,13 @@ class TokenHasherTests {
     void storesOnlyAStableSha256() {
         String token = TokenHasher.newToken("pdb_");
 
-        assertThat(TokenHasher.hash(token)).hasSize(64).isEqualTo(TokenHasher.hash(token)).doesNotContain(token);
-        assertThat(TokenHasher.matches(TokenHasher.hash(token), TokenHasher.hash(token))).isTrue();
-        assertThat(TokenHasher.matches(TokenHasher.hash(token), TokenHasher.hash(token + "x"))).isFalse();
+        assertThat(TokenHasher.hash(token))
+                .hasSize(64)
+                .isEqualTo(TokenHasher.hash(token))
+                .doesNotContain(token);
+        assertThat(TokenHasher.matches(TokenHasher.hash(token), TokenHasher.hash(token)))
+                .isTrue();
+        assertThat(TokenHasher.matches(TokenHasher.hash(token), TokenHasher.hash(token + "x")))
+                .isFalse();
     }
 }

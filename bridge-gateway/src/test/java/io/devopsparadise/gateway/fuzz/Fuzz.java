@@ -23,8 +23,7 @@ import java.util.function.Function;
  */
 public final class Fuzz {
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     /** What a check does with one input; any exception or assertion error is a failure. */
     public interface Check<T> {
@@ -35,8 +34,14 @@ public final class Fuzz {
         return Integer.getInteger("paradise.fuzz.tries", inBuild);
     }
 
-    public static <T> void run(String name, int triesInBuild, Duration perTry, Function<Random, T> generator,
-                               Function<T, byte[]> bytes, Check<T> check) throws Exception {
+    public static <T> void run(
+            String name,
+            int triesInBuild,
+            Duration perTry,
+            Function<Random, T> generator,
+            Function<T, byte[]> bytes,
+            Check<T> check)
+            throws Exception {
         long seed = Long.getLong("paradise.fuzz.seed", new Random().nextLong());
         Random random = new Random(seed);
         int tries = tries(triesInBuild);
@@ -59,7 +64,12 @@ public final class Fuzz {
                 } catch (TimeoutException hang) {
                     String threads = threadDump(name, seed, i);
                     result.cancel(true);
-                    throw new AssertionError(failed(name, seed, i, bytes.apply(input), "took longer than " + perTry + " (threads: " + threads + ")"));
+                    throw new AssertionError(failed(
+                            name,
+                            seed,
+                            i,
+                            bytes.apply(input),
+                            "took longer than " + perTry + " (threads: " + threads + ")"));
                 }
             }
         } finally {
@@ -71,13 +81,18 @@ public final class Fuzz {
     private static String threadDump(String name, long seed, int attempt) {
         StringBuilder dump = new StringBuilder();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
-            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            dump.append('"')
+                    .append(thread.getName())
+                    .append("\" ")
+                    .append(thread.getState())
+                    .append('\n');
             for (StackTraceElement frame : stack) {
                 dump.append("    at ").append(frame).append('\n');
             }
             dump.append('\n');
         });
-        Path file = Path.of("target", "fuzz-failures", name + "-" + Long.toHexString(seed) + "-" + attempt + ".threads.txt");
+        Path file = Path.of(
+                "target", "fuzz-failures", name + "-" + Long.toHexString(seed) + "-" + attempt + ".threads.txt");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, dump);
@@ -96,7 +111,9 @@ public final class Fuzz {
             throw new UncheckedIOException(e);
         }
         String shown = new String(input, 0, Math.min(input.length, 2_000), StandardCharsets.UTF_8);
-        return "fuzz input " + attempt + " " + how + " (replay with -Dparadise.fuzz.seed=" + seed + "); kept as " + kept.toAbsolutePath()
-                + ": copy it under src/test/resources/fuzz-regressions/ so that it is replayed in every build. Input: " + shown;
+        return "fuzz input " + attempt + " " + how + " (replay with -Dparadise.fuzz.seed=" + seed + "); kept as "
+                + kept.toAbsolutePath()
+                + ": copy it under src/test/resources/fuzz-regressions/ so that it is replayed in every build. Input: "
+                + shown;
     }
 }

@@ -7,15 +7,40 @@ import java.util.Random;
 /** What a hostile client may send as an MCP body: JSON-RPC-shaped JSON, broken JSON, deep nesting and raw bytes. */
 public final class JsonRpcInputs {
 
-    private static final List<String> KEYS = List.of("jsonrpc", "id", "method", "params", "result", "error", "name", "uri",
-            "protocolVersion", "_meta", "arguments", "io.modelcontextprotocol/protocolVersion", "capabilities", "clientInfo");
-    private static final List<String> METHODS = List.of("initialize", "ping", "tools/list", "tools/call", "resources/read",
-            "prompts/get", "server/discover", "subscriptions/listen", "notifications/initialized", "", "\u0000", "tools/call\n");
-    private static final List<String> STRAY = List.of("\"", "{", "}", "[", "]", ",", ":", "\\", "\\u", "\u0000", "\uD800", "/*", "NaN", "'");
-    private static final List<String> ODD_NUMBERS = List.of("1.5", "-0", "1e400", "1e999", "12345678901234567890123", "0x10", "01");
+    private static final List<String> KEYS = List.of(
+            "jsonrpc",
+            "id",
+            "method",
+            "params",
+            "result",
+            "error",
+            "name",
+            "uri",
+            "protocolVersion",
+            "_meta",
+            "arguments",
+            "io.modelcontextprotocol/protocolVersion",
+            "capabilities",
+            "clientInfo");
+    private static final List<String> METHODS = List.of(
+            "initialize",
+            "ping",
+            "tools/list",
+            "tools/call",
+            "resources/read",
+            "prompts/get",
+            "server/discover",
+            "subscriptions/listen",
+            "notifications/initialized",
+            "",
+            "\u0000",
+            "tools/call\n");
+    private static final List<String> STRAY =
+            List.of("\"", "{", "}", "[", "]", ",", ":", "\\", "\\u", "\u0000", "\uD800", "/*", "NaN", "'");
+    private static final List<String> ODD_NUMBERS =
+            List.of("1.5", "-0", "1e400", "1e999", "12345678901234567890123", "0x10", "01");
 
-    private JsonRpcInputs() {
-    }
+    private JsonRpcInputs() {}
 
     /** Any of the shapes below, as bytes. */
     public static byte[] body(Random random) {
@@ -56,11 +81,23 @@ public final class JsonRpcInputs {
             field(out, "jsonrpc", pick(random, "\"2.0\"", "\"2.0\"", "\"2.0\"", "2.0", "\"1.0\"", value(random, 1)));
         }
         if (random.nextBoolean()) {
-            field(out, "id", pick(random, String.valueOf(random.nextInt()), String.valueOf(random.nextLong()), string(random), "null",
-                    ODD_NUMBERS.get(random.nextInt(ODD_NUMBERS.size())), value(random, 2)));
+            field(
+                    out,
+                    "id",
+                    pick(
+                            random,
+                            String.valueOf(random.nextInt()),
+                            String.valueOf(random.nextLong()),
+                            string(random),
+                            "null",
+                            ODD_NUMBERS.get(random.nextInt(ODD_NUMBERS.size())),
+                            value(random, 2)));
         }
         if (random.nextInt(5) > 0) {
-            field(out, "method", pick(random, quote(METHODS.get(random.nextInt(METHODS.size()))), string(random), value(random, 2)));
+            field(
+                    out,
+                    "method",
+                    pick(random, quote(METHODS.get(random.nextInt(METHODS.size()))), string(random), value(random, 2)));
         }
         if (random.nextBoolean()) {
             field(out, "params", random.nextInt(3) > 0 ? params(random) : value(random, 3));
@@ -116,7 +153,10 @@ public final class JsonRpcInputs {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
             int kind = random.nextInt(6);
-            text.append((char) (kind == 0 ? random.nextInt(0x20) : kind == 1 ? random.nextInt(0x10000) : ' ' + random.nextInt(95)));
+            text.append((char)
+                    (kind == 0
+                            ? random.nextInt(0x20)
+                            : kind == 1 ? random.nextInt(0x10000) : ' ' + random.nextInt(95)));
         }
         return text.toString();
     }
@@ -132,7 +172,8 @@ public final class JsonRpcInputs {
     }
 
     private static String deepNesting(Random random) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":" + pick(random, "[", "{\"a\":").repeat(400 + random.nextInt(20_000));
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":"
+                + pick(random, "[", "{\"a\":").repeat(400 + random.nextInt(20_000));
     }
 
     private static String pick(Random random, String... options) {

@@ -1,21 +1,14 @@
 package io.devopsparadise.gateway.instances;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.security.ServiceApis;
 import io.devopsparadise.security.ServiceCredential;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +21,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the gateway's instance cache does when its event stream reconnects: events it missed (a manager that restarted
@@ -39,9 +38,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ClientInstancesCatchUpTests {
 
-    private static final Client ALICE = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
+    private static final Client ALICE =
+            new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
-    private final AtomicReference<String> listed = new AtomicReference<>(List.of(instance("i1", "HEALTHY")).toString());
+    private final AtomicReference<String> listed =
+            new AtomicReference<>(List.of(instance("i1", "HEALTHY")).toString());
     private final AtomicInteger lookups = new AtomicInteger();
     private final List<String> restarted = new CopyOnWriteArrayList<>();
     private HttpServer manager;
@@ -60,13 +61,21 @@ class ClientInstancesCatchUpTests {
         });
         manager.start();
         Map<String, String> settings = Map.of(
-                "paradise.gateway.home", home.toString(),
-                "paradise.gateway.public-url", "http://127.0.0.1:8100",
-                "paradise.gateway.instance-manager-url", "http://127.0.0.1:" + manager.getAddress().getPort());
-        GatewayProperties properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paradise.gateway", GatewayProperties.class);
+                "paradise.gateway.home",
+                home.toString(),
+                "paradise.gateway.public-url",
+                "http://127.0.0.1:8100",
+                "paradise.gateway.instance-manager-url",
+                "http://127.0.0.1:" + manager.getAddress().getPort());
+        GatewayProperties properties = new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("paradise.gateway", GatewayProperties.class);
         ServiceCredential credential = ServiceCredential.from(home.resolve("service-token"));
-        InstanceManagerClient client = new InstanceManagerClient(new ServiceApis(RestClient.builder(), credential), WebClient.builder(), properties,
-                credential, JsonMapper.builder().build());
+        InstanceManagerClient client = new InstanceManagerClient(
+                new ServiceApis(RestClient.builder(), credential),
+                WebClient.builder(),
+                properties,
+                credential,
+                JsonMapper.builder().build());
         instances = new ClientInstances(client, properties, Clock.systemUTC());
         instances.onRestart(restarted::add);
     }
@@ -84,7 +93,9 @@ class ClientInstancesCatchUpTests {
         instances.catchUp();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
-        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).as("provisioned anew").isEqualTo("i2");
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id())
+                .as("provisioned anew")
+                .isEqualTo("i2");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.devopsparadise.gateway.mcp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.gateway.GatewayProperties;
@@ -10,17 +13,6 @@ import io.devopsparadise.gateway.resilience.InstanceResilience;
 import io.devopsparadise.security.ServiceApis;
 import io.devopsparadise.security.ServiceCredential;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.reactive.function.client.WebClient;
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Re-initialization when a backend loses its sessions (a restart), through the real Backend, ClientInstances and
@@ -46,11 +45,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class BackendSessionsTests {
 
-    private static final Client ALICE = new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
+    private static final Client ALICE =
+            new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
     private static final byte[] INITIALIZE = """
-            {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"""
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LIST = "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}".getBytes(StandardCharsets.UTF_8);
+            {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LIST =
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -72,16 +72,21 @@ class BackendSessionsTests {
         manager.createContext("/api/instances", exchange -> answer(exchange, 200, "[" + instance() + "]", null));
         manager.start();
         GatewayProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "paradise.gateway.home", home.toString(),
-                "paradise.gateway.public-url", "http://127.0.0.1:8100",
-                "paradise.gateway.instance-manager-url", "http://127.0.0.1:" + manager.getAddress().getPort())))
+                        "paradise.gateway.home",
+                        home.toString(),
+                        "paradise.gateway.public-url",
+                        "http://127.0.0.1:8100",
+                        "paradise.gateway.instance-manager-url",
+                        "http://127.0.0.1:" + manager.getAddress().getPort())))
                 .bindOrCreate("paradise.gateway", GatewayProperties.class);
         ServiceCredential credential = ServiceCredential.from(home.resolve("service-token"));
-        InstanceManagerClient client = new InstanceManagerClient(new ServiceApis(RestClient.builder(), credential), WebClient.builder(), properties,
-                credential, mapper);
-        Backend backend = new Backend(WebClient.builder(), new InstanceResilience(properties, new SimpleMeterRegistry()), properties);
+        InstanceManagerClient client = new InstanceManagerClient(
+                new ServiceApis(RestClient.builder(), credential), WebClient.builder(), properties, credential, mapper);
+        Backend backend = new Backend(
+                WebClient.builder(), new InstanceResilience(properties, new SimpleMeterRegistry()), properties);
         bodies = new BackendBodies(1 << 20);
-        sessions = new BackendSessions(backend, new ClientInstances(client, properties, Clock.systemUTC()), bodies, new JsonRpc(mapper));
+        sessions = new BackendSessions(
+                backend, new ClientInstances(client, properties, Clock.systemUTC()), bodies, new JsonRpc(mapper));
     }
 
     @AfterEach
@@ -118,8 +123,11 @@ class BackendSessionsTests {
         GatewaySession session = initialized();
         live.clear();
 
-        List<String> answers = Flux.range(0, 8).flatMap(i -> sessions.send(ALICE, session, LIST)).flatMap(this::read)
-                .collectList().block(Duration.ofSeconds(20));
+        List<String> answers = Flux.range(0, 8)
+                .flatMap(i -> sessions.send(ALICE, session, LIST))
+                .flatMap(this::read)
+                .collectList()
+                .block(Duration.ofSeconds(20));
 
         assertThat(answers).hasSize(8).allSatisfy(answer -> assertThat(answer).contains("\"session\":\"backend-2\""));
         assertThat(initializations).as("one replay for all of them").hasValue(2);
@@ -132,7 +140,8 @@ class BackendSessionsTests {
         refuseInitialize.set(true);
 
         assertThatThrownBy(() -> sessions.send(ALICE, session, LIST).block(Duration.ofSeconds(10)))
-                .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.httpStatus()).isEqualTo(502))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.httpStatus()).isEqualTo(502))
                 .hasMessageContaining("did not accept the re-initialization (HTTP 500)");
     }
 
@@ -167,16 +176,28 @@ class BackendSessionsTests {
             sleep(300);
             String opened = "backend-" + initializations.incrementAndGet();
             live.add(opened);
-            answer(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                    + "\"serverInfo\":{\"name\":\"fake\",\"version\":\"1\"}}}", opened);
+            answer(
+                    exchange,
+                    200,
+                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                            + "\"serverInfo\":{\"name\":\"fake\",\"version\":\"1\"}}}",
+                    opened);
         } else if (sessionId == null || !live.contains(sessionId)) {
-            answer(exchange, 404, "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}", null);
+            answer(
+                    exchange,
+                    404,
+                    "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}",
+                    null);
         } else if (body.contains("notifications/initialized")) {
             acknowledged.add(sessionId);
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         } else {
-            answer(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"session\":\"" + sessionId + "\"}}", null);
+            answer(
+                    exchange,
+                    200,
+                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"session\":\"" + sessionId + "\"}}",
+                    null);
         }
     }
 
@@ -184,8 +205,8 @@ class BackendSessionsTests {
         return """
                 {"id":"i1","clientId":"alice","profile":"code-process","engine":"process","workspace":"/w","state":"HEALTHY","ports":{"mcp":%d},
                  "mcpUrl":"http://127.0.0.1:%d/mcp","health":"ok","createdAt":"2026-11-30T06:00:00Z","startedAt":"2026-11-30T06:00:00Z",
-                 "uptimeSeconds":1,"restartCount":0,"lastActivity":"2026-11-30T06:00:00Z","isolation":"none"}"""
-                .formatted(backendServer.getAddress().getPort(), backendServer.getAddress().getPort());
+                 "uptimeSeconds":1,"restartCount":0,"lastActivity":"2026-11-30T06:00:00Z","isolation":"none"}""".formatted(
+                backendServer.getAddress().getPort(), backendServer.getAddress().getPort());
     }
 
     private static void answer(HttpExchange exchange, int status, String body, String sessionId) throws IOException {

@@ -1,15 +1,14 @@
 package io.devopsparadise.gateway.mcp;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /** Replays every input under {@code fuzz-regressions/jsonrpc/}: bodies that once broke the parsing, kept for good. */
 class JsonRpcRegressionTests {
@@ -19,7 +18,9 @@ class JsonRpcRegressionTests {
         Path dir = Path.of(getClass().getResource("/fuzz-regressions/jsonrpc").toURI());
         var files = Files.list(dir).sorted().toList();
         assertThat(files).isNotEmpty();
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(),
-                () -> JsonRpcFuzzTests.parsesOrFailsWithAJsonRpcError(Files.readAllBytes(file))));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        () -> JsonRpcFuzzTests.parsesOrFailsWithAJsonRpcError(Files.readAllBytes(file))));
     }
 }

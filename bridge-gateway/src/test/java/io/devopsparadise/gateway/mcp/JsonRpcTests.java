@@ -1,13 +1,12 @@
 package io.devopsparadise.gateway.mcp;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class JsonRpcTests {
 
@@ -25,8 +24,12 @@ class JsonRpcTests {
         assertThat(message.isRequest()).isTrue();
         assertThat(message.target()).isEqualTo("echo");
         assertThat(new String(message.raw(), StandardCharsets.UTF_8)).isEqualTo(request);
-        assertThat(parse("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").get(0).isNotification()).isTrue();
-        McpMessage response = parse("{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}").get(0);
+        assertThat(parse("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .get(0)
+                        .isNotification())
+                .isTrue();
+        McpMessage response =
+                parse("{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}").get(0);
         assertThat(response.method()).isNull();
         assertThat(response.isRequest()).isFalse();
     }
@@ -37,40 +40,55 @@ class JsonRpcTests {
             assertThat(e.code()).isEqualTo(McpError.PARSE_ERROR);
             assertThat(e.httpStatus()).isEqualTo(400);
         });
-        assertThatThrownBy(() -> parse("")).isInstanceOfSatisfying(McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.PARSE_ERROR));
-        assertThatThrownBy(() -> parse("[]")).isInstanceOfSatisfying(McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST));
+        assertThatThrownBy(() -> parse(""))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.PARSE_ERROR));
+        assertThatThrownBy(() -> parse("[]"))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST));
         assertThatThrownBy(() -> parse("{\"id\":1,\"method\":\"x\"}")).isInstanceOfSatisfying(McpError.class, e -> {
             assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST);
             assertThat(e.id().asInt()).isEqualTo(1);
         });
-        assertThatThrownBy(() -> parse("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}")).hasMessageContaining("\"id\" must be");
-        assertThatThrownBy(() -> parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}")).hasMessageContaining("\"method\" must be a string");
+        assertThatThrownBy(() -> parse("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"x\"}"))
+                .hasMessageContaining("\"id\" must be");
+        assertThatThrownBy(() -> parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}"))
+                .hasMessageContaining("\"method\" must be a string");
     }
 
     @Test
     void jsonrpcMustBeTheString20AndAnInvalidMessageNeverEchoesAnArbitraryId() {
-        assertThatThrownBy(() -> parse("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}")).isInstanceOfSatisfying(McpError.class, e -> {
-            assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST);
-            assertThat(e.id().asInt()).isEqualTo(1);
-        });
+        assertThatThrownBy(() -> parse("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}"))
+                .isInstanceOfSatisfying(McpError.class, e -> {
+                    assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST);
+                    assertThat(e.id().asInt()).isEqualTo(1);
+                });
         assertThatThrownBy(() -> parse("{\"id\":{\"big\":[1,2,3]},\"method\":\"x\"}"))
                 .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.id()).isNull());
     }
 
     @Test
     void batchesAreArraysWhateverTheyHold() {
-        assertThat(JsonRpc.isBatch("  [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]".getBytes())).isTrue();
+        assertThat(JsonRpc.isBatch("  [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]".getBytes()))
+                .isTrue();
         assertThat(JsonRpc.isBatch("{\"jsonrpc\":\"2.0\"}".getBytes())).isFalse();
-        assertThat(parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"n\"}]")).hasSize(2);
+        assertThat(parse("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"n\"}]"))
+                .hasSize(2);
     }
 
     @Test
     void writesErrorsWithTheRequestIdAndData() {
-        byte[] body = json.error(new McpError(400, McpError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported", JsonMapper.builder().build().readTree("3"),
+        byte[] body = json.error(new McpError(
+                400,
+                McpError.UNSUPPORTED_PROTOCOL_VERSION,
+                "Unsupported",
+                JsonMapper.builder().build().readTree("3"),
                 java.util.Map.of("supported", List.of("2026-07-28"))));
 
         assertThat(new String(body, StandardCharsets.UTF_8))
-                .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32022,\"message\":\"Unsupported\",\"data\":{\"supported\":[\"2026-07-28\"]}}}");
-        assertThat(new String(json.error(new McpError(401, McpError.INVALID_REQUEST, "no")), StandardCharsets.UTF_8)).contains("\"id\":null");
+                .isEqualTo(
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"error\":{\"code\":-32022,\"message\":\"Unsupported\",\"data\":{\"supported\":[\"2026-07-28\"]}}}");
+        assertThat(new String(json.error(new McpError(401, McpError.INVALID_REQUEST, "no")), StandardCharsets.UTF_8))
+                .contains("\"id\":null");
     }
 }

@@ -1,15 +1,14 @@
 package io.devopsparadise.gateway.mcp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.gateway.instances.InstanceUnavailableException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.IntNode;
-
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.IntNode;
 
 /** The one mapping of failures on the way to an instance, which every transport (legacy SSE included) answers with. */
 class McpErrorMappingTests {
@@ -18,13 +17,18 @@ class McpErrorMappingTests {
 
     @Test
     void anUnavailableInstanceIs503UnlessItSaysWorse() {
-        assertThat(McpError.of(new InstanceUnavailableException("indexing", 409, null), ID).httpStatus()).isEqualTo(503);
-        assertThat(McpError.of(new InstanceUnavailableException("not healthy in time", 504, null), ID).httpStatus()).isEqualTo(504);
+        assertThat(McpError.of(new InstanceUnavailableException("indexing", 409, null), ID)
+                        .httpStatus())
+                .isEqualTo(503);
+        assertThat(McpError.of(new InstanceUnavailableException("not healthy in time", 504, null), ID)
+                        .httpStatus())
+                .isEqualTo(504);
     }
 
     @Test
     void anOpenCircuitIs503AndATimeoutIs504() {
-        CallNotPermittedException open = CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("alice"));
+        CallNotPermittedException open =
+                CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("alice"));
 
         assertThat(McpError.of(open, ID).httpStatus()).isEqualTo(503);
         assertThat(McpError.of(new TimeoutException(), ID).httpStatus()).isEqualTo(504);
@@ -45,6 +49,8 @@ class McpErrorMappingTests {
         McpError own = new McpError(400, McpError.INVALID_REQUEST, "bad", IntNode.valueOf(1), null);
 
         assertThat(McpError.of(own, ID)).isSameAs(own);
-        assertThat(McpError.of(new McpError(429, McpError.SERVER_ERROR, "slow down"), ID).id()).isEqualTo(ID);
+        assertThat(McpError.of(new McpError(429, McpError.SERVER_ERROR, "slow down"), ID)
+                        .id())
+                .isEqualTo(ID);
     }
 }

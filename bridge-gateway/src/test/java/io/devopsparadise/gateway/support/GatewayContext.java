@@ -1,22 +1,19 @@
 package io.devopsparadise.gateway.support;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import io.devopsparadise.testsupport.Http;
-import io.devopsparadise.testsupport.InstanceManagerProcess;
-
 import io.devopsparadise.gateway.GatewayApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
+import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A real gateway (Spring context, Netty on a random port) in front of a real instance-manager. */
 public final class GatewayContext implements AutoCloseable {
@@ -32,13 +29,15 @@ public final class GatewayContext implements AutoCloseable {
 
     public static GatewayContext start(Path home, InstanceManagerProcess manager, String... extra) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0", "--spring.main.banner-mode=off",
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
                 "--paradise.gateway.home=" + home,
                 "--paradise.gateway.instance-manager-url=" + manager.url(""),
                 "--paradise.gateway.admin-token=" + ADMIN_TOKEN,
                 "--paradise.gateway.provision-timeout=90s"));
         args.addAll(List.of(extra));
-        return new GatewayContext(InProcessApps.builder(GatewayApplication.class).run(args.toArray(String[]::new)));
+        return new GatewayContext(
+                InProcessApps.builder(GatewayApplication.class).run(args.toArray(String[]::new)));
     }
 
     public int port() {
@@ -55,10 +54,13 @@ public final class GatewayContext implements AutoCloseable {
 
     /** Registers a client and returns its token. */
     public String register(String name, Path workspace, String backendProfile) throws Exception {
-        HttpResponse<String> response = admin("POST", "/api/clients", Map.of("name", name, "workspace", workspace.toString(),
-                "backendProfile", backendProfile));
+        HttpResponse<String> response = admin(
+                "POST",
+                "/api/clients",
+                Map.of("name", name, "workspace", workspace.toString(), "backendProfile", backendProfile));
         if (response.statusCode() != 201) {
-            throw new AssertionError("registering " + name + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "registering " + name + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body()).path("token").asString();
     }
@@ -67,10 +69,16 @@ public final class GatewayContext implements AutoCloseable {
         return request(method, path, "Bearer " + ADMIN_TOKEN, body);
     }
 
-    public HttpResponse<String> request(String method, String path, String authorization, Object body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(java.time.Duration.ofMinutes(3))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+    public HttpResponse<String> request(String method, String path, String authorization, Object body)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(java.time.Duration.ofMinutes(3))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(
+                                        body instanceof String s ? s : JSON.writeValueAsString(body)))
                 .header("Content-Type", "application/json");
         if (authorization != null) {
             builder.header("Authorization", authorization);

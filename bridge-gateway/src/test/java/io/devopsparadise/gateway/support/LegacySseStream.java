@@ -38,14 +38,17 @@ public final class LegacySseStream implements AutoCloseable {
         socket.setSoTimeout(60_000);
         OutputStream out = socket.getOutputStream();
         out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\n"
-                + "Authorization: Bearer " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Authorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         String statusLine = line(in);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             int colon = header.indexOf(':');
-            headers.put(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), header.substring(colon + 1).strip());
+            headers.put(
+                    header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                    header.substring(colon + 1).strip());
         }
         return new LegacySseStream(socket, in, Integer.parseInt(statusLine.split(" ")[1]), headers);
     }

@@ -1,10 +1,6 @@
 package io.devopsparadise.gateway.support;
 
 import io.devopsparadise.testsupport.RepoPaths;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -15,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reference TypeScript SDK client (tools/node/mcp-client.mjs repl), kept running so that one MCP session
@@ -37,12 +35,19 @@ public final class McpClientProcess implements AutoCloseable {
     }
 
     public static McpClientProcess connect(String url, String token, boolean legacySse) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", RepoPaths.nodeTools().resolve("mcp-client.mjs").toString(), "repl", url,
-                "--header", "Authorization: Bearer " + token));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                RepoPaths.nodeTools().resolve("mcp-client.mjs").toString(),
+                "repl",
+                url,
+                "--header",
+                "Authorization: Bearer " + token));
         if (legacySse) {
             command.add("--sse");
         }
-        return new McpClientProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        return new McpClientProcess(new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start());
     }
 
     public JsonNode connected() {
@@ -70,12 +75,13 @@ public final class McpClientProcess implements AutoCloseable {
 
     private JsonNode readLine() throws Exception {
         String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).get(60, TimeUnit.SECONDS);
+                    try {
+                        return out.readLine();
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .get(60, TimeUnit.SECONDS);
         if (line == null) {
             throw new AssertionError("the MCP client exited with " + process.waitFor());
         }

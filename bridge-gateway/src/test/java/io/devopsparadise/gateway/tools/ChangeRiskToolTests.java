@@ -1,10 +1,10 @@
 package io.devopsparadise.gateway.tools;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ChangeRiskToolTests {
 
@@ -18,8 +18,10 @@ class ChangeRiskToolTests {
     void theSummaryGivesTheRiskItsLevelAndEachFactor() {
         String summary = ChangeRiskTool.summary(json(ANSWER.formatted(", \"coverage\": null")));
 
-        assertThat(summary).contains("Risk of working tree: 41% (high: above 97% of this repository's 1522 commits)")
-                .contains("- source lines added: 40 (typical 4.10) +1.30").doesNotContain("Tests ran");
+        assertThat(summary)
+                .contains("Risk of working tree: 41% (high: above 97% of this repository's 1522 commits)")
+                .contains("- source lines added: 40 (typical 4.10) +1.30")
+                .doesNotContain("Tests ran");
     }
 
     @Test
@@ -27,7 +29,9 @@ class ChangeRiskToolTests {
         String summary = ChangeRiskTool.summary(json(ANSWER.formatted(
                 ", \"coverage\": {\"runId\": \"run-7\", \"lines\": 40, \"covered\": 12, \"percent\": 30.0}")));
 
-        assertThat(summary).contains("Tests ran 12 of its 40 changed lines (30%) in run run-7; coverage is evidence, not a factor of the model.");
+        assertThat(summary)
+                .contains(
+                        "Tests ran 12 of its 40 changed lines (30%) in run run-7; coverage is evidence, not a factor of the model.");
     }
 
     private static JsonNode json(String text) {

@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  */
 public final class ClientNames {
 
-    public static final String RULE = "1–63 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
+    public static final String RULE =
+            "1–63 characters: letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     /** The rule as a regular expression; the start scripts, which cannot call this class, repeat it (ScriptParityTests checks them). */
     public static final String REGEX = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
 
     private static final Pattern PATTERN = Pattern.compile(REGEX);
 
-    private ClientNames() {
-    }
+    private ClientNames() {}
 
     public static boolean isValid(String name) {
         return name != null && PATTERN.matcher(name).matches();

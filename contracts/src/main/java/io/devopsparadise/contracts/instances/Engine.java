@@ -2,7 +2,6 @@ package io.devopsparadise.contracts.instances;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 
 /** What runs an instance: a container on a Docker engine, or a local process. Written as its id, "docker" or "process". */
@@ -23,8 +22,11 @@ public enum Engine {
 
     @JsonCreator
     public static Engine of(String id) {
-        return Arrays.stream(values()).filter(engine -> engine.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no engine '" + id + "'; the engines are docker and process"));
+        return Arrays.stream(values())
+                .filter(engine -> engine.id.equals(id))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no engine '" + id + "'; the engines are docker and process"));
     }
 
     @Override

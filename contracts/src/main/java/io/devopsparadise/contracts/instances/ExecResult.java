@@ -7,5 +7,4 @@ package io.devopsparadise.contracts.instances;
  * @param stdout   its standard output (the tail, when it was larger than the manager keeps)
  * @param stderr   its standard error (likewise)
  */
-public record ExecResult(int exitCode, String stdout, String stderr, long durationMillis, boolean timedOut) {
-}
+public record ExecResult(int exitCode, String stdout, String stderr, long durationMillis, boolean timedOut) {}

@@ -20,7 +20,15 @@ public record InstanceEvent(
         String message,
         Instant timestamp) {
 
-    public enum Type { PROVISIONED, STATE_CHANGED, RESTARTED, FAILED, ADOPTED, DELETED, REAPED }
+    public enum Type {
+        PROVISIONED,
+        STATE_CHANGED,
+        RESTARTED,
+        FAILED,
+        ADOPTED,
+        DELETED,
+        REAPED
+    }
 
     public InstanceEvent {
         Objects.requireNonNull(type, "type");

@@ -1,5 +1,6 @@
 package io.devopsparadise.contracts.instances;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -8,8 +9,6 @@ import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
-
-import java.util.List;
 
 /**
  * The instance-manager's REST API, as every other service calls it (docs/instance-manager.md). Clients are made by
@@ -35,7 +34,10 @@ public interface InstanceManagerApi {
 
     /** The same, named by the caller (1 to 64 letters, digits, '-' or '_'); a 409 when it was cancelled before it arrived. */
     @PostExchange(url = "/instances/{id}/exec", contentType = "application/json")
-    ExecResult exec(@PathVariable("id") String instanceId, @RequestHeader(EXEC_ID_HEADER) String execId, @RequestBody ExecRequest request);
+    ExecResult exec(
+            @PathVariable("id") String instanceId,
+            @RequestHeader(EXEC_ID_HEADER) String execId,
+            @RequestBody ExecRequest request);
 
     /** Kills the named exec's command; remembered when the exec has not arrived yet, which is then refused. */
     @DeleteExchange("/instances/{id}/execs/{execId}")

@@ -6,7 +6,12 @@ package io.devopsparadise.contracts.instances;
  * visible until deleted.
  */
 public enum InstanceState {
-    STARTING, INDEXING, HEALTHY, UNHEALTHY, RESTARTING, FAILED;
+    STARTING,
+    INDEXING,
+    HEALTHY,
+    UNHEALTHY,
+    RESTARTING,
+    FAILED;
 
     public boolean isTerminal() {
         return this == FAILED;

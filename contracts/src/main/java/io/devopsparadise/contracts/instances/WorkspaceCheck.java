@@ -7,5 +7,4 @@ package io.devopsparadise.contracts.instances;
  *
  * @param workspace absolute path of a client's workspace
  */
-public record WorkspaceCheck(String workspace) {
-}
+public record WorkspaceCheck(String workspace) {}

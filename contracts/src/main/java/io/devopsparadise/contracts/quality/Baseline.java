@@ -5,5 +5,4 @@ package io.devopsparadise.contracts.quality;
  *
  * @param choice how it was chosen, in words ("the latest stored run on main")
  */
-public record Baseline(String runId, String gitCommit, String gitBranch, String choice) {
-}
+public record Baseline(String runId, String gitCommit, String gitBranch, String choice) {}

@@ -1,6 +1,5 @@
 package io.devopsparadise.contracts.quality;
 
-
 import java.util.List;
 import java.util.Map;
 

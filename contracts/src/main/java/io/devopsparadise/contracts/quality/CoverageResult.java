@@ -23,6 +23,11 @@ public record CoverageResult(List<FileCoverage> files) {
 
     public double branchRate() {
         int valid = files.stream().mapToInt(FileCoverage::branchesValid).sum();
-        return valid == 0 ? 1.0 : (double) files.stream().mapToInt(FileCoverage::branchesCovered).sum() / valid;
+        return valid == 0
+                ? 1.0
+                : (double) files.stream()
+                                .mapToInt(FileCoverage::branchesCovered)
+                                .sum()
+                        / valid;
     }
 }

@@ -12,8 +12,16 @@ import java.util.Objects;
  *                    when the run has no baseline
  * @param column      1-based; null when the tool names no column (results written before columns existed have none)
  */
-public record Finding(String tool, String rule, Severity severity, String file, int line, String message, String fingerprint,
-                      Boolean introduced, Integer column) {
+public record Finding(
+        String tool,
+        String rule,
+        Severity severity,
+        String file,
+        int line,
+        String message,
+        String fingerprint,
+        Boolean introduced,
+        Integer column) {
 
     public Finding {
         Objects.requireNonNull(tool, "tool");
@@ -32,8 +40,15 @@ public record Finding(String tool, String rule, Severity severity, String file, 
     }
 
     /** A finding without a column, fingerprinted and compared. */
-    public Finding(String tool, String rule, Severity severity, String file, int line, String message, String fingerprint,
-                   Boolean introduced) {
+    public Finding(
+            String tool,
+            String rule,
+            Severity severity,
+            String file,
+            int line,
+            String message,
+            String fingerprint,
+            Boolean introduced) {
         this(tool, rule, severity, file, line, message, fingerprint, introduced, null);
     }
 

@@ -10,13 +10,25 @@ public final class ProfileRules {
     public static final List<String> CATEGORIES = ToolCategory.ids();
 
     /** Keys of one profile in YAML ({@code paradise.quality.profiles.<name>.*}). */
-    public static final Set<String> KEYS = Set.of("categories", "tool-timeout", "min-line-coverage", "max-findings", "max-new-findings", "min-changed-line-coverage", "fail-fast",
-            "target-url", "min-performance-score", "run-unconfigured-linters", "judge-unconfigured-linters", "tools", "changed-only", "full-tests",
+    public static final Set<String> KEYS = Set.of(
+            "categories",
+            "tool-timeout",
+            "min-line-coverage",
+            "max-findings",
+            "max-new-findings",
+            "min-changed-line-coverage",
+            "fail-fast",
+            "target-url",
+            "min-performance-score",
+            "run-unconfigured-linters",
+            "judge-unconfigured-linters",
+            "tools",
+            "changed-only",
+            "full-tests",
             "reuse-results");
 
     /** Profile names: letters, digits, '-' and '_'. */
     public static final String NAME = "[A-Za-z0-9][A-Za-z0-9_-]{0,40}";
 
-    private ProfileRules() {
-    }
+    private ProfileRules() {}
 }

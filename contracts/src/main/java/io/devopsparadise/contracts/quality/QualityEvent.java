@@ -11,14 +11,40 @@ import java.time.Instant;
  * @param findings findings the tool reported (TOOL_FINISHED), else 0
  * @param detail   the plan in one line (PLAN), the failed test and its first message line (TEST_FAILED); else null
  */
-public record QualityEvent(long sequence, Type type, String runId, String clientId, String tool, String status,
-                           int tests, int failures, int findings, Instant timestamp, String detail) {
+public record QualityEvent(
+        long sequence,
+        Type type,
+        String runId,
+        String clientId,
+        String tool,
+        String status,
+        int tests,
+        int failures,
+        int findings,
+        Instant timestamp,
+        String detail) {
 
-    public enum Type { RUN_STARTED, PLAN, TOOL_STARTED, TEST_FAILED, TOOL_FINISHED, RUN_FINISHED }
+    public enum Type {
+        RUN_STARTED,
+        PLAN,
+        TOOL_STARTED,
+        TEST_FAILED,
+        TOOL_FINISHED,
+        RUN_FINISHED
+    }
 
     /** An event without a detail. */
-    public QualityEvent(long sequence, Type type, String runId, String clientId, String tool, String status,
-                        int tests, int failures, int findings, Instant timestamp) {
+    public QualityEvent(
+            long sequence,
+            Type type,
+            String runId,
+            String clientId,
+            String tool,
+            String status,
+            int tests,
+            int failures,
+            int findings,
+            Instant timestamp) {
         this(sequence, type, runId, clientId, tool, status, tests, failures, findings, timestamp, null);
     }
 }

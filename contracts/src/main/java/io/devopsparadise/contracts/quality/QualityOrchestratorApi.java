@@ -1,5 +1,6 @@
 package io.devopsparadise.contracts.quality;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,8 +9,6 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
 
 /**
  * The quality-orchestrator's REST API, as every other service calls it (docs/quality-orchestrator.md). Clients are
@@ -25,8 +24,10 @@ public interface QualityOrchestratorApi {
 
     /** Digests of runs, newest first: of one client (null for all), or only those the report-service has not stored. */
     @GetExchange("/runs")
-    List<RunDigest> runs(@RequestParam(name = "clientId", required = false) String clientId, @RequestParam("pending") boolean pending,
-                         @RequestParam("limit") int limit);
+    List<RunDigest> runs(
+            @RequestParam(name = "clientId", required = false) String clientId,
+            @RequestParam("pending") boolean pending,
+            @RequestParam("limit") int limit);
 
     /** A run's digest: small whatever the run's size (404 for a run the orchestrator does not know). */
     @GetExchange("/runs/{id}/summary")
@@ -45,6 +46,9 @@ public interface QualityOrchestratorApi {
 
     /** The risk of the client's working tree (all null), a commit, or a range from..to. */
     @GetExchange("/insights/change-risk")
-    JsonNode changeRisk(@RequestParam("clientId") String clientId, @RequestParam(name = "commit", required = false) String commit,
-                        @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to);
+    JsonNode changeRisk(
+            @RequestParam("clientId") String clientId,
+            @RequestParam(name = "commit", required = false) String commit,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "to", required = false) String to);
 }

@@ -37,19 +37,70 @@ public record QualityRunResult(
         List<TestPlan> plans) {
 
     /** A run without test plans. */
-    public QualityRunResult(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
-                            Instant finishedAt, List<ToolOutcome> tools, String verdict, String gitCommit, String gitBranch,
-                            Baseline baseline, ChangedLinesCoverage changedLinesCoverage, SemanticAnalysis semantic) {
-        this(id, clientId, workspace, profile, state, startedAt, finishedAt, tools, verdict, gitCommit, gitBranch, baseline,
-                changedLinesCoverage, semantic, List.of());
+    public QualityRunResult(
+            String id,
+            String clientId,
+            String workspace,
+            String profile,
+            RunState state,
+            Instant startedAt,
+            Instant finishedAt,
+            List<ToolOutcome> tools,
+            String verdict,
+            String gitCommit,
+            String gitBranch,
+            Baseline baseline,
+            ChangedLinesCoverage changedLinesCoverage,
+            SemanticAnalysis semantic) {
+        this(
+                id,
+                clientId,
+                workspace,
+                profile,
+                state,
+                startedAt,
+                finishedAt,
+                tools,
+                verdict,
+                gitCommit,
+                gitBranch,
+                baseline,
+                changedLinesCoverage,
+                semantic,
+                List.of());
     }
 
     /** A run without a semantic analysis. */
-    public QualityRunResult(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
-                            Instant finishedAt, List<ToolOutcome> tools, String verdict, String gitCommit, String gitBranch,
-                            Baseline baseline, ChangedLinesCoverage changedLinesCoverage) {
-        this(id, clientId, workspace, profile, state, startedAt, finishedAt, tools, verdict, gitCommit, gitBranch, baseline,
-                changedLinesCoverage, null, List.of());
+    public QualityRunResult(
+            String id,
+            String clientId,
+            String workspace,
+            String profile,
+            RunState state,
+            Instant startedAt,
+            Instant finishedAt,
+            List<ToolOutcome> tools,
+            String verdict,
+            String gitCommit,
+            String gitBranch,
+            Baseline baseline,
+            ChangedLinesCoverage changedLinesCoverage) {
+        this(
+                id,
+                clientId,
+                workspace,
+                profile,
+                state,
+                startedAt,
+                finishedAt,
+                tools,
+                verdict,
+                gitCommit,
+                gitBranch,
+                baseline,
+                changedLinesCoverage,
+                null,
+                List.of());
     }
 
     public QualityRunResult {

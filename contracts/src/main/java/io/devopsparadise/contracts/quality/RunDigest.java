@@ -16,10 +16,25 @@ import java.util.Objects;
  * @param newFailures tests failing now that did not fail in the baseline
  * @param plans       the test plans of its test tools (small: at most 20 tests and 50 changed blocks named each)
  */
-public record RunDigest(String id, String clientId, String workspace, String profile, RunState state, Instant startedAt,
-                        Instant finishedAt, String verdict, String gitCommit, String gitBranch, List<ToolDigest> tools,
-                        List<TestCaseResult> topFailures, List<Finding> topFindings, boolean stored, Baseline baseline,
-                        int newFindings, int newFailures, List<TestPlan> plans) {
+public record RunDigest(
+        String id,
+        String clientId,
+        String workspace,
+        String profile,
+        RunState state,
+        Instant startedAt,
+        Instant finishedAt,
+        String verdict,
+        String gitCommit,
+        String gitBranch,
+        List<ToolDigest> tools,
+        List<TestCaseResult> topFailures,
+        List<Finding> topFindings,
+        boolean stored,
+        Baseline baseline,
+        int newFindings,
+        int newFailures,
+        List<TestPlan> plans) {
 
     /** How many failures and findings a digest names. */
     public static final int TOP = 10;
@@ -34,7 +49,24 @@ public record RunDigest(String id, String clientId, String workspace, String pro
     }
 
     public RunDigest acknowledged() {
-        return new RunDigest(id, clientId, workspace, profile, state, startedAt, finishedAt, verdict, gitCommit, gitBranch, tools,
-                topFailures, topFindings, true, baseline, newFindings, newFailures, plans);
+        return new RunDigest(
+                id,
+                clientId,
+                workspace,
+                profile,
+                state,
+                startedAt,
+                finishedAt,
+                verdict,
+                gitCommit,
+                gitBranch,
+                tools,
+                topFailures,
+                topFindings,
+                true,
+                baseline,
+                newFindings,
+                newFailures,
+                plans);
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param base         optional: the change is measured from the merge-base with this branch or commit (changed-only
  *                     runs); absent = since the last run that brought the impact map up to date
  */
-public record RunRequest(String clientId, String profile, List<String> changedFiles, String baseline, Boolean changedOnly, String base) {
+public record RunRequest(
+        String clientId, String profile, List<String> changedFiles, String baseline, Boolean changedOnly, String base) {
 
     /** A run that asks for no test selection. */
     public RunRequest(String clientId, String profile, List<String> changedFiles, String baseline) {

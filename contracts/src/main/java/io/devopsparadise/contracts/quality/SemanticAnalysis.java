@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param overview       symbols per file, bounded (see {@code truncated})
  * @param notes          what the bounds left out, in words
  */
-public record SemanticAnalysis(String backend, String skipped, String baseCommit, List<ChangedSymbol> changedSymbols,
-                               List<FileSymbols> overview, List<String> notes) {
+public record SemanticAnalysis(
+        String backend,
+        String skipped,
+        String baseCommit,
+        List<ChangedSymbol> changedSymbols,
+        List<FileSymbols> overview,
+        List<String> notes) {
 
     public SemanticAnalysis {
         changedSymbols = changedSymbols == null ? List.of() : List.copyOf(changedSymbols);
@@ -36,8 +41,15 @@ public record SemanticAnalysis(String backend, String skipped, String baseCommit
      * @param references   where the code backend finds the symbol used, its own declaration left out; null when not looked up
      *                     (the bound on look-ups was reached)
      */
-    public record ChangedSymbol(String file, String name, String kind, String container, int startLine, int endLine,
-                                List<Integer> changedLines, List<SymbolReference> references) {
+    public record ChangedSymbol(
+            String file,
+            String name,
+            String kind,
+            String container,
+            int startLine,
+            int endLine,
+            List<Integer> changedLines,
+            List<SymbolReference> references) {
 
         public ChangedSymbol {
             Objects.requireNonNull(file, "file");

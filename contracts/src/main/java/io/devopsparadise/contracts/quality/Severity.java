@@ -2,7 +2,11 @@ package io.devopsparadise.contracts.quality;
 
 /** Severity of a finding, on SARIF's scale plus the two ends security tools use. */
 public enum Severity {
-    CRITICAL, HIGH, MEDIUM, LOW, INFO;
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW,
+    INFO;
 
     /** SARIF 2.1.0 result level. */
     public String sarifLevel() {

@@ -10,15 +10,22 @@ import java.util.Objects;
  * @param introduced      for a failing test: true when it did not fail in the run's baseline, false when it failed there
  *                        too; null when it passed, or the run has no baseline
  */
-public record TestCaseResult(String suite, String name, String file, TestStatus status, double durationSeconds, String failureMessage,
-                             Boolean introduced) {
+public record TestCaseResult(
+        String suite,
+        String name,
+        String file,
+        TestStatus status,
+        double durationSeconds,
+        String failureMessage,
+        Boolean introduced) {
 
     public TestCaseResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
     }
 
-    public TestCaseResult(String suite, String name, String file, TestStatus status, double durationSeconds, String failureMessage) {
+    public TestCaseResult(
+            String suite, String name, String file, TestStatus status, double durationSeconds, String failureMessage) {
         this(suite, name, file, status, durationSeconds, failureMessage, null);
     }
 

@@ -20,9 +20,21 @@ import java.util.List;
  * @param fullSuiteMillis          every known test on one worker: what the selection saves against
  * @param summary    the plan in one line, for live views and answers
  */
-public record TestPlan(String tool, String mode, String base, boolean runAll, int selected, int known, List<String> reasons,
-                       List<String> changed, List<String> first, int workers, long expectedMillis, long expectedSequentialMillis,
-                       long fullSuiteMillis, String summary) {
+public record TestPlan(
+        String tool,
+        String mode,
+        String base,
+        boolean runAll,
+        int selected,
+        int known,
+        List<String> reasons,
+        List<String> changed,
+        List<String> first,
+        int workers,
+        long expectedMillis,
+        long expectedSequentialMillis,
+        long fullSuiteMillis,
+        String summary) {
 
     public TestPlan {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

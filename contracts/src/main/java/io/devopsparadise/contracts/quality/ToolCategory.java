@@ -2,7 +2,6 @@ package io.devopsparadise.contracts.quality;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,8 @@ public enum ToolCategory {
     E2E("e2e"),
     PERFORMANCE("performance");
 
-    private static final List<String> IDS = Arrays.stream(values()).map(ToolCategory::id).toList();
+    private static final List<String> IDS =
+            Arrays.stream(values()).map(ToolCategory::id).toList();
 
     private final String id;
 
@@ -44,12 +44,15 @@ public enum ToolCategory {
     }
 
     public static Optional<ToolCategory> find(String id) {
-        return Arrays.stream(values()).filter(category -> category.id.equals(id)).findFirst();
+        return Arrays.stream(values())
+                .filter(category -> category.id.equals(id))
+                .findFirst();
     }
 
     @JsonCreator
     public static ToolCategory of(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("no tool category '" + id + "'; the categories are " + IDS));
+        return find(id).orElseThrow(
+                        () -> new IllegalArgumentException("no tool category '" + id + "'; the categories are " + IDS));
     }
 
     @Override

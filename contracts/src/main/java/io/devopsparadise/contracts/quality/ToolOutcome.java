@@ -29,8 +29,17 @@ public record ToolOutcome(
         String cachedFrom) {
 
     /** An outcome of a tool that ran. */
-    public ToolOutcome(String tool, ToolCategory category, ToolStatus status, long durationMillis, String detail, List<TestCaseResult> tests,
-                       CoverageResult coverage, List<Finding> findings, PerformanceResult performance, Boolean advisory) {
+    public ToolOutcome(
+            String tool,
+            ToolCategory category,
+            ToolStatus status,
+            long durationMillis,
+            String detail,
+            List<TestCaseResult> tests,
+            CoverageResult coverage,
+            List<Finding> findings,
+            PerformanceResult performance,
+            Boolean advisory) {
         this(tool, category, status, durationMillis, detail, tests, coverage, findings, performance, advisory, null);
     }
 
@@ -44,7 +53,13 @@ public record ToolOutcome(
     }
 
     /** The outcome of a test tool: its test cases and the coverage it measured, if any. */
-    public static ToolOutcome tests(String tool, ToolCategory category, ToolStatus status, long millis, List<TestCaseResult> tests, CoverageResult coverage) {
+    public static ToolOutcome tests(
+            String tool,
+            ToolCategory category,
+            ToolStatus status,
+            long millis,
+            List<TestCaseResult> tests,
+            CoverageResult coverage) {
         return new ToolOutcome(tool, category, status, millis, null, tests, coverage, List.of(), null, false);
     }
 
@@ -63,14 +78,34 @@ public record ToolOutcome(
 
     /** The same outcome, its findings reported as advice that the verdict does not judge. */
     public ToolOutcome asAdvice(String why) {
-        return new ToolOutcome(tool, category, status, durationMillis, detail == null ? why : detail + "; " + why, tests, coverage, findings,
-                performance, true, cachedFrom);
+        return new ToolOutcome(
+                tool,
+                category,
+                status,
+                durationMillis,
+                detail == null ? why : detail + "; " + why,
+                tests,
+                coverage,
+                findings,
+                performance,
+                true,
+                cachedFrom);
     }
 
     /** The same outcome, reused by a later run because nothing the tool reads changed since run {@code runId}. */
     public ToolOutcome cachedFrom(String runId) {
         String why = "cached: nothing it reads changed since run " + runId;
-        return new ToolOutcome(tool, category, status, durationMillis, detail == null ? why : why + "; " + detail, tests, coverage, findings,
-                performance, advisory, runId);
+        return new ToolOutcome(
+                tool,
+                category,
+                status,
+                durationMillis,
+                detail == null ? why : why + "; " + detail,
+                tests,
+                coverage,
+                findings,
+                performance,
+                advisory,
+                runId);
     }
 }

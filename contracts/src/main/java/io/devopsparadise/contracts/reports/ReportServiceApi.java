@@ -1,14 +1,13 @@
 package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.BaselineFindings;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
 
 /**
  * The report-service's REST API, as every other service calls it (docs/report-service.md). Clients are made by
@@ -20,7 +19,8 @@ public interface ReportServiceApi {
 
     /** Stored runs, newest first, of one client (null for all). */
     @GetExchange("/runs")
-    List<RunSummary> runs(@RequestParam(name = "clientId", required = false) String clientId, @RequestParam("limit") int limit);
+    List<RunSummary> runs(
+            @RequestParam(name = "clientId", required = false) String clientId, @RequestParam("limit") int limit);
 
     /** A stored run without its whole result; 404 when unknown, 422 (with the reason) for a finished run it could not store. */
     @GetExchange("/runs/{id}")
@@ -28,13 +28,19 @@ public interface ReportServiceApi {
 
     /** A page of a stored run's tests, of one status when given. */
     @GetExchange("/runs/{id}/tests")
-    Page<TestItem> tests(@PathVariable("id") String runId, @RequestParam(name = "status", required = false) String status,
-                         @RequestParam("offset") int offset, @RequestParam("limit") int limit);
+    Page<TestItem> tests(
+            @PathVariable("id") String runId,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam("offset") int offset,
+            @RequestParam("limit") int limit);
 
     /** A page of a stored run's findings, most severe first; only those the run introduced when {@code introduced}. */
     @GetExchange("/runs/{id}/findings")
-    Page<FindingItem> findings(@PathVariable("id") String runId, @RequestParam(name = "introduced", required = false) Boolean introduced,
-                               @RequestParam("offset") int offset, @RequestParam("limit") int limit);
+    Page<FindingItem> findings(
+            @PathVariable("id") String runId,
+            @RequestParam(name = "introduced", required = false) Boolean introduced,
+            @RequestParam("offset") int offset,
+            @RequestParam("limit") int limit);
 
     /** A report file of a stored run ({@code report.html}, {@code report.md}, ...) with its content type. */
     @GetExchange(url = "/runs/{id}/{file}", accept = "*/*")
@@ -53,8 +59,11 @@ public interface ReportServiceApi {
      * a commit, or the previous one (exactly one of them); 404 when there is none.
      */
     @GetExchange("/baseline")
-    BaselineFindings baseline(@RequestParam("clientId") String clientId, @RequestParam("workspace") String workspace,
-                              @RequestParam("profile") String profile, @RequestParam(name = "branch", required = false) String branch,
-                              @RequestParam(name = "commit", required = false) String commit,
-                              @RequestParam(name = "previous", required = false) Boolean previous);
+    BaselineFindings baseline(
+            @RequestParam("clientId") String clientId,
+            @RequestParam("workspace") String workspace,
+            @RequestParam("profile") String profile,
+            @RequestParam(name = "branch", required = false) String branch,
+            @RequestParam(name = "commit", required = false) String commit,
+            @RequestParam(name = "previous", required = false) Boolean previous);
 }

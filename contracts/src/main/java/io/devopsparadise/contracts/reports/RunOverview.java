@@ -1,8 +1,6 @@
 package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.ToolDigest;
-
-
 import java.util.List;
 
 /** A stored run without its whole result: summary, score, and each tool's counts. Its tests and findings are paged apart. */

@@ -1,25 +1,24 @@
 package io.devopsparadise.dashboard.live;
 
-import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.events.SseFollower;
+import io.devopsparadise.security.ServiceCredential;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Follows the report-service's live stream (run progress, instance health, stored runs) and passes every event on
@@ -35,11 +34,19 @@ public class EventRelay {
     private final JsonMapper json;
     private final SseFollower follower;
 
-    EventRelay(WebClient.Builder builder, DashboardProperties properties, RunProgressBoard board, JsonMapper json, ServiceCredential credential) {
+    EventRelay(
+            WebClient.Builder builder,
+            DashboardProperties properties,
+            RunProgressBoard board,
+            JsonMapper json,
+            ServiceCredential credential) {
         this.board = board;
         this.json = json;
-        WebClient reports = builder.clone().baseUrl(properties.reportServiceUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        this.follower = new SseFollower("report-service", reports, "/api/stream", () -> { }, this::relay);
+        WebClient reports = builder.clone()
+                .baseUrl(properties.reportServiceUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
+                .build();
+        this.follower = new SseFollower("report-service", reports, "/api/stream", () -> {}, this::relay);
     }
 
     @EventListener(ApplicationReadyEvent.class)

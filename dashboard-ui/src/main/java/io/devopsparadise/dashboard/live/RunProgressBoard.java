@@ -1,14 +1,13 @@
 package io.devopsparadise.dashboard.live;
 
 import io.devopsparadise.contracts.quality.QualityEvent;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
 
 /**
  * What the orchestrator's progress events said about each run: its state and its tools as they start and finish.
@@ -30,11 +29,15 @@ public class RunProgressBoard {
      * @param plans    test plans in one line each, as the PLAN events said them
      * @param failures failing tests as they failed (TEST_FAILED), the first {@value #FAILURES_KEPT}
      */
-    public record RunProgress(String runId, String state, List<ToolProgress> tools, List<String> plans, List<String> failures) {
-    }
+    public record RunProgress(
+            String runId, String state, List<ToolProgress> tools, List<String> plans, List<String> failures) {}
 
     void record(QualityEvent event) {
-        runs.compute(event.runId(), (id, known) -> apply(known == null ? new RunProgress(id, "RUNNING", List.of(), List.of(), List.of()) : known, event));
+        runs.compute(
+                event.runId(),
+                (id, known) -> apply(
+                        known == null ? new RunProgress(id, "RUNNING", List.of(), List.of(), List.of()) : known,
+                        event));
         synchronized (order) {
             if (!order.contains(event.runId())) {
                 order.add(event.runId());
@@ -66,7 +69,10 @@ public class RunProgressBoard {
                 tools.put(event.tool(), new ToolProgress(event.tool(), "RUNNING", 0, 0, 0));
                 break;
             case TOOL_FINISHED:
-                tools.put(event.tool(), new ToolProgress(event.tool(), event.status(), event.tests(), event.failures(), event.findings()));
+                tools.put(
+                        event.tool(),
+                        new ToolProgress(
+                                event.tool(), event.status(), event.tests(), event.failures(), event.findings()));
                 break;
             case RUN_FINISHED:
                 state = event.status();

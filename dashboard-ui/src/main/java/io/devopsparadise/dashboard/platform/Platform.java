@@ -15,6 +15,12 @@ import io.devopsparadise.contracts.reports.TestItem;
 import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +29,6 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The dashboard's view of the platform: the instance-manager's instances, the orchestrator's runs in progress, the
@@ -46,6 +45,7 @@ public class Platform {
     private final ReportServiceApi reports;
     /** Insights read a workspace's history and measure its complexity in the instance: seconds, minutes on a large one. */
     private final QualityOrchestratorApi insights;
+
     private final JsonMapper json;
 
     Platform(ServiceApis apis, DashboardProperties properties, JsonMapper json) {
@@ -70,7 +70,10 @@ public class Platform {
 
     /** The client's history insights: flaky tests, recurring rules, debt and its trend, performance regressions. */
     public InsightsView.History insightsHistory(String clientId) {
-        return call("report-service", properties.reportServiceUrl(), () -> json.treeToValue(reports.insights(clientId), InsightsView.History.class));
+        return call(
+                "report-service",
+                properties.reportServiceUrl(),
+                () -> json.treeToValue(reports.insights(clientId), InsightsView.History.class));
     }
 
     public List<InstanceView> instances() {
@@ -92,7 +95,10 @@ public class Platform {
 
     /** A page of the run's findings (only those it introduced when newOnly), most severe first. */
     public Page<FindingItem> findings(String id, boolean newOnly, int offset, int limit) {
-        return call("report-service", properties.reportServiceUrl(), () -> reports.findings(id, newOnly ? Boolean.TRUE : null, offset, limit));
+        return call(
+                "report-service",
+                properties.reportServiceUrl(),
+                () -> reports.findings(id, newOnly ? Boolean.TRUE : null, offset, limit));
     }
 
     /** Why the report-service could not store a finished run, when it says so. */
@@ -113,12 +119,16 @@ public class Platform {
 
     /** A report file of a stored run, with its content type, as the report-service serves it. */
     public Optional<ResponseEntity<byte[]>> report(String id, String file) {
-        return call("report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() -> reports.report(id, file)));
+        return call(
+                "report-service", properties.reportServiceUrl(), () -> notFoundAsEmpty(() -> reports.report(id, file)));
     }
 
     /** A run's digest as the orchestrator gives it while it runs and until it is stored. */
     public Optional<RunDigest> liveRun(String id) {
-        return call("quality-orchestrator", properties.orchestratorUrl(), () -> notFoundAsEmpty(() -> orchestrator.digest(id)));
+        return call(
+                "quality-orchestrator",
+                properties.orchestratorUrl(),
+                () -> notFoundAsEmpty(() -> orchestrator.digest(id)));
     }
 
     /** Starts a run; a refusal (unknown profile, no instance) comes back as {@link RunRefusedException} with the orchestrator's words. */

@@ -8,8 +8,11 @@ public class ServiceUnavailableException extends RuntimeException {
     private final String service;
 
     public ServiceUnavailableException(String service, URI url, Throwable cause) {
-        super("The " + service + " is not reachable at " + url + " (" + reason(cause) + "). Start the platform with "
-                + "scripts/start-devops-paradise.sh, or see its log in $PARADISE_HOME/logs/" + service + ".log.", cause);
+        super(
+                "The " + service + " is not reachable at " + url + " (" + reason(cause) + "). Start the platform with "
+                        + "scripts/start-devops-paradise.sh, or see its log in $PARADISE_HOME/logs/" + service
+                        + ".log.",
+                cause);
         this.service = service;
     }
 

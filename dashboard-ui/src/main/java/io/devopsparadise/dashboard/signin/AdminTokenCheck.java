@@ -2,13 +2,12 @@ package io.devopsparadise.dashboard.signin;
 
 import io.devopsparadise.security.SecretFile;
 import io.devopsparadise.security.SecurityProperties;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Whether a token is the platform's admin token: the configured one ({@code PARADISE_ADMIN_TOKEN}) or the one the
@@ -31,7 +30,8 @@ class AdminTokenCheck {
         }
         try {
             String admin = configured.isBlank() ? SecretFile.read(file) : configured;
-            return MessageDigest.isEqual(admin.getBytes(StandardCharsets.UTF_8), candidate.strip().getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(
+                    admin.getBytes(StandardCharsets.UTF_8), candidate.strip().getBytes(StandardCharsets.UTF_8));
         } catch (IOException | IllegalStateException unreadable) {
             return false;
         }

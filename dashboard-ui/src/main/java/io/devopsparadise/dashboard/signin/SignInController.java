@@ -2,6 +2,7 @@ package io.devopsparadise.dashboard.signin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.util.Map;
 
 /**
  * Signing a browser in: with a one-time link (the platform's tools ask for one with the service credential) or
@@ -32,12 +31,19 @@ class SignInController {
     @PostMapping(path = "/api/sign-in-links", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, String> link() {
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sign-in").queryParam("code", links.issue()).toUriString();
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/sign-in")
+                .queryParam("code", links.issue())
+                .toUriString();
         return Map.of("url", url, "expiresIn", SignInLinks.LIFETIME.toString());
     }
 
     @GetMapping("/sign-in")
-    String signInPage(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String signInPage(
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (code == null) {
             return "sign-in";
         }
@@ -45,18 +51,26 @@ class SignInController {
             return signedIn(request);
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        model.addAttribute("problem", "This sign-in link was used already or has expired. Sign in with the admin token, or rerun "
-                + "scripts/start-devops-paradise.sh for a new link.");
+        model.addAttribute(
+                "problem",
+                "This sign-in link was used already or has expired. Sign in with the admin token, or rerun "
+                        + "scripts/start-devops-paradise.sh for a new link.");
         return "sign-in";
     }
 
     @PostMapping("/sign-in")
-    String signInWithTheAdminToken(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+    String signInWithTheAdminToken(
+            @RequestParam(required = false) String token,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         if (admin.matches(token)) {
             return signedIn(request);
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        model.addAttribute("problem", "That is not the admin token. It is in the data directory's admin-token file (~/.devops-paradise/admin-token by default).");
+        model.addAttribute(
+                "problem",
+                "That is not the admin token. It is in the data directory's admin-token file (~/.devops-paradise/admin-token by default).");
         return "sign-in";
     }
 

@@ -1,6 +1,7 @@
 package io.devopsparadise.dashboard.web;
 
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
-
-import java.util.Map;
 
 /** Errors as a page that says what happened and what to do; never a stack trace. */
 @ControllerAdvice
@@ -32,8 +31,15 @@ class ErrorPages {
 
     private static ModelAndView page(HttpStatusCode status, String message) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
-                "error", known == null ? "Error" : known.getReasonPhrase(), "message", message == null ? "" : message));
+        ModelAndView page = new ModelAndView(
+                "error",
+                Map.of(
+                        "status",
+                        status.value(),
+                        "error",
+                        known == null ? "Error" : known.getReasonPhrase(),
+                        "message",
+                        message == null ? "" : message));
         page.setStatus(status);
         return page;
     }

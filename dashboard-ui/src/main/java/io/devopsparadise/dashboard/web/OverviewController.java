@@ -4,14 +4,13 @@ import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.dashboard.live.EventRelay;
 import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
+import java.util.Comparator;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.util.Comparator;
 
 /** The overview: every client's instance and its health, and the latest runs, both kept current by live events. */
 @Controller
@@ -39,10 +38,15 @@ class OverviewController {
     @GetMapping("/fragments/instances")
     String instances(Model model) {
         model.addAttribute("profiles", properties.profiles());
-        model.addAttribute("mcpEndpoint", properties.gatewayUrl() == null ? null : properties.gatewayUrl().resolve("/mcp"));
+        model.addAttribute(
+                "mcpEndpoint",
+                properties.gatewayUrl() == null ? null : properties.gatewayUrl().resolve("/mcp"));
         try {
-            model.addAttribute("instances", platform.instances().stream()
-                    .sorted(Comparator.comparing(i -> i.clientId())).toList());
+            model.addAttribute(
+                    "instances",
+                    platform.instances().stream()
+                            .sorted(Comparator.comparing(i -> i.clientId()))
+                            .toList());
         } catch (ServiceUnavailableException down) {
             model.addAttribute("instancesError", down.getMessage());
         }

@@ -4,11 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a POST whose Origin is another site: a page elsewhere must not start runs through a browser that has the
@@ -22,7 +21,9 @@ class SameOriginPosts extends OncePerRequestFilter {
             throws ServletException, IOException {
         String origin = request.getHeader("Origin");
         if ("POST".equals(request.getMethod()) && origin != null && !sameOrigin(origin, request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "cross-site request refused: the Origin " + origin + " is not this dashboard");
+            response.sendError(
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "cross-site request refused: the Origin " + origin + " is not this dashboard");
             return;
         }
         chain.doFilter(request, response);

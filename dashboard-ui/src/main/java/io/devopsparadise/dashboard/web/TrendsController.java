@@ -1,14 +1,13 @@
 package io.devopsparadise.dashboard.web;
 
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
-import io.devopsparadise.contracts.reports.TrendPoint;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import java.util.List;
 
 /** Trend charts of one client's workspace: score, pass rate, coverage, findings and duration per run. */
 @Controller

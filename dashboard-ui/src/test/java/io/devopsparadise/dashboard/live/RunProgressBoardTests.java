@@ -1,15 +1,14 @@
 package io.devopsparadise.dashboard.live;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityEvent.Type;
 import io.devopsparadise.dashboard.live.RunProgressBoard.RunProgress;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 /** The board the run page reads: what the orchestrator's progress events said about each run, bounded. */
 class RunProgressBoardTests {
@@ -18,8 +17,18 @@ class RunProgressBoardTests {
     private long sequence;
 
     private void record(Type type, String runId, String tool, String status, String detail) {
-        board.record(new QualityEvent(++sequence, type, runId, "alice", tool, status, 0, type == Type.TEST_FAILED ? 1 : 0, 0,
-                Instant.EPOCH, detail));
+        board.record(new QualityEvent(
+                ++sequence,
+                type,
+                runId,
+                "alice",
+                tool,
+                status,
+                0,
+                type == Type.TEST_FAILED ? 1 : 0,
+                0,
+                Instant.EPOCH,
+                detail));
     }
 
     private RunProgress progress(String runId) {
@@ -38,18 +47,24 @@ class RunProgressBoardTests {
         assertThat(run.state()).isEqualTo("RUNNING");
         assertThat(run.plans()).containsExactly("pytest: 1 of 4 test(s) selected, 3 skipped");
         assertThat(run.failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");
-        assertThat(run.tools()).extracting(ToolProgress::tool, ToolProgress::status).containsExactly(tuple("pytest", "RUNNING"));
+        assertThat(run.tools())
+                .extracting(ToolProgress::tool, ToolProgress::status)
+                .containsExactly(tuple("pytest", "RUNNING"));
     }
 
     @Test
     void keepsTheFirstTenPlansAndTheFirstTwentyFailures() {
         IntStream.range(0, 15).forEach(i -> record(Type.PLAN, "run-1", "pytest", "ALL", "plan " + i));
-        IntStream.range(0, 30).forEach(i -> record(Type.TEST_FAILED, "run-1", "pytest", "FAILED", "test_" + i + ": boom"));
+        IntStream.range(0, 30)
+                .forEach(i -> record(Type.TEST_FAILED, "run-1", "pytest", "FAILED", "test_" + i + ": boom"));
 
         RunProgress run = progress("run-1");
 
         assertThat(run.plans()).hasSize(10).startsWith("plan 0").endsWith("plan 9");
-        assertThat(run.failures()).hasSize(20).startsWith("pytest: test_0: boom").endsWith("pytest: test_19: boom");
+        assertThat(run.failures())
+                .hasSize(20)
+                .startsWith("pytest: test_0: boom")
+                .endsWith("pytest: test_19: boom");
     }
 
     @Test
@@ -68,7 +83,8 @@ class RunProgressBoardTests {
         record(Type.RUN_FINISHED, "run-1", null, "FAILED", null);
         record(Type.RUN_STARTED, "run-2", null, "RUNNING", null);
 
-        IntStream.range(0, 30).forEach(i -> record(Type.TEST_FAILED, "run-2", "pytest", "FAILED", "test_" + i + ": boom"));
+        IntStream.range(0, 30)
+                .forEach(i -> record(Type.TEST_FAILED, "run-2", "pytest", "FAILED", "test_" + i + ": boom"));
 
         assertThat(progress("run-1").state()).isEqualTo("FAILED");
         assertThat(progress("run-1").failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");

@@ -1,14 +1,13 @@
 package io.devopsparadise.dashboard.signin;
 
-import io.devopsparadise.testsupport.MovableClock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SignInLinksTests {
 

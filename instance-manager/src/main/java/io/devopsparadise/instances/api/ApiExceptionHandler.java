@@ -18,7 +18,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-
 /** Maps every failure to a ProblemDetail that says what to fix. Never a stack trace. */
 @RestControllerAdvice
 class ApiExceptionHandler extends ProblemAdvice {

@@ -3,9 +3,6 @@ package io.devopsparadise.instances.api;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.lifecycle.InstanceService.PreparedExec;
 import io.devopsparadise.instances.runtime.OutputListener;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -15,6 +12,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * One exec request in flight. The command runs off the request thread while the connection is probed every
@@ -69,7 +68,8 @@ final class ExecCall {
     void start(TaskExecutor executor) {
         emitter.onError(error -> cancel());
         emitter.onTimeout(this::cancel);
-        probe = PROBES.scheduleWithFixedDelay(this::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        probe = PROBES.scheduleWithFixedDelay(
+                this::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         executor.execute(task);
     }
 

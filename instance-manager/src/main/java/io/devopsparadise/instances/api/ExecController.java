@@ -6,6 +6,8 @@ import io.devopsparadise.instances.lifecycle.InstanceService;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.util.Map;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.io.IOException;
-import java.util.Map;
 
 /**
  * Runs commands inside instances. A caller that closes its connection cancels its command: the command is
@@ -40,28 +39,37 @@ class ExecController {
     }
 
     @PostMapping(path = "/api/instances/{id}/exec", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Run a command and answer when it ends, with exit code and output",
-            description = "The answer may start with whitespace, written while the command runs; closing the connection kills the command")
-    ResponseEntity<ResponseBodyEmitter> exec(@PathVariable String id, @RequestHeader(name = RunningExecs.HEADER, required = false) String execId,
-                                             @RequestBody ExecRequest request) {
+    @Operation(
+            summary = "Run a command and answer when it ends, with exit code and output",
+            description =
+                    "The answer may start with whitespace, written while the command runs; closing the connection kills the command")
+    ResponseEntity<ResponseBodyEmitter> exec(
+            @PathVariable String id,
+            @RequestHeader(name = RunningExecs.HEADER, required = false) String execId,
+            @RequestBody ExecRequest request) {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(0L);
         start(id, execId, request, new JsonAnswer(emitter), emitter);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(emitter);
     }
 
     @PostMapping(path = "/api/instances/{id}/exec", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Run a command, streaming its output as SSE events 'stdout'/'stderr', then an 'exit' event",
+    @Operation(
+            summary = "Run a command, streaming its output as SSE events 'stdout'/'stderr', then an 'exit' event",
             description = "Closing the stream kills the command")
-    SseEmitter stream(@PathVariable String id, @RequestHeader(name = RunningExecs.HEADER, required = false) String execId,
-                      @RequestBody ExecRequest request) {
+    SseEmitter stream(
+            @PathVariable String id,
+            @RequestHeader(name = RunningExecs.HEADER, required = false) String execId,
+            @RequestBody ExecRequest request) {
         SseEmitter emitter = new SseEmitter(0L);
         start(id, execId, request, new SseAnswer(emitter), emitter);
         return emitter;
     }
 
     @DeleteMapping("/api/instances/{id}/execs/{execId}")
-    @Operation(summary = "Cancel the exec its caller named with the Paradise-Exec-Id header: its command is killed, its answer ends"
-            + " without a result. A cancel that arrives before its exec makes the manager refuse that exec (409)")
+    @Operation(
+            summary =
+                    "Cancel the exec its caller named with the Paradise-Exec-Id header: its command is killed, its answer ends"
+                            + " without a result. A cancel that arrives before its exec makes the manager refuse that exec (409)")
     ResponseEntity<Void> cancel(@PathVariable String id, @PathVariable String execId) {
         RunningExecs.check(execId);
         instances.get(id);
@@ -70,13 +78,14 @@ class ExecController {
     }
 
     /** Checks the request, then starts its command; a named exec can be cancelled by its id until it ends. */
-    private void start(String id, String execId, ExecRequest request, ExecCall.Answer answer, ResponseBodyEmitter emitter) {
+    private void start(
+            String id, String execId, ExecRequest request, ExecCall.Answer answer, ResponseBodyEmitter emitter) {
         if (execId != null) {
             RunningExecs.check(execId);
         }
         var prepared = instances.prepareExec(id, request);
         if (execId == null) {
-            ExecCall.of(prepared, answer, emitter, () -> { }).start(executor);
+            ExecCall.of(prepared, answer, emitter, () -> {}).start(executor);
             return;
         }
         ExecCall call = ExecCall.of(prepared, answer, emitter, () -> execs.finished(id, execId));
@@ -125,7 +134,15 @@ class ExecController {
 
         @Override
         public void finished(ExecResult result) throws IOException {
-            send("exit", Map.of("exitCode", result.exitCode(), "durationMillis", result.durationMillis(), "timedOut", result.timedOut()));
+            send(
+                    "exit",
+                    Map.of(
+                            "exitCode",
+                            result.exitCode(),
+                            "durationMillis",
+                            result.durationMillis(),
+                            "timedOut",
+                            result.timedOut()));
             emitter.complete();
         }
 

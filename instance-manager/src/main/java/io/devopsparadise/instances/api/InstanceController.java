@@ -9,6 +9,11 @@ import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 @RestController
 @RequestMapping("/api")
@@ -45,19 +44,24 @@ class InstanceController {
     }
 
     @PostMapping("/instances")
-    @Operation(summary = "Provision an instance for a client",
-            description = "Answers 201 once the engine started it (state STARTING), or once it is HEALTHY when waitSeconds is given.")
-    ResponseEntity<InstanceView> provision(@RequestBody ProvisionRequest request,
-                                           @Parameter(description = "wait up to this long for HEALTHY (0-300)")
-                                           @RequestParam(defaultValue = "0") int waitSeconds) {
+    @Operation(
+            summary = "Provision an instance for a client",
+            description =
+                    "Answers 201 once the engine started it (state STARTING), or once it is HEALTHY when waitSeconds is given.")
+    ResponseEntity<InstanceView> provision(
+            @RequestBody ProvisionRequest request,
+            @Parameter(description = "wait up to this long for HEALTHY (0-300)") @RequestParam(defaultValue = "0")
+                    int waitSeconds) {
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
-            throw new io.devopsparadise.instances.lifecycle.InvalidRequestException("waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
+            throw new io.devopsparadise.instances.lifecycle.InvalidRequestException(
+                    "waitSeconds must be between 0 and " + MAX_WAIT_SECONDS);
         }
         Instance instance = instances.provision(request);
         if (waitSeconds > 0) {
             instance = instances.awaitHealthy(instance.id(), Duration.ofSeconds(waitSeconds));
         }
-        return ResponseEntity.created(URI.create("/api/instances/" + instance.id())).body(view(instance));
+        return ResponseEntity.created(URI.create("/api/instances/" + instance.id()))
+                .body(view(instance));
     }
 
     @GetMapping("/instances")
@@ -92,13 +96,19 @@ class InstanceController {
     @Operation(summary = "The configured backend profiles")
     Map<String, ProfileView> profiles() {
         var views = new java.util.TreeMap<String, ProfileView>();
-        profiles.all().forEach((name, p) -> views.put(name, new ProfileView(p.engine().name().toLowerCase(), p.image(),
-                p.command(), p.portNames(), p.healthCheck().describe())));
+        profiles.all()
+                .forEach((name, p) -> views.put(
+                        name,
+                        new ProfileView(
+                                p.engine().name().toLowerCase(),
+                                p.image(),
+                                p.command(),
+                                p.portNames(),
+                                p.healthCheck().describe())));
         return views;
     }
 
-    record ProfileView(String engine, String image, List<String> command, List<String> ports, String healthCheck) {
-    }
+    record ProfileView(String engine, String image, List<String> command, List<String> ports, String healthCheck) {}
 
     private InstanceView view(Instance instance) {
         return instance.toView(clock.instant(), runtimes.of(instance.engine()).isolation());

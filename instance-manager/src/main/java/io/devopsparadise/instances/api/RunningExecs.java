@@ -2,12 +2,11 @@ package io.devopsparadise.instances.api;
 
 import io.devopsparadise.contracts.instances.InstanceManagerApi;
 import io.devopsparadise.instances.lifecycle.InvalidRequestException;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 
 /**
  * Execs in flight that their caller named (header {@value #HEADER}), so that the caller can cancel one by its id
@@ -75,6 +74,5 @@ class RunningExecs {
         return running.size();
     }
 
-    private record Key(String instanceId, String execId) {
-    }
+    private record Key(String instanceId, String execId) {}
 }

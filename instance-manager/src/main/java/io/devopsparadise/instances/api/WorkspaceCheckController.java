@@ -19,8 +19,10 @@ class WorkspaceCheckController {
     }
 
     @PostMapping("/api/workspace-checks")
-    @Operation(summary = "Check a workspace without provisioning anything",
-            description = "200 with the workspace's real path when provisioning would accept it; otherwise 400 naming the rule it breaks")
+    @Operation(
+            summary = "Check a workspace without provisioning anything",
+            description =
+                    "200 with the workspace's real path when provisioning would accept it; otherwise 400 naming the rule it breaks")
     WorkspaceCheck check(@RequestBody WorkspaceCheck request) {
         return new WorkspaceCheck(workspaces.check(request.workspace()).toString());
     }

@@ -4,14 +4,13 @@ import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.events.SseEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.util.List;
 
 @RestController
 @Tag(name = "events", description = "Live lifecycle and health events")
@@ -22,7 +21,9 @@ class EventStreamController {
 
     EventStreamController(InstanceEventBus bus) {
         this.bus = bus;
-        this.endpoint = new SseEndpoint<>(bus.buffer(), new SseEndpoint.Framing<>(InstanceEvent::sequence, e -> e.type().name(), e -> e));
+        this.endpoint = new SseEndpoint<>(
+                bus.buffer(),
+                new SseEndpoint.Framing<>(InstanceEvent::sequence, e -> e.type().name(), e -> e));
     }
 
     @Operation(summary = "Stream instance events (SSE); send Last-Event-ID to resume after a disconnect")

@@ -3,13 +3,12 @@ package io.devopsparadise.instances.events;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.events.EventBuffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes lifecycle and health events to subscribers (the SSE stream, metrics, tests) and keeps the most
@@ -28,10 +27,23 @@ public class InstanceEventBus {
         this.clock = clock;
     }
 
-    public InstanceEvent publish(InstanceEvent.Type type, String instanceId, String clientId,
-                                 InstanceState from, InstanceState to, String message) {
-        InstanceEvent event = buffer.publish(sequence -> new InstanceEvent(sequence, type, instanceId, clientId, from, to, message, clock.instant()));
-        log.info("instance event type={} instance={} client={} from={} to={} message=\"{}\"", type, instanceId, clientId, from, to, message);
+    public InstanceEvent publish(
+            InstanceEvent.Type type,
+            String instanceId,
+            String clientId,
+            InstanceState from,
+            InstanceState to,
+            String message) {
+        InstanceEvent event = buffer.publish(sequence ->
+                new InstanceEvent(sequence, type, instanceId, clientId, from, to, message, clock.instant()));
+        log.info(
+                "instance event type={} instance={} client={} from={} to={} message=\"{}\"",
+                type,
+                instanceId,
+                clientId,
+                from,
+                to,
+                message);
         return event;
     }
 

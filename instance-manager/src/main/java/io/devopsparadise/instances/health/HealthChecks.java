@@ -11,8 +11,7 @@ public final class HealthChecks {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     /** Healthy when {@code GET http://127.0.0.1:<port>/<path>} answers 2xx. */
     public static HealthCheck http(String portName, String path) {

@@ -1,9 +1,5 @@
 package io.devopsparadise.instances.health;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code GET path}: healthy on 2xx. A backend that warms up (the {@code code} backend indexes the workspace) answers
@@ -42,7 +41,9 @@ class HttpHealthCheck implements HealthCheck {
         long started = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(portName) + path))
-                    .timeout(timeout).GET().build();
+                    .timeout(timeout)
+                    .GET()
+                    .build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             JsonNode status = warmup ? readStatus(response.body()) : discard(response.body());
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
@@ -54,8 +55,10 @@ class HttpHealthCheck implements HealthCheck {
             if (response.statusCode() == 503 && WARMING_STATES.contains(state)) {
                 return HealthResult.warming(state + ": " + detail, latency);
             }
-            return HealthResult.unhealthy("HTTP " + response.statusCode() + " from " + describe()
-                    + (state.isEmpty() ? "" : " (" + state + ": " + detail + ")"), latency);
+            return HealthResult.unhealthy(
+                    "HTTP " + response.statusCode() + " from " + describe()
+                            + (state.isEmpty() ? "" : " (" + state + ": " + detail + ")"),
+                    latency);
         } catch (IOException e) {
             return HealthResult.unhealthy(describe() + ": " + e, Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {

@@ -1,18 +1,16 @@
 package io.devopsparadise.instances.health;
 
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Optional;
 
 /** Reads a JSON-RPC response that came either as plain JSON or as the data of SSE events. */
 final class JsonRpcResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonRpcResponses() {
-    }
+    private JsonRpcResponses() {}
 
     /** The server's name from an initialize result, or empty when the body holds no result. */
     static Optional<String> resultOf(String body) {

@@ -53,7 +53,8 @@ class McpInitializeHealthCheck implements HealthCheck {
         }
         return JsonRpcResponses.resultOf(response.body())
                 .map(serverName -> HealthResult.healthy("initialize ok (" + serverName + ")", latency))
-                .orElseGet(() -> HealthResult.unhealthy("initialize returned no result: " + abbreviate(response.body()), latency));
+                .orElseGet(() -> HealthResult.unhealthy(
+                        "initialize returned no result: " + abbreviate(response.body()), latency));
     }
 
     private HttpRequest initialize(URI uri, Duration timeout) {
@@ -70,12 +71,15 @@ class McpInitializeHealthCheck implements HealthCheck {
                 .timeout(Duration.ofSeconds(2))
                 .header("Mcp-Session-Id", session)
                 .header("MCP-Protocol-Version", PROTOCOL_VERSION)
-                .DELETE().build();
+                .DELETE()
+                .build();
         http.sendAsync(delete, HttpResponse.BodyHandlers.discarding());
     }
 
     private static String abbreviate(String body) {
-        return Optional.ofNullable(body).map(b -> b.length() > 200 ? b.substring(0, 200) + "…" : b).orElse("");
+        return Optional.ofNullable(body)
+                .map(b -> b.length() > 200 ? b.substring(0, 200) + "…" : b)
+                .orElse("");
     }
 
     @Override

@@ -4,9 +4,8 @@ import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * The profile of a request that names none: the configured {@code default-profile}, or with {@code auto} the best
@@ -42,8 +41,10 @@ public class DefaultBackend {
                 .map(profiles::get)
                 .filter(profile -> runtimes.forProfile(profile).canRun(profile))
                 .findFirst()
-                .orElseThrow(() -> new InvalidRequestException("no backend profile can run here: " + PREFERRED
-                        + " need Serena's or the code backend's image on a running Docker engine, or the code backend's npm packages"
-                        + " (scripts/lib.sh ensure_code_backend); name a profile, or set paradise.instances.default-profile"));
+                .orElseThrow(
+                        () -> new InvalidRequestException(
+                                "no backend profile can run here: " + PREFERRED
+                                        + " need Serena's or the code backend's image on a running Docker engine, or the code backend's npm packages"
+                                        + " (scripts/lib.sh ensure_code_backend); name a profile, or set paradise.instances.default-profile"));
     }
 }

@@ -10,11 +10,6 @@ import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks every instance periodically and drives its state: STARTING → HEALTHY ⇄ UNHEALTHY → RESTARTING →
@@ -50,9 +49,17 @@ class HealthMonitor {
     private final Map<String, Instant> restartAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
 
-    HealthMonitor(InstanceRegistry registry, InstanceRuntimes runtimes, BackendProfiles profiles, LaunchSpecs launchSpecs,
-                  InstanceEventBus events, InstanceMetrics metrics, InstanceProperties properties, Reconciler reconciler,
-                  WorkspacePolicy workspaces, Clock clock) {
+    HealthMonitor(
+            InstanceRegistry registry,
+            InstanceRuntimes runtimes,
+            BackendProfiles profiles,
+            LaunchSpecs launchSpecs,
+            InstanceEventBus events,
+            InstanceMetrics metrics,
+            InstanceProperties properties,
+            Reconciler reconciler,
+            WorkspacePolicy workspaces,
+            Clock clock) {
         this.registry = registry;
         this.runtimes = runtimes;
         this.profiles = profiles;
@@ -88,7 +95,9 @@ class HealthMonitor {
 
     /** What is kept per instance goes with the instance: removed and FAILED ones are never checked again. */
     void forgetRemoved() {
-        Set<String> checked = registry.all().stream().filter(instance -> instance.state() != InstanceState.FAILED).map(Instance::id)
+        Set<String> checked = registry.all().stream()
+                .filter(instance -> instance.state() != InstanceState.FAILED)
+                .map(Instance::id)
                 .collect(java.util.stream.Collectors.toSet());
         lastProbe.keySet().retainAll(checked);
         failures.keySet().retainAll(checked);
@@ -118,8 +127,12 @@ class HealthMonitor {
         }
         lastProbe.put(id, clock.instant());
         HealthResult result = running
-                ? profiles.get(instance.profile()).healthCheck().check(instance.ports(), properties.health().timeout())
-                : HealthResult.unhealthy(instance.engine() == Engine.DOCKER ? "container is not running" : "process is not running", Duration.ZERO);
+                ? profiles.get(instance.profile())
+                        .healthCheck()
+                        .check(instance.ports(), properties.health().timeout())
+                : HealthResult.unhealthy(
+                        instance.engine() == Engine.DOCKER ? "container is not running" : "process is not running",
+                        Duration.ZERO);
         if (running) {
             metrics.checked(instance.profile(), result);
         }
@@ -129,12 +142,15 @@ class HealthMonitor {
     /** A healthy instance that still runs is probed less often: the probe opens a real MCP session. */
     private boolean probeDue(String id) {
         Instant last = lastProbe.get(id);
-        return last == null || !clock.instant().isBefore(last.plus(properties.health().healthyInterval()));
+        return last == null
+                || !clock.instant().isBefore(last.plus(properties.health().healthyInterval()));
     }
 
     private void apply(String id, RuntimeHandle checkedHandle, boolean running, HealthResult result) {
         Instance current = registry.find(id).orElse(null);
-        if (current == null || !checkedHandle.equals(current.handle()) || current.state() == InstanceState.RESTARTING
+        if (current == null
+                || !checkedHandle.equals(current.handle())
+                || current.state() == InstanceState.RESTARTING
                 || current.state() == InstanceState.FAILED) {
             return;
         }
@@ -143,7 +159,8 @@ class HealthMonitor {
             transition(current, InstanceState.HEALTHY, result.detail());
             return;
         }
-        if (result.warming() && (current.state() == InstanceState.STARTING || current.state() == InstanceState.INDEXING)) {
+        if (result.warming()
+                && (current.state() == InstanceState.STARTING || current.state() == InstanceState.INDEXING)) {
             warming(current, result);
             return;
         }
@@ -152,7 +169,12 @@ class HealthMonitor {
             case STARTING, INDEXING -> {
                 boolean tooLong = clock.instant().isAfter(current.startedAt().plus(properties.startupTimeout()));
                 if (!running || tooLong) {
-                    scheduleRestart(current, tooLong ? "not healthy within " + properties.startupTimeout().toSeconds() + " s: " + result.detail() : result.detail());
+                    scheduleRestart(
+                            current,
+                            tooLong
+                                    ? "not healthy within "
+                                            + properties.startupTimeout().toSeconds() + " s: " + result.detail()
+                                    : result.detail());
                 } else {
                     registry.update(id, i -> i.withState(current.state(), "waiting: " + result.detail()));
                 }
@@ -163,7 +185,7 @@ class HealthMonitor {
                     scheduleRestart(unhealthy, result.detail());
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -173,7 +195,9 @@ class HealthMonitor {
         Duration warmup = profiles.get(current.profile()).warmupTimeout();
         if (clock.instant().isAfter(current.startedAt().plus(warmup))) {
             String allowed = warmup.toSeconds() > 0 ? warmup.toSeconds() + " s" : warmup.toMillis() + " ms";
-            scheduleRestart(current, "still getting ready after " + allowed + " (the profile's warmup-timeout): " + result.detail());
+            scheduleRestart(
+                    current,
+                    "still getting ready after " + allowed + " (the profile's warmup-timeout): " + result.detail());
         } else if (current.state() == InstanceState.INDEXING) {
             registry.update(current.id(), i -> i.withState(InstanceState.INDEXING, result.detail()));
         } else {
@@ -184,7 +208,10 @@ class HealthMonitor {
     private void scheduleRestart(Instance instance, String reason) {
         var restart = properties.restart();
         if (instance.restartCount() >= restart.maxRestarts()) {
-            transition(instance, InstanceState.FAILED, "gave up after " + instance.restartCount() + " restarts: " + reason);
+            transition(
+                    instance,
+                    InstanceState.FAILED,
+                    "gave up after " + instance.restartCount() + " restarts: " + reason);
             runtimes.of(instance.engine()).remove(instance.handle());
             return;
         }
@@ -223,11 +250,20 @@ class HealthMonitor {
                 failures.remove(current.id());
                 restartAt.remove(current.id());
                 metrics.restarted();
-                events.publish(InstanceEvent.Type.RESTARTED, current.id(), current.clientId(), InstanceState.RESTARTING,
-                        InstanceState.STARTING, "restart " + (current.restartCount() + 1) + " of at most " + properties.restart().maxRestarts());
+                events.publish(
+                        InstanceEvent.Type.RESTARTED,
+                        current.id(),
+                        current.clientId(),
+                        InstanceState.RESTARTING,
+                        InstanceState.STARTING,
+                        "restart " + (current.restartCount() + 1) + " of at most "
+                                + properties.restart().maxRestarts());
             } catch (RuntimeException e) {
-                Instance counted = registry.update(current.id(), i -> i.restarted(current.handle(), clock.instant())
-                        .withState(InstanceState.RESTARTING, "restart failed")).orElse(current);
+                Instance counted = registry.update(
+                                current.id(),
+                                i -> i.restarted(current.handle(), clock.instant())
+                                        .withState(InstanceState.RESTARTING, "restart failed"))
+                        .orElse(current);
                 scheduleRestart(counted, "restart failed: " + e.getMessage());
             }
         });
@@ -235,9 +271,11 @@ class HealthMonitor {
 
     private Instance transition(Instance current, InstanceState to, String detail) {
         InstanceState from = current.state();
-        Instance next = registry.update(current.id(), i -> i.withState(to, detail)).orElse(current);
+        Instance next =
+                registry.update(current.id(), i -> i.withState(to, detail)).orElse(current);
         if (from != to) {
-            InstanceEvent.Type type = to == InstanceState.FAILED ? InstanceEvent.Type.FAILED : InstanceEvent.Type.STATE_CHANGED;
+            InstanceEvent.Type type =
+                    to == InstanceState.FAILED ? InstanceEvent.Type.FAILED : InstanceEvent.Type.STATE_CHANGED;
             events.publish(type, current.id(), current.clientId(), from, to, detail);
         }
         return next;

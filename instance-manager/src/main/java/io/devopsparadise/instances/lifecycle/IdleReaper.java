@@ -2,12 +2,11 @@ package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /** Deletes instances whose client has shown no activity for the idle timeout. */
 @Component
@@ -38,7 +37,9 @@ class IdleReaper {
 
     private void reap(Instance instance) {
         try {
-            service.delete(instance.id(), InstanceEvent.Type.REAPED,
+            service.delete(
+                    instance.id(),
+                    InstanceEvent.Type.REAPED,
                     "no activity for " + idleTimeout.toMinutes() + " min (last " + instance.lastActivity() + ")");
         } catch (InstanceNotFoundException alreadyGone) {
             // deleted meanwhile

@@ -1,11 +1,10 @@
 package io.devopsparadise.instances.lifecycle;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Identifies this manager's data directory. Containers carry it as a label, so that two managers sharing one
@@ -17,12 +16,16 @@ public class Installation {
     private final String id;
 
     Installation(JdbcClient jdbc, Clock clock) {
-        this.id = jdbc.sql("SELECT id FROM installation").query(String.class).optional().orElseGet(() -> {
-            String created = UUID.randomUUID().toString();
-            jdbc.sql("INSERT INTO installation (id, created_at) VALUES (?, ?)")
-                    .params(created, clock.instant().atOffset(ZoneOffset.UTC)).update();
-            return created;
-        });
+        this.id = jdbc.sql("SELECT id FROM installation")
+                .query(String.class)
+                .optional()
+                .orElseGet(() -> {
+                    String created = UUID.randomUUID().toString();
+                    jdbc.sql("INSERT INTO installation (id, created_at) VALUES (?, ?)")
+                            .params(created, clock.instant().atOffset(ZoneOffset.UTC))
+                            .update();
+                    return created;
+                });
     }
 
     public String id() {

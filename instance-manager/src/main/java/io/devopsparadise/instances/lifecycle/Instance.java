@@ -5,7 +5,6 @@ import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,36 +37,120 @@ public record Instance(
     }
 
     Instance withState(InstanceState newState, String newHealth) {
-        return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, handle, newState, newHealth,
-                createdAt, startedAt, restartCount, lastActivity, limits);
+        return new Instance(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace,
+                ports,
+                mcpUrl,
+                handle,
+                newState,
+                newHealth,
+                createdAt,
+                startedAt,
+                restartCount,
+                lastActivity,
+                limits);
     }
 
     Instance launched(RuntimeHandle newHandle, Instant now) {
-        return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, newHandle, InstanceState.STARTING,
-                "started, waiting for health", createdAt, now, restartCount, lastActivity, limits);
+        return new Instance(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace,
+                ports,
+                mcpUrl,
+                newHandle,
+                InstanceState.STARTING,
+                "started, waiting for health",
+                createdAt,
+                now,
+                restartCount,
+                lastActivity,
+                limits);
     }
 
     Instance recovered(Map<String, Integer> leasedPorts, String address) {
-        return new Instance(id, clientId, profile, engine, workspace, leasedPorts, address, handle, state, health,
-                createdAt, startedAt, restartCount, lastActivity, limits);
+        return new Instance(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace,
+                leasedPorts,
+                address,
+                handle,
+                state,
+                health,
+                createdAt,
+                startedAt,
+                restartCount,
+                lastActivity,
+                limits);
     }
 
     Instance restarted(RuntimeHandle newHandle, Instant now) {
-        return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, newHandle, InstanceState.STARTING,
-                "restarted", createdAt, now, restartCount + 1, lastActivity, limits);
+        return new Instance(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace,
+                ports,
+                mcpUrl,
+                newHandle,
+                InstanceState.STARTING,
+                "restarted",
+                createdAt,
+                now,
+                restartCount + 1,
+                lastActivity,
+                limits);
     }
 
     Instance touched(Instant now) {
-        return new Instance(id, clientId, profile, engine, workspace, ports, mcpUrl, handle, state, health,
-                createdAt, startedAt, restartCount, now, limits);
+        return new Instance(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace,
+                ports,
+                mcpUrl,
+                handle,
+                state,
+                health,
+                createdAt,
+                startedAt,
+                restartCount,
+                now,
+                limits);
     }
 
     /** @param isolation what the instance's engine isolates, as {@code InstanceRuntime.isolation()} says it */
     public InstanceView toView(Instant now, String isolation) {
         long uptime = state == InstanceState.HEALTHY || state == InstanceState.UNHEALTHY
-                ? Duration.between(startedAt, now).toSeconds() : 0;
-        return new InstanceView(id, clientId, profile, engine, workspace.toString(), state, ports, mcpUrl, health,
-                createdAt, startedAt, Math.max(0, uptime), restartCount, lastActivity,
+                ? Duration.between(startedAt, now).toSeconds()
+                : 0;
+        return new InstanceView(
+                id,
+                clientId,
+                profile,
+                engine,
+                workspace.toString(),
+                state,
+                ports,
+                mcpUrl,
+                health,
+                createdAt,
+                startedAt,
+                Math.max(0, uptime),
+                restartCount,
+                lastActivity,
                 limits == null || engine != Engine.DOCKER ? null : limits.memoryBytes(),
                 limits == null || engine != Engine.DOCKER ? null : limits.nanoCpus() / 1e9,
                 isolation);

@@ -18,12 +18,19 @@ class InstanceMetrics {
     InstanceMetrics(MeterRegistry meters, InstanceRegistry registry) {
         this.meters = meters;
         for (InstanceState state : InstanceState.values()) {
-            Gauge.builder("paradise.instances", registry, r -> r.all().stream().filter(i -> i.state() == state).count())
+            Gauge.builder(
+                            "paradise.instances",
+                            registry,
+                            r -> r.all().stream()
+                                    .filter(i -> i.state() == state)
+                                    .count())
                     .description("Instances by lifecycle state")
                     .tag("state", state.name())
                     .register(meters);
         }
-        this.restarts = Counter.builder("paradise.instances.restarts").description("Instance restarts by the health monitor").register(meters);
+        this.restarts = Counter.builder("paradise.instances.restarts")
+                .description("Instance restarts by the health monitor")
+                .register(meters);
     }
 
     void restarted() {

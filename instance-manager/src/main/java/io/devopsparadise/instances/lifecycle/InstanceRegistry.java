@@ -1,7 +1,5 @@
 package io.devopsparadise.instances.lifecycle;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
 
 /**
  * The live instances, written through to the database. Structural changes to one instance (start, restart,
@@ -34,7 +33,9 @@ public class InstanceRegistry {
     }
 
     public List<Instance> all() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(Instance::createdAt)).toList();
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing(Instance::createdAt))
+                .toList();
     }
 
     public int size() {

@@ -4,9 +4,6 @@ import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +12,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** The {@code instance} table. Ports are the port allocator's business and are not stored here. */
 @Repository
@@ -31,10 +30,18 @@ class InstanceRepository {
                 MERGE INTO instance (id, client_id, profile, engine, workspace, runtime_ref, state, created_at, started_at,
                                      restart_count, last_activity, memory_bytes, nano_cpus, pids)
                 KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(instance.id(), instance.clientId(), instance.profile(), instance.engine().id(),
-                        instance.workspace().toString(), instance.handle() == null ? null : instance.handle().ref(),
-                        instance.state().name(), utc(instance.createdAt()), utc(instance.startedAt()),
-                        instance.restartCount(), utc(instance.lastActivity()),
+                .params(
+                        instance.id(),
+                        instance.clientId(),
+                        instance.profile(),
+                        instance.engine().id(),
+                        instance.workspace().toString(),
+                        instance.handle() == null ? null : instance.handle().ref(),
+                        instance.state().name(),
+                        utc(instance.createdAt()),
+                        utc(instance.startedAt()),
+                        instance.restartCount(),
+                        utc(instance.lastActivity()),
                         instance.limits() == null ? null : instance.limits().memoryBytes(),
                         instance.limits() == null ? null : instance.limits().nanoCpus(),
                         instance.limits() == null ? null : instance.limits().pids())
@@ -47,17 +54,29 @@ class InstanceRepository {
 
     /** Stored instances, without ports or MCP address: the caller completes them. */
     List<Instance> findAll() {
-        return jdbc.sql("SELECT * FROM instance ORDER BY created_at").query(InstanceRepository::map).list();
+        return jdbc.sql("SELECT * FROM instance ORDER BY created_at")
+                .query(InstanceRepository::map)
+                .list();
     }
 
     private static Instance map(ResultSet rs, int row) throws SQLException {
         String ref = rs.getString("runtime_ref");
         Engine engine = Engine.of(rs.getString("engine"));
-        return new Instance(rs.getString("id"), rs.getString("client_id"), rs.getString("profile"), engine,
-                Path.of(rs.getString("workspace")), Map.of(), null,
+        return new Instance(
+                rs.getString("id"),
+                rs.getString("client_id"),
+                rs.getString("profile"),
+                engine,
+                Path.of(rs.getString("workspace")),
+                Map.of(),
+                null,
                 ref == null ? null : new RuntimeHandle(engine, ref),
-                InstanceState.valueOf(rs.getString("state")), "recovered after restart",
-                instant(rs, "created_at"), instant(rs, "started_at"), rs.getInt("restart_count"), instant(rs, "last_activity"),
+                InstanceState.valueOf(rs.getString("state")),
+                "recovered after restart",
+                instant(rs, "created_at"),
+                instant(rs, "started_at"),
+                rs.getInt("restart_count"),
+                instant(rs, "last_activity"),
                 limits(rs));
     }
 

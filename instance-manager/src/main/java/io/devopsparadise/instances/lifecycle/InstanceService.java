@@ -1,7 +1,7 @@
 package io.devopsparadise.instances.lifecycle;
 
-import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.clients.ClientNames;
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceEvent;
@@ -10,14 +10,12 @@ import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.ports.PortAllocator;
 import io.devopsparadise.instances.profiles.BackendProfile;
-import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.profiles.InstanceProperties;
+import io.devopsparadise.instances.profiles.ResourceLimits;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import org.springframework.stereotype.Service;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +23,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Service;
 
 /** Provisions, finds, uses and deletes instances. */
 @Service
 public class InstanceService {
-
 
     private final InstanceRegistry registry;
     private final DefaultBackend defaultBackend;
@@ -41,9 +39,16 @@ public class InstanceService {
     private final InstanceProperties properties;
     private final Clock clock;
 
-    InstanceService(InstanceRegistry registry, DefaultBackend defaultBackend, InstanceRuntimes runtimes, PortAllocator ports,
-                    WorkspacePolicy workspaces, LaunchSpecs launchSpecs, InstanceEventBus events,
-                    InstanceProperties properties, Clock clock) {
+    InstanceService(
+            InstanceRegistry registry,
+            DefaultBackend defaultBackend,
+            InstanceRuntimes runtimes,
+            PortAllocator ports,
+            WorkspacePolicy workspaces,
+            LaunchSpecs launchSpecs,
+            InstanceEventBus events,
+            InstanceProperties properties,
+            Clock clock) {
         this.registry = registry;
         this.defaultBackend = defaultBackend;
         this.runtimes = runtimes;
@@ -61,9 +66,12 @@ public class InstanceService {
         Path workspace = workspaces.check(request.workspace());
         InstanceRuntime runtime = runtimes.forProfile(profile);
         if (properties.shared() && runtime.engine() != Engine.DOCKER) {
-            throw new InvalidRequestException("a shared installation requires Docker: profile " + profile.name() + " would run on the "
-                    + runtime.engine() + " engine, as the platform's own user, able to read every client's workspace and the"
-                    + " platform's data directory. Use a Docker profile" + (runtime.isAvailable() ? "" : " and start the Docker engine"));
+            throw new InvalidRequestException(
+                    "a shared installation requires Docker: profile " + profile.name() + " would run on the "
+                            + runtime.engine()
+                            + " engine, as the platform's own user, able to read every client's workspace and the"
+                            + " platform's data directory. Use a Docker profile"
+                            + (runtime.isAvailable() ? "" : " and start the Docker engine"));
         }
         ResourceLimits limits = RequestedLimits.of(request, profile, runtime.engine());
         Instance reserved = reserve(clientId, profile, runtime.engine(), workspace, limits);
@@ -77,7 +85,8 @@ public class InstanceService {
     }
 
     /** Claims the client and the ports under one lock, so that concurrent requests cannot both pass the checks. */
-    private synchronized Instance reserve(String clientId, BackendProfile profile, Engine engine, Path workspace, ResourceLimits limits) {
+    private synchronized Instance reserve(
+            String clientId, BackendProfile profile, Engine engine, Path workspace, ResourceLimits limits) {
         registry.findByClient(clientId).ifPresent(existing -> {
             throw new DuplicateClientException(clientId, existing.id());
         });
@@ -87,8 +96,22 @@ public class InstanceService {
         String id = UUID.randomUUID().toString();
         Map<String, Integer> leased = ports.lease(id, profile.portNames());
         Instant now = clock.instant();
-        Instance instance = new Instance(id, clientId, profile.name(), engine, workspace, leased,
-                launchSpecs.mcpUrl(profile.name(), leased), null, InstanceState.STARTING, "starting", now, now, 0, now, limits);
+        Instance instance = new Instance(
+                id,
+                clientId,
+                profile.name(),
+                engine,
+                workspace,
+                leased,
+                launchSpecs.mcpUrl(profile.name(), leased),
+                null,
+                InstanceState.STARTING,
+                "starting",
+                now,
+                now,
+                0,
+                now,
+                limits);
         try {
             registry.put(instance);
         } catch (RuntimeException e) {
@@ -103,8 +126,14 @@ public class InstanceService {
         lock.lock();
         try {
             RuntimeHandle handle = runtime.start(launchSpecs.of(reserved));
-            Instance started = registry.update(reserved.id(), i -> i.launched(handle, clock.instant())).orElseThrow();
-            events.publish(InstanceEvent.Type.PROVISIONED, started.id(), started.clientId(), null, InstanceState.STARTING,
+            Instance started = registry.update(reserved.id(), i -> i.launched(handle, clock.instant()))
+                    .orElseThrow();
+            events.publish(
+                    InstanceEvent.Type.PROVISIONED,
+                    started.id(),
+                    started.clientId(),
+                    null,
+                    InstanceState.STARTING,
                     "provisioned on " + runtime.engine() + " with ports " + started.ports());
             return started;
         } finally {
@@ -114,7 +143,8 @@ public class InstanceService {
 
     private static String checkClientId(String clientId) {
         if (!ClientNames.isValid(clientId)) {
-            throw new InvalidRequestException("clientId must be " + ClientNames.RULE + "; got " + (clientId == null ? "nothing" : "'" + clientId + "'"));
+            throw new InvalidRequestException("clientId must be " + ClientNames.RULE + "; got "
+                    + (clientId == null ? "nothing" : "'" + clientId + "'"));
         }
         return clientId;
     }
@@ -147,7 +177,8 @@ public class InstanceService {
     }
 
     public Instance recordActivity(String id) {
-        return registry.update(id, i -> i.touched(clock.instant())).orElseThrow(() -> new InstanceNotFoundException(id));
+        return registry.update(id, i -> i.touched(clock.instant()))
+                .orElseThrow(() -> new InstanceNotFoundException(id));
     }
 
     public void delete(String id) {
@@ -180,19 +211,26 @@ public class InstanceService {
      */
     public PreparedExec prepareExec(String id, ExecRequest request) {
         if (request.command().isEmpty() || request.command().stream().anyMatch(arg -> arg == null)) {
-            throw new InvalidRequestException("command must be a non-empty array of strings: program first, then its arguments");
+            throw new InvalidRequestException(
+                    "command must be a non-empty array of strings: program first, then its arguments");
         }
         Instance instance = get(id);
-        if (instance.handle() == null || instance.state() == InstanceState.FAILED || instance.state() == InstanceState.RESTARTING) {
-            throw new InstanceNotReadyException("Instance " + id + " is " + instance.state() + "; exec needs a running instance");
+        if (instance.handle() == null
+                || instance.state() == InstanceState.FAILED
+                || instance.state() == InstanceState.RESTARTING) {
+            throw new InstanceNotReadyException(
+                    "Instance " + id + " is " + instance.state() + "; exec needs a running instance");
         }
-        Duration timeout = request.timeoutSeconds() == null ? properties.execTimeout() : Duration.ofSeconds(request.timeoutSeconds());
+        Duration timeout = request.timeoutSeconds() == null
+                ? properties.execTimeout()
+                : Duration.ofSeconds(request.timeoutSeconds());
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidRequestException("timeoutSeconds must be positive");
         }
         return listener -> {
             recordActivity(id);
-            return runtimes.of(instance.engine()).exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
+            return runtimes.of(instance.engine())
+                    .exec(instance.handle(), launchSpecs.of(instance), request, timeout, listener);
         };
     }
 

@@ -3,9 +3,8 @@ package io.devopsparadise.instances.lifecycle;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.LaunchSpec;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
+import org.springframework.stereotype.Component;
 
 /** Builds the launch spec of an instance from its profile, ports and the data directory. */
 @Component
@@ -23,9 +22,15 @@ class LaunchSpecs {
 
     LaunchSpec of(Instance instance) {
         var profile = profiles.get(instance.profile());
-        return new LaunchSpec(instance.id(), instance.clientId(), installation.id(),
+        return new LaunchSpec(
+                instance.id(),
+                instance.clientId(),
+                installation.id(),
                 instance.limits() == null ? profile : profile.withLimits(instance.limits()),
-                instance.workspace(), instance.ports(), home, home.resolve("logs/instances/" + instance.id() + ".log"));
+                instance.workspace(),
+                instance.ports(),
+                home,
+                home.resolve("logs/instances/" + instance.id() + ".log"));
     }
 
     String mcpUrl(String profile, java.util.Map<String, Integer> ports) {

@@ -7,14 +7,13 @@ import io.devopsparadise.instances.profiles.UnknownProfileException;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.devopsparadise.instances.runtime.ManagedUnit;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * At start-up, makes the database and the engines agree: instances still running are adopted, stored instances
@@ -34,8 +33,13 @@ class Reconciler implements ApplicationRunner {
     private final InstanceEventBus events;
     private volatile boolean done;
 
-    Reconciler(InstanceRegistry registry, InstanceRuntimes runtimes, PortAllocator ports, LaunchSpecs launchSpecs,
-               Installation installation, InstanceEventBus events) {
+    Reconciler(
+            InstanceRegistry registry,
+            InstanceRuntimes runtimes,
+            PortAllocator ports,
+            LaunchSpecs launchSpecs,
+            Installation installation,
+            InstanceEventBus events) {
         this.registry = registry;
         this.runtimes = runtimes;
         this.ports = ports;
@@ -67,7 +71,12 @@ class Reconciler implements ApplicationRunner {
             if (stored.handle() != null && runtime.isRunning(stored.handle())) {
                 var leased = ports.leasesOf(stored.id());
                 registry.put(stored.recovered(leased, launchSpecs.mcpUrl(stored.profile(), leased)));
-                events.publish(InstanceEvent.Type.ADOPTED, stored.id(), stored.clientId(), null, stored.state(),
+                events.publish(
+                        InstanceEvent.Type.ADOPTED,
+                        stored.id(),
+                        stored.clientId(),
+                        null,
+                        stored.state(),
                         "still running after a manager restart; adopted");
                 return true;
             }
@@ -94,7 +103,11 @@ class Reconciler implements ApplicationRunner {
     private void removeOrphans(InstanceRuntime runtime, Set<String> live) {
         for (ManagedUnit unit : runtime.managedUnits(installation.id())) {
             if (!live.contains(unit.instanceId())) {
-                log.info("removing orphaned {} unit {} of instance {}", runtime.engine(), unit.handle().ref(), unit.instanceId());
+                log.info(
+                        "removing orphaned {} unit {} of instance {}",
+                        runtime.engine(),
+                        unit.handle().ref(),
+                        unit.instanceId());
                 runtime.remove(unit.handle());
             }
         }

@@ -11,8 +11,7 @@ final class RequestedLimits {
 
     private static final long MINIMUM_MEMORY = 6L * 1024 * 1024;
 
-    private RequestedLimits() {
-    }
+    private RequestedLimits() {}
 
     static ResourceLimits of(ProvisionRequest request, BackendProfile profile, Engine engine) {
         ResourceLimits base = profile.limits();
@@ -31,7 +30,8 @@ final class RequestedLimits {
     private static long memory(String text) {
         long bytes;
         try {
-            bytes = DataSize.parse(text.strip().toUpperCase(java.util.Locale.ROOT)).toBytes();
+            bytes = DataSize.parse(text.strip().toUpperCase(java.util.Locale.ROOT))
+                    .toBytes();
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("memory must be a size like 512MB or 2GB; got '" + text + "'");
         }
@@ -44,7 +44,8 @@ final class RequestedLimits {
     private static long nanoCpus(double cpus) {
         int available = Runtime.getRuntime().availableProcessors();
         if (!(cpus >= 0.01) || cpus > available) {
-            throw new InvalidRequestException("cpus must be between 0.01 and " + available + " (this host's cores); got " + cpus);
+            throw new InvalidRequestException(
+                    "cpus must be between 0.01 and " + available + " (this host's cores); got " + cpus);
         }
         return Math.round(cpus * 1e9);
     }

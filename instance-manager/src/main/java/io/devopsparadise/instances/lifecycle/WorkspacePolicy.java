@@ -1,9 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -12,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a directory may become a client's workspace: it is mounted read-write into the client's
@@ -30,13 +29,18 @@ public class WorkspacePolicy {
 
     @Autowired
     public WorkspacePolicy(InstanceProperties properties) {
-        this(properties.allowedWorkspaceRoots(), properties.home(), properties.userHome(), properties.secretDirectories());
+        this(
+                properties.allowedWorkspaceRoots(),
+                properties.home(),
+                properties.userHome(),
+                properties.secretDirectories());
     }
 
     WorkspacePolicy(List<Path> roots, Path dataDirectory, Path userHome, List<Path> extraSecrets) {
         this.roots = roots.stream().map(WorkspacePolicy::real).toList();
         this.dataDirectory = bothForms(List.of(dataDirectory));
-        List<Path> secrets = new ArrayList<>(WELL_KNOWN_SECRETS.stream().map(userHome::resolve).toList());
+        List<Path> secrets = new ArrayList<>(
+                WELL_KNOWN_SECRETS.stream().map(userHome::resolve).toList());
         secrets.addAll(extraSecrets);
         this.secretDirectories = bothForms(secrets);
     }
@@ -44,7 +48,8 @@ public class WorkspacePolicy {
     /** The workspace's real path, once it passes every rule. */
     public Path check(String workspace) {
         if (workspace == null || workspace.isBlank()) {
-            throw new InvalidRequestException("workspace is required: the absolute path of the client's project directory");
+            throw new InvalidRequestException(
+                    "workspace is required: the absolute path of the client's project directory");
         }
         Path path = parse(workspace);
         if (!path.isAbsolute()) {
@@ -72,31 +77,40 @@ public class WorkspacePolicy {
     public Path recheck(Path provisioned) {
         Path real = check(provisioned.toString());
         if (!real.equals(provisioned)) {
-            throw new WorkspaceNotAllowedException(WorkspaceRule.UNCHANGED_SINCE_PROVISIONING, provisioned
-                    + " now resolves to " + real + " (was it replaced by a link?); delete the instance and provision it again");
+            throw new WorkspaceNotAllowedException(
+                    WorkspaceRule.UNCHANGED_SINCE_PROVISIONING,
+                    provisioned + " now resolves to " + real
+                            + " (was it replaced by a link?); delete the instance and provision it again");
         }
         return real;
     }
 
     private void checkInsideARoot(Path real) {
         if (roots.contains(real)) {
-            throw new WorkspaceNotAllowedException(WorkspaceRule.INSIDE_ALLOWED_ROOT, real
-                    + " is an allowed root itself, which holds every other project and the platform's files; use a project directory below it");
+            throw new WorkspaceNotAllowedException(
+                    WorkspaceRule.INSIDE_ALLOWED_ROOT,
+                    real
+                            + " is an allowed root itself, which holds every other project and the platform's files; use a project directory below it");
         }
         if (roots.stream().noneMatch(real::startsWith)) {
-            throw new WorkspaceNotAllowedException(WorkspaceRule.INSIDE_ALLOWED_ROOT, real + " is outside the allowed roots " + roots
-                    + "; move it under one of them or add its parent to paradise.instances.allowed-workspace-roots");
+            throw new WorkspaceNotAllowedException(
+                    WorkspaceRule.INSIDE_ALLOWED_ROOT,
+                    real + " is outside the allowed roots " + roots
+                            + "; move it under one of them or add its parent to paradise.instances.allowed-workspace-roots");
         }
     }
 
     private static void checkApart(Path real, Set<Path> protectedDirectories, WorkspaceRule rule, String what) {
         for (Path guarded : protectedDirectories) {
             if (real.startsWith(guarded)) {
-                throw new WorkspaceNotAllowedException(rule, real + " lies inside " + what + " " + guarded + "; use a project directory elsewhere");
+                throw new WorkspaceNotAllowedException(
+                        rule, real + " lies inside " + what + " " + guarded + "; use a project directory elsewhere");
             }
             if (guarded.startsWith(real)) {
-                throw new WorkspaceNotAllowedException(rule, real + " contains " + what + " " + guarded
-                        + "; a client's instance would see and could change it. Use the project's own directory");
+                throw new WorkspaceNotAllowedException(
+                        rule,
+                        real + " contains " + what + " " + guarded
+                                + "; a client's instance would see and could change it. Use the project's own directory");
             }
         }
     }

@@ -1,10 +1,6 @@
 package io.devopsparadise.instances.ports;
 
 import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Leases kept in the {@code port_lease} table, whose primary key on the port is the final guard against a
@@ -30,7 +29,8 @@ class JdbcPortAllocator implements PortAllocator {
     private final int to;
     private int cursor;
 
-    JdbcPortAllocator(JdbcClient jdbc, TransactionTemplate tx, PortProbe probe, Clock clock, InstanceProperties properties) {
+    JdbcPortAllocator(
+            JdbcClient jdbc, TransactionTemplate tx, PortProbe probe, Clock clock, InstanceProperties properties) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.probe = probe;
@@ -42,7 +42,8 @@ class JdbcPortAllocator implements PortAllocator {
 
     @Override
     public synchronized Map<String, Integer> lease(String instanceId, List<String> names) {
-        Set<Integer> taken = new HashSet<>(jdbc.sql("SELECT port FROM port_lease").query(Integer.class).list());
+        Set<Integer> taken = new HashSet<>(
+                jdbc.sql("SELECT port FROM port_lease").query(Integer.class).list());
         List<Integer> chosen = choose(names.size(), taken);
         Map<String, Integer> leases = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
@@ -86,11 +87,15 @@ class JdbcPortAllocator implements PortAllocator {
 
     @Override
     public synchronized void release(String instanceId) {
-        jdbc.sql("DELETE FROM port_lease WHERE instance_id = ?").param(instanceId).update();
+        jdbc.sql("DELETE FROM port_lease WHERE instance_id = ?")
+                .param(instanceId)
+                .update();
     }
 
     @Override
     public Set<String> holders() {
-        return Set.copyOf(jdbc.sql("SELECT DISTINCT instance_id FROM port_lease").query(String.class).list());
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT instance_id FROM port_lease")
+                .query(String.class)
+                .list());
     }
 }

@@ -1,11 +1,10 @@
 package io.devopsparadise.instances.ports;
 
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import org.springframework.stereotype.Component;
 
 /**
  * A port is free when we can bind it on both the wildcard and the loopback address: a program that holds
@@ -17,7 +16,8 @@ class SocketPortProbe implements PortProbe {
 
     @Override
     public boolean isFree(int port) {
-        return canBind(new InetSocketAddress(port)) && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        return canBind(new InetSocketAddress(port))
+                && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
     private static boolean canBind(InetSocketAddress address) {

@@ -1,7 +1,6 @@
 package io.devopsparadise.instances.profiles;
 
 import io.devopsparadise.instances.health.HealthCheck;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +34,22 @@ public record BackendProfile(
 
     /** The same profile with other container limits (one instance's, asked for when it was provisioned). */
     public BackendProfile withLimits(ResourceLimits other) {
-        return new BackendProfile(name, engine, image, command, env, ports, mcpPort, mcpPath, healthCheck, workspaceMount, user, other,
-                readOnlyRoot, requireDigest, warmupTimeout);
+        return new BackendProfile(
+                name,
+                engine,
+                image,
+                command,
+                env,
+                ports,
+                mcpPort,
+                mcpPath,
+                healthCheck,
+                workspaceMount,
+                user,
+                other,
+                readOnlyRoot,
+                requireDigest,
+                warmupTimeout);
     }
 
     public BackendProfile {
@@ -46,7 +59,8 @@ public record BackendProfile(
         env = Map.copyOf(env);
         ports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ports));
         if (!ports.containsKey(mcpPort)) {
-            throw new IllegalArgumentException("profile " + name + ": mcp-port '" + mcpPort + "' is not among its ports " + ports.keySet());
+            throw new IllegalArgumentException(
+                    "profile " + name + ": mcp-port '" + mcpPort + "' is not among its ports " + ports.keySet());
         }
     }
 

@@ -1,11 +1,10 @@
 package io.devopsparadise.instances.profiles;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * One backend profile as written in configuration ({@code paradise.instances.profiles.NAME.*}).
@@ -57,6 +56,8 @@ public record BackendProfileProperties(
      * @param port name of the port the check targets; the MCP port when absent
      * @param path HTTP path for {@code http} checks
      */
-    public record HealthCheckProperties(@DefaultValue("mcp") String type, String port, @DefaultValue("/") String path) {
-    }
+    public record HealthCheckProperties(
+            @DefaultValue("mcp") String type,
+            String port,
+            @DefaultValue("/") String path) {}
 }

@@ -2,10 +2,9 @@ package io.devopsparadise.instances.profiles;
 
 import io.devopsparadise.instances.health.HealthCheck;
 import io.devopsparadise.instances.health.HealthChecks;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.stereotype.Component;
 
 /** The configured backend profiles, checked once at start-up. */
 @Component
@@ -34,8 +33,10 @@ public class BackendProfiles {
         if (raw.command() == null && raw.image() == null) {
             throw new IllegalArgumentException("profile " + name + " needs an image, a command, or both");
         }
-        Map<String, Integer> ports = raw.ports() == null || raw.ports().isEmpty() ? Map.of(raw.mcpPort(), 0) : raw.ports();
-        return new BackendProfile(name,
+        Map<String, Integer> ports =
+                raw.ports() == null || raw.ports().isEmpty() ? Map.of(raw.mcpPort(), 0) : raw.ports();
+        return new BackendProfile(
+                name,
                 raw.engine() == null ? fallbackEngine : raw.engine(),
                 raw.image(),
                 raw.command() == null ? java.util.List.of() : raw.command(),
@@ -59,8 +60,9 @@ public class BackendProfiles {
             case "mcp" -> HealthChecks.mcpInitialize(port, raw.mcpPath());
             case "http" -> HealthChecks.http(port, check.path());
             case "warmup" -> HealthChecks.warmup(port, check.path());
-            default -> throw new IllegalArgumentException("profile " + name + ": health type must be 'mcp', 'http' or 'warmup', got '"
-                    + check.type() + "'");
+            default ->
+                throw new IllegalArgumentException("profile " + name
+                        + ": health type must be 'mcp', 'http' or 'warmup', got '" + check.type() + "'");
         };
     }
 }

@@ -5,14 +5,13 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the instance-manager ({@code paradise.instances.*}).
@@ -56,7 +55,10 @@ public record InstanceProperties(
         Path userHome,
         @DefaultValue List<Path> secretDirectories,
         @DefaultValue("false") boolean shared,
-        @DefaultValue("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin") String instancePath,
+
+        @DefaultValue("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+        String instancePath,
+
         @DefaultValue("paradise-instances") String dockerNetwork,
         @DefaultValue("60s") Duration startupTimeout,
         @DefaultValue("30m") Duration idleTimeout,
@@ -91,8 +93,7 @@ public record InstanceProperties(
             @DefaultValue("10s") Duration healthyInterval,
             @DefaultValue("3s") Duration timeout,
             @DefaultValue("3") @Min(1) int unhealthyThreshold,
-            @DefaultValue("8") @Min(1) int parallelChecks) {
-    }
+            @DefaultValue("8") @Min(1) int parallelChecks) {}
 
     /**
      * @param initialBackoff wait before the first restart; doubled for each further one
@@ -102,6 +103,5 @@ public record InstanceProperties(
     public record RestartProperties(
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("30s") Duration maxBackoff,
-            @DefaultValue("5") @Min(0) int maxRestarts) {
-    }
+            @DefaultValue("5") @Min(0) int maxRestarts) {}
 }

@@ -11,7 +11,8 @@ public record ResourceLimits(long memoryBytes, long nanoCpus, long pids) {
 
     public ResourceLimits {
         if (memoryBytes < 6 * 1024 * 1024) {
-            throw new IllegalArgumentException("memory limit must be at least 6m (Docker's minimum), got " + memoryBytes + " bytes");
+            throw new IllegalArgumentException(
+                    "memory limit must be at least 6m (Docker's minimum), got " + memoryBytes + " bytes");
         }
         if (nanoCpus <= 0 || pids <= 0) {
             throw new IllegalArgumentException("cpus and pids limits must be positive");

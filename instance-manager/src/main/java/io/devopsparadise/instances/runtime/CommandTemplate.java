@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 final class CommandTemplate {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(port|containerPort|workspace|instanceId|clientId|dataDir)(?::([A-Za-z0-9_-]+))?}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{(port|containerPort|workspace|instanceId|clientId|dataDir)(?::([A-Za-z0-9_-]+))?}");
 
     private final LaunchSpec spec;
     private final String workspace;

@@ -3,9 +3,6 @@ package io.devopsparadise.instances.runtime;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.EngineChoice;
 import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -14,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The environment a local process gets: an explicit allow-list, never the platform's own environment, which
@@ -29,7 +28,10 @@ public class InstanceEnvironment {
 
     @Autowired
     public InstanceEnvironment(InstanceProperties properties, BackendProfiles profiles) {
-        this(withProgramDirectories(properties.instancePath(), profiles, System.getenv().getOrDefault("PATH", "")), System.getenv());
+        this(
+                withProgramDirectories(
+                        properties.instancePath(), profiles, System.getenv().getOrDefault("PATH", "")),
+                System.getenv());
     }
 
     /**
@@ -40,7 +42,8 @@ public class InstanceEnvironment {
     static String withProgramDirectories(String path, BackendProfiles profiles, String platformPath) {
         Set<String> directories = new LinkedHashSet<>(List.of(path.split(":")));
         profiles.all().values().stream()
-                .filter(profile -> profile.engine() != EngineChoice.DOCKER && !profile.command().isEmpty())
+                .filter(profile -> profile.engine() != EngineChoice.DOCKER
+                        && !profile.command().isEmpty())
                 .map(profile -> profile.command().get(0))
                 .filter(program -> !program.contains("/"))
                 .forEach(program -> Stream.of(platformPath.split(":"))

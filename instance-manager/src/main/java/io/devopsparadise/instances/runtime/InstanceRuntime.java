@@ -3,7 +3,6 @@ package io.devopsparadise.instances.runtime;
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -47,7 +46,8 @@ public interface InstanceRuntime {
      *
      * @return how it ended; output in the result is the retained tail
      */
-    ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener);
+    ExecResult exec(
+            RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener);
 
     /** Units this engine runs for the given installation, found without our database (containers by label). */
     List<ManagedUnit> managedUnits(String installationId);

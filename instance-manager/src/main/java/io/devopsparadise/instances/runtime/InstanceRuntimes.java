@@ -2,12 +2,11 @@ package io.devopsparadise.instances.runtime;
 
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.instances.profiles.BackendProfile;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** Picks the engine for a profile: the one it names, or docker when an engine answers and process otherwise. */
 @Component
@@ -30,7 +29,8 @@ public class InstanceRuntimes {
     public InstanceRuntime of(Engine engine) {
         InstanceRuntime runtime = byEngine.get(engine);
         if (runtime == null) {
-            throw new EngineUnavailableException(engine, "no such engine is configured (known: " + byEngine.keySet() + ")", null);
+            throw new EngineUnavailableException(
+                    engine, "no such engine is configured (known: " + byEngine.keySet() + ")", null);
         }
         return runtime;
     }
@@ -38,5 +38,4 @@ public class InstanceRuntimes {
     public List<InstanceRuntime> all() {
         return List.copyOf(byEngine.values());
     }
-
 }

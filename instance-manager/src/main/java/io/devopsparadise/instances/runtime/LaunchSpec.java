@@ -1,7 +1,6 @@
 package io.devopsparadise.instances.runtime;
 
 import io.devopsparadise.instances.profiles.BackendProfile;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,12 @@ package io.devopsparadise.instances.runtime;
 @FunctionalInterface
 public interface OutputListener {
 
-    enum Stream { STDOUT, STDERR }
+    enum Stream {
+        STDOUT,
+        STDERR
+    }
 
     void onOutput(Stream stream, String text);
 
-    OutputListener NONE = (stream, text) -> { };
+    OutputListener NONE = (stream, text) -> {};
 }

@@ -8,8 +8,7 @@ public final class ProcessTree {
 
     private static final long GRACE_MILLIS = 5_000;
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     public static void stop(ProcessHandle root) {
         List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());

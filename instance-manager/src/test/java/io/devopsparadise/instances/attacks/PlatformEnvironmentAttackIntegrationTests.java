@@ -1,14 +1,11 @@
 package io.devopsparadise.instances.attacks;
 
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform started with credentials in its environment, as an operator's shell often has them: a process
@@ -37,6 +36,7 @@ class PlatformEnvironmentAttackIntegrationTests {
 
     @TempDir
     Path home;
+
     @TempDir
     Path workspaces;
 
@@ -46,7 +46,9 @@ class PlatformEnvironmentAttackIntegrationTests {
     @AfterEach
     void stop() throws Exception {
         if (manager != null) {
-            for (Matcher ids = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(api("GET", "/api/instances", null).body()); ids.find(); ) {
+            for (Matcher ids = Pattern.compile("\"id\":\"([^\"]+)\"")
+                            .matcher(api("GET", "/api/instances", null).body());
+                    ids.find(); ) {
                 api("DELETE", "/api/instances/" + ids.group(1), null);
             }
             manager.destroy();
@@ -58,49 +60,68 @@ class PlatformEnvironmentAttackIntegrationTests {
     void aProcessInstanceAndItsExecsNeverSeeThePlatformsEnvironment() throws Exception {
         startManager();
         Path workspace = Files.createDirectories(workspaces.resolve("env"));
-        HttpResponse<String> created = api("POST", "/api/instances?waitSeconds=60",
+        HttpResponse<String> created = api(
+                "POST",
+                "/api/instances?waitSeconds=60",
                 "{\"clientId\":\"env-reader\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = field(created.body(), "id");
         String mcpUrl = field(created.body(), "mcpUrl");
 
         String seenByServer = callGetEnv(mcpUrl);
-        HttpResponse<String> env = api("POST", "/api/instances/" + id + "/exec", "{\"command\":[\"env\"],\"env\":{\"FROM_REQUEST\":\"yes\"}}");
+        HttpResponse<String> env = api(
+                "POST", "/api/instances/" + id + "/exec", "{\"command\":[\"env\"],\"env\":{\"FROM_REQUEST\":\"yes\"}}");
 
         assertThat(seenByServer).as("get-env answered").contains("PATH").contains("PORT");
         assertThat(env.body()).as("exec of env answered").contains("PATH=").contains("FROM_REQUEST=yes");
         for (String answer : List.of(seenByServer, env.body())) {
-            assertThat(answer).doesNotContain(SECRET).doesNotContain("PARADISE_").doesNotContain("SECRET_API_KEY")
+            assertThat(answer)
+                    .doesNotContain(SECRET)
+                    .doesNotContain("PARADISE_")
+                    .doesNotContain("SECRET_API_KEY")
                     .contains(SAFE_PATH);
         }
     }
 
     private void startManager() throws Exception {
         port = ServiceProcess.freePort();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", RepoPaths.serviceJar("instance-manager").toString(),
-                "--server.port=" + port,
-                "--paradise.instances.home=" + home,
-                "--paradise.instances.allowed-workspace-roots=" + workspaces,
-                "--paradise.node-modules=" + RepoPaths.nodeModules())
-                .redirectErrorStream(true).redirectOutput(home.resolve("manager.out").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        RepoPaths.serviceJar("instance-manager").toString(),
+                        "--server.port=" + port,
+                        "--paradise.instances.home=" + home,
+                        "--paradise.instances.allowed-workspace-roots=" + workspaces,
+                        "--paradise.node-modules=" + RepoPaths.nodeModules())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("manager.out").toFile());
         builder.environment().put("PARADISE_HOME", home.toString());
-        builder.environment().put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
+        builder.environment()
+                .put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
         builder.environment().put("PARADISE_ADMIN_TOKEN", SECRET);
         builder.environment().put("SECRET_API_KEY", SECRET);
         builder.environment().put("PATH", "/opt/platform-only/bin:" + System.getenv("PATH"));
         manager = builder.start();
         long deadline = System.currentTimeMillis() + 90_000;
         while (!healthy()) {
-            assertThat(manager.isAlive()).as("manager running; see " + home.resolve("manager.out")).isTrue();
-            assertThat(System.currentTimeMillis()).as("manager healthy within 90 s").isLessThan(deadline);
+            assertThat(manager.isAlive())
+                    .as("manager running; see " + home.resolve("manager.out"))
+                    .isTrue();
+            assertThat(System.currentTimeMillis())
+                    .as("manager healthy within 90 s")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }
 
     private boolean healthy() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -112,16 +133,27 @@ class PlatformEnvironmentAttackIntegrationTests {
 
     /** initialize, initialized, then tools/call get-env, as an MCP client would over Streamable HTTP. */
     private static String callGetEnv(String mcpUrl) throws Exception {
-        HttpResponse<String> init = mcp(mcpUrl, null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
-                + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"attacker\",\"version\":\"1\"}}}");
-        String session = init.headers().firstValue("mcp-session-id").orElseThrow(() -> new AssertionError("no session: " + init.body()));
+        HttpResponse<String> init = mcp(
+                mcpUrl,
+                null,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                        + "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"attacker\",\"version\":\"1\"}}}");
+        String session = init.headers()
+                .firstValue("mcp-session-id")
+                .orElseThrow(() -> new AssertionError("no session: " + init.body()));
         mcp(mcpUrl, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-        return mcp(mcpUrl, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get-env\",\"arguments\":{}}}").body();
+        return mcp(
+                        mcpUrl,
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"get-env\",\"arguments\":{}}}")
+                .body();
     }
 
     private static HttpResponse<String> mcp(String url, String session, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(java.time.Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(java.time.Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", "2025-06-18")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {

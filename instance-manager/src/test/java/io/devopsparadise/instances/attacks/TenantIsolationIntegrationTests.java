@@ -1,7 +1,7 @@
 package io.devopsparadise.instances.attacks;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import io.devopsparadise.contracts.instances.InstanceView;
@@ -9,20 +9,19 @@ import io.devopsparadise.instances.runtime.docker.ContainerSpec;
 import io.devopsparadise.instances.support.ManagerContext;
 import io.devopsparadise.instances.support.McpProbe;
 import io.devopsparadise.instances.support.TestDocker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.http.ResponseEntity;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.http.ResponseEntity;
 
 /** One client's instance turned against another's, and a shared installation asked for an instance it cannot isolate. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,10 +64,13 @@ class TenantIsolationIntegrationTests {
 
         Map<String, Object> attempt = connectFrom(attacker, victimIp, 3001);
 
-        assertThat(String.valueOf(attempt.get("stdout"))).as("from inside tenant-a to %s:3001", victimIp)
-                .doesNotContain("connected").containsAnyOf("unreachable", "refused");
+        assertThat(String.valueOf(attempt.get("stdout")))
+                .as("from inside tenant-a to %s:3001", victimIp)
+                .doesNotContain("connected")
+                .containsAnyOf("unreachable", "refused");
         assertThat(McpProbe.toolsList(List.of(victim.mcpUrl())).get(victim.mcpUrl()))
-                .as("the platform still reaches tenant-b through its published port").contains("echo");
+                .as("the platform still reaches tenant-b through its published port")
+                .contains("echo");
     }
 
     @Test
@@ -76,24 +78,34 @@ class TenantIsolationIntegrationTests {
         InstanceView attacker = manager.provisionHealthy("tenant-c", workspace("tenant-c"), "everything");
         InstanceView victim = manager.provisionHealthy("tenant-d", workspace("tenant-d"), "everything");
 
-        Map<String, Object> attempt = connectFrom(attacker, gatewayIp(attacker), victim.ports().get("mcp"));
+        Map<String, Object> attempt =
+                connectFrom(attacker, gatewayIp(attacker), victim.ports().get("mcp"));
 
         assertThat(String.valueOf(attempt.get("stdout"))).doesNotContain("connected");
     }
 
     @Test
     void aSharedInstallationRefusesProcessProfilesAndSaysWhy() throws Exception {
-        try (ManagerContext shared = ManagerContext.start(Files.createTempDirectory("paradise-shared"), workspaces,
-                "paradise.instances.shared=true")) {
-            ResponseEntity<Map<String, Object>> refused = shared.postJson("/api/instances",
-                    "{\"clientId\":\"local\",\"workspace\":\"" + workspace("shared-p") + "\",\"profile\":\"everything-process\"}");
-            assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
-            assertThat((String) refused.getBody().get("detail")).contains("a shared installation requires Docker")
+        try (ManagerContext shared = ManagerContext.start(
+                Files.createTempDirectory("paradise-shared"), workspaces, "paradise.instances.shared=true")) {
+            ResponseEntity<Map<String, Object>> refused = shared.postJson(
+                    "/api/instances",
+                    "{\"clientId\":\"local\",\"workspace\":\"" + workspace("shared-p")
+                            + "\",\"profile\":\"everything-process\"}");
+            assertThat(refused.getStatusCode().value())
+                    .as(String.valueOf(refused.getBody()))
+                    .isEqualTo(400);
+            assertThat((String) refused.getBody().get("detail"))
+                    .contains("a shared installation requires Docker")
                     .contains("as the platform's own user");
 
-            ResponseEntity<Map<String, Object>> container = shared.postJson("/api/instances",
-                    "{\"clientId\":\"boxed\",\"workspace\":\"" + workspace("shared-d") + "\",\"profile\":\"everything\"}");
-            assertThat(container.getStatusCode().value()).as(String.valueOf(container.getBody())).isEqualTo(201);
+            ResponseEntity<Map<String, Object>> container = shared.postJson(
+                    "/api/instances",
+                    "{\"clientId\":\"boxed\",\"workspace\":\"" + workspace("shared-d")
+                            + "\",\"profile\":\"everything\"}");
+            assertThat(container.getStatusCode().value())
+                    .as(String.valueOf(container.getBody()))
+                    .isEqualTo(201);
             assertThat((String) container.getBody().get("isolation")).startsWith("container:");
             shared.deleteAll();
         }
@@ -103,8 +115,11 @@ class TenantIsolationIntegrationTests {
     void aProcessInstanceSaysItIsNotIsolated() throws Exception {
         InstanceView process = manager.provisionHealthy("unboxed", workspace("unboxed"), "everything-process");
 
-        Map<String, Object> view = manager.http().get().uri("/api/instances/{id}", process.id()).retrieve()
-                .body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { });
+        Map<String, Object> view = manager.http()
+                .get()
+                .uri("/api/instances/{id}", process.id())
+                .retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {});
 
         assertThat((String) view.get("isolation")).startsWith("none:").contains("runs as the platform's own user");
     }
@@ -114,15 +129,28 @@ class TenantIsolationIntegrationTests {
                 + "s.on('connect',()=>{console.log('connected');process.exit(0)});"
                 + "s.on('error',e=>{console.log('refused '+e.code);process.exit(1)});"
                 + "setTimeout(()=>{console.log('unreachable');process.exit(2)},3000)";
-        ResponseEntity<Map<String, Object>> answer = manager.postJson("/api/instances/" + from.id() + "/exec",
+        ResponseEntity<Map<String, Object>> answer = manager.postJson(
+                "/api/instances/" + from.id() + "/exec",
                 "{\"command\":[\"node\",\"-e\",\"" + script.replace("\"", "\\\"") + "\"],\"timeoutSeconds\":20}");
-        assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(200);
+        assertThat(answer.getStatusCode().value())
+                .as(String.valueOf(answer.getBody()))
+                .isEqualTo(200);
         return answer.getBody();
     }
 
     private ContainerNetwork network(InstanceView instance) {
-        String id = docker.listContainersCmd().withLabelFilter(Map.of(ContainerSpec.INSTANCE_ID, instance.id())).exec().get(0).getId();
-        return docker.inspectContainerCmd(id).exec().getNetworkSettings().getNetworks().values().iterator().next();
+        String id = docker.listContainersCmd()
+                .withLabelFilter(Map.of(ContainerSpec.INSTANCE_ID, instance.id()))
+                .exec()
+                .get(0)
+                .getId();
+        return docker.inspectContainerCmd(id)
+                .exec()
+                .getNetworkSettings()
+                .getNetworks()
+                .values()
+                .iterator()
+                .next();
     }
 
     private String containerIp(InstanceView instance) {

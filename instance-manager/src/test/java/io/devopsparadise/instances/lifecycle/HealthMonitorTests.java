@@ -1,8 +1,9 @@
 package io.devopsparadise.instances.lifecycle;
 
-import io.devopsparadise.testsupport.MovableClock;
-import io.devopsparadise.contracts.instances.Engine;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceEvent;
@@ -16,17 +17,8 @@ import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.devopsparadise.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The health monitor's transitions and backoff on virtual time: the clock is moved by hand, the health endpoint is a real
@@ -69,7 +68,8 @@ class HealthMonitorTests {
         health.start();
         workspace = Files.createDirectories(root.resolve("workspaces/alice"));
         InstanceProperties properties = properties(root);
-        var dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        var dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         registry = new InstanceRegistry(new InstanceRepository(jdbc));
@@ -78,14 +78,25 @@ class HealthMonitorTests {
         LaunchSpecs launchSpecs = new LaunchSpecs(profiles, new Installation(jdbc, clock), properties);
         InstanceRuntimes runtimes = new InstanceRuntimes(List.of(runtime));
         // the reconciler is only asked whether it is done, by tick(), which these tests do not call
-        monitor = new HealthMonitor(registry, runtimes, profiles, launchSpecs, events, new InstanceMetrics(new SimpleMeterRegistry(), registry),
-                properties, null, new WorkspacePolicy(properties), clock);
+        monitor = new HealthMonitor(
+                registry,
+                runtimes,
+                profiles,
+                launchSpecs,
+                events,
+                new InstanceMetrics(new SimpleMeterRegistry(), registry),
+                properties,
+                null,
+                new WorkspacePolicy(properties),
+                clock);
     }
 
     private InstanceProperties properties(Path root) {
         Map<String, String> settings = Map.ofEntries(
                 Map.entry("paradise.instances.home", root.resolve("home").toString()),
-                Map.entry("paradise.instances.allowed-workspace-roots[0]", root.resolve("workspaces").toString()),
+                Map.entry(
+                        "paradise.instances.allowed-workspace-roots[0]",
+                        root.resolve("workspaces").toString()),
                 Map.entry("paradise.instances.startup-timeout", "60s"),
                 Map.entry("paradise.instances.health.unhealthy-threshold", "3"),
                 Map.entry("paradise.instances.health.healthy-interval", "10s"),
@@ -97,7 +108,8 @@ class HealthMonitorTests {
                 Map.entry("paradise.instances.profiles.web.ports.mcp", "0"),
                 Map.entry("paradise.instances.profiles.web.health.type", "http"),
                 Map.entry("paradise.instances.profiles.web.health.path", "/health"));
-        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("paradise.instances", InstanceProperties.class);
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("paradise.instances", InstanceProperties.class);
     }
 
     @AfterEach
@@ -113,8 +125,10 @@ class HealthMonitorTests {
         monitor.checkOne(instance.id());
 
         assertThat(state(instance)).isEqualTo(InstanceState.HEALTHY);
-        assertThat(events.recent()).extracting(InstanceEvent::type, InstanceEvent::to)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(InstanceEvent.Type.STATE_CHANGED, InstanceState.HEALTHY));
+        assertThat(events.recent())
+                .extracting(InstanceEvent::type, InstanceEvent::to)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(InstanceEvent.Type.STATE_CHANGED, InstanceState.HEALTHY));
     }
 
     @Test
@@ -151,7 +165,9 @@ class HealthMonitorTests {
         Instance instance = healthy();
         runtime.running = false;
         monitor.checkOne(instance.id());
-        assertThat(state(instance)).as("a stopped process is restarted without waiting for the threshold").isEqualTo(InstanceState.RESTARTING);
+        assertThat(state(instance))
+                .as("a stopped process is restarted without waiting for the threshold")
+                .isEqualTo(InstanceState.RESTARTING);
 
         clock.advance(Duration.ofMillis(999));
         monitor.checkOne(instance.id());
@@ -169,8 +185,19 @@ class HealthMonitorTests {
 
     @Test
     void backoffDoublesFromTheInitialWaitUpToTheMaximum() {
-        assertThat(List.of(monitor.backoff(0), monitor.backoff(1), monitor.backoff(2), monitor.backoff(3), monitor.backoff(4), monitor.backoff(40)))
-                .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8),
+        assertThat(List.of(
+                        monitor.backoff(0),
+                        monitor.backoff(1),
+                        monitor.backoff(2),
+                        monitor.backoff(3),
+                        monitor.backoff(4),
+                        monitor.backoff(40)))
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8),
                         Duration.ofSeconds(8));
     }
 
@@ -251,9 +278,22 @@ class HealthMonitorTests {
 
     private Instance put(InstanceState state) {
         String id = UUID.randomUUID().toString();
-        Instance instance = new Instance(id, "client-" + id.substring(0, 8), "web", RecordingRuntime.ENGINE, workspace,
-                Map.of("mcp", health.getAddress().getPort()), "http://127.0.0.1/mcp", new RuntimeHandle(RecordingRuntime.ENGINE, "unit-" + id),
-                state, "started", clock.instant(), clock.instant(), 0, clock.instant(), null);
+        Instance instance = new Instance(
+                id,
+                "client-" + id.substring(0, 8),
+                "web",
+                RecordingRuntime.ENGINE,
+                workspace,
+                Map.of("mcp", health.getAddress().getPort()),
+                "http://127.0.0.1/mcp",
+                new RuntimeHandle(RecordingRuntime.ENGINE, "unit-" + id),
+                state,
+                "started",
+                clock.instant(),
+                clock.instant(),
+                0,
+                clock.instant(),
+                null);
         registry.put(instance);
         return instance;
     }
@@ -308,7 +348,8 @@ class HealthMonitorTests {
         }
 
         @Override
-        public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
+        public ExecResult exec(
+                RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
             throw new UnsupportedOperationException("no commands run in the health monitor's tests");
         }
 

@@ -1,14 +1,9 @@
 package io.devopsparadise.instances.ports;
 
-import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopsparadise.instances.profiles.InstanceProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,9 +17,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Against an in-memory H2 database migrated by the real Flyway scripts; the OS probe is replaced by a set of held ports. */
 class JdbcPortAllocatorTests {
@@ -39,13 +38,35 @@ class JdbcPortAllocatorTests {
     }
 
     private JdbcPortAllocator allocator(int from, int to) {
-        return new JdbcPortAllocator(JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                port -> !heldByOthers.contains(port), Clock.systemUTC(), properties(from, to));
+        return new JdbcPortAllocator(
+                JdbcClient.create(dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                port -> !heldByOthers.contains(port),
+                Clock.systemUTC(),
+                properties(from, to));
     }
 
     static InstanceProperties properties(int from, int to) {
-        return new InstanceProperties(Path.of("/tmp"), from, to, 50, "serena", null, List.of(Path.of("/tmp")), null, List.of(), false, "/usr/bin:/bin", "paradise-instances",
-                null, null, null, null, null, null, Map.of());
+        return new InstanceProperties(
+                Path.of("/tmp"),
+                from,
+                to,
+                50,
+                "serena",
+                null,
+                List.of(Path.of("/tmp")),
+                null,
+                List.of(),
+                false,
+                "/usr/bin:/bin",
+                "paradise-instances",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     @Test
@@ -105,7 +126,8 @@ class JdbcPortAllocatorTests {
     void aFailedLeaseHoldsNothing() {
         JdbcPortAllocator allocator = allocator(8200, 8201);
 
-        assertThatThrownBy(() -> allocator.lease("i1", List.of("a", "b", "c"))).isInstanceOf(PortRangeExhaustedException.class);
+        assertThatThrownBy(() -> allocator.lease("i1", List.of("a", "b", "c")))
+                .isInstanceOf(PortRangeExhaustedException.class);
         assertThat(allocator.holders()).isEmpty();
     }
 

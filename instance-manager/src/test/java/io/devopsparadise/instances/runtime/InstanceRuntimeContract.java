@@ -1,14 +1,12 @@
 package io.devopsparadise.instances.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.health.HealthChecks;
 import io.devopsparadise.instances.profiles.BackendProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -18,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every engine must do with an instance, run against the real engine by each implementation's test:
@@ -60,8 +59,15 @@ public abstract class InstanceRuntimeContract {
 
     protected LaunchSpec launchSpec() {
         String instanceId = UUID.randomUUID().toString();
-        return new LaunchSpec(instanceId, "contract-" + instanceId.substring(0, 6), installationId, everythingProfile(),
-                workspace, Map.of("mcp", freePort()), workspace, workspace.resolve("logs/instance.log"));
+        return new LaunchSpec(
+                instanceId,
+                "contract-" + instanceId.substring(0, 6),
+                installationId,
+                everythingProfile(),
+                workspace,
+                Map.of("mcp", freePort()),
+                workspace,
+                workspace.resolve("logs/instance.log"));
     }
 
     protected RuntimeHandle start(LaunchSpec spec) {
@@ -72,7 +78,8 @@ public abstract class InstanceRuntimeContract {
 
     protected void awaitServing(LaunchSpec spec) {
         var check = HealthChecks.mcpInitialize("mcp", "/mcp");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> check.check(spec.ports(), Duration.ofSeconds(2)).healthy());
     }
 
@@ -96,7 +103,10 @@ public abstract class InstanceRuntimeContract {
         runtime.remove(handle);
 
         assertThat(runtime.isRunning(handle)).isFalse();
-        assertThat(HealthChecks.mcpInitialize("mcp", "/mcp").check(spec.ports(), Duration.ofSeconds(1)).healthy()).isFalse();
+        assertThat(HealthChecks.mcpInitialize("mcp", "/mcp")
+                        .check(spec.ports(), Duration.ofSeconds(1))
+                        .healthy())
+                .isFalse();
     }
 
     @Test
@@ -119,16 +129,23 @@ public abstract class InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
         List<String> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        String script = "console.log(require('fs').readFileSync('marker.txt','utf8')); console.error('warned'); process.exit(3)";
+        String script =
+                "console.log(require('fs').readFileSync('marker.txt','utf8')); console.error('warned'); process.exit(3)";
 
-        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", script), null, null),
-                Duration.ofSeconds(30), (stream, text) -> streamed.add(stream + ":" + text));
+        ExecResult result = runtime.exec(
+                handle,
+                spec,
+                new ExecRequest(List.of("node", "-e", script), null, null),
+                Duration.ofSeconds(30),
+                (stream, text) -> streamed.add(stream + ":" + text));
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.timedOut()).isFalse();
         assertThat(result.stdout()).contains("in the workspace");
         assertThat(result.stderr()).contains("warned");
-        assertThat(String.join("", streamed)).contains("STDOUT:in the workspace").contains("STDERR:warned");
+        assertThat(String.join("", streamed))
+                .contains("STDOUT:in the workspace")
+                .contains("STDERR:warned");
     }
 
     @Test
@@ -136,8 +153,16 @@ public abstract class InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
-        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", "process.stdout.write(process.env.PARADISE_PROBE)"),
-                null, null, Map.of("PARADISE_PROBE", "from the request")), Duration.ofSeconds(30), OutputListener.NONE);
+        ExecResult result = runtime.exec(
+                handle,
+                spec,
+                new ExecRequest(
+                        List.of("node", "-e", "process.stdout.write(process.env.PARADISE_PROBE)"),
+                        null,
+                        null,
+                        Map.of("PARADISE_PROBE", "from the request")),
+                Duration.ofSeconds(30),
+                OutputListener.NONE);
 
         assertThat(result.stdout()).isEqualTo("from the request");
     }
@@ -147,8 +172,12 @@ public abstract class InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
-        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", "setTimeout(() => {}, 60000)"), null, null),
-                Duration.ofMillis(1500), OutputListener.NONE);
+        ExecResult result = runtime.exec(
+                handle,
+                spec,
+                new ExecRequest(List.of("node", "-e", "setTimeout(() => {}, 60000)"), null, null),
+                Duration.ofMillis(1500),
+                OutputListener.NONE);
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.exitCode()).isEqualTo(-1);
@@ -159,8 +188,12 @@ public abstract class InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
-        ExecResult result = runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", markerLater("timed-out")), null, null),
-                Duration.ofMillis(1500), OutputListener.NONE);
+        ExecResult result = runtime.exec(
+                handle,
+                spec,
+                new ExecRequest(List.of("node", "-e", markerLater("timed-out")), null, null),
+                Duration.ofMillis(1500),
+                OutputListener.NONE);
 
         assertThat(result.timedOut()).isTrue();
         Thread.sleep(4_000);
@@ -172,8 +205,12 @@ public abstract class InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
         String script = markerLater("abandoned");
-        Thread caller = new Thread(() -> runtime.exec(handle, spec, new ExecRequest(List.of("node", "-e", script), null, null),
-                Duration.ofMinutes(1), OutputListener.NONE));
+        Thread caller = new Thread(() -> runtime.exec(
+                handle,
+                spec,
+                new ExecRequest(List.of("node", "-e", script), null, null),
+                Duration.ofMinutes(1),
+                OutputListener.NONE));
         caller.start();
         Thread.sleep(1_000);
 
@@ -188,8 +225,8 @@ public abstract class InstanceRuntimeContract {
     /** A script whose child process writes the marker in 3 s, while the script itself waits a minute. */
     private String markerLater(String marker) throws IOException {
         Files.setPosixFilePermissions(workspace, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        return "require('child_process').spawn(process.execPath,['-e',\"setTimeout(()=>require('fs').writeFileSync('" + marker
-                + "','x'),3000)\"],{stdio:'ignore'}); setTimeout(()=>{},60000)";
+        return "require('child_process').spawn(process.execPath,['-e',\"setTimeout(()=>require('fs').writeFileSync('"
+                + marker + "','x'),3000)\"],{stdio:'ignore'}); setTimeout(()=>{},60000)";
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.devopsparadise.instances.support;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import io.devopsparadise.testsupport.ServiceCredential;
-import io.devopsparadise.testsupport.RepoPaths;
-
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.InstanceManagerApplication;
+import io.devopsparadise.testsupport.InProcessApps;
+import io.devopsparadise.testsupport.RepoPaths;
+import io.devopsparadise.testsupport.ServiceCredential;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A real instance-manager (Spring context, HTTP server on a random port, H2 file database under {@code home})
@@ -32,7 +30,7 @@ public final class ManagerContext implements AutoCloseable {
         this.http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port())
                 .defaultHeader("Authorization", ServiceCredential.authorization())
-                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();
     }
 
@@ -68,13 +66,16 @@ public final class ManagerContext implements AutoCloseable {
 
     /** Provisions and expects 201; anything else fails the test with the problem the manager answered. */
     public ResponseEntity<InstanceView> provision(String clientId, Path workspace, String profile, int waitSeconds) {
-        return http.post().uri("/api/instances?waitSeconds={w}", waitSeconds)
+        return http.post()
+                .uri("/api/instances?waitSeconds={w}", waitSeconds)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new ProvisionRequest(clientId, workspace.toString(), profile))
                 .exchange((request, response) -> {
                     if (response.getStatusCode().value() != 201) {
-                        throw new AssertionError("provisioning " + clientId + " answered " + response.getStatusCode() + ": "
-                                + new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        throw new AssertionError("provisioning " + clientId + " answered " + response.getStatusCode()
+                                + ": "
+                                + new String(
+                                        response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     }
                     return ResponseEntity.status(201).body(response.bodyTo(InstanceView.class));
                 });
@@ -89,11 +90,16 @@ public final class ManagerContext implements AutoCloseable {
     }
 
     public List<InstanceView> list() {
-        return http.get().uri("/api/instances").retrieve().body(new ParameterizedTypeReference<>() { });
+        return http.get().uri("/api/instances").retrieve().body(new ParameterizedTypeReference<>() {});
     }
 
     public int delete(String id) {
-        return http.delete().uri("/api/instances/{id}", id).retrieve().toBodilessEntity().getStatusCode().value();
+        return http.delete()
+                .uri("/api/instances/{id}", id)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
     }
 
     public void deleteAll() {
@@ -101,8 +107,12 @@ public final class ManagerContext implements AutoCloseable {
     }
 
     public ResponseEntity<Map<String, Object>> postJson(String path, String body) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+        return http.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toEntity(new ParameterizedTypeReference<>() {});
     }
 
     @Override

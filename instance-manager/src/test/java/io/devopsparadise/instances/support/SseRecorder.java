@@ -1,7 +1,7 @@
 package io.devopsparadise.instances.support;
 
-import io.devopsparadise.testsupport.ServiceCredential;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.ServiceCredential;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,14 +27,20 @@ public final class SseRecorder implements AutoCloseable {
     }
 
     public static SseRecorder get(String url) {
-        return new SseRecorder(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization()).GET().build());
+        return new SseRecorder(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", ServiceCredential.authorization())
+                .GET()
+                .build());
     }
 
     public static SseRecorder post(String url, String json) {
         return new SseRecorder(HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream").header("Authorization", ServiceCredential.authorization())
+                .header("Accept", "text/event-stream")
+                .header("Authorization", ServiceCredential.authorization())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public List<String> lines() {

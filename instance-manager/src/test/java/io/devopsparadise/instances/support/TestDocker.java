@@ -10,14 +10,17 @@ public final class TestDocker {
 
     private static DockerClient client;
 
-    private TestDocker() {
-    }
+    private TestDocker() {}
 
     public static synchronized DockerClient client() {
         if (client == null) {
-            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-            client = DockerClientImpl.getInstance(config,
-                    new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+            DefaultDockerClientConfig config =
+                    DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+            client = DockerClientImpl.getInstance(
+                    config,
+                    new ZerodepDockerHttpClient.Builder()
+                            .dockerHost(config.getDockerHost())
+                            .build());
         }
         return client;
     }

@@ -1,10 +1,10 @@
 package io.devopsparadise.quality.custom;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.reports.BanditJsonParser;
@@ -16,7 +16,6 @@ import io.devopsparadise.quality.reports.SarifParser;
 import io.devopsparadise.quality.runners.Outcomes;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,11 +82,26 @@ public final class CustomCommandRunner implements ToolRunner {
         CoverageResult coverage = tool.coverage() == null ? null : coverage(context, notes);
         boolean failing = tests.stream().anyMatch(TestCaseResult::failing);
         if (!failing && result.exitCode() != 0) {
-            return new ToolOutcome(tool(), category(), ToolStatus.ERROR, result.durationMillis(), "the command exited " + result.exitCode()
-                    + " though its report lists no failing test" + tail(result), tests, coverage, List.of(), null, false);
+            return new ToolOutcome(
+                    tool(),
+                    category(),
+                    ToolStatus.ERROR,
+                    result.durationMillis(),
+                    "the command exited " + result.exitCode() + " though its report lists no failing test"
+                            + tail(result),
+                    tests,
+                    coverage,
+                    List.of(),
+                    null,
+                    false);
         }
-        ToolOutcome outcome = ToolOutcome.tests(tool(), category(), failing ? ToolStatus.FAILED : ToolStatus.PASSED, result.durationMillis(),
-                tests, coverage);
+        ToolOutcome outcome = ToolOutcome.tests(
+                tool(),
+                category(),
+                failing ? ToolStatus.FAILED : ToolStatus.PASSED,
+                result.durationMillis(),
+                tests,
+                coverage);
         return Outcomes.noted(outcome, notes);
     }
 
@@ -101,19 +115,24 @@ public final class CustomCommandRunner implements ToolRunner {
     }
 
     private ToolOutcome findings(RunContext context, ExecResult result) {
-        List<Finding> findings = ReportFile.parse(context, tool.report(), file -> switch (tool.report().format()) {
+        List<Finding> findings = ReportFile.parse(context, tool.report(), file -> switch (tool.report()
+                .format()) {
             case SARIF -> new SarifParser().parse(file, "file://" + context.workspaceInInstance() + "/");
             case PYLINT_JSON -> new PylintJsonParser().parse(file);
             case BANDIT_JSON -> new BanditJsonParser().parse(file);
             case FLAKE8 -> new Flake8Parser().parse(file);
-            case JUNIT, COBERTURA -> throw new IllegalStateException("not a findings report: " + tool.report().format());
+            case JUNIT, COBERTURA ->
+                throw new IllegalStateException(
+                        "not a findings report: " + tool.report().format());
         });
         return ToolOutcome.findings(tool(), category(), result.durationMillis(), findings);
     }
 
     private static String tail(ExecResult result) {
         String stderr = result.stderr() == null ? "" : result.stderr().strip();
-        return stderr.isEmpty() ? "" : ": " + (stderr.length() > 500 ? stderr.substring(stderr.length() - 500) : stderr);
+        return stderr.isEmpty()
+                ? ""
+                : ": " + (stderr.length() > 500 ? stderr.substring(stderr.length() - 500) : stderr);
     }
 
     @Override

@@ -1,19 +1,15 @@
 package io.devopsparadise.quality.custom;
 
 import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.profiles.QualityProfile;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * The project's own commands, where detection is not enough: those a profile gives for everyone (checked at start-up)
@@ -38,14 +36,20 @@ public class CustomCommands {
 
     @Autowired
     CustomCommands(CustomToolsProperties properties, QualityProfiles profiles, List<ToolRunner> runners) {
-        this(properties, name -> profiles.get(name).toolTimeout(), runners.stream().map(ToolRunner::tool).toList());
+        this(
+                properties,
+                name -> profiles.get(name).toolTimeout(),
+                runners.stream().map(ToolRunner::tool).toList());
     }
 
     /** @throws IllegalArgumentException naming the profile and the setting, when a profile's command breaks a rule */
-    CustomCommands(CustomToolsProperties properties, Function<String, Duration> toolTimeouts, Collection<String> builtIn) {
+    CustomCommands(
+            CustomToolsProperties properties, Function<String, Duration> toolTimeouts, Collection<String> builtIn) {
         this.builtIn = new TreeSet<>(builtIn);
-        properties.profiles().forEach((name, tools) -> byProfile.put(name,
-                profileTools(name, tools == null ? List.of() : tools.tools(), toolTimeouts.apply(name))));
+        properties
+                .profiles()
+                .forEach((name, tools) -> byProfile.put(
+                        name, profileTools(name, tools == null ? List.of() : tools.tools(), toolTimeouts.apply(name))));
     }
 
     /**
@@ -56,19 +60,30 @@ public class CustomCommands {
         return plan(profile.name(), profile.categories(), profile.toolTimeout(), context, detected);
     }
 
-    RunPlan plan(String profile, Set<ToolCategory> categories, Duration toolTimeout, RunContext context, List<ToolRunner> detected) {
+    RunPlan plan(
+            String profile,
+            Set<ToolCategory> categories,
+            Duration toolTimeout,
+            RunContext context,
+            List<ToolRunner> detected) {
         Map<String, CustomTool> tools = new LinkedHashMap<>();
         byProfile.getOrDefault(profile, List.of()).forEach(tool -> tools.put(tool.name(), tool));
         List<ToolOutcome> refused = new ArrayList<>();
         try {
             workspaceTools(context.workspace().root(), toolTimeout).forEach(tool -> tools.put(tool.name(), tool));
         } catch (InvalidParadiseYmlException e) {
-            refused.add(ToolOutcome.error(ParadiseYml.FILE, firstCategory(categories), 0,
+            refused.add(ToolOutcome.error(
+                    ParadiseYml.FILE,
+                    firstCategory(categories),
+                    0,
                     e.getMessage() + " (none of its tools ran; the detected tools did)"));
         }
-        List<CustomTool> running = tools.values().stream().filter(tool -> categories.contains(tool.category())).toList();
+        List<CustomTool> running = tools.values().stream()
+                .filter(tool -> categories.contains(tool.category()))
+                .toList();
         List<ToolRunner> runners = new ArrayList<>(detected.stream()
-                .filter(runner -> running.stream().noneMatch(tool -> tool.standsInFor(runner.tool()))).toList());
+                .filter(runner -> running.stream().noneMatch(tool -> tool.standsInFor(runner.tool())))
+                .toList());
         tools.values().forEach(tool -> runners.add(new CustomCommandRunner(tool)));
         return new RunPlan(runners, refused);
     }
@@ -80,21 +95,26 @@ public class CustomCommands {
 
     private List<CustomTool> workspaceTools(Path workspace, Duration toolTimeout) {
         List<CustomTool> tools = ParadiseYml.read(workspace);
-        List<String> problems = tools.stream().flatMap(tool -> problem(tool, toolTimeout).map(why -> tool.location() + "." + why).stream()).toList();
+        List<String> problems = tools.stream()
+                .flatMap(tool -> problem(tool, toolTimeout).map(why -> tool.location() + "." + why).stream())
+                .toList();
         if (!problems.isEmpty()) {
             throw new InvalidParadiseYmlException(problems);
         }
         return tools;
     }
 
-    private List<CustomTool> profileTools(String profile, List<CustomToolsProperties.ToolProperties> raw, Duration toolTimeout) {
+    private List<CustomTool> profileTools(
+            String profile, List<CustomToolsProperties.ToolProperties> raw, Duration toolTimeout) {
         List<CustomTool> tools = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             String where = "quality profile " + profile + ": tools[" + i + "].";
             CustomTool tool = profileTool(profile, "tools[" + i + "]", raw.get(i), where);
-            Optional<String> problem = problem(tool, toolTimeout).or(() -> names.add(tool.name()) ? Optional.empty()
-                    : Optional.of("name '" + tool.name() + "' is given twice"));
+            Optional<String> problem = problem(tool, toolTimeout)
+                    .or(() -> names.add(tool.name())
+                            ? Optional.empty()
+                            : Optional.of("name '" + tool.name() + "' is given twice"));
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(where + problem.get());
             }
@@ -103,13 +123,29 @@ public class CustomCommands {
         return List.copyOf(tools);
     }
 
-    private static CustomTool profileTool(String profile, String location, CustomToolsProperties.ToolProperties raw, String where) {
+    private static CustomTool profileTool(
+            String profile, String location, CustomToolsProperties.ToolProperties raw, String where) {
         try {
-            ReportSpec report = raw.report() == null ? null
-                    : ReportSpec.of("report", raw.report().format(), raw.report().path(), ReportFormat.REPORTS);
-            ReportSpec coverage = raw.coverage() == null ? null
-                    : ReportSpec.of("coverage", raw.coverage().format(), raw.coverage().path(), List.of(ReportFormat.COBERTURA));
-            return new CustomTool("profile " + profile, location, raw.name(), CustomTool.category(raw.category()), raw.command(), report, coverage, raw.timeout(),
+            ReportSpec report = raw.report() == null
+                    ? null
+                    : ReportSpec.of(
+                            "report", raw.report().format(), raw.report().path(), ReportFormat.REPORTS);
+            ReportSpec coverage = raw.coverage() == null
+                    ? null
+                    : ReportSpec.of(
+                            "coverage",
+                            raw.coverage().format(),
+                            raw.coverage().path(),
+                            List.of(ReportFormat.COBERTURA));
+            return new CustomTool(
+                    "profile " + profile,
+                    location,
+                    raw.name(),
+                    CustomTool.category(raw.category()),
+                    raw.command(),
+                    report,
+                    coverage,
+                    raw.timeout(),
                     raw.replaces());
         } catch (InvalidCustomToolException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
@@ -119,16 +155,21 @@ public class CustomCommands {
     /** What breaks the rules that depend on the profile and on the orchestrator's tools. */
     private Optional<String> problem(CustomTool tool, Duration toolTimeout) {
         if (tool.timeout() != null && tool.timeout().compareTo(toolTimeout) > 0) {
-            return Optional.of("timeout " + human(tool.timeout()) + " is longer than the profile's tool-timeout " + human(toolTimeout));
+            return Optional.of("timeout " + human(tool.timeout()) + " is longer than the profile's tool-timeout "
+                    + human(toolTimeout));
         }
         if (tool.replaces() != null && !builtIn.contains(tool.replaces())) {
-            return Optional.of("replaces '" + tool.replaces() + "', which is not a tool the orchestrator runs; known: " + builtIn);
+            return Optional.of(
+                    "replaces '" + tool.replaces() + "', which is not a tool the orchestrator runs; known: " + builtIn);
         }
         return Optional.empty();
     }
 
     private static ToolCategory firstCategory(Set<ToolCategory> categories) {
-        return Arrays.stream(ToolCategory.values()).filter(categories::contains).findFirst().orElse(ToolCategory.UNIT);
+        return Arrays.stream(ToolCategory.values())
+                .filter(categories::contains)
+                .findFirst()
+                .orElse(ToolCategory.UNIT);
     }
 
     static String human(Duration duration) {

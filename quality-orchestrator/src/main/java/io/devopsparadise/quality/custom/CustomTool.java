@@ -1,10 +1,9 @@
 package io.devopsparadise.quality.custom;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ProfileRules;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.semantic.SemanticAnalyzer;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +20,16 @@ import java.util.regex.Pattern;
  * @param timeout  null = the profile's tool-timeout
  * @param replaces the detected tool this command stands in for; null = none
  */
-public record CustomTool(String origin, String location, String name, ToolCategory category, List<String> command, ReportSpec report, ReportSpec coverage,
-                         Duration timeout, String replaces) {
+public record CustomTool(
+        String origin,
+        String location,
+        String name,
+        ToolCategory category,
+        List<String> command,
+        ReportSpec report,
+        ReportSpec coverage,
+        Duration timeout,
+        String replaces) {
 
     static final String NAME = "[a-z0-9-]{1,40}";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(reports|workspace)}");
@@ -32,20 +39,25 @@ public record CustomTool(String origin, String location, String name, ToolCatego
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(location, "location");
         if (name == null || !name.matches(NAME)) {
-            throw new InvalidCustomToolException("name", "must be 1 to 40 lowercase letters, digits or '-'" + got(name));
+            throw new InvalidCustomToolException(
+                    "name", "must be 1 to 40 lowercase letters, digits or '-'" + got(name));
         }
         if (SemanticAnalyzer.TOOL.equals(name)) {
-            // the semantic step's outcome goes by this name; a second one would merge with it in the reports and the baseline
-            throw new InvalidCustomToolException("name", "'" + name + "' is the semantic step's own tool; choose another name");
+            // the semantic step's outcome goes by this name; a second one would merge with it in the reports and the
+            // baseline
+            throw new InvalidCustomToolException(
+                    "name", "'" + name + "' is the semantic step's own tool; choose another name");
         }
         if (category == null) {
             throw new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(null));
         }
         command = checkCommand(command);
         if (report == null) {
-            throw new InvalidCustomToolException("report", "is required: {format: junit, path: \"{reports}/unit.xml\"}");
+            throw new InvalidCustomToolException(
+                    "report", "is required: {format: junit, path: \"{reports}/unit.xml\"}");
         }
-        if (coverage != null && (coverage.format() != ReportFormat.COBERTURA || report.format() != ReportFormat.JUNIT)) {
+        if (coverage != null
+                && (coverage.format() != ReportFormat.COBERTURA || report.format() != ReportFormat.JUNIT)) {
             throw new InvalidCustomToolException("coverage", "is a Cobertura report beside a junit report");
         }
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -72,8 +84,10 @@ public record CustomTool(String origin, String location, String name, ToolCatego
             throw new InvalidCustomToolException("command[0]", "must name the program to run");
         }
         if (command.size() == 1 && command.get(0).strip().contains(" ")) {
-            throw new InvalidCustomToolException("command", "is one string with spaces ('" + shorten(command.get(0))
-                    + "'); it is never run through a shell: give an array of strings, " + EXAMPLE);
+            throw new InvalidCustomToolException(
+                    "command",
+                    "is one string with spaces ('" + shorten(command.get(0))
+                            + "'); it is never run through a shell: give an array of strings, " + EXAMPLE);
         }
         return List.copyOf(command);
     }
@@ -81,8 +95,12 @@ public record CustomTool(String origin, String location, String name, ToolCatego
     /** The argument array for this run: {@code {reports}} and {@code {workspace}} as the instance sees them, nothing else. */
     public List<String> argv(RunContext context) {
         String reports = context.workspaceInInstance() + "/" + context.reportDir();
-        return command.stream().map(arg -> PLACEHOLDER.matcher(arg).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1).equals("reports") ? reports : context.workspaceInInstance()))).toList();
+        return command.stream()
+                .map(arg -> PLACEHOLDER
+                        .matcher(arg)
+                        .replaceAll(m -> Matcher.quoteReplacement(
+                                m.group(1).equals("reports") ? reports : context.workspaceInInstance())))
+                .toList();
     }
 
     /** Where it was configured, for messages: {@code .paradise.yml: line 3: tools[0]}. */
@@ -105,7 +123,10 @@ public record CustomTool(String origin, String location, String name, ToolCatego
 
     /** A category as the user wrote it; null stays null (the constructor says it is missing). */
     static ToolCategory category(String text) {
-        return text == null ? null : ToolCategory.find(text)
-                .orElseThrow(() -> new InvalidCustomToolException("category", "must be one of " + ProfileRules.CATEGORIES + got(text)));
+        return text == null
+                ? null
+                : ToolCategory.find(text)
+                        .orElseThrow(() -> new InvalidCustomToolException(
+                                "category", "must be one of " + ProfileRules.CATEGORIES + got(text)));
     }
 }

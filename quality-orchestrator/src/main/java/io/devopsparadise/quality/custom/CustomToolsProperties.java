@@ -1,10 +1,9 @@
 package io.devopsparadise.quality.custom;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The commands a profile gives for everyone ({@code paradise.quality.profiles.<name>.tools}), bound beside the rest
@@ -36,14 +35,18 @@ public record CustomToolsProperties(Map<String, ProfileTools> profiles) {
      * @param timeout  at most the profile's tool-timeout
      * @param replaces the detected tool it stands in for
      */
-    public record ToolProperties(String name, String category, List<String> command, ReportProperties report, ReportProperties coverage,
-                                 Duration timeout, String replaces) {
-    }
+    public record ToolProperties(
+            String name,
+            String category,
+            List<String> command,
+            ReportProperties report,
+            ReportProperties coverage,
+            Duration timeout,
+            String replaces) {}
 
     /**
      * @param format the report's format
      * @param path   where the command writes it: {reports}/…
      */
-    public record ReportProperties(String format, String path) {
-    }
+    public record ReportProperties(String format, String path) {}
 }

@@ -1,16 +1,5 @@
 package io.devopsparadise.quality.custom;
 
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,6 +13,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * A workspace's own tool commands, from {@code .paradise.yml} at its root. The file is the workspace's, so untrusted:
@@ -36,8 +35,7 @@ public final class ParadiseYml {
     static final int MAX_BYTES = 64 * 1024;
     static final int MAX_TOOLS = 20;
 
-    private ParadiseYml() {
-    }
+    private ParadiseYml() {}
 
     /**
      * The tools the workspace gives; none when it has no {@code .paradise.yml}.
@@ -73,7 +71,8 @@ public final class ParadiseYml {
 
     private static void tools(List<Node> entries, List<String> problems, List<CustomTool> tools) {
         if (entries.size() > MAX_TOOLS) {
-            problems.add(YamlFields.at(entries.get(MAX_TOOLS)) + "at most " + MAX_TOOLS + " tools, got " + entries.size());
+            problems.add(
+                    YamlFields.at(entries.get(MAX_TOOLS)) + "at most " + MAX_TOOLS + " tools, got " + entries.size());
             return;
         }
         Set<String> names = new HashSet<>();
@@ -95,7 +94,8 @@ public final class ParadiseYml {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String why = e.getProblem() == null ? e.getContext() : e.getProblem();
-            throw new InvalidParadiseYmlException(List.of((mark == null ? "" : "line " + (mark.getLine() + 1) + ": ") + "not valid YAML: " + why));
+            throw new InvalidParadiseYmlException(
+                    List.of((mark == null ? "" : "line " + (mark.getLine() + 1) + ": ") + "not valid YAML: " + why));
         } catch (YAMLException e) {
             throw new InvalidParadiseYmlException(List.of("not read: " + CustomTool.shorten(e.getMessage())));
         }
@@ -115,18 +115,23 @@ public final class ParadiseYml {
 
     private static String text(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new InvalidParadiseYmlException(List.of("not a regular file (a symbolic link or a directory); not read"));
+            throw new InvalidParadiseYmlException(
+                    List.of("not a regular file (a symbolic link or a directory); not read"));
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw new InvalidParadiseYmlException(List.of("larger than 64 KiB; not read"));
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidParadiseYmlException(List.of("not UTF-8 text"));
         } catch (IOException e) {
-            throw new InvalidParadiseYmlException(List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw new InvalidParadiseYmlException(
+                    List.of("cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.devopsparadise.quality.custom;
 import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.ReportParseException;
 import io.devopsparadise.quality.runners.RunContext;
-
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -13,15 +12,17 @@ import java.util.function.Function;
  */
 final class ReportFile {
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     static <T> T parse(RunContext context, ReportSpec spec, Function<Path, T> parser) {
         try {
-            return context.reports().parse(spec.relative(), parser)
-                    .orElseThrow(() -> new UnreadableReportException("wrote no " + spec.format() + " report at " + spec.path()));
+            return context.reports()
+                    .parse(spec.relative(), parser)
+                    .orElseThrow(() ->
+                            new UnreadableReportException("wrote no " + spec.format() + " report at " + spec.path()));
         } catch (UnsafeReportException | ReportParseException e) {
-            throw new UnreadableReportException(e.getMessage().replace("report " + spec.relative(), "report " + spec.path()));
+            throw new UnreadableReportException(
+                    e.getMessage().replace("report " + spec.relative(), "report " + spec.path()));
         }
     }
 

@@ -20,7 +20,10 @@ public record ReportSpec(ReportFormat format, String path) {
     /** A checked report setting; {@code field} is report or coverage. */
     static ReportSpec of(String field, String format, String path, List<ReportFormat> formats) {
         if (format == null) {
-            throw new InvalidCustomToolException(field + ".format", "is required: one of " + formats.stream().map(ReportFormat::key).toList());
+            throw new InvalidCustomToolException(
+                    field + ".format",
+                    "is required: one of "
+                            + formats.stream().map(ReportFormat::key).toList());
         }
         ReportFormat parsed = ReportFormat.parse(field + ".format", format, formats);
         checkPath(field + ".path", path);
@@ -33,15 +36,24 @@ public record ReportSpec(ReportFormat format, String path) {
     }
 
     private static void checkPath(String field, String path) {
-        String inside = "must be inside the run's report directory: start it with {reports}/, like \"{reports}/unit.xml\"";
+        String inside =
+                "must be inside the run's report directory: start it with {reports}/, like \"{reports}/unit.xml\"";
         if (path == null || !path.startsWith(REPORTS)) {
-            throw new InvalidCustomToolException(field, inside + (path == null ? "" : ", got '" + CustomTool.shorten(path) + "'"));
+            throw new InvalidCustomToolException(
+                    field, inside + (path == null ? "" : ", got '" + CustomTool.shorten(path) + "'"));
         }
         String rest = path.substring(REPORTS.length());
-        if (rest.isEmpty() || rest.startsWith("/") || rest.contains("\\") || rest.indexOf('\0') >= 0 || rest.contains("{")
-                || List.of(rest.split("/")).stream().anyMatch(part -> part.equals("..") || part.equals(".") || part.isEmpty())) {
-            throw new InvalidCustomToolException(field, inside + ", without '..', '.', '//', '\\' or other placeholders; got '"
-                    + CustomTool.shorten(path) + "'");
+        if (rest.isEmpty()
+                || rest.startsWith("/")
+                || rest.contains("\\")
+                || rest.indexOf('\0') >= 0
+                || rest.contains("{")
+                || List.of(rest.split("/")).stream()
+                        .anyMatch(part -> part.equals("..") || part.equals(".") || part.isEmpty())) {
+            throw new InvalidCustomToolException(
+                    field,
+                    inside + ", without '..', '.', '//', '\\' or other placeholders; got '" + CustomTool.shorten(path)
+                            + "'");
         }
     }
 }

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.custom;
 
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.runners.ToolRunner;
-
 import java.util.List;
 
 /**

@@ -1,10 +1,5 @@
 package io.devopsparadise.quality.custom;
 
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** One entry of {@code .paradise.yml}'s {@code tools} list, checked node by node so that each problem names its line. */
 final class YamlTool {
@@ -20,8 +19,7 @@ final class YamlTool {
     private static final Set<String> REPORT_KEYS = Set.of("format", "path");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h)");
 
-    private YamlTool() {
-    }
+    private YamlTool() {}
 
     static Optional<CustomTool> of(Node entry, String where, List<String> problems) {
         int before = problems.size();
@@ -39,13 +37,26 @@ final class YamlTool {
             return Optional.empty();
         }
         try {
-            ReportSpec reportSpec = report == null ? null : ReportSpec.of("report", reportSetting[0], reportSetting[1], ReportFormat.REPORTS);
-            ReportSpec coverageSpec = coverage == null ? null
-                    : ReportSpec.of("coverage", coverageSetting[0], coverageSetting[1], List.of(ReportFormat.COBERTURA));
-            return Optional.of(new CustomTool(ParadiseYml.FILE, YamlFields.at(entry) + where, name, CustomTool.category(category), command, reportSpec,
-                    coverageSpec, timeout, replaces));
+            ReportSpec reportSpec = report == null
+                    ? null
+                    : ReportSpec.of("report", reportSetting[0], reportSetting[1], ReportFormat.REPORTS);
+            ReportSpec coverageSpec = coverage == null
+                    ? null
+                    : ReportSpec.of(
+                            "coverage", coverageSetting[0], coverageSetting[1], List.of(ReportFormat.COBERTURA));
+            return Optional.of(new CustomTool(
+                    ParadiseYml.FILE,
+                    YamlFields.at(entry) + where,
+                    name,
+                    CustomTool.category(category),
+                    command,
+                    reportSpec,
+                    coverageSpec,
+                    timeout,
+                    replaces));
         } catch (InvalidCustomToolException e) {
-            problems.add(YamlFields.at(locate(e.field(), fields, report, coverage, entry)) + where + "." + e.getMessage());
+            problems.add(
+                    YamlFields.at(locate(e.field(), fields, report, coverage, entry)) + where + "." + e.getMessage());
             return Optional.empty();
         }
     }
@@ -65,7 +76,8 @@ final class YamlTool {
             if (element instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR)) {
                 argv.add(scalar.getValue());
             } else {
-                problems.add(YamlFields.at(element) + where + ".command[" + i + "] must be a string" + YamlFields.quoteHint(element));
+                problems.add(YamlFields.at(element) + where + ".command[" + i + "] must be a string"
+                        + YamlFields.quoteHint(element));
             }
         }
         return argv;
@@ -91,7 +103,8 @@ final class YamlTool {
 
     /** A report's format and path, as given. */
     private static String[] setting(YamlFields report, String where, List<String> problems) {
-        return report == null ? new String[2]
+        return report == null
+                ? new String[2]
                 : new String[] {report.string("format", where, problems), report.string("path", where, problems)};
     }
 

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.detection;
 
 import io.devopsparadise.quality.projectrules.ProjectRules;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +14,21 @@ import java.util.Set;
  * @param collections  Postman collections (*.postman_collection.json) and environments (*.postman_environment.json), relative
  * @param rules        what the project configures for its own tools (linters, pytest arguments, coverage)
  */
-public record DetectedWorkspace(Path root, Set<String> stacks, List<String> shellScripts, List<String> pythonFiles,
-                                List<String> collections, ProjectRules rules) {
+public record DetectedWorkspace(
+        Path root,
+        Set<String> stacks,
+        List<String> shellScripts,
+        List<String> pythonFiles,
+        List<String> collections,
+        ProjectRules rules) {
 
     /** A workspace that configures none of its tools. */
-    public DetectedWorkspace(Path root, Set<String> stacks, List<String> shellScripts, List<String> pythonFiles, List<String> collections) {
+    public DetectedWorkspace(
+            Path root,
+            Set<String> stacks,
+            List<String> shellScripts,
+            List<String> pythonFiles,
+            List<String> collections) {
         this(root, stacks, shellScripts, pythonFiles, collections, ProjectRules.none());
     }
 

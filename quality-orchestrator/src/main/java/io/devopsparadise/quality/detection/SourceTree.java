@@ -19,10 +19,10 @@ import java.util.Set;
 public final class SourceTree {
 
     private static final int MAX_DEPTH = 24;
-    private static final Set<String> SKIPPED = Set.of("node_modules", "venv", "__pycache__", "site-packages", "dist", "build");
+    private static final Set<String> SKIPPED =
+            Set.of("node_modules", "venv", "__pycache__", "site-packages", "dist", "build");
 
-    private SourceTree() {
-    }
+    private SourceTree() {}
 
     /** The regular files whose names end in one of the suffixes, at most {@code max}. */
     public static List<String> list(Path root, Set<String> suffixes, int max) {
@@ -31,7 +31,8 @@ public final class SourceTree {
             Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     boolean skipped = !dir.equals(root) && (name.startsWith(".") || SKIPPED.contains(name));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }

@@ -1,11 +1,6 @@
 package io.devopsparadise.quality.detection;
 
 import io.devopsparadise.quality.projectrules.ProjectRulesReader;
-import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recognizes a workspace's stacks from its files: Python (pytest.ini, pyproject.toml, setup.cfg, requirements.txt,
@@ -24,9 +23,10 @@ import java.util.stream.Stream;
 @Component
 public class WorkspaceDetector {
 
-    private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target", ".venv", "venv", "__pycache__", ".paradise");
-    private static final Set<String> PLAYWRIGHT_CONFIGS = Set.of("playwright.config.js", "playwright.config.ts", "playwright.config.mjs",
-            "playwright.config.cjs");
+    private static final Set<String> SKIPPED =
+            Set.of(".git", "node_modules", "target", ".venv", "venv", "__pycache__", ".paradise");
+    private static final Set<String> PLAYWRIGHT_CONFIGS =
+            Set.of("playwright.config.js", "playwright.config.ts", "playwright.config.mjs", "playwright.config.cjs");
     private static final int MAX_DEPTH = 6;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -34,13 +34,18 @@ public class WorkspaceDetector {
     public DetectedWorkspace detect(Path root) {
         List<String> files = files(root);
         Set<String> stacks = new HashSet<>();
-        if (files.stream().anyMatch(f -> f.equals("pytest.ini") || f.equals("pyproject.toml") || f.equals("setup.cfg")
-                || f.equals("requirements.txt") || name(f).startsWith("test_") && f.endsWith(".py"))) {
+        if (files.stream()
+                .anyMatch(f -> f.equals("pytest.ini")
+                        || f.equals("pyproject.toml")
+                        || f.equals("setup.cfg")
+                        || f.equals("requirements.txt")
+                        || name(f).startsWith("test_") && f.endsWith(".py"))) {
             stacks.add("python");
         }
         if (files.contains("package.json")) {
             stacks.add("javascript");
-            if (usesJest(root.resolve("package.json")) || files.stream().anyMatch(f -> f.matches("jest\\.config\\.[cm]?[jt]s"))) {
+            if (usesJest(root.resolve("package.json"))
+                    || files.stream().anyMatch(f -> f.matches("jest\\.config\\.[cm]?[jt]s"))) {
                 stacks.add("jest");
             }
             if (files.contains("package-lock.json") || files.contains("npm-shrinkwrap.json")) {
@@ -50,7 +55,9 @@ public class WorkspaceDetector {
         if (files.stream().anyMatch(PLAYWRIGHT_CONFIGS::contains)) {
             stacks.add("playwright");
         }
-        List<String> collections = files.stream().filter(f -> f.endsWith(".postman_collection.json") || f.endsWith(".postman_environment.json")).toList();
+        List<String> collections = files.stream()
+                .filter(f -> f.endsWith(".postman_collection.json") || f.endsWith(".postman_environment.json"))
+                .toList();
         if (collections.stream().anyMatch(f -> f.endsWith(".postman_collection.json"))) {
             stacks.add("newman");
         }
@@ -64,7 +71,12 @@ public class WorkspaceDetector {
         if (!scripts.isEmpty()) {
             stacks.add("shell");
         }
-        return new DetectedWorkspace(root, stacks, scripts, files.stream().filter(f -> f.endsWith(".py")).toList(), collections,
+        return new DetectedWorkspace(
+                root,
+                stacks,
+                scripts,
+                files.stream().filter(f -> f.endsWith(".py")).toList(),
+                collections,
                 ProjectRulesReader.read(root));
     }
 
@@ -72,8 +84,12 @@ public class WorkspaceDetector {
     private boolean usesJest(Path packageJson) {
         try {
             JsonNode manifest = json.readTree(packageJson.toFile());
-            return manifest.has("jest") || manifest.path("dependencies").has("jest") || manifest.path("devDependencies").has("jest")
-                    || manifest.path("scripts").valueStream().anyMatch(script -> script.asString("").matches("(^|.*\\W)jest(\\W.*|$)"));
+            return manifest.has("jest")
+                    || manifest.path("dependencies").has("jest")
+                    || manifest.path("devDependencies").has("jest")
+                    || manifest.path("scripts")
+                            .valueStream()
+                            .anyMatch(script -> script.asString("").matches("(^|.*\\W)jest(\\W.*|$)"));
         } catch (JacksonException e) {
             return false;
         }

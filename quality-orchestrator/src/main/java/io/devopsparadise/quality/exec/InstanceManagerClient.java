@@ -6,19 +6,18 @@ import io.devopsparadise.contracts.instances.InstanceManagerApi;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClientException;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The instance-manager, as the orchestrator uses it: find a client's instance and run commands inside it. A lookup
@@ -30,6 +29,7 @@ public class InstanceManagerClient {
 
     /** Beyond the command's own timeout, which the manager enforces: its answer on the way back. */
     static final Duration EXEC_MARGIN = Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(InstanceManagerClient.class);
     private static final int KEPT_EXEC_CLIENTS = 16;
 
@@ -54,7 +54,8 @@ public class InstanceManagerClient {
             List<InstanceView> found = lookups.instances(clientId);
             return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
         } catch (RestClientException e) {
-            throw new ExecutionUnavailableException("the instance-manager at " + baseUrl + " does not answer: " + e.getMessage(), e);
+            throw new ExecutionUnavailableException(
+                    "the instance-manager at " + baseUrl + " does not answer: " + e.getMessage(), e);
         }
     }
 
@@ -63,7 +64,12 @@ public class InstanceManagerClient {
      * waiting thread (a cancelled run) cancels the command by its id: a Java HttpClient that gives up on a call still
      * waiting for its answer leaves the connection open, so the manager would not notice by itself.
      */
-    public ExecResult exec(String instanceId, List<String> command, java.util.Map<String, String> env, String workdir, Duration timeout) {
+    public ExecResult exec(
+            String instanceId,
+            List<String> command,
+            java.util.Map<String, String> env,
+            String workdir,
+            Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
         String execId = UUID.randomUUID().toString();
         try {
@@ -72,7 +78,8 @@ public class InstanceManagerClient {
             if (Thread.currentThread().isInterrupted()) {
                 cancel(instanceId, execId);
             }
-            throw new ExecutionUnavailableException("could not run " + command.get(0) + " in instance " + instanceId + ": " + e.getMessage(), e);
+            throw new ExecutionUnavailableException(
+                    "could not run " + command.get(0) + " in instance " + instanceId + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,7 +100,8 @@ public class InstanceManagerClient {
         if (kept != null) {
             return kept;
         }
-        InstanceManagerApi made = apis.client(InstanceManagerApi.class, baseUrl, Duration.ofSeconds(seconds).plus(EXEC_MARGIN));
+        InstanceManagerApi made = apis.client(
+                InstanceManagerApi.class, baseUrl, Duration.ofSeconds(seconds).plus(EXEC_MARGIN));
         if (byExecTimeout.size() < KEPT_EXEC_CLIENTS) {
             byExecTimeout.putIfAbsent(seconds, made);
         }

@@ -16,5 +16,4 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("paradise.quality.flaky")
 public record FlakyProperties(
         @DefaultValue("2") @Min(0) @Max(10) int reruns,
-        @DefaultValue("20") @Min(1) int maxTests) {
-}
+        @DefaultValue("20") @Min(1) int maxTests) {}

@@ -14,7 +14,8 @@ public record BaselineChoice(String parameter, String value) {
 
     public static BaselineChoice branch(String name) {
         if (!BRANCH.matcher(name).matches()) {
-            throw new IllegalArgumentException("baseline branch '" + name + "' is not a branch name (letters, digits, . _ / -)");
+            throw new IllegalArgumentException(
+                    "baseline branch '" + name + "' is not a branch name (letters, digits, . _ / -)");
         }
         return new BaselineChoice("branch", name);
     }
@@ -34,10 +35,13 @@ public record BaselineChoice(String parameter, String value) {
         if (text.startsWith("branch:")) {
             return branch(text.substring("branch:".length()));
         }
-        if (text.startsWith("commit:") && COMMIT.matcher(text.substring("commit:".length())).matches()) {
-            return new BaselineChoice("commit", text.substring("commit:".length()).toLowerCase(java.util.Locale.ROOT));
+        if (text.startsWith("commit:")
+                && COMMIT.matcher(text.substring("commit:".length())).matches()) {
+            return new BaselineChoice(
+                    "commit", text.substring("commit:".length()).toLowerCase(java.util.Locale.ROOT));
         }
-        throw new IllegalArgumentException("baseline must be 'previous', 'branch:NAME' or 'commit:SHA' (4 to 40 hex digits), got '" + text + "'");
+        throw new IllegalArgumentException(
+                "baseline must be 'previous', 'branch:NAME' or 'commit:SHA' (4 to 40 hex digits), got '" + text + "'");
     }
 
     /** The branch to take the latest stored run of; null for another choice. */

@@ -4,15 +4,14 @@ import io.devopsparadise.contracts.quality.BaselineFindings;
 import io.devopsparadise.contracts.reports.ReportServiceApi;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
-
-import java.time.Duration;
-import java.util.Optional;
 
 @Component
 public class BaselineSource {
@@ -34,20 +33,29 @@ public class BaselineSource {
      */
     public Lookup find(String clientId, String workspace, String profile, BaselineChoice choice) {
         try {
-            BaselineFindings found = reports.baseline(clientId, workspace, profile, choice.branch(), choice.commit(), choice.isPrevious() ? Boolean.TRUE : null);
-            return new Lookup(Optional.ofNullable(found), found == null ? "no stored run is " + choice.described() : null);
+            BaselineFindings found = reports.baseline(
+                    clientId,
+                    workspace,
+                    profile,
+                    choice.branch(),
+                    choice.commit(),
+                    choice.isPrevious() ? Boolean.TRUE : null);
+            return new Lookup(
+                    Optional.ofNullable(found), found == null ? "no stored run is " + choice.described() : null);
         } catch (HttpClientErrorException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.NOT_FOUND)) {
-                return new Lookup(Optional.empty(), "no stored run is " + choice.described() + ": this run sets the baseline");
+                return new Lookup(
+                        Optional.empty(), "no stored run is " + choice.described() + ": this run sets the baseline");
             }
             throw e;
         } catch (RestClientException e) {
             log.warn("no baseline for client {}: the report-service did not answer: {}", clientId, e.toString());
-            return new Lookup(Optional.empty(), "the report-service did not answer, so there is no baseline: judged as a first run");
+            return new Lookup(
+                    Optional.empty(),
+                    "the report-service did not answer, so there is no baseline: judged as a first run");
         }
     }
 
     /** A baseline found, or why there is none. */
-    public record Lookup(Optional<BaselineFindings> baseline, String why) {
-    }
+    public record Lookup(Optional<BaselineFindings> baseline, String why) {}
 }

@@ -1,5 +1,13 @@
 package io.devopsparadise.quality.gate;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -11,23 +19,13 @@ import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-
 /**
  * The lines a change added or modified: the working tree (committed or not) against a commit, read with JGit, for
  * the given workspace-relative files only.
  */
 public final class ChangedLines {
 
-    private ChangedLines() {
-    }
+    private ChangedLines() {}
 
     /** Per file, the changed line numbers (1-based); empty when the workspace is no repository or lacks the commit. */
     public static Optional<Map<String, Set<Integer>>> since(Path workspace, String commit, Collection<String> files) {
@@ -43,14 +41,16 @@ public final class ChangedLines {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        try (Repository repository = found.get(); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        try (Repository repository = found.get();
+                DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             ObjectId tree = repository.resolve(commit + "^{tree}");
             if (tree == null) {
                 return Optional.empty();
             }
             String prefix = prefix(repository, workspace);
             diff.setRepository(repository);
-            diff.setPathFilter(PathFilterGroup.createFromStrings(files.stream().map(f -> prefix + f).toList()));
+            diff.setPathFilter(PathFilterGroup.createFromStrings(
+                    files.stream().map(f -> prefix + f).toList()));
             CanonicalTreeParser base = new CanonicalTreeParser();
             try (ObjectReader reader = repository.newObjectReader()) {
                 base.reset(reader, tree);
@@ -60,7 +60,8 @@ public final class ChangedLines {
                 if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
                     continue;
                 }
-                Set<Integer> lines = changed.computeIfAbsent(entry.getNewPath().substring(prefix.length()), k -> new TreeSet<>());
+                Set<Integer> lines =
+                        changed.computeIfAbsent(entry.getNewPath().substring(prefix.length()), k -> new TreeSet<>());
                 for (Edit edit : diff.toFileHeader(entry).toEditList()) {
                     for (int line = edit.getBeginB(); line < edit.getEndB(); line++) {
                         lines.add(line + 1);

@@ -3,7 +3,6 @@ package io.devopsparadise.quality.gate;
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.quality.reports.CoberturaParser;
 import io.devopsparadise.quality.reports.ReportParseException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,22 +24,24 @@ public final class ChangedLinesMeasure {
     private static final int LISTED_FILES = 50;
     private static final int LISTED_LINES = 100;
 
-    private ChangedLinesMeasure() {
-    }
+    private ChangedLinesMeasure() {}
 
-    public static Optional<ChangedLinesCoverage> of(Path workspace, String workspaceInInstance, Path reportDir, String baseCommit) {
+    public static Optional<ChangedLinesCoverage> of(
+            Path workspace, String workspaceInInstance, Path reportDir, String baseCommit) {
         if (baseCommit == null) {
             return Optional.empty();
         }
-        Map<String, Map<Integer, Boolean>> measured = measured(new WorkspacePaths(workspace, workspaceInInstance), reportDir);
+        Map<String, Map<Integer, Boolean>> measured =
+                measured(new WorkspacePaths(workspace, workspaceInInstance), reportDir);
         if (measured.isEmpty()) {
             return Optional.empty();
         }
-        return ChangedLines.since(workspace, baseCommit, measured.keySet()).map(changed -> coverage(baseCommit, measured, changed));
+        return ChangedLines.since(workspace, baseCommit, measured.keySet())
+                .map(changed -> coverage(baseCommit, measured, changed));
     }
 
-    private static ChangedLinesCoverage coverage(String baseCommit, Map<String, Map<Integer, Boolean>> measured,
-                                                 Map<String, Set<Integer>> changed) {
+    private static ChangedLinesCoverage coverage(
+            String baseCommit, Map<String, Map<Integer, Boolean>> measured, Map<String, Set<Integer>> changed) {
         int lines = 0;
         int covered = 0;
         List<ChangedLinesCoverage.FileLines> uncovered = new ArrayList<>();
@@ -58,7 +59,8 @@ public final class ChangedLinesMeasure {
                 }
             }
             if (!missed.isEmpty() && uncovered.size() < LISTED_FILES) {
-                uncovered.add(new ChangedLinesCoverage.FileLines(file.getKey(), missed.subList(0, Math.min(LISTED_LINES, missed.size()))));
+                uncovered.add(new ChangedLinesCoverage.FileLines(
+                        file.getKey(), missed.subList(0, Math.min(LISTED_LINES, missed.size()))));
             }
         }
         return new ChangedLinesCoverage(baseCommit, lines, covered, uncovered);
@@ -70,10 +72,13 @@ public final class ChangedLinesMeasure {
         CoberturaParser parser = new CoberturaParser();
         try (Stream<Path> files = Files.list(reportDir)) {
             for (Path report : files.filter(f -> f.getFileName().toString().endsWith("coverage.xml"))
-                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 CoberturaParser.LineHits hits = parser.lineHits(report);
-                hits.files().forEach((file, lines) -> lines.forEach((line, ran) ->
-                        measured.computeIfAbsent(paths.relative(hits.source(), file), k -> new HashMap<>()).merge(line, ran, Boolean::logicalOr)));
+                hits.files()
+                        .forEach((file, lines) -> lines.forEach((line, ran) -> measured.computeIfAbsent(
+                                        paths.relative(hits.source(), file), k -> new HashMap<>())
+                                .merge(line, ran, Boolean::logicalOr)));
             }
         } catch (IOException | ReportParseException e) {
             return Map.of();

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.gate;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +43,27 @@ public final class Fingerprints {
         if (outcome.findings().isEmpty()) {
             return outcome;
         }
-        List<Finding> findings = outcome.findings().stream().map(f -> f.withFingerprint(of(f))).toList();
-        return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(), outcome.detail(),
-                outcome.tests(), outcome.coverage(), findings, outcome.performance(), outcome.advisory(), outcome.cachedFrom());
+        List<Finding> findings =
+                outcome.findings().stream().map(f -> f.withFingerprint(of(f))).toList();
+        return new ToolOutcome(
+                outcome.tool(),
+                outcome.category(),
+                outcome.status(),
+                outcome.durationMillis(),
+                outcome.detail(),
+                outcome.tests(),
+                outcome.coverage(),
+                findings,
+                outcome.performance(),
+                outcome.advisory(),
+                outcome.cachedFrom());
     }
 
     String of(Finding finding) {
         String path = relative(finding.file());
         String anchor = finding.line() > 0 ? line(path, finding.line()).orElse(finding.message()) : finding.message();
-        return hash(finding.tool() + "\0" + finding.rule() + "\0" + path + "\0" + anchor.strip().replaceAll("\\s+", " "));
+        return hash(finding.tool() + "\0" + finding.rule() + "\0" + path + "\0"
+                + anchor.strip().replaceAll("\\s+", " "));
     }
 
     String relative(String file) {
@@ -67,7 +78,10 @@ public final class Fingerprints {
 
     /** The file's lines, when it is a regular file inside the workspace, reached without a link, within the size budgets. */
     private Optional<List<String>> read(Path file) {
-        if (!file.startsWith(root) || file.equals(root) || readBytes > MAX_READ || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!file.startsWith(root)
+                || file.equals(root)
+                || readBytes > MAX_READ
+                || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -4,7 +4,6 @@ import io.devopsparadise.contracts.quality.BaselineFindings;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +27,20 @@ public final class Gate {
     public ToolOutcome marked(ToolOutcome outcome) {
         List<Finding> findings = outcome.findings().stream().map(this::marked).toList();
         List<TestCaseResult> tests = outcome.tests().stream()
-                .map(t -> t.failing() ? t.markedNew(!failedBefore.contains(outcome.tool() + " " + t.key())) : t).toList();
-        return new ToolOutcome(outcome.tool(), outcome.category(), outcome.status(), outcome.durationMillis(), outcome.detail(), tests,
-                outcome.coverage(), findings, outcome.performance(), outcome.advisory(), outcome.cachedFrom());
+                .map(t -> t.failing() ? t.markedNew(!failedBefore.contains(outcome.tool() + " " + t.key())) : t)
+                .toList();
+        return new ToolOutcome(
+                outcome.tool(),
+                outcome.category(),
+                outcome.status(),
+                outcome.durationMillis(),
+                outcome.detail(),
+                tests,
+                outcome.coverage(),
+                findings,
+                outcome.performance(),
+                outcome.advisory(),
+                outcome.cachedFrom());
     }
 
     private Finding marked(Finding finding) {

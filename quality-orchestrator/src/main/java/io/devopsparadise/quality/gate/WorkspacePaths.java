@@ -41,6 +41,7 @@ final class WorkspacePaths {
         }
         String base = relative(source);
         return base.isEmpty() || base.equals(".") || base.equals(workspaceInInstance) || base.equals(root.toString())
-                ? relative(file) : relative(base + "/" + file);
+                ? relative(file)
+                : relative(base + "/" + file);
     }
 }

@@ -1,14 +1,13 @@
 package io.devopsparadise.quality.gate;
 
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * The Git repository of a workspace, when it lies wholly inside it: a real {@code .git} directory at the workspace's
@@ -18,10 +17,10 @@ import java.util.Optional;
  */
 public final class WorkspaceRepository {
 
-    private static final List<String> LEADING_OUT = List.of("commondir", "objects/info/alternates", "objects/info/http-alternates");
+    private static final List<String> LEADING_OUT =
+            List.of("commondir", "objects/info/alternates", "objects/info/http-alternates");
 
-    private WorkspaceRepository() {
-    }
+    private WorkspaceRepository() {}
 
     public static Optional<Repository> open(Path workspace) throws IOException {
         Path gitDir = workspace.resolve(".git");
@@ -39,7 +38,10 @@ public final class WorkspaceRepository {
                 return Optional.empty();
             }
         }
-        return Optional.of(new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(workspace.toFile())
-                .setMustExist(true).build());
+        return Optional.of(new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setWorkTree(workspace.toFile())
+                .setMustExist(true)
+                .build());
     }
 }

@@ -2,6 +2,15 @@ package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.gate.WorkspaceRepository;
 import io.devopsparadise.quality.reportdir.WorkspaceText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -21,16 +30,6 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-
 /**
  * Finds what a change touched, with JGit: the files, their hunks, and for Python files the functions, classes and
  * module statements whose text differs. The change is the working tree (committed or not) against a base, or a
@@ -40,12 +39,11 @@ final class ChangeDetector {
 
     static final int MAX_FILES = 2_000;
     static final long MAX_FILE_BYTES = 2L * 1024 * 1024;
-    private static final List<String> GENERATED_DIRECTORIES = List.of(".pytest_cache/", ".tox/", ".nox/", ".mypy_cache/", ".ruff_cache/",
-            ".hypothesis/", ".paradise/");
+    private static final List<String> GENERATED_DIRECTORIES =
+            List.of(".pytest_cache/", ".tox/", ".nox/", ".mypy_cache/", ".ruff_cache/", ".hypothesis/", ".paradise/");
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/~^-]{0,199}");
 
-    private ChangeDetector() {
-    }
+    private ChangeDetector() {}
 
     /** The working tree against the merge-base of HEAD and {@code base} (HEAD itself when base is null). */
     static Optional<ChangeSet> workingTree(Path workspace, String base) {
@@ -111,7 +109,10 @@ final class ChangeDetector {
     /** Files tools generate while they run (bytecode, caches, coverage data): never what a change is made of. */
     static boolean generated(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return path.contains("__pycache__/") || name.endsWith(".pyc") || name.endsWith(".pyo") || name.startsWith(".coverage")
+        return path.contains("__pycache__/")
+                || name.endsWith(".pyc")
+                || name.endsWith(".pyo")
+                || name.startsWith(".coverage")
                 || GENERATED_DIRECTORIES.stream().anyMatch(dir -> path.startsWith(dir) || path.contains("/" + dir))
                 || path.contains(".egg-info/");
     }
@@ -129,15 +130,20 @@ final class ChangeDetector {
         }
     }
 
-    private static ChangeSet diff(Repository repository, Path workspace, ObjectId from, ObjectId head) throws IOException {
-        try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE); ObjectReader reader = repository.newObjectReader()) {
+    private static ChangeSet diff(Repository repository, Path workspace, ObjectId from, ObjectId head)
+            throws IOException {
+        try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
+                ObjectReader reader = repository.newObjectReader()) {
             diff.setRepository(repository);
             diff.setDetectRenames(true);
             TreeFilter notOurs = PathFilter.create(".paradise").negate();
             diff.setPathFilter(head == null ? AndTreeFilter.create(notOurs, new NotIgnoredFilter(1)) : notOurs);
-            AbstractTreeIterator after = head == null ? new FileTreeIterator(repository) : tree(repository, reader, head);
+            AbstractTreeIterator after =
+                    head == null ? new FileTreeIterator(repository) : tree(repository, reader, head);
             List<DiffEntry> entries = diff.scan(tree(repository, reader, from), after).stream()
-                    .filter(e -> !generated(e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath())).toList();
+                    .filter(e -> !generated(
+                            e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath()))
+                    .toList();
             if (entries.size() > MAX_FILES) {
                 return new ChangeSet(from.name(), head == null ? null : head.name(), List.of(), true);
             }
@@ -153,9 +159,11 @@ final class ChangeDetector {
     private static FileChange change(DiffFormatter diff, DiffEntry entry, Contents contents) throws IOException {
         List<FileChange.Hunk> hunks = new ArrayList<>();
         // hunks are for the eye: skipped where diffing would cost more than the change is worth
-        Iterable<Edit> edits = contents.hunksLeft-- > 0 ? diff.toFileHeader(entry).toEditList() : List.of();
+        Iterable<Edit> edits =
+                contents.hunksLeft-- > 0 ? diff.toFileHeader(entry).toEditList() : List.of();
         for (Edit edit : edits) {
-            hunks.add(new FileChange.Hunk(edit.getBeginA() + 1, edit.getEndA() + 1, edit.getBeginB() + 1, edit.getEndB() + 1));
+            hunks.add(new FileChange.Hunk(
+                    edit.getBeginA() + 1, edit.getEndA() + 1, edit.getBeginB() + 1, edit.getEndB() + 1));
         }
         FileChange.Kind kind = switch (entry.getChangeType()) {
             case ADD -> FileChange.Kind.ADDED;
@@ -170,9 +178,11 @@ final class ChangeDetector {
     }
 
     /** Blocks whose text differs before and after, or that exist on one side only. */
-    private static List<String> touchedBlocks(Contents contents, DiffEntry entry, FileChange.Kind kind) throws IOException {
+    private static List<String> touchedBlocks(Contents contents, DiffEntry entry, FileChange.Kind kind)
+            throws IOException {
         Optional<String> before = kind == FileChange.Kind.ADDED ? Optional.of("") : contents.blob(entry.getOldId());
-        Optional<String> after = kind == FileChange.Kind.DELETED ? Optional.of("")
+        Optional<String> after = kind == FileChange.Kind.DELETED
+                ? Optional.of("")
                 : contents.after(entry.getNewPath(), entry.getNewId());
         if (before.isEmpty() || after.isEmpty()) {
             return List.of(SourceBlocks.MODULE);
@@ -184,14 +194,16 @@ final class ChangeDetector {
         Set<String> names = new TreeSet<>(old.checksums().keySet());
         names.addAll(now.checksums().keySet());
         for (String name : names) {
-            if (!java.util.Objects.equals(old.checksums().get(name), now.checksums().get(name))) {
+            if (!java.util.Objects.equals(
+                    old.checksums().get(name), now.checksums().get(name))) {
                 touched.add(name);
             }
         }
         return List.copyOf(touched);
     }
 
-    private static AbstractTreeIterator tree(Repository repository, ObjectReader reader, ObjectId commit) throws IOException {
+    private static AbstractTreeIterator tree(Repository repository, ObjectReader reader, ObjectId commit)
+            throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             CanonicalTreeParser parser = new CanonicalTreeParser();
             parser.reset(reader, walk.parseCommit(commit).getTree());

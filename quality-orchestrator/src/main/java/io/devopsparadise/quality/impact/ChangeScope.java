@@ -15,31 +15,42 @@ import java.util.TreeSet;
  */
 final class ChangeScope {
 
-    private ChangeScope() {
-    }
+    private ChangeScope() {}
 
     /** Why every test runs before any file is looked at; empty when the change decides. */
-    static Optional<Selection> runAllBeforeLooking(Optional<ImpactMap> map, Map<String, String> environment,
-                                                   Optional<List<ChangeSet>> changes, String forcedFull) {
+    static Optional<Selection> runAllBeforeLooking(
+            Optional<ImpactMap> map,
+            Map<String, String> environment,
+            Optional<List<ChangeSet>> changes,
+            String forcedFull) {
         if (forcedFull != null) {
             return Optional.of(Selection.all(forcedFull, Set.of()));
         }
         if (map.isEmpty()) {
-            return Optional.of(Selection.all("no impact map for this workspace yet: this run measures one (per-test coverage)", Set.of()));
+            return Optional.of(Selection.all(
+                    "no impact map for this workspace yet: this run measures one (per-test coverage)", Set.of()));
         }
         Set<String> names = new TreeSet<>(map.get().environment().keySet());
         names.addAll(environment.keySet());
-        List<String> changed = names.stream().filter(name -> !Objects.equals(map.get().environment().get(name), environment.get(name))).toList();
+        List<String> changed = names.stream()
+                .filter(name -> !Objects.equals(map.get().environment().get(name), environment.get(name)))
+                .toList();
         if (!changed.isEmpty()) {
-            return Optional.of(Selection.all("what the tests run with changed since the map was measured (" + String.join(", ", changed)
-                    + "): every test runs", Set.of()));
+            return Optional.of(Selection.all(
+                    "what the tests run with changed since the map was measured (" + String.join(", ", changed)
+                            + "): every test runs",
+                    Set.of()));
         }
         if (changes.isEmpty()) {
-            return Optional.of(Selection.all("Git cannot say what changed since the map's commit " + shortCommit(map.get().commit())
-                    + " (no repository, or the commit is gone): every test runs", Set.of()));
+            return Optional.of(Selection.all(
+                    "Git cannot say what changed since the map's commit "
+                            + shortCommit(map.get().commit())
+                            + " (no repository, or the commit is gone): every test runs",
+                    Set.of()));
         }
         if (changes.get().stream().anyMatch(ChangeSet::tooLarge)) {
-            return Optional.of(Selection.all("the change touches more than " + ChangeDetector.MAX_FILES + " files: every test runs", Set.of()));
+            return Optional.of(Selection.all(
+                    "the change touches more than " + ChangeDetector.MAX_FILES + " files: every test runs", Set.of()));
         }
         return Optional.empty();
     }
@@ -76,7 +87,8 @@ final class ChangeScope {
             return Set.of();
         }
         Map<String, String> before = map.checksums().getOrDefault(file, Map.of());
-        Map<String, String> after = now.blocks(file).map(SourceBlocks::checksums).orElse(Map.of());
+        Map<String, String> after =
+                now.blocks(file).map(SourceBlocks::checksums).orElse(Map.of());
         Set<String> names = new TreeSet<>(before.keySet());
         names.addAll(after.keySet());
         names.removeIf(name -> Objects.equals(before.get(name), after.get(name)));

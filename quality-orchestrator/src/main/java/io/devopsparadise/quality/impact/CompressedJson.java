@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.impact;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Values kept in the database as gzip-compressed JSON, read back at most {@code maxBytes} uncompressed. */
 record CompressedJson(JsonMapper json, int maxBytes) {

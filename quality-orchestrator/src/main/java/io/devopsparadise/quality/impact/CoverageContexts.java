@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.impact;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lines each test ran, from coverage.py's JSON report with contexts ({@code pytest --cov-context=test}, then
@@ -24,8 +23,10 @@ import java.util.TreeSet;
  * @param importTime  file → lines run outside any test
  * @param fixtureTime file → lines run in a setup or teardown phase
  */
-record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime,
-                        Map<String, Set<Integer>> fixtureTime) {
+record CoverageContexts(
+        Map<String, Map<String, Set<Integer>>> byTest,
+        Map<String, Set<Integer>> importTime,
+        Map<String, Set<Integer>> fixtureTime) {
 
     /** A run's contexts without fixtures. */
     CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime) {
@@ -54,7 +55,8 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
                 }
             }
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new IllegalArgumentException("the coverage contexts report is not valid JSON" + where);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the coverage contexts report names a line that is not a number");
@@ -69,7 +71,10 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
         final Map<String, Set<Integer>> fixtureTime;
         long pairs;
 
-        Sink(Map<String, Map<String, Set<Integer>>> byTest, Map<String, Set<Integer>> importTime, Map<String, Set<Integer>> fixtureTime) {
+        Sink(
+                Map<String, Map<String, Set<Integer>>> byTest,
+                Map<String, Set<Integer>> importTime,
+                Map<String, Set<Integer>> fixtureTime) {
             this.byTest = byTest;
             this.importTime = importTime;
             this.fixtureTime = fixtureTime;
@@ -77,7 +82,8 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
 
         void add(String file, int line, String context) {
             if (++pairs > MAX_PAIRS) {
-                throw new IllegalArgumentException("the coverage contexts report holds more than " + MAX_PAIRS + " (test, line) pairs: not mapped");
+                throw new IllegalArgumentException("the coverage contexts report holds more than " + MAX_PAIRS
+                        + " (test, line) pairs: not mapped");
             }
             String test = testOf(context);
             if (test.isEmpty()) {
@@ -88,7 +94,9 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
                 fixtureTime.computeIfAbsent(file, k -> new TreeSet<>()).add(line);
             }
             if (byTest.size() < MAX_TESTS || byTest.containsKey(test)) {
-                byTest.computeIfAbsent(test, k -> new HashMap<>()).computeIfAbsent(file, k -> new TreeSet<>()).add(line);
+                byTest.computeIfAbsent(test, k -> new HashMap<>())
+                        .computeIfAbsent(file, k -> new TreeSet<>())
+                        .add(line);
             }
         }
     }
@@ -139,8 +147,8 @@ record CoverageContexts(Map<String, Map<String, Set<Integer>>> byTest, Map<Strin
 
     private static void expect(JsonParser parser, JsonToken token) {
         if (parser.nextToken() != token) {
-            throw new IllegalArgumentException("the coverage contexts report is not coverage.py's JSON: expected " + token
-                    + " at line " + parser.currentLocation().getLineNr());
+            throw new IllegalArgumentException("the coverage contexts report is not coverage.py's JSON: expected "
+                    + token + " at line " + parser.currentLocation().getLineNr());
         }
     }
 }

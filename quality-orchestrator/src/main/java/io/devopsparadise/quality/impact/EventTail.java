@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.reportdir.ReportDirectory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.quality.TestPlan;
-
 import java.util.List;
 
 /**

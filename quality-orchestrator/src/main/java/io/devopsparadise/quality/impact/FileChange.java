@@ -12,7 +12,12 @@ import java.util.List;
  */
 record FileChange(String path, String oldPath, Kind kind, List<Hunk> hunks, List<String> blocks) {
 
-    enum Kind { ADDED, MODIFIED, DELETED, RENAMED }
+    enum Kind {
+        ADDED,
+        MODIFIED,
+        DELETED,
+        RENAMED
+    }
 
     FileChange {
         hunks = List.copyOf(hunks);

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

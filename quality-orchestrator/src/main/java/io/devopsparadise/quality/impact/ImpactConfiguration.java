@@ -1,10 +1,9 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.profiles.QualityProperties;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ImpactConfiguration {

@@ -19,8 +19,14 @@ import java.util.Set;
  * @param importTime   blocks ("file::block") that ran outside any test, at import or collection
  * @param overheadMillis what a run costs besides its tests (start-up, collection), from the last run
  */
-record ImpactMap(String commit, Map<String, String> environment, Map<String, Map<String, String>> checksums, Map<String, TestRecord> tests,
-                 Set<String> importTime, long overheadMillis, Instant updatedAt) {
+record ImpactMap(
+        String commit,
+        Map<String, String> environment,
+        Map<String, Map<String, String>> checksums,
+        Map<String, TestRecord> tests,
+        Set<String> importTime,
+        long overheadMillis,
+        Instant updatedAt) {
 
     ImpactMap {
         environment = Map.copyOf(environment);
@@ -35,7 +41,14 @@ record ImpactMap(String commit, Map<String, String> environment, Map<String, Map
      * @param failedLast its last run failed
      * @param changedAt  when a block it covers last changed (the churn that makes it likelier to fail)
      */
-    record TestRecord(String file, Set<String> blocks, long millis, int runs, int failures, boolean failedLast, Instant changedAt) {
+    record TestRecord(
+            String file,
+            Set<String> blocks,
+            long millis,
+            int runs,
+            int failures,
+            boolean failedLast,
+            Instant changedAt) {
 
         TestRecord {
             blocks = Set.copyOf(blocks);
@@ -58,14 +71,20 @@ record ImpactMap(String commit, Map<String, String> environment, Map<String, Map
     /** block ref → the tests that ran it. */
     Map<String, Set<String>> testsByBlock() {
         Map<String, Set<String>> index = new HashMap<>();
-        tests.forEach((id, test) -> test.blocks().forEach(block -> index.computeIfAbsent(block, k -> new HashSet<>()).add(id)));
+        tests.forEach((id, test) -> test.blocks()
+                .forEach(block ->
+                        index.computeIfAbsent(block, k -> new HashSet<>()).add(id)));
         return index;
     }
 
     /** The tests recorded for a file or a directory (ending in '/'). */
     List<String> testsUnder(String path) {
         return tests.entrySet().stream()
-                .filter(e -> path.endsWith("/") ? e.getValue().file().startsWith(path) || path.equals("/") : e.getValue().file().equals(path))
-                .map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> path.endsWith("/")
+                        ? e.getValue().file().startsWith(path) || path.equals("/")
+                        : e.getValue().file().equals(path))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 }

@@ -18,11 +18,11 @@ final class ImpactMapUpdate {
     /** The most tests a map keeps. */
     static final int MAX_TESTS = 200_000;
 
-    private ImpactMapUpdate() {
-    }
+    private ImpactMapUpdate() {}
 
     static ImpactMap apply(Optional<ImpactMap> previous, RunObservation run, Sources now) {
-        Map<String, ImpactMap.TestRecord> tests = new HashMap<>(run.fullRun() || previous.isEmpty() ? Map.of() : previous.get().tests());
+        Map<String, ImpactMap.TestRecord> tests = new HashMap<>(
+                run.fullRun() || previous.isEmpty() ? Map.of() : previous.get().tests());
         Map<String, Outcome> outcomes = outcomes(run);
         long testMillis = 0;
         for (Map.Entry<String, Outcome> ran : outcomes.entrySet()) {
@@ -32,22 +32,39 @@ final class ImpactMapUpdate {
             boolean churned = blocks.stream().anyMatch(run.changedRefs()::contains);
             int runs = before == null ? 1 : before.runs() + 1;
             int failures = (before == null ? 0 : before.failures()) + (ran.getValue().failed ? 1 : 0);
-            tests.put(id, new ImpactMap.TestRecord(ImpactMap.fileOf(id), blocks, ran.getValue().millis, runs, failures, ran.getValue().failed,
-                    churned || before == null ? run.at() : before.changedAt()));
+            tests.put(
+                    id,
+                    new ImpactMap.TestRecord(
+                            ImpactMap.fileOf(id),
+                            blocks,
+                            ran.getValue().millis,
+                            runs,
+                            failures,
+                            ran.getValue().failed,
+                            churned || before == null ? run.at() : before.changedAt()));
             testMillis += ran.getValue().millis;
         }
         // a test id that names no source file of the workspace is not a test the map can select (or a forged line)
         tests.keySet().removeIf(id -> !now.contains(ImpactMap.fileOf(id)));
-        Set<String> importTime = new HashSet<>(run.fullRun() || previous.isEmpty() ? Set.of() : previous.get().importTime());
+        Set<String> importTime = new HashSet<>(
+                run.fullRun() || previous.isEmpty() ? Set.of() : previous.get().importTime());
         importTime.addAll(importTimeBlocks(run.coverage().importTime(), now));
         importTime.addAll(importTimeBlocks(run.coverage().fixtureTime(), now));
         boolean fresh = run.complete() || previous.isEmpty();
-        Map<String, Map<String, String>> checksums = fresh ? now.checksums() : previous.get().checksums();
+        Map<String, Map<String, String>> checksums =
+                fresh ? now.checksums() : previous.get().checksums();
         long overhead = Math.max(0, run.wallMillis() - testMillis / Math.max(1, run.workers()));
         // the map describes the commit its checksums came from: a run stopped early leaves both where they were
-        return new ImpactMap(fresh ? run.commit() : previous.get().commit(), fresh ? run.environment() : previous.get().environment(), checksums,
-                tests, importTime,
-                run.workers() == 1 || previous.isEmpty() ? overhead : previous.get().overheadMillis(), run.at());
+        return new ImpactMap(
+                fresh ? run.commit() : previous.get().commit(),
+                fresh ? run.environment() : previous.get().environment(),
+                checksums,
+                tests,
+                importTime,
+                run.workers() == 1 || previous.isEmpty()
+                        ? overhead
+                        : previous.get().overheadMillis(),
+                run.at());
     }
 
     /** A test's outcome over its phases: failed when any phase failed; its time is all its phases'. */

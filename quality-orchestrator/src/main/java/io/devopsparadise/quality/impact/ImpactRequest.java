@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param failFast    stop at the first failing test
  * @param client      whose run it is: impact maps are kept per client and workspace, never shared between clients
  */
-public record ImpactRequest(boolean changedOnly, String base, String fullReason, boolean failFast, Duration timeout, String client) {
+public record ImpactRequest(
+        boolean changedOnly, String base, String fullReason, boolean failFast, Duration timeout, String client) {
 
     public ImpactRequest {
         checkBase(base);
@@ -26,7 +27,8 @@ public record ImpactRequest(boolean changedOnly, String base, String fullReason,
     /** Refuses a base that is not a plain branch, tag or commit name, saying what to give instead. */
     public static void checkBase(String base) {
         if (base != null && !ChangeDetector.isRevision(base)) {
-            throw new IllegalArgumentException("base '" + shown(base) + "' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
+            throw new IllegalArgumentException(
+                    "base '" + shown(base) + "' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
         }
     }
 

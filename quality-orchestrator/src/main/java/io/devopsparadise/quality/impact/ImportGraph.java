@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.reportdir.WorkspaceText;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,15 +24,16 @@ import java.util.regex.Pattern;
  */
 final class ImportGraph {
 
-    private static final Pattern IMPORT = Pattern.compile("^\\s*+import\\s++([\\w.]++(?:\\s++as\\s++\\w++)?+(?:\\s*+,\\s*+[\\w.]++(?:\\s++as\\s++\\w++)?+)*+)");
-    private static final Pattern FROM = Pattern.compile("^\\s*+from\\s++(\\.*+)([\\w.]*+)\\s++import\\s++\\(?+([^#)]*+)");
+    private static final Pattern IMPORT = Pattern.compile(
+            "^\\s*+import\\s++([\\w.]++(?:\\s++as\\s++\\w++)?+(?:\\s*+,\\s*+[\\w.]++(?:\\s++as\\s++\\w++)?+)*+)");
+    private static final Pattern FROM =
+            Pattern.compile("^\\s*+from\\s++(\\.*+)([\\w.]*+)\\s++import\\s++\\(?+([^#)]*+)");
     /** Longer lines are no imports anyone writes, and are not matched at all. */
     private static final int MAX_LINE = 2_000;
 
     private final Map<String, Set<String>> importedBy = new HashMap<>();
 
-    private ImportGraph() {
-    }
+    private ImportGraph() {}
 
     /** A graph read by another language's reader: file → the files that use it directly. */
     static ImportGraph of(Map<String, Set<String>> usedBy) {
@@ -49,7 +49,9 @@ final class ImportGraph {
         for (String file : pythonFiles) {
             WorkspaceText.read(workspace, file, ChangeDetector.MAX_FILE_BYTES).ifPresent(source -> {
                 for (String imported : graph.imports(file, source, known)) {
-                    graph.importedBy.computeIfAbsent(imported, k -> new TreeSet<>()).add(file);
+                    graph.importedBy
+                            .computeIfAbsent(imported, k -> new TreeSet<>())
+                            .add(file);
                 }
             });
         }
@@ -87,7 +89,9 @@ final class ImportGraph {
             }
             Matcher from = FROM.matcher(line);
             if (from.find()) {
-                String base = from.group(1).isEmpty() ? from.group(2) : relative(directory, from.group(1).length(), from.group(2));
+                String base = from.group(1).isEmpty()
+                        ? from.group(2)
+                        : relative(directory, from.group(1).length(), from.group(2));
                 if (base == null) {
                     continue;
                 }

@@ -1,12 +1,5 @@
 package io.devopsparadise.quality.impact;
 
-import org.jacoco.core.analysis.Analyzer;
-import org.jacoco.core.analysis.CoverageBuilder;
-import org.jacoco.core.analysis.ICounter;
-import org.jacoco.core.analysis.ISourceFileCoverage;
-import org.jacoco.core.data.ExecutionData;
-import org.jacoco.core.tools.ExecFileLoader;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,6 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.jacoco.core.analysis.Analyzer;
+import org.jacoco.core.analysis.CoverageBuilder;
+import org.jacoco.core.analysis.ICounter;
+import org.jacoco.core.analysis.ISourceFileCoverage;
+import org.jacoco.core.data.ExecutionData;
+import org.jacoco.core.tools.ExecFileLoader;
 
 /**
  * Reads the per-test-class JaCoCo data the run's JUnit probe wrote: which lines of which workspace file each part
@@ -31,6 +30,7 @@ final class JacocoCoverage {
     static final int MAX_CLASSES = 100_000;
     /** The class files kept in memory between test classes; past that, each is read again when needed. */
     static final long MAX_CACHED_BYTES = 64L * 1024 * 1024;
+
     private static final int MAX_DEPTH = 8;
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", ".paradise", "src");
 
@@ -48,9 +48,11 @@ final class JacocoCoverage {
     static JacocoCoverage of(Path workspace, JavaSources sources) {
         Map<String, Path> classes = new HashMap<>();
         try (Stream<Path> walk = Files.walk(workspace, MAX_DEPTH)) {
-            walk.filter(dir -> Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && dir.getParent() != null
+            walk.filter(dir -> Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                            && dir.getParent() != null
                             && dir.getParent().getFileName().toString().equals("target")
-                            && Set.of("classes", "test-classes").contains(dir.getFileName().toString()))
+                            && Set.of("classes", "test-classes")
+                                    .contains(dir.getFileName().toString()))
                     .filter(dir -> !skipped(workspace.relativize(dir)))
                     .forEach(dir -> index(dir, classes));
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -61,7 +63,8 @@ final class JacocoCoverage {
 
     private static void index(Path classesDir, Map<String, Path> classes) {
         try (Stream<Path> walk = Files.walk(classesDir, 64)) {
-            walk.filter(file -> file.getFileName().toString().endsWith(".class") && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+            walk.filter(file -> file.getFileName().toString().endsWith(".class")
+                            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                     .limit(MAX_CLASSES)
                     .forEach(file -> {
                         String relative = classesDir.relativize(file).toString();
@@ -112,7 +115,9 @@ final class JacocoCoverage {
         Map<String, Set<Integer>> lines = new HashMap<>();
         for (ISourceFileCoverage source : builder.getSourceFiles()) {
             String stem = source.getName().replaceFirst("\\.java$", "");
-            String className = source.getPackageName().isEmpty() ? stem : source.getPackageName().replace('/', '.') + "." + stem;
+            String className = source.getPackageName().isEmpty()
+                    ? stem
+                    : source.getPackageName().replace('/', '.') + "." + stem;
             sources.fileOfClass(className).ifPresent(file -> {
                 Set<Integer> ran = lines.computeIfAbsent(file, k -> new TreeSet<>());
                 for (int line = source.getFirstLine(); line > 0 && line <= source.getLastLine(); line++) {

@@ -11,7 +11,6 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.comments.Comment;
 import com.github.javaparser.ast.stmt.BlockStmt;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +26,14 @@ import java.util.stream.Collectors;
  */
 final class JavaBlocks {
 
-    private JavaBlocks() {
-    }
+    private JavaBlocks() {}
 
     static SourceBlocks parse(String source) {
         String[] lines = source.split("\r\n|\n|\r", -1);
         boolean[] documentation = new boolean[lines.length + 2];
-        ParseResult<CompilationUnit> parsed = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE)).parse(source);
+        ParseResult<CompilationUnit> parsed = new JavaParser(
+                        new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE))
+                .parse(source);
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
             return SourceBlocks.of(lines, documentation, List.of());
         }
@@ -51,14 +50,20 @@ final class JavaBlocks {
         if (range.isEmpty()) {
             return;
         }
-        spans.add(new SourceBlocks.Span(name, range.get().begin.line, range.get().end.line, range.get().begin.line, false));
+        spans.add(new SourceBlocks.Span(
+                name, range.get().begin.line, range.get().end.line, range.get().begin.line, false));
         for (BodyDeclaration<?> member : type.getMembers()) {
             if (member instanceof TypeDeclaration<?> nested) {
                 type(nested, name + ".", spans);
-            } else if (member instanceof CallableDeclaration<?> callable && callable.getRange().isPresent()) {
+            } else if (member instanceof CallableDeclaration<?> callable
+                    && callable.getRange().isPresent()) {
                 Range at = callable.getRange().get();
-                int bodyStart = body(callable).flatMap(BlockStmt::getBegin).map(p -> p.line).orElse(at.end.line);
-                spans.add(new SourceBlocks.Span(name + "." + signature(callable), at.begin.line, at.end.line, bodyStart, true));
+                int bodyStart = body(callable)
+                        .flatMap(BlockStmt::getBegin)
+                        .map(p -> p.line)
+                        .orElse(at.end.line);
+                spans.add(new SourceBlocks.Span(
+                        name + "." + signature(callable), at.begin.line, at.end.line, bodyStart, true));
             }
         }
     }
@@ -75,8 +80,11 @@ final class JavaBlocks {
 
     /** "name(int,List<String>)": the parameter types as written, so overloads are apart. */
     static String signature(CallableDeclaration<?> callable) {
-        return callable.getNameAsString() + "(" + callable.getParameters().stream()
-                .map(p -> p.getType().asString() + (p.isVarArgs() ? "..." : "")).collect(Collectors.joining(",")) + ")";
+        return callable.getNameAsString() + "("
+                + callable.getParameters().stream()
+                        .map(p -> p.getType().asString() + (p.isVarArgs() ? "..." : ""))
+                        .collect(Collectors.joining(","))
+                + ")";
     }
 
     /**

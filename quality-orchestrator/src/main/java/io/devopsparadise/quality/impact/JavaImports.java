@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
 final class JavaImports {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*+package\\s++([\\w.]++)\\s*+;");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*+import\\s++(static\\s++)?+([\\w.]++)(\\.\\*)?+\\s*+;");
-    private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|enum|record)\\s++([A-Za-z_$][\\w$]*+)");
+    private static final Pattern IMPORT =
+            Pattern.compile("(?m)^\\s*+import\\s++(static\\s++)?+([\\w.]++)(\\.\\*)?+\\s*+;");
+    private static final Pattern DECLARED =
+            Pattern.compile("\\b(?:class|interface|enum|record)\\s++([A-Za-z_$][\\w$]*+)");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*+");
 
-    private JavaImports() {
-    }
+    private JavaImports() {}
 
     /** Reads every Java file of the workspace. */
     static ImportGraph of(JavaSources sources) {
@@ -34,7 +35,8 @@ final class JavaImports {
             sources.text(file).ifPresent(text -> {
                 Parsed parsed = Parsed.of(text);
                 files.put(file, parsed);
-                parsed.declared.forEach(name -> declaredIn.computeIfAbsent(name, k -> new TreeSet<>()).add(file));
+                parsed.declared.forEach(name ->
+                        declaredIn.computeIfAbsent(name, k -> new TreeSet<>()).add(file));
             });
         }
         Map<String, Set<String>> usedBy = new HashMap<>();
@@ -59,7 +61,13 @@ final class JavaImports {
                 || user.text.contains(qualified);
     }
 
-    private record Parsed(String packageName, List<String> imports, Set<String> wildcards, Set<String> declared, Set<String> words, String text) {
+    private record Parsed(
+            String packageName,
+            List<String> imports,
+            Set<String> wildcards,
+            Set<String> declared,
+            Set<String> words,
+            String text) {
 
         static Parsed of(String text) {
             Matcher packageMatch = PACKAGE.matcher(text);

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.detection.SourceTree;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 final class JavaSources extends Sources {
 
     private static final List<String> ROOTS = List.of("src/main/java/", "src/test/java/");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\p{javaJavaIdentifierPart}.]{1,500})\\s*;");
+    private static final Pattern PACKAGE =
+            Pattern.compile("(?m)^\\s*package\\s+([\\p{javaJavaIdentifierPart}.]{1,500})\\s*;");
 
     private Map<String, String> fileByClass;
 
@@ -28,8 +28,11 @@ final class JavaSources extends Sources {
     }
 
     static JavaSources of(Path root) {
-        return new JavaSources(root, SourceTree.list(root, Set.of(".java"), MAX_FILES).stream()
-                .filter(file -> !file.startsWith("target/") && !file.contains("/target/")).toList());
+        return new JavaSources(
+                root,
+                SourceTree.list(root, Set.of(".java"), MAX_FILES).stream()
+                        .filter(file -> !file.startsWith("target/") && !file.contains("/target/"))
+                        .toList());
     }
 
     @Override
@@ -40,7 +43,10 @@ final class JavaSources extends Sources {
     /** A test class Surefire runs by its default names, in a test source root (src/test/...). */
     static boolean isTestFile(String file) {
         String name = file.substring(file.lastIndexOf('/') + 1);
-        boolean named = name.startsWith("Test") || name.endsWith("Test.java") || name.endsWith("Tests.java") || name.endsWith("TestCase.java");
+        boolean named = name.startsWith("Test")
+                || name.endsWith("Test.java")
+                || name.endsWith("Tests.java")
+                || name.endsWith("TestCase.java");
         return isTestSource(file) && named && name.endsWith(".java");
     }
 
@@ -54,7 +60,8 @@ final class JavaSources extends Sources {
         for (String sourceRoot : ROOTS) {
             int at = file.startsWith(sourceRoot) ? 0 : file.indexOf("/" + sourceRoot) + 1;
             if (at > 0 || file.startsWith(sourceRoot)) {
-                return Optional.of(file.substring(at + sourceRoot.length(), file.length() - ".java".length()).replace('/', '.'));
+                return Optional.of(file.substring(at + sourceRoot.length(), file.length() - ".java".length())
+                        .replace('/', '.'));
             }
         }
         return text(file).map(text -> {
@@ -68,7 +75,8 @@ final class JavaSources extends Sources {
         if (fileByClass == null) {
             fileByClass = new HashMap<>();
             // a test class's name may also be a main class's (rare): the main one is what coverage means
-            files().stream().sorted((a, b) -> Boolean.compare(isTestSource(b), isTestSource(a)))
+            files().stream()
+                    .sorted((a, b) -> Boolean.compare(isTestSource(b), isTestSource(a)))
                     .forEach(file -> className(file).ifPresent(name -> fileByClass.put(name, file)));
         }
         String topLevel = className.contains("$") ? className.substring(0, className.indexOf('$')) : className;

@@ -16,9 +16,12 @@ import java.util.TreeSet;
  */
 final class JavaTestSelector {
 
-    record Input(Optional<ImpactMap> map, Map<String, String> environment, Optional<List<ChangeSet>> changes, String forcedFull,
-                 JavaSources now) {
-    }
+    record Input(
+            Optional<ImpactMap> map,
+            Map<String, String> environment,
+            Optional<List<ChangeSet>> changes,
+            String forcedFull,
+            JavaSources now) {}
 
     private final Input input;
     private final ImpactMap map;
@@ -39,32 +42,40 @@ final class JavaTestSelector {
     }
 
     private Selection select() {
-        Optional<Selection> before = ChangeScope.runAllBeforeLooking(input.map(), input.environment(), input.changes(), input.forcedFull());
+        Optional<Selection> before =
+                ChangeScope.runAllBeforeLooking(input.map(), input.environment(), input.changes(), input.forcedFull());
         if (before.isPresent()) {
             return before.get();
         }
-        Map<String, Set<String>> files = ChangeScope.changedFiles(map, input.changes().get(), input.now(), ".java");
+        Map<String, Set<String>> files =
+                ChangeScope.changedFiles(map, input.changes().get(), input.now(), ".java");
         for (Map.Entry<String, Set<String>> file : files.entrySet()) {
             Optional<String> all = consider(file.getKey(), file.getValue());
             if (all.isPresent()) {
                 return Selection.all(all.get(), changedRefs);
             }
         }
-        List<String> failed = map.tests().entrySet().stream().filter(e -> e.getValue().failedLast()).map(Map.Entry::getKey)
-                .filter(input.now()::contains).sorted().toList();
+        List<String> failed = map.tests().entrySet().stream()
+                .filter(e -> e.getValue().failedLast())
+                .map(Map.Entry::getKey)
+                .filter(input.now()::contains)
+                .sorted()
+                .toList();
         classes.addAll(failed);
         if (!failed.isEmpty()) {
             reasons.add(failed.size() + " test class(es) failed last time and run again");
         }
         if (classes.isEmpty()) {
-            reasons.add(files.isEmpty() ? "nothing changed since the last mapped run" : "no test reaches the changed code");
+            reasons.add(
+                    files.isEmpty() ? "nothing changed since the last mapped run" : "no test reaches the changed code");
         }
         return new Selection(false, reasons, Set.of(), classes, changedRefs);
     }
 
     private Optional<String> consider(String file, Set<String> blocks) {
         return switch (FileKind.of(file)) {
-            case BUILD -> Optional.of("a build, configuration or dependency file changed (" + file + "): every test runs");
+            case BUILD ->
+                Optional.of("a build, configuration or dependency file changed (" + file + "): every test runs");
             case DOCUMENTATION -> {
                 reasons.add("documentation only, no test reads it: " + file);
                 yield Optional.empty();
@@ -77,7 +88,9 @@ final class JavaTestSelector {
                 java(file, blocks);
                 yield Optional.empty();
             }
-            default -> Optional.of("a resource, data or script file changed (" + file + "), and no map says which tests read it: every test runs");
+            default ->
+                Optional.of("a resource, data or script file changed (" + file
+                        + "), and no map says which tests read it: every test runs");
         };
     }
 
@@ -90,7 +103,9 @@ final class JavaTestSelector {
             } else if (isNewTestClass(file)) {
                 run(file, "new test class: " + file);
             } else if (!map.tests().containsKey(file)) {
-                reasons.add("a test class the last full run did not run changed (the build excludes it, or it has no test): " + file);
+                reasons.add(
+                        "a test class the last full run did not run changed (the build excludes it, or it has no test): "
+                                + file);
             } else if (!documentationOnly) {
                 run(file, "test class changed: " + file);
             }
@@ -101,7 +116,8 @@ final class JavaTestSelector {
             return;
         }
         boolean measured = isMeasured(file);
-        Set<String> methodsNow = input.now().blocks(file).map(SourceBlocks::functions).orElse(Set.of());
+        Set<String> methodsNow =
+                input.now().blocks(file).map(SourceBlocks::functions).orElse(Set.of());
         Set<String> before = map.checksums().getOrDefault(file, Map.of()).keySet();
         for (String block : blocks) {
             String ref = ImpactMap.ref(file, block);
@@ -110,12 +126,20 @@ final class JavaTestSelector {
             if (!covering.isEmpty()) {
                 reasons.add(covering.size() + " test class(es) ran " + ref);
             }
-            boolean editedMethod = methodsNow.contains(block) && before.contains(block) && !map.importTime().contains(ref);
+            boolean editedMethod = methodsNow.contains(block)
+                    && before.contains(block)
+                    && !map.importTime().contains(ref);
             if (JavaSources.isTestSource(file) || !measured || !editedMethod) {
-                users(file, JavaSources.isTestSource(file) ? "a test helper changed (" + file + ")"
-                        : !measured ? "no test coverage measures " + file
-                        : !input.now().contains(file) ? "a class was removed (" + file + ")"
-                        : "what the class gives changed (" + ref + "): its fields, initializers, declaration, imports or methods");
+                users(
+                        file,
+                        JavaSources.isTestSource(file)
+                                ? "a test helper changed (" + file + ")"
+                                : !measured
+                                        ? "no test coverage measures " + file
+                                        : !input.now().contains(file)
+                                                ? "a class was removed (" + file + ")"
+                                                : "what the class gives changed (" + ref
+                                                        + "): its fields, initializers, declaration, imports or methods");
             }
         }
     }
@@ -125,7 +149,8 @@ final class JavaTestSelector {
         if (uses == null) {
             uses = JavaImports.of(input.now());
         }
-        List<String> reached = uses.dependents(file).stream().filter(this::isRunTestClass).toList();
+        List<String> reached =
+                uses.dependents(file).stream().filter(this::isRunTestClass).toList();
         classes.addAll(reached);
         reasons.add(why + ": " + reached.size() + " test class(es) use it");
     }
@@ -140,7 +165,10 @@ final class JavaTestSelector {
     }
 
     private boolean isNewTestClass(String file) {
-        return JavaSources.isTestFile(file) && !map.checksums().containsKey(file) && input.now().contains(file) && !file.contains("Integration")
+        return JavaSources.isTestFile(file)
+                && !map.checksums().containsKey(file)
+                && input.now().contains(file)
+                && !file.contains("Integration")
                 && !file.endsWith("IT.java");
     }
 
@@ -151,6 +179,7 @@ final class JavaTestSelector {
 
     private boolean isMeasured(String file) {
         String prefix = file + "::";
-        return testsByBlock.keySet().stream().anyMatch(ref -> ref.startsWith(prefix)) || map.importTime().stream().anyMatch(ref -> ref.startsWith(prefix));
+        return testsByBlock.keySet().stream().anyMatch(ref -> ref.startsWith(prefix))
+                || map.importTime().stream().anyMatch(ref -> ref.startsWith(prefix));
     }
 }

@@ -22,8 +22,7 @@ final class JunitProbeJar {
     private static final String LISTENER = "io.devopsparadise.quality.impact.junit.ParadiseTestProbe";
     private static final byte[] BYTES = build();
 
-    private JunitProbeJar() {
-    }
+    private JunitProbeJar() {}
 
     static byte[] bytes() {
         return BYTES.clone();

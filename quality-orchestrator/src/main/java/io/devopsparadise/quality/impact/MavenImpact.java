@@ -6,9 +6,6 @@ import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Maven's tests by a test plan: the test classes a change can break ({@code -Dtest}), ordered by failure
@@ -47,7 +46,8 @@ final class MavenImpact {
         this.parallelAbove = parallelAbove;
     }
 
-    ToolOutcome run(ToolRunner maven, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener) {
+    ToolOutcome run(
+            ToolRunner maven, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener) {
         Instant started = clock.instant();
         String key = request.client() + "@" + context.workspace().root();
         List<String> command = new ArrayList<>(maven.command(context));
@@ -55,32 +55,56 @@ final class MavenImpact {
         String head = ChangeDetector.head(context.workspace().root()).orElse(null);
         Optional<ImpactMap> map = TestImpact.safely(() -> store.find(key, TOOL, head));
         JavaSources sources = JavaSources.of(context.workspace().root());
-        Selection selection = JavaTestSelector.select(new JavaTestSelector.Input(map, environment, TestImpact.changes(context, map, request),
-                TestImpact.fullReason(request), sources));
+        Selection selection = JavaTestSelector.select(new JavaTestSelector.Input(
+                map, environment, TestImpact.changes(context, map, request), TestImpact.fullReason(request), sources));
         List<String> patterns = selection.runAll() ? List.of() : patterns(selection, sources);
         if (String.join(",", patterns).length() > MAX_TEST_ARGUMENT) {
-            selection = Selection.all("more test classes were selected than one -Dtest can name: every test runs", selection.changedRefs());
+            selection = Selection.all(
+                    "more test classes were selected than one -Dtest can name: every test runs",
+                    selection.changedRefs());
             patterns = List.of();
         }
-        int cpus = TestEnvironment.probe(context.python(), exec, context.workspace().root()).cpus();
-        ExecutionPlan plan = ExecutionPlanner.plan(TOOL, request.changedOnly() ? "changed" : "full", request.base(), selection, map, cpus,
-                parallelAbove, started);
+        int cpus = TestEnvironment.probe(
+                        context.python(), exec, context.workspace().root())
+                .cpus();
+        ExecutionPlan plan = ExecutionPlanner.plan(
+                TOOL,
+                request.changedOnly() ? "changed" : "full",
+                request.base(),
+                selection,
+                map,
+                cpus,
+                parallelAbove,
+                started);
         listener.planned(plan.view());
         Observed observed = new Observed(key, map, environment, head, sources, plan, patterns, started);
         if (plan.runNothing()) {
             remember(observed, new CoverageContexts(Map.of(), Map.of()), List.of(), false, 0);
-            return ToolOutcome.skipped(TOOL, maven.category(), "the change reaches no test: " + String.join("; ", selection.reasons()));
+            return ToolOutcome.skipped(
+                    TOOL, maven.category(), "the change reaches no test: " + String.join("; ", selection.reasons()));
         }
         return execute(maven, context, request, exec, listener, command, observed);
     }
 
     /** What a run was planned from, for bringing the map up to date after it. */
-    private record Observed(String key, Optional<ImpactMap> map, Map<String, String> environment, String head, JavaSources sources,
-                            ExecutionPlan plan, List<String> patterns, Instant started) {
-    }
+    private record Observed(
+            String key,
+            Optional<ImpactMap> map,
+            Map<String, String> environment,
+            String head,
+            JavaSources sources,
+            ExecutionPlan plan,
+            List<String> patterns,
+            Instant started) {}
 
-    private ToolOutcome execute(ToolRunner maven, RunContext context, ImpactRequest request, ToolExec exec, ImpactListener listener,
-                                List<String> command, Observed observed) {
+    private ToolOutcome execute(
+            ToolRunner maven,
+            RunContext context,
+            ImpactRequest request,
+            ToolExec exec,
+            ImpactListener listener,
+            List<String> command,
+            Observed observed) {
         ExecutionPlan plan = observed.plan();
         context.reports().write(JunitProbeJar.NAME, JunitProbeJar.bytes());
         command.add("-Dmaven.test.additionalClasspath=" + context.reportInInstance(JunitProbeJar.NAME));
@@ -101,20 +125,33 @@ final class MavenImpact {
         env.put("PARADISE_TEST_EVENTS", context.reportInInstance(FollowedRun.EVENTS));
         env.put("PARADISE_TEST_COVERAGE", context.reportInInstance(COVERAGE_PREFIX));
         env.put("PARADISE_TEST_ORDER", context.reportInInstance(ORDER_FILE));
-        FollowedRun run = FollowedRun.of(context.reports(), TOOL, listener, () -> exec.exec(command, env, request.timeout()));
+        FollowedRun run =
+                FollowedRun.of(context.reports(), TOOL, listener, () -> exec.exec(command, env, request.timeout()));
         ExecResult result = run.result();
         List<TestEvent> events = run.events();
         ToolOutcome outcome = onlyClassesThatRan(maven.collect(context, result), events);
-        boolean complete = !result.timedOut() && result.exitCode() == 0 && !request.failFast() && events.stream().anyMatch(TestEvent::isSessionEnd);
+        boolean complete = !result.timedOut()
+                && result.exitCode() == 0
+                && !request.failFast()
+                && events.stream().anyMatch(TestEvent::isSessionEnd);
         if (!result.timedOut() && !events.isEmpty()) {
             try {
                 List<TestEvent> byClass = byClass(events, observed.sources());
-                remember(observed, coverage(context, byClass, observed.sources()), byClass, complete, result.durationMillis());
+                remember(
+                        observed,
+                        coverage(context, byClass, observed.sources()),
+                        byClass,
+                        complete,
+                        result.durationMillis());
             } catch (RuntimeException e) {
                 log.info("impact map of {} not updated: {}", observed.key(), e.getMessage());
             }
         }
-        return TestImpact.described(outcome, plan.view(), request.changedOnly(), request.changedOnly() && !plan.selection().runAll());
+        return TestImpact.described(
+                outcome,
+                plan.view(),
+                request.changedOnly(),
+                request.changedOnly() && !plan.selection().runAll());
     }
 
     /**
@@ -122,7 +159,10 @@ final class MavenImpact {
      * in target/ from an earlier run, and one written moments before this run started would pass for fresh.
      */
     private static ToolOutcome onlyClassesThatRan(ToolOutcome outcome, List<TestEvent> events) {
-        Set<String> ran = events.stream().filter(e -> !e.isSessionEnd()).map(e -> topLevelClass(e.id())).collect(Collectors.toSet());
+        Set<String> ran = events.stream()
+                .filter(e -> !e.isSessionEnd())
+                .map(e -> topLevelClass(e.id()))
+                .collect(Collectors.toSet());
         boolean decided = outcome.status() == ToolStatus.PASSED || outcome.status() == ToolStatus.FAILED;
         if (ran.isEmpty() || outcome.tests() == null || !decided) {
             return outcome;
@@ -131,8 +171,18 @@ final class MavenImpact {
                 .filter(t -> t.suite() == null || ran.contains(topLevelClass(t.suite())))
                 .toList();
         ToolStatus status = tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED;
-        return new ToolOutcome(outcome.tool(), outcome.category(), status, outcome.durationMillis(), outcome.detail(), tests, outcome.coverage(),
-                outcome.findings(), outcome.performance(), outcome.advisory(), outcome.cachedFrom());
+        return new ToolOutcome(
+                outcome.tool(),
+                outcome.category(),
+                status,
+                outcome.durationMillis(),
+                outcome.detail(),
+                tests,
+                outcome.coverage(),
+                outcome.findings(),
+                outcome.performance(),
+                outcome.advisory(),
+                outcome.cachedFrom());
     }
 
     /** The top-level class of a probe's test id ("pkg.Class#method()") or of a report's suite ("pkg.Class$Nested"). */
@@ -151,7 +201,8 @@ final class MavenImpact {
                 continue;
             }
             files.computeIfAbsent(topLevelClass(event.id()), sources::fileOfClass)
-                    .ifPresent(file -> mapped.add(new TestEvent(file, event.when(), event.outcome(), event.seconds(), event.message())));
+                    .ifPresent(file -> mapped.add(
+                            new TestEvent(file, event.when(), event.outcome(), event.seconds(), event.message())));
         }
         return mapped;
     }
@@ -160,20 +211,42 @@ final class MavenImpact {
     private static CoverageContexts coverage(RunContext context, List<TestEvent> events, JavaSources sources) {
         JacocoCoverage jacoco = JacocoCoverage.of(context.workspace().root(), sources);
         Map<String, Map<String, Set<Integer>>> byTest = new HashMap<>();
-        for (String file : events.stream().filter(e -> !e.isSessionEnd()).map(TestEvent::id).collect(Collectors.toCollection(java.util.TreeSet::new))) {
-            sources.className(file).flatMap(name -> context.reports().fetch(COVERAGE_PREFIX + name + ".exec"))
+        for (String file : events.stream()
+                .filter(e -> !e.isSessionEnd())
+                .map(TestEvent::id)
+                .collect(Collectors.toCollection(java.util.TreeSet::new))) {
+            sources.className(file)
+                    .flatMap(name -> context.reports().fetch(COVERAGE_PREFIX + name + ".exec"))
                     .ifPresent(exec -> byTest.put(file, jacoco.lines(exec)));
         }
-        Map<String, Set<Integer>> shared = context.reports().fetch(COVERAGE_PREFIX + "_shared.exec").map(jacoco::lines).orElse(Map.of());
+        Map<String, Set<Integer>> shared = context.reports()
+                .fetch(COVERAGE_PREFIX + "_shared.exec")
+                .map(jacoco::lines)
+                .orElse(Map.of());
         return new CoverageContexts(byTest, shared);
     }
 
-    private void remember(Observed observed, CoverageContexts coverage, List<TestEvent> events, boolean complete, long millis) {
+    private void remember(
+            Observed observed, CoverageContexts coverage, List<TestEvent> events, boolean complete, long millis) {
         ExecutionPlan plan = observed.plan();
         try {
-            store.save(observed.key(), TOOL, ImpactMapUpdate.apply(observed.map(), new RunObservation(observed.head(), observed.environment(),
-                    coverage, events, plan.selection().runAll() && complete, complete || plan.runNothing(), millis, plan.workers(),
-                    plan.selection().changedRefs(), observed.started()), observed.sources()));
+            store.save(
+                    observed.key(),
+                    TOOL,
+                    ImpactMapUpdate.apply(
+                            observed.map(),
+                            new RunObservation(
+                                    observed.head(),
+                                    observed.environment(),
+                                    coverage,
+                                    events,
+                                    plan.selection().runAll() && complete,
+                                    complete || plan.runNothing(),
+                                    millis,
+                                    plan.workers(),
+                                    plan.selection().changedRefs(),
+                                    observed.started()),
+                            observed.sources()));
         } catch (RuntimeException e) {
             log.info("impact map of {} not stored: {}", observed.key(), e.getMessage());
         }
@@ -181,7 +254,9 @@ final class MavenImpact {
 
     /** Surefire's -Dtest patterns of the selected classes: "pkg/Name.java". */
     static List<String> patterns(Selection selection, JavaSources sources) {
-        return classNames(List.copyOf(selection.paths()), sources).stream().map(name -> name.replace('.', '/') + ".java").toList();
+        return classNames(List.copyOf(selection.paths()), sources).stream()
+                .map(name -> name.replace('.', '/') + ".java")
+                .toList();
     }
 
     /**
@@ -193,7 +268,11 @@ final class MavenImpact {
     }
 
     private static List<String> classNames(List<String> files, JavaSources sources) {
-        return files.stream().map(sources::className).flatMap(Optional::stream).filter(MavenImpact::isClassName).toList();
+        return files.stream()
+                .map(sources::className)
+                .flatMap(Optional::stream)
+                .filter(MavenImpact::isClassName)
+                .toList();
     }
 
     /** Maven's and Java's versions in the instance ({@code mvn -v}): a map measured under others is not trusted. */

@@ -7,17 +7,30 @@ final class PlanSummary {
 
     private static final int MAX = 1_000;
 
-    private PlanSummary() {
-    }
+    private PlanSummary() {}
 
-    static String of(String tool, boolean runAll, int selected, int known, int workers, long expectedMillis, long fullSuiteMillis,
-                     List<String> reasons) {
+    static String of(
+            String tool,
+            boolean runAll,
+            int selected,
+            int known,
+            int workers,
+            long expectedMillis,
+            long fullSuiteMillis,
+            List<String> reasons) {
         // Maven's plans count test classes: the map keeps Java tests per class, as JaCoCo measures them
         String unit = MavenImpact.TOOL.equals(tool) ? "test class(es)" : "test(s)";
-        String what = runAll ? "all " + known + " known " + unit + " run"
+        String what = runAll
+                ? "all " + known + " known " + unit + " run"
                 : selected + " of " + known + " " + unit + " selected, " + Math.max(0, known - selected) + " skipped";
-        String line = String.format("%s: %s, expected %.1f s on %d worker(s) (full suite %.1f s)%s", tool, what, expectedMillis / 1000.0, workers,
-                fullSuiteMillis / 1000.0, reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+        String line = String.format(
+                "%s: %s, expected %.1f s on %d worker(s) (full suite %.1f s)%s",
+                tool,
+                what,
+                expectedMillis / 1000.0,
+                workers,
+                fullSuiteMillis / 1000.0,
+                reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
         return line.length() > MAX ? line.substring(0, MAX) + "…" : line;
     }
 }

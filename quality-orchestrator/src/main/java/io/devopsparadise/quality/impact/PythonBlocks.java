@@ -17,8 +17,7 @@ final class PythonBlocks {
 
     private static final Pattern DEFINITION = Pattern.compile("^(?:async\\s+)?(def|class)\\s+([A-Za-z_][A-Za-z0-9_]*)");
 
-    private PythonBlocks() {
-    }
+    private PythonBlocks() {}
 
     static SourceBlocks parse(String source) {
         String[] lines = source.split("\r\n|\n|\r", -1);
@@ -74,7 +73,11 @@ final class PythonBlocks {
                 boolean insideFunction = open.stream().anyMatch(o -> o.function);
                 if (definition.find() && !insideFunction) {
                     String name = open.isEmpty() ? definition.group(2) : open.peek().name + "." + definition.group(2);
-                    open.push(new Open(name, indent, decoratorStart < 0 ? number : decoratorStart, "def".equals(definition.group(1))));
+                    open.push(new Open(
+                            name,
+                            indent,
+                            decoratorStart < 0 ? number : decoratorStart,
+                            "def".equals(definition.group(1))));
                     header = open.peek();
                     header.headerEnd = number;
                     bodyStarts = true;
@@ -86,7 +89,13 @@ final class PythonBlocks {
         while (!open.isEmpty()) {
             finished.add(open.pop().closedAt(lastCode));
         }
-        return SourceBlocks.of(lines, documentation, finished.stream().map(o -> new SourceBlocks.Span(o.name, o.start, o.end, Math.max(o.start, o.headerEnd), o.function)).toList());
+        return SourceBlocks.of(
+                lines,
+                documentation,
+                finished.stream()
+                        .map(o -> new SourceBlocks.Span(
+                                o.name, o.start, o.end, Math.max(o.start, o.headerEnd), o.function))
+                        .toList());
     }
 
     /** A statement that is only a string literal: a docstring when it opens a body. */

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.detection.SourceTree;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

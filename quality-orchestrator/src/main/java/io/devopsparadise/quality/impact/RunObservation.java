@@ -13,8 +13,17 @@ import java.util.Set;
  * @param complete   the run ended on its own with a report, not stopped early
  * @param changedRefs the blocks this run's change touched ("file::block"): tests covering them churned now
  */
-record RunObservation(String commit, Map<String, String> environment, CoverageContexts coverage, List<TestEvent> events,
-                      boolean fullRun, boolean complete, long wallMillis, int workers, Set<String> changedRefs, Instant at) {
+record RunObservation(
+        String commit,
+        Map<String, String> environment,
+        CoverageContexts coverage,
+        List<TestEvent> events,
+        boolean fullRun,
+        boolean complete,
+        long wallMillis,
+        int workers,
+        Set<String> changedRefs,
+        Instant at) {
 
     RunObservation {
         environment = Map.copyOf(environment);

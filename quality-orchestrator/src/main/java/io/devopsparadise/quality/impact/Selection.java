@@ -12,7 +12,8 @@ import java.util.Set;
  * @param paths       files or directories to run whole (new test files, a conftest's directory, a module's doctests)
  * @param changedRefs the blocks the change touched ("file::block")
  */
-record Selection(boolean runAll, List<String> reasons, Set<String> nodeIds, Set<String> paths, Set<String> changedRefs) {
+record Selection(
+        boolean runAll, List<String> reasons, Set<String> nodeIds, Set<String> paths, Set<String> changedRefs) {
 
     Selection {
         reasons = List.copyOf(reasons);

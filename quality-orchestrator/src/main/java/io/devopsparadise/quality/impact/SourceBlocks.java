@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The blocks of one source file, each with a checksum of its own lines: a function's whole text, a class's
@@ -27,8 +27,7 @@ record SourceBlocks(Map<String, String> checksums, Set<String> functions, String
      * A block as the parser found it: lines start..end (1-based, inclusive); its header (decorators and the
      * {@code def}/{@code class} statement) ends at headerEnd.
      */
-    record Span(String name, int start, int end, int headerEnd, boolean function) {
-    }
+    record Span(String name, int start, int end, int headerEnd, boolean function) {}
 
     /**
      * @param documentation lines that are comments or docstrings: left out of a block's checksum (a comment changes
@@ -38,7 +37,8 @@ record SourceBlocks(Map<String, String> checksums, Set<String> functions, String
         String[] owner = new String[lines.length + 2];
         boolean[] header = new boolean[lines.length + 2];
         List<Span> outerFirst = new ArrayList<>(spans);
-        outerFirst.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+        outerFirst.sort((a, b) ->
+                a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
         Map<Integer, List<String>> startsHere = new HashMap<>();
         for (Span span : outerFirst) {
             String parent = span.start() <= lines.length && owner[span.start()] != null ? owner[span.start()] : MODULE;
@@ -53,10 +53,14 @@ record SourceBlocks(Map<String, String> checksums, Set<String> functions, String
         text.put(MODULE, new StringBuilder());
         outerFirst.forEach(span -> text.putIfAbsent(span.name(), new StringBuilder()));
         for (int line = 1; line <= lines.length; line++) {
-            // where each block stands in its parent is part of the parent: adding, removing or reordering a block changes it
+            // where each block stands in its parent is part of the parent: adding, removing or reordering a block
+            // changes it
             for (String marker : startsHere.getOrDefault(line, List.of())) {
                 String[] parentAndName = marker.split("\u0000", 2);
-                text.get(parentAndName[0]).append("\u00a7").append(parentAndName[1]).append('\n');
+                text.get(parentAndName[0])
+                        .append("\u00a7")
+                        .append(parentAndName[1])
+                        .append('\n');
             }
             owner[line] = owner[line] == null ? MODULE : owner[line];
             String code = lines[line - 1].stripTrailing();

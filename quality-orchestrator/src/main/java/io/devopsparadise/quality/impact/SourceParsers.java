@@ -3,8 +3,7 @@ package io.devopsparadise.quality.impact;
 /** The block parser of a source file, by its name: Python and Java. */
 final class SourceParsers {
 
-    private SourceParsers() {
-    }
+    private SourceParsers() {}
 
     static boolean parses(String path) {
         return path.endsWith(".py") || path.endsWith(".java");

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.reportdir.WorkspaceText;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -2,10 +2,6 @@ package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.quality.reportdir.WorkspaceText;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the tests run with: the Python, pytest, coverage and installed packages' versions in the instance (one probe),
@@ -26,8 +25,20 @@ import java.util.TreeMap;
  */
 record TestEnvironment(Map<String, String> fingerprint, int cpus, boolean xdist) {
 
-    static final List<String> FILES = List.of("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", "pytest.ini", ".coveragerc",
-            "requirements.txt", "requirements-dev.txt", "requirements-test.txt", "Pipfile.lock", "poetry.lock", "uv.lock", "pdm.lock");
+    static final List<String> FILES = List.of(
+            "pyproject.toml",
+            "setup.py",
+            "setup.cfg",
+            "tox.ini",
+            "pytest.ini",
+            ".coveragerc",
+            "requirements.txt",
+            "requirements-dev.txt",
+            "requirements-test.txt",
+            "Pipfile.lock",
+            "poetry.lock",
+            "uv.lock",
+            "pdm.lock");
     private static final String PROBE = resource("environment_probe.py");
 
     static TestEnvironment probe(String python, ToolExec exec, Path workspace) {
@@ -36,7 +47,8 @@ record TestEnvironment(Map<String, String> fingerprint, int cpus, boolean xdist)
         int cpus = 1;
         boolean xdist = false;
         try {
-            JsonNode probe = JsonMapper.shared().readTree(result.exitCode() == 0 ? result.stdout().strip() : "{}");
+            JsonNode probe = JsonMapper.shared()
+                    .readTree(result.exitCode() == 0 ? result.stdout().strip() : "{}");
             for (String name : List.of("python", "pytest", "pytest-cov", "coverage", "pytest-xdist", "packages")) {
                 fingerprint.put(name, probe.path(name).asString("absent"));
             }

@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.impact;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the run's test event log (JSON lines the pytest plugin appends) as it grows: complete lines only, a line
@@ -44,14 +43,19 @@ final class TestEvents {
         try {
             JsonNode node = JsonMapper.shared().readTree(line);
             if (node.path("session").asBoolean(false)) {
-                return Optional.of(new TestEvent("", TestEvent.SESSION, node.path("stopped").asBoolean(true) ? "stopped" : "finished", 0, null));
+                return Optional.of(new TestEvent(
+                        "", TestEvent.SESSION, node.path("stopped").asBoolean(true) ? "stopped" : "finished", 0, null));
             }
             String id = node.path("id").asString("");
             String outcome = node.path("outcome").asString("");
-            if (id.isEmpty() || id.length() > MAX_ID || !List.of("passed", "failed", "skipped").contains(outcome)) {
+            if (id.isEmpty()
+                    || id.length() > MAX_ID
+                    || !List.of("passed", "failed", "skipped").contains(outcome)) {
                 return Optional.empty();
             }
-            String message = node.path("message").isString() ? bounded(node.path("message").asString()) : null;
+            String message = node.path("message").isString()
+                    ? bounded(node.path("message").asString())
+                    : null;
             double seconds = Math.max(0, node.path("seconds").asDouble(0));
             return Optional.of(new TestEvent(id, node.path("when").asString("call"), outcome, seconds, message));
         } catch (JacksonException e) {

@@ -1,8 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,14 @@ final class TestSelector {
      * @param docsTested the project runs doctests of documentation files (--doctest-glob)
      * @param doctests   the project runs the doctests of its modules (--doctest-modules)
      */
-    record Input(Optional<ImpactMap> map, Map<String, String> environment, Optional<List<ChangeSet>> changes, String forcedFull,
-                 boolean docsTested, boolean doctests, PythonSources now) {
-    }
+    record Input(
+            Optional<ImpactMap> map,
+            Map<String, String> environment,
+            Optional<List<ChangeSet>> changes,
+            String forcedFull,
+            boolean docsTested,
+            boolean doctests,
+            PythonSources now) {}
 
     private final Input input;
     private final ImpactMap map;
@@ -51,11 +54,13 @@ final class TestSelector {
     }
 
     private Selection select() {
-        Optional<Selection> before = ChangeScope.runAllBeforeLooking(input.map(), input.environment(), input.changes(), input.forcedFull());
+        Optional<Selection> before =
+                ChangeScope.runAllBeforeLooking(input.map(), input.environment(), input.changes(), input.forcedFull());
         if (before.isPresent()) {
             return before.get();
         }
-        Map<String, Set<String>> files = ChangeScope.changedFiles(map, input.changes().get(), input.now(), ".py");
+        Map<String, Set<String>> files =
+                ChangeScope.changedFiles(map, input.changes().get(), input.now(), ".py");
         for (Map.Entry<String, Set<String>> file : files.entrySet()) {
             Optional<String> all = consider(file.getKey(), file.getValue());
             if (all.isPresent()) {
@@ -67,7 +72,8 @@ final class TestSelector {
         }
         alwaysRun();
         if (nodeIds.isEmpty() && paths.isEmpty()) {
-            reasons.add(files.isEmpty() ? "nothing changed since the last mapped run" : "no test reaches the changed code");
+            reasons.add(
+                    files.isEmpty() ? "nothing changed since the last mapped run" : "no test reaches the changed code");
         }
         return new Selection(false, reasons, nodeIds, paths, changedRefs);
     }
@@ -79,10 +85,12 @@ final class TestSelector {
             case BUILD:
                 return Optional.of("a build, configuration or dependency file changed (" + file + "): every test runs");
             case DATA, JAVA:
-                return Optional.of("a data or configuration file changed (" + file + "), and no map says which tests read it: every test runs");
+                return Optional.of("a data or configuration file changed (" + file
+                        + "), and no map says which tests read it: every test runs");
             case DOCUMENTATION:
                 if (input.docsTested()) {
-                    return Optional.of("documentation changed (" + file + ") and the project runs its doctests (--doctest-glob): every test runs");
+                    return Optional.of("documentation changed (" + file
+                            + ") and the project runs its doctests (--doctest-glob): every test runs");
                 }
                 reasons.add("documentation only, no test reads it: " + file);
                 return Optional.empty();
@@ -99,10 +107,13 @@ final class TestSelector {
         blocks.forEach(block -> changedRefs.add(ImpactMap.ref(file, block)));
         if (PythonSources.isConftest(file)) {
             String directory = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-            runPath(directory.isEmpty() ? "." : directory, "conftest.py changed: every test under " + (directory.isEmpty() ? "the workspace" : directory));
+            runPath(
+                    directory.isEmpty() ? "." : directory,
+                    "conftest.py changed: every test under " + (directory.isEmpty() ? "the workspace" : directory));
             return;
         }
-        boolean testFile = PythonSources.isTestFile(file) || !map.testsUnder(file).isEmpty() && isTestModule(file);
+        boolean testFile =
+                PythonSources.isTestFile(file) || !map.testsUnder(file).isEmpty() && isTestModule(file);
         if (testFile && !input.now().contains(file)) {
             reasons.add("test file removed: " + file);
             return;
@@ -115,23 +126,34 @@ final class TestSelector {
         if (blocks.remove(SourceBlocks.DOCUMENTATION)) {
             documentation(file, testFile);
         }
-        Set<String> functionsNow = input.now().blocks(file).map(SourceBlocks::functions).orElse(Set.of());
-        Set<String> functionsBefore = map.checksums().getOrDefault(file, Map.of()).keySet();
+        Set<String> functionsNow =
+                input.now().blocks(file).map(SourceBlocks::functions).orElse(Set.of());
+        Set<String> functionsBefore =
+                map.checksums().getOrDefault(file, Map.of()).keySet();
         for (String block : blocks) {
             String ref = ImpactMap.ref(file, block);
             Set<String> covering = testsByBlock.getOrDefault(ref, Set.of());
             covering.forEach(this::runTest);
             // an edited function reaches the tests that ran it; anything else (a class, a module statement, a block
             // added or removed, code run at import) changes what importing the module gives
-            boolean editedFunction = functionsNow.contains(block) && functionsBefore.contains(block) && !map.importTime().contains(ref);
+            boolean editedFunction = functionsNow.contains(block)
+                    && functionsBefore.contains(block)
+                    && !map.importTime().contains(ref);
             if (testFile && isTestBlock(block) && functionsNow.contains(block)) {
                 testChanged(file, block);
             } else if (testFile || !editedFunction || !measured) {
-                importers(file, testFile ? "a test helper or module statement changed in " + file
-                        : !measured ? "no test coverage measures " + file
-                        : functionsNow.contains(block) || !functionsBefore.contains(block) && !block.equals(SourceBlocks.MODULE)
-                        ? "code that runs at import, or a name the module gives, changed (" + ref + ")"
-                        : "code that runs at import changed (" + ref + ")");
+                importers(
+                        file,
+                        testFile
+                                ? "a test helper or module statement changed in " + file
+                                : !measured
+                                        ? "no test coverage measures " + file
+                                        : functionsNow.contains(block)
+                                                        || !functionsBefore.contains(block)
+                                                                && !block.equals(SourceBlocks.MODULE)
+                                                ? "code that runs at import, or a name the module gives, changed ("
+                                                        + ref + ")"
+                                                : "code that runs at import changed (" + ref + ")");
             }
             if (!covering.isEmpty()) {
                 reasons.add(covering.size() + " test(s) ran " + ref);
@@ -164,7 +186,8 @@ final class TestSelector {
         }
         for (String dependent : imports.dependents(file)) {
             if (PythonSources.isConftest(dependent)) {
-                String directory = dependent.contains("/") ? dependent.substring(0, dependent.lastIndexOf('/') + 1) : ".";
+                String directory =
+                        dependent.contains("/") ? dependent.substring(0, dependent.lastIndexOf('/') + 1) : ".";
                 reached.add(directory);
             } else if (isCollectedTestFile(dependent) || isTestModule(dependent)) {
                 reached.add(dependent);
@@ -198,7 +221,11 @@ final class TestSelector {
     }
 
     private void alwaysRun() {
-        List<String> failed = map.tests().entrySet().stream().filter(e -> e.getValue().failedLast()).map(Map.Entry::getKey).sorted().toList();
+        List<String> failed = map.tests().entrySet().stream()
+                .filter(e -> e.getValue().failedLast())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         failed.forEach(this::runFailedAgain);
         if (!failed.isEmpty()) {
             reasons.add(failed.size() + " test(s) failed last time and run again");
@@ -214,12 +241,16 @@ final class TestSelector {
         if (!input.now().contains(file)) {
             return;
         }
-        String inFile = nodeId.substring(Math.min(nodeId.length(), file.length() + 2)).replaceAll("\\[.*$", "");
-        Set<String> blocks = input.now().blocks(file).map(b -> b.checksums().keySet()).orElse(Set.of());
+        String inFile =
+                nodeId.substring(Math.min(nodeId.length(), file.length() + 2)).replaceAll("\\[.*$", "");
+        Set<String> blocks =
+                input.now().blocks(file).map(b -> b.checksums().keySet()).orElse(Set.of());
         String block = inFile.replace("::", ".");
         boolean doctest = !PythonSources.isTestFile(file) && block.contains(".");
         String module = moduleName(file).substring(moduleName(file).lastIndexOf('.') + 1);
-        boolean there = doctest ? block.endsWith(module) || blocks.stream().anyMatch(b -> block.endsWith("." + b)) : blocks.contains(block);
+        boolean there = doctest
+                ? block.endsWith(module) || blocks.stream().anyMatch(b -> block.endsWith("." + b))
+                : blocks.contains(block);
         if (there) {
             runTest(nodeId);
         } else if (PythonSources.isTestFile(file)) {
@@ -239,8 +270,11 @@ final class TestSelector {
 
     /** Whether pytest would collect tests from the module when given its path (a function test_*, a class Test*). */
     private boolean definesTests(String file) {
-        return input.now().blocks(file).map(b -> b.checksums().keySet().stream()
-                .anyMatch(name -> name.startsWith("test") || name.startsWith("Test"))).orElse(true);
+        return input.now()
+                .blocks(file)
+                .map(b -> b.checksums().keySet().stream()
+                        .anyMatch(name -> name.startsWith("test") || name.startsWith("Test")))
+                .orElse(true);
     }
 
     private boolean isMeasured(String file) {
@@ -259,7 +293,8 @@ final class TestSelector {
     }
 
     private boolean isTestModule(String file) {
-        return !map.testsUnder(file).isEmpty() && map.testsUnder(file).stream().anyMatch(id -> !id.contains(".py::" + moduleName(file)));
+        return !map.testsUnder(file).isEmpty()
+                && map.testsUnder(file).stream().anyMatch(id -> !id.contains(".py::" + moduleName(file)));
     }
 
     private static String moduleName(String file) {

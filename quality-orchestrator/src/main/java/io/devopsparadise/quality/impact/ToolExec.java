@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.instances.ExecResult;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,14 +2,13 @@ package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.stereotype.Component;
 
 /**
  * Reuses a tool's last passing result while nothing it reads has changed, as Bazel caches test results by their
@@ -34,16 +33,28 @@ public class ToolResultCache {
      * @param runId    the run's id, left out of the command (its report paths name it)
      * @param instance what identifies the tools' versions: the instance's profile and when it started
      */
-    public static Optional<String> inputKey(Path workspace, String tool, List<String> command, Map<String, String> environment,
-                                            String runId, String instance) {
-        return WorkspaceDigest.of(workspace).map(files -> SourceBlocks.sha256(String.join("\0", List.of(tool,
-                String.join("\0", command).replace(runId, "RUN"), new TreeMap<>(environment).toString().replace(runId, "RUN"),
-                instance, files))));
+    public static Optional<String> inputKey(
+            Path workspace,
+            String tool,
+            List<String> command,
+            Map<String, String> environment,
+            String runId,
+            String instance) {
+        return WorkspaceDigest.of(workspace)
+                .map(files -> SourceBlocks.sha256(String.join(
+                        "\0",
+                        List.of(
+                                tool,
+                                String.join("\0", command).replace(runId, "RUN"),
+                                new TreeMap<>(environment).toString().replace(runId, "RUN"),
+                                instance,
+                                files))));
     }
 
     /** The stored outcome of this client's workspace, marked cached, when it was stored under this key. */
     public Optional<ToolOutcome> reuse(String client, Path workspace, String tool, String inputKey) {
-        return results.find(client + "@" + workspace, tool, inputKey).map(stored -> stored.outcome().cachedFrom(stored.runId()));
+        return results.find(client + "@" + workspace, tool, inputKey)
+                .map(stored -> stored.outcome().cachedFrom(stored.runId()));
     }
 
     /** Keeps a complete, passing result; anything else is not reused. */

@@ -1,13 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.quality.gate.WorkspaceRepository;
-import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.WorkingTreeIterator;
-import org.eclipse.jgit.treewalk.filter.NotIgnoredFilter;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.NotIgnoredFilter;
 
 /**
  * One checksum of every file of the workspace that Git does not ignore, committed or not: their paths, modes and
@@ -25,8 +24,7 @@ final class WorkspaceDigest {
 
     static final int MAX_FILES = 200_000;
 
-    private WorkspaceDigest() {
-    }
+    private WorkspaceDigest() {}
 
     /**
      * Whether the index is small enough to read: its header names its entry count, and JGit sizes its buffers by
@@ -36,13 +34,15 @@ final class WorkspaceDigest {
         if (!java.nio.file.Files.exists(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
-        try (var in = java.nio.channels.FileChannel.open(index, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (var in = java.nio.channels.FileChannel.open(
+                index, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(12);
             while (header.hasRemaining() && in.read(header) > 0) {
                 // the 12-byte header: "DIRC", version, entry count
             }
             long entries = header.position() == 12 ? Integer.toUnsignedLong(header.getInt(8)) : 0;
-            return java.nio.file.Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS) && entries <= MAX_FILES
+            return java.nio.file.Files.isRegularFile(index, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && entries <= MAX_FILES
                     && in.size() >= entries * 62;
         } catch (IOException | RuntimeException e) {
             return false;
@@ -51,7 +51,8 @@ final class WorkspaceDigest {
 
     /** The digest; empty without a repository or past {@value #MAX_FILES} files. */
     static Optional<String> of(Path workspace) {
-        try (Repository repository = WorkspaceRepository.open(workspace).orElse(null); TreeWalk walk = repository == null ? null : new TreeWalk(repository)) {
+        try (Repository repository = WorkspaceRepository.open(workspace).orElse(null);
+                TreeWalk walk = repository == null ? null : new TreeWalk(repository)) {
             if (walk == null || !plausibleIndex(workspace.resolve(".git/index"))) {
                 return Optional.empty();
             }
@@ -71,7 +72,12 @@ final class WorkspaceDigest {
                 if (++count > MAX_FILES) {
                     return Optional.empty();
                 }
-                digest.update((walk.getPathString() + '\0' + file.getEntryFileMode() + '\0' + file.getEntryObjectId().name() + '\n')
+                digest.update((walk.getPathString()
+                                + '\0'
+                                + file.getEntryFileMode()
+                                + '\0'
+                                + file.getEntryObjectId().name()
+                                + '\n')
                         .getBytes(StandardCharsets.UTF_8));
             }
             return Optional.of(HexFormat.of().formatHex(digest.digest()));

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.insights;
 
 import io.devopsparadise.quality.insights.risk.RiskFactor;
-
 import java.util.List;
 
 /**
@@ -15,9 +14,19 @@ import java.util.List;
  * @param coverage    for the working tree, how much of its changed lines the latest run's tests ran, when that run was on
  *                    its commit; null otherwise
  */
-public record ChangeRiskAnswer(String clientId, String change, int files, int linesAdded, int linesDeleted, double risk,
-                               double percentile, String level, String method, int historyCommits, List<RiskFactor> factors,
-                               TouchedLinesCoverage coverage) {
+public record ChangeRiskAnswer(
+        String clientId,
+        String change,
+        int files,
+        int linesAdded,
+        int linesDeleted,
+        double risk,
+        double percentile,
+        String level,
+        String method,
+        int historyCommits,
+        List<RiskFactor> factors,
+        TouchedLinesCoverage coverage) {
 
     public ChangeRiskAnswer {
         factors = List.copyOf(factors);

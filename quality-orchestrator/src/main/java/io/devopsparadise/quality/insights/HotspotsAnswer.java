@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.insights;
 
 import io.devopsparadise.quality.insights.hotspots.Hotspot;
-
 import java.util.List;
 
 /**
@@ -11,8 +10,15 @@ import java.util.List;
  * @param coverageRun the stored run whose coverage and findings were used; null when there is none
  * @param ranked      files that ranked (measured complexity); {@code hotspots} holds the first {@code limit}
  */
-public record HotspotsAnswer(String clientId, String headCommit, long windowDays, int commitsInWindow, String complexity,
-                             String coverageRun, int ranked, List<Hotspot> hotspots) {
+public record HotspotsAnswer(
+        String clientId,
+        String headCommit,
+        long windowDays,
+        int commitsInWindow,
+        String complexity,
+        String coverageRun,
+        int ranked,
+        List<Hotspot> hotspots) {
 
     public HotspotsAnswer {
         hotspots = List.copyOf(hotspots);

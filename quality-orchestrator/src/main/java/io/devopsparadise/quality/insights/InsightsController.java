@@ -21,42 +21,55 @@ class InsightsController {
     }
 
     @GetMapping("/hotspots")
-    @Operation(summary = "The workspace's hotspots: churn (commits in the window, from git) times complexity (flake8's mccabe, in the"
-            + " instance), raised by uncovered lines and findings of the latest stored run; highest first, the first `limit` (1-200)")
+    @Operation(
+            summary =
+                    "The workspace's hotspots: churn (commits in the window, from git) times complexity (flake8's mccabe, in the"
+                            + " instance), raised by uncovered lines and findings of the latest stored run; highest first, the first `limit` (1-200)")
     HotspotsAnswer hotspots(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
         return insights.hotspots(clientId, limit);
     }
 
     @GetMapping("/overview")
-    @Operation(summary = "Hotspots, recommendations (the first `limit` of each) and the working tree's risk, from one measurement:"
-            + " what the dashboard's Insights page and the paradise_insights tool show")
+    @Operation(
+            summary =
+                    "Hotspots, recommendations (the first `limit` of each) and the working tree's risk, from one measurement:"
+                            + " what the dashboard's Insights page and the paradise_insights tool show")
     InsightsOverview overview(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
         return insights.overview(clientId, limit);
     }
 
     @GetMapping("/recommendations")
-    @Operation(summary = "What is worth doing, ranked by expected payoff, each with its evidence and the files or tests it is about:"
-            + " tests for uncovered hotspots, flaky tests, recurring rules, slow tests, changed lines below the profile's coverage")
+    @Operation(
+            summary =
+                    "What is worth doing, ranked by expected payoff, each with its evidence and the files or tests it is about:"
+                            + " tests for uncovered hotspots, flaky tests, recurring rules, slow tests, changed lines below the profile's coverage")
     RecommendationsAnswer recommendations(@RequestParam String clientId, @RequestParam(defaultValue = "10") int limit) {
         checkLimit(limit);
         return insights.recommendations(clientId, limit);
     }
 
     @GetMapping("/coverage-gaps")
-    @Operation(summary = "The latest stored run's changed lines no test ran, by function, each with the test file most likely to"
-            + " hold its test (from the test impact map, else by naming convention)")
+    @Operation(
+            summary =
+                    "The latest stored run's changed lines no test ran, by function, each with the test file most likely to"
+                            + " hold its test (from the test impact map, else by naming convention)")
     CoverageGapsAnswer coverageGaps(@RequestParam String clientId) {
         return insights.coverageGaps(clientId);
     }
 
     @GetMapping("/change-risk")
-    @Operation(summary = "The risk that a change introduces a bug, with its top factors: the working tree against HEAD (no"
-            + " parameter), one `commit`, or a range `from`..`to` (to defaults to HEAD). Logistic regression trained on the"
-            + " repository's own history (SZZ labels), or a documented heuristic when the history is short; the answer says which")
-    ChangeRiskAnswer changeRisk(@RequestParam String clientId, @RequestParam(required = false) String commit,
-                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    @Operation(
+            summary =
+                    "The risk that a change introduces a bug, with its top factors: the working tree against HEAD (no"
+                            + " parameter), one `commit`, or a range `from`..`to` (to defaults to HEAD). Logistic regression trained on the"
+                            + " repository's own history (SZZ labels), or a documented heuristic when the history is short; the answer says which")
+    ChangeRiskAnswer changeRisk(
+            @RequestParam String clientId,
+            @RequestParam(required = false) String commit,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         return insights.changeRisk(clientId, new RiskTarget(commit, from, to));
     }
 

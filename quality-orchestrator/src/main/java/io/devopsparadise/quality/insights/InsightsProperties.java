@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.insights;
 
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * Insights ({@code paradise.quality.insights.*}): hotspots and change risk from a workspace's history.
@@ -24,5 +23,4 @@ public record InsightsProperties(
         @DefaultValue("5000") @Min(1) int maxCommits,
         @DefaultValue("120s") Duration complexityTimeout,
         @DefaultValue("64MB") DataSize maxRunResult,
-        @DefaultValue("8") @Min(1) int cachedHistories) {
-}
+        @DefaultValue("8") @Min(1) int cachedHistories) {}

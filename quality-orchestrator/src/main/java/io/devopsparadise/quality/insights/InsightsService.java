@@ -3,36 +3,32 @@ package io.devopsparadise.quality.insights;
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceView;
+import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.exec.InstanceManagerClient;
 import io.devopsparadise.quality.gate.WorkspaceRepository;
+import io.devopsparadise.quality.impact.TestImpact;
 import io.devopsparadise.quality.insights.history.CommitChange;
 import io.devopsparadise.quality.insights.history.CommitHistory;
 import io.devopsparadise.quality.insights.history.HistoryLimits;
 import io.devopsparadise.quality.insights.hotspots.Churn;
 import io.devopsparadise.quality.insights.hotspots.CoverageByFile;
+import io.devopsparadise.quality.insights.hotspots.EslintComplexity;
 import io.devopsparadise.quality.insights.hotspots.FileComplexity;
 import io.devopsparadise.quality.insights.hotspots.Hotspot;
 import io.devopsparadise.quality.insights.hotspots.Hotspots;
 import io.devopsparadise.quality.insights.hotspots.McCabeReport;
-import io.devopsparadise.quality.insights.hotspots.EslintComplexity;
 import io.devopsparadise.quality.insights.hotspots.PmdComplexity;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
-import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.insights.risk.FeatureHistory;
-import io.devopsparadise.quality.profiles.QualityProperties;
-import io.devopsparadise.quality.impact.TestImpact;
-import io.devopsparadise.quality.reportdir.WorkspaceText;
-import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.quality.profiles.QualityProfiles;
-import tools.jackson.databind.JsonNode;
+import io.devopsparadise.quality.profiles.QualityProperties;
+import io.devopsparadise.quality.reportdir.WorkspaceText;
 import io.devopsparadise.quality.runs.NoInstanceException;
-import org.eclipse.jgit.lib.Repository;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -43,6 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Insights on a client's workspace: its hotspots (churn from its history, complexity measured inside its instance,
@@ -67,8 +66,15 @@ public class InsightsService {
     private final WorkspaceHistories histories;
     private final Clock clock;
 
-    InsightsService(InstanceManagerClient manager, StoredRunResults stored, InsightsProperties properties, QualityProperties quality,
-                    QualityProfiles profiles, TestImpact impact, WorkspaceDetector detector, Clock clock) {
+    InsightsService(
+            InstanceManagerClient manager,
+            StoredRunResults stored,
+            InsightsProperties properties,
+            QualityProperties quality,
+            QualityProfiles profiles,
+            TestImpact impact,
+            WorkspaceDetector detector,
+            Clock clock) {
         this.impact = impact;
         this.detector = detector;
         this.manager = manager;
@@ -77,8 +83,12 @@ public class InsightsService {
         this.properties = properties;
         this.quality = quality;
         this.clock = clock;
-        this.histories = new WorkspaceHistories(new HistoryLimits(properties.maxCommits(), HistoryLimits.DEFAULT.maxFilesPerCommit(),
-                HistoryLimits.DEFAULT.maxFileBytes()), properties.cachedHistories());
+        this.histories = new WorkspaceHistories(
+                new HistoryLimits(
+                        properties.maxCommits(),
+                        HistoryLimits.DEFAULT.maxFilesPerCommit(),
+                        HistoryLimits.DEFAULT.maxFileBytes()),
+                properties.cachedHistories());
     }
 
     public HotspotsAnswer hotspots(String clientId, int limit) {
@@ -97,16 +107,29 @@ public class InsightsService {
         InstanceView instance = instance(clientId);
         Optional<QualityRunResult> latest = stored.latest(clientId);
         HotspotsAnswer all = hotspots(instance, clientId, Integer.MAX_VALUE, latest);
-        HotspotsAnswer top = new HotspotsAnswer(all.clientId(), all.headCommit(), all.windowDays(), all.commitsInWindow(), all.complexity(),
-                all.coverageRun(), all.ranked(), first(all.hotspots(), limit));
-        return new InsightsOverview(top, recommendations(clientId, limit, latest, all), changeRisk(clientId, instance, new RiskTarget(null, null, null), latest),
+        HotspotsAnswer top = new HotspotsAnswer(
+                all.clientId(),
+                all.headCommit(),
+                all.windowDays(),
+                all.commitsInWindow(),
+                all.complexity(),
+                all.coverageRun(),
+                all.ranked(),
+                first(all.hotspots(), limit));
+        return new InsightsOverview(
+                top,
+                recommendations(clientId, limit, latest, all),
+                changeRisk(clientId, instance, new RiskTarget(null, null, null), latest),
                 coverageGaps(clientId, instance, latest));
     }
 
-    private RecommendationsAnswer recommendations(String clientId, int limit, Optional<QualityRunResult> latest, HotspotsAnswer hotspots) {
+    private RecommendationsAnswer recommendations(
+            String clientId, int limit, Optional<QualityRunResult> latest, HotspotsAnswer hotspots) {
         Optional<JsonNode> history = stored.clientInsights(clientId);
-        double minChanged = latest.map(run -> minChangedLineCoverage(run.profile())).orElse(0.0);
-        List<Recommendation> ranked = Recommender.rank(hotspots.hotspots(), hotspots.windowDays(), history.orElse(null), latest.orElse(null), minChanged);
+        double minChanged =
+                latest.map(run -> minChangedLineCoverage(run.profile())).orElse(0.0);
+        List<Recommendation> ranked = Recommender.rank(
+                hotspots.hotspots(), hotspots.windowDays(), history.orElse(null), latest.orElse(null), minChanged);
         List<String> missing = new ArrayList<>();
         if (latest.isEmpty()) {
             missing.add("no stored run: coverage, slow tests and changed lines are not known");
@@ -117,8 +140,8 @@ public class InsightsService {
         if (hotspots.ranked() == 0) {
             missing.add("no hotspot: " + hotspots.complexity());
         }
-        return new RecommendationsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), missing, ranked.size(),
-                first(ranked, limit));
+        return new RecommendationsAnswer(
+                clientId, latest.map(QualityRunResult::id).orElse(null), missing, ranked.size(), first(ranked, limit));
     }
 
     /** The latest stored run's uncovered changed lines, by function, with the test file most likely to hold each one's test. */
@@ -127,28 +150,44 @@ public class InsightsService {
     }
 
     private CoverageGapsAnswer coverageGaps(String clientId, InstanceView instance, Optional<QualityRunResult> latest) {
-        ChangedLinesCoverage changed = latest.map(QualityRunResult::changedLinesCoverage).orElse(null);
+        ChangedLinesCoverage changed =
+                latest.map(QualityRunResult::changedLinesCoverage).orElse(null);
         if (changed == null) {
-            String why = latest.isEmpty() ? "no stored run yet" : "the latest run measured no changed lines (no baseline commit, or no coverage)";
-            return new CoverageGapsAnswer(clientId, latest.map(QualityRunResult::id).orElse(null), null, 0, 0, why, List.of());
+            String why = latest.isEmpty()
+                    ? "no stored run yet"
+                    : "the latest run measured no changed lines (no baseline commit, or no coverage)";
+            return new CoverageGapsAnswer(
+                    clientId, latest.map(QualityRunResult::id).orElse(null), null, 0, 0, why, List.of());
         }
         Path workspace = Path.of(instance.workspace());
-        List<String> files = changed.uncovered().stream().map(ChangedLinesCoverage.FileLines::file).toList();
+        List<String> files = changed.uncovered().stream()
+                .map(ChangedLinesCoverage.FileLines::file)
+                .toList();
         Map<String, List<String>> byMap = impact.testFilesRunning(clientId, workspace, files);
         List<CoverageGap> gaps = new ArrayList<>();
         for (ChangedLinesCoverage.FileLines file : changed.uncovered()) {
-            java.util.function.IntFunction<String> functionOf = WorkspaceText.read(workspace, file.file(), MAX_SOURCE_BYTES)
-                    .flatMap(text -> TestImpact.functionsOf(file.file(), text)).orElse(line -> null);
+            java.util.function.IntFunction<String> functionOf = WorkspaceText.read(
+                            workspace, file.file(), MAX_SOURCE_BYTES)
+                    .flatMap(text -> TestImpact.functionsOf(file.file(), text))
+                    .orElse(line -> null);
             Map<String, List<Integer>> byFunction = new java.util.LinkedHashMap<>();
-            file.lines().forEach(line -> byFunction.computeIfAbsent(java.util.Objects.toString(functionOf.apply(line), ""), k -> new ArrayList<>()).add(line));
+            file.lines()
+                    .forEach(line -> byFunction
+                            .computeIfAbsent(
+                                    java.util.Objects.toString(functionOf.apply(line), ""), k -> new ArrayList<>())
+                            .add(line));
             List<String> mapped = byMap.getOrDefault(file.file(), List.of());
             Optional<String> named = mapped.isEmpty() ? TestHomes.byNaming(workspace, file.file()) : Optional.empty();
             String testFile = !mapped.isEmpty() ? mapped.get(0) : named.orElse(null);
-            String how = !mapped.isEmpty() ? "impact map: its tests run other code of " + file.file()
-                    : named.map(n -> "naming: " + n + " is where this file's tests go by convention").orElse(null);
-            byFunction.forEach((function, lines) -> gaps.add(new CoverageGap(file.file(), function.isEmpty() ? null : function, lines, testFile, how)));
+            String how = !mapped.isEmpty()
+                    ? "impact map: its tests run other code of " + file.file()
+                    : named.map(n -> "naming: " + n + " is where this file's tests go by convention")
+                            .orElse(null);
+            byFunction.forEach((function, lines) ->
+                    gaps.add(new CoverageGap(file.file(), function.isEmpty() ? null : function, lines, testFile, how)));
         }
-        return new CoverageGapsAnswer(clientId, latest.get().id(), changed.baseCommit(), changed.lines(), changed.covered(), null, gaps);
+        return new CoverageGapsAnswer(
+                clientId, latest.get().id(), changed.baseCommit(), changed.lines(), changed.covered(), null, gaps);
     }
 
     private static <T> List<T> first(List<T> items, int limit) {
@@ -163,33 +202,52 @@ public class InsightsService {
         }
     }
 
-    private HotspotsAnswer hotspots(InstanceView instance, String clientId, int limit, Optional<QualityRunResult> latest) {
+    private HotspotsAnswer hotspots(
+            InstanceView instance, String clientId, int limit, Optional<QualityRunResult> latest) {
         Path workspace = Path.of(instance.workspace());
         List<CommitChange> history;
         String head;
         try (Repository repository = repository(workspace)) {
-            head = Optional.ofNullable(repository.resolve("HEAD")).map(id -> id.name()).orElse(null);
+            head = Optional.ofNullable(repository.resolve("HEAD"))
+                    .map(id -> id.name())
+                    .orElse(null);
             history = histories.of(workspace, repository).history().commits();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Map<String, Integer> churn = Churn.commitsPerFile(history, properties.churnWindow());
         Complexity complexity = complexity(instance);
-        Map<String, Double> covered = latest.map(run -> CoverageByFile.percent(coverage(run), complexity.files().keySet())).orElse(Map.of());
-        Map<String, Integer> findings = latest.map(InsightsService::findingsPerFile).orElse(Map.of());
+        Map<String, Double> covered = latest.map(run ->
+                        CoverageByFile.percent(coverage(run), complexity.files().keySet()))
+                .orElse(Map.of());
+        Map<String, Integer> findings =
+                latest.map(InsightsService::findingsPerFile).orElse(Map.of());
         List<Hotspot> ranked = Hotspots.rank(churn, complexity.files(), covered, findings);
-        int inWindow = history.isEmpty() ? 0 : (int) history.stream()
-                .filter(c -> !c.time().isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow()))).count();
-        return new HotspotsAnswer(clientId, head, properties.churnWindow().toDays(), inWindow, complexity.source(),
-                latest.map(QualityRunResult::id).orElse(null), ranked.size(), first(ranked, limit));
+        int inWindow = history.isEmpty()
+                ? 0
+                : (int) history.stream()
+                        .filter(c -> !c.time()
+                                .isBefore(history.get(history.size() - 1).time().minus(properties.churnWindow())))
+                        .count();
+        return new HotspotsAnswer(
+                clientId,
+                head,
+                properties.churnWindow().toDays(),
+                inWindow,
+                complexity.source(),
+                latest.map(QualityRunResult::id).orElse(null),
+                ranked.size(),
+                first(ranked, limit));
     }
 
     public ChangeRiskAnswer changeRisk(String clientId, RiskTarget target) {
         InstanceView instance = instance(clientId);
-        return changeRisk(clientId, instance, target, target.workingTree() ? stored.latest(clientId) : Optional.empty());
+        return changeRisk(
+                clientId, instance, target, target.workingTree() ? stored.latest(clientId) : Optional.empty());
     }
 
-    private ChangeRiskAnswer changeRisk(String clientId, InstanceView instance, RiskTarget target, Optional<QualityRunResult> latest) {
+    private ChangeRiskAnswer changeRisk(
+            String clientId, InstanceView instance, RiskTarget target, Optional<QualityRunResult> latest) {
         Path workspace = Path.of(instance.workspace());
         try (Repository repository = repository(workspace)) {
             RepositoryInsight insight = histories.of(workspace, repository);
@@ -198,12 +256,19 @@ public class InsightsService {
             FeatureHistory before;
             TouchedLinesCoverage coverage = null;
             if (target.workingTree()) {
-                coverage = TouchedLinesCoverage.of(latest, Optional.ofNullable(repository.resolve("HEAD")).map(id -> id.name()).orElse(null)).orElse(null);
+                coverage = TouchedLinesCoverage.of(
+                                latest,
+                                Optional.ofNullable(repository.resolve("HEAD"))
+                                        .map(id -> id.name())
+                                        .orElse(null))
+                        .orElse(null);
                 change = reader.workingTree(author(repository, insight), clock.instant());
                 before = insight.history().now();
             } else if (target.commit() != null) {
                 change = reader.commit(target.commit());
-                before = change.parent() == null ? new FeatureHistory() : insight.history().after(change.parent());
+                before = change.parent() == null
+                        ? new FeatureHistory()
+                        : insight.history().after(change.parent());
             } else {
                 change = reader.range(target.from(), target.to() == null ? "HEAD" : target.to());
                 before = insight.history().after(change.parent());
@@ -211,9 +276,19 @@ public class InsightsService {
             var features = before.featuresOf(change);
             double risk = insight.score(features);
             double percentile = insight.percentile(risk);
-            return new ChangeRiskAnswer(clientId, target.workingTree() ? "working tree" : change.id(), change.files().size(),
-                    change.linesAdded(), change.linesDeleted(), risk, percentile, level(percentile), insight.scorer().method(),
-                    insight.history().size(), insight.scorer().factors(features).subList(0, TOP_FACTORS), coverage);
+            return new ChangeRiskAnswer(
+                    clientId,
+                    target.workingTree() ? "working tree" : change.id(),
+                    change.files().size(),
+                    change.linesAdded(),
+                    change.linesDeleted(),
+                    risk,
+                    percentile,
+                    level(percentile),
+                    insight.scorer().method(),
+                    insight.history().size(),
+                    insight.scorer().factors(features).subList(0, TOP_FACTORS),
+                    coverage);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -255,13 +330,36 @@ public class InsightsService {
         Map<String, FileComplexity> files = new LinkedHashMap<>();
         List<String> sources = new ArrayList<>();
         if (detected.has("python")) {
-            measured("flake8's mccabe", "Python", files, sources, instance, workdir, List.of("flake8", "--select=C901", "--max-complexity=0",
-                    "--exit-zero", "--format=default", "--extend-exclude=" + SKIPPED, "."), McCabeReport::parse, "apt-get install flake8");
+            measured(
+                    "flake8's mccabe",
+                    "Python",
+                    files,
+                    sources,
+                    instance,
+                    workdir,
+                    List.of(
+                            "flake8",
+                            "--select=C901",
+                            "--max-complexity=0",
+                            "--exit-zero",
+                            "--format=default",
+                            "--extend-exclude=" + SKIPPED,
+                            "."),
+                    McCabeReport::parse,
+                    "apt-get install flake8");
         }
         String nodeModules = container ? quality.containerNodeModules() : quality.nodeModules();
         if (detected.has("javascript") && nodeModules != null) {
-            measured("ESLint's complexity", "JavaScript", files, sources, instance, workdir, EslintComplexity.command(nodeModules),
-                    output -> EslintComplexity.parse(output, workdir), "npm install eslint where the instance keeps its npm tools");
+            measured(
+                    "ESLint's complexity",
+                    "JavaScript",
+                    files,
+                    sources,
+                    instance,
+                    workdir,
+                    EslintComplexity.command(nodeModules),
+                    output -> EslintComplexity.parse(output, workdir),
+                    "npm install eslint where the instance keeps its npm tools");
         }
         if (detected.has("maven") || detected.has("gradle")) {
             try {
@@ -272,17 +370,31 @@ public class InsightsService {
                 sources.add("PMD did not measure the Java sources: " + e.getMessage());
             }
         }
-        return new Complexity(files, sources.isEmpty() ? "not measured: no Python, JavaScript or Java source found" : String.join("; ", sources));
+        return new Complexity(
+                files,
+                sources.isEmpty()
+                        ? "not measured: no Python, JavaScript or Java source found"
+                        : String.join("; ", sources));
     }
 
-    private void measured(String tool, String language, Map<String, FileComplexity> files, List<String> sources, InstanceView instance,
-                          String workdir, List<String> command, java.util.function.Function<String, Map<String, FileComplexity>> parser,
-                          String installHint) {
+    private void measured(
+            String tool,
+            String language,
+            Map<String, FileComplexity> files,
+            List<String> sources,
+            InstanceView instance,
+            String workdir,
+            List<String> command,
+            java.util.function.Function<String, Map<String, FileComplexity>> parser,
+            String installHint) {
         ExecResult result = manager.exec(instance.id(), command, Map.of(), workdir, properties.complexityTimeout());
         if (result.timedOut()) {
-            sources.add(tool + " took longer than " + properties.complexityTimeout().toSeconds() + " s: " + language + " not measured");
-        } else if (result.exitCode() != 0 && (result.stdout() == null || result.stdout().isBlank())) {
-            sources.add(tool + " failed in the instance (exit " + result.exitCode() + "; " + installHint + "): " + tail(result.stderr()));
+            sources.add(tool + " took longer than "
+                    + properties.complexityTimeout().toSeconds() + " s: " + language + " not measured");
+        } else if (result.exitCode() != 0
+                && (result.stdout() == null || result.stdout().isBlank())) {
+            sources.add(tool + " failed in the instance (exit " + result.exitCode() + "; " + installHint + "): "
+                    + tail(result.stderr()));
         } else {
             Map<String, FileComplexity> measured = parser.apply(result.stdout());
             files.putAll(measured);
@@ -291,8 +403,9 @@ public class InsightsService {
     }
 
     private static String summary(String tool, String language, Map<String, FileComplexity> files) {
-        return tool + ": " + files.values().stream().mapToInt(f -> f.functions().size()).sum() + " functions in " + files.size() + " "
-                + language + " files";
+        return tool + ": "
+                + files.values().stream().mapToInt(f -> f.functions().size()).sum() + " functions in " + files.size()
+                + " " + language + " files";
     }
 
     private static String tail(String text) {
@@ -301,7 +414,11 @@ public class InsightsService {
     }
 
     private static List<FileCoverage> coverage(QualityRunResult run) {
-        return run.tools().stream().map(ToolOutcome::coverage).filter(java.util.Objects::nonNull).flatMap(c -> c.files().stream()).toList();
+        return run.tools().stream()
+                .map(ToolOutcome::coverage)
+                .filter(java.util.Objects::nonNull)
+                .flatMap(c -> c.files().stream())
+                .toList();
     }
 
     private static Map<String, Integer> findingsPerFile(QualityRunResult run) {
@@ -309,13 +426,15 @@ public class InsightsService {
         for (ToolOutcome tool : run.tools()) {
             for (Finding finding : tool.findings()) {
                 if (finding.file() != null) {
-                    perFile.merge(finding.file().startsWith("./") ? finding.file().substring(2) : finding.file(), 1, Integer::sum);
+                    perFile.merge(
+                            finding.file().startsWith("./") ? finding.file().substring(2) : finding.file(),
+                            1,
+                            Integer::sum);
                 }
             }
         }
         return perFile;
     }
 
-    private record Complexity(Map<String, FileComplexity> files, String source) {
-    }
+    private record Complexity(Map<String, FileComplexity> files, String source) {}
 }

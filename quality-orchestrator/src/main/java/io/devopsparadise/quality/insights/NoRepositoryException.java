@@ -4,7 +4,8 @@ package io.devopsparadise.quality.insights;
 public class NoRepositoryException extends RuntimeException {
 
     public NoRepositoryException(String workspace) {
-        super("the workspace " + workspace + " is not a Git repository with a .git directory of its own at its root"
-                + " (a worktree, a gitfile or object alternates are not read); insights need its history: run git init and commit");
+        super(
+                "the workspace " + workspace + " is not a Git repository with a .git directory of its own at its root"
+                        + " (a worktree, a gitfile or object alternates are not read); insights need its history: run git init and commit");
     }
 }

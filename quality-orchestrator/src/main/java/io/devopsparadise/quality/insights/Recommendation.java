@@ -12,7 +12,8 @@ import java.util.List;
  * @param files    the workspace files it is about
  * @param tests    the tests it is about
  */
-public record Recommendation(String kind, String title, String evidence, double payoff, List<String> files, List<String> tests) {
+public record Recommendation(
+        String kind, String title, String evidence, double payoff, List<String> files, List<String> tests) {
 
     public Recommendation {
         files = List.copyOf(files);

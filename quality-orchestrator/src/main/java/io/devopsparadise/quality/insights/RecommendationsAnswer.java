@@ -9,7 +9,8 @@ import java.util.List;
  * @param missing   inputs that were not available, and what is therefore not recommended on
  * @param total     recommendations found; {@code recommendations} holds the first {@code limit}
  */
-public record RecommendationsAnswer(String clientId, String latestRun, List<String> missing, int total, List<Recommendation> recommendations) {
+public record RecommendationsAnswer(
+        String clientId, String latestRun, List<String> missing, int total, List<Recommendation> recommendations) {
 
     public RecommendationsAnswer {
         missing = List.copyOf(missing);

@@ -4,7 +4,6 @@ import io.devopsparadise.quality.insights.risk.ChangeFeatures;
 import io.devopsparadise.quality.insights.risk.LabelledHistory;
 import io.devopsparadise.quality.insights.risk.RiskModels;
 import io.devopsparadise.quality.insights.risk.RiskScorer;
-
 import java.util.Arrays;
 
 /** What one repository's history at one HEAD yields: its labelled commits, its risk scorer, its commits' own scores. */
@@ -12,7 +11,10 @@ record RepositoryInsight(LabelledHistory history, RiskScorer scorer, double[] so
 
     static RepositoryInsight of(LabelledHistory history) {
         RiskScorer scorer = RiskModels.forHistory(history);
-        double[] scores = history.features().stream().mapToDouble(scorer::probability).sorted().toArray();
+        double[] scores = history.features().stream()
+                .mapToDouble(scorer::probability)
+                .sorted()
+                .toArray();
         return new RepositoryInsight(history, scorer, scores);
     }
 

@@ -5,6 +5,11 @@ import io.devopsparadise.contracts.reports.ReportServiceApi;
 import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.security.ServiceApis;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,12 +17,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** The latest run the report-service stored for a client, read whole (up to a bound) for its coverage and findings. */
 @Component
@@ -73,7 +72,9 @@ class StoredRunResults {
                 try (InputStream body = response.getBody()) {
                     byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                     if (bytes.length > maxBytes) {
-                        log.info("insights: run {} is larger than paradise.quality.insights.max-run-result; its coverage is not used", id);
+                        log.info(
+                                "insights: run {} is larger than paradise.quality.insights.max-run-result; its coverage is not used",
+                                id);
                         return Optional.<QualityRunResult>empty();
                     }
                     return Optional.of(json.readValue(bytes, QualityRunResult.class));

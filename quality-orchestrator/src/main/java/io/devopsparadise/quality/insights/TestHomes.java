@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class TestHomes {
 
-    private TestHomes() {
-    }
+    private TestHomes() {}
 
     static Optional<String> byNaming(Path workspace, String file) {
         for (String candidate : candidates(file)) {
@@ -56,8 +55,7 @@ final class TestHomes {
                 candidates.add(directory + stem + ".spec" + extension);
                 candidates.add(directory + "__tests__/" + stem + ".test" + extension);
             }
-            default -> {
-            }
+            default -> {}
         }
         return candidates;
     }

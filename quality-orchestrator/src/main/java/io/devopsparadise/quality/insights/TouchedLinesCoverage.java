@@ -2,7 +2,6 @@ package io.devopsparadise.quality.insights;
 
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.QualityRunResult;
-
 import java.util.Optional;
 
 /**
@@ -15,13 +14,21 @@ import java.util.Optional;
  * @param covered    of those, the lines a test ran
  * @param percent    covered over lines, 0 to 100; null when no measured line changed
  */
-public record TouchedLinesCoverage(String runId, String runStartedAt, String baseCommit, int lines, int covered, Double percent) {
+public record TouchedLinesCoverage(
+        String runId, String runStartedAt, String baseCommit, int lines, int covered, Double percent) {
 
     static Optional<TouchedLinesCoverage> of(Optional<QualityRunResult> latest, String head) {
-        return latest.filter(run -> run.changedLinesCoverage() != null && head != null && head.equals(run.gitCommit())).map(run -> {
-            ChangedLinesCoverage changed = run.changedLinesCoverage();
-            Double percent = changed.rate() == null ? null : Math.round(changed.rate() * 1000) / 10.0;
-            return new TouchedLinesCoverage(run.id(), String.valueOf(run.startedAt()), changed.baseCommit(), changed.lines(), changed.covered(), percent);
-        });
+        return latest.filter(run -> run.changedLinesCoverage() != null && head != null && head.equals(run.gitCommit()))
+                .map(run -> {
+                    ChangedLinesCoverage changed = run.changedLinesCoverage();
+                    Double percent = changed.rate() == null ? null : Math.round(changed.rate() * 1000) / 10.0;
+                    return new TouchedLinesCoverage(
+                            run.id(),
+                            String.valueOf(run.startedAt()),
+                            changed.baseCommit(),
+                            changed.lines(),
+                            changed.covered(),
+                            percent);
+                });
     }
 }

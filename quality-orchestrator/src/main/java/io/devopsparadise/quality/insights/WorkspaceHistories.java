@@ -2,15 +2,14 @@ package io.devopsparadise.quality.insights;
 
 import io.devopsparadise.quality.insights.history.HistoryLimits;
 import io.devopsparadise.quality.insights.risk.LabelledHistory;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * Reads a repository's history once per HEAD (SZZ blames every fix, a few seconds for a thousand commits) and keeps the

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public class InvalidProfilesFileException extends RuntimeException {
 
     public InvalidProfilesFileException(Path file, String why) {
-        super("quality profiles file " + file + ": " + why + " (check it with paradise-cli validate-profiles " + file + ")");
+        super("quality profiles file " + file + ": " + why + " (check it with paradise-cli validate-profiles " + file
+                + ")");
     }
 }

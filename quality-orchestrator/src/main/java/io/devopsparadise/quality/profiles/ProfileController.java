@@ -1,10 +1,9 @@
 package io.devopsparadise.quality.profiles;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Collection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Collection;
 
 @RestController
 class ProfileController {

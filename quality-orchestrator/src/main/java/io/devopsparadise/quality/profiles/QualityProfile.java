@@ -1,8 +1,7 @@
 package io.devopsparadise.quality.profiles;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Severity;
-
+import io.devopsparadise.contracts.quality.ToolCategory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -21,33 +20,62 @@ import java.util.Set;
  * @param fullTests      test tools always run every test, even when a run asks for the changed ones only (nightly)
  * @param reuseResults   a tool whose inputs did not change since its last passing run reuses that result, marked cached
  */
-public record QualityProfile(String name, Set<ToolCategory> categories, Duration toolTimeout, double minLineCoverage,
-                             Map<Severity, Integer> maxFindings, Map<Severity, Integer> maxNewFindings,
-                             double minChangedLineCoverage, boolean failFast, URI targetUrl, double minPerformanceScore,
-                             boolean runUnconfiguredLinters, boolean judgeUnconfiguredLinters, boolean changedOnly, boolean fullTests,
-                             boolean reuseResults) {
+public record QualityProfile(
+        String name,
+        Set<ToolCategory> categories,
+        Duration toolTimeout,
+        double minLineCoverage,
+        Map<Severity, Integer> maxFindings,
+        Map<Severity, Integer> maxNewFindings,
+        double minChangedLineCoverage,
+        boolean failFast,
+        URI targetUrl,
+        double minPerformanceScore,
+        boolean runUnconfiguredLinters,
+        boolean judgeUnconfiguredLinters,
+        boolean changedOnly,
+        boolean fullTests,
+        boolean reuseResults) {
 
     public QualityProfile {
         categories = Set.copyOf(categories);
         maxFindings = Map.copyOf(maxFindings);
         maxNewFindings = Map.copyOf(maxNewFindings);
         if (minLineCoverage < 0 || minLineCoverage > 1) {
-            throw new IllegalArgumentException("profile " + name + ": min-line-coverage must be between 0 and 1, got " + minLineCoverage);
+            throw new IllegalArgumentException(
+                    "profile " + name + ": min-line-coverage must be between 0 and 1, got " + minLineCoverage);
         }
         if (minChangedLineCoverage < 0 || minChangedLineCoverage > 1) {
-            throw new IllegalArgumentException("profile " + name + ": min-changed-line-coverage must be between 0 and 1, got " + minChangedLineCoverage);
+            throw new IllegalArgumentException("profile " + name
+                    + ": min-changed-line-coverage must be between 0 and 1, got " + minChangedLineCoverage);
         }
         if (minPerformanceScore < 0 || minPerformanceScore > 1) {
-            throw new IllegalArgumentException("profile " + name + ": min-performance-score must be between 0 and 1, got " + minPerformanceScore);
+            throw new IllegalArgumentException(
+                    "profile " + name + ": min-performance-score must be between 0 and 1, got " + minPerformanceScore);
         }
         if (targetUrl != null && !("http".equals(targetUrl.getScheme()) || "https".equals(targetUrl.getScheme()))) {
-            throw new IllegalArgumentException("profile " + name + ": target-url must be an http or https URL, got " + targetUrl);
+            throw new IllegalArgumentException(
+                    "profile " + name + ": target-url must be an http or https URL, got " + targetUrl);
         }
     }
 
     /** The same profile, its test tools running only what the change can break (unless it forces full runs). */
     public QualityProfile withChangedOnly() {
-        return new QualityProfile(name, categories, toolTimeout, minLineCoverage, maxFindings, maxNewFindings, minChangedLineCoverage,
-                failFast, targetUrl, minPerformanceScore, runUnconfiguredLinters, judgeUnconfiguredLinters, true, fullTests, reuseResults);
+        return new QualityProfile(
+                name,
+                categories,
+                toolTimeout,
+                minLineCoverage,
+                maxFindings,
+                maxNewFindings,
+                minChangedLineCoverage,
+                failFast,
+                targetUrl,
+                minPerformanceScore,
+                runUnconfiguredLinters,
+                judgeUnconfiguredLinters,
+                true,
+                fullTests,
+                reuseResults);
     }
 }

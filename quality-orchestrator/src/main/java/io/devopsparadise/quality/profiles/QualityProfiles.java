@@ -1,16 +1,15 @@
 package io.devopsparadise.quality.profiles;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.Severity;
-import org.springframework.stereotype.Component;
-
-import java.util.stream.Collectors;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
 /** The configured quality profiles (built in, then the operator's profiles file), checked at start-up. */
 @Component
@@ -40,14 +39,30 @@ public class QualityProfiles {
 
     static QualityProfile toProfile(String name, QualityProperties.ProfileProperties raw) {
         if (raw.categories() == null || raw.categories().isEmpty()) {
-            throw new IllegalArgumentException("quality profile " + name + " names no categories; choose from " + CATEGORIES);
+            throw new IllegalArgumentException(
+                    "quality profile " + name + " names no categories; choose from " + CATEGORIES);
         }
-        Set<ToolCategory> categories = raw.categories().stream().map(c -> ToolCategory.find(c).orElseThrow(() ->
-                new IllegalArgumentException("quality profile " + name + ": unknown category '" + c + "'; choose from " + CATEGORIES))).collect(Collectors.toSet());
-        return new QualityProfile(name, categories, raw.toolTimeout(), raw.minLineCoverage(),
-                limits(name, raw.maxFindings()), limits(name, raw.maxNewFindings()), raw.minChangedLineCoverage(), raw.failFast(),
-                raw.targetUrl(), raw.minPerformanceScore(), raw.runUnconfiguredLinters(), raw.judgeUnconfiguredLinters(),
-                raw.changedOnly(), raw.fullTests(), raw.reuseResults());
+        Set<ToolCategory> categories = raw.categories().stream()
+                .map(c -> ToolCategory.find(c)
+                        .orElseThrow(() -> new IllegalArgumentException("quality profile " + name
+                                + ": unknown category '" + c + "'; choose from " + CATEGORIES)))
+                .collect(Collectors.toSet());
+        return new QualityProfile(
+                name,
+                categories,
+                raw.toolTimeout(),
+                raw.minLineCoverage(),
+                limits(name, raw.maxFindings()),
+                limits(name, raw.maxNewFindings()),
+                raw.minChangedLineCoverage(),
+                raw.failFast(),
+                raw.targetUrl(),
+                raw.minPerformanceScore(),
+                raw.runUnconfiguredLinters(),
+                raw.judgeUnconfiguredLinters(),
+                raw.changedOnly(),
+                raw.fullTests(),
+                raw.reuseResults());
     }
 
     private static Map<Severity, Integer> limits(String profile, Map<String, Integer> raw) {
@@ -55,7 +70,8 @@ public class QualityProfiles {
         if (raw != null) {
             raw.forEach((severity, max) -> {
                 if (max == null || max < 0) {
-                    throw new IllegalArgumentException("quality profile " + profile + ": the limit for " + severity + " must be 0 or more");
+                    throw new IllegalArgumentException(
+                            "quality profile " + profile + ": the limit for " + severity + " must be 0 or more");
                 }
                 limits.put(severity(profile, severity), max);
             });
@@ -67,7 +83,10 @@ public class QualityProfiles {
         try {
             return Severity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("quality profile " + profile + ": unknown severity '" + value + "' in max-findings or max-new-findings", e);
+            throw new IllegalArgumentException(
+                    "quality profile " + profile + ": unknown severity '" + value
+                            + "' in max-findings or max-new-findings",
+                    e);
         }
     }
 }

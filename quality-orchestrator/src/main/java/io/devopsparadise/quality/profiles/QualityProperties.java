@@ -2,17 +2,16 @@ package io.devopsparadise.quality.profiles;
 
 import io.devopsparadise.quality.semantic.SemanticLimits;
 import jakarta.validation.constraints.Min;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the quality orchestrator ({@code paradise.quality.*}).
@@ -104,6 +103,5 @@ public record QualityProperties(
             @DefaultValue("false") boolean judgeUnconfiguredLinters,
             @DefaultValue("false") boolean changedOnly,
             @DefaultValue("false") boolean fullTests,
-            @DefaultValue("false") boolean reuseResults) {
-    }
+            @DefaultValue("false") boolean reuseResults) {}
 }

@@ -1,10 +1,5 @@
 package io.devopsparadise.quality.projectrules;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.toml.TomlMapper;
-
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.toml.TomlMapper;
 
 /**
  * Reads the configuration files at a workspace's root, bounded: only regular files (a symbolic link could point
@@ -44,13 +43,18 @@ final class ConfigFiles {
         }
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new UnreadableConfigException(name, "larger than 1 MiB (" + Files.size(file) + " bytes); not read");
+                throw new UnreadableConfigException(
+                        name, "larger than 1 MiB (" + Files.size(file) + " bytes); not read");
             }
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString());
         } catch (CharacterCodingException e) {
             throw new UnreadableConfigException(name, "not UTF-8 text");
         } catch (IOException e) {
-            throw new UnreadableConfigException(name, "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new UnreadableConfigException(
+                    name, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -68,7 +72,8 @@ final class ConfigFiles {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String why = e.getOriginalMessage() == null ? "malformed TOML" : firstLine(e.getOriginalMessage());
-            throw at == null || at.getLineNr() < 1 ? new UnreadableConfigException(name, why)
+            throw at == null || at.getLineNr() < 1
+                    ? new UnreadableConfigException(name, why)
                     : new UnreadableConfigException(name, at.getLineNr(), why);
         }
     }

@@ -11,10 +11,14 @@ import java.util.List;
 public record ExcludePatterns(List<String> globs) {
 
     /** flake8's own exclusions, which a project's {@code exclude} replaces. */
-    public static final List<String> FLAKE8_DEFAULT = List.of(".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg");
+    public static final List<String> FLAKE8_DEFAULT =
+            List.of(".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg");
 
     public ExcludePatterns {
-        globs = globs.stream().map(ExcludePatterns::normalize).filter(glob -> !glob.isEmpty()).toList();
+        globs = globs.stream()
+                .map(ExcludePatterns::normalize)
+                .filter(glob -> !glob.isEmpty())
+                .toList();
     }
 
     public boolean excludes(String file) {

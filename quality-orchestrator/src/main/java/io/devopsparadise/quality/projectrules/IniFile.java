@@ -41,7 +41,9 @@ public final class IniFile {
     /** A value as a list: items separated by commas or newlines, blank items dropped. */
     public List<String> list(String section, String key) {
         return get(section, key).map(value -> List.of(value.split("[,\\n]"))).orElse(List.of()).stream()
-                .map(String::strip).filter(item -> !item.isEmpty()).toList();
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     private static final class Reader {
@@ -112,7 +114,8 @@ public final class IniFile {
             }
             String option = line.substring(0, at).strip().toLowerCase();
             if (section.containsKey(option)) {
-                throw new UnreadableConfigException(name, number, "option '" + option + "' appears twice in its section");
+                throw new UnreadableConfigException(
+                        name, number, "option '" + option + "' appears twice in its section");
             }
             section.put(option, new StringBuilder(line.substring(at + 1).strip()));
             key = option;

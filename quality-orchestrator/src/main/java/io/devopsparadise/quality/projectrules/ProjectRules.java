@@ -15,9 +15,14 @@ import java.util.Set;
  * @param jestConfig        a jest.config.* file at the root, else package.json when it has a "jest" block
  * @param unreadable        why a configuration file could not be read ("pyproject.toml: line 3: …"); its tools run with defaults
  */
-public record ProjectRules(Set<String> configuredLinters, Optional<RuffSettings> ruff, Optional<ToxPytestCommand> toxPytest,
-                           boolean coverageConfigured, ExcludePatterns flake8Exclude, Optional<String> jestConfig,
-                           List<String> unreadable) {
+public record ProjectRules(
+        Set<String> configuredLinters,
+        Optional<RuffSettings> ruff,
+        Optional<ToxPytestCommand> toxPytest,
+        boolean coverageConfigured,
+        ExcludePatterns flake8Exclude,
+        Optional<String> jestConfig,
+        List<String> unreadable) {
 
     public ProjectRules {
         configuredLinters = Set.copyOf(configuredLinters);
@@ -26,8 +31,14 @@ public record ProjectRules(Set<String> configuredLinters, Optional<RuffSettings>
 
     /** A workspace that configures nothing. */
     public static ProjectRules none() {
-        return new ProjectRules(Set.of(), Optional.empty(), Optional.empty(), false, new ExcludePatterns(ExcludePatterns.FLAKE8_DEFAULT),
-                Optional.empty(), List.of());
+        return new ProjectRules(
+                Set.of(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                new ExcludePatterns(ExcludePatterns.FLAKE8_DEFAULT),
+                Optional.empty(),
+                List.of());
     }
 
     public boolean configures(String linter) {
@@ -36,7 +47,9 @@ public record ProjectRules(Set<String> configuredLinters, Optional<RuffSettings>
 
     /** Why some of the named configuration files could not be read. */
     public List<String> unreadable(List<String> files) {
-        return unreadable.stream().filter(why -> files.stream().anyMatch(file -> why.startsWith(file + ":"))).toList();
+        return unreadable.stream()
+                .filter(why -> files.stream().anyMatch(file -> why.startsWith(file + ":")))
+                .toList();
     }
 
     /** The project's own pytest arguments (from tox), or none: pytest then reads its ini options itself. */

@@ -1,9 +1,5 @@
 package io.devopsparadise.quality.projectrules;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a workspace root's configuration files (pyproject.toml, setup.cfg, tox.ini, .flake8, .coveragerc,
@@ -19,11 +18,27 @@ import java.util.function.Supplier;
  */
 public final class ProjectRulesReader {
 
-    private static final List<String> ESLINT_CONFIGS = List.of("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs",
-            "eslint.config.ts", "eslint.config.mts", "eslint.config.cts", ".eslintrc", ".eslintrc.js", ".eslintrc.cjs", ".eslintrc.yaml",
-            ".eslintrc.yml", ".eslintrc.json");
-    private static final List<String> JEST_CONFIGS = List.of("jest.config.js", "jest.config.ts", "jest.config.mjs", "jest.config.cjs",
-            "jest.config.mts", "jest.config.cts", "jest.config.json");
+    private static final List<String> ESLINT_CONFIGS = List.of(
+            "eslint.config.js",
+            "eslint.config.mjs",
+            "eslint.config.cjs",
+            "eslint.config.ts",
+            "eslint.config.mts",
+            "eslint.config.cts",
+            ".eslintrc",
+            ".eslintrc.js",
+            ".eslintrc.cjs",
+            ".eslintrc.yaml",
+            ".eslintrc.yml",
+            ".eslintrc.json");
+    private static final List<String> JEST_CONFIGS = List.of(
+            "jest.config.js",
+            "jest.config.ts",
+            "jest.config.mjs",
+            "jest.config.cjs",
+            "jest.config.mts",
+            "jest.config.cts",
+            "jest.config.json");
 
     private final Path root;
     private final ConfigFiles files;
@@ -39,7 +54,8 @@ public final class ProjectRulesReader {
     }
 
     private ProjectRules rules() {
-        JsonNode pyproject = attempt(() -> files.toml("pyproject.toml")).orElse(JsonMapper.shared().missingNode());
+        JsonNode pyproject = attempt(() -> files.toml("pyproject.toml"))
+                .orElse(JsonMapper.shared().missingNode());
         Optional<IniFile> setupCfg = attempt(() -> files.ini("setup.cfg"));
         Optional<IniFile> toxIni = attempt(() -> files.ini("tox.ini"));
         Optional<IniFile> flake8File = attempt(() -> files.ini(".flake8"));
@@ -48,11 +64,17 @@ public final class ProjectRulesReader {
         if (section(setupCfg, "flake8") || section(toxIni, "flake8") || section(flake8File, "flake8")) {
             linters.add("flake8");
         }
-        if (files.exists(".pylintrc") || files.exists("pylintrc") || pyproject.path("tool").has("pylint") || pylintSection(setupCfg)
+        if (files.exists(".pylintrc")
+                || files.exists("pylintrc")
+                || pyproject.path("tool").has("pylint")
+                || pylintSection(setupCfg)
                 || pylintSection(toxIni)) {
             linters.add("pylint");
         }
-        if (ruff.isPresent() || files.exists("ruff.toml") || files.exists(".ruff.toml") || pyproject.path("tool").has("ruff")) {
+        if (ruff.isPresent()
+                || files.exists("ruff.toml")
+                || files.exists(".ruff.toml")
+                || pyproject.path("tool").has("ruff")) {
             linters.add("ruff");
         }
         if (ESLINT_CONFIGS.stream().anyMatch(files::exists) || packageJson().has("eslintConfig")) {
@@ -61,11 +83,14 @@ public final class ProjectRulesReader {
         if (files.exists(".shellcheckrc")) {
             linters.add("shellcheck");
         }
-        boolean coverage = pyproject.path("tool").path("coverage").has("run") || files.exists(".coveragerc")
-                || section(setupCfg, "coverage:run") || section(toxIni, "coverage:run");
-        Optional<ToxPytestCommand> tox = toxIni.flatMap(ini -> ini.get("testenv", "commands")).flatMap(commands -> ToxPytestCommand.of(commands, root));
-        return new ProjectRules(linters, ruff, tox, coverage, flake8Exclude(setupCfg, toxIni, flake8File),
-                jestConfig(), unreadable);
+        boolean coverage = pyproject.path("tool").path("coverage").has("run")
+                || files.exists(".coveragerc")
+                || section(setupCfg, "coverage:run")
+                || section(toxIni, "coverage:run");
+        Optional<ToxPytestCommand> tox = toxIni.flatMap(ini -> ini.get("testenv", "commands"))
+                .flatMap(commands -> ToxPytestCommand.of(commands, root));
+        return new ProjectRules(
+                linters, ruff, tox, coverage, flake8Exclude(setupCfg, toxIni, flake8File), jestConfig(), unreadable);
     }
 
     /** Ruff's own precedence: .ruff.toml, then ruff.toml, then pyproject.toml's [tool.ruff]. */
@@ -76,14 +101,19 @@ public final class ProjectRulesReader {
             }
         }
         JsonNode table = pyproject.path("tool").path("ruff");
-        return table.isObject() ? attempt(() -> Optional.of(RuffSettings.of("pyproject.toml", table))) : Optional.empty();
+        return table.isObject()
+                ? attempt(() -> Optional.of(RuffSettings.of("pyproject.toml", table)))
+                : Optional.empty();
     }
 
     /** flake8 reads the first of setup.cfg, tox.ini, .flake8 that has a [flake8] section. */
-    private static ExcludePatterns flake8Exclude(Optional<IniFile> setupCfg, Optional<IniFile> toxIni, Optional<IniFile> flake8File) {
-        Optional<IniFile> config = setupCfg.filter(ini -> ini.has("flake8")).or(() -> toxIni.filter(ini -> ini.has("flake8")))
+    private static ExcludePatterns flake8Exclude(
+            Optional<IniFile> setupCfg, Optional<IniFile> toxIni, Optional<IniFile> flake8File) {
+        Optional<IniFile> config = setupCfg.filter(ini -> ini.has("flake8"))
+                .or(() -> toxIni.filter(ini -> ini.has("flake8")))
                 .or(() -> flake8File.filter(ini -> ini.has("flake8")));
-        List<String> globs = new ArrayList<>(config.map(ini -> ini.list("flake8", "exclude")).filter(list -> !list.isEmpty())
+        List<String> globs = new ArrayList<>(config.map(ini -> ini.list("flake8", "exclude"))
+                .filter(list -> !list.isEmpty())
                 .orElse(ExcludePatterns.FLAKE8_DEFAULT));
         config.ifPresent(ini -> globs.addAll(ini.list("flake8", "extend-exclude")));
         return new ExcludePatterns(globs);
@@ -91,11 +121,16 @@ public final class ProjectRulesReader {
 
     /** A jest.config.* file, else package.json when it holds a "jest" block. */
     private Optional<String> jestConfig() {
-        return JEST_CONFIGS.stream().filter(files::exists).findFirst().or(() -> Optional.of("package.json").filter(name -> packageJson().has("jest")));
+        return JEST_CONFIGS.stream()
+                .filter(files::exists)
+                .findFirst()
+                .or(() ->
+                        Optional.of("package.json").filter(name -> packageJson().has("jest")));
     }
 
     private JsonNode packageJson() {
-        return attempt(() -> files.text("package.json").map(this::json)).orElse(JsonMapper.shared().missingNode());
+        return attempt(() -> files.text("package.json").map(this::json))
+                .orElse(JsonMapper.shared().missingNode());
     }
 
     private JsonNode json(String text) {
@@ -112,7 +147,8 @@ public final class ProjectRulesReader {
     }
 
     private static boolean pylintSection(Optional<IniFile> ini) {
-        return ini.map(file -> file.sections().stream().anyMatch(s -> s.startsWith("pylint.") || s.equals("MASTER"))).orElse(false);
+        return ini.map(file -> file.sections().stream().anyMatch(s -> s.startsWith("pylint.") || s.equals("MASTER")))
+                .orElse(false);
     }
 
     private <T> Optional<T> attempt(Supplier<Optional<T>> read) {

@@ -19,9 +19,34 @@ public final class RuffAsFlake8 {
     /** Ruff's selection when a project selects nothing itself. */
     static final List<String> DEFAULT_SELECT = List.of("E4", "E7", "E9", "F");
     /** Ruff's own exclusions, which a project's {@code exclude} replaces. */
-    static final List<String> DEFAULT_EXCLUDE = List.of(".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints",
-            ".mypy_cache", ".nox", ".pants.d", ".pyenv", ".pytest_cache", ".pytype", ".ruff_cache", ".svn", ".tox", ".venv", ".vscode",
-            "__pypackages__", "_build", "buck-out", "build", "dist", "node_modules", "site-packages", "venv");
+    static final List<String> DEFAULT_EXCLUDE = List.of(
+            ".bzr",
+            ".direnv",
+            ".eggs",
+            ".git",
+            ".git-rewrite",
+            ".hg",
+            ".ipynb_checkpoints",
+            ".mypy_cache",
+            ".nox",
+            ".pants.d",
+            ".pyenv",
+            ".pytest_cache",
+            ".pytype",
+            ".ruff_cache",
+            ".svn",
+            ".tox",
+            ".venv",
+            ".vscode",
+            "__pypackages__",
+            "_build",
+            "buck-out",
+            "build",
+            "dist",
+            "node_modules",
+            "site-packages",
+            "venv");
+
     private static final Pattern SHARED = Pattern.compile("[EWF]\\d{0,3}|C9\\d{0,2}");
     private static final Pattern SAFE_GLOB = Pattern.compile("[^\\s,:]+");
 
@@ -102,7 +127,8 @@ public final class RuffAsFlake8 {
     }
 
     private String perFileIgnores() {
-        return ruff.perFileIgnores().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return ruff.perFileIgnores().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(entry -> perFileIgnore(entry.getKey(), entry.getValue()))
                 .flatMap(Optional::stream)
                 .collect(Collectors.joining(" "));

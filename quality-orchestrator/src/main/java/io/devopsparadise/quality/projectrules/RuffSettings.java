@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.projectrules;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Ruff settings a project gives in {@code [tool.ruff]} of pyproject.toml, ruff.toml or .ruff.toml: rule
@@ -19,9 +18,16 @@ import java.util.Optional;
  * @param lineLength    pycodestyle's max-line-length when given, else line-length, else Ruff's 88
  * @param maxComplexity mccabe's max-complexity (Ruff's default 10)
  */
-public record RuffSettings(String source, Optional<List<String>> select, List<String> extendSelect, List<String> ignore,
-                           int lineLength, int maxComplexity, Map<String, List<String>> perFileIgnores,
-                           Optional<List<String>> exclude, List<String> extendExclude) {
+public record RuffSettings(
+        String source,
+        Optional<List<String>> select,
+        List<String> extendSelect,
+        List<String> ignore,
+        int lineLength,
+        int maxComplexity,
+        Map<String, List<String>> perFileIgnores,
+        Optional<List<String>> exclude,
+        List<String> extendExclude) {
 
     static final int DEFAULT_LINE_LENGTH = 88;
     static final int DEFAULT_MAX_COMPLEXITY = 10;
@@ -43,17 +49,32 @@ public record RuffSettings(String source, Optional<List<String>> select, List<St
     /** Reads the settings from Ruff's table: {@code tool.ruff} of pyproject.toml, or the whole of ruff.toml. */
     static RuffSettings of(String source, JsonNode ruff) {
         JsonNode lint = ruff.path("lint");
-        List<String> ignore = new ArrayList<>(strings(source, setting(ruff, lint, "ignore")).orElse(List.of()));
+        List<String> ignore =
+                new ArrayList<>(strings(source, setting(ruff, lint, "ignore")).orElse(List.of()));
         ignore.addAll(strings(source, setting(ruff, lint, "extend-ignore")).orElse(List.of()));
-        Map<String, List<String>> perFile = new LinkedHashMap<>(perFileIgnores(source, setting(ruff, lint, "per-file-ignores")));
-        perFileIgnores(source, setting(ruff, lint, "extend-per-file-ignores")).forEach((glob, codes) -> perFile.merge(glob, codes,
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        Map<String, List<String>> perFile =
+                new LinkedHashMap<>(perFileIgnores(source, setting(ruff, lint, "per-file-ignores")));
+        perFileIgnores(source, setting(ruff, lint, "extend-per-file-ignores"))
+                .forEach((glob, codes) -> perFile.merge(
+                        glob,
+                        codes,
+                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                                .toList()));
         int lineLength = integer(source, setting(ruff, lint, "pycodestyle").path("max-line-length"))
-                .or(() -> integer(source, ruff.path("line-length"))).orElse(DEFAULT_LINE_LENGTH);
-        int complexity = integer(source, setting(ruff, lint, "mccabe").path("max-complexity")).orElse(DEFAULT_MAX_COMPLEXITY);
-        return new RuffSettings(source, strings(source, setting(ruff, lint, "select")),
-                strings(source, setting(ruff, lint, "extend-select")).orElse(List.of()), ignore, lineLength, complexity, perFile,
-                strings(source, ruff.path("exclude")), strings(source, ruff.path("extend-exclude")).orElse(List.of()));
+                .or(() -> integer(source, ruff.path("line-length")))
+                .orElse(DEFAULT_LINE_LENGTH);
+        int complexity = integer(source, setting(ruff, lint, "mccabe").path("max-complexity"))
+                .orElse(DEFAULT_MAX_COMPLEXITY);
+        return new RuffSettings(
+                source,
+                strings(source, setting(ruff, lint, "select")),
+                strings(source, setting(ruff, lint, "extend-select")).orElse(List.of()),
+                ignore,
+                lineLength,
+                complexity,
+                perFile,
+                strings(source, ruff.path("exclude")),
+                strings(source, ruff.path("extend-exclude")).orElse(List.of()));
     }
 
     private static JsonNode setting(JsonNode ruff, JsonNode lint, String name) {
@@ -65,7 +86,8 @@ public record RuffSettings(String source, Optional<List<String>> select, List<St
             return Optional.empty();
         }
         if (!node.isArray() || node.valueStream().anyMatch(item -> !item.isString())) {
-            throw new UnreadableConfigException(source, "a Ruff setting that should be a list of strings is not: " + shorten(node));
+            throw new UnreadableConfigException(
+                    source, "a Ruff setting that should be a list of strings is not: " + shorten(node));
         }
         return Optional.of(node.valueStream().map(JsonNode::asString).toList());
     }
@@ -75,7 +97,8 @@ public record RuffSettings(String source, Optional<List<String>> select, List<St
             return Optional.empty();
         }
         if (!node.isIntegralNumber() || node.asInt() < 1) {
-            throw new UnreadableConfigException(source, "a Ruff setting that should be a positive integer is not: " + shorten(node));
+            throw new UnreadableConfigException(
+                    source, "a Ruff setting that should be a positive integer is not: " + shorten(node));
         }
         return Optional.of(node.asInt());
     }
@@ -88,7 +111,9 @@ public record RuffSettings(String source, Optional<List<String>> select, List<St
             throw new UnreadableConfigException(source, "per-file-ignores is not a table: " + shorten(node));
         }
         Map<String, List<String>> ignores = new LinkedHashMap<>();
-        node.properties().forEach(entry -> ignores.put(entry.getKey(), strings(source, entry.getValue()).orElse(List.of())));
+        node.properties()
+                .forEach(entry -> ignores.put(
+                        entry.getKey(), strings(source, entry.getValue()).orElse(List.of())));
         return ignores;
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a command line into arguments as Python's shlex.split (POSIX mode) does, which is how tox splits commands. */
 final class Shlex {
 
-    private Shlex() {
-    }
+    private Shlex() {}
 
     static List<String> split(String line) {
         List<String> words = new ArrayList<>();
@@ -19,7 +18,10 @@ final class Shlex {
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;
-                } else if (c == '\\' && quote == '"' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
+                } else if (c == '\\'
+                        && quote == '"'
+                        && i + 1 < line.length()
+                        && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
                     word.append(line.charAt(++i));
                 } else {
                     word.append(c);

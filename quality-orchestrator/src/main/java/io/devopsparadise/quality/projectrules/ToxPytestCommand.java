@@ -24,21 +24,85 @@ public final class ToxPytestCommand {
     private static final Pattern POSARGS = Pattern.compile("\\{posargs(?::([^}]*))?}|\\[]");
     private static final Pattern SITE_PACKAGES = Pattern.compile("\\{(?:env_site_packages_dir|envsitepackagesdir)}/?");
     private static final Pattern ROOT = Pattern.compile("\\{(?:tox_root|toxinidir)}/?");
-    private static final Set<String> FLAGS = Set.of("--doctest-modules", "--doctest-continue-on-failure", "-q", "--quiet", "-v",
-            "--verbose", "-x", "--exitfirst", "-l", "--showlocals", "-s", "--capture=no", "--strict-markers", "--strict-config", "--strict",
-            "-rA", "-ra", "-rs", "-rx", "-rf", "-rE", "--runxfail", "--lf", "--ff", "--nf", "--sw", "--disable-warnings", "--color=no",
-            "--color=yes", "--no-header", "--no-summary", "--import-mode=importlib", "--import-mode=prepend", "--import-mode=append",
-            "--continue-on-collection-errors", "--doctest-report=udiff", "--doctest-report=ndiff");
+    private static final Set<String> FLAGS = Set.of(
+            "--doctest-modules",
+            "--doctest-continue-on-failure",
+            "-q",
+            "--quiet",
+            "-v",
+            "--verbose",
+            "-x",
+            "--exitfirst",
+            "-l",
+            "--showlocals",
+            "-s",
+            "--capture=no",
+            "--strict-markers",
+            "--strict-config",
+            "--strict",
+            "-rA",
+            "-ra",
+            "-rs",
+            "-rx",
+            "-rf",
+            "-rE",
+            "--runxfail",
+            "--lf",
+            "--ff",
+            "--nf",
+            "--sw",
+            "--disable-warnings",
+            "--color=no",
+            "--color=yes",
+            "--no-header",
+            "--no-summary",
+            "--import-mode=importlib",
+            "--import-mode=prepend",
+            "--import-mode=append",
+            "--continue-on-collection-errors",
+            "--doctest-report=udiff",
+            "--doctest-report=ndiff");
     /** Options that choose, order, stop or spread the tests: a test plan does that itself. */
-    private static final Set<String> PLANNED = Set.of("-x", "--exitfirst", "--lf", "--ff", "--nf", "--sw", "-n", "--numprocesses", "--maxfail");
+    private static final Set<String> PLANNED =
+            Set.of("-x", "--exitfirst", "--lf", "--ff", "--nf", "--sw", "-n", "--numprocesses", "--maxfail");
     /** Options whose value follows, either joined by '=' or as the next argument. */
-    private static final Set<String> WITH_VALUE = Set.of("-m", "-k", "-W", "--pythonwarnings", "--tb", "--maxfail", "--durations",
-            "--doctest-glob", "-n", "--numprocesses", "--timeout", "--log-level", "--log-cli-level");
+    private static final Set<String> WITH_VALUE = Set.of(
+            "-m",
+            "-k",
+            "-W",
+            "--pythonwarnings",
+            "--tb",
+            "--maxfail",
+            "--durations",
+            "--doctest-glob",
+            "-n",
+            "--numprocesses",
+            "--timeout",
+            "--log-level",
+            "--log-cli-level");
+
     private static final Set<String> WITH_PATH = Set.of("--ignore", "--ignore-glob", "--deselect");
     /** Options never taken over, whose value (when separate) goes with them: they load plugins, move configuration or write files. */
-    private static final Set<String> REFUSED_WITH_VALUE = Set.of("-p", "-c", "--config-file", "-o", "--override-ini", "--rootdir",
-            "--basetemp", "--confcutdir", "--junitxml", "--junit-xml", "--junit-prefix", "--cov", "--cov-report", "--cov-config",
-            "--cov-fail-under", "--log-file", "--result-log", "--pastebin", "--debug");
+    private static final Set<String> REFUSED_WITH_VALUE = Set.of(
+            "-p",
+            "-c",
+            "--config-file",
+            "-o",
+            "--override-ini",
+            "--rootdir",
+            "--basetemp",
+            "--confcutdir",
+            "--junitxml",
+            "--junit-xml",
+            "--junit-prefix",
+            "--cov",
+            "--cov-report",
+            "--cov-config",
+            "--cov-fail-under",
+            "--log-file",
+            "--result-log",
+            "--pastebin",
+            "--debug");
 
     private final Path root;
     private final List<String> args = new ArrayList<>();
@@ -101,7 +165,8 @@ public final class ToxPytestCommand {
     }
 
     private static String resolve(String command, Path root) {
-        String resolved = POSARGS.matcher(command).replaceAll(match -> Matcher.quoteReplacement(match.group(1) == null ? "" : match.group(1)));
+        String resolved = POSARGS.matcher(command)
+                .replaceAll(match -> Matcher.quoteReplacement(match.group(1) == null ? "" : match.group(1)));
         resolved = SITE_PACKAGES.matcher(resolved).replaceAll("");
         return ROOT.matcher(resolved).replaceAll("./");
     }
@@ -115,7 +180,12 @@ public final class ToxPytestCommand {
             return 1;
         }
         boolean python = program.matches("python[0-9.]*") || argv.get(0).equals("{envpython}");
-        return python && argv.size() > 2 && argv.get(1).equals("-m") && (argv.get(2).equals("pytest") || argv.get(2).equals("py.test")) ? 3 : -1;
+        return python
+                        && argv.size() > 2
+                        && argv.get(1).equals("-m")
+                        && (argv.get(2).equals("pytest") || argv.get(2).equals("py.test"))
+                ? 3
+                : -1;
     }
 
     private void keep(List<String> argv) {
@@ -128,9 +198,12 @@ public final class ToxPytestCommand {
             } else if (FLAGS.contains(arg)) {
                 args.add(arg);
             } else if (WITH_VALUE.contains(option) || WITH_PATH.contains(option)) {
-                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : separateValue ? argv.get(++i) : null;
+                String value =
+                        arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : separateValue ? argv.get(++i) : null;
                 option(option, value, WITH_PATH.contains(option));
-            } else if (REFUSED_WITH_VALUE.contains(arg) && separateValue && !argv.get(i + 1).startsWith("-")) {
+            } else if (REFUSED_WITH_VALUE.contains(arg)
+                    && separateValue
+                    && !argv.get(i + 1).startsWith("-")) {
                 dropped.add(arg + " " + argv.get(++i));
             } else if (arg.startsWith("-")) {
                 dropped.add(arg);

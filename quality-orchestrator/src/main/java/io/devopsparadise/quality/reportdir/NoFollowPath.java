@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class NoFollowPath {
 
-    private NoFollowPath() {
-    }
+    private NoFollowPath() {}
 
     static SecureDirectoryStream<Path> open(Path root) throws IOException {
         DirectoryStream<Path> stream = Files.newDirectoryStream(root);
@@ -26,11 +25,13 @@ final class NoFollowPath {
             return secure;
         }
         stream.close();
-        throw new UnsupportedOperationException("this file system cannot open directories without following links: " + root);
+        throw new UnsupportedOperationException(
+                "this file system cannot open directories without following links: " + root);
     }
 
     /** The directory at the given steps under the open one; the caller closes it. */
-    static SecureDirectoryStream<Path> descend(SecureDirectoryStream<Path> from, List<String> steps, String shown) throws IOException {
+    static SecureDirectoryStream<Path> descend(SecureDirectoryStream<Path> from, List<String> steps, String shown)
+            throws IOException {
         SecureDirectoryStream<Path> current = from;
         for (String step : steps) {
             SecureDirectoryStream<Path> next = step(current, step, shown);
@@ -42,7 +43,8 @@ final class NoFollowPath {
         return current;
     }
 
-    static SecureDirectoryStream<Path> step(SecureDirectoryStream<Path> from, String step, String shown) throws IOException {
+    static SecureDirectoryStream<Path> step(SecureDirectoryStream<Path> from, String step, String shown)
+            throws IOException {
         try {
             return from.newDirectoryStream(Path.of(step), LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
@@ -58,9 +60,13 @@ final class NoFollowPath {
     /** The steps of a relative name, refusing anything that could leave the directory. */
     static List<String> steps(String relative) {
         List<String> steps = List.of(relative.split("/"));
-        if (relative.isEmpty() || relative.startsWith("/") || relative.endsWith("/") || relative.contains("\\")
+        if (relative.isEmpty()
+                || relative.startsWith("/")
+                || relative.endsWith("/")
+                || relative.contains("\\")
                 || steps.stream().anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))) {
-            throw new UnsafeReportException("'" + relative + "' is not a plain relative name inside the run's report directory");
+            throw new UnsafeReportException(
+                    "'" + relative + "' is not a plain relative name inside the run's report directory");
         }
         return steps;
     }

@@ -24,23 +24,25 @@ final class OpenWithin {
     private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     private static final Set<OpenOption> WRITE = Set.of(StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 
-    private OpenWithin() {
-    }
+    private OpenWithin() {}
 
     static SeekableByteChannel open(SecureDirectoryStream<Path> dir, Path entry, String name) throws IOException {
-        CompletableFuture<SeekableByteChannel> opening = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dir.newByteChannel(entry, READ);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, OpenWithin::daemon);
+        CompletableFuture<SeekableByteChannel> opening = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return dir.newByteChannel(entry, READ);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                OpenWithin::daemon);
         try {
             return opening.get(SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             release(dir, entry);
             opening.thenAccept(OpenWithin::closeQuietly);
-            throw new UnsafeReportException("report " + name + " could not be opened within " + SECONDS + "s (a named pipe?); not read");
+            throw new UnsafeReportException(
+                    "report " + name + " could not be opened within " + SECONDS + "s (a named pipe?); not read");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof java.io.UncheckedIOException io) {
                 throw io.getCause();

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.reportdir;
 
 import io.devopsparadise.quality.reports.ReportParseException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,8 +17,8 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +67,8 @@ public final class ReportDirectory {
             for (String step : steps) {
                 byName = byName.resolve(step);
                 SecureDirectoryStream<Path> next = createStep(current, byName, step);
-                var view = current.getFileAttributeView(Path.of(step), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+                var view = current.getFileAttributeView(
+                        Path.of(step), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
                 if (!view.getOwner().equals(owner)) {
                     view.setOwner(owner);
                 }
@@ -81,13 +81,14 @@ public final class ReportDirectory {
                 current.close();
             }
         } catch (IOException e) {
-            throw new UnsafeReportException("cannot create the report directory " + String.join("/", steps) + " in " + workspace
-                    + " (" + e.getClass().getSimpleName() + ")");
+            throw new UnsafeReportException("cannot create the report directory " + String.join("/", steps) + " in "
+                    + workspace + " (" + e.getClass().getSimpleName() + ")");
         }
         return new ReportDirectory(workspace, String.join("/", steps), copies, maxBytes);
     }
 
-    private static SecureDirectoryStream<Path> createStep(SecureDirectoryStream<Path> parent, Path byName, String step) throws IOException {
+    private static SecureDirectoryStream<Path> createStep(SecureDirectoryStream<Path> parent, Path byName, String step)
+            throws IOException {
         String shown = "the report directory in " + byName.getParent();
         try {
             return NoFollowPath.step(parent, step, shown);
@@ -128,12 +129,13 @@ public final class ReportDirectory {
     private Optional<Path> fetchAt(List<String> path, String name) {
         String shown = "report " + name;
         try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
-             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown)) {
+                SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown)) {
             return Optional.of(copy(dir, path, name));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UnsafeReportException(shown + " cannot be read (" + e.getClass().getSimpleName() + "); not read");
+            throw new UnsafeReportException(
+                    shown + " cannot be read (" + e.getClass().getSimpleName() + "); not read");
         }
     }
 
@@ -150,16 +152,18 @@ public final class ReportDirectory {
         String shown = "file " + name;
         List<String> path = concat(steps, NoFollowPath.steps(name));
         try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
-             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown);
-             SeekableByteChannel channel = dir.newByteChannel(Path.of(path.get(path.size() - 1)),
-                     Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS),
-                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
+                SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown);
+                SeekableByteChannel channel = dir.newByteChannel(
+                        Path.of(path.get(path.size() - 1)),
+                        Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW, LinkOption.NOFOLLOW_LINKS),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")))) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
         } catch (IOException e) {
-            throw new UnsafeReportException("cannot write " + name + " into the run's report directory (" + e.getClass().getSimpleName() + ")");
+            throw new UnsafeReportException("cannot write " + name + " into the run's report directory ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -171,9 +175,11 @@ public final class ReportDirectory {
         String shown = "report " + name;
         List<String> path = concat(steps, NoFollowPath.steps(name));
         try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
-             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown)) {
+                SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, path.subList(0, path.size() - 1), shown)) {
             Path entry = Path.of(path.get(path.size() - 1));
-            BasicFileAttributes attributes = dir.getFileAttributeView(entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+            BasicFileAttributes attributes = dir.getFileAttributeView(
+                            entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
             if (!attributes.isRegularFile()) {
                 throw new UnsafeReportException(shown + " is not a regular file; not read");
             }
@@ -182,7 +188,8 @@ public final class ReportDirectory {
             }
             try (SeekableByteChannel channel = OpenWithin.open(dir, entry, name)) {
                 channel.position(offset);
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.min(max, Math.min(attributes.size(), maxBytes) - offset));
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(
+                        (int) Math.min(max, Math.min(attributes.size(), maxBytes) - offset));
                 while (buffer.hasRemaining() && channel.read(buffer) > 0) {
                     // read on up to the bound
                 }
@@ -191,7 +198,8 @@ public final class ReportDirectory {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UnsafeReportException(shown + " cannot be read (" + e.getClass().getSimpleName() + "); not read");
+            throw new UnsafeReportException(
+                    shown + " cannot be read (" + e.getClass().getSimpleName() + "); not read");
         }
     }
 
@@ -233,7 +241,9 @@ public final class ReportDirectory {
 
     private Path copy(SecureDirectoryStream<Path> dir, List<String> path, String name) throws IOException {
         Path entry = Path.of(path.get(path.size() - 1));
-        BasicFileAttributes before = dir.getFileAttributeView(entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        BasicFileAttributes before = dir.getFileAttributeView(
+                        entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
         if (before.isSymbolicLink()) {
             throw new UnsafeReportException("report " + name + " is a symbolic link; not followed, not read");
         }
@@ -244,11 +254,15 @@ public final class ReportDirectory {
             throw tooLarge(name);
         }
         Path copy = newCopy(name);
-        try (SeekableByteChannel channel = OpenWithin.open(dir, entry, name); InputStream in = Channels.newInputStream(channel);
-             OutputStream out = Files.newOutputStream(copy, StandardOpenOption.APPEND)) {
-            BasicFileAttributes opened = dir.getFileAttributeView(entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        try (SeekableByteChannel channel = OpenWithin.open(dir, entry, name);
+                InputStream in = Channels.newInputStream(channel);
+                OutputStream out = Files.newOutputStream(copy, StandardOpenOption.APPEND)) {
+            BasicFileAttributes opened = dir.getFileAttributeView(
+                            entry, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .readAttributes();
             if (!before.fileKey().equals(opened.fileKey()) || hardLinked(path, before.fileKey())) {
-                throw new UnsafeReportException("report " + name + " was replaced while it was read, or is linked elsewhere; not read");
+                throw new UnsafeReportException(
+                        "report " + name + " was replaced while it was read, or is linked elsewhere; not read");
             }
             transfer(in, out, name);
         } catch (RuntimeException | IOException e) {
@@ -262,7 +276,8 @@ public final class ReportDirectory {
     private boolean hardLinked(List<String> path, Object fileKey) throws IOException {
         Path byName = workspace.resolve(String.join("/", path));
         var attributes = Files.readAttributes(byName, "unix:nlink,fileKey", LinkOption.NOFOLLOW_LINKS);
-        return !fileKey.equals(attributes.get("fileKey")) || attributes.get("nlink") instanceof Integer count && count > 1;
+        return !fileKey.equals(attributes.get("fileKey"))
+                || attributes.get("nlink") instanceof Integer count && count > 1;
     }
 
     private void transfer(InputStream in, OutputStream out, String name) throws IOException {
@@ -280,18 +295,24 @@ public final class ReportDirectory {
     private Path newCopy(String name) throws IOException {
         if (!Files.isDirectory(copies, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(copies.getParent());
-            Files.createDirectory(copies, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    copies, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Path copy = copies.resolve(name.replace('/', '-'));
         Files.deleteIfExists(copy);
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        Files.newByteChannel(copy, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))).close();
+        Set<OpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        Files.newByteChannel(
+                        copy,
+                        options,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                .close();
         return copy;
     }
 
     private UnsafeReportException tooLarge(String name) {
-        return new UnsafeReportException("report " + name + " is larger than " + maxBytes + " bytes, the limit " + SIZE_SETTING
-                + " sets; not read (raise the setting if such a report is expected)");
+        return new UnsafeReportException("report " + name + " is larger than " + maxBytes + " bytes, the limit "
+                + SIZE_SETTING + " sets; not read (raise the setting if such a report is expected)");
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

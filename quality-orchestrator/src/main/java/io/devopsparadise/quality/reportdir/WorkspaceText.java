@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 public final class WorkspaceText {
 
-    private WorkspaceText() {
-    }
+    private WorkspaceText() {}
 
     /** The file's text (UTF-8, malformed bytes replaced); empty when it is missing, a link, or larger than maxBytes. */
     public static Optional<String> read(Path workspace, String relative, long maxBytes) {
@@ -28,8 +27,9 @@ public final class WorkspaceText {
             return Optional.empty();
         }
         try (SecureDirectoryStream<Path> root = NoFollowPath.open(workspace);
-             SecureDirectoryStream<Path> dir = NoFollowPath.descend(root, steps.subList(0, steps.size() - 1), relative);
-             SeekableByteChannel channel = OpenWithin.open(dir, Path.of(steps.get(steps.size() - 1)), relative)) {
+                SecureDirectoryStream<Path> dir =
+                        NoFollowPath.descend(root, steps.subList(0, steps.size() - 1), relative);
+                SeekableByteChannel channel = OpenWithin.open(dir, Path.of(steps.get(steps.size() - 1)), relative)) {
             if (channel.size() > maxBytes) {
                 return Optional.empty();
             }

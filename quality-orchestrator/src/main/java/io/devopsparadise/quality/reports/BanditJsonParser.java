@@ -2,10 +2,9 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** Bandit's {@code -f json} report: {@code results[]} with test id, severity, file, line and text. */
 public final class BanditJsonParser {
@@ -15,12 +14,16 @@ public final class BanditJsonParser {
     public List<Finding> parse(Path file) {
         return JsonReports.interpreted(FORMAT, file, () -> {
             JsonNode results = JsonReports.require(JsonReports.read(FORMAT, file), "results", FORMAT, file);
-            return results.valueStream().map(result -> new Finding("bandit",
-                    result.path("test_id").asString("") + " " + result.path("test_name").asString(""),
-                    severity(result.path("issue_severity").asString("LOW")),
-                    result.path("filename").asString(null),
-                    result.path("line_number").asInt(0),
-                    result.path("issue_text").asString(""))).toList();
+            return results.valueStream()
+                    .map(result -> new Finding(
+                            "bandit",
+                            result.path("test_id").asString("") + " "
+                                    + result.path("test_name").asString(""),
+                            severity(result.path("issue_severity").asString("LOW")),
+                            result.path("filename").asString(null),
+                            result.path("line_number").asInt(0),
+                            result.path("issue_text").asString("")))
+                    .toList();
         });
     }
 

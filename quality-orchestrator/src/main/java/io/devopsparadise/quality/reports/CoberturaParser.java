@@ -2,14 +2,13 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
-import org.w3c.dom.Element;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3c.dom.Element;
 
 /**
  * Cobertura XML (coverage.py, jest's cobertura reporter): per class a file name and its lines; a branch line
@@ -34,7 +33,8 @@ public final class CoberturaParser {
             }
         }
         return new CoverageResult(counts.entrySet().stream()
-                .map(e -> new FileCoverage(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .map(e -> new FileCoverage(
+                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
                 .toList());
     }
 
@@ -55,7 +55,8 @@ public final class CoberturaParser {
             for (Element pkg : XmlReports.children(packages, "package")) {
                 for (Element classes : XmlReports.children(pkg, "classes")) {
                     for (Element cls : XmlReports.children(classes, "class")) {
-                        Map<Integer, Boolean> lines = files.computeIfAbsent(String.valueOf(XmlReports.attribute(cls, "filename")), k -> new HashMap<>());
+                        Map<Integer, Boolean> lines = files.computeIfAbsent(
+                                String.valueOf(XmlReports.attribute(cls, "filename")), k -> new HashMap<>());
                         for (Element group : XmlReports.children(cls, "lines")) {
                             for (Element line : XmlReports.children(group, "line")) {
                                 number(line).ifPresent(n -> lines.merge(n, hits(line) > 0, Boolean::logicalOr));
@@ -80,8 +81,7 @@ public final class CoberturaParser {
      * @param source the report's source directory (null when it names none)
      * @param files  per file, per measured line number, whether it ran
      */
-    public record LineHits(String source, Map<String, Map<Integer, Boolean>> files) {
-    }
+    public record LineHits(String source, Map<String, Map<Integer, Boolean>> files) {}
 
     private static void count(Element cls, Map<String, int[]> counts, Path file) {
         String name = XmlReports.attribute(cls, "filename");
@@ -95,7 +95,8 @@ public final class CoberturaParser {
                 if (hits(line) > 0) {
                     total[0]++;
                 }
-                Matcher conditions = CONDITIONS.matcher(String.valueOf(XmlReports.attribute(line, "condition-coverage")));
+                Matcher conditions =
+                        CONDITIONS.matcher(String.valueOf(XmlReports.attribute(line, "condition-coverage")));
                 if ("true".equals(XmlReports.attribute(line, "branch")) && conditions.find()) {
                     total[2] += Integer.parseInt(conditions.group(1));
                     total[3] += Integer.parseInt(conditions.group(2));

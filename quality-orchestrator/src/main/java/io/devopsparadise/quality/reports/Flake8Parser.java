@@ -2,7 +2,6 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ public final class Flake8Parser {
 
     /** The {@code --format} flake8 is run with. */
     public static final String FORMAT = "%(path)s::%(row)d::%(col)d::%(code)s::%(text)s";
+
     private static final String NAME = "flake8";
 
     public List<Finding> parse(Path file) {
@@ -24,7 +24,8 @@ public final class Flake8Parser {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ReportParseException(NAME, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
+            throw new ReportParseException(
+                    NAME, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         }
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -34,9 +35,11 @@ public final class Flake8Parser {
             }
             String[] parts = line.split("::", 5);
             if (parts.length != 5) {
-                throw new ReportParseException(NAME, file, "line " + (i + 1) + " is not path::row::col::code::text", null);
+                throw new ReportParseException(
+                        NAME, file, "line " + (i + 1) + " is not path::row::col::code::text", null);
             }
-            findings.add(new Finding(NAME, parts[3], severity(parts[3]), parts[0], number(parts[1], file, i), parts[4]));
+            findings.add(
+                    new Finding(NAME, parts[3], severity(parts[3]), parts[0], number(parts[1], file, i), parts[4]));
         }
         return findings;
     }

@@ -2,11 +2,10 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
-import org.w3c.dom.Element;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Element;
 
 /**
  * JaCoCo's XML report: groups (aggregate reports) hold packages, packages hold source files, each with a LINE and a
@@ -38,7 +37,8 @@ public final class JacocoXmlParser {
                 int[] lines = counter(source, "LINE", file);
                 int[] branches = counter(source, "BRANCH", file);
                 String path = packagePath == null || packagePath.isEmpty() ? name : packagePath + "/" + name;
-                files.add(new FileCoverage(path, lines[1], lines[0] + lines[1], branches[1], branches[0] + branches[1]));
+                files.add(
+                        new FileCoverage(path, lines[1], lines[0] + lines[1], branches[1], branches[0] + branches[1]));
             }
         }
     }
@@ -53,10 +53,12 @@ public final class JacocoXmlParser {
                     missed = Integer.parseInt(counter.getAttribute("missed"));
                     covered = Integer.parseInt(counter.getAttribute("covered"));
                 } catch (NumberFormatException e) {
-                    throw new ReportParseException(FORMAT, file, "a " + type + " counter has a count that is not a number", e);
+                    throw new ReportParseException(
+                            FORMAT, file, "a " + type + " counter has a count that is not a number", e);
                 }
                 if (missed < 0 || covered < 0 || (long) missed + covered > Integer.MAX_VALUE) {
-                    throw new ReportParseException(FORMAT, file, "a " + type + " counter has a negative or impossibly large count", null);
+                    throw new ReportParseException(
+                            FORMAT, file, "a " + type + " counter has a negative or impossibly large count", null);
                 }
                 return new int[] {missed, covered};
             }

@@ -1,20 +1,18 @@
 package io.devopsparadise.quality.reports;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a JSON report, failing with the file's name and what is wrong. */
 final class JsonReports {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonReports() {
-    }
+    private JsonReports() {}
 
     static JsonNode read(String format, Path file) {
         try {
@@ -25,10 +23,14 @@ final class JsonReports {
             return JSON.readTree(text);
         } catch (JacksonException e) {
             // Jackson's words quote the offending token, which the tested code wrote: say where, never what
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw new ReportParseException(format, file, "not valid JSON" + where, null);
         } catch (IOException e) {
-            throw new ReportParseException(format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
+            throw new ReportParseException(
+                    format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         }
     }
 

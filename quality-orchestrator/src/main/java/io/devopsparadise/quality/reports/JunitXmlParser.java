@@ -2,11 +2,10 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
-import org.w3c.dom.Element;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Element;
 
 /**
  * JUnit XML, as pytest, jest-junit, Maven Surefire and Newman write it: a {@code testsuites} root or a single
@@ -20,7 +19,8 @@ public final class JunitXmlParser {
     public List<TestCaseResult> parse(Path file) {
         Element root = XmlReports.root(FORMAT, file);
         if (!root.getTagName().equals("testsuites") && !root.getTagName().equals("testsuite")) {
-            throw new ReportParseException(FORMAT, file, "the root element is neither <testsuites> nor <testsuite>", null);
+            throw new ReportParseException(
+                    FORMAT, file, "the root element is neither <testsuites> nor <testsuite>", null);
         }
         List<TestCaseResult> cases = new ArrayList<>();
         collect(root, cases, file);
@@ -43,13 +43,26 @@ public final class JunitXmlParser {
         String className = XmlReports.attribute(testCase, "classname");
         Element failure = first(testCase, "failure");
         Element error = first(testCase, "error");
-        // Surefire's reruns (rerunFailingTestsCount) mark a test that failed, then passed, with flakyFailure or flakyError
-        Element flaky = first(testCase, "flakyFailure") != null ? first(testCase, "flakyFailure") : first(testCase, "flakyError");
-        TestStatus status = failure != null ? TestStatus.FAILED : error != null ? TestStatus.ERROR
-                : first(testCase, "skipped") != null ? TestStatus.SKIPPED : flaky != null ? TestStatus.FLAKY : TestStatus.PASSED;
+        // Surefire's reruns (rerunFailingTestsCount) mark a test that failed, then passed, with flakyFailure or
+        // flakyError
+        Element flaky = first(testCase, "flakyFailure") != null
+                ? first(testCase, "flakyFailure")
+                : first(testCase, "flakyError");
+        TestStatus status = failure != null
+                ? TestStatus.FAILED
+                : error != null
+                        ? TestStatus.ERROR
+                        : first(testCase, "skipped") != null
+                                ? TestStatus.SKIPPED
+                                : flaky != null ? TestStatus.FLAKY : TestStatus.PASSED;
         Element problem = failure != null ? failure : error != null ? error : flaky;
-        return new TestCaseResult(className != null ? className : suite, name, XmlReports.attribute(testCase, "file"),
-                status, seconds(XmlReports.attribute(testCase, "time")), problem == null ? null : message(problem));
+        return new TestCaseResult(
+                className != null ? className : suite,
+                name,
+                XmlReports.attribute(testCase, "file"),
+                status,
+                seconds(XmlReports.attribute(testCase, "time")),
+                problem == null ? null : message(problem));
     }
 
     private static Element first(Element parent, String name) {
@@ -59,7 +72,9 @@ public final class JunitXmlParser {
 
     private static String message(Element problem) {
         String message = XmlReports.attribute(problem, "message");
-        return message != null && !message.isBlank() ? message : problem.getTextContent().strip();
+        return message != null && !message.isBlank()
+                ? message
+                : problem.getTextContent().strip();
     }
 
     private static double seconds(String time) {

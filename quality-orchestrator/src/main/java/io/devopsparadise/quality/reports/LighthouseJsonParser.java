@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.PerformanceResult;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Lighthouse's JSON result (Lighthouse 12): category scores (0-1, null when a category could not be scored) and the
@@ -16,13 +15,19 @@ import java.util.Optional;
 public final class LighthouseJsonParser {
 
     private static final String FORMAT = "Lighthouse JSON";
-    static final List<String> METRICS = List.of("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-            "cumulative-layout-shift", "speed-index", "interactive");
+    static final List<String> METRICS = List.of(
+            "first-contentful-paint",
+            "largest-contentful-paint",
+            "total-blocking-time",
+            "cumulative-layout-shift",
+            "speed-index",
+            "interactive");
 
     public PerformanceResult parse(Path file) {
         return JsonReports.interpreted(FORMAT, file, () -> {
             JsonNode report = JsonReports.read(FORMAT, file);
-            String url = JsonReports.require(report, urlField(report), FORMAT, file).asString();
+            String url =
+                    JsonReports.require(report, urlField(report), FORMAT, file).asString();
             Map<String, Double> scores = new LinkedHashMap<>();
             JsonReports.require(report, "categories", FORMAT, file).properties().forEach(category -> {
                 JsonNode score = category.getValue().get("score");
@@ -46,8 +51,10 @@ public final class LighthouseJsonParser {
     public Optional<String> runtimeError(Path file) {
         return JsonReports.interpreted(FORMAT, file, () -> {
             JsonNode error = JsonReports.read(FORMAT, file).get("runtimeError");
-            return error == null || error.isNull() ? Optional.empty()
-                    : Optional.of(error.path("code").asString("") + ": " + error.path("message").asString(""));
+            return error == null || error.isNull()
+                    ? Optional.empty()
+                    : Optional.of(error.path("code").asString("") + ": "
+                            + error.path("message").asString(""));
         });
     }
 

@@ -2,13 +2,12 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * npm audit's JSON (audit report version 2): per vulnerable package, the advisories it is affected by ("via"
@@ -23,15 +22,24 @@ public final class NpmAuditJsonParser {
         return JsonReports.interpreted(FORMAT, file, () -> {
             JsonNode report = JsonReports.read(FORMAT, file);
             if (report.path("auditReportVersion").asInt(0) != 2) {
-                throw new ReportParseException(FORMAT, file, "auditReportVersion is not 2; expected 2 (npm 7 or newer)", null);
+                throw new ReportParseException(
+                        FORMAT, file, "auditReportVersion is not 2; expected 2 (npm 7 or newer)", null);
             }
             List<Finding> findings = new ArrayList<>();
-            for (JsonNode vulnerable : JsonReports.require(report, "vulnerabilities", FORMAT, file).values()) {
+            for (JsonNode vulnerable :
+                    JsonReports.require(report, "vulnerabilities", FORMAT, file).values()) {
                 String name = vulnerable.path("name").asString("?");
                 for (JsonNode via : vulnerable.path("via").values()) {
                     if (via.isObject()) {
-                        findings.add(new Finding("npm-audit", rule(via), severity(via.path("severity").asString(""), file), lockFile, 0,
-                                name + "@" + via.path("range").asString("") + ": " + via.path("title").asString("") + " (" + via.path("url").asString("") + ")"));
+                        findings.add(new Finding(
+                                "npm-audit",
+                                rule(via),
+                                severity(via.path("severity").asString(""), file),
+                                lockFile,
+                                0,
+                                name + "@" + via.path("range").asString("") + ": "
+                                        + via.path("title").asString("") + " ("
+                                        + via.path("url").asString("") + ")"));
                     }
                 }
             }
@@ -47,14 +55,17 @@ public final class NpmAuditJsonParser {
                 return Optional.empty();
             }
             JsonNode error = report.path("error");
-            String message = report.path("message").asString(error.path("summary").asString(""));
+            String message =
+                    report.path("message").asString(error.path("summary").asString(""));
             return Optional.of(message.isBlank() ? "npm audit reported an error and no audit" : message);
         });
     }
 
     private static String rule(JsonNode via) {
         String url = via.path("url").asString("");
-        return url.contains("/advisories/") ? url.substring(url.lastIndexOf('/') + 1) : "npm-advisory-" + via.path("source").asString("");
+        return url.contains("/advisories/")
+                ? url.substring(url.lastIndexOf('/') + 1)
+                : "npm-advisory-" + via.path("source").asString("");
     }
 
     private static Severity severity(String npm, Path file) {
@@ -70,7 +81,8 @@ public final class NpmAuditJsonParser {
             case "info":
                 return Severity.INFO;
             default:
-                throw new ReportParseException(FORMAT, file, "a severity is none of critical, high, moderate, low, info", null);
+                throw new ReportParseException(
+                        FORMAT, file, "a severity is none of critical, high, moderate, low, info", null);
         }
     }
 }

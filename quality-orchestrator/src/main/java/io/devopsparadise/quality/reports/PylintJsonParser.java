@@ -2,10 +2,9 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** Pylint's {@code --output-format=json}: an array of messages typed fatal, error, warning, refactor or convention. */
 public final class PylintJsonParser {
@@ -18,12 +17,16 @@ public final class PylintJsonParser {
             if (!messages.isArray()) {
                 throw new ReportParseException(FORMAT, file, "expected an array of messages", null);
             }
-            return messages.valueStream().map(message -> new Finding("pylint",
-                    message.path("message-id").asString("") + " " + message.path("symbol").asString(""),
-                    severity(message.path("type").asString("")),
-                    message.path("path").asString(null),
-                    message.path("line").asInt(0),
-                    message.path("message").asString(""))).toList();
+            return messages.valueStream()
+                    .map(message -> new Finding(
+                            "pylint",
+                            message.path("message-id").asString("") + " "
+                                    + message.path("symbol").asString(""),
+                            severity(message.path("type").asString("")),
+                            message.path("path").asString(null),
+                            message.path("line").asInt(0),
+                            message.path("message").asString("")))
+                    .toList();
         });
     }
 

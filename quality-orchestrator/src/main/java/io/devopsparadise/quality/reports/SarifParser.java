@@ -2,11 +2,10 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * SARIF 2.1.0 (ESLint's SARIF formatter, and any tool that writes SARIF): every result of every run, its level
@@ -24,11 +23,22 @@ public final class SarifParser {
             JsonNode runs = JsonReports.require(JsonReports.read(FORMAT, file), "runs", FORMAT, file);
             List<Finding> findings = new ArrayList<>();
             for (JsonNode run : runs) {
-                String tool = run.path("tool").path("driver").path("name").asString("sarif").toLowerCase();
+                String tool = run.path("tool")
+                        .path("driver")
+                        .path("name")
+                        .asString("sarif")
+                        .toLowerCase();
                 for (JsonNode result : run.path("results")) {
                     JsonNode location = result.path("locations").path(0).path("physicalLocation");
-                    findings.add(new Finding(tool, result.path("ruleId").asString(""), severity(result.path("level").asString("warning")),
-                            relative(location.path("artifactLocation").path("uri").asString(null), workspaceUri),
+                    findings.add(new Finding(
+                            tool,
+                            result.path("ruleId").asString(""),
+                            severity(result.path("level").asString("warning")),
+                            relative(
+                                    location.path("artifactLocation")
+                                            .path("uri")
+                                            .asString(null),
+                                    workspaceUri),
                             location.path("region").path("startLine").asInt(0),
                             result.path("message").path("text").asString("")));
                 }

@@ -2,10 +2,9 @@ package io.devopsparadise.quality.reports;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
-import tools.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** ShellCheck's {@code -f json1}: {@code comments[]} with file, line, level and code (SCxxxx). */
 public final class ShellcheckJsonParser {
@@ -15,12 +14,15 @@ public final class ShellcheckJsonParser {
     public List<Finding> parse(Path file) {
         return JsonReports.interpreted(FORMAT, file, () -> {
             JsonNode comments = JsonReports.require(JsonReports.read(FORMAT, file), "comments", FORMAT, file);
-            return comments.valueStream().map(comment -> new Finding("shellcheck",
-                    "SC" + comment.path("code").asInt(),
-                    severity(comment.path("level").asString("")),
-                    comment.path("file").asString(null),
-                    comment.path("line").asInt(0),
-                    comment.path("message").asString(""))).toList();
+            return comments.valueStream()
+                    .map(comment -> new Finding(
+                            "shellcheck",
+                            "SC" + comment.path("code").asInt(),
+                            severity(comment.path("level").asString("")),
+                            comment.path("file").asString(null),
+                            comment.path("line").asInt(0),
+                            comment.path("message").asString("")))
+                    .toList();
         });
     }
 

@@ -1,18 +1,17 @@
 package io.devopsparadise.quality.reports;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads XML reports with external DTDs and entities off and entity expansion and nesting bounded: a report is data from
@@ -38,8 +37,7 @@ final class XmlReports {
         }
     };
 
-    private XmlReports() {
-    }
+    private XmlReports() {}
 
     static Element root(String format, Path file) {
         try {
@@ -64,10 +62,13 @@ final class XmlReports {
             return document.getDocumentElement();
         } catch (SAXException e) {
             // the parser's words may quote the file, which the tested code wrote: say where, never what
-            String where = e instanceof org.xml.sax.SAXParseException at ? " at line " + at.getLineNumber() + ", column " + at.getColumnNumber() : "";
+            String where = e instanceof org.xml.sax.SAXParseException at
+                    ? " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()
+                    : "";
             throw new ReportParseException(format, file, "not well-formed XML" + where, null);
         } catch (IOException e) {
-            throw new ReportParseException(format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
+            throw new ReportParseException(
+                    format, file, "cannot be read (" + e.getClass().getSimpleName() + ")", null);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser lacks secure processing", e);
         }

@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.quality.reports.BanditJsonParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** Bandit, Python security findings (JSON). */
 @Component
@@ -30,7 +29,8 @@ class BanditRunner extends FindingsRunner {
 
     @Override
     public List<String> command(RunContext context) {
-        List<String> command = new ArrayList<>(List.of("bandit", "-q", "-f", "json", "-o", context.reportInInstance(report())));
+        List<String> command =
+                new ArrayList<>(List.of("bandit", "-q", "-f", "json", "-o", context.reportInInstance(report())));
         List<String> files = context.filesOfKind(List.of(), ".py");
         if (files.isEmpty()) {
             command.addAll(List.of("-r", ".", "-x", "./.paradise"));

@@ -2,11 +2,10 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.reports.SarifParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * ESLint with the SARIF formatter, on workspaces that configure it (eslint.config.*, .eslintrc*, or package.json
@@ -22,14 +21,19 @@ class EslintRunner extends LintRunner {
 
     @Override
     public boolean appliesTo(RunContext context) {
-        return context.workspace().has("javascript") && context.workspace().rules().configures("eslint");
+        return context.workspace().has("javascript")
+                && context.workspace().rules().configures("eslint");
     }
 
     @Override
     public List<String> command(RunContext context) {
-        List<String> command = new ArrayList<>(List.of("node", context.nodeModules() + "/eslint/bin/eslint.js",
-                "--format", context.nodeModules() + "/@microsoft/eslint-formatter-sarif/sarif.js",
-                "--output-file", context.reportInInstance(report())));
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                context.nodeModules() + "/eslint/bin/eslint.js",
+                "--format",
+                context.nodeModules() + "/@microsoft/eslint-formatter-sarif/sarif.js",
+                "--output-file",
+                context.reportInInstance(report())));
         command.add("--");
         command.addAll(context.filesOfKind(List.of("."), ".js"));
         return command;
@@ -54,5 +58,4 @@ class EslintRunner extends LintRunner {
     List<Finding> parse(Path report, RunContext context) {
         return new SarifParser().parse(report, "file://" + context.workspaceInInstance() + "/");
     }
-
 }

@@ -3,10 +3,8 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.reportdir.UnsafeReportException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +51,9 @@ abstract class FindingsRunner implements ToolRunner {
         String name = report(context);
         Optional<Path> report;
         try {
-            report = reportsOnStdout() ? Optional.of(context.reports().keep(name, result.stdout())) : context.reports().fetch(name);
+            report = reportsOnStdout()
+                    ? Optional.of(context.reports().keep(name, result.stdout()))
+                    : context.reports().fetch(name);
         } catch (UnsafeReportException e) {
             return ToolOutcome.error(tool(), category(), result.durationMillis(), e.getMessage());
         }
@@ -65,7 +65,11 @@ abstract class FindingsRunner implements ToolRunner {
         if (error.isPresent()) {
             return ToolOutcome.error(tool(), category(), result.durationMillis(), error.get());
         }
-        return ToolOutcome.findings(tool(), category(), result.durationMillis(), ReportDirectory.parseCopy(name, copy, file -> parse(file, context)));
+        return ToolOutcome.findings(
+                tool(),
+                category(),
+                result.durationMillis(),
+                ReportDirectory.parseCopy(name, copy, file -> parse(file, context)));
     }
 
     private static long size(Path file) {

@@ -3,11 +3,10 @@ package io.devopsparadise.quality.runners;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.projectrules.ProjectRules;
 import io.devopsparadise.quality.reports.Flake8Parser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * flake8 (pycodestyle + pyflakes) from the workspace root, so that the project's own configuration (.flake8,
@@ -29,26 +28,33 @@ class Flake8Runner extends LintRunner {
     @Override
     public boolean appliesTo(RunContext context) {
         ProjectRules rules = context.workspace().rules();
-        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty()
+        return context.workspace().has("python")
+                && !context.workspace().pythonFiles().isEmpty()
                 && (rules.configures("flake8") || !rules.configures("ruff"));
     }
 
     @Override
     public List<String> command(RunContext context) {
         ProjectRules rules = context.workspace().rules();
-        List<String> command = new ArrayList<>(List.of("flake8", "--format=" + Flake8Parser.FORMAT,
-                "--output-file=" + context.reportInInstance(report()), "--exit-zero"));
+        List<String> command = new ArrayList<>(List.of(
+                "flake8",
+                "--format=" + Flake8Parser.FORMAT,
+                "--output-file=" + context.reportInInstance(report()),
+                "--exit-zero"));
         if (!rules.configures("flake8")) {
             command.add("--extend-exclude=" + SKIPPED);
         }
-        // no "--": flake8 then takes its own options for files; a name starting with '-' gets "./" instead (filesOfKind)
+        // no "--": flake8 then takes its own options for files; a name starting with '-' gets "./" instead
+        // (filesOfKind)
         command.addAll(targets(context, rules.flake8Exclude()::kept));
         return command;
     }
 
     /** The changed Python files the exclusions leave, or the whole tree. */
     static List<String> targets(RunContext context, java.util.function.UnaryOperator<List<String>> exclusions) {
-        return context.changedFiles().isEmpty() ? List.of(".") : exclusions.apply(context.filesOfKind(List.of(), ".py"));
+        return context.changedFiles().isEmpty()
+                ? List.of(".")
+                : exclusions.apply(context.filesOfKind(List.of(), ".py"));
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.TestCaseResult;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * jest with jest-junit (JUnit XML) and its Cobertura coverage reporter, from the instance's npm tools. The project's
@@ -29,8 +28,12 @@ class JestRunner extends TestReportsRunner implements RerunnableTestRunner {
     @Override
     public List<String> command(RunContext context) {
         List<String> command = base(context);
-        command.addAll(List.of("--coverage", "--coverageReporters=cobertura", "--coverageDirectory=" + context.reportInInstance(""),
-                "--reporters=default", "--reporters=" + context.nodeModules() + "/jest-junit"));
+        command.addAll(List.of(
+                "--coverage",
+                "--coverageReporters=cobertura",
+                "--coverageDirectory=" + context.reportInInstance(""),
+                "--reporters=default",
+                "--reporters=" + context.nodeModules() + "/jest-junit"));
         return command;
     }
 
@@ -48,7 +51,9 @@ class JestRunner extends TestReportsRunner implements RerunnableTestRunner {
 
     @Override
     public List<TestCaseResult> rerunnable(RunContext context, List<TestCaseResult> failed) {
-        return failed.stream().filter(test -> !test.name().isBlank() && !test.name().contains("\n")).toList();
+        return failed.stream()
+                .filter(test -> !test.name().isBlank() && !test.name().contains("\n"))
+                .toList();
     }
 
     /**
@@ -58,8 +63,13 @@ class JestRunner extends TestReportsRunner implements RerunnableTestRunner {
     @Override
     public List<String> rerunCommand(RunContext context, List<TestCaseResult> tests, String report) {
         List<String> command = base(context);
-        String names = tests.stream().map(test -> literal(test.name().strip())).collect(java.util.stream.Collectors.joining("|"));
-        command.addAll(List.of("--reporters=default", "--reporters=" + context.nodeModules() + "/jest-junit", "--testNamePattern=^(?:" + names + ")$"));
+        String names = tests.stream()
+                .map(test -> literal(test.name().strip()))
+                .collect(java.util.stream.Collectors.joining("|"));
+        command.addAll(List.of(
+                "--reporters=default",
+                "--reporters=" + context.nodeModules() + "/jest-junit",
+                "--testNamePattern=^(?:" + names + ")$"));
         return command;
     }
 
@@ -89,7 +99,6 @@ class JestRunner extends TestReportsRunner implements RerunnableTestRunner {
     public String installHint() {
         return "npm install jest jest-junit where the instance keeps its npm tools";
     }
-
 
     @Override
     String coverageReport() {

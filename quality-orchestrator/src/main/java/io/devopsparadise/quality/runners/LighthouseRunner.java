@@ -1,18 +1,17 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.LighthouseJsonParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Lighthouse (JSON) on the page the profile's target URL names, in the instance's headless Chromium. Scores are
@@ -21,7 +20,8 @@ import java.util.Optional;
 @Component
 class LighthouseRunner implements ToolRunner {
 
-    static final String CHROME_FLAGS = "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking";
+    static final String CHROME_FLAGS =
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking";
     private static final String REPORT = "lighthouse.json";
 
     @Override
@@ -41,13 +41,21 @@ class LighthouseRunner implements ToolRunner {
 
     @Override
     public Optional<String> unmetRequirement(RunContext context) {
-        return context.targetUrl() == null ? Optional.of("the profile gives no target-url for Lighthouse to audit") : Optional.empty();
+        return context.targetUrl() == null
+                ? Optional.of("the profile gives no target-url for Lighthouse to audit")
+                : Optional.empty();
     }
 
     @Override
     public List<String> command(RunContext context) {
-        return List.of("node", context.nodeModules() + "/lighthouse/cli/index.js", context.targetUrl().toString(),
-                "--output=json", "--output-path=" + context.reportInInstance(REPORT), CHROME_FLAGS, "--quiet",
+        return List.of(
+                "node",
+                context.nodeModules() + "/lighthouse/cli/index.js",
+                context.targetUrl().toString(),
+                "--output=json",
+                "--output-path=" + context.reportInInstance(REPORT),
+                CHROME_FLAGS,
+                "--quiet",
                 "--only-categories=performance,accessibility,best-practices,seo");
     }
 
@@ -79,9 +87,22 @@ class LighthouseRunner implements ToolRunner {
         LighthouseJsonParser parser = new LighthouseJsonParser();
         Optional<String> error = ReportDirectory.parseCopy(REPORT, report.get(), parser::runtimeError);
         if (error.isPresent()) {
-            return ToolOutcome.error(tool(), category(), result.durationMillis(), "lighthouse could not audit " + context.targetUrl() + ": " + error.get());
+            return ToolOutcome.error(
+                    tool(),
+                    category(),
+                    result.durationMillis(),
+                    "lighthouse could not audit " + context.targetUrl() + ": " + error.get());
         }
-        return new ToolOutcome(tool(), category(), ToolStatus.PASSED, result.durationMillis(), null, List.of(), null, List.of(),
-                ReportDirectory.parseCopy(REPORT, report.get(), parser::parse), false);
+        return new ToolOutcome(
+                tool(),
+                category(),
+                ToolStatus.PASSED,
+                result.durationMillis(),
+                null,
+                List.of(),
+                null,
+                List.of(),
+                ReportDirectory.parseCopy(REPORT, report.get(), parser::parse),
+                false);
     }
 }

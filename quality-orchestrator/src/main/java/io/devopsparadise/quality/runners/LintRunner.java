@@ -1,9 +1,8 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.util.List;
 
 /**
@@ -13,7 +12,8 @@ import java.util.List;
 abstract class LintRunner extends FindingsRunner {
 
     /** Python configuration files a Python linter's run depends on. */
-    static final List<String> PYTHON_CONFIGS = List.of("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml");
+    static final List<String> PYTHON_CONFIGS =
+            List.of("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", "ruff.toml", ".ruff.toml");
 
     @Override
     public ToolCategory category() {
@@ -38,7 +38,8 @@ abstract class LintRunner extends FindingsRunner {
     @Override
     public ToolOutcome collect(RunContext context, ExecResult result) {
         ToolOutcome outcome = Outcomes.noted(super.collect(context, result), notes(context));
-        return context.judges(configuredAs()) ? outcome
+        return context.judges(configuredAs())
+                ? outcome
                 : outcome.asAdvice("the project does not configure " + configuredAs() + "; its findings are advice");
     }
 }

@@ -8,8 +8,6 @@ import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.JacocoXmlParser;
 import io.devopsparadise.quality.reports.JunitXmlParser;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
 
 /**
  * Maven Surefire with JaCoCo: {@code mvn prepare-agent test report} with test failures reported rather than fatal,
@@ -53,8 +52,11 @@ class MavenRunner extends TestReportsRunner {
 
     @Override
     public List<String> command(RunContext context) {
-        String maven = context.workspace().has("maven-wrapper") ? context.workspaceInInstance() + "/mvnw" : context.tools().maven();
-        List<String> command = new ArrayList<>(List.of(maven, "-B", "--no-transfer-progress", "-Dmaven.test.failure.ignore=true"));
+        String maven = context.workspace().has("maven-wrapper")
+                ? context.workspaceInInstance() + "/mvnw"
+                : context.tools().maven();
+        List<String> command =
+                new ArrayList<>(List.of(maven, "-B", "--no-transfer-progress", "-Dmaven.test.failure.ignore=true"));
         if (flaky.reruns() > 0) {
             command.add("-Dsurefire.rerunFailingTestsCount=" + flaky.reruns());
         }
@@ -69,18 +71,22 @@ class MavenRunner extends TestReportsRunner {
 
     @Override
     Optional<List<TestCaseResult>> testCases(RunContext context) {
-        List<Path> reports = freshReports(context, "surefire-reports", name -> name.startsWith("TEST-") && name.endsWith(".xml"));
+        List<Path> reports =
+                freshReports(context, "surefire-reports", name -> name.startsWith("TEST-") && name.endsWith(".xml"));
         if (reports.isEmpty()) {
             return Optional.empty();
         }
         JunitXmlParser parser = new JunitXmlParser();
-        return Optional.of(reports.stream().flatMap(report -> read(context, report, parser::parse).stream()).toList());
+        return Optional.of(reports.stream()
+                .flatMap(report -> read(context, report, parser::parse).stream())
+                .toList());
     }
 
     /** A report under target/, read like every report: a bounded copy of a regular file reached without following a link. */
     private static <T> T read(RunContext context, Path report, java.util.function.Function<Path, T> parser) {
         String relative = context.workspace().root().relativize(report).toString();
-        Path copy = context.reports().fetchFromWorkspace(relative)
+        Path copy = context.reports()
+                .fetchFromWorkspace(relative)
                 .orElseThrow(() -> new UnsafeReportException("report " + relative + " disappeared while it was read"));
         return ReportDirectory.parseCopy(relative, copy, parser);
     }
@@ -93,23 +99,31 @@ class MavenRunner extends TestReportsRunner {
         }
         List<FileCoverage> files = new ArrayList<>();
         JacocoXmlParser parser = new JacocoXmlParser();
-        reports.forEach(report -> files.addAll(read(context, report, parser::parse).files()));
+        reports.forEach(
+                report -> files.addAll(read(context, report, parser::parse).files()));
         return new CoverageResult(files);
     }
 
     /** Reports in a directory of that name under any module's target/, written since the run started. */
-    private static List<Path> freshReports(RunContext context, String directory, java.util.function.Predicate<String> name) {
+    private static List<Path> freshReports(
+            RunContext context, String directory, java.util.function.Predicate<String> name) {
         FileTime since = FileTime.from(context.startedAt().minusSeconds(2));
         try (Stream<Path> walk = Files.walk(context.workspace().root(), MAX_DEPTH)) {
-            return walk.filter(path -> path.getParent() != null && path.getParent().getFileName().toString().equals(directory))
+            return walk.filter(path -> path.getParent() != null
+                            && path.getParent().getFileName().toString().equals(directory))
                     .filter(path -> name.test(path.getFileName().toString()))
-                    .filter(path -> context.workspace().root().relativize(path).toString().contains("target/"))
+                    .filter(path -> context.workspace()
+                            .root()
+                            .relativize(path)
+                            .toString()
+                            .contains("target/"))
                     .filter(path -> !skipped(context.workspace().root().relativize(path)))
                     .filter(path -> modified(path).compareTo(since) >= 0)
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for Maven reports in " + context.workspace().root(), e);
+            throw new UncheckedIOException(
+                    "cannot look for Maven reports in " + context.workspace().root(), e);
         }
     }
 

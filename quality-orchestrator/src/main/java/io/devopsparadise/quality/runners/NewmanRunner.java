@@ -1,10 +1,9 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.ToolCategory;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Newman on the workspace's Postman collection (the first, by path, when there are several), with its environment
@@ -31,7 +30,10 @@ class NewmanRunner extends TestReportsRunner {
     @Override
     public List<String> command(RunContext context) {
         List<String> collections = context.workspace().collections();
-        List<String> command = new ArrayList<>(List.of("node", context.nodeModules() + "/newman/bin/newman.js", "run",
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                context.nodeModules() + "/newman/bin/newman.js",
+                "run",
                 inWorkspace(context, first(collections, ".postman_collection.json"))));
         String environment = first(collections, ".postman_environment.json");
         if (environment != null) {
@@ -40,9 +42,15 @@ class NewmanRunner extends TestReportsRunner {
         if (context.targetUrl() != null) {
             command.addAll(List.of("--env-var", "baseUrl=" + context.targetUrl()));
         }
-        command.addAll(List.of("--reporters", "cli,junit,json", "--color", "off",
-                "--reporter-junit-export", context.reportInInstance(junitReport()),
-                "--reporter-json-export", context.reportInInstance("newman.json")));
+        command.addAll(List.of(
+                "--reporters",
+                "cli,junit,json",
+                "--color",
+                "off",
+                "--reporter-junit-export",
+                context.reportInInstance(junitReport()),
+                "--reporter-json-export",
+                context.reportInInstance("newman.json")));
         return command;
     }
 

@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.quality.reports.NpmAuditJsonParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** npm audit (JSON on standard output) of a workspace with a lock file, against the configured registry. */
 @Component
@@ -56,13 +55,16 @@ class NpmAuditRunner extends FindingsRunner {
 
     @Override
     Optional<String> reportedError(Path report) {
-        return new NpmAuditJsonParser().error(report)
+        return new NpmAuditJsonParser()
+                .error(report)
                 .map(error -> "npm audit got no advisories: " + error
                         + " (set paradise.quality.npm-registry to a registry that serves npm's audit endpoint)");
     }
 
     private static String lockFile(RunContext context) {
-        return Files.exists(context.workspace().root().resolve("npm-shrinkwrap.json")) ? "npm-shrinkwrap.json" : "package-lock.json";
+        return Files.exists(context.workspace().root().resolve("npm-shrinkwrap.json"))
+                ? "npm-shrinkwrap.json"
+                : "package-lock.json";
     }
 
     @Override

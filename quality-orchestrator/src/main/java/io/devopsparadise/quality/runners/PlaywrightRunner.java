@@ -1,11 +1,10 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.ToolCategory;
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Playwright Test with its JUnit reporter, driving the instance's Chromium. The workspace's configuration launches
@@ -32,8 +31,13 @@ class PlaywrightRunner extends TestReportsRunner {
 
     @Override
     public List<String> command(RunContext context) {
-        return List.of("node", context.nodeModules() + "/@playwright/test/cli.js", "test", "--reporter=junit",
-                "--output", context.reportInInstance("playwright-artifacts"));
+        return List.of(
+                "node",
+                context.nodeModules() + "/@playwright/test/cli.js",
+                "test",
+                "--reporter=junit",
+                "--output",
+                context.reportInInstance("playwright-artifacts"));
     }
 
     @Override

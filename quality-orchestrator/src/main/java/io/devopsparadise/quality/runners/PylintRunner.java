@@ -2,11 +2,10 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.reports.PylintJsonParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Pylint (JSON), from the workspace root so that the project's configuration (pylintrc, .pylintrc, pyproject.toml
@@ -22,12 +21,14 @@ class PylintRunner extends LintRunner {
 
     @Override
     public boolean appliesTo(RunContext context) {
-        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty();
+        return context.workspace().has("python")
+                && !context.workspace().pythonFiles().isEmpty();
     }
 
     @Override
     public List<String> command(RunContext context) {
-        List<String> command = new ArrayList<>(List.of("pylint", "--output-format=json", "--output=" + context.reportInInstance(report())));
+        List<String> command = new ArrayList<>(
+                List.of("pylint", "--output-format=json", "--output=" + context.reportInInstance(report())));
         command.add("--");
         command.addAll(context.filesOfKind(context.workspace().pythonFiles(), ".py"));
         return command;

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.TestCaseResult;
-
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -19,8 +18,7 @@ final class PytestNodeIds {
 
     private static final Pattern PART = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private PytestNodeIds() {
-    }
+    private PytestNodeIds() {}
 
     static Optional<String> of(Path workspace, TestCaseResult test) {
         if (test.suite() == null || test.name().isBlank() || test.name().contains("\n")) {

@@ -1,14 +1,13 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.projectrules.ProjectRules;
 import io.devopsparadise.quality.projectrules.ToxPytestCommand;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * pytest with coverage.py: JUnit XML and Cobertura XML. Run from the workspace root, pytest reads the project's
@@ -34,35 +33,61 @@ public class PytestRunner extends TestReportsRunner implements PlannedTestRunner
     @Override
     public List<String> command(RunContext context) {
         ProjectRules rules = context.workspace().rules();
-        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        List<String> command = new ArrayList<>(List.of(
+                context.python(),
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
                 "--junitxml=" + context.reportInInstance(junitReport()),
-                rules.coverageConfigured() ? "--cov" : "--cov=.", "--cov-branch", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
+                rules.coverageConfigured() ? "--cov" : "--cov=.",
+                "--cov-branch",
+                "--cov-report=xml:" + context.reportInInstance(coverageReport())));
         command.addAll(rules.pytestArgs());
         return command;
     }
 
     @Override
-    public List<String> plannedCommand(RunContext context, List<String> plugins, List<String> options, List<String> tests) {
+    public List<String> plannedCommand(
+            RunContext context, List<String> plugins, List<String> options, List<String> tests) {
         ProjectRules rules = context.workspace().rules();
-        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider"));
+        List<String> command =
+                new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider"));
         plugins.forEach(plugin -> command.addAll(List.of("-p", plugin)));
-        command.addAll(List.of("--junitxml=" + context.reportInInstance(junitReport()), rules.coverageConfigured() ? "--cov" : "--cov=.",
-                "--cov-branch", "--cov-context=test", "--cov-report=xml:" + context.reportInInstance(coverageReport())));
+        command.addAll(List.of(
+                "--junitxml=" + context.reportInInstance(junitReport()),
+                rules.coverageConfigured() ? "--cov" : "--cov=.",
+                "--cov-branch",
+                "--cov-context=test",
+                "--cov-report=xml:" + context.reportInInstance(coverageReport())));
         command.addAll(options);
         // the plan stops, orders and spreads the tests itself: the project's -x, -n or --lf would cut the map short
         command.addAll(rules.pytestPlannedOptions());
-        command.addAll((tests == null ? rules.pytestPaths() : tests).stream().map(t -> t.startsWith("-") || t.startsWith("@") ? "./" + t : t).toList());
+        command.addAll((tests == null ? rules.pytestPaths() : tests)
+                .stream()
+                        .map(t -> t.startsWith("-") || t.startsWith("@") ? "./" + t : t)
+                        .toList());
         return command;
     }
 
     @Override
     public List<TestCaseResult> rerunnable(RunContext context, List<TestCaseResult> failed) {
-        return failed.stream().filter(test -> PytestNodeIds.of(context.workspace().root(), test).isPresent()).toList();
+        return failed.stream()
+                .filter(test ->
+                        PytestNodeIds.of(context.workspace().root(), test).isPresent())
+                .toList();
     }
 
     @Override
     public List<String> rerunCommand(RunContext context, List<TestCaseResult> tests, String report) {
-        List<String> command = new ArrayList<>(List.of(context.python(), "-m", "pytest", "-q", "-p", "no:cacheprovider",
+        List<String> command = new ArrayList<>(List.of(
+                context.python(),
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
                 "--junitxml=" + context.reportInInstance(report)));
         command.addAll(context.workspace().rules().pytestPlannedOptions());
         tests.forEach(test -> PytestNodeIds.of(context.workspace().root(), test).ifPresent(command::add));
@@ -86,12 +111,15 @@ public class PytestRunner extends TestReportsRunner implements PlannedTestRunner
 
     @Override
     ToolOutcome byExitCode(ExecResult result) {
-        return result.exitCode() == NO_TESTS_COLLECTED ? ToolOutcome.skipped(tool(), category(), "pytest collected no tests") : null;
+        return result.exitCode() == NO_TESTS_COLLECTED
+                ? ToolOutcome.skipped(tool(), category(), "pytest collected no tests")
+                : null;
     }
 
     @Override
     public ToolOutcome collect(RunContext context, ExecResult result) {
-        return Outcomes.noted(super.collect(context, result), notes(context.workspace().rules()));
+        return Outcomes.noted(
+                super.collect(context, result), notes(context.workspace().rules()));
     }
 
     private static List<String> notes(ProjectRules rules) {

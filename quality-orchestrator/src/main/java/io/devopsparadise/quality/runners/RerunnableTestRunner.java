@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.TestCaseResult;
-
 import java.util.List;
 
 /** A test tool that can run some of its failed tests again, by name, writing their JUnit XML into {@code report}. */

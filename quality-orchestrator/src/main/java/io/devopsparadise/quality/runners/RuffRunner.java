@@ -5,12 +5,11 @@ import io.devopsparadise.quality.projectrules.RuffAsFlake8;
 import io.devopsparadise.quality.projectrules.RuffSettings;
 import io.devopsparadise.quality.reports.Flake8Parser;
 import io.devopsparadise.quality.reports.SarifParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Ruff, for a project that configures it: {@code ruff check} with the project's configuration (SARIF) when the
@@ -27,15 +26,17 @@ class RuffRunner extends LintRunner {
 
     @Override
     public boolean appliesTo(RunContext context) {
-        return context.workspace().has("python") && !context.workspace().pythonFiles().isEmpty()
+        return context.workspace().has("python")
+                && !context.workspace().pythonFiles().isEmpty()
                 && context.workspace().rules().configures("ruff");
     }
 
     @Override
     public Optional<String> unmetRequirement(RunContext context) {
         if (context.tools().ruffCommand().isEmpty() && translation(context).selectsNothing()) {
-            return Optional.of("ruff is not installed in the instance, and none of the project's Ruff rules has a flake8 counterpart: "
-                    + String.join(",", translation(context).dropped()));
+            return Optional.of(
+                    "ruff is not installed in the instance, and none of the project's Ruff rules has a flake8 counterpart: "
+                            + String.join(",", translation(context).dropped()));
         }
         return Optional.empty();
     }
@@ -46,8 +47,13 @@ class RuffRunner extends LintRunner {
     }
 
     private List<String> ruff(RunContext context, String ruff) {
-        List<String> command = new ArrayList<>(List.of(ruff, "check", "--output-format=sarif",
-                "--output-file=" + context.reportInInstance(report(context)), "--exit-zero", "--force-exclude"));
+        List<String> command = new ArrayList<>(List.of(
+                ruff,
+                "check",
+                "--output-format=sarif",
+                "--output-file=" + context.reportInInstance(report(context)),
+                "--exit-zero",
+                "--force-exclude"));
         command.add("--");
         command.addAll(Flake8Runner.targets(context, files -> files));
         return command;
@@ -55,8 +61,11 @@ class RuffRunner extends LintRunner {
 
     private List<String> flake8(RunContext context) {
         RuffAsFlake8 translation = translation(context);
-        List<String> command = new ArrayList<>(List.of("flake8", "--format=" + Flake8Parser.FORMAT,
-                "--output-file=" + context.reportInInstance(report(context)), "--exit-zero"));
+        List<String> command = new ArrayList<>(List.of(
+                "flake8",
+                "--format=" + Flake8Parser.FORMAT,
+                "--output-file=" + context.reportInInstance(report(context)),
+                "--exit-zero"));
         command.addAll(translation.options());
         command.addAll(Flake8Runner.targets(context, translation.exclusions()::kept));
         return command;
@@ -78,7 +87,8 @@ class RuffRunner extends LintRunner {
             notes.add("ruff is not installed in the instance; flake8 ran with the project's Ruff rules translated: "
                     + String.join(" ", translation.rules()));
             if (!translation.dropped().isEmpty()) {
-                notes.add("Ruff rules without a flake8 counterpart were left out: " + String.join(",", translation.dropped()));
+                notes.add("Ruff rules without a flake8 counterpart were left out: "
+                        + String.join(",", translation.dropped()));
             }
         }
         return notes;

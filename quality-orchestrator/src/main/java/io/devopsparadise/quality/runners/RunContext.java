@@ -2,7 +2,6 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,24 +17,59 @@ import java.util.List;
  * @param judgeUnconfiguredLinters the profile judges the findings of linters the project does not configure too (else they are advice)
  * @param reports             how the orchestrator reads the reports (never through a link) and where it keeps its copies
  */
-public record RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                         List<String> changedFiles, URI targetUrl, Toolbox tools, boolean judgeUnconfiguredLinters,
-                         ReportDirectory reports) {
+public record RunContext(
+        String runId,
+        Instant startedAt,
+        DetectedWorkspace workspace,
+        String workspaceInInstance,
+        String reportDir,
+        List<String> changedFiles,
+        URI targetUrl,
+        Toolbox tools,
+        boolean judgeUnconfiguredLinters,
+        ReportDirectory reports) {
 
     /** The largest report read when the configuration says nothing. */
     public static final long DEFAULT_MAX_REPORT_BYTES = 64L * 1024 * 1024;
 
     /** A run whose profile judges only the linters the project configures. */
-    public RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                      List<String> changedFiles, URI targetUrl, Toolbox tools) {
+    public RunContext(
+            String runId,
+            Instant startedAt,
+            DetectedWorkspace workspace,
+            String workspaceInInstance,
+            String reportDir,
+            List<String> changedFiles,
+            URI targetUrl,
+            Toolbox tools) {
         this(runId, startedAt, workspace, workspaceInInstance, reportDir, changedFiles, targetUrl, tools, false);
     }
 
     /** A run whose report copies go into the system's temporary directory (tests and tools outside the service). */
-    public RunContext(String runId, Instant startedAt, DetectedWorkspace workspace, String workspaceInInstance, String reportDir,
-                      List<String> changedFiles, URI targetUrl, Toolbox tools, boolean judgeUnconfiguredLinters) {
-        this(runId, startedAt, workspace, workspaceInInstance, reportDir, changedFiles, targetUrl, tools, judgeUnconfiguredLinters,
-                new ReportDirectory(workspace.root(), reportDir, Path.of(System.getProperty("java.io.tmpdir"), "paradise-report-copies", runId),
+    public RunContext(
+            String runId,
+            Instant startedAt,
+            DetectedWorkspace workspace,
+            String workspaceInInstance,
+            String reportDir,
+            List<String> changedFiles,
+            URI targetUrl,
+            Toolbox tools,
+            boolean judgeUnconfiguredLinters) {
+        this(
+                runId,
+                startedAt,
+                workspace,
+                workspaceInInstance,
+                reportDir,
+                changedFiles,
+                targetUrl,
+                tools,
+                judgeUnconfiguredLinters,
+                new ReportDirectory(
+                        workspace.root(),
+                        reportDir,
+                        Path.of(System.getProperty("java.io.tmpdir"), "paradise-report-copies", runId),
                         DEFAULT_MAX_REPORT_BYTES));
     }
 
@@ -59,7 +93,9 @@ public record RunContext(String runId, Instant startedAt, DetectedWorkspace work
      * starts with '-' gets "./" too (pylint reads options past "--").
      */
     public List<String> filesOfKind(List<String> all, String suffix) {
-        List<String> files = changedFiles.isEmpty() ? all : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();
+        List<String> files = changedFiles.isEmpty()
+                ? all
+                : changedFiles.stream().filter(f -> f.endsWith(suffix)).toList();
         return files.stream().map(f -> f.startsWith("-") ? "./" + f : f).toList();
     }
 

@@ -2,11 +2,10 @@ package io.devopsparadise.quality.runners;
 
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.quality.reports.ShellcheckJsonParser;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * ShellCheck (json1, printed on standard output) on the workspace's shell scripts or the changed ones; the project

@@ -1,17 +1,15 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
+import io.devopsparadise.quality.reportdir.UnsafeReportException;
 import io.devopsparadise.quality.reports.CoberturaParser;
 import io.devopsparadise.quality.reports.JunitXmlParser;
-
-import io.devopsparadise.quality.reportdir.UnsafeReportException;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +39,9 @@ abstract class TestReportsRunner implements ToolRunner {
         if (coverageReport() == null) {
             return null;
         }
-        return context.reports().parse(coverageReport(), new CoberturaParser()::parse).orElse(null);
+        return context.reports()
+                .parse(coverageReport(), new CoberturaParser()::parse)
+                .orElse(null);
     }
 
     /** An outcome decided by the exit code alone (no tests collected, say), before any report is read. */
@@ -76,8 +76,14 @@ abstract class TestReportsRunner implements ToolRunner {
             return Outcomes.crashed(this, result, tool() + " wrote no JUnit report");
         }
         List<TestCaseResult> tests = found.get();
-        boolean failed = tests.stream().anyMatch(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR);
-        return ToolOutcome.tests(tool(), category(), failed ? ToolStatus.FAILED : ToolStatus.PASSED, result.durationMillis(),
-                tests, coverage);
+        boolean failed =
+                tests.stream().anyMatch(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR);
+        return ToolOutcome.tests(
+                tool(),
+                category(),
+                failed ? ToolStatus.FAILED : ToolStatus.PASSED,
+                result.durationMillis(),
+                tests,
+                coverage);
     }
 }

@@ -1,9 +1,8 @@
 package io.devopsparadise.quality.runners;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -26,8 +26,9 @@ final class ActiveRuns {
         }
         int ofClient = perClientCount.getOrDefault(run.clientId(), 0);
         if (ofClient >= perClient) {
-            throw new TooManyRunsException("client " + run.clientId() + " has " + ofClient + " run(s) queued or running, the most "
-                    + "paradise.quality.max-runs-per-client allows; wait for one to finish");
+            throw new TooManyRunsException(
+                    "client " + run.clientId() + " has " + ofClient + " run(s) queued or running, the most "
+                            + "paradise.quality.max-runs-per-client allows; wait for one to finish");
         }
         if (byClientAndWorkspace.size() >= total) {
             throw new TooManyRunsException("the orchestrator has " + total + " runs queued or running, the most "

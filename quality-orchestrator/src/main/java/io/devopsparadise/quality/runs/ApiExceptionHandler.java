@@ -4,13 +4,12 @@ import io.devopsparadise.quality.exec.ExecutionUnavailableException;
 import io.devopsparadise.quality.insights.NoRepositoryException;
 import io.devopsparadise.quality.insights.history.UnknownRevisionException;
 import io.devopsparadise.quality.profiles.UnknownQualityProfileException;
+import io.devopsparadise.security.Problems;
+import io.devopsparadise.security.servlet.ProblemAdvice;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import io.devopsparadise.security.Problems;
-import io.devopsparadise.security.servlet.ProblemAdvice;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
 
 /** Every failure as a ProblemDetail saying what to fix; never a stack trace. */
 @RestControllerAdvice

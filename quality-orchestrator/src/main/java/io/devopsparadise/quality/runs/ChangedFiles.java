@@ -23,8 +23,10 @@ record ChangedFiles(List<String> kept, List<String> dropped) {
         List<String> kept = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         for (String file : changed == null ? List.<String>of() : changed) {
-            whyDropped(workspace, file).ifPresentOrElse(why -> dropped.add("changed file '" + shown(file) + "' dropped: " + why),
-                    () -> kept.add(Path.of(file).normalize().toString()));
+            whyDropped(workspace, file)
+                    .ifPresentOrElse(
+                            why -> dropped.add("changed file '" + shown(file) + "' dropped: " + why),
+                            () -> kept.add(Path.of(file).normalize().toString()));
         }
         return new ChangedFiles(kept, dropped);
     }
@@ -46,7 +48,9 @@ record ChangedFiles(List<String> kept, List<String> dropped) {
             return java.util.Optional.of("it is absolute; give paths relative to the workspace");
         }
         Path normalized = path.normalize();
-        if (normalized.toString().isEmpty() || normalized.startsWith("..") || !workspace.resolve(normalized).normalize().startsWith(workspace)) {
+        if (normalized.toString().isEmpty()
+                || normalized.startsWith("..")
+                || !workspace.resolve(normalized).normalize().startsWith(workspace)) {
             return java.util.Optional.of("it leads outside the workspace");
         }
         return java.util.Optional.empty();

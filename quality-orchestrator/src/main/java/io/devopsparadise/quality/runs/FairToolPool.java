@@ -67,7 +67,8 @@ final class FairToolPool {
         while (!stopped) {
             String client = null;
             for (var queue : queues.entrySet()) {
-                if (client == null || lastServed.getOrDefault(queue.getKey(), -1L) < lastServed.getOrDefault(client, -1L)) {
+                if (client == null
+                        || lastServed.getOrDefault(queue.getKey(), -1L) < lastServed.getOrDefault(client, -1L)) {
                     client = queue.getKey();
                 }
             }

@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.runs;
 
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.Repository;
 import io.devopsparadise.quality.gate.WorkspaceRepository;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * The commit and branch a workspace is at, read with JGit from a repository that lies wholly inside the workspace

@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.runs;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runs held in memory: those queued or running (bounded by admission), and finished ones that could not be written
@@ -48,11 +47,17 @@ final class LiveRuns {
     /** A finished run stays in memory because it could not be saved; the oldest such runs beyond the bound are dropped. */
     void keepUnsaved(QualityRun run) {
         byId.put(run.id(), run);
-        List<QualityRun> unsaved = byId.values().stream().filter(QualityRun::isFinished).sorted(Comparator.comparing(QualityRun::startedAt)).toList();
+        List<QualityRun> unsaved = byId.values().stream()
+                .filter(QualityRun::isFinished)
+                .sorted(Comparator.comparing(QualityRun::startedAt))
+                .toList();
         for (QualityRun dropped : unsaved.subList(0, Math.max(0, unsaved.size() - maxUnsaved))) {
             byId.remove(dropped.id());
-            log.error("quality run {} of client {} could not be saved and is dropped from memory: more than {} finished runs failed to be saved",
-                    dropped.id(), dropped.clientId(), maxUnsaved);
+            log.error(
+                    "quality run {} of client {} could not be saved and is dropped from memory: more than {} finished runs failed to be saved",
+                    dropped.id(),
+                    dropped.clientId(),
+                    maxUnsaved);
         }
     }
 }

@@ -10,7 +10,6 @@ import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.profiles.QualityProfile;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +163,21 @@ final class QualityRun {
     }
 
     synchronized QualityRunResult snapshot() {
-        return new QualityRunResult(id, clientId, workspace, profile, state, startedAt, finishedAt, outcomes, verdict,
-                git == null ? null : git.commit(), git == null ? null : git.branch(), baseline, changedLines, semantic, plans);
+        return new QualityRunResult(
+                id,
+                clientId,
+                workspace,
+                profile,
+                state,
+                startedAt,
+                finishedAt,
+                outcomes,
+                verdict,
+                git == null ? null : git.commit(),
+                git == null ? null : git.branch(),
+                baseline,
+                changedLines,
+                semantic,
+                plans);
     }
 }

@@ -1,22 +1,24 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.quality.RunRequest;
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.quality.QualityEvent;
-import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
+import io.devopsparadise.contracts.quality.RunRequest;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestPlan;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import io.devopsparadise.quality.detection.DetectedWorkspace;
-import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.custom.CustomCommands;
 import io.devopsparadise.quality.custom.RunPlan;
+import io.devopsparadise.quality.detection.DetectedWorkspace;
+import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.exec.InstanceManagerClient;
+import io.devopsparadise.quality.flaky.FailureReruns;
+import io.devopsparadise.quality.flaky.FlakyProperties;
 import io.devopsparadise.quality.gate.BaselineChoice;
 import io.devopsparadise.quality.gate.BaselineSource;
 import io.devopsparadise.quality.gate.ChangedLinesMeasure;
@@ -25,28 +27,21 @@ import io.devopsparadise.quality.gate.Gate;
 import io.devopsparadise.quality.impact.ImpactListener;
 import io.devopsparadise.quality.impact.ImpactRequest;
 import io.devopsparadise.quality.impact.JestImpact;
-import io.devopsparadise.quality.impact.ToolExec;
 import io.devopsparadise.quality.impact.TestImpact;
+import io.devopsparadise.quality.impact.ToolExec;
 import io.devopsparadise.quality.impact.ToolResultCache;
 import io.devopsparadise.quality.profiles.QualityProfile;
 import io.devopsparadise.quality.profiles.QualityProfiles;
 import io.devopsparadise.quality.profiles.QualityProperties;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.runners.PlannedTestRunner;
+import io.devopsparadise.quality.runners.RerunnableTestRunner;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
-import io.devopsparadise.quality.runners.RerunnableTestRunner;
-import io.devopsparadise.quality.flaky.FailureReruns;
-import io.devopsparadise.quality.flaky.FlakyProperties;
 import io.devopsparadise.quality.runners.Toolbox;
 import io.devopsparadise.quality.semantic.SemanticAnalyzer;
 import io.devopsparadise.quality.semantic.SemanticResult;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,13 +50,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
 
 /**
  * Starts quality runs: detects the workspace, picks the profile's tools, runs them inside the client's instance
@@ -89,13 +88,25 @@ public class QualityRunService {
     private final ToolResultCache cache;
     /** Runs in progress only: a finished run is on disk (see {@link FinishedRuns}). */
     private final LiveRuns runs;
+
     private final ExecutorService coordinators;
     private final FairToolPool tools;
     private final ActiveRuns active;
 
-    QualityRunService(QualityProfiles profiles, List<ToolRunner> runners, WorkspaceDetector detector, InstanceManagerClient manager,
-                      QualityEventBus events, QualityProperties properties, Clock clock, FinishedRuns finished, BaselineSource baselines,
-                      CustomCommands customCommands, TestImpact impact, ToolResultCache cache, FlakyProperties flaky) {
+    QualityRunService(
+            QualityProfiles profiles,
+            List<ToolRunner> runners,
+            WorkspaceDetector detector,
+            InstanceManagerClient manager,
+            QualityEventBus events,
+            QualityProperties properties,
+            Clock clock,
+            FinishedRuns finished,
+            BaselineSource baselines,
+            CustomCommands customCommands,
+            TestImpact impact,
+            ToolResultCache cache,
+            FlakyProperties flaky) {
         this.reruns = new FailureReruns(flaky);
         this.impact = impact;
         this.cache = cache;
@@ -114,8 +125,13 @@ public class QualityRunService {
         this.active = new ActiveRuns(properties.maxRunsPerClient(), properties.maxActiveRuns());
         this.runs = new LiveRuns(properties.maxActiveRuns());
         // admission bounds the runs queued or running; their coordinators are bounded the same, and idle ones end
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(properties.maxActiveRuns(), properties.maxActiveRuns(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon("quality-run"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                properties.maxActiveRuns(),
+                properties.maxActiveRuns(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                daemon("quality-run"));
         pool.allowCoreThreadTimeOut(true);
         this.coordinators = pool;
     }
@@ -127,9 +143,17 @@ public class QualityRunService {
         ImpactRequest.checkBase(request.base() == null || request.base().isBlank() ? null : request.base());
         QualityProfile configured = profiles.get(request.profile());
         QualityProfile profile = request.wantsChangedOnly() ? configured.withChangedOnly() : configured;
-        InstanceView instance = manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
-        BaselineChoice choice = request.baseline() == null || request.baseline().isBlank() ? null : BaselineChoice.parse(request.baseline(), null);
-        QualityRun run = new QualityRun(UUID.randomUUID().toString(), request.clientId(), instance.workspace(), profile.name(), clock.instant());
+        InstanceView instance =
+                manager.findByClient(request.clientId()).orElseThrow(() -> new NoInstanceException(request.clientId()));
+        BaselineChoice choice = request.baseline() == null || request.baseline().isBlank()
+                ? null
+                : BaselineChoice.parse(request.baseline(), null);
+        QualityRun run = new QualityRun(
+                UUID.randomUUID().toString(),
+                request.clientId(),
+                instance.workspace(),
+                profile.name(),
+                clock.instant());
         active.admit(run);
         try {
             runs.add(run);
@@ -167,8 +191,11 @@ public class QualityRunService {
 
     /** Digests of the runs in progress, then of the finished ones, newest first. */
     public List<RunDigest> list(String clientId, boolean pending, int limit) {
-        List<RunDigest> digests = new ArrayList<>(runs.all().stream().filter(r -> clientId == null || r.clientId().equals(clientId))
-                .map(r -> RunDigests.of(r.snapshot(), false)).sorted(Comparator.comparing(RunDigest::startedAt).reversed()).toList());
+        List<RunDigest> digests = new ArrayList<>(runs.all().stream()
+                .filter(r -> clientId == null || r.clientId().equals(clientId))
+                .map(r -> RunDigests.of(r.snapshot(), false))
+                .sorted(Comparator.comparing(RunDigest::startedAt).reversed())
+                .toList());
         if (pending) {
             digests.clear();
         }
@@ -209,38 +236,73 @@ public class QualityRunService {
 
     private RunNotFoundException notFound(String id) {
         return finished.digest(id).isPresent()
-                ? new RunNotFoundException(id, "run " + id + " is stored in the report-service; its result is no longer kept here")
+                ? new RunNotFoundException(
+                        id, "run " + id + " is stored in the report-service; its result is no longer kept here")
                 : new RunNotFoundException(id);
     }
 
-    private void execute(QualityRun run, QualityProfile profile, InstanceView instance, List<String> changedFiles, BaselineChoice choice,
-                         String base) {
+    private void execute(
+            QualityRun run,
+            QualityProfile profile,
+            InstanceView instance,
+            List<String> changedFiles,
+            BaselineChoice choice,
+            String base) {
         ReportDirectory reports = null;
         try {
             run.running();
-            events.publish(QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
+            events.publish(
+                    QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
             GitState.of(workspace.root()).ifPresent(run::git);
             boolean container = instance.engine() == Engine.DOCKER;
-            reports = ReportDirectory.create(workspace.root(), run.id(), copies(run), properties.maxReportSize().toBytes());
+            reports = ReportDirectory.create(
+                    workspace.root(),
+                    run.id(),
+                    copies(run),
+                    properties.maxReportSize().toBytes());
             ChangedFiles changed = ChangedFiles.confine(workspace.root(), changedFiles);
             changed.dropped().forEach(run::note);
-            RunContext context = new RunContext(run.id(), run.startedAt(), workspace,
-                    container ? properties.containerWorkspace() : instance.workspace(), ".paradise/reports/" + run.id(), changed.kept(),
-                    profile.targetUrl(), new Toolbox(properties.python(), container ? properties.containerNodeModules() : properties.nodeModules(),
-                    properties.chromium(), properties.maven(), properties.npmRegistry(), properties.ruff()), profile.judgeUnconfiguredLinters(),
+            RunContext context = new RunContext(
+                    run.id(),
+                    run.startedAt(),
+                    workspace,
+                    container ? properties.containerWorkspace() : instance.workspace(),
+                    ".paradise/reports/" + run.id(),
+                    changed.kept(),
+                    profile.targetUrl(),
+                    new Toolbox(
+                            properties.python(),
+                            container ? properties.containerNodeModules() : properties.nodeModules(),
+                            properties.chromium(),
+                            properties.maven(),
+                            properties.npmRegistry(),
+                            properties.ruff()),
+                    profile.judgeUnconfiguredLinters(),
                     reports);
             RunPlan plan = customCommands.plan(profile, context, runners);
             plan.refused().forEach(outcome -> {
                 run.add(outcome);
-                events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), outcome.tool(), outcome.status().name(), 0, 0, 0);
+                events.publish(
+                        QualityEvent.Type.TOOL_FINISHED,
+                        run.id(),
+                        run.clientId(),
+                        outcome.tool(),
+                        outcome.status().name(),
+                        0,
+                        0,
+                        0);
             });
             List<ToolRunner> applicable = plan.runners().stream()
-                    .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context)).toList();
+                    .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context))
+                    .toList();
             applicable.forEach(runner -> whySkipped(profile, runner, context).ifPresent(why -> skip(run, runner, why)));
-            List<ToolRunner> selected = applicable.stream().filter(r -> whySkipped(profile, r, context).isEmpty()).toList();
+            List<ToolRunner> selected = applicable.stream()
+                    .filter(r -> whySkipped(profile, r, context).isEmpty())
+                    .toList();
             List<Future<?>> work = selected.stream()
-                    .<Future<?>>map(runner -> tools.submit(run.clientId(), () -> runTool(run, profile, instance, context, runner, base)))
+                    .<Future<?>>map(runner ->
+                            tools.submit(run.clientId(), () -> runTool(run, profile, instance, context, runner, base)))
                     .toList();
             work.forEach(run::track);
             for (Future<?> tool : work) {
@@ -262,7 +324,11 @@ public class QualityRunService {
 
     /** The run's private copies of its reports, in the data directory: never in the workspace the tested code can write. */
     private Path copies(QualityRun run) {
-        return properties.home().resolve("quality-orchestrator").resolve("reports").resolve(run.id());
+        return properties
+                .home()
+                .resolve("quality-orchestrator")
+                .resolve("reports")
+                .resolve(run.id());
     }
 
     /**
@@ -275,13 +341,32 @@ public class QualityRunService {
         try {
             finished.save(result);
         } catch (RuntimeException e) {
-            log.error("quality run {} could not be kept on disk; it stays in memory until the report-service stores it: {}", run.id(), e.toString());
+            log.error(
+                    "quality run {} could not be kept on disk; it stays in memory until the report-service stores it: {}",
+                    run.id(),
+                    e.toString());
             runs.keepUnsaved(run);
-            events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
+            events.publish(
+                    QualityEvent.Type.RUN_FINISHED,
+                    run.id(),
+                    run.clientId(),
+                    null,
+                    result.state().name(),
+                    0,
+                    0,
+                    0);
             return;
         }
         runs.remove(run.id());
-        events.publish(QualityEvent.Type.RUN_FINISHED, run.id(), run.clientId(), null, result.state().name(), 0, 0, 0);
+        events.publish(
+                QualityEvent.Type.RUN_FINISHED,
+                run.id(),
+                run.clientId(),
+                null,
+                result.state().name(),
+                0,
+                0,
+                0);
     }
 
     /** Why a tool that applies does not run: a requirement the profile does not meet, or a linter the project does not configure. */
@@ -290,23 +375,38 @@ public class QualityRunService {
         if (unmet.isPresent() || profile.runUnconfiguredLinters() || !runner.isUnconfiguredLinter(context)) {
             return unmet;
         }
-        return Optional.of("the project does not configure " + runner.tool() + "; the " + profile.name()
-                + " profile runs the linters a project configures and the security scanners (comprehensive runs every linter, as advice)");
+        return Optional.of(
+                "the project does not configure " + runner.tool() + "; the " + profile.name()
+                        + " profile runs the linters a project configures and the security scanners (comprehensive runs every linter, as advice)");
     }
 
     /** Fingerprints the findings, marks what is new since the baseline, and judges the run. */
-    private Verdict judge(QualityRun run, QualityProfile profile, InstanceView instance, DetectedWorkspace workspace, RunContext context,
-                          BaselineChoice choice) {
-        BaselineSource.Lookup lookup = baselines.find(run.clientId(), run.snapshot().workspace(), profile.name(),
-                choice != null ? choice : baseBranch(run));
+    private Verdict judge(
+            QualityRun run,
+            QualityProfile profile,
+            InstanceView instance,
+            DetectedWorkspace workspace,
+            RunContext context,
+            BaselineChoice choice) {
+        BaselineSource.Lookup lookup = baselines.find(
+                run.clientId(), run.snapshot().workspace(), profile.name(), choice != null ? choice : baseBranch(run));
         if (profile.categories().contains(SemanticAnalyzer.TOOL) && !run.isFinished()) {
-            semantic(run, instance, workspace, context, lookup.baseline().map(found -> found.baseline().gitCommit()).orElse(null));
+            semantic(
+                    run,
+                    instance,
+                    workspace,
+                    context,
+                    lookup.baseline().map(found -> found.baseline().gitCommit()).orElse(null));
         }
         run.rewrite(new Fingerprints(workspace.root(), context.workspaceInInstance())::fingerprinted);
         lookup.baseline().ifPresent(found -> {
             run.rewrite(new Gate(found)::marked);
             run.baseline(found.baseline());
-            ChangedLinesMeasure.of(workspace.root(), context.workspaceInInstance(), context.reports().copies(), found.baseline().gitCommit())
+            ChangedLinesMeasure.of(
+                            workspace.root(),
+                            context.workspaceInInstance(),
+                            context.reports().copies(),
+                            found.baseline().gitCommit())
                     .ifPresent(run::changedLines);
         });
         QualityRunResult result = run.snapshot();
@@ -317,23 +417,41 @@ public class QualityRunService {
      * Asks the client's code backend about the code: the {@code semantic} tool's findings, and the change and overview
      * in the run result. The change is measured against the baseline's commit, else against HEAD (the uncommitted work).
      */
-    private void semantic(QualityRun run, InstanceView instance, DetectedWorkspace workspace, RunContext context, String baselineCommit) {
-        events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, "RUNNING", 0, 0, 0);
+    private void semantic(
+            QualityRun run,
+            InstanceView instance,
+            DetectedWorkspace workspace,
+            RunContext context,
+            String baselineCommit) {
+        events.publish(
+                QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, "RUNNING", 0, 0, 0);
         GitState git = run.git();
         String base = baselineCommit != null ? baselineCommit : git == null ? null : git.commit();
         SemanticResult result;
         try {
-            result = semantic.analyze(instance.mcpUrl() == null ? null : java.net.URI.create(instance.mcpUrl()), workspace.root(), base,
+            result = semantic.analyze(
+                    instance.mcpUrl() == null ? null : java.net.URI.create(instance.mcpUrl()),
+                    workspace.root(),
+                    base,
                     context.changedFiles());
         } catch (RuntimeException e) {
             log.warn("semantic step of run {} failed: {}", run.id(), e.toString());
-            result = new SemanticResult(ToolOutcome.error(SemanticAnalyzer.TOOL, ToolCategory.SEMANTIC, 0, e.getMessage()),
-                    io.devopsparadise.contracts.quality.SemanticAnalysis.skipped("the semantic step failed: " + e.getMessage()));
+            result = new SemanticResult(
+                    ToolOutcome.error(SemanticAnalyzer.TOOL, ToolCategory.SEMANTIC, 0, e.getMessage()),
+                    io.devopsparadise.contracts.quality.SemanticAnalysis.skipped(
+                            "the semantic step failed: " + e.getMessage()));
         }
         run.add(result.outcome());
         run.semantic(result.analysis());
-        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, result.outcome().status().name(),
-                0, 0, result.outcome().findings().size());
+        events.publish(
+                QualityEvent.Type.TOOL_FINISHED,
+                run.id(),
+                run.clientId(),
+                SemanticAnalyzer.TOOL,
+                result.outcome().status().name(),
+                0,
+                0,
+                result.outcome().findings().size());
     }
 
     private BaselineChoice baseBranch(QualityRun run) {
@@ -351,7 +469,13 @@ public class QualityRunService {
         }
     }
 
-    private void runTool(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner, String base) {
+    private void runTool(
+            QualityRun run,
+            QualityProfile profile,
+            InstanceView instance,
+            RunContext context,
+            ToolRunner runner,
+            String base) {
         if (run.isFinished()) {
             return;
         }
@@ -363,10 +487,19 @@ public class QualityRunService {
             outcome = ToolOutcome.error(runner.tool(), runner.category(), 0, e.getMessage());
         }
         run.add(outcome);
-        int failures = (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
-        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), outcome.status().name(),
-                outcome.tests().size(), failures, outcome.findings().size());
-        if (QualityRun.failsFast(profile, runner.category(), outcome.status()) && run.stopFailingFast(runner.tool(), clock.instant())) {
+        int failures =
+                (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
+        events.publish(
+                QualityEvent.Type.TOOL_FINISHED,
+                run.id(),
+                run.clientId(),
+                runner.tool(),
+                outcome.status().name(),
+                outcome.tests().size(),
+                failures,
+                outcome.findings().size());
+        if (QualityRun.failsFast(profile, runner.category(), outcome.status())
+                && run.stopFailingFast(runner.tool(), clock.instant())) {
             log.info("quality run {}: fail-fast, {} has failing tests", run.id(), runner.tool());
         }
     }
@@ -375,10 +508,21 @@ public class QualityRunService {
      * What a tool contributes: its cached result while nothing it reads changed (profiles that reuse results), a
      * planned run for a test tool that has one, else the tool run once in the instance.
      */
-    private ToolOutcome outcome(QualityRun run, QualityProfile profile, InstanceView instance, RunContext context, ToolRunner runner,
-                                String base) {
-        Optional<String> key = profile.reuseResults() ? ToolResultCache.inputKey(context.workspace().root(), runner.tool(),
-                runner.command(context), runner.environment(context), run.id(), instance.profile() + "@" + instance.startedAt())
+    private ToolOutcome outcome(
+            QualityRun run,
+            QualityProfile profile,
+            InstanceView instance,
+            RunContext context,
+            ToolRunner runner,
+            String base) {
+        Optional<String> key = profile.reuseResults()
+                ? ToolResultCache.inputKey(
+                        context.workspace().root(),
+                        runner.tool(),
+                        runner.command(context),
+                        runner.environment(context),
+                        run.id(),
+                        instance.profile() + "@" + instance.startedAt())
                 : Optional.empty();
         Optional<ToolOutcome> cached = key.flatMap(k -> reuse(run, context, runner, k));
         if (cached.isPresent()) {
@@ -387,13 +531,18 @@ public class QualityRunService {
         Duration timeout = runner.timeout(profile.toolTimeout());
         ToolOutcome outcome;
         boolean complete = true;
-        ImpactRequest request = new ImpactRequest(profile.changedOnly(), base,
-                profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null, profile.failFast(), timeout,
+        ImpactRequest request = new ImpactRequest(
+                profile.changedOnly(),
+                base,
+                profile.fullTests() ? "the " + profile.name() + " profile runs every test (full-tests)" : null,
+                profile.failFast(),
+                timeout,
                 run.clientId());
         ToolExec exec = (command, env, limit) -> {
             // a cancel that lands between a tool's commands (its probe, then its tests) must stop the next one too
             if (run.isFinished()) {
-                throw new java.util.concurrent.CancellationException("run " + run.id() + " ended before " + runner.tool() + " could go on");
+                throw new java.util.concurrent.CancellationException(
+                        "run " + run.id() + " ended before " + runner.tool() + " could go on");
             }
             return manager.exec(instance.id(), command, env, context.workspaceInInstance(), limit);
         };
@@ -407,8 +556,14 @@ public class QualityRunService {
             outcome = JestImpact.run(runner, context, request, exec, listener(run));
             complete = ranEverything(run, runner);
         } else {
-            outcome = runner.collect(context, manager.exec(instance.id(), runner.command(context), runner.environment(context),
-                    context.workspaceInInstance(), timeout));
+            outcome = runner.collect(
+                    context,
+                    manager.exec(
+                            instance.id(),
+                            runner.command(context),
+                            runner.environment(context),
+                            context.workspaceInInstance(),
+                            timeout));
         }
         if (runner instanceof RerunnableTestRunner rerunnable) {
             outcome = reruns.confirm(outcome, rerunnable, context, exec, timeout);
@@ -439,7 +594,11 @@ public class QualityRunService {
 
     /** Whether the tool's last plan in this run ran every test: only such a result may be reused by a later run. */
     private static boolean ranEverything(QualityRun run, ToolRunner runner) {
-        return run.plans().stream().filter(p -> p.tool().equals(runner.tool())).reduce((a, b) -> b).map(TestPlan::runAll).orElse(false);
+        return run.plans().stream()
+                .filter(p -> p.tool().equals(runner.tool()))
+                .reduce((a, b) -> b)
+                .map(TestPlan::runAll)
+                .orElse(false);
     }
 
     /** Sends a test tool's plan and each failing test out the moment they are known. */
@@ -448,13 +607,29 @@ public class QualityRunService {
             @Override
             public void planned(TestPlan plan) {
                 run.plan(plan);
-                events.publish(QualityEvent.Type.PLAN, run.id(), run.clientId(), plan.tool(), plan.runAll() ? "ALL" : "SELECTED",
-                        plan.selected(), 0, 0, plan.summary());
+                events.publish(
+                        QualityEvent.Type.PLAN,
+                        run.id(),
+                        run.clientId(),
+                        plan.tool(),
+                        plan.runAll() ? "ALL" : "SELECTED",
+                        plan.selected(),
+                        0,
+                        0,
+                        plan.summary());
             }
 
             @Override
             public void testFailed(String tool, String testId, String message) {
-                events.publish(QualityEvent.Type.TEST_FAILED, run.id(), run.clientId(), tool, "FAILED", 0, 1, 0,
+                events.publish(
+                        QualityEvent.Type.TEST_FAILED,
+                        run.id(),
+                        run.clientId(),
+                        tool,
+                        "FAILED",
+                        0,
+                        1,
+                        0,
                         message == null ? testId : testId + ": " + message);
             }
         };
@@ -462,7 +637,15 @@ public class QualityRunService {
 
     private void skip(QualityRun run, ToolRunner runner, String why) {
         run.add(ToolOutcome.skipped(runner.tool(), runner.category(), why));
-        events.publish(QualityEvent.Type.TOOL_FINISHED, run.id(), run.clientId(), runner.tool(), ToolStatus.SKIPPED.name(), 0, 0, 0);
+        events.publish(
+                QualityEvent.Type.TOOL_FINISHED,
+                run.id(),
+                run.clientId(),
+                runner.tool(),
+                ToolStatus.SKIPPED.name(),
+                0,
+                0,
+                0);
     }
 
     /** Waits for one tool; a tool cancelled by fail-fast or a cancel simply has no outcome. */

@@ -1,12 +1,20 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.contracts.quality.RunRequest;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.RunDigest;
+import io.devopsparadise.contracts.quality.RunRequest;
+import io.devopsparadise.events.SseEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,17 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.scheduling.annotation.Scheduled;
-import io.devopsparadise.events.SseEndpoint;
-import io.devopsparadise.contracts.quality.RunDigest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.util.List;
-import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 @RestController
 @RequestMapping("/api/runs")
@@ -43,21 +42,31 @@ class RunController {
     RunController(QualityRunService runs, QualityEventBus events, JsonMapper json) {
         this.runs = runs;
         this.json = json;
-        this.endpoint = new SseEndpoint<>(events.buffer(), new SseEndpoint.Framing<>(QualityEvent::sequence, e -> e.type().name(), e -> e));
+        this.endpoint = new SseEndpoint<>(
+                events.buffer(),
+                new SseEndpoint.Framing<>(QualityEvent::sequence, e -> e.type().name(), e -> e));
     }
 
     @PostMapping
-    @Operation(summary = "Start a run: {clientId, profile (quick|targeted|standard|comprehensive|custom), changedFiles?, changedOnly?, base?}; answers 202 at once")
+    @Operation(
+            summary =
+                    "Start a run: {clientId, profile (quick|targeted|standard|comprehensive|custom), changedFiles?, changedOnly?, base?}; answers 202 at once")
     ResponseEntity<QualityRunResult> start(@RequestBody RunRequest request) {
         QualityRunResult run = runs.start(request);
-        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/runs/" + run.id()))
+                .body(run);
     }
 
     @GetMapping
-    @Operation(summary = "Digests of runs, newest first (runs in progress first): optionally of one client, or only the finished"
-            + " runs the report-service has not acknowledged (pending=true). Never whole results")
-    List<RunDigest> list(@RequestParam(required = false) String clientId, @RequestParam(defaultValue = "false") boolean pending,
-                         @RequestParam(defaultValue = "100") int limit) {
+    @Operation(
+            summary =
+                    "Digests of runs, newest first (runs in progress first): optionally of one client, or only the finished"
+                            + " runs the report-service has not acknowledged (pending=true). Never whole results")
+    List<RunDigest> list(
+            @RequestParam(required = false) String clientId,
+            @RequestParam(defaultValue = "false") boolean pending,
+            @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
         }
@@ -65,12 +74,15 @@ class RunController {
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A run's whole result: its state and, as tools finish, their outcomes; complete once the state is final."
-            + " Kept until the report-service acknowledges it; use /summary for a small answer")
+    @Operation(
+            summary =
+                    "A run's whole result: its state and, as tools finish, their outcomes; complete once the state is final."
+                            + " Kept until the report-service acknowledges it; use /summary for a small answer")
     ResponseEntity<StreamingResponseBody> get(@PathVariable String id) {
         Optional<byte[]> compressed = runs.compressedResult(id);
         if (compressed.isPresent()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(out -> new GZIPInputStream(new ByteArrayInputStream(compressed.get())).transferTo(out));
         }
         QualityRunResult run = runs.get(id);
@@ -78,7 +90,9 @@ class RunController {
     }
 
     @GetMapping("/{id}/summary")
-    @Operation(summary = "A run's digest: state, verdict, counts per tool, the first failures and the most severe findings")
+    @Operation(
+            summary =
+                    "A run's digest: state, verdict, counts per tool, the first failures and the most severe findings")
     RunDigest summary(@PathVariable String id) {
         return runs.digest(id);
     }
@@ -96,7 +110,9 @@ class RunController {
     }
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live progress of every run (SSE): RUN_STARTED, TOOL_STARTED, TOOL_FINISHED with counts, RUN_FINISHED")
+    @Operation(
+            summary =
+                    "Live progress of every run (SSE): RUN_STARTED, TOOL_STARTED, TOOL_FINISHED with counts, RUN_FINISHED")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         return endpoint.open(lastEventId, 0);
     }

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis.ChangedSymbol;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,13 @@ final class ChangeDescription {
     private final SemanticAnalyzer.Budget budget;
     private final List<String> notes;
 
-    ChangeDescription(CodeIntelligence code, SemanticAnalyzer.SymbolCache symbols, Path workspace, SemanticLimits limits,
-                      SemanticAnalyzer.Budget budget, List<String> notes) {
+    ChangeDescription(
+            CodeIntelligence code,
+            SemanticAnalyzer.SymbolCache symbols,
+            Path workspace,
+            SemanticLimits limits,
+            SemanticAnalyzer.Budget budget,
+            List<String> notes) {
         this.code = code;
         this.symbols = symbols;
         this.workspace = workspace;
@@ -49,7 +53,10 @@ final class ChangeDescription {
             }
             List<String> lines = lines(file);
             for (DocumentSymbol symbol : symbols.of(file)) {
-                List<Integer> hit = changed.get(file).stream().filter(symbol::covers).sorted().toList();
+                List<Integer> hit = changed.get(file).stream()
+                        .filter(symbol::covers)
+                        .sorted()
+                        .toList();
                 if (hit.isEmpty()) {
                     continue;
                 }
@@ -58,12 +65,20 @@ final class ChangeDescription {
                     lookedUp++;
                     references = references(symbol, lines);
                 }
-                touched.add(new ChangedSymbol(file, symbol.name(), symbol.kind(), symbol.container(), symbol.startLine(), symbol.endLine(),
-                        hit, references));
+                touched.add(new ChangedSymbol(
+                        file,
+                        symbol.name(),
+                        symbol.kind(),
+                        symbol.container(),
+                        symbol.startLine(),
+                        symbol.endLine(),
+                        hit,
+                        references));
             }
         }
         if (touched.size() > lookedUp) {
-            notes.add("references of " + lookedUp + " of " + touched.size() + " changed symbols (paradise.quality.semantic.max-changed-symbols)");
+            notes.add("references of " + lookedUp + " of " + touched.size()
+                    + " changed symbols (paradise.quality.semantic.max-changed-symbols)");
         }
         return touched;
     }
@@ -71,13 +86,15 @@ final class ChangeDescription {
     private List<SymbolReference> references(DocumentSymbol symbol, List<String> lines) {
         int declaration = declarationLine(symbol, lines);
         if (declaration == 0) {
-            notes.add("no line of " + symbol.file() + " " + symbol.startLine() + "-" + symbol.endLine() + " names " + symbol.name());
+            notes.add("no line of " + symbol.file() + " " + symbol.startLine() + "-" + symbol.endLine() + " names "
+                    + symbol.name());
             return null;
         }
         try {
             List<SymbolReference> found = code.references(symbol, declaration);
             if (found.size() > limits.maxReferences()) {
-                notes.add(found.size() + " references to " + symbol.name() + ", " + limits.maxReferences() + " kept (paradise.quality.semantic.max-references)");
+                notes.add(found.size() + " references to " + symbol.name() + ", " + limits.maxReferences()
+                        + " kept (paradise.quality.semantic.max-references)");
                 return found.subList(0, limits.maxReferences());
             }
             return found;
@@ -102,10 +119,14 @@ final class ChangeDescription {
     private List<String> lines(String file) {
         Path path = workspace.resolve(file).normalize();
         try {
-            if (!path.startsWith(workspace) || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.size(path) > MAX_SOURCE_BYTES) {
+            if (!path.startsWith(workspace)
+                    || !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(path) > MAX_SOURCE_BYTES) {
                 return List.of();
             }
-            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8).lines().toList();
+            return new String(Files.readAllBytes(path), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }

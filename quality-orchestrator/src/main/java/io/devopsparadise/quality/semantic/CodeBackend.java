@@ -40,8 +40,9 @@ public sealed interface CodeBackend extends AutoCloseable permits CodeBackend.Co
         if (names.containsAll(LsmcpIntelligence.TOOLS) || names.containsAll(SerenaIntelligence.TOOLS)) {
             return Optional.empty();
         }
-        return Optional.of("the instance offers no semantic code tools (neither lsmcp's " + sorted(LsmcpIntelligence.TOOLS)
-                + " nor Serena's " + sorted(SerenaIntelligence.TOOLS) + "); its profile serves other tools");
+        return Optional.of(
+                "the instance offers no semantic code tools (neither lsmcp's " + sorted(LsmcpIntelligence.TOOLS)
+                        + " nor Serena's " + sorted(SerenaIntelligence.TOOLS) + "); its profile serves other tools");
     }
 
     @Override
@@ -60,8 +61,7 @@ public sealed interface CodeBackend extends AutoCloseable permits CodeBackend.Co
     record Unavailable(String why) implements CodeBackend {
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static String sorted(Set<String> names) {

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-
 import java.util.List;
 import java.util.Optional;
 

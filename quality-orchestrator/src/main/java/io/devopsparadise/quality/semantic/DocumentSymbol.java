@@ -10,8 +10,8 @@ import java.util.Set;
 public record DocumentSymbol(String file, String name, String kind, String container, int startLine, int endLine) {
 
     /** Kinds that describe code structure; variables, fields and the like are left out of overviews and changes. */
-    static final Set<String> STRUCTURAL = Set.of("Class", "Interface", "Enum", "Struct", "Function", "Method", "Constructor", "Module",
-            "Namespace");
+    static final Set<String> STRUCTURAL =
+            Set.of("Class", "Interface", "Enum", "Struct", "Function", "Method", "Constructor", "Module", "Namespace");
 
     public DocumentSymbol {
         Objects.requireNonNull(file, "file");
@@ -19,7 +19,8 @@ public record DocumentSymbol(String file, String name, String kind, String conta
         kind = kind == null ? "Unknown" : kind;
         container = container == null ? "" : container;
         if (startLine < 1 || endLine < startLine) {
-            throw new IllegalArgumentException("symbol " + name + " in " + file + " has no valid line range: " + startLine + "-" + endLine);
+            throw new IllegalArgumentException(
+                    "symbol " + name + " in " + file + " has no valid line range: " + startLine + "-" + endLine);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -15,15 +14,17 @@ import java.util.regex.Pattern;
  */
 final class LsmcpAnswers {
 
-    private static final Pattern DIAGNOSTIC = Pattern.compile("(?m)^(ERROR|WARNING|INFO|HINT): ([\\s\\S]*?)\\n {2}at line (\\d+):(\\d+)$");
+    private static final Pattern DIAGNOSTIC =
+            Pattern.compile("(?m)^(ERROR|WARNING|INFO|HINT): ([\\s\\S]*?)\\n {2}at line (\\d+):(\\d+)$");
     private static final Pattern SOURCE = Pattern.compile("\\s\\(([^()\\n]+)\\)$");
-    private static final Pattern SYMBOL = Pattern.compile("^( *)(\\S.*?) \\[(\\w+)\\](?: \\(deprecated\\))?(?: - .*)?$");
-    private static final Pattern RANGE = Pattern.compile("^ *(?:\\S+ )?Range: (\\d+):(\\d+)-(\\d+):(\\d+)$|^ *\\S+ (\\d+):(\\d+) ?- ?(\\d+):(\\d+)$");
+    private static final Pattern SYMBOL =
+            Pattern.compile("^( *)(\\S.*?) \\[(\\w+)\\](?: \\(deprecated\\))?(?: - .*)?$");
+    private static final Pattern RANGE = Pattern.compile(
+            "^ *(?:\\S+ )?Range: (\\d+):(\\d+)-(\\d+):(\\d+)$|^ *\\S+ (\\d+):(\\d+) ?- ?(\\d+):(\\d+)$");
     private static final Pattern LOCATION = Pattern.compile("^(.+):(\\d+):(\\d+)$");
     private static final Pattern REFERENCES_HEADER = Pattern.compile("^Found (\\d+) references? to ");
 
-    private LsmcpAnswers() {
-    }
+    private LsmcpAnswers() {}
 
     static List<Diagnostic> diagnostics(String file, String answer) {
         if (!answer.startsWith("Found ") && !answer.contains("diagnostic")) {
@@ -39,13 +40,18 @@ final class LsmcpAnswers {
                 source = named.group(1);
                 message = message.substring(0, named.start()).strip();
             }
-            diagnostics.add(new Diagnostic(file, Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)),
-                    matcher.group(1).toLowerCase(java.util.Locale.ROOT), message, source));
+            diagnostics.add(new Diagnostic(
+                    file,
+                    Integer.parseInt(matcher.group(3)),
+                    Integer.parseInt(matcher.group(4)),
+                    matcher.group(1).toLowerCase(java.util.Locale.ROOT),
+                    message,
+                    source));
         }
         int announced = announced(answer);
         if (announced >= 0 && announced != diagnostics.size()) {
-            throw new SemanticBackendException("lsp_get_diagnostics announced " + announced + " diagnostic(s) in " + file + " but "
-                    + diagnostics.size() + " could be read");
+            throw new SemanticBackendException("lsp_get_diagnostics announced " + announced + " diagnostic(s) in "
+                    + file + " but " + diagnostics.size() + " could be read");
         }
         return diagnostics;
     }
@@ -73,7 +79,8 @@ final class LsmcpAnswers {
             String container = String.join("/", containers);
             int start = Integer.parseInt(range.group(1) != null ? range.group(1) : range.group(5));
             int end = Integer.parseInt(range.group(3) != null ? range.group(3) : range.group(7));
-            symbols.add(new DocumentSymbol(file, symbol.group(2), symbol.group(3), container, start, Math.max(start, end)));
+            symbols.add(
+                    new DocumentSymbol(file, symbol.group(2), symbol.group(3), container, start, Math.max(start, end)));
             containers.add(symbol.group(2));
             i++;
         }
@@ -93,12 +100,13 @@ final class LsmcpAnswers {
             String first = block.strip().lines().findFirst().orElse("");
             Matcher location = LOCATION.matcher(first);
             if (location.matches()) {
-                references.add(new SymbolReference(location.group(1), Integer.parseInt(location.group(2)), Integer.parseInt(location.group(3))));
+                references.add(new SymbolReference(
+                        location.group(1), Integer.parseInt(location.group(2)), Integer.parseInt(location.group(3))));
             }
         }
         if (references.size() != Integer.parseInt(header.group(1))) {
-            throw new SemanticBackendException("lsp_find_references announced " + header.group(1) + " reference(s) to " + symbolName
-                    + " but " + references.size() + " could be read");
+            throw new SemanticBackendException("lsp_find_references announced " + header.group(1) + " reference(s) to "
+                    + symbolName + " but " + references.size() + " could be read");
         }
         return references;
     }
@@ -111,6 +119,7 @@ final class LsmcpAnswers {
 
     private static SemanticBackendException unreadable(String tool, String what, String answer) {
         String start = answer.length() > 200 ? answer.substring(0, 200) + "…" : answer;
-        return new SemanticBackendException(tool + " gave an answer this orchestrator cannot read for " + what + ": " + start.replace('\n', ' '));
+        return new SemanticBackendException(
+                tool + " gave an answer this orchestrator cannot read for " + what + ": " + start.replace('\n', ' '));
     }
 }

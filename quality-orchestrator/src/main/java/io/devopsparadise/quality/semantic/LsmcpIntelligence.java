@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +39,11 @@ final class LsmcpIntelligence implements CodeIntelligence {
 
     @Override
     public List<SymbolReference> references(DocumentSymbol symbol, int declarationLine) {
-        String answer = tools.text("lsp_find_references", Map.of("relativePath", symbol.file(), "line", declarationLine,
-                "symbolName", symbol.name()));
+        String answer = tools.text(
+                "lsp_find_references",
+                Map.of("relativePath", symbol.file(), "line", declarationLine, "symbolName", symbol.name()));
         return LsmcpAnswers.references(symbol.file(), symbol.name(), answer).stream()
-                .filter(r -> !(r.file().equals(symbol.file()) && r.line() == declarationLine)).toList();
+                .filter(r -> !(r.file().equals(symbol.file()) && r.line() == declarationLine))
+                .toList();
     }
 }

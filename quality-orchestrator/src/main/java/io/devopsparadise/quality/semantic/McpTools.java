@@ -4,7 +4,6 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,11 +33,14 @@ final class McpTools implements AutoCloseable {
 
     /** Connects and initializes a session, and reads the instance's tools. */
     static McpTools connect(URI url, SemanticLimits limits) {
-        if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+        if (url == null
+                || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                || url.getHost() == null) {
             throw new SemanticBackendException("the instance's MCP URL is not an http URL: " + url);
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/mcp" : url.getRawPath();
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(url.getScheme() + "://" + url.getRawAuthority())
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(
+                        url.getScheme() + "://" + url.getRawAuthority())
                 .endpoint(path)
                 .connectTimeout(limits.connectTimeout())
                 .maxResponseSize((int) limits.maxAnswerSize().toBytes())
@@ -50,10 +52,12 @@ final class McpTools implements AutoCloseable {
                 .build();
         try {
             client.initialize();
-            return new McpTools(client, url, (int) Math.min(Integer.MAX_VALUE, limits.maxAnswerSize().toBytes()));
+            return new McpTools(client, url, (int)
+                    Math.min(Integer.MAX_VALUE, limits.maxAnswerSize().toBytes()));
         } catch (RuntimeException e) {
             client.close();
-            throw new SemanticBackendException("the instance's MCP endpoint " + url + " did not answer: " + e.getMessage(), e);
+            throw new SemanticBackendException(
+                    "the instance's MCP endpoint " + url + " did not answer: " + e.getMessage(), e);
         }
     }
 
@@ -80,7 +84,8 @@ final class McpTools implements AutoCloseable {
             }
         }
         if (Boolean.TRUE.equals(result.isError())) {
-            throw new SemanticBackendException(tool + " on " + url + " answered an error: " + firstLine(text.toString()));
+            throw new SemanticBackendException(
+                    tool + " on " + url + " answered an error: " + firstLine(text.toString()));
         }
         return text.toString();
     }

@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.semantic;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.CodeSymbol;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.FileSymbols;
 import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.gate.ChangedLines;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,35 +62,56 @@ public final class SemanticAnalyzer {
             if (backend instanceof CodeBackend.Unavailable unavailable) {
                 return skipped(unavailable.why());
             }
-            return analyze(((CodeBackend.Connected) backend).intelligence(), workspace, baseCommit, requestedFiles, started);
+            return analyze(
+                    ((CodeBackend.Connected) backend).intelligence(), workspace, baseCommit, requestedFiles, started);
         }
     }
 
-    SemanticResult analyze(CodeIntelligence code, Path workspace, String baseCommit, List<String> requestedFiles, Instant started) {
+    SemanticResult analyze(
+            CodeIntelligence code, Path workspace, String baseCommit, List<String> requestedFiles, Instant started) {
         Budget budget = new Budget(clock, started.plus(limits.timeBudget()));
         List<String> notes = new ArrayList<>();
         List<String> sources = SourceFiles.of(workspace);
-        Map<String, Set<Integer>> changed = baseCommit == null ? Map.of()
+        Map<String, Set<Integer>> changed = baseCommit == null
+                ? Map.of()
                 : ChangedLines.since(workspace, baseCommit, sources).orElse(Map.of());
         List<String> ordered = changedFirst(sources, changed.keySet(), requestedFiles);
         SymbolCache symbols = new SymbolCache(code, limits.maxSymbolsPerFile(), notes);
 
         Checked checked = diagnostics(code, ordered, budget, notes);
-        List<SemanticAnalysis.ChangedSymbol> touched = new ChangeDescription(code, symbols, workspace, limits, budget, notes).of(changed);
+        List<SemanticAnalysis.ChangedSymbol> touched =
+                new ChangeDescription(code, symbols, workspace, limits, budget, notes).of(changed);
         List<FileSymbols> overview = overview(ordered, symbols, budget, notes);
 
-        String detail = code.whyNoDiagnostics().orElseGet(() -> "pyright for Python, tsserver for TypeScript/JavaScript through "
-                + code.backend() + ": checked " + checked.files() + " of " + sources.size() + " source file(s), changed files first"
-                + (checked.failed() > 0 ? "; " + checked.failed() + " file(s) could not be checked, the first: " + cut(checked.firstFailure()) : ""));
-        ToolStatus status = checked.files() > 0 && checked.failed() == checked.files() ? ToolStatus.ERROR : ToolStatus.PASSED;
-        ToolOutcome outcome = new ToolOutcome(TOOL, ToolCategory.SEMANTIC, status, clock.millis() - started.toEpochMilli(), detail, List.of(), null,
-                checked.findings(), null, false);
-        return new SemanticResult(outcome, new SemanticAnalysis(code.backend(), null, baseCommit, touched, overview, bounded(notes)));
+        String detail = code.whyNoDiagnostics()
+                .orElseGet(() -> "pyright for Python, tsserver for TypeScript/JavaScript through "
+                        + code.backend() + ": checked " + checked.files() + " of " + sources.size()
+                        + " source file(s), changed files first"
+                        + (checked.failed() > 0
+                                ? "; " + checked.failed() + " file(s) could not be checked, the first: "
+                                        + cut(checked.firstFailure())
+                                : ""));
+        ToolStatus status =
+                checked.files() > 0 && checked.failed() == checked.files() ? ToolStatus.ERROR : ToolStatus.PASSED;
+        ToolOutcome outcome = new ToolOutcome(
+                TOOL,
+                ToolCategory.SEMANTIC,
+                status,
+                clock.millis() - started.toEpochMilli(),
+                detail,
+                List.of(),
+                null,
+                checked.findings(),
+                null,
+                false);
+        return new SemanticResult(
+                outcome, new SemanticAnalysis(code.backend(), null, baseCommit, touched, overview, bounded(notes)));
     }
 
     /** The first {@value #MAX_NOTES} notes, each cut at {@value #MAX_NOTE_CHARS} characters: a failing backend repeats itself. */
     static List<String> bounded(List<String> notes) {
-        List<String> kept = new ArrayList<>(notes.stream().limit(MAX_NOTES).map(SemanticAnalyzer::cut).toList());
+        List<String> kept = new ArrayList<>(
+                notes.stream().limit(MAX_NOTES).map(SemanticAnalyzer::cut).toList());
         if (notes.size() > MAX_NOTES) {
             kept.add((notes.size() - MAX_NOTES) + " more note(s) left out");
         }
@@ -129,7 +149,8 @@ public final class SemanticAnalyzer {
             }
         }
         if (files.size() > limits.maxFiles()) {
-            notes.add("diagnostics of " + limits.maxFiles() + " of " + files.size() + " source files (paradise.quality.semantic.max-files)");
+            notes.add("diagnostics of " + limits.maxFiles() + " of " + files.size()
+                    + " source files (paradise.quality.semantic.max-files)");
         }
         return new Checked(checked, failed, firstFailure, findings);
     }
@@ -141,18 +162,29 @@ public final class SemanticAnalyzer {
                 break;
             }
             List<DocumentSymbol> found = symbols.of(file);
-            overview.add(new FileSymbols(file, found.stream().map(s -> new CodeSymbol(s.name(), s.kind(), s.container(), s.startLine(),
-                    s.endLine())).toList(), symbols.truncated(file)));
+            overview.add(new FileSymbols(
+                    file,
+                    found.stream()
+                            .map(s -> new CodeSymbol(s.name(), s.kind(), s.container(), s.startLine(), s.endLine()))
+                            .toList(),
+                    symbols.truncated(file)));
         }
         if (files.size() > limits.maxOverviewFiles()) {
-            notes.add("overview of " + limits.maxOverviewFiles() + " of " + files.size() + " source files (paradise.quality.semantic.max-overview-files)");
+            notes.add("overview of " + limits.maxOverviewFiles() + " of " + files.size()
+                    + " source files (paradise.quality.semantic.max-overview-files)");
         }
         return overview;
     }
 
     static Finding finding(Diagnostic diagnostic) {
         String rule = diagnostic.source() == null ? TOOL : diagnostic.source().toLowerCase(Locale.ROOT);
-        return new Finding(TOOL, rule, severity(diagnostic.severity()), diagnostic.file(), diagnostic.line(), diagnostic.column(),
+        return new Finding(
+                TOOL,
+                rule,
+                severity(diagnostic.severity()),
+                diagnostic.file(),
+                diagnostic.line(),
+                diagnostic.column(),
                 diagnostic.message());
     }
 
@@ -174,8 +206,7 @@ public final class SemanticAnalyzer {
         return List.copyOf(ordered);
     }
 
-    private record Checked(int files, int failed, String firstFailure, List<Finding> findings) {
-    }
+    private record Checked(int files, int failed, String firstFailure, List<Finding> findings) {}
 
     /** The step's deadline: past it, each part stops and says so once. */
     static final class Budget {
@@ -226,7 +257,9 @@ public final class SemanticAnalyzer {
         private List<DocumentSymbol> read(String file) {
             List<DocumentSymbol> all;
             try {
-                all = code.symbols(file).stream().filter(DocumentSymbol::structural).toList();
+                all = code.symbols(file).stream()
+                        .filter(DocumentSymbol::structural)
+                        .toList();
             } catch (SemanticBackendException e) {
                 notes.add(e.getMessage());
                 return List.of();

@@ -1,9 +1,8 @@
 package io.devopsparadise.quality.semantic;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
 
 /**
  * Bounds of the semantic step ({@code paradise.quality.semantic.*}): every call to the client's code backend is
@@ -35,17 +34,30 @@ public record SemanticLimits(
         requirePositive("connect-timeout", connectTimeout);
         requirePositive("time-budget", timeBudget);
         if (maxAnswerSize == null || maxAnswerSize.toBytes() < 1024 || maxAnswerSize.toBytes() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("paradise.quality.semantic.max-answer-size must be between 1KB and 2GB, got " + maxAnswerSize);
+            throw new IllegalArgumentException(
+                    "paradise.quality.semantic.max-answer-size must be between 1KB and 2GB, got " + maxAnswerSize);
         }
-        if (maxFiles < 0 || maxOverviewFiles < 0 || maxSymbolsPerFile < 0 || maxChangedSymbols < 0 || maxReferences < 0) {
+        if (maxFiles < 0
+                || maxOverviewFiles < 0
+                || maxSymbolsPerFile < 0
+                || maxChangedSymbols < 0
+                || maxReferences < 0) {
             throw new IllegalArgumentException("paradise.quality.semantic.max-* must be 0 or more");
         }
     }
 
     /** The defaults, for tests and tools outside the service. */
     public static SemanticLimits defaults() {
-        return new SemanticLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), DataSize.ofMegabytes(1), Duration.ofMinutes(5), 200, 100,
-                200, 30, 200);
+        return new SemanticLimits(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                DataSize.ofMegabytes(1),
+                Duration.ofMinutes(5),
+                200,
+                100,
+                200,
+                30,
+                200);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.util.Objects;
 
 /** What the semantic step adds to a run: the {@code semantic} tool's outcome (its findings) and the analysis. */

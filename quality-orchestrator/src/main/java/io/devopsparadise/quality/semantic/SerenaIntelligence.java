@@ -1,10 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serena's symbolic tools: {@code get_symbols_overview} names a file's top-level symbols, {@code find_symbol} gives
@@ -40,7 +39,8 @@ final class SerenaIntelligence implements CodeIntelligence {
 
     @Override
     public Optional<String> whyNoDiagnostics() {
-        return Optional.of("Serena's symbolic tools (find_symbol, find_referencing_symbols, get_symbols_overview) give no diagnostics");
+        return Optional.of(
+                "Serena's symbolic tools (find_symbol, find_referencing_symbols, get_symbols_overview) give no diagnostics");
     }
 
     @Override
@@ -51,14 +51,26 @@ final class SerenaIntelligence implements CodeIntelligence {
     @Override
     public List<DocumentSymbol> symbols(String file) {
         Set<String> names = new LinkedHashSet<>();
-        collectNames(read("get_symbols_overview", tools.text("get_symbols_overview", Map.of("relative_path", file))), names);
+        collectNames(
+                read("get_symbols_overview", tools.text("get_symbols_overview", Map.of("relative_path", file))), names);
         List<DocumentSymbol> symbols = new ArrayList<>();
         for (String name : names) {
             if (symbols.size() >= maxSymbols) {
                 break;
             }
-            JsonNode found = read("find_symbol", tools.text("find_symbol", Map.of("name_path_pattern", "/" + name, "relative_path", file,
-                    "include_body", false, "depth", 0)));
+            JsonNode found = read(
+                    "find_symbol",
+                    tools.text(
+                            "find_symbol",
+                            Map.of(
+                                    "name_path_pattern",
+                                    "/" + name,
+                                    "relative_path",
+                                    file,
+                                    "include_body",
+                                    false,
+                                    "depth",
+                                    0)));
             located(found, node -> symbols.add(symbol(file, node)));
         }
         return symbols;
@@ -67,11 +79,16 @@ final class SerenaIntelligence implements CodeIntelligence {
     @Override
     public List<SymbolReference> references(DocumentSymbol symbol, int declarationLine) {
         String namePath = symbol.container().isEmpty() ? symbol.name() : symbol.container() + "/" + symbol.name();
-        JsonNode found = read("find_referencing_symbols", tools.text("find_referencing_symbols",
-                Map.of("name_path", namePath, "relative_path", symbol.file())));
+        JsonNode found = read(
+                "find_referencing_symbols",
+                tools.text("find_referencing_symbols", Map.of("name_path", namePath, "relative_path", symbol.file())));
         List<SymbolReference> references = new ArrayList<>();
-        located(found, node -> references.add(new SymbolReference(node.path("relative_path").asString(symbol.file()),
-                node.path("body_location").path("start_line").asInt() + 1, 1)));
+        located(
+                found,
+                node -> references.add(new SymbolReference(
+                        node.path("relative_path").asString(symbol.file()),
+                        node.path("body_location").path("start_line").asInt() + 1,
+                        1)));
         return references;
     }
 
@@ -80,8 +97,12 @@ final class SerenaIntelligence implements CodeIntelligence {
         int slash = namePath.lastIndexOf('/');
         JsonNode body = node.path("body_location");
         int start = body.path("start_line").asInt() + 1;
-        return new DocumentSymbol(node.path("relative_path").asString(file), slash < 0 ? namePath : namePath.substring(slash + 1),
-                kindName(node.path("kind")), slash < 0 ? "" : namePath.substring(0, slash), start,
+        return new DocumentSymbol(
+                node.path("relative_path").asString(file),
+                slash < 0 ? namePath : namePath.substring(slash + 1),
+                kindName(node.path("kind")),
+                slash < 0 ? "" : namePath.substring(0, slash),
+                start,
                 Math.max(start, body.path("end_line").asInt() + 1));
     }
 
@@ -129,7 +150,8 @@ final class SerenaIntelligence implements CodeIntelligence {
             return JSON.readTree(answer);
         } catch (JacksonException e) {
             String start = answer.length() > 200 ? answer.substring(0, 200) + "…" : answer;
-            throw new SemanticBackendException(tool + " gave an answer that is not JSON: " + start.replace('\n', ' '), e);
+            throw new SemanticBackendException(
+                    tool + " gave an answer that is not JSON: " + start.replace('\n', ' '), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.semantic;
 
 import io.devopsparadise.quality.detection.SourceTree;
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +10,10 @@ import java.util.Set;
 final class SourceFiles {
 
     static final int MAX_LISTED = 20_000;
-    private static final Set<String> SUFFIXES = Set.of(".py", ".pyi", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs");
+    private static final Set<String> SUFFIXES =
+            Set.of(".py", ".pyi", ".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs");
 
-    private SourceFiles() {
-    }
+    private SourceFiles() {}
 
     static List<String> of(Path root) {
         try {

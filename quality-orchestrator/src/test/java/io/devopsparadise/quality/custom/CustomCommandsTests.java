@@ -1,16 +1,16 @@
 package io.devopsparadise.quality.custom;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.ToolRunner;
 import io.devopsparadise.quality.runners.Toolbox;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,15 +18,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which runners a run gets from the profile's and the workspace's commands, and how a command's report is read. */
 class CustomCommandsTests {
 
     private static final Duration PROFILE_TIMEOUT = Duration.ofMinutes(10);
-    private static final Set<ToolCategory> STANDARD = Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY);
+    private static final Set<ToolCategory> STANDARD =
+            Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY);
 
     @TempDir
     Path root;
@@ -55,23 +55,41 @@ class CustomCommandsTests {
         }
     }
 
-    private static final List<ToolRunner> DETECTED = List.of(new Detected("pytest", ToolCategory.UNIT), new Detected("flake8", ToolCategory.LINT),
+    private static final List<ToolRunner> DETECTED = List.of(
+            new Detected("pytest", ToolCategory.UNIT),
+            new Detected("flake8", ToolCategory.LINT),
             new Detected("bandit", ToolCategory.SECURITY));
 
-    private static CustomToolsProperties.ToolProperties tool(String name, String category, List<String> command, String replaces,
-                                                            Duration timeout) {
-        return new CustomToolsProperties.ToolProperties(name, category, command,
-                new CustomToolsProperties.ReportProperties("junit", "{reports}/" + name + ".xml"), null, timeout, replaces);
+    private static CustomToolsProperties.ToolProperties tool(
+            String name, String category, List<String> command, String replaces, Duration timeout) {
+        return new CustomToolsProperties.ToolProperties(
+                name,
+                category,
+                command,
+                new CustomToolsProperties.ReportProperties("junit", "{reports}/" + name + ".xml"),
+                null,
+                timeout,
+                replaces);
     }
 
     private static CustomCommands commands(CustomToolsProperties.ToolProperties... profileTools) {
-        return new CustomCommands(new CustomToolsProperties(Map.of("standard", new CustomToolsProperties.ProfileTools(List.of(profileTools)))),
-                profile -> PROFILE_TIMEOUT, DETECTED.stream().map(ToolRunner::tool).toList());
+        return new CustomCommands(
+                new CustomToolsProperties(
+                        Map.of("standard", new CustomToolsProperties.ProfileTools(List.of(profileTools)))),
+                profile -> PROFILE_TIMEOUT,
+                DETECTED.stream().map(ToolRunner::tool).toList());
     }
 
     private RunContext context() throws Exception {
         Files.createDirectories(root.resolve(".paradise/reports/r1"));
-        return new RunContext("r1", Instant.now(), new WorkspaceDetector().detect(root), root.toString(), ".paradise/reports/r1", List.of(), null,
+        return new RunContext(
+                "r1",
+                Instant.now(),
+                new WorkspaceDetector().detect(root),
+                root.toString(),
+                ".paradise/reports/r1",
+                List.of(),
+                null,
                 new Toolbox("/usr/bin/python3", "/app/node_modules", "/usr/bin/chromium", "mvn", null));
     }
 
@@ -105,17 +123,20 @@ class CustomCommandsTests {
 
     @Test
     void aCommandInACategoryTheProfileDoesNotRunReplacesNothing() throws Exception {
-        paradiseYml("tools: [{name: e2e, category: e2e, command: [npx, playwright, test], report: {format: junit, path: \"{reports}/e.xml\"}, "
-                + "replaces: pytest}]");
+        paradiseYml(
+                "tools: [{name: e2e, category: e2e, command: [npx, playwright, test], report: {format: junit, path: \"{reports}/e.xml\"}, "
+                        + "replaces: pytest}]");
 
         assertThat(tools(plan(commands()))).contains("pytest");
     }
 
     @Test
     void theWorkspaceAddsToTheProfilesCommandsAndOverridesThemByName() throws Exception {
-        CustomCommands commands = commands(tool("integration", "unit", List.of("make", "it"), null, null),
+        CustomCommands commands = commands(
+                tool("integration", "unit", List.of("make", "it"), null, null),
                 tool("smoke", "unit", List.of("make", "smoke"), null, null));
-        paradiseYml("tools: [{name: smoke, category: unit, command: [./smoke.sh], report: {format: junit, path: \"{reports}/s.xml\"}}]");
+        paradiseYml(
+                "tools: [{name: smoke, category: unit, command: [./smoke.sh], report: {format: junit, path: \"{reports}/s.xml\"}}]");
 
         RunPlan plan = plan(commands);
 
@@ -141,8 +162,10 @@ class CustomCommandsTests {
         assertThat(refused.tool()).isEqualTo(".paradise.yml");
         assertThat(refused.status()).isEqualTo(ToolStatus.ERROR);
         assertThat(refused.category()).isEqualTo(ToolCategory.UNIT);
-        assertThat(refused.detail()).isEqualTo(".paradise.yml: line 4: tools[0].command must be an array of strings, e.g. [\"pytest\", \"-q\"]; "
-                + "a string is never run through a shell (none of its tools ran; the detected tools did)");
+        assertThat(refused.detail())
+                .isEqualTo(
+                        ".paradise.yml: line 4: tools[0].command must be an array of strings, e.g. [\"pytest\", \"-q\"]; "
+                                + "a string is never run through a shell (none of its tools ran; the detected tools did)");
     }
 
     @Test
@@ -153,30 +176,43 @@ class CustomCommandsTests {
                   - {name: typo, category: unit, command: [make], report: {format: junit, path: "{reports}/t.xml"}, replaces: pytests}
                 """);
 
-        assertThat(plan(commands()).refused().get(0).detail()).isEqualTo(".paradise.yml: line 2: tools[0].timeout 11m is longer than the "
-                + "profile's tool-timeout 10m; line 3: tools[1].replaces 'pytests', which is not a tool the orchestrator runs; known: "
-                + "[bandit, flake8, pytest] (none of its tools ran; the detected tools did)");
+        assertThat(plan(commands()).refused().get(0).detail())
+                .isEqualTo(".paradise.yml: line 2: tools[0].timeout 11m is longer than the "
+                        + "profile's tool-timeout 10m; line 3: tools[1].replaces 'pytests', which is not a tool the orchestrator runs; known: "
+                        + "[bandit, flake8, pytest] (none of its tools ran; the detected tools did)");
     }
 
     @Test
     void aProfilesCommandThatBreaksARuleStopsTheOrchestratorFromStarting() {
         assertThatThrownBy(() -> commands(tool("unit", "unit", List.of("pytest -q"), null, null)))
-                .hasMessage("quality profile standard: tools[0].command is one string with spaces ('pytest -q'); it is never run through a "
-                        + "shell: give an array of strings, e.g. [\"pytest\", \"-q\"]");
+                .hasMessage(
+                        "quality profile standard: tools[0].command is one string with spaces ('pytest -q'); it is never run through a "
+                                + "shell: give an array of strings, e.g. [\"pytest\", \"-q\"]");
         assertThatThrownBy(() -> commands(tool("unit", "unit", List.of("pytest"), null, Duration.ofHours(1))))
-                .hasMessage("quality profile standard: tools[0].timeout 1h is longer than the profile's tool-timeout 10m");
+                .hasMessage(
+                        "quality profile standard: tools[0].timeout 1h is longer than the profile's tool-timeout 10m");
         assertThatThrownBy(() -> commands(tool("unit", "fuzz", List.of("pytest"), null, null)))
                 .hasMessageStartingWith("quality profile standard: tools[0].category must be one of");
-        assertThatThrownBy(() -> commands(new CustomToolsProperties.ToolProperties("unit", "unit", List.of("pytest"),
-                new CustomToolsProperties.ReportProperties("junit", "/tmp/u.xml"), null, null, null)))
-                .hasMessageStartingWith("quality profile standard: tools[0].report.path must be inside the run's report directory");
-        assertThat(commands(tool("unit", "unit", List.of("pytest"), null, null)).profileTools("standard")).singleElement()
-                .extracting(CustomTool::source).isEqualTo("profile standard: tools[0]");
+        assertThatThrownBy(() -> commands(new CustomToolsProperties.ToolProperties(
+                        "unit",
+                        "unit",
+                        List.of("pytest"),
+                        new CustomToolsProperties.ReportProperties("junit", "/tmp/u.xml"),
+                        null,
+                        null,
+                        null)))
+                .hasMessageStartingWith(
+                        "quality profile standard: tools[0].report.path must be inside the run's report directory");
+        assertThat(commands(tool("unit", "unit", List.of("pytest"), null, null)).profileTools("standard"))
+                .singleElement()
+                .extracting(CustomTool::source)
+                .isEqualTo("profile standard: tools[0]");
     }
 
     @Test
     void aCommandTakesItsOwnTimeoutWhenShorterThanTheProfiles() throws Exception {
-        paradiseYml("tools: [{name: quick, category: unit, command: [make], report: {format: junit, path: \"{reports}/u.xml\"}, timeout: 90s}]");
+        paradiseYml(
+                "tools: [{name: quick, category: unit, command: [make], report: {format: junit, path: \"{reports}/u.xml\"}, timeout: 90s}]");
 
         ToolRunner quick = plan(commands()).runners().get(3);
 
@@ -186,7 +222,8 @@ class CustomCommandsTests {
 
     @Test
     void reportSymlinkedToAdminTokenIsNeverRead() throws Exception {
-        Path secret = Files.writeString(Files.createTempFile("admin-token", ".xml"),
+        Path secret = Files.writeString(
+                Files.createTempFile("admin-token", ".xml"),
                 "<testsuite><testcase name=\"ADMIN_TOKEN_s3cr3t\"/></testsuite>");
         try {
             ToolRunner runner = junitCommand("{reports}/unit.xml");
@@ -196,7 +233,8 @@ class CustomCommandsTests {
 
             assertThat(outcome.status()).isEqualTo(ToolStatus.ERROR);
             assertThat(outcome.tests()).isEmpty();
-            assertThat(outcome.detail()).contains("report {reports}/unit.xml is a symbolic link; not followed, not read")
+            assertThat(outcome.detail())
+                    .contains("report {reports}/unit.xml is a symbolic link; not followed, not read")
                     .doesNotContain("s3cr3t");
         } finally {
             Files.delete(secret);
@@ -214,7 +252,9 @@ class CustomCommandsTests {
             ToolOutcome outcome = runner.collect(context(), new ExecResult(0, "", "", 5, false));
 
             assertThat(outcome.status()).isEqualTo(ToolStatus.ERROR);
-            assertThat(outcome.detail()).contains("report {reports}/sub/unit.xml: sub is a symbolic link; not followed").doesNotContain("s3cr3t");
+            assertThat(outcome.detail())
+                    .contains("report {reports}/sub/unit.xml: sub is a symbolic link; not followed")
+                    .doesNotContain("s3cr3t");
         } finally {
             Files.delete(outside.resolve("unit.xml"));
             Files.delete(outside);
@@ -225,11 +265,15 @@ class CustomCommandsTests {
     void aMissingOrMalformedReportIsAnErrorNamingTheConfiguredPath() throws Exception {
         ToolRunner runner = junitCommand("{reports}/unit.xml");
 
-        assertThat(runner.collect(context(), new ExecResult(2, "", "boom", 5, false)).detail())
-                .isEqualTo("unit-tests (.paradise.yml: line 1: tools[0]): wrote no junit report at {reports}/unit.xml (exit 2): boom");
+        assertThat(runner.collect(context(), new ExecResult(2, "", "boom", 5, false))
+                        .detail())
+                .isEqualTo(
+                        "unit-tests (.paradise.yml: line 1: tools[0]): wrote no junit report at {reports}/unit.xml (exit 2): boom");
         Files.writeString(context().reportOnHost("unit.xml"), "<html/>");
-        assertThat(runner.collect(context(), new ExecResult(0, "", "", 5, false)).detail())
-                .contains("Cannot read the JUnit XML report {reports}/unit.xml: the root element is neither <testsuites> nor <testsuite>");
+        assertThat(runner.collect(context(), new ExecResult(0, "", "", 5, false))
+                        .detail())
+                .contains(
+                        "Cannot read the JUnit XML report {reports}/unit.xml: the root element is neither <testsuites> nor <testsuite>");
     }
 
     @Test
@@ -250,17 +294,20 @@ class CustomCommandsTests {
     @Test
     void aCommandThatFailsWithoutAFailingTestIsAnError() throws Exception {
         ToolRunner runner = junitCommand("{reports}/unit.xml");
-        Files.writeString(context().reportOnHost("unit.xml"), "<testsuite><testcase classname=\"t\" name=\"ok\"/></testsuite>");
+        Files.writeString(
+                context().reportOnHost("unit.xml"), "<testsuite><testcase classname=\"t\" name=\"ok\"/></testsuite>");
 
         ToolOutcome outcome = runner.collect(context(), new ExecResult(1, "", "coverage below 90%", 5, false));
 
         assertThat(outcome.status()).isEqualTo(ToolStatus.ERROR);
         assertThat(outcome.tests()).hasSize(1);
-        assertThat(outcome.detail()).isEqualTo("the command exited 1 though its report lists no failing test: coverage below 90%");
+        assertThat(outcome.detail())
+                .isEqualTo("the command exited 1 though its report lists no failing test: coverage below 90%");
     }
 
     private ToolRunner junitCommand(String path) throws Exception {
-        paradiseYml("tools: [{name: unit-tests, category: unit, command: [make, test], report: {format: junit, path: \"" + path + "\"}}]");
+        paradiseYml("tools: [{name: unit-tests, category: unit, command: [make, test], report: {format: junit, path: \""
+                + path + "\"}}]");
         return plan(commands()).runners().get(3);
     }
 }

@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.detection;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceDetectorTests {
 
@@ -46,8 +45,11 @@ class WorkspaceDetectorTests {
 
         DetectedWorkspace workspace = new WorkspaceDetector().detect(root);
 
-        assertThat(workspace.stacks()).containsExactlyInAnyOrder("javascript", "jest", "npm-lock", "playwright", "newman", "maven", "maven-wrapper");
-        assertThat(workspace.collections()).containsExactly("api/local.postman_environment.json", "api/shop.postman_collection.json");
+        assertThat(workspace.stacks())
+                .containsExactlyInAnyOrder(
+                        "javascript", "jest", "npm-lock", "playwright", "newman", "maven", "maven-wrapper");
+        assertThat(workspace.collections())
+                .containsExactly("api/local.postman_environment.json", "api/shop.postman_collection.json");
     }
 
     @Test
@@ -66,7 +68,8 @@ class WorkspaceDetectorTests {
 
     @Test
     void readsWhatTheProjectConfiguresForItsOwnTools() throws Exception {
-        Files.writeString(root.resolve("tox.ini"), "[testenv]\ncommands = pytest --doctest-modules {tox_root}/tests {posargs}\n");
+        Files.writeString(
+                root.resolve("tox.ini"), "[testenv]\ncommands = pytest --doctest-modules {tox_root}/tests {posargs}\n");
         Files.writeString(root.resolve(".pylintrc"), "[MAIN]\n");
         touch("tests/test_api.py");
 

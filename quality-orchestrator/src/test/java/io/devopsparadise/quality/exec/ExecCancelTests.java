@@ -1,14 +1,12 @@
 package io.devopsparadise.quality.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.security.ServiceApis;
 import io.devopsparadise.security.ServiceCredential;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.web.client.RestClient;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,10 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.web.client.RestClient;
 
 /**
  * A cancelled run interrupts the thread that waits on an exec. Against a real HTTP server standing in for an
@@ -60,7 +59,8 @@ class ExecCancelTests {
         });
         server.start();
         ServiceApis apis = new ServiceApis(RestClient.builder(), ServiceCredential.from(home.resolve("service-token")));
-        client = new InstanceManagerClient(apis, URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+        client = new InstanceManagerClient(
+                apis, URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     }
 
     @AfterEach
@@ -84,7 +84,9 @@ class ExecCancelTests {
 
         caller.interrupt();
 
-        assertThat(interruptKept.get(10, TimeUnit.SECONDS)).as("the thread stays interrupted for its run to see").isTrue();
+        assertThat(interruptKept.get(10, TimeUnit.SECONDS))
+                .as("the thread stays interrupted for its run to see")
+                .isTrue();
         await().atMost(Duration.ofSeconds(5)).until(() -> cancelledPath.get() != null);
         assertThat(namedExec.get()).matches("[A-Za-z0-9_-]{1,64}");
         assertThat(cancelledPath.get()).isEqualTo("/api/instances/i-1/execs/" + namedExec.get());

@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.gate;
 
-import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChangedLinesMeasureTests {
 
@@ -19,13 +18,23 @@ class ChangedLinesMeasureTests {
     @Test
     void countsTheMeasuredLinesChangedSinceTheCommitAndNamesTheOnesNoTestRan() throws Exception {
         String commit;
-        try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+        try (Git git = Git.init()
+                .setDirectory(workspace.toFile())
+                .setInitialBranch("main")
+                .call()) {
             Files.writeString(workspace.resolve("calc.py"), "def add(a, b):\n    return a + b\n");
             git.add().addFilepattern("calc.py").call();
-            commit = git.commit().setMessage("calc").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call().name();
+            commit = git.commit()
+                    .setMessage("calc")
+                    .setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com")
+                    .call()
+                    .name();
         }
         // one line changed, two added (one a comment, which coverage does not measure), one of them never run
-        Files.writeString(workspace.resolve("calc.py"), "def add(a, b):\n    return b + a\n# a comment\ndef sub(a, b):\n    return a - b\n");
+        Files.writeString(
+                workspace.resolve("calc.py"),
+                "def add(a, b):\n    return b + a\n# a comment\ndef sub(a, b):\n    return a - b\n");
         Path reports = Files.createDirectories(workspace.resolve(".paradise/reports/r1"));
         Files.writeString(reports.resolve("pytest-coverage.xml"), """
                 <?xml version="1.0" ?>
@@ -35,12 +44,16 @@ class ChangedLinesMeasureTests {
                 </lines></class></classes></package></packages></coverage>
                 """);
 
-        ChangedLinesCoverage coverage = ChangedLinesMeasure.of(workspace, "/workspace", reports, commit).orElseThrow();
+        ChangedLinesCoverage coverage =
+                ChangedLinesMeasure.of(workspace, "/workspace", reports, commit).orElseThrow();
 
-        assertThat(coverage.lines()).as("lines 2, 4 and 5 changed and are measured; 3 is a comment").isEqualTo(3);
+        assertThat(coverage.lines())
+                .as("lines 2, 4 and 5 changed and are measured; 3 is a comment")
+                .isEqualTo(3);
         assertThat(coverage.covered()).isEqualTo(2);
         assertThat(coverage.uncovered()).containsExactly(new ChangedLinesCoverage.FileLines("calc.py", List.of(5)));
         assertThat(ChangedLinesMeasure.of(workspace, "/workspace", reports, "0123456789abcdef0123456789abcdef01234567"))
-                .as("a commit the repository does not have").isEmpty();
+                .as("a commit the repository does not have")
+                .isEmpty();
     }
 }

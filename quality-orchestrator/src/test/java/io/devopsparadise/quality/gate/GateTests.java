@@ -1,23 +1,22 @@
 package io.devopsparadise.quality.gate;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.quality.BaselineFindings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.Baseline;
+import io.devopsparadise.contracts.quality.BaselineFindings;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GateTests {
 
@@ -32,7 +31,9 @@ class GateTests {
         String after = new Fingerprints(workspace, "/workspace").of(unused("/workspace/a.py", 4));
 
         assertThat(after).isEqualTo(before);
-        assertThat(new Fingerprints(workspace, "/workspace").of(unused("a.py", 5))).as("another line, another identity").isNotEqualTo(before);
+        assertThat(new Fingerprints(workspace, "/workspace").of(unused("a.py", 5)))
+                .as("another line, another identity")
+                .isNotEqualTo(before);
     }
 
     @Test
@@ -41,10 +42,13 @@ class GateTests {
         Files.createSymbolicLink(workspace.resolve("link.py"), secret);
         Fingerprints fingerprints = new Fingerprints(workspace, "/workspace");
 
-        assertThat(fingerprints.of(unused("link.py", 1))).as("identified by its message, the linked file unread")
-                .isEqualTo(fingerprints.of(new Finding("flake8", "F401", Severity.LOW, "link.py", 0, "'os' imported but unused")));
-        assertThat(fingerprints.of(unused("../../etc/passwd", 1))).isEqualTo(fingerprints.of(
-                new Finding("flake8", "F401", Severity.LOW, "../../etc/passwd", 0, "'os' imported but unused")));
+        assertThat(fingerprints.of(unused("link.py", 1)))
+                .as("identified by its message, the linked file unread")
+                .isEqualTo(fingerprints.of(
+                        new Finding("flake8", "F401", Severity.LOW, "link.py", 0, "'os' imported but unused")));
+        assertThat(fingerprints.of(unused("../../etc/passwd", 1)))
+                .isEqualTo(fingerprints.of(new Finding(
+                        "flake8", "F401", Severity.LOW, "../../etc/passwd", 0, "'os' imported but unused")));
     }
 
     @Test
@@ -54,11 +58,15 @@ class GateTests {
         TestCaseResult failedBefore = new TestCaseResult("test_a", "test_one", null, TestStatus.FAILED, 0, "boom");
         TestCaseResult failsNow = new TestCaseResult("test_a", "test_two", null, TestStatus.FAILED, 0, "boom");
         TestCaseResult passes = new TestCaseResult("test_a", "test_three", null, TestStatus.PASSED, 0, null);
-        Gate gate = new Gate(new BaselineFindings(new Baseline("r1", "abc", "main", "the latest stored run on main"), Map.of("f1", 1),
+        Gate gate = new Gate(new BaselineFindings(
+                new Baseline("r1", "abc", "main", "the latest stored run on main"),
+                Map.of("f1", 1),
                 List.of("pytest " + failedBefore.key())));
 
-        ToolOutcome findings = gate.marked(ToolOutcome.findings("flake8", ToolCategory.LINT, 1, List.of(existing, existing, other)));
-        ToolOutcome tests = gate.marked(ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(failedBefore, failsNow, passes), null));
+        ToolOutcome findings =
+                gate.marked(ToolOutcome.findings("flake8", ToolCategory.LINT, 1, List.of(existing, existing, other)));
+        ToolOutcome tests = gate.marked(ToolOutcome.tests(
+                "pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(failedBefore, failsNow, passes), null));
 
         assertThat(findings.findings()).extracting(Finding::introduced).containsExactly(false, true, true);
         assertThat(tests.tests()).extracting(TestCaseResult::introduced).containsExactly(false, true, null);
@@ -70,7 +78,8 @@ class GateTests {
         assertThat(BaselineChoice.parse(null, "trunk")).isEqualTo(BaselineChoice.branch("trunk"));
         for (String bad : List.of("yesterday", "commit:xyz", "branch:a b", "branch:$(rm -rf /)")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaselineChoice.parse(bad, "main"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("baseline");
         }
     }
 

@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.impact;
 
-import io.devopsparadise.testsupport.Corpora;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.Corpora;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The test impact benchmark that bench/impact/run.sh runs: per repository, the replay of its recent history, mutants
@@ -35,9 +34,15 @@ class ImpactBenchmark {
         System.out.println("[impact bench] " + ImpactFigures.HEADER);
         all.forEach(figures -> System.out.println("[impact bench] " + figures.row()));
         assertThat(all).allSatisfy(figures -> {
-            assertThat(figures.replay().missed()).as(figures.corpus() + ": outcome changes the selection missed").isZero();
-            assertThat(figures.mutants().escaped()).as(figures.corpus() + ": mutants the full suite caught and the selection did not").isEmpty();
-            assertThat(figures.mutants().partlySelected()).as(figures.corpus() + ": mutants whose selection left out a test they broke").isEmpty();
+            assertThat(figures.replay().missed())
+                    .as(figures.corpus() + ": outcome changes the selection missed")
+                    .isZero();
+            assertThat(figures.mutants().escaped())
+                    .as(figures.corpus() + ": mutants the full suite caught and the selection did not")
+                    .isEmpty();
+            assertThat(figures.mutants().partlySelected())
+                    .as(figures.corpus() + ": mutants whose selection left out a test they broke")
+                    .isEmpty();
         });
     }
 
@@ -53,9 +58,12 @@ class ImpactBenchmark {
     }
 
     private ImpactFigures.Replayed replay(String corpus, String packageDir) throws Exception {
-        Replay replay = new Replay(Corpora.clone(corpus, temp.resolve(corpus + "-replay")), temp.resolve(corpus + "-replay-copies"));
+        Replay replay = new Replay(
+                Corpora.clone(corpus, temp.resolve(corpus + "-replay")), temp.resolve(corpus + "-replay-copies"));
         List<Replay.Step> steps = TestImpactReplayIntegrationTests.replay(replay, packageDir, corpus, COMMITS);
-        List<Replay.Step> code = steps.stream().filter(step -> replay.touchesCode(step.commit(), packageDir)).toList();
+        List<Replay.Step> code = steps.stream()
+                .filter(step -> replay.touchesCode(step.commit(), packageDir))
+                .toList();
         return ImpactFigures.Replayed.of(steps, code);
     }
 

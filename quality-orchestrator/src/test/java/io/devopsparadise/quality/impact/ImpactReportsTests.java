@@ -1,15 +1,14 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The files a planned run reads back from the workspace, written by code the platform does not trust. */
 class ImpactReportsTests {
@@ -21,10 +20,12 @@ class ImpactReportsTests {
     void theEventLogIsReadLineByLineAsItGrowsAndALineCutInTwoWaitsForItsEnd() {
         TestEvents events = new TestEvents();
 
-        List<TestEvent> first = events.feed("{\"id\":\"t.py::a\",\"when\":\"call\",\"outcome\":\"passed\",\"seconds\":0.5}\n{\"id\":\"t.py::b\",\"wh"
-                .getBytes(StandardCharsets.UTF_8));
-        List<TestEvent> second = events.feed("en\":\"call\",\"outcome\":\"failed\",\"seconds\":1,\"message\":\"assert 1 == 2\"}\n"
-                .getBytes(StandardCharsets.UTF_8));
+        List<TestEvent> first = events.feed(
+                "{\"id\":\"t.py::a\",\"when\":\"call\",\"outcome\":\"passed\",\"seconds\":0.5}\n{\"id\":\"t.py::b\",\"wh"
+                        .getBytes(StandardCharsets.UTF_8));
+        List<TestEvent> second =
+                events.feed("en\":\"call\",\"outcome\":\"failed\",\"seconds\":1,\"message\":\"assert 1 == 2\"}\n"
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(first).extracting(TestEvent::id).containsExactly("t.py::a");
         assertThat(second).singleElement().satisfies(event -> {
@@ -35,8 +36,10 @@ class ImpactReportsTests {
 
     @Test
     void theSessionLineSaysWhetherPytestStoppedBeforeRunningEveryTest() {
-        List<TestEvent> read = new TestEvents().feed(("{\"session\": true, \"stopped\": true, \"collected\": 9}\n"
-                + "{\"session\": true, \"stopped\": false}\n").getBytes(StandardCharsets.UTF_8));
+        List<TestEvent> read = new TestEvents()
+                .feed(("{\"session\": true, \"stopped\": true, \"collected\": 9}\n"
+                                + "{\"session\": true, \"stopped\": false}\n")
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read).extracting(TestEvent::stoppedEarly).containsExactly(true, false);
         assertThat(read).allSatisfy(event -> assertThat(event.failed()).isFalse());
@@ -47,9 +50,18 @@ class ImpactReportsTests {
         TestEvents events = new TestEvents();
         String huge = "x".repeat(TestEvents.MAX_LINE + 10);
 
-        List<TestEvent> read = events.feed(String.join("\n", "not json", "{\"id\":\"a\",\"outcome\":\"exploded\"}", "{\"outcome\":\"failed\"}",
-                "[1,2]", "{\"id\":{\"nested\":1},\"outcome\":\"failed\"}", huge,
-                "{\"id\":\"ok\",\"outcome\":\"failed\",\"seconds\":-5,\"message\":\"" + "m\\u0007".repeat(400) + "\"}", "").getBytes(StandardCharsets.UTF_8));
+        List<TestEvent> read = events.feed(String.join(
+                        "\n",
+                        "not json",
+                        "{\"id\":\"a\",\"outcome\":\"exploded\"}",
+                        "{\"outcome\":\"failed\"}",
+                        "[1,2]",
+                        "{\"id\":{\"nested\":1},\"outcome\":\"failed\"}",
+                        huge,
+                        "{\"id\":\"ok\",\"outcome\":\"failed\",\"seconds\":-5,\"message\":\"" + "m\\u0007".repeat(400)
+                                + "\"}",
+                        "")
+                .getBytes(StandardCharsets.UTF_8));
 
         assertThat(read).singleElement().satisfies(event -> {
             assertThat(event.id()).isEqualTo("ok");
@@ -58,7 +70,9 @@ class ImpactReportsTests {
         });
         assertThat(events.feed(huge.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(events.feed("\n{\"id\":\"after\",\"outcome\":\"passed\"}\n".getBytes(StandardCharsets.UTF_8)))
-                .as("an endless line is dropped, the log goes on").extracting(TestEvent::id).containsExactly("after");
+                .as("an endless line is dropped, the log goes on")
+                .extracting(TestEvent::id)
+                .containsExactly("after");
     }
 
     @Test
@@ -75,18 +89,27 @@ class ImpactReportsTests {
 
         CoverageContexts contexts = CoverageContexts.read(report, "/workspace");
 
-        assertThat(contexts.byTest()).containsOnlyKeys("tests/test_ops.py::test_add", "tests/test_ops.py::test_sub[1-2]", "tests/test_api.py::test_total");
+        assertThat(contexts.byTest())
+                .containsOnlyKeys(
+                        "tests/test_ops.py::test_add",
+                        "tests/test_ops.py::test_sub[1-2]",
+                        "tests/test_api.py::test_total");
         assertThat(contexts.byTest().get("tests/test_ops.py::test_add")).containsOnlyKeys("calc/ops.py");
-        assertThat(contexts.byTest().get("tests/test_api.py::test_total").get("calc/api.py")).containsExactly(7);
+        assertThat(contexts.byTest().get("tests/test_api.py::test_total").get("calc/api.py"))
+                .containsExactly(7);
         assertThat(contexts.importTime().get("calc/ops.py")).containsExactly(1);
     }
 
     @Test
     void aBrokenContextsReportIsRefusedSayingWhereNotWhat() throws Exception {
-        Path report = Files.writeString(dir.resolve("contexts.json"), "{\"files\": {\"a.py\": {\"contexts\": {\"1\": [\"SECRET\" ");
-        Path lines = Files.writeString(dir.resolve("lines.json"), "{\"files\": {\"a.py\": {\"contexts\": {\"one\": [\"t\"]}}}}");
+        Path report = Files.writeString(
+                dir.resolve("contexts.json"), "{\"files\": {\"a.py\": {\"contexts\": {\"1\": [\"SECRET\" ");
+        Path lines = Files.writeString(
+                dir.resolve("lines.json"), "{\"files\": {\"a.py\": {\"contexts\": {\"one\": [\"t\"]}}}}");
 
-        assertThatThrownBy(() -> CoverageContexts.read(report, "/workspace")).hasMessageContaining("not valid JSON at line").hasMessageNotContaining("SECRET");
+        assertThatThrownBy(() -> CoverageContexts.read(report, "/workspace"))
+                .hasMessageContaining("not valid JSON at line")
+                .hasMessageNotContaining("SECRET");
         assertThatThrownBy(() -> CoverageContexts.read(lines, "/workspace")).hasMessageContaining("not a number");
     }
 }

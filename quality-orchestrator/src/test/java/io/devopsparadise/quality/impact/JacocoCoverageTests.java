@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The workspace's class files and the probe's data files are untrusted: what does not read is left out, never an error. */
 class JacocoCoverageTests {
@@ -18,10 +17,16 @@ class JacocoCoverageTests {
     void classFilesAreFoundInEveryModulesTargetButNotThroughLinksOrInSourcesOrThePlatformsFolder() throws Exception {
         Path classes = Files.createDirectories(workspace.resolve("core/target/classes/shop"));
         Files.write(classes.resolve("Cart.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
-        Files.write(Files.createDirectories(workspace.resolve("core/target/test-classes/shop")).resolve("CartTest.class"), new byte[] {1});
+        Files.write(
+                Files.createDirectories(workspace.resolve("core/target/test-classes/shop"))
+                        .resolve("CartTest.class"),
+                new byte[] {1});
         Files.createSymbolicLink(classes.resolve("Secret.class"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(workspace.resolve("core/target/classes/linked"), Path.of("/usr/lib/jvm"));
-        Files.write(Files.createDirectories(workspace.resolve(".paradise/runs/x/target/classes")).resolve("Forged.class"), new byte[] {1});
+        Files.write(
+                Files.createDirectories(workspace.resolve(".paradise/runs/x/target/classes"))
+                        .resolve("Forged.class"),
+                new byte[] {1});
 
         JacocoCoverage coverage = JacocoCoverage.of(workspace, JavaSources.of(workspace));
 

@@ -1,24 +1,20 @@
 package io.devopsparadise.quality.impact;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestPlan;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.reports.JunitXmlParser;
 import io.devopsparadise.quality.runners.RunContext;
-import io.devopsparadise.quality.runners.Toolbox;
 import io.devopsparadise.quality.runners.ToolRunner;
+import io.devopsparadise.quality.runners.Toolbox;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -33,8 +29,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Java test impact benchmark that bench/impact/java.sh runs, on real code: this repository's own
@@ -50,24 +49,38 @@ class JavaImpactBenchmark {
 
     static final int MUTANTS = ImpactBenchmark.fromEnvironment("IMPACT_JAVA_MUTANTS", 12);
     private static final String MODULE = "quality-orchestrator";
-    private static final List<String[]> MUTATIONS = List.of(new String[] {" < ", " <= "}, new String[] {" > ", " >= "},
-            new String[] {" == ", " != "}, new String[] {" != ", " == "}, new String[] {" && ", " || "}, new String[] {" || ", " && "},
-            new String[] {"return true;", "return false;"}, new String[] {"return false;", "return true;"}, new String[] {" + 1", " - 1"});
+    private static final List<String[]> MUTATIONS = List.of(
+            new String[] {" < ", " <= "},
+            new String[] {" > ", " >= "},
+            new String[] {" == ", " != "},
+            new String[] {" != ", " == "},
+            new String[] {" && ", " || "},
+            new String[] {" || ", " && "},
+            new String[] {"return true;", "return false;"},
+            new String[] {"return false;", "return true;"},
+            new String[] {" + 1", " - 1"});
 
     @Test
     void mutantsOfThisRepositorysOwnJavaCode() throws Exception {
         Path home = Files.createTempDirectory("java-impact-bench");
         Path repo = home.resolve("repo");
-        assertThat(LocalRuns.run(home, List.of("git", "clone", "-q", RepoPaths.root().toString(), repo.toString()), Map.of(),
-                Duration.ofMinutes(5)).exitCode()).isZero();
+        assertThat(LocalRuns.run(
+                                home,
+                                List.of("git", "clone", "-q", RepoPaths.root().toString(), repo.toString()),
+                                Map.of(),
+                                Duration.ofMinutes(5))
+                        .exitCode())
+                .isZero();
         // the module's tests read the corpora beside the repository, as in the developer's checkout
-        Files.createSymbolicLink(home.resolve("shared"), RepoPaths.root().resolve("../shared").toRealPath());
+        Files.createSymbolicLink(
+                home.resolve("shared"), RepoPaths.root().resolve("../shared").toRealPath());
         Bench bench = new Bench(repo, home.resolve("copies"));
 
         Bench.Run full = bench.run(new ImpactRequest(false, null, null, false, Duration.ofMinutes(20)));
         Set<String> baseline = full.failing;
         ImpactMap map = bench.map().orElseThrow();
-        System.out.printf("[impact java] full suite: %d test class(es), %d test(s), %.1f s of tests, %.1f s wall, %d failing without a mutant%n",
+        System.out.printf(
+                "[impact java] full suite: %d test class(es), %d test(s), %.1f s of tests, %.1f s wall, %d failing without a mutant%n",
                 map.tests().size(), full.tests, full.testSeconds, full.millis / 1000.0, baseline.size());
 
         List<String> caughtBySelection = new ArrayList<>();
@@ -112,18 +125,35 @@ class JavaImpactBenchmark {
             if (byFull && !bySelection) {
                 escaped.add(mutation.toString());
             }
-            System.out.printf("[impact java] %s: %d of %d class(es) selected, %.1f s of tests, %.1f s wall; caught by the selection: %s, "
-                    + "by the full suite: %s%n", mutation, selected.plan.selected(), selected.plan.known(), selected.testSeconds,
-                    selected.millis / 1000.0, bySelection, byFull);
+            System.out.printf(
+                    "[impact java] %s: %d of %d class(es) selected, %.1f s of tests, %.1f s wall; caught by the selection: %s, "
+                            + "by the full suite: %s%n",
+                    mutation,
+                    selected.plan.selected(),
+                    selected.plan.known(),
+                    selected.testSeconds,
+                    selected.millis / 1000.0,
+                    bySelection,
+                    byFull);
         }
         double wall = measured == 0 ? 0 : (double) selectedMillis / measured / full.millis;
         double tests = measured == 0 || full.testSeconds == 0 ? 0 : selectedTestSeconds / measured / full.testSeconds;
-        System.out.printf("[impact java] %d mutants: caught by the selection %d, by the full suite %d, escaped %d; test time saved %.0f%% "
-                + "(%.1f s vs %.1f s of tests a run); wall time %.0f%% of the full run's (%.1f s vs %.1f s, both with Maven's start and compilation)%n",
-                measured, caughtBySelection.size(), caughtByFull.size(), escaped.size(), (1 - tests) * 100,
-                measured == 0 ? 0 : selectedTestSeconds / measured, full.testSeconds, wall * 100,
-                measured == 0 ? 0 : selectedMillis / 1000.0 / measured, full.millis / 1000.0);
-        assertThat(escaped).as("mutants the full suite caught and the selection did not").isEmpty();
+        System.out.printf(
+                "[impact java] %d mutants: caught by the selection %d, by the full suite %d, escaped %d; test time saved %.0f%% "
+                        + "(%.1f s vs %.1f s of tests a run); wall time %.0f%% of the full run's (%.1f s vs %.1f s, both with Maven's start and compilation)%n",
+                measured,
+                caughtBySelection.size(),
+                caughtByFull.size(),
+                escaped.size(),
+                (1 - tests) * 100,
+                measured == 0 ? 0 : selectedTestSeconds / measured,
+                full.testSeconds,
+                wall * 100,
+                measured == 0 ? 0 : selectedMillis / 1000.0 / measured,
+                full.millis / 1000.0);
+        assertThat(escaped)
+                .as("mutants the full suite caught and the selection did not")
+                .isEmpty();
         assertThat(measured).as("mutants measured").isPositive();
     }
 
@@ -132,13 +162,15 @@ class JavaImpactBenchmark {
 
         String apply(String text) {
             String[] lines = text.split("\n", -1);
-            lines[line - 1] = lines[line - 1].replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+            lines[line - 1] = lines[line - 1].replaceFirst(
+                    java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
             return String.join("\n", lines);
         }
 
         @Override
         public String toString() {
-            return file.substring(file.lastIndexOf('/') + 1) + ":" + line + " '" + from.strip() + "'→'" + to.strip() + "'";
+            return file.substring(file.lastIndexOf('/') + 1) + ":" + line + " '" + from.strip() + "'→'" + to.strip()
+                    + "'";
         }
     }
 
@@ -156,8 +188,11 @@ class JavaImpactBenchmark {
             for (int line = 1; line <= lines.length; line++) {
                 String code = lines[line - 1];
                 String block = blocks.blockAt(line);
-                if (!blocks.functions().contains(block) || !covered.contains(ImpactMap.ref(file, block)) || code.contains("\"")
-                        || code.strip().startsWith("//") || code.strip().startsWith("*")) {
+                if (!blocks.functions().contains(block)
+                        || !covered.contains(ImpactMap.ref(file, block))
+                        || code.contains("\"")
+                        || code.strip().startsWith("//")
+                        || code.strip().startsWith("*")) {
                     continue;
                 }
                 for (String[] mutation : MUTATIONS) {
@@ -184,13 +219,19 @@ class JavaImpactBenchmark {
             this.copies = copies;
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:mem:java-impact-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            this.store = new ImpactStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            this.store = new ImpactStore(
+                    JdbcClient.create(dataSource), JsonMapper.builder().build());
             this.impact = new MavenImpact(store, Clock.systemUTC(), Duration.ofHours(1));
         }
 
         java.util.Optional<ImpactMap> map() {
-            return store.find("@" + repo, MavenImpact.TOOL, ChangeDetector.head(repo).orElse(null));
+            return store.find(
+                    "@" + repo, MavenImpact.TOOL, ChangeDetector.head(repo).orElse(null));
         }
 
         static final class Run {
@@ -206,25 +247,39 @@ class JavaImpactBenchmark {
             String runId = UUID.randomUUID().toString();
             ReportDirectory reports = ReportDirectory.create(repo, runId, copies.resolve(runId), 256L * 1024 * 1024);
             Instant started = Instant.now();
-            RunContext context = new RunContext(runId, started, new WorkspaceDetector().detect(repo), repo.toString(),
-                    ".paradise/reports/" + runId, List.of(), null, new Toolbox(LocalRuns.PYTHON, null, null, null, null, null), false, reports);
+            RunContext context = new RunContext(
+                    runId,
+                    started,
+                    new WorkspaceDetector().detect(repo),
+                    repo.toString(),
+                    ".paradise/reports/" + runId,
+                    List.of(),
+                    null,
+                    new Toolbox(LocalRuns.PYTHON, null, null, null, null, null),
+                    false,
+                    reports);
             Run run = new Run();
             long start = System.nanoTime();
-            run.outcome = impact.run(new ModuleTests(started), context, request,
-                    (command, environment, timeout) -> LocalRuns.run(repo, command, environment, timeout), new ImpactListener() {
+            run.outcome = impact.run(
+                    new ModuleTests(started),
+                    context,
+                    request,
+                    (command, environment, timeout) -> LocalRuns.run(repo, command, environment, timeout),
+                    new ImpactListener() {
                         @Override
                         public void planned(TestPlan plan) {
                             run.plan = plan;
                         }
 
                         @Override
-                        public void testFailed(String tool, String testId, String message) {
-                        }
+                        public void testFailed(String tool, String testId, String message) {}
                     });
             run.millis = (System.nanoTime() - start) / 1_000_000;
             if (run.outcome.tests() != null) {
                 run.tests = run.outcome.tests().size();
-                run.testSeconds = run.outcome.tests().stream().mapToDouble(TestCaseResult::durationSeconds).sum();
+                run.testSeconds = run.outcome.tests().stream()
+                        .mapToDouble(TestCaseResult::durationSeconds)
+                        .sum();
                 run.outcome.tests().stream().filter(TestCaseResult::failing).forEach(t -> run.failing.add(t.key()));
             }
             return run;
@@ -256,8 +311,17 @@ class JavaImpactBenchmark {
 
             @Override
             public List<String> command(RunContext context) {
-                return List.of(repo.resolve("mvnw").toString(), "-B", "-o", "-q", "--no-transfer-progress", "-pl", MODULE,
-                        "-Dmaven.test.failure.ignore=true", "org.jacoco:jacoco-maven-plugin:0.8.15:prepare-agent", "test");
+                return List.of(
+                        repo.resolve("mvnw").toString(),
+                        "-B",
+                        "-o",
+                        "-q",
+                        "--no-transfer-progress",
+                        "-pl",
+                        MODULE,
+                        "-Dmaven.test.failure.ignore=true",
+                        "org.jacoco:jacoco-maven-plugin:0.8.15:prepare-agent",
+                        "test");
             }
 
             @Override
@@ -268,12 +332,15 @@ class JavaImpactBenchmark {
             @Override
             public ToolOutcome collect(RunContext context, ExecResult result) {
                 if (result.exitCode() != 0) {
-                    return ToolOutcome.error(tool(), category(), result.durationMillis(), "maven exited " + result.exitCode());
+                    return ToolOutcome.error(
+                            tool(), category(), result.durationMillis(), "maven exited " + result.exitCode());
                 }
                 List<TestCaseResult> tests = new ArrayList<>();
                 FileTime since = FileTime.from(started);
                 try (Stream<Path> reports = Files.list(repo.resolve(MODULE + "/target/surefire-reports"))) {
-                    for (Path report : reports.filter(f -> f.getFileName().toString().startsWith("TEST-")).toList()) {
+                    for (Path report : reports.filter(
+                                    f -> f.getFileName().toString().startsWith("TEST-"))
+                            .toList()) {
                         if (Files.getLastModifiedTime(report).compareTo(since) >= 0) {
                             tests.addAll(new JunitXmlParser().parse(report));
                         }
@@ -282,7 +349,13 @@ class JavaImpactBenchmark {
                     throw new java.io.UncheckedIOException(e);
                 }
                 boolean failed = tests.stream().anyMatch(TestCaseResult::failing);
-                return ToolOutcome.tests(tool(), category(), failed ? ToolStatus.FAILED : ToolStatus.PASSED, result.durationMillis(), tests, null);
+                return ToolOutcome.tests(
+                        tool(),
+                        category(),
+                        failed ? ToolStatus.FAILED : ToolStatus.PASSED,
+                        result.durationMillis(),
+                        tests,
+                        null);
             }
         }
     }

@@ -1,8 +1,6 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Java parts of test impact on real code: this module's own sources and the classes the build just compiled
@@ -31,9 +30,11 @@ class JavaImpactOnThisRepositoryTests {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Path CLASSES = MODULE.resolve("target/classes");
     private static final String OWN = "io.devopsparadise.quality.";
-    private static final Pattern METHOD = Pattern.compile("^  (?! )(?:.*? )?([\\w$.]+)\\((.*)\\)(?: throws [\\w.$, ]+)?;$");
+    private static final Pattern METHOD =
+            Pattern.compile("^  (?! )(?:.*? )?([\\w$.]+)\\((.*)\\)(?: throws [\\w.$, ]+)?;$");
     private static final Pattern LINE = Pattern.compile("^\\s+line (\\d+): \\d+$");
-    private static final Pattern USES = Pattern.compile("^\\s+(" + Pattern.quote(OWN) + "[\\w.$]+)\\s+->\\s+(" + Pattern.quote(OWN) + "[\\w.$]+)\\s");
+    private static final Pattern USES = Pattern.compile(
+            "^\\s+(" + Pattern.quote(OWN) + "[\\w.$]+)\\s+->\\s+(" + Pattern.quote(OWN) + "[\\w.$]+)\\s");
 
     private JavaSources sources;
     private List<String> classNames;
@@ -43,8 +44,13 @@ class JavaImpactOnThisRepositoryTests {
         sources = JavaSources.of(MODULE);
         try (Stream<Path> walk = Files.walk(CLASSES.resolve("io/devopsparadise/quality"))) {
             classNames = walk.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> CLASSES.relativize(f).toString().replace(".class", "").replace('/', '.'))
-                    .filter(name -> !name.matches(".*\\$\\d.*")).sorted().toList();
+                    .map(f -> CLASSES.relativize(f)
+                            .toString()
+                            .replace(".class", "")
+                            .replace('/', '.'))
+                    .filter(name -> !name.matches(".*\\$\\d.*"))
+                    .sorted()
+                    .toList();
         }
         assertThat(classNames).as("the module is compiled before its tests").hasSizeGreaterThan(150);
     }
@@ -63,7 +69,8 @@ class JavaImpactOnThisRepositoryTests {
             if (line.startsWith("Compiled from")) {
                 continue;
             }
-            Matcher header = Pattern.compile("^(?:[\\w ]+ )?(?:class|interface|enum|record) ([\\w.$]+)").matcher(line);
+            Matcher header = Pattern.compile("^(?:[\\w ]+ )?(?:class|interface|enum|record) ([\\w.$]+)")
+                    .matcher(line);
             if (!line.startsWith(" ") && header.find()) {
                 className = header.group(1);
                 method = null;
@@ -76,12 +83,18 @@ class JavaImpactOnThisRepositoryTests {
             }
             if (declared.matches()) {
                 String name = declared.group(1);
-                method = name.equals(className) ? className.substring(className.lastIndexOf('.') + 1).replaceAll(".*\\$", "") : name;
+                method = name.equals(className)
+                        ? className.substring(className.lastIndexOf('.') + 1).replaceAll(".*\\$", "")
+                        : name;
                 noParameters = declared.group(2).isEmpty();
                 continue;
             }
             Matcher number = LINE.matcher(line);
-            if (number.matches() && className != null && method != null && !method.startsWith("lambda$") && !method.startsWith("access$")) {
+            if (number.matches()
+                    && className != null
+                    && method != null
+                    && !method.startsWith("lambda$")
+                    && !method.startsWith("access$")) {
                 Optional<String> placed = placed(className, method, noParameters, Integer.parseInt(number.group(1)));
                 if (placed.isPresent()) {
                     checked++;
@@ -113,9 +126,13 @@ class JavaImpactOnThisRepositoryTests {
             return Optional.empty();
         }
         String block = blocks.blockAt(line);
-        // a constructor runs the field initializers, and a record's canonical one stands on its header: the class's own block
+        // a constructor runs the field initializers, and a record's canonical one stands on its header: the class's own
+        // block
         boolean constructorInItsClass = type.endsWith("." + method) || type.equals(method) ? block.equals(type) : false;
-        return Optional.of(block.startsWith(prefix) || constructorInItsClass ? "" : className + "." + method + " line " + line + " is in " + block);
+        return Optional.of(
+                block.startsWith(prefix) || constructorInItsClass
+                        ? ""
+                        : className + "." + method + " line " + line + " is in " + block);
     }
 
     @Test
@@ -152,8 +169,13 @@ class JavaImpactOnThisRepositoryTests {
     private static List<String> run(List<String> command) throws Exception {
         Path output = Files.createTempFile("jdk-tool", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(command.get(0) + " ended").isTrue();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            assertThat(process.waitFor(2, TimeUnit.MINUTES))
+                    .as(command.get(0) + " ended")
+                    .isTrue();
             assertThat(process.exitValue()).as(command.get(0) + " exit code").isZero();
             return Files.readAllLines(output);
         } finally {

@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Uses the import graph sees, each on real files in a workspace. */
 class JavaImportsTests {
@@ -16,27 +15,41 @@ class JavaImportsTests {
 
     @Test
     void aWildcardImportOfAClassesMembersIsAUseEvenInAFileWithNoOtherImport() throws Exception {
-        write("src/main/java/shop/Rates.java", "package shop;\n\npublic final class Rates {\n    public static final class Vat {\n    }\n}\n");
-        write("src/test/java/other/VatTest.java", "package other;\n\nimport shop.Rates.*;\n\nclass VatTest {\n    Vat vat;\n}\n");
+        write(
+                "src/main/java/shop/Rates.java",
+                "package shop;\n\npublic final class Rates {\n    public static final class Vat {\n    }\n}\n");
+        write(
+                "src/test/java/other/VatTest.java",
+                "package other;\n\nimport shop.Rates.*;\n\nclass VatTest {\n    Vat vat;\n}\n");
         write("src/test/java/other/UnrelatedTest.java", "package other;\n\nclass UnrelatedTest {\n}\n");
 
         ImportGraph graph = JavaImports.of(JavaSources.of(workspace));
 
-        assertThat(graph.dependents("src/main/java/shop/Rates.java")).containsExactly("src/test/java/other/VatTest.java");
+        assertThat(graph.dependents("src/main/java/shop/Rates.java"))
+                .containsExactly("src/test/java/other/VatTest.java");
     }
 
     @Test
     void samePackageNamesQualifiedNamesAndImportsAreUsesAndAWordElsewhereIsNot() throws Exception {
         write("src/main/java/shop/Tax.java", "package shop;\n\npublic final class Tax {\n}\n");
         write("src/test/java/shop/SamePackageTest.java", "package shop;\n\nclass SamePackageTest {\n    Tax tax;\n}\n");
-        write("src/test/java/other/QualifiedTest.java", "package other;\n\nclass QualifiedTest {\n    shop.Tax tax;\n}\n");
-        write("src/test/java/other/ImportedTest.java", "package other;\n\nimport shop.Tax;\n\nclass ImportedTest {\n}\n");
-        write("src/test/java/other/WordOnlyTest.java", "package other;\n\nclass WordOnlyTest {\n    String Tax = \"x\";\n}\n");
+        write(
+                "src/test/java/other/QualifiedTest.java",
+                "package other;\n\nclass QualifiedTest {\n    shop.Tax tax;\n}\n");
+        write(
+                "src/test/java/other/ImportedTest.java",
+                "package other;\n\nimport shop.Tax;\n\nclass ImportedTest {\n}\n");
+        write(
+                "src/test/java/other/WordOnlyTest.java",
+                "package other;\n\nclass WordOnlyTest {\n    String Tax = \"x\";\n}\n");
 
         ImportGraph graph = JavaImports.of(JavaSources.of(workspace));
 
-        assertThat(graph.dependents("src/main/java/shop/Tax.java")).containsExactlyInAnyOrder("src/test/java/shop/SamePackageTest.java",
-                "src/test/java/other/QualifiedTest.java", "src/test/java/other/ImportedTest.java");
+        assertThat(graph.dependents("src/main/java/shop/Tax.java"))
+                .containsExactlyInAnyOrder(
+                        "src/test/java/shop/SamePackageTest.java",
+                        "src/test/java/other/QualifiedTest.java",
+                        "src/test/java/other/ImportedTest.java");
     }
 
     private void write(String file, String text) throws Exception {

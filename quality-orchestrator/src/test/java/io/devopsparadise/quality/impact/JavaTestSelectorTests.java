@@ -1,11 +1,8 @@
 package io.devopsparadise.quality.impact;
 
-import io.devopsparadise.testsupport.Fixtures;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Java safety rules, on the Maven fixture in a real Git workspace and an impact map as per-class JaCoCo coverage
@@ -23,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JavaTestSelectorTests {
 
-    private static final Map<String, String> ENVIRONMENT = Map.of("maven", "Apache Maven 3.8.7", "java", "Java version: 17");
+    private static final Map<String, String> ENVIRONMENT =
+            Map.of("maven", "Apache Maven 3.8.7", "java", "Java version: 17");
     private static final String DISCOUNT_TEST = "src/test/java/shop/DiscountTest.java";
     private static final String CART_TEST = "src/test/java/shop/CartTest.java";
     private static final String TAX_TEST = "src/test/java/shop/TaxTest.java";
@@ -33,6 +33,7 @@ class JavaTestSelectorTests {
 
     @TempDir
     Path workspace;
+
     private Git git;
     private ImpactMap measured;
 
@@ -40,9 +41,18 @@ class JavaTestSelectorTests {
     void workspaceWithTests() throws Exception {
         Fixtures.copy(Path.of("src/test/resources/fixtures/java-impact-project").toAbsolutePath(), workspace);
         Files.writeString(workspace.resolve("README.md"), "shop\n");
-        git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call();
+        git = Git.init()
+                .setDirectory(workspace.toFile())
+                .setInitialBranch("main")
+                .call();
         git.add().addFilepattern(".").call();
-        String commit = git.commit().setMessage("shop").setAuthor("t", "t@t").setCommitter("t", "t@t").setSign(false).call().getName();
+        String commit = git.commit()
+                .setMessage("shop")
+                .setAuthor("t", "t@t")
+                .setCommitter("t", "t@t")
+                .setSign(false)
+                .call()
+                .getName();
         measured = map(commit, Set.of());
     }
 
@@ -50,20 +60,40 @@ class JavaTestSelectorTests {
     private ImpactMap map(String commit, Set<String> failedLast) {
         JavaSources sources = JavaSources.of(workspace);
         Map<String, ImpactMap.TestRecord> tests = new HashMap<>();
-        test(tests, DISCOUNT_TEST, failedLast, DISCOUNT + "::Discount.percentOff(int,int)", DISCOUNT + "::Discount.clamp(int)");
-        test(tests, CART_TEST, failedLast, CART + "::Cart", CART + "::Cart.add(int)", CART + "::Cart.total(int)", CART + "::Cart.count()",
+        test(
+                tests,
+                DISCOUNT_TEST,
+                failedLast,
+                DISCOUNT + "::Discount.percentOff(int,int)",
+                DISCOUNT + "::Discount.clamp(int)");
+        test(
+                tests,
+                CART_TEST,
+                failedLast,
+                CART + "::Cart",
+                CART + "::Cart.add(int)",
+                CART + "::Cart.total(int)",
+                CART + "::Cart.count()",
                 DISCOUNT + "::Discount.percentOff(int,int)");
         test(tests, TAX_TEST, failedLast, TAX + "::Tax.of(int)");
         return new ImpactMap(commit, ENVIRONMENT, sources.checksums(), tests, Set.of(), 2_000, Instant.now());
     }
 
-    private static void test(Map<String, ImpactMap.TestRecord> tests, String file, Set<String> failedLast, String... blocks) {
-        tests.put(file, new ImpactMap.TestRecord(file, Set.of(blocks), 50, 2, 0, failedLast.contains(file), Instant.now()));
+    private static void test(
+            Map<String, ImpactMap.TestRecord> tests, String file, Set<String> failedLast, String... blocks) {
+        tests.put(
+                file,
+                new ImpactMap.TestRecord(file, Set.of(blocks), 50, 2, 0, failedLast.contains(file), Instant.now()));
     }
 
     private Selection select(ImpactMap map) {
-        return JavaTestSelector.select(new JavaTestSelector.Input(Optional.of(map), ENVIRONMENT,
-                Optional.of(List.of(ChangeDetector.sinceCommit(workspace, map.commit()).orElseThrow())), null, JavaSources.of(workspace)));
+        return JavaTestSelector.select(new JavaTestSelector.Input(
+                Optional.of(map),
+                ENVIRONMENT,
+                Optional.of(List.of(
+                        ChangeDetector.sinceCommit(workspace, map.commit()).orElseThrow())),
+                null,
+                JavaSources.of(workspace)));
     }
 
     private Selection select() {
@@ -89,26 +119,40 @@ class JavaTestSelectorTests {
         Selection field = select();
 
         assertThat(field.paths()).containsExactly(TAX_TEST);
-        assertThat(field.reasons()).anySatisfy(r -> assertThat(r).contains("what the class gives changed (" + TAX + "::Tax)"));
+        assertThat(field.reasons())
+                .anySatisfy(r -> assertThat(r).contains("what the class gives changed (" + TAX + "::Tax)"));
 
         git.checkout().setAllPaths(true).call();
-        edit(DISCOUNT, "    public static int clamp", "    public static int half(int price) {\n        return price / 2;\n    }\n\n    public static int clamp");
-        assertThat(select().paths()).as("CartTest uses Discount through Cart").containsExactlyInAnyOrder(DISCOUNT_TEST, CART_TEST);
+        edit(
+                DISCOUNT,
+                "    public static int clamp",
+                "    public static int half(int price) {\n        return price / 2;\n    }\n\n    public static int clamp");
+        assertThat(select().paths())
+                .as("CartTest uses Discount through Cart")
+                .containsExactlyInAnyOrder(DISCOUNT_TEST, CART_TEST);
     }
 
     @Test
     void aClassNoTestMeasuresSelectsItsUsersAndANewTestClassRunsItself() throws Exception {
-        Files.writeString(workspace.resolve("src/main/java/shop/Fee.java"), "package shop;\n\npublic final class Fee {\n    public static int of(int p) {\n"
-                + "        return 1;\n    }\n}\n");
-        Files.writeString(workspace.resolve("src/test/java/shop/FeeTest.java"), "package shop;\n\nclass FeeTest {\n    @org.junit.jupiter.api.Test\n"
-                + "    void one() {\n        org.junit.jupiter.api.Assertions.assertEquals(1, Fee.of(3));\n    }\n}\n");
-        Files.writeString(workspace.resolve("src/test/java/shop/FeeIntegrationTests.java"), "package shop;\n\nclass FeeIntegrationTests {\n}\n");
+        Files.writeString(
+                workspace.resolve("src/main/java/shop/Fee.java"),
+                "package shop;\n\npublic final class Fee {\n    public static int of(int p) {\n"
+                        + "        return 1;\n    }\n}\n");
+        Files.writeString(
+                workspace.resolve("src/test/java/shop/FeeTest.java"),
+                "package shop;\n\nclass FeeTest {\n    @org.junit.jupiter.api.Test\n"
+                        + "    void one() {\n        org.junit.jupiter.api.Assertions.assertEquals(1, Fee.of(3));\n    }\n}\n");
+        Files.writeString(
+                workspace.resolve("src/test/java/shop/FeeIntegrationTests.java"),
+                "package shop;\n\nclass FeeIntegrationTests {\n}\n");
 
         Selection selection = select();
 
         assertThat(selection.paths()).containsExactly("src/test/java/shop/FeeTest.java");
-        assertThat(selection.reasons()).contains("new test class: src/test/java/shop/FeeTest.java")
-                .anySatisfy(r -> assertThat(r).contains("no test coverage measures src/main/java/shop/Fee.java: 1 test class(es) use it"));
+        assertThat(selection.reasons())
+                .contains("new test class: src/test/java/shop/FeeTest.java")
+                .anySatisfy(r -> assertThat(r)
+                        .contains("no test coverage measures src/main/java/shop/Fee.java: 1 test class(es) use it"));
     }
 
     @Test
@@ -120,15 +164,18 @@ class JavaTestSelectorTests {
 
         Files.createDirectories(workspace.resolve("src/main/resources"));
         Files.writeString(workspace.resolve("src/main/resources/rates.properties"), "vat=20\n");
-        assertThat(select().reasons().get(0)).contains("resource, data or script file changed (src/main/resources/rates.properties)");
+        assertThat(select().reasons().get(0))
+                .contains("resource, data or script file changed (src/main/resources/rates.properties)");
         Files.delete(workspace.resolve("src/main/resources/rates.properties"));
 
         edit("README.md", "shop", "the shop");
         edit(TAX, "/** Value-added tax. */", "/** Value-added tax, a fifth. */");
         Selection documentation = select();
         assertThat(documentation.isEmpty()).isTrue();
-        assertThat(documentation.reasons()).contains("documentation only, no test reads it: README.md",
-                "only comments or Javadoc changed in " + TAX + ": no behaviour changed");
+        assertThat(documentation.reasons())
+                .contains(
+                        "documentation only, no test reads it: README.md",
+                        "only comments or Javadoc changed in " + TAX + ": no behaviour changed");
     }
 
     @Test
@@ -139,7 +186,8 @@ class JavaTestSelectorTests {
         Selection selection = select(failed);
 
         assertThat(selection.paths()).containsExactlyInAnyOrder(CART_TEST, TAX_TEST);
-        assertThat(selection.reasons()).contains("test class changed: " + CART_TEST, "1 test class(es) failed last time and run again");
+        assertThat(selection.reasons())
+                .contains("test class changed: " + CART_TEST, "1 test class(es) failed last time and run again");
     }
 
     private void edit(String file, String from, String to) throws Exception {

@@ -7,11 +7,6 @@ import io.devopsparadise.quality.reportdir.ReportDirectory;
 import io.devopsparadise.quality.runners.PytestRunner;
 import io.devopsparadise.quality.runners.RunContext;
 import io.devopsparadise.quality.runners.Toolbox;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Planned pytest runs on this machine, the way the service runs them in a process instance: Debian's python3 with
@@ -52,8 +51,17 @@ final class LocalRuns {
     Run run(ImpactRequest request) {
         String runId = UUID.randomUUID().toString();
         ReportDirectory reports = ReportDirectory.create(workspace, runId, copies.resolve(runId), 64L * 1024 * 1024);
-        RunContext context = new RunContext(runId, Instant.now(), new WorkspaceDetector().detect(workspace), workspace.toString(),
-                ".paradise/reports/" + runId, List.of(), null, new Toolbox(PYTHON, null, null, null, null, null), false, reports);
+        RunContext context = new RunContext(
+                runId,
+                Instant.now(),
+                new WorkspaceDetector().detect(workspace),
+                workspace.toString(),
+                ".paradise/reports/" + runId,
+                List.of(),
+                null,
+                new Toolbox(PYTHON, null, null, null, null, null),
+                false,
+                reports);
         Run run = new Run();
         long started = System.nanoTime();
         run.outcome = impact.run(new PytestRunner(), context, request, this::exec, new ImpactListener() {
@@ -82,6 +90,7 @@ final class LocalRuns {
         final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         /** node id → when its failure was heard, from the run's start */
         final Map<String, Long> failedAtMillis = new java.util.concurrent.ConcurrentHashMap<>();
+
         long firstFailureMillis = -1;
         long millis;
     }
@@ -97,8 +106,13 @@ final class LocalRuns {
     private static ImpactStore store() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:impact-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return new ImpactStore(JdbcClient.create(dataSource), JsonMapper.builder().build());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return new ImpactStore(
+                JdbcClient.create(dataSource), JsonMapper.builder().build());
     }
 
     /** Runs a command from the workspace's root, as the process runtime's exec does. */
@@ -110,8 +124,10 @@ final class LocalRuns {
         try {
             Path out = Files.createTempFile("exec", ".out");
             Path err = Files.createTempFile("exec", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(environment);
             long started = System.nanoTime();
             Process process = builder.start();
@@ -119,8 +135,12 @@ final class LocalRuns {
             if (!finished) {
                 process.destroyForcibly().waitFor();
             }
-            ExecResult result = new ExecResult(finished ? process.exitValue() : -1, Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), (System.nanoTime() - started) / 1_000_000, !finished);
+            ExecResult result = new ExecResult(
+                    finished ? process.exitValue() : -1,
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8),
+                    (System.nanoTime() - started) / 1_000_000,
+                    !finished);
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
             return result;

@@ -48,6 +48,8 @@ record Mutant(String file, String function, int line, MutationKind kind, String 
 
     @Override
     public String toString() {
-        return String.format("%s:%d %s %s: %s -> %s", file, line, function, kind.name().toLowerCase(), before.strip(), after.strip());
+        return String.format(
+                "%s:%d %s %s: %s -> %s",
+                file, line, function, kind.name().toLowerCase(), before.strip(), after.strip());
     }
 }

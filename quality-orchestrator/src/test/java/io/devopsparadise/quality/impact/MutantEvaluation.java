@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
 import io.devopsparadise.contracts.quality.TestStatus;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +51,13 @@ final class MutantEvaluation {
         Set<String> broken = newFailures(truth.outcomes());
         Set<String> ran = Replay.outcomes(selected.outcome.tests()).keySet();
         Set<String> caught = newFailures(Replay.outcomes(selected.outcome.tests()));
-        Set<String> missed = broken.stream().filter(test -> !ran.contains(test)).collect(Collectors.toCollection(TreeSet::new));
-        long firstFailure = selected.failedAtMillis.entrySet().stream().filter(e -> caught.contains(Replay.outcomeKey(e.getKey())))
-                .mapToLong(Map.Entry::getValue).min().orElse(-1);
+        Set<String> missed =
+                broken.stream().filter(test -> !ran.contains(test)).collect(Collectors.toCollection(TreeSet::new));
+        long firstFailure = selected.failedAtMillis.entrySet().stream()
+                .filter(e -> caught.contains(Replay.outcomeKey(e.getKey())))
+                .mapToLong(Map.Entry::getValue)
+                .min()
+                .orElse(-1);
         return new Verdict(mutant, broken, selected, caught, missed, firstFailure, truth.millis(), Set.of());
     }
 
@@ -63,8 +66,10 @@ final class MutantEvaluation {
      * longer collects (pytest reports that as a failing entry named after the file, and runs nothing else).
      */
     private Set<String> newFailures(Map<String, TestStatus> outcomes) {
-        return outcomes.entrySet().stream().filter(e -> e.getValue() == TestStatus.FAILED && atHead.get(e.getKey()) != TestStatus.FAILED)
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getValue() == TestStatus.FAILED && atHead.get(e.getKey()) != TestStatus.FAILED)
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -78,8 +83,15 @@ final class MutantEvaluation {
      * @param fullSuiteMillis    the full suite's wall time with the mutant, run plainly
      * @param failingAfterRevert new failures still in the run after the revert
      */
-    record Verdict(Mutant mutant, Set<String> broken, LocalRuns.Run selected, Set<String> caught, Set<String> missed, long firstFailureMillis,
-                   long fullSuiteMillis, Set<String> failingAfterRevert) {
+    record Verdict(
+            Mutant mutant,
+            Set<String> broken,
+            LocalRuns.Run selected,
+            Set<String> caught,
+            Set<String> missed,
+            long firstFailureMillis,
+            long fullSuiteMillis,
+            Set<String> failingAfterRevert) {
 
         Verdict {
             broken = Set.copyOf(broken);
@@ -107,13 +119,24 @@ final class MutantEvaluation {
 
         @Override
         public String toString() {
-            String selection = (selected.plan.runAll() ? "all tests" : selected.plan.selected() + " of " + selected.plan.known() + " tests selected")
+            String selection = (selected.plan.runAll()
+                            ? "all tests"
+                            : selected.plan.selected() + " of " + selected.plan.known() + " tests selected")
                     + " (" + selected.outcome.tests().size() + " ran)";
-            String first = firstFailureMillis >= 0 ? firstFailureMillis + " ms" : caughtBySelection() ? "the end (not streamed)" : "-";
-            return String.format("%s | full suite: %s in %d ms | selection: %s, %s in %d ms, first failure at %s%s%s", mutant,
-                    caughtByFullSuite() ? "caught (" + broken.size() + " failing)" : "not caught", fullSuiteMillis, selection,
-                    caughtBySelection() ? "caught (" + caught.size() + " failing)" : "not caught", selected.millis, first,
-                    missed.isEmpty() ? "" : ", MISSED " + missed, failingAfterRevert.isEmpty() ? "" : ", STILL FAILING AFTER THE REVERT " + failingAfterRevert);
+            String first = firstFailureMillis >= 0
+                    ? firstFailureMillis + " ms"
+                    : caughtBySelection() ? "the end (not streamed)" : "-";
+            return String.format(
+                    "%s | full suite: %s in %d ms | selection: %s, %s in %d ms, first failure at %s%s%s",
+                    mutant,
+                    caughtByFullSuite() ? "caught (" + broken.size() + " failing)" : "not caught",
+                    fullSuiteMillis,
+                    selection,
+                    caughtBySelection() ? "caught (" + caught.size() + " failing)" : "not caught",
+                    selected.millis,
+                    first,
+                    missed.isEmpty() ? "" : ", MISSED " + missed,
+                    failingAfterRevert.isEmpty() ? "" : ", STILL FAILING AFTER THE REVERT " + failingAfterRevert);
         }
     }
 }

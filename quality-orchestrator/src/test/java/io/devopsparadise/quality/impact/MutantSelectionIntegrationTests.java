@@ -1,16 +1,15 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
-import io.devopsparadise.testsupport.Corpora;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.Corpora;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutants of toolz's functions, each applied to the working tree and run as a developer would: every mutant the full
@@ -38,9 +37,17 @@ class MutantSelectionIntegrationTests {
             verdicts.add(verdict);
         }
         assertThat(mutants).hasSize(MUTANTS).extracting(Mutant::kind).containsAll(List.of(MutationKind.values()));
-        assertThat(verdicts).filteredOn(MutantEvaluation.Verdict::caughtByFullSuite).isNotEmpty()
-                .allSatisfy(verdict -> assertThat(verdict.caughtBySelection()).as(verdict.toString()).isTrue())
-                .allSatisfy(verdict -> assertThat(verdict.missed()).as(verdict.toString()).isEmpty());
-        assertThat(verdicts).allSatisfy(verdict -> assertThat(verdict.failingAfterRevert()).as(verdict.toString()).isEmpty());
+        assertThat(verdicts)
+                .filteredOn(MutantEvaluation.Verdict::caughtByFullSuite)
+                .isNotEmpty()
+                .allSatisfy(verdict -> assertThat(verdict.caughtBySelection())
+                        .as(verdict.toString())
+                        .isTrue())
+                .allSatisfy(verdict ->
+                        assertThat(verdict.missed()).as(verdict.toString()).isEmpty());
+        assertThat(verdicts)
+                .allSatisfy(verdict -> assertThat(verdict.failingAfterRevert())
+                        .as(verdict.toString())
+                        .isEmpty());
     }
 }

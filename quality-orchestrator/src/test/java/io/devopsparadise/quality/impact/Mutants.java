@@ -29,8 +29,7 @@ final class Mutants {
     private static final Pattern DEF = Pattern.compile("^\\s*(async\\s+)?def\\s");
     private static final MutationKind[] KINDS = MutationKind.values();
 
-    private Mutants() {
-    }
+    private Mutants() {}
 
     static List<Mutant> pick(Path workspace, String packageDir, int count) {
         List<FunctionEdits> functions = new ArrayList<>();
@@ -40,7 +39,11 @@ final class Mutants {
             functions.addAll(functions(file, sources.get(file)));
         }
         functions.sort(Comparator.comparing(FunctionEdits::file).thenComparing(FunctionEdits::function));
-        return spread(functions, count, mutant -> isClean(mutant, sources.get(mutant.file())) && parses(mutant.appliedTo(sources.get(mutant.file()))));
+        return spread(
+                functions,
+                count,
+                mutant -> isClean(mutant, sources.get(mutant.file()))
+                        && parses(mutant.appliedTo(sources.get(mutant.file()))));
     }
 
     /** Every function of a file with the edits each kind could make in its body, before checking them. */
@@ -58,7 +61,8 @@ final class Mutants {
             for (MutationKind kind : KINDS) {
                 for (String edit : kind.edits(lines[number - 1], number, code)) {
                     edits.computeIfAbsent(function, name -> new FunctionEdits(file, name, new ArrayList<>()))
-                            .edits().add(new Mutant(file, function, number, kind, lines[number - 1], edit));
+                            .edits()
+                            .add(new Mutant(file, function, number, kind, lines[number - 1], edit));
                 }
             }
         }
@@ -69,8 +73,11 @@ final class Mutants {
     static boolean isClean(Mutant mutant, String source) {
         Map<String, String> before = PythonBlocks.parse(source).checksums();
         Map<String, String> after = PythonBlocks.parse(mutant.appliedTo(source)).checksums();
-        return before.keySet().equals(after.keySet()) && !before.get(mutant.function()).equals(after.get(mutant.function()))
-                && before.keySet().stream().filter(name -> !name.equals(mutant.function())).allMatch(name -> before.get(name).equals(after.get(name)));
+        return before.keySet().equals(after.keySet())
+                && !before.get(mutant.function()).equals(after.get(mutant.function()))
+                && before.keySet().stream()
+                        .filter(name -> !name.equals(mutant.function()))
+                        .allMatch(name -> before.get(name).equals(after.get(name)));
     }
 
     /** One function's possible edits, in line order. */
@@ -78,7 +85,10 @@ final class Mutants {
 
         /** The first acceptable edit of the first kind in {@code order} that has one. */
         Optional<Mutant> first(List<MutationKind> order, Predicate<Mutant> acceptable) {
-            return order.stream().flatMap(kind -> edits.stream().filter(edit -> edit.kind() == kind)).filter(acceptable).findFirst();
+            return order.stream()
+                    .flatMap(kind -> edits.stream().filter(edit -> edit.kind() == kind))
+                    .filter(acceptable)
+                    .findFirst();
         }
     }
 
@@ -90,7 +100,9 @@ final class Mutants {
             int start = (int) ((long) i * functions.size() / wanted);
             for (int step = 0; step < functions.size(); step++) {
                 int index = (start + step) % functions.size();
-                Optional<Mutant> mutant = tried.add(index) ? functions.get(index).first(turn(mutants.size()), acceptable) : Optional.empty();
+                Optional<Mutant> mutant = tried.add(index)
+                        ? functions.get(index).first(turn(mutants.size()), acceptable)
+                        : Optional.empty();
                 if (mutant.isPresent()) {
                     mutants.add(mutant.get());
                     break;
@@ -120,10 +132,18 @@ final class Mutants {
     }
 
     private static List<String> sourceFiles(Path workspace, String packageDir) {
-        var listed = LocalRuns.run(workspace, List.of("git", "ls-files", "--", packageDir), Map.of(), Duration.ofMinutes(1));
-        return listed.stdout().lines().filter(file -> file.endsWith(".py") && !PythonSources.isTestFile(file) && !PythonSources.isConftest(file))
-                .filter(file -> !file.startsWith("tests/") && !file.contains("/tests/") && !file.startsWith("test/") && !file.contains("/test/"))
-                .sorted().toList();
+        var listed =
+                LocalRuns.run(workspace, List.of("git", "ls-files", "--", packageDir), Map.of(), Duration.ofMinutes(1));
+        return listed.stdout()
+                .lines()
+                .filter(file ->
+                        file.endsWith(".py") && !PythonSources.isTestFile(file) && !PythonSources.isConftest(file))
+                .filter(file -> !file.startsWith("tests/")
+                        && !file.contains("/tests/")
+                        && !file.startsWith("test/")
+                        && !file.contains("/test/"))
+                .sorted()
+                .toList();
     }
 
     private static boolean parses(String source) {
@@ -131,9 +151,14 @@ final class Mutants {
             Path file = Files.createTempFile("mutant", ".py");
             try {
                 Files.writeString(file, source, StandardCharsets.UTF_8);
-                List<String> command = List.of(LocalRuns.PYTHON, "-c", "import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())",
+                List<String> command = List.of(
+                        LocalRuns.PYTHON,
+                        "-c",
+                        "import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())",
                         file.toString());
-                return LocalRuns.run(file.getParent(), command, Map.of(), Duration.ofSeconds(30)).exitCode() == 0;
+                return LocalRuns.run(file.getParent(), command, Map.of(), Duration.ofSeconds(30))
+                                .exitCode()
+                        == 0;
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -1,11 +1,10 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MutantsTests {
 
@@ -19,8 +18,11 @@ class MutantsTests {
                 """;
         List<Mutant> edits = edits(source);
         assertThat(edits).extracting(Mutant::line).containsOnly(4);
-        assertThat(edits).extracting(Mutant::after).containsExactlyInAnyOrder("    return x != 2", "    return None", "    return x == 2 + 1");
-        assertThat(edits).allSatisfy(edit -> assertThat(Mutants.isClean(edit, source)).isTrue());
+        assertThat(edits)
+                .extracting(Mutant::after)
+                .containsExactlyInAnyOrder("    return x != 2", "    return None", "    return x == 2 + 1");
+        assertThat(edits)
+                .allSatisfy(edit -> assertThat(Mutants.isClean(edit, source)).isTrue());
     }
 
     @Test
@@ -33,7 +35,9 @@ class MutantsTests {
                     \"""
                     return a if a > b else s
                 """;
-        assertThat(edits(source)).filteredOn(edit -> edit.kind() == MutationKind.COMPARISON).extracting(Mutant::after)
+        assertThat(edits(source))
+                .filteredOn(edit -> edit.kind() == MutationKind.COMPARISON)
+                .extracting(Mutant::after)
                 .containsExactly("    return a if a <= b else s");
     }
 
@@ -45,8 +49,12 @@ class MutantsTests {
                         pass
                     return [x for x in xs if x in keep and x is not None]
                 """;
-        assertThat(edits(source)).filteredOn(edit -> edit.kind() == MutationKind.COMPARISON).extracting(Mutant::after).containsExactly(
-                "    return [x for x in xs if x not in keep and x is not None]", "    return [x for x in xs if x in keep and x is None]");
+        assertThat(edits(source))
+                .filteredOn(edit -> edit.kind() == MutationKind.COMPARISON)
+                .extracting(Mutant::after)
+                .containsExactly(
+                        "    return [x for x in xs if x not in keep and x is not None]",
+                        "    return [x for x in xs if x in keep and x is None]");
     }
 
     @Test
@@ -60,7 +68,9 @@ class MutantsTests {
                     return (a,
                             b)
                 """;
-        assertThat(edits(source)).filteredOn(edit -> edit.kind() == MutationKind.RETURN).isEmpty();
+        assertThat(edits(source))
+                .filteredOn(edit -> edit.kind() == MutationKind.RETURN)
+                .isEmpty();
     }
 
     @Test
@@ -69,7 +79,9 @@ class MutantsTests {
                 def f(xs):
                     return xs[1:] + [0x10, 1.5, x2, 10_000, "3"]
                 """;
-        assertThat(edits(source)).filteredOn(edit -> edit.kind() == MutationKind.CONSTANT).extracting(Mutant::after)
+        assertThat(edits(source))
+                .filteredOn(edit -> edit.kind() == MutationKind.CONSTANT)
+                .extracting(Mutant::after)
                 .containsExactly("    return xs[1 + 1:] + [0x10, 1.5, x2, 10_000, \"3\"]");
     }
 
@@ -87,8 +99,15 @@ class MutantsTests {
 
     @Test
     void functionsAreSpreadEvenlyAndTheKindsTakeTurns() {
-        List<Mutants.FunctionEdits> functions = IntStream.range(0, 9).mapToObj(i -> new Mutants.FunctionEdits("m.py", "f" + i,
-                List.of(edit(i, MutationKind.COMPARISON), edit(i, MutationKind.RETURN), edit(i, MutationKind.CONSTANT)))).toList();
+        List<Mutants.FunctionEdits> functions = IntStream.range(0, 9)
+                .mapToObj(i -> new Mutants.FunctionEdits(
+                        "m.py",
+                        "f" + i,
+                        List.of(
+                                edit(i, MutationKind.COMPARISON),
+                                edit(i, MutationKind.RETURN),
+                                edit(i, MutationKind.CONSTANT))))
+                .toList();
         List<Mutant> picked = Mutants.spread(functions, 3, mutant -> true);
         assertThat(picked).extracting(Mutant::function).containsExactly("f0", "f3", "f6");
         assertThat(picked).extracting(Mutant::kind).containsExactly(MutationKind.values());
@@ -96,14 +115,18 @@ class MutantsTests {
 
     @Test
     void aFunctionWithoutAnAcceptableEditGivesWayToTheNextOne() {
-        List<Mutants.FunctionEdits> functions = IntStream.range(0, 4).mapToObj(i -> new Mutants.FunctionEdits("m.py", "f" + i,
-                List.of(edit(i, MutationKind.CONSTANT)))).toList();
-        List<Mutant> picked = Mutants.spread(functions, 2, mutant -> !mutant.function().equals("f2"));
+        List<Mutants.FunctionEdits> functions = IntStream.range(0, 4)
+                .mapToObj(i -> new Mutants.FunctionEdits("m.py", "f" + i, List.of(edit(i, MutationKind.CONSTANT))))
+                .toList();
+        List<Mutant> picked =
+                Mutants.spread(functions, 2, mutant -> !mutant.function().equals("f2"));
         assertThat(picked).extracting(Mutant::function).containsExactly("f0", "f3");
     }
 
     private static List<Mutant> edits(String source) {
-        return Mutants.functions("m.py", source).stream().flatMap(function -> function.edits().stream()).toList();
+        return Mutants.functions("m.py", source).stream()
+                .flatMap(function -> function.edits().stream())
+                .toList();
     }
 
     private static Mutant edit(int line, MutationKind kind) {

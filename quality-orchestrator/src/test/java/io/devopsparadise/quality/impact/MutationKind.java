@@ -33,7 +33,9 @@ enum MutationKind {
         @Override
         List<String> edits(String line, int number, CodeColumns code) {
             Matcher statement = RETURN_STATEMENT.matcher(line);
-            if (!statement.matches() || !code.isWholeStatement(number) || !code.isCode(number, statement.start(2), statement.end(2))) {
+            if (!statement.matches()
+                    || !code.isWholeStatement(number)
+                    || !code.isCode(number, statement.start(2), statement.end(2))) {
                 return List.of();
             }
             String value = line.substring(statement.end(2)).strip();
@@ -56,11 +58,21 @@ enum MutationKind {
         }
     };
 
-    private static final Map<String, String> FLIPPED = Map.ofEntries(Map.entry(" is not ", " is "), Map.entry(" is ", " is not "),
-            Map.entry(" not in ", " in "), Map.entry(" in ", " not in "), Map.entry("==", "!="), Map.entry("!=", "=="),
-            Map.entry("<=", ">"), Map.entry(">=", "<"), Map.entry("<", ">="), Map.entry(">", "<="));
+    private static final Map<String, String> FLIPPED = Map.ofEntries(
+            Map.entry(" is not ", " is "),
+            Map.entry(" is ", " is not "),
+            Map.entry(" not in ", " in "),
+            Map.entry(" in ", " not in "),
+            Map.entry("==", "!="),
+            Map.entry("!=", "=="),
+            Map.entry("<=", ">"),
+            Map.entry(">=", "<"),
+            Map.entry("<", ">="),
+            Map.entry(">", "<="));
     /** Longest first, so {@code is not} is not read as {@code is}, nor {@code <=} as {@code <}. */
-    private static final List<String> OPERATORS = List.of(" is not ", " not in ", " is ", " in ", "==", "!=", "<=", ">=", "<", ">");
+    private static final List<String> OPERATORS =
+            List.of(" is not ", " not in ", " is ", " in ", "==", "!=", "<=", ">=", "<", ">");
+
     private static final Pattern RETURN_STATEMENT = Pattern.compile("^(\\s*)(return)\\b.*$");
     private static final Pattern NOTHING_RETURNED = Pattern.compile("^(None)?\\s*(#.*)?$");
     private static final Pattern INTEGER = Pattern.compile("(?<![\\w.])\\d+(?![\\w.])");
@@ -71,7 +83,9 @@ enum MutationKind {
     /** The comparison operator starting at column i, if it is code and really a comparison. */
     private static String comparisonAt(String line, int i, int number, CodeColumns code) {
         for (String operator : OPERATORS) {
-            if (line.startsWith(operator, i) && code.isCode(number, i, i + operator.length()) && isComparison(line, i, operator)) {
+            if (line.startsWith(operator, i)
+                    && code.isCode(number, i, i + operator.length())
+                    && isComparison(line, i, operator)) {
                 return operator;
             }
         }

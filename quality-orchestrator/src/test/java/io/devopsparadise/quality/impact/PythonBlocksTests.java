@@ -1,8 +1,8 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PythonBlocksTests {
 
@@ -46,10 +46,20 @@ class PythonBlocksTests {
     void findsFunctionsClassesMethodsAndNestedClassesButKeepsInnerFunctionsInTheirFunction() {
         SourceBlocks blocks = PythonBlocks.parse(SOURCE);
 
-        assertThat(blocks.checksums()).containsOnlyKeys("<module>", "<docs>", "first", "Shape", "Shape.area", "Shape.Inner",
-                "Shape.Inner.deep", "later");
+        assertThat(blocks.checksums())
+                .containsOnlyKeys(
+                        "<module>",
+                        "<docs>",
+                        "first",
+                        "Shape",
+                        "Shape.area",
+                        "Shape.Inner",
+                        "Shape.Inner.deep",
+                        "later");
         assertThat(blocks.blockAt(line("def inner"))).isEqualTo("first");
-        assertThat(blocks.blockAt(line("b)"))).as("a call continued at column 0 stays in its function").isEqualTo("first");
+        assertThat(blocks.blockAt(line("b)")))
+                .as("a call continued at column 0 stays in its function")
+                .isEqualTo("first");
         assertThat(blocks.blockAt(line("with a line at column 0"))).isEqualTo("first");
         assertThat(blocks.blockAt(line("sides = 0"))).isEqualTo("Shape");
         assertThat(blocks.blockAt(line("return \"def fake"))).isEqualTo("Shape.Inner.deep");
@@ -84,10 +94,15 @@ class PythonBlocksTests {
     void aChangedCommentOrDocstringChangesOnlyTheDocumentationAndReindentingChangesTheCode() {
         SourceBlocks before = PythonBlocks.parse(SOURCE);
 
-        assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("with a line at column 0", "reworded")))).containsExactly("<docs>");
-        assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("\"\"\"Module docstring.\"\"\"", "\"\"\"Other.\"\"\"")))).containsExactly("<docs>");
+        assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("with a line at column 0", "reworded"))))
+                .containsExactly("<docs>");
+        assertThat(changed(
+                        before,
+                        PythonBlocks.parse(SOURCE.replace("\"\"\"Module docstring.\"\"\"", "\"\"\"Other.\"\"\""))))
+                .containsExactly("<docs>");
         assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("        return 1\n", "    return 1\n"))))
-                .as("a statement moved out of a block changes what runs").contains("first");
+                .as("a statement moved out of a block changes what runs")
+                .contains("first");
     }
 
     @Test
@@ -101,7 +116,8 @@ class PythonBlocksTests {
     private static java.util.Set<String> changed(SourceBlocks before, SourceBlocks after) {
         java.util.Set<String> names = new java.util.TreeSet<>(before.checksums().keySet());
         names.addAll(after.checksums().keySet());
-        names.removeIf(name -> java.util.Objects.equals(before.checksums().get(name), after.checksums().get(name)));
+        names.removeIf(name -> java.util.Objects.equals(
+                before.checksums().get(name), after.checksums().get(name)));
         return names;
     }
 

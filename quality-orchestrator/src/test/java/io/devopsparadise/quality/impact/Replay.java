@@ -4,7 +4,6 @@ import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
 import io.devopsparadise.quality.reports.JunitXmlParser;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,9 @@ final class Replay {
     }
 
     boolean touchesCode(String commit, String packageDir) {
-        return git("diff", "--name-only", commit + "^1", commit, "--", packageDir).lines().anyMatch(f -> f.endsWith(".py"));
+        return git("diff", "--name-only", commit + "^1", commit, "--", packageDir)
+                .lines()
+                .anyMatch(f -> f.endsWith(".py"));
     }
 
     /** Measures the map on the stretch's start; the parent's outcomes for the first step. */
@@ -74,7 +75,8 @@ final class Replay {
             }
         });
         Set<String> ran = outcomes(selected.outcome.tests()).keySet();
-        Set<String> missed = differing.stream().filter(t -> !ran.contains(t)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missed =
+                differing.stream().filter(t -> !ran.contains(t)).collect(Collectors.toCollection(TreeSet::new));
         return new Step(commit, selected, truth, differing, missed);
     }
 
@@ -87,22 +89,32 @@ final class Replay {
          */
         double testTimeSaved() {
             Set<String> ran = outcomes(selected.outcome.tests()).keySet();
-            double selectedSeconds = truth.seconds().entrySet().stream().filter(e -> ran.contains(e.getKey())).mapToDouble(Map.Entry::getValue).sum();
+            double selectedSeconds = truth.seconds().entrySet().stream()
+                    .filter(e -> ran.contains(e.getKey()))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
             return truth.testSeconds() <= 0 ? 0 : 1 - selectedSeconds / truth.testSeconds();
         }
 
         @Override
         public String toString() {
-            return String.format("%s %s %d of %d tests in %d ms (full suite %d ms), test time saved %.0f%%, outcomes changed %d, missed %s; %s",
-                    commit.substring(0, 10), selected.plan.runAll() ? "all" : "selected", selected.outcome.tests().size(),
-                    truth.outcomes().size(), selected.millis, truth.millis(), testTimeSaved() * 100, differing.size(), missed,
+            return String.format(
+                    "%s %s %d of %d tests in %d ms (full suite %d ms), test time saved %.0f%%, outcomes changed %d, missed %s; %s",
+                    commit.substring(0, 10),
+                    selected.plan.runAll() ? "all" : "selected",
+                    selected.outcome.tests().size(),
+                    truth.outcomes().size(),
+                    selected.millis,
+                    truth.millis(),
+                    testTimeSaved() * 100,
+                    differing.size(),
+                    missed,
                     String.join(" | ", selected.plan.reasons()));
         }
     }
 
     /** The full suite run plainly on the checked-out commit (no coverage), as the project's own CI runs it. */
-    record Truth(Map<String, TestStatus> outcomes, Map<String, Double> seconds, double testSeconds, long millis) {
-    }
+    record Truth(Map<String, TestStatus> outcomes, Map<String, Double> seconds, double testSeconds, long millis) {}
 
     Truth truth() {
         return truth(workspace, reports);
@@ -114,13 +126,19 @@ final class Replay {
             Files.createDirectories(reports);
             Path junit = Files.createTempFile(reports, "truth", ".xml");
             Files.delete(junit);
-            List<String> command = new ArrayList<>(List.of(LocalRuns.PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=" + junit));
+            List<String> command = new ArrayList<>(
+                    List.of(LocalRuns.PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=" + junit));
             command.addAll(new WorkspaceDetector().detect(workspace).rules().pytestArgs());
             var result = LocalRuns.run(workspace, command, Map.of(), Duration.ofMinutes(10));
             List<TestCaseResult> tests = Files.exists(junit) ? new JunitXmlParser().parse(junit) : List.of();
             Map<String, Double> seconds = new HashMap<>();
-            tests.forEach(test -> seconds.merge(test.suite() + "::" + test.name(), test.durationSeconds(), Double::sum));
-            return new Truth(outcomes(tests), seconds, tests.stream().mapToDouble(TestCaseResult::durationSeconds).sum(), result.durationMillis());
+            tests.forEach(
+                    test -> seconds.merge(test.suite() + "::" + test.name(), test.durationSeconds(), Double::sum));
+            return new Truth(
+                    outcomes(tests),
+                    seconds,
+                    tests.stream().mapToDouble(TestCaseResult::durationSeconds).sum(),
+                    result.durationMillis());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -130,7 +148,9 @@ final class Replay {
     static Map<String, TestStatus> outcomes(List<TestCaseResult> tests) {
         Map<String, TestStatus> outcomes = new HashMap<>();
         for (TestCaseResult test : tests) {
-            outcomes.put(test.suite() + "::" + test.name(), test.status() == TestStatus.ERROR ? TestStatus.FAILED : test.status());
+            outcomes.put(
+                    test.suite() + "::" + test.name(),
+                    test.status() == TestStatus.ERROR ? TestStatus.FAILED : test.status());
         }
         return outcomes;
     }
@@ -140,7 +160,8 @@ final class Replay {
         int parameters = nodeId.indexOf('[');
         String bare = parameters < 0 ? nodeId : nodeId.substring(0, parameters);
         String[] parts = bare.split("::");
-        StringBuilder suite = new StringBuilder(parts[0].replaceAll("\\.py$", "").replace('/', '.'));
+        StringBuilder suite =
+                new StringBuilder(parts[0].replaceAll("\\.py$", "").replace('/', '.'));
         for (int i = 1; i < parts.length - 1; i++) {
             suite.append('.').append(parts[i]);
         }

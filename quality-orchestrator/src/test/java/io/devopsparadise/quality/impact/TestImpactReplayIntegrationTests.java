@@ -1,18 +1,17 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.testsupport.Corpora;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real commits of a real repository, replayed one by one: the selection never misses a test whose outcome a commit
@@ -32,8 +31,11 @@ class TestImpactReplayIntegrationTests {
     @Test
     void everyTestWhoseOutcomeAToolzCommitChangedRanInItsSelection() throws Exception {
         List<Replay.Step> steps = replay("toolz", "toolz");
-        assertThat(steps).allSatisfy(step -> assertThat(step.missed()).as(step.toString()).isEmpty());
-        assertThat(steps.stream().filter(step -> !step.selected().plan.runAll()).count()).as("commits replayed without running everything")
+        assertThat(steps)
+                .allSatisfy(
+                        step -> assertThat(step.missed()).as(step.toString()).isEmpty());
+        assertThat(steps.stream().filter(step -> !step.selected().plan.runAll()).count())
+                .as("commits replayed without running everything")
                 .isGreaterThan(steps.size() / 2);
     }
 
@@ -52,7 +54,8 @@ class TestImpactReplayIntegrationTests {
             steps.add(step);
             before = step.truth().outcomes();
         }
-        assertThat(stretch.stream().filter(c -> replay.touchesCode(c, packageDir))).hasSize(codeCommits);
+        assertThat(stretch.stream().filter(c -> replay.touchesCode(c, packageDir)))
+                .hasSize(codeCommits);
         return steps;
     }
 

@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.impact;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TestSelectorRegressionTests {
 
@@ -30,13 +29,42 @@ class TestSelectorRegressionTests {
         write("pkg/mod.py", "X = 1\n");
         write("tests/test_mod.py", "from pkg.mod import X\n\n\ndef test_x():\n    assert X == 1\n");
         write("bench/test_speed.py", "from pkg.mod import X\n\nTABLE = [X] * 1000\n");
-        ImpactMap map = new ImpactMap("c0ffee", Map.of(), Map.of(), Map.of("tests/test_mod.py::test_x", new ImpactMap.TestRecord(
-                "tests/test_mod.py", Set.of("tests/test_mod.py::test_x"), 1, 1, 0, false, Instant.EPOCH)), Set.of(), 0, Instant.EPOCH);
-        ChangeSet change = new ChangeSet("c0ffee", null, List.of(new FileChange("pkg/mod.py", "pkg/mod.py", FileChange.Kind.MODIFIED,
-                List.of(new FileChange.Hunk(1, 2, 1, 2)), List.of(SourceBlocks.MODULE))), false);
+        ImpactMap map = new ImpactMap(
+                "c0ffee",
+                Map.of(),
+                Map.of(),
+                Map.of(
+                        "tests/test_mod.py::test_x",
+                        new ImpactMap.TestRecord(
+                                "tests/test_mod.py",
+                                Set.of("tests/test_mod.py::test_x"),
+                                1,
+                                1,
+                                0,
+                                false,
+                                Instant.EPOCH)),
+                Set.of(),
+                0,
+                Instant.EPOCH);
+        ChangeSet change = new ChangeSet(
+                "c0ffee",
+                null,
+                List.of(new FileChange(
+                        "pkg/mod.py",
+                        "pkg/mod.py",
+                        FileChange.Kind.MODIFIED,
+                        List.of(new FileChange.Hunk(1, 2, 1, 2)),
+                        List.of(SourceBlocks.MODULE))),
+                false);
 
-        Selection selection = TestSelector.select(new TestSelector.Input(Optional.of(map), Map.of(), Optional.of(List.of(change)), null,
-                false, false, PythonSources.of(workspace)));
+        Selection selection = TestSelector.select(new TestSelector.Input(
+                Optional.of(map),
+                Map.of(),
+                Optional.of(List.of(change)),
+                null,
+                false,
+                false,
+                PythonSources.of(workspace)));
 
         assertThat(selection.runAll()).isFalse();
         assertThat(selection.paths()).containsExactly("tests/test_mod.py");
@@ -56,11 +84,26 @@ class TestSelectorRegressionTests {
         Map<String, Map<String, String>> measured = PythonSources.of(workspace).checksums();
         Map<String, Map<String, String>> checksums = new java.util.HashMap<>(measured);
         checksums.put("pkg/mod.py", PythonBlocks.parse(edited).checksums());
-        ImpactMap map = new ImpactMap("c0ffee", Map.of(), checksums, Map.of("tests/test_mod.py::test_f", new ImpactMap.TestRecord(
-                "tests/test_mod.py", Set.of("pkg/mod.py::f"), 1, 1, 0, false, Instant.EPOCH)), Set.of(), 0, Instant.EPOCH);
+        ImpactMap map = new ImpactMap(
+                "c0ffee",
+                Map.of(),
+                checksums,
+                Map.of(
+                        "tests/test_mod.py::test_f",
+                        new ImpactMap.TestRecord(
+                                "tests/test_mod.py", Set.of("pkg/mod.py::f"), 1, 1, 0, false, Instant.EPOCH)),
+                Set.of(),
+                0,
+                Instant.EPOCH);
 
-        Selection selection = TestSelector.select(new TestSelector.Input(Optional.of(map), Map.of(),
-                Optional.of(List.of(new ChangeSet("c0ffee", null, List.of(), false))), null, false, false, PythonSources.of(workspace)));
+        Selection selection = TestSelector.select(new TestSelector.Input(
+                Optional.of(map),
+                Map.of(),
+                Optional.of(List.of(new ChangeSet("c0ffee", null, List.of(), false))),
+                null,
+                false,
+                false,
+                PythonSources.of(workspace)));
 
         assertThat(selection.changedRefs()).containsExactly("pkg/mod.py::f");
         assertThat(selection.nodeIds()).containsExactly("tests/test_mod.py::test_f");

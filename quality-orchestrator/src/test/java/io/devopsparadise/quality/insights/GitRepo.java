@@ -45,8 +45,19 @@ final class GitRepo {
     /** Commits everything as {@code author} at {@code time}; returns the commit's id. */
     String commit(String message, String author, Instant time) throws Exception {
         String date = time.getEpochSecond() + " +0000";
-        Map<String, String> env = Map.of("GIT_AUTHOR_NAME", author, "GIT_AUTHOR_EMAIL", author + "@example.org", "GIT_AUTHOR_DATE", date,
-                "GIT_COMMITTER_NAME", author, "GIT_COMMITTER_EMAIL", author + "@example.org", "GIT_COMMITTER_DATE", date);
+        Map<String, String> env = Map.of(
+                "GIT_AUTHOR_NAME",
+                author,
+                "GIT_AUTHOR_EMAIL",
+                author + "@example.org",
+                "GIT_AUTHOR_DATE",
+                date,
+                "GIT_COMMITTER_NAME",
+                author,
+                "GIT_COMMITTER_EMAIL",
+                author + "@example.org",
+                "GIT_COMMITTER_DATE",
+                date);
         git(env, "add", "-A");
         git(env, "commit", "-q", "--allow-empty", "-m", message);
         return git(Map.of(), "rev-parse", "HEAD").strip();
@@ -55,7 +66,8 @@ final class GitRepo {
     String git(Map<String, String> env, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-c", "commit.gpgsign=false"));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.gate.WorkspaceRepository;
 import io.devopsparadise.quality.insights.history.CommitHistory;
 import io.devopsparadise.quality.insights.history.HistoryLimits;
@@ -8,17 +10,14 @@ import io.devopsparadise.quality.insights.hotspots.FileComplexity;
 import io.devopsparadise.quality.insights.hotspots.FunctionComplexity;
 import io.devopsparadise.quality.insights.hotspots.Hotspot;
 import io.devopsparadise.quality.insights.hotspots.Hotspots;
-import org.eclipse.jgit.lib.Repository;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Hotspots follow from their inputs: a small repository with known churn, and known complexity. */
 class HotspotsTests {
@@ -41,10 +40,14 @@ class HotspotsTests {
 
         Map<String, Integer> churn;
         try (Repository repository = WorkspaceRepository.open(repo.root()).orElseThrow()) {
-            churn = Churn.commitsPerFile(new CommitHistory(repository, HistoryLimits.DEFAULT).commits(), Duration.ofDays(90));
+            churn = Churn.commitsPerFile(
+                    new CommitHistory(repository, HistoryLimits.DEFAULT).commits(), Duration.ofDays(90));
         }
 
-        assertThat(churn).as("the first commit is older than the window").containsEntry("hot.py", 6).containsEntry("calm.py", 1)
+        assertThat(churn)
+                .as("the first commit is older than the window")
+                .containsEntry("hot.py", 6)
+                .containsEntry("calm.py", 1)
                 .doesNotContainKey("busy.py");
     }
 
@@ -59,14 +62,29 @@ class HotspotsTests {
 
         List<Hotspot> ranked = Hotspots.rank(churn, complexity, Map.of(), Map.of());
 
-        assertThat(ranked).extracting(Hotspot::file).containsExactly("busy_complex.py", "busy_simple.py", "calm_complex.py", "untouched.py");
-        assertThat(ranked.get(3).score()).as("no change in the window, no hotspot").isZero();
+        assertThat(ranked)
+                .extracting(Hotspot::file)
+                .containsExactly("busy_complex.py", "busy_simple.py", "calm_complex.py", "untouched.py");
+        assertThat(ranked.get(3).score())
+                .as("no change in the window, no hotspot")
+                .isZero();
 
-        List<Hotspot> withEvidence = Hotspots.rank(churn, complexity, Map.of("busy_simple.py", 100.0, "calm_complex.py", 0.0),
+        List<Hotspot> withEvidence = Hotspots.rank(
+                churn,
+                complexity,
+                Map.of("busy_simple.py", 100.0, "calm_complex.py", 0.0),
                 Map.of("calm_complex.py", 3));
-        Hotspot calm = withEvidence.stream().filter(h -> h.file().equals("calm_complex.py")).findFirst().orElseThrow();
-        Hotspot calmBare = ranked.stream().filter(h -> h.file().equals("calm_complex.py")).findFirst().orElseThrow();
-        assertThat(calm.score()).as("untested and flagged: twice, then twice again").isEqualTo(calmBare.score() * 4);
+        Hotspot calm = withEvidence.stream()
+                .filter(h -> h.file().equals("calm_complex.py"))
+                .findFirst()
+                .orElseThrow();
+        Hotspot calmBare = ranked.stream()
+                .filter(h -> h.file().equals("calm_complex.py"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(calm.score())
+                .as("untested and flagged: twice, then twice again")
+                .isEqualTo(calmBare.score() * 4);
         assertThat(calm.coveredPercent()).isZero();
         assertThat(calm.findings()).isEqualTo(3);
     }

@@ -1,5 +1,7 @@
 package io.devopsparadise.quality.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.gate.WorkspaceRepository;
 import io.devopsparadise.quality.insights.history.ChangedFile;
 import io.devopsparadise.quality.insights.history.CommitChange;
@@ -13,12 +15,6 @@ import io.devopsparadise.quality.insights.risk.LabelledHistory;
 import io.devopsparadise.quality.insights.risk.RiskEvaluation;
 import io.devopsparadise.quality.insights.risk.RiskModels;
 import io.devopsparadise.testsupport.Corpora;
-import org.eclipse.jgit.lib.Repository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Insights on a real history, boltons's (1,654 commits): every figure is checked against git itself, run by hand in the test.
@@ -43,7 +42,8 @@ class InsightsOnBoltonsTests {
 
     @BeforeAll
     void read() throws Exception {
-        Path clone = Corpora.clone("boltons", Files.createTempDirectory("insights-boltons").resolve("boltons"));
+        Path clone = Corpora.clone(
+                "boltons", Files.createTempDirectory("insights-boltons").resolve("boltons"));
         boltons = GitRepo.open(clone);
         repository = WorkspaceRepository.open(clone).orElseThrow();
         history = LabelledHistory.read(repository, HistoryLimits.DEFAULT);
@@ -56,9 +56,11 @@ class InsightsOnBoltonsTests {
 
     @Test
     void theHistoryIsEveryNonMergeCommitOldestFirst() throws Exception {
-        int byGit = Integer.parseInt(boltons.git(Map.of(), "rev-list", "--no-merges", "--count", "HEAD").strip());
+        int byGit = Integer.parseInt(boltons.git(Map.of(), "rev-list", "--no-merges", "--count", "HEAD")
+                .strip());
         assertThat(history.size()).isEqualTo(byGit);
-        assertThat(history.commits().get(history.size() - 1).id()).isEqualTo(boltons.git(Map.of(), "rev-parse", "HEAD").strip());
+        assertThat(history.commits().get(history.size() - 1).id())
+                .isEqualTo(boltons.git(Map.of(), "rev-parse", "HEAD").strip());
     }
 
     @Test
@@ -67,13 +69,23 @@ class InsightsOnBoltonsTests {
         java.util.Collections.reverse(newestFirst);
         CommitChange fix = newestFirst.stream()
                 .filter(c -> c.parent() != null && FixCommits.isFix(c.message()))
-                .filter(c -> sources(c).size() == 1 && !sources(c).get(0).parentLines().isEmpty())
-                .findFirst().orElseThrow();
+                .filter(c -> sources(c).size() == 1
+                        && !sources(c).get(0).parentLines().isEmpty())
+                .findFirst()
+                .orElseThrow();
         ChangedFile file = sources(fix).get(0);
         Set<String> byBlame = new HashSet<>();
         for (LineSpan span : file.parentLines()) {
-            String porcelain = boltons.git(Map.of(), "blame", "-w", "--line-porcelain", "-L", (span.start() + 1) + "," + span.end(),
-                    fix.parent(), "--", file.oldPath());
+            String porcelain = boltons.git(
+                    Map.of(),
+                    "blame",
+                    "-w",
+                    "--line-porcelain",
+                    "-L",
+                    (span.start() + 1) + "," + span.end(),
+                    fix.parent(),
+                    "--",
+                    file.oldPath());
             String commit = null;
             for (String line : porcelain.split("\n")) {
                 if (line.matches("^[0-9a-f]{40} .*")) {
@@ -86,7 +98,9 @@ class InsightsOnBoltonsTests {
 
         Map<String, Set<String>> introducing = new Szz(repository, 10).bugIntroducing(List.of(fix));
 
-        assertThat(byBlame).as("git blame finds the lines' origins of fix %s", fix.id()).isNotEmpty();
+        assertThat(byBlame)
+                .as("git blame finds the lines' origins of fix %s", fix.id())
+                .isNotEmpty();
         assertThat(introducing.keySet()).isEqualTo(byBlame);
         assertThat(introducing.values()).allSatisfy(fixes -> assertThat(fixes).containsExactly(fix.id()));
     }
@@ -96,10 +110,22 @@ class InsightsOnBoltonsTests {
         Duration window = Duration.ofDays(365);
         Map<String, Integer> churn = Churn.commitsPerFile(history.commits(), window);
         Instant newest = history.commits().get(history.size() - 1).time();
-        String busiest = churn.entrySet().stream().filter(e -> e.getKey().endsWith(".py"))
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        long byGit = boltons.git(Map.of(), "log", "--no-merges", "--format=%H", "--since=@" + newest.minus(window).getEpochSecond(), "HEAD",
-                "--", busiest).lines().count();
+        String busiest = churn.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(".py"))
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        long byGit = boltons.git(
+                        Map.of(),
+                        "log",
+                        "--no-merges",
+                        "--format=%H",
+                        "--since=@" + newest.minus(window).getEpochSecond(),
+                        "HEAD",
+                        "--",
+                        busiest)
+                .lines()
+                .count();
 
         assertThat(churn.get(busiest)).as(busiest).isEqualTo((int) byGit).isPositive();
     }
@@ -118,10 +144,14 @@ class InsightsOnBoltonsTests {
     @Test
     void aShortHistoryGetsTheHeuristicAndSaysSo() {
         LabelledHistory shortHistory = history.oldest(50);
-        assertThat(RiskModels.forHistory(shortHistory).method()).startsWith("heuristic").contains("50 commits");
+        assertThat(RiskModels.forHistory(shortHistory).method())
+                .startsWith("heuristic")
+                .contains("50 commits");
     }
 
     private static List<ChangedFile> sources(CommitChange commit) {
-        return commit.files().stream().filter(f -> f.oldPath() != null && SourceFiles.isSource(f.oldPath())).collect(Collectors.toList());
+        return commit.files().stream()
+                .filter(f -> f.oldPath() != null && SourceFiles.isSource(f.oldPath()))
+                .collect(Collectors.toList());
     }
 }

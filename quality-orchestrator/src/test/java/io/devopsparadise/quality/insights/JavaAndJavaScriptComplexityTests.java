@@ -1,19 +1,18 @@
 package io.devopsparadise.quality.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.insights.hotspots.EslintComplexity;
 import io.devopsparadise.quality.insights.hotspots.FileComplexity;
 import io.devopsparadise.quality.insights.hotspots.PmdComplexity;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Complexity by the real tools of Java and JavaScript: PMD's CyclomaticComplexity rule (in-process) and ESLint's complexity
@@ -63,7 +62,8 @@ class JavaAndJavaScriptComplexityTests {
         Map<String, FileComplexity> measured = PmdComplexity.measure(workspace);
 
         assertThat(measured).containsOnlyKeys("src/main/java/shop/Cart.java");
-        assertThat(measured.get("src/main/java/shop/Cart.java").functions()).extracting(f -> f.function() + "=" + f.complexity())
+        assertThat(measured.get("src/main/java/shop/Cart.java").functions())
+                .extracting(f -> f.function() + "=" + f.complexity())
                 .containsExactlyInAnyOrder("Cart(int)=2", "total(int[])=4", "size()=1");
     }
 
@@ -84,15 +84,20 @@ class JavaAndJavaScriptComplexityTests {
                 const plain = () => 1;
                 module.exports = { total, plain };
                 """);
-        Files.writeString(workspace.resolve("eslint.config.js"), "module.exports = [{ rules: { 'no-undef': 'error' } }];\n");
-        Process eslint = new ProcessBuilder(EslintComplexity.command(RepoPaths.nodeModules().toString())).directory(workspace.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Files.writeString(
+                workspace.resolve("eslint.config.js"), "module.exports = [{ rules: { 'no-undef': 'error' } }];\n");
+        Process eslint = new ProcessBuilder(
+                        EslintComplexity.command(RepoPaths.nodeModules().toString()))
+                .directory(workspace.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String output = new String(eslint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(eslint.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
         Map<String, FileComplexity> measured = EslintComplexity.parse(output, workspace.toString());
 
-        assertThat(measured.get("cart.js").functions()).extracting(f -> f.function() + "=" + f.complexity())
+        assertThat(measured.get("cart.js").functions())
+                .extracting(f -> f.function() + "=" + f.complexity())
                 .containsExactlyInAnyOrder("Function 'total'=3", "Arrow function=1");
         assertThat(output).as("only the complexity rule ran").doesNotContain("no-undef");
     }

@@ -1,21 +1,20 @@
 package io.devopsparadise.quality.insights;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.gate.WorkspaceRepository;
 import io.devopsparadise.quality.insights.history.CommitChange;
 import io.devopsparadise.quality.insights.history.CommitHistory;
 import io.devopsparadise.quality.insights.history.HistoryLimits;
 import io.devopsparadise.quality.insights.history.Szz;
-import org.eclipse.jgit.lib.Repository;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SZZ on small histories whose bug-introducing commits are known by construction. */
 class SzzTests {
@@ -28,9 +27,12 @@ class SzzTests {
     @Test
     void theCommitThatWroteTheLineAFixChangesIsBugIntroducing() throws Exception {
         GitRepo repo = GitRepo.init(dir);
-        String introducing = repo.write("calc/ops.py", "def half(n):\n    return n / 3\n").commit("Add half", "ada", T0);
-        String unrelated = repo.write("calc/more.py", "def twice(n):\n    return n * 2\n").commit("Add twice", "bob", T0.plusSeconds(60));
-        String fix = repo.write("calc/ops.py", "def half(n):\n    return n / 2\n").commit("Fix half: divide by two", "bob", T0.plusSeconds(120));
+        String introducing =
+                repo.write("calc/ops.py", "def half(n):\n    return n / 3\n").commit("Add half", "ada", T0);
+        String unrelated = repo.write("calc/more.py", "def twice(n):\n    return n * 2\n")
+                .commit("Add twice", "bob", T0.plusSeconds(60));
+        String fix = repo.write("calc/ops.py", "def half(n):\n    return n / 2\n")
+                .commit("Fix half: divide by two", "bob", T0.plusSeconds(120));
 
         Map<String, Set<String>> found = szz(repo);
 
@@ -43,8 +45,10 @@ class SzzTests {
     void commentAndBlankLinesAFixChangesAccuseNoOne() throws Exception {
         GitRepo repo = GitRepo.init(dir);
         repo.write("calc/ops.py", "def half(n):\n    return n // 2\n").commit("Add half", "ada", T0);
-        repo.write("calc/ops.py", "def half(n):\n    # halves\n\n    return n // 2\n").commit("Explain half", "bob", T0.plusSeconds(60));
-        repo.write("calc/ops.py", "def half(n):\n    return n // 2\n").commit("Fix the comment noise", "ada", T0.plusSeconds(120));
+        repo.write("calc/ops.py", "def half(n):\n    # halves\n\n    return n // 2\n")
+                .commit("Explain half", "bob", T0.plusSeconds(60));
+        repo.write("calc/ops.py", "def half(n):\n    return n // 2\n")
+                .commit("Fix the comment noise", "ada", T0.plusSeconds(120));
 
         assertThat(szz(repo)).isEmpty();
     }

@@ -1,18 +1,18 @@
 package io.devopsparadise.quality.insights;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A source file's test file by naming, found only among the workspace's plain files. */
 class TestHomesTests {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path elsewhere;
 
@@ -24,7 +24,8 @@ class TestHomesTests {
         write("test_calc.py");
 
         assertThat(TestHomes.byNaming(workspace, "boltons/strutils.py")).contains("tests/test_strutils.py");
-        assertThat(TestHomes.byNaming(workspace, "src/main/java/shop/Cart.java")).contains("src/test/java/shop/CartTest.java");
+        assertThat(TestHomes.byNaming(workspace, "src/main/java/shop/Cart.java"))
+                .contains("src/test/java/shop/CartTest.java");
         assertThat(TestHomes.byNaming(workspace, "web/cart.js")).contains("web/cart.test.js");
         assertThat(TestHomes.byNaming(workspace, "calc.py")).contains("test_calc.py");
         assertThat(TestHomes.byNaming(workspace, "boltons/iterutils.py")).isEmpty();

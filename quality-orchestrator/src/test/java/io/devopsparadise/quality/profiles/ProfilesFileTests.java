@@ -1,19 +1,18 @@
 package io.devopsparadise.quality.profiles;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.testsupport.InProcessApps;
-import io.devopsparadise.quality.QualityOrchestratorApplication;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devopsparadise.contracts.quality.ToolCategory;
+import io.devopsparadise.quality.QualityOrchestratorApplication;
+import io.devopsparadise.testsupport.InProcessApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** $PARADISE_HOME/quality-profiles.yml holds profiles and nothing else: it is parsed as profiles, never imported as configuration. */
 class ProfilesFileTests {
@@ -39,11 +38,15 @@ class ProfilesFileTests {
 
     @Test
     void aProfilesFileCannotImportOtherConfiguration() throws Exception {
-        Path imported = Files.writeString(home.resolve("more.yml"), "paradise.quality.instance-manager-url: http://attacker.example:8110\n");
-        Files.writeString(home.resolve("quality-profiles.yml"), "spring.config.import: file:" + imported + "\n"
-                + "paradise.quality.profiles.nightly.categories: [unit]\n");
+        Path imported = Files.writeString(
+                home.resolve("more.yml"), "paradise.quality.instance-manager-url: http://attacker.example:8110\n");
+        Files.writeString(
+                home.resolve("quality-profiles.yml"),
+                "spring.config.import: file:" + imported + "\n"
+                        + "paradise.quality.profiles.nightly.categories: [unit]\n");
 
-        assertThatThrownBy(() -> start().close()).hasStackTraceContaining("spring.config.import: not a profile setting");
+        assertThatThrownBy(() -> start().close())
+                .hasStackTraceContaining("spring.config.import: not a profile setting");
     }
 
     @Test
@@ -68,26 +71,55 @@ class ProfilesFileTests {
 
     @Test
     void aBrokenSettingIsNamedWithTheFile() throws Exception {
-        Files.writeString(home.resolve("quality-profiles.yml"), "paradise.quality.profiles.nightly:\n  categories: [unit]\n  tool-timeout: soon\n");
+        Files.writeString(
+                home.resolve("quality-profiles.yml"),
+                "paradise.quality.profiles.nightly:\n  categories: [unit]\n  tool-timeout: soon\n");
 
         assertThatThrownBy(() -> ProfilesFile.read(home.resolve("quality-profiles.yml")))
                 .isInstanceOf(InvalidProfilesFileException.class)
-                .hasMessageContaining("quality profiles file " + home.resolve("quality-profiles.yml") + ": paradise.quality.profiles.nightly")
+                .hasMessageContaining("quality profiles file " + home.resolve("quality-profiles.yml")
+                        + ": paradise.quality.profiles.nightly")
                 .hasMessageContaining("paradise-cli validate-profiles");
     }
 
     @Test
     void placeholdersInTheFileAreTextNeverResolved() throws Exception {
-        Files.writeString(home.resolve("quality-profiles.yml"), "paradise.quality.profiles.nightly.categories: [\"${java.home}\"]\n");
+        Files.writeString(
+                home.resolve("quality-profiles.yml"),
+                "paradise.quality.profiles.nightly.categories: [\"${java.home}\"]\n");
 
-        assertThatThrownBy(() -> new QualityProfiles(new QualityProperties(null, Duration.ofDays(7), null, null, null, "python3", "/workspace",
-                null, "/app/node_modules", "chromium", "mvn", null, null, 2, 2, 32, org.springframework.util.unit.DataSize.ofMegabytes(64),
-                home.resolve("quality-profiles.yml"), java.util.Map.of(), null, Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> new QualityProfiles(new QualityProperties(
+                        null,
+                        Duration.ofDays(7),
+                        null,
+                        null,
+                        null,
+                        "python3",
+                        "/workspace",
+                        null,
+                        "/app/node_modules",
+                        "chromium",
+                        "mvn",
+                        null,
+                        null,
+                        2,
+                        2,
+                        32,
+                        org.springframework.util.unit.DataSize.ofMegabytes(64),
+                        home.resolve("quality-profiles.yml"),
+                        java.util.Map.of(),
+                        null,
+                        Duration.ofSeconds(5))))
                 .hasMessageContaining("unknown category '${java.home}'");
     }
 
     private ConfigurableApplicationContext start() {
-        return InProcessApps.builder(QualityOrchestratorApplication.class).run(List.of("--server.port=0", "--spring.main.banner-mode=off",
-                "--paradise.quality.home=" + home, "--spring.flyway.enabled=true").toArray(String[]::new));
+        return InProcessApps.builder(QualityOrchestratorApplication.class)
+                .run(List.of(
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--paradise.quality.home=" + home,
+                                "--spring.flyway.enabled=true")
+                        .toArray(String[]::new));
     }
 }

@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.projectrules;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ExcludePatternsTests {
 
@@ -19,7 +18,8 @@ class ExcludePatternsTests {
         assertThat(ExcludePatterns.matches("[a-c]*.py", "d_module.py")).isFalse();
         assertThat(ExcludePatterns.matches("[!a-c]*.py", "d_module.py")).isTrue();
         assertThat(ExcludePatterns.matches("docs/*", "docs/conf.py")).isTrue();
-        assertThat(new ExcludePatterns(List.of("build", "docs/*")).kept(List.of("build/x.py", "docs/conf.py", "pkg/a.py")))
+        assertThat(new ExcludePatterns(List.of("build", "docs/*"))
+                        .kept(List.of("build/x.py", "docs/conf.py", "pkg/a.py")))
                 .containsExactly("pkg/a.py");
     }
 

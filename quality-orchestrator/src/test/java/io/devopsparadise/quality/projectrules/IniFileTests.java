@@ -1,9 +1,9 @@
 package io.devopsparadise.quality.projectrules;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class IniFileTests {
 
@@ -40,9 +40,13 @@ class IniFileTests {
 
     @Test
     void aRepeatedSectionOrOptionAndALineWithoutValueAreErrors() {
-        assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\n[a]\n", "setup.cfg")).hasMessageContaining("line 3: section [a] appears twice");
-        assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\nX = 2\n", "setup.cfg")).hasMessageContaining("line 3: option 'x' appears twice");
-        assertThatThrownBy(() -> IniFile.parse("[a]\njust words\n", "setup.cfg")).hasMessageContaining("line 2: expected 'key = value'");
-        assertThatThrownBy(() -> IniFile.parse("[a\n", "setup.cfg")).hasMessageContaining("line 1: a section header without its closing ']'");
+        assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\n[a]\n", "setup.cfg"))
+                .hasMessageContaining("line 3: section [a] appears twice");
+        assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\nX = 2\n", "setup.cfg"))
+                .hasMessageContaining("line 3: option 'x' appears twice");
+        assertThatThrownBy(() -> IniFile.parse("[a]\njust words\n", "setup.cfg"))
+                .hasMessageContaining("line 2: expected 'key = value'");
+        assertThatThrownBy(() -> IniFile.parse("[a\n", "setup.cfg"))
+                .hasMessageContaining("line 1: a section header without its closing ']'");
     }
 }

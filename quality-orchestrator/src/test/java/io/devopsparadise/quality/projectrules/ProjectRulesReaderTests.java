@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.projectrules;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProjectRulesReaderTests {
 
@@ -45,7 +44,9 @@ class ProjectRulesReaderTests {
 
     @Test
     void pyprojectTablesConfigurePylintRuffAndCoverage() throws Exception {
-        write("pyproject.toml", "[tool.pylint.format]\nmax-line-length = 100\n[tool.ruff]\nline-length = 90\n[tool.coverage.run]\nsource = [\"pkg\"]\n");
+        write(
+                "pyproject.toml",
+                "[tool.pylint.format]\nmax-line-length = 100\n[tool.ruff]\nline-length = 90\n[tool.coverage.run]\nsource = [\"pkg\"]\n");
         write("jest.config.js", "module.exports = {};");
 
         ProjectRules rules = ProjectRulesReader.read(root);
@@ -65,7 +66,10 @@ class ProjectRulesReaderTests {
         ProjectRules rules = ProjectRulesReader.read(root);
 
         assertThat(rules.unreadable()).hasSize(2);
-        assertThat(rules.unreadable().get(0)).startsWith("pyproject.toml: line 3: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(rules.unreadable().get(0))
+                .startsWith("pyproject.toml: line 3: ")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(rules.unreadable().get(1)).isEqualTo("tox.ini: line 1: an option before any [section] header");
         assertThat(rules.configuredLinters()).containsExactly("flake8");
         assertThat(rules.ruff()).isEmpty();
@@ -79,7 +83,8 @@ class ProjectRulesReaderTests {
 
         assertThat(rules.configures("ruff")).isTrue();
         assertThat(rules.ruff()).isEmpty();
-        assertThat(rules.unreadable()).containsExactly("ruff.toml: a Ruff setting that should be a positive integer is not: \"long\"");
+        assertThat(rules.unreadable())
+                .containsExactly("ruff.toml: a Ruff setting that should be a positive integer is not: \"long\"");
     }
 
     @Test
@@ -101,7 +106,10 @@ class ProjectRulesReaderTests {
         ProjectRules rules = ProjectRulesReader.read(root);
 
         assertThat(rules.configures("ruff")).isFalse();
-        assertThat(rules.unreadable()).singleElement().asString()
-                .startsWith("pyproject.toml: not a regular file").doesNotContain("s3cr3t");
+        assertThat(rules.unreadable())
+                .singleElement()
+                .asString()
+                .startsWith("pyproject.toml: not a regular file")
+                .doesNotContain("s3cr3t");
     }
 }

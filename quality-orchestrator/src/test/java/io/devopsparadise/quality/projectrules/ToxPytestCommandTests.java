@@ -1,12 +1,11 @@
 package io.devopsparadise.quality.projectrules;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ToxPytestCommandTests {
 
@@ -22,18 +21,22 @@ class ToxPytestCommandTests {
         Files.createDirectories(root.resolve("boltons"));
         Files.createDirectories(root.resolve("tests"));
 
-        ToxPytestCommand pytest = command("pytest --doctest-modules {env_site_packages_dir}/boltons {tox_root}/tests {posargs}");
+        ToxPytestCommand pytest =
+                command("pytest --doctest-modules {env_site_packages_dir}/boltons {tox_root}/tests {posargs}");
 
         assertThat(pytest.args()).containsExactly("--doctest-modules", "boltons", "tests");
         assertThat(pytest.dropped()).isEmpty();
-        assertThat(command("python -m pytest {envsitepackagesdir}/boltons {toxinidir}/tests").args()).containsExactly("boltons", "tests");
+        assertThat(command("python -m pytest {envsitepackagesdir}/boltons {toxinidir}/tests")
+                        .args())
+                .containsExactly("boltons", "tests");
     }
 
     @Test
     void posargsGiveTheirDefaultAndUnresolvedSubstitutionsAreDropped() throws Exception {
         Files.createDirectories(root.resolve("tests/unit"));
 
-        ToxPytestCommand pytest = command("{envpython} -m pytest -m 'not slow' {posargs:tests/unit} {env:COVERAGE_ARGS} --basetemp={envtmpdir}");
+        ToxPytestCommand pytest = command(
+                "{envpython} -m pytest -m 'not slow' {posargs:tests/unit} {env:COVERAGE_ARGS} --basetemp={envtmpdir}");
 
         assertThat(pytest.args()).containsExactly("-m", "not slow", "tests/unit");
         assertThat(pytest.dropped()).containsExactly("{env:COVERAGE_ARGS}", "--basetemp={envtmpdir}");
@@ -43,19 +46,32 @@ class ToxPytestCommandTests {
     void pathsOutsideTheWorkspaceAndOurOwnOptionsAreNeverTakenOver() throws Exception {
         Files.createDirectories(root.resolve("tests"));
 
-        ToxPytestCommand pytest = command("pytest /etc ../other tests/../../escape ~/x --junitxml=/tmp/x.xml --cov=pkg -p evil_plugin"
-                + " -c /etc/pytest.ini --ignore=../x --ignore=tests/slow tests::test_one missing");
+        ToxPytestCommand pytest =
+                command("pytest /etc ../other tests/../../escape ~/x --junitxml=/tmp/x.xml --cov=pkg -p evil_plugin"
+                        + " -c /etc/pytest.ini --ignore=../x --ignore=tests/slow tests::test_one missing");
 
         assertThat(pytest.args()).containsExactly("--ignore=tests/slow", "tests::test_one");
-        assertThat(pytest.dropped()).containsExactly("/etc", "../other", "tests/../../escape", "~/x", "--junitxml=/tmp/x.xml",
-                "--cov=pkg", "-p evil_plugin", "-c /etc/pytest.ini", "--ignore=../x", "missing");
+        assertThat(pytest.dropped())
+                .containsExactly(
+                        "/etc",
+                        "../other",
+                        "tests/../../escape",
+                        "~/x",
+                        "--junitxml=/tmp/x.xml",
+                        "--cov=pkg",
+                        "-p evil_plugin",
+                        "-c /etc/pytest.ini",
+                        "--ignore=../x",
+                        "missing");
     }
 
     @Test
     void takesTheFirstCommandThatRunsPytestAndIgnoresOthers() throws Exception {
         Files.createDirectories(root.resolve("tests"));
 
-        assertThat(command("pip install -e .\n- py.test -x \\\n    tests\nflake8").args()).containsExactly("-x", "tests");
+        assertThat(command("pip install -e .\n- py.test -x \\\n    tests\nflake8")
+                        .args())
+                .containsExactly("-x", "tests");
         assertThat(ToxPytestCommand.of("flake8 .\nsphinx-build docs out", root)).isEmpty();
         assertThat(command("py.test {posargs}").args()).isEmpty();
     }

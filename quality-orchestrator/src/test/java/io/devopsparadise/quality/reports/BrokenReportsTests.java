@@ -1,13 +1,12 @@
 package io.devopsparadise.quality.reports;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Truncated, empty, foreign and hostile reports: each a clear error that names the file. */
 class BrokenReportsTests {
@@ -26,9 +25,13 @@ class BrokenReportsTests {
         Path bandit = truncated("bandit.json", "bandit.json");
 
         assertThatThrownBy(() -> new JunitXmlParser().parse(junit))
-                .isInstanceOf(ReportParseException.class).hasMessageContaining("JUnit XML report " + junit).hasMessageContaining("not well-formed");
+                .isInstanceOf(ReportParseException.class)
+                .hasMessageContaining("JUnit XML report " + junit)
+                .hasMessageContaining("not well-formed");
         assertThatThrownBy(() -> new BanditJsonParser().parse(bandit))
-                .isInstanceOf(ReportParseException.class).hasMessageContaining("Bandit JSON report " + bandit).hasMessageContaining("not valid JSON");
+                .isInstanceOf(ReportParseException.class)
+                .hasMessageContaining("Bandit JSON report " + bandit)
+                .hasMessageContaining("not valid JSON");
     }
 
     @Test
@@ -38,11 +41,16 @@ class BrokenReportsTests {
         Path noComments = Files.writeString(dir.resolve("shellcheck.json"), "{\"other\":[]}");
 
         assertThatThrownBy(() -> new PylintJsonParser().parse(empty)).hasMessageContaining("the file is empty");
-        assertThatThrownBy(() -> new CoberturaParser().parse(foreign)).hasMessageContaining("the root element is not <coverage>");
-        assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments)).hasMessageContaining("the field \"comments\" is missing");
-        assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml"))).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> new CoberturaParser().parse(foreign))
+                .hasMessageContaining("the root element is not <coverage>");
+        assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments))
+                .hasMessageContaining("the field \"comments\" is missing");
+        assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml")))
+                .hasMessageContaining("cannot be read");
         Path garbled = Files.writeString(dir.resolve("flake8.txt"), "./a.py::1::1::E501::ok\nnot a finding\n");
-        assertThatThrownBy(() -> new Flake8Parser().parse(garbled)).hasMessageContaining("flake8 report " + garbled).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> new Flake8Parser().parse(garbled))
+                .hasMessageContaining("flake8 report " + garbled)
+                .hasMessageContaining("line 2");
     }
 
     @Test
@@ -53,17 +61,25 @@ class BrokenReportsTests {
         Path oldAudit = Files.writeString(dir.resolve("npm6-audit.json"), "{\"advisories\":{},\"metadata\":{}}");
         Path cobertura = Files.copy(RecordedReportsTests.recorded("pytest-coverage.xml"), dir.resolve("cobertura.xml"));
 
-        assertThatThrownBy(() -> new JacocoXmlParser().parse(jacoco)).hasMessageContaining("JaCoCo XML report " + jacoco).hasMessageContaining("not well-formed");
-        assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura)).hasMessageContaining("the root element is not <report>");
-        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(audit, "package-lock.json")).hasMessageContaining("npm audit JSON report " + audit);
-        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(oldAudit, "package-lock.json")).hasMessageContaining("expected 2 (npm 7 or newer)");
-        assertThatThrownBy(() -> new LighthouseJsonParser().parse(lighthouse)).hasMessageContaining("Lighthouse JSON report " + lighthouse);
+        assertThatThrownBy(() -> new JacocoXmlParser().parse(jacoco))
+                .hasMessageContaining("JaCoCo XML report " + jacoco)
+                .hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura))
+                .hasMessageContaining("the root element is not <report>");
+        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(audit, "package-lock.json"))
+                .hasMessageContaining("npm audit JSON report " + audit);
+        assertThatThrownBy(() -> new NpmAuditJsonParser().parse(oldAudit, "package-lock.json"))
+                .hasMessageContaining("expected 2 (npm 7 or newer)");
+        assertThatThrownBy(() -> new LighthouseJsonParser().parse(lighthouse))
+                .hasMessageContaining("Lighthouse JSON report " + lighthouse);
     }
 
     @Test
     void externalEntitiesAreNeverResolved() throws Exception {
-        Path hostile = Files.writeString(dir.resolve("evil.xml"), "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-                + "<testsuites><testsuite name=\"s\"><testcase classname=\"c\" name=\"n\"><failure>&e;</failure></testcase></testsuite></testsuites>");
+        Path hostile = Files.writeString(
+                dir.resolve("evil.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                        + "<testsuites><testsuite name=\"s\"><testcase classname=\"c\" name=\"n\"><failure>&e;</failure></testcase></testsuite></testsuites>");
 
         String leaked;
         try {
@@ -82,10 +98,14 @@ class BrokenReportsTests {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(printed, true));
         try {
-            assertThatThrownBy(() -> new JunitXmlParser().parse(broken)).isInstanceOf(ReportParseException.class)
-                    .hasMessageNotContaining("secret-token").hasNoCause();
-            assertThatThrownBy(() -> new PylintJsonParser().parse(json)).isInstanceOf(ReportParseException.class)
-                    .hasMessageNotContaining("secret-token").hasNoCause();
+            assertThatThrownBy(() -> new JunitXmlParser().parse(broken))
+                    .isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token")
+                    .hasNoCause();
+            assertThatThrownBy(() -> new PylintJsonParser().parse(json))
+                    .isInstanceOf(ReportParseException.class)
+                    .hasMessageNotContaining("secret-token")
+                    .hasNoCause();
         } finally {
             System.setErr(stderr);
         }

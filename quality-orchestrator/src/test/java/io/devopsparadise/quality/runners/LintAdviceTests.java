@@ -1,17 +1,16 @@
 package io.devopsparadise.quality.runners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LintAdviceTests {
 
@@ -20,12 +19,21 @@ class LintAdviceTests {
 
     private RunContext context(boolean judgeUnconfigured, List<String> changed, String ruff) throws Exception {
         Files.createDirectories(root.resolve(".paradise/reports/r1"));
-        return new RunContext("r1", Instant.now(), new WorkspaceDetector().detect(root), "/workspace", ".paradise/reports/r1", changed, null,
-                new Toolbox("/usr/bin/python3", "/app/node_modules", "/usr/bin/chromium", "mvn", null, ruff), judgeUnconfigured);
+        return new RunContext(
+                "r1",
+                Instant.now(),
+                new WorkspaceDetector().detect(root),
+                "/workspace",
+                ".paradise/reports/r1",
+                changed,
+                null,
+                new Toolbox("/usr/bin/python3", "/app/node_modules", "/usr/bin/chromium", "mvn", null, ruff),
+                judgeUnconfigured);
     }
 
     private ToolOutcome collectEmptyReport(FindingsRunner runner, RunContext context) throws Exception {
-        Files.writeString(context.reportOnHost(runner.report(context)), runner.report().endsWith(".json") ? "[]" : "");
+        Files.writeString(
+                context.reportOnHost(runner.report(context)), runner.report().endsWith(".json") ? "[]" : "");
         String stdout = runner.reportsOnStdout() ? "{\"comments\": []}" : "";
         return runner.collect(context, new ExecResult(0, stdout, "", 1, false));
     }
@@ -40,10 +48,15 @@ class LintAdviceTests {
         write("app.py", "x = 1\n");
         write("deploy.sh", "echo hi\n");
 
-        assertThat(collectEmptyReport(new PylintRunner(), context(false, List.of(), null)).advisory()).isTrue();
-        assertThat(collectEmptyReport(new ShellcheckRunner(), context(false, List.of(), null)).detail())
+        assertThat(collectEmptyReport(new PylintRunner(), context(false, List.of(), null))
+                        .advisory())
+                .isTrue();
+        assertThat(collectEmptyReport(new ShellcheckRunner(), context(false, List.of(), null))
+                        .detail())
                 .isEqualTo("the project does not configure shellcheck; its findings are advice");
-        assertThat(collectEmptyReport(new PylintRunner(), context(true, List.of(), null)).advisory()).isFalse();
+        assertThat(collectEmptyReport(new PylintRunner(), context(true, List.of(), null))
+                        .advisory())
+                .isFalse();
     }
 
     @Test
@@ -51,9 +64,13 @@ class LintAdviceTests {
         write("app.py", "x = 1\n");
         write("setup.cfg", "[flake8]\nexclude = gen,*_pb2.py\n");
 
-        assertThat(collectEmptyReport(new Flake8Runner(), context(false, List.of(), null)).advisory()).isFalse();
+        assertThat(collectEmptyReport(new Flake8Runner(), context(false, List.of(), null))
+                        .advisory())
+                .isFalse();
         assertThat(new Flake8Runner().command(context(false, List.of(), null))).endsWith("--exit-zero", ".");
-        assertThat(new Flake8Runner().command(context(false, List.of("app.py", "gen/client.py", "api/user_pb2.py", "README.md"), null)))
+        assertThat(new Flake8Runner()
+                        .command(context(
+                                false, List.of("app.py", "gen/client.py", "api/user_pb2.py", "README.md"), null)))
                 .endsWith("--exit-zero", "app.py");
     }
 
@@ -61,9 +78,13 @@ class LintAdviceTests {
     void aChangedFileNamedLikeAnOptionStaysAFileName() throws Exception {
         write("-rf.py", "x = 1\n");
 
-        assertThat(new PylintRunner().command(context(false, List.of("-rf.py"), null))).endsWith("--", "./-rf.py");
-        assertThat(new ShellcheckRunner().command(context(false, List.of("--shell=sh.sh"), null))).endsWith("--", "./--shell=sh.sh");
-        assertThat(new Flake8Runner().command(context(false, List.of("--output-file=x.py"), null))).endsWith("./--output-file=x.py").doesNotContain("--");
+        assertThat(new PylintRunner().command(context(false, List.of("-rf.py"), null)))
+                .endsWith("--", "./-rf.py");
+        assertThat(new ShellcheckRunner().command(context(false, List.of("--shell=sh.sh"), null)))
+                .endsWith("--", "./--shell=sh.sh");
+        assertThat(new Flake8Runner().command(context(false, List.of("--output-file=x.py"), null)))
+                .endsWith("./--output-file=x.py")
+                .doesNotContain("--");
     }
 
     @Test
@@ -74,11 +95,15 @@ class LintAdviceTests {
 
         assertThat(new Flake8Runner().appliesTo(context)).isFalse();
         assertThat(new RuffRunner().appliesTo(context)).isTrue();
-        assertThat(new RuffRunner().command(context)).startsWith("flake8").contains("--isolated", "--select=E,F", "--extend-ignore=E731");
+        assertThat(new RuffRunner().command(context))
+                .startsWith("flake8")
+                .contains("--isolated", "--select=E,F", "--extend-ignore=E731");
         ToolOutcome outcome = collectEmptyReport(new RuffRunner(), context);
         assertThat(outcome.advisory()).isFalse();
-        assertThat(outcome.detail()).isEqualTo("ruff is not installed in the instance; flake8 ran with the project's Ruff rules translated: "
-                + "--select=E,F --extend-ignore=E731 --max-line-length=88; Ruff rules without a flake8 counterpart were left out: I");
+        assertThat(outcome.detail())
+                .isEqualTo(
+                        "ruff is not installed in the instance; flake8 ran with the project's Ruff rules translated: "
+                                + "--select=E,F --extend-ignore=E731 --max-line-length=88; Ruff rules without a flake8 counterpart were left out: I");
     }
 
     @Test
@@ -87,8 +112,15 @@ class LintAdviceTests {
         write("ruff.toml", "line-length = 100\n");
 
         assertThat(new RuffRunner().command(context(false, List.of(), "ruff")))
-                .containsExactly("ruff", "check", "--output-format=sarif", "--output-file=/workspace/.paradise/reports/r1/ruff.sarif",
-                        "--exit-zero", "--force-exclude", "--", ".");
+                .containsExactly(
+                        "ruff",
+                        "check",
+                        "--output-format=sarif",
+                        "--output-file=/workspace/.paradise/reports/r1/ruff.sarif",
+                        "--exit-zero",
+                        "--force-exclude",
+                        "--",
+                        ".");
     }
 
     @Test
@@ -100,7 +132,8 @@ class LintAdviceTests {
         RunContext context = context(false, List.of(), null);
 
         assertThat(new PytestRunner().command(context)).contains("--cov=.");
-        assertThat(collectEmptyReport(new Flake8Runner(), context).detail()).startsWith("pyproject.toml: line 3: ")
+        assertThat(collectEmptyReport(new Flake8Runner(), context).detail())
+                .startsWith("pyproject.toml: line 3: ")
                 .endsWith("; the project does not configure flake8; its findings are advice");
     }
 
@@ -110,6 +143,7 @@ class LintAdviceTests {
         write("jest.config.js", "module.exports = { rootDir: 'src' };");
 
         assertThat(new JestRunner().command(context(false, List.of(), null)))
-                .contains("--config=/workspace/jest.config.js").doesNotContain("--rootDir");
+                .contains("--config=/workspace/jest.config.js")
+                .doesNotContain("--rootDir");
     }
 }

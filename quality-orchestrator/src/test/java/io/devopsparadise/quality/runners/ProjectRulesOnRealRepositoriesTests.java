@@ -1,14 +1,12 @@
 package io.devopsparadise.quality.runners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.detection.DetectedWorkspace;
 import io.devopsparadise.quality.detection.WorkspaceDetector;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,8 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's own rules on real repositories (../shared/corpora): boltons gives its test command in tox.ini, toolz
@@ -26,16 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectRulesOnRealRepositoriesTests {
 
-    private static final Path CORPORA = Path.of("../../shared/corpora").toAbsolutePath().normalize();
-    private static final Pattern SUMMARY_COUNT = Pattern.compile("(\\d+) (passed|failed|skipped|xfailed|xpassed|errors?)");
+    private static final Path CORPORA =
+            Path.of("../../shared/corpora").toAbsolutePath().normalize();
+    private static final Pattern SUMMARY_COUNT =
+            Pattern.compile("(\\d+) (passed|failed|skipped|xfailed|xpassed|errors?)");
 
     @TempDir
     static Path clones;
 
     @BeforeAll
     static void cloneCorpora() throws Exception {
-        run(clones, List.of("git", "clone", "-q", CORPORA.resolve("boltons.bundle").toString(), "boltons"));
-        run(clones, List.of("git", "clone", "-q", CORPORA.resolve("toolz.bundle").toString(), "toolz"));
+        run(
+                clones,
+                List.of("git", "clone", "-q", CORPORA.resolve("boltons.bundle").toString(), "boltons"));
+        run(
+                clones,
+                List.of("git", "clone", "-q", CORPORA.resolve("toolz.bundle").toString(), "toolz"));
     }
 
     @Test
@@ -44,7 +49,9 @@ class ProjectRulesOnRealRepositoriesTests {
 
         List<String> command = new PytestRunner().command(context);
 
-        assertThat(command).containsSubsequence("--doctest-modules", "boltons", "tests").contains("--cov=.");
+        assertThat(command)
+                .containsSubsequence("--doctest-modules", "boltons", "tests")
+                .contains("--cov=.");
         assertThat(command).noneMatch(arg -> arg.contains("{"));
         assertTestCountsMatchPytestsSummary(context);
     }
@@ -55,7 +62,8 @@ class ProjectRulesOnRealRepositoriesTests {
 
         assertThat(adviceOf(new Flake8Runner(), context).advisory()).isTrue();
         assertThat(adviceOf(new PylintRunner(), context).advisory()).isTrue();
-        assertThat(adviceOf(new PylintRunner(), context).detail()).contains("the project does not configure pylint; its findings are advice");
+        assertThat(adviceOf(new PylintRunner(), context).detail())
+                .contains("the project does not configure pylint; its findings are advice");
         assertThat(new Flake8Runner().command(context)).endsWith(".");
     }
 
@@ -70,21 +78,29 @@ class ProjectRulesOnRealRepositoriesTests {
         ToolOutcome outcome = assertTestCountsMatchPytestsSummary(context);
         assertThat(outcome.coverage()).isNotNull();
         String coverage = Files.readString(context.reportOnHost("pytest-coverage.xml"));
-        assertThat(coverage).contains("<source>" + context.workspace().root().resolve("toolz") + "</source>")
-                .doesNotContain("tlz/").doesNotContain("compatibility.py");
+        assertThat(coverage)
+                .contains("<source>" + context.workspace().root().resolve("toolz") + "</source>")
+                .doesNotContain("tlz/")
+                .doesNotContain("compatibility.py");
     }
 
     private static ToolOutcome assertTestCountsMatchPytestsSummary(RunContext context) throws Exception {
         PytestRunner pytest = new PytestRunner();
         long started = System.currentTimeMillis();
-        Process process = new ProcessBuilder(pytest.command(context)).directory(context.workspace().root().toFile()).start();
+        Process process = new ProcessBuilder(pytest.command(context))
+                .directory(context.workspace().root().toFile())
+                .start();
         String stdout = new String(process.getInputStream().readAllBytes());
         String stderr = new String(process.getErrorStream().readAllBytes());
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        ToolOutcome outcome = pytest.collect(context,
+        ToolOutcome outcome = pytest.collect(
+                context,
                 new ExecResult(process.exitValue(), stdout, stderr, System.currentTimeMillis() - started, false));
 
-        String summary = stdout.lines().filter(line -> line.matches(".*\\d+ (passed|failed).* in [0-9.]+s.*")).reduce((a, b) -> b).orElseThrow();
+        String summary = stdout.lines()
+                .filter(line -> line.matches(".*\\d+ (passed|failed).* in [0-9.]+s.*"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(outcome.status()).as(stderr).isIn(ToolStatus.PASSED, ToolStatus.FAILED);
         assertThat(outcome.tests()).as(summary).hasSize(count(summary));
         return outcome;
@@ -109,12 +125,22 @@ class ProjectRulesOnRealRepositoriesTests {
         DetectedWorkspace workspace = new WorkspaceDetector().detect(root);
         String reportDir = ".paradise/reports/" + repository + "-" + System.nanoTime();
         Files.createDirectories(root.resolve(reportDir));
-        return new RunContext("r1", Instant.now(), workspace, root.toString(), reportDir, List.of(), null,
+        return new RunContext(
+                "r1",
+                Instant.now(),
+                workspace,
+                root.toString(),
+                reportDir,
+                List.of(),
+                null,
                 new Toolbox("/usr/bin/python3", "/nowhere/node_modules", "/usr/bin/chromium", "mvn", null));
     }
 
     private static void run(Path directory, List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();

@@ -1,20 +1,20 @@
 package io.devopsparadise.quality.runners;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Node ids for reruns come from JUnit XML the workspace's code wrote: only real files inside the workspace name a test. */
 class PytestNodeIdsTests {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path elsewhere;
 
@@ -25,7 +25,8 @@ class PytestNodeIdsTests {
 
         assertThat(PytestNodeIds.of(workspace, test("tests.test_ops.TestAdd", "test_one[2-3]")))
                 .contains("tests/test_ops.py::TestAdd::test_one[2-3]");
-        assertThat(PytestNodeIds.of(workspace, test("tests.test_ops", "test_two"))).contains("tests/test_ops.py::test_two");
+        assertThat(PytestNodeIds.of(workspace, test("tests.test_ops", "test_two")))
+                .contains("tests/test_ops.py::test_two");
     }
 
     @Test
@@ -34,7 +35,9 @@ class PytestNodeIdsTests {
         Files.createSymbolicLink(workspace.resolve("linked.py"), elsewhere.resolve("test_x.py"));
 
         assertThat(PytestNodeIds.of(workspace, test("missing", "test_a"))).isEmpty();
-        assertThat(PytestNodeIds.of(workspace, test("linked", "test_a"))).as("a link").isEmpty();
+        assertThat(PytestNodeIds.of(workspace, test("linked", "test_a")))
+                .as("a link")
+                .isEmpty();
         assertThat(PytestNodeIds.of(workspace, test("..", "test_a"))).isEmpty();
         assertThat(PytestNodeIds.of(workspace, test("-rf", "test_a"))).isEmpty();
         assertThat(PytestNodeIds.of(workspace, test(null, "test_a"))).isEmpty();

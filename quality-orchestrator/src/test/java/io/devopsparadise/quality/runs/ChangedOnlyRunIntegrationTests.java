@@ -1,21 +1,12 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,9 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The edit-then-check loop through the real service: the targeted profile maps the tests by their coverage on its
@@ -96,24 +95,34 @@ class ChangedOnlyRunIntegrationTests {
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
         commitAll(workspace, "calc");
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> provisioned = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         scripts = jestWorkspace(workspaces.resolve("shop-project"));
-        HttpResponse<String> js = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> js = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact-js\",\"workspace\":\"" + scripts + "\",\"profile\":\"everything-process\"}");
         assertThat(js.statusCode()).as(js.body()).isEqualTo(201);
         javaShop = workspaces.resolve("shop-java");
-        io.devopsparadise.testsupport.Fixtures.copy(Path.of("src/test/resources/fixtures/java-impact-project").toAbsolutePath(), javaShop);
+        io.devopsparadise.testsupport.Fixtures.copy(
+                Path.of("src/test/resources/fixtures/java-impact-project").toAbsolutePath(), javaShop);
         Files.writeString(javaShop.resolve("README.md"), "shop\n");
         Files.writeString(javaShop.resolve(".gitignore"), "target/\n.paradise/\n");
         commitAll(javaShop, "shop");
         Files.setPosixFilePermissions(javaShop, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> maven = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> maven = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"impact-java\",\"workspace\":\"" + javaShop + "\",\"profile\":\"everything-process\"}");
         assertThat(maven.statusCode()).as(maven.body()).isEqualTo(201);
         orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.quality.home=" + Files.createTempDirectory("impact-home"),
                         "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());
     }
@@ -121,12 +130,20 @@ class ChangedOnlyRunIntegrationTests {
     /** Two modules with a test file each, one importing the other's module: jest's dependency graph decides. */
     private Path jestWorkspace(Path root) throws Exception {
         Files.createDirectories(root);
-        Files.writeString(root.resolve("package.json"), "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        Files.writeString(
+                root.resolve("package.json"),
+                "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
         Files.writeString(root.resolve("tax.js"), "exports.tax = (amount) => amount * 0.2;\n");
-        Files.writeString(root.resolve("cart.js"), "exports.total = (items) => items.reduce((sum, i) => sum + i.price * i.quantity, 0);\n");
-        Files.writeString(root.resolve("tax.test.js"), "const { tax } = require('./tax');\ntest('a fifth', () => { expect(tax(10)).toBe(2); });\n");
-        Files.writeString(root.resolve("cart.test.js"), "const { total } = require('./cart');\n"
-                + "test('price times quantity', () => { expect(total([{ price: 2, quantity: 3 }])).toBe(6); });\n");
+        Files.writeString(
+                root.resolve("cart.js"),
+                "exports.total = (items) => items.reduce((sum, i) => sum + i.price * i.quantity, 0);\n");
+        Files.writeString(
+                root.resolve("tax.test.js"),
+                "const { tax } = require('./tax');\ntest('a fifth', () => { expect(tax(10)).toBe(2); });\n");
+        Files.writeString(
+                root.resolve("cart.test.js"),
+                "const { total } = require('./cart');\n"
+                        + "test('price times quantity', () => { expect(total([{ price: 2, quantity: 3 }])).toBe(6); });\n");
         Files.writeString(root.resolve("README.md"), "shop\n");
         Files.writeString(root.resolve(".gitignore"), ".paradise/\n");
         commitAll(root, "shop");
@@ -149,7 +166,8 @@ class ChangedOnlyRunIntegrationTests {
         JsonNode plan = run.path("plans").get(0);
         assertThat(plan.path("runAll").asBoolean()).isTrue();
         assertThat(plan.path("reasons").get(0).asString()).contains("no impact map");
-        assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString()).isEqualTo("PASSED");
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString())
+                .isEqualTo("PASSED");
         assertThat(OrchestratorRuns.tool(run, "pytest").path("tests")).hasSize(4);
     }
 
@@ -168,14 +186,23 @@ class ChangedOnlyRunIntegrationTests {
         assertThat(plan.path("changed").valueStream().map(JsonNode::asString)).contains("calc/ops.py::sub");
         JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
         assertThat(pytest.path("status").asString()).isEqualTo("FAILED");
-        assertThat(pytest.path("tests").valueStream().map(t -> t.path("name").asString())).containsExactly("test_sub");
+        assertThat(pytest.path("tests").valueStream().map(t -> t.path("name").asString()))
+                .containsExactly("test_sub");
         String runId = run.path("id").asString();
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
         JsonNode failed = events(lines, runId, "TEST_FAILED").get(0);
-        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream().filter(e -> e.path("tool").asString().equals("pytest")).findFirst().orElseThrow();
-        assertThat(failed.path("detail").asString()).startsWith("tests/test_ops.py::test_sub").contains("assert");
-        assertThat(Instant.parse(failed.path("timestamp").asString())).isBefore(Instant.parse(finished.path("timestamp").asString()));
-        assertThat(events(lines, runId, "PLAN").get(0).path("detail").asString()).contains("1 of 4 test(s) selected");
+        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream()
+                .filter(e -> e.path("tool").asString().equals("pytest"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(failed.path("detail").asString())
+                .startsWith("tests/test_ops.py::test_sub")
+                .contains("assert");
+        assertThat(Instant.parse(failed.path("timestamp").asString()))
+                .isBefore(Instant.parse(finished.path("timestamp").asString()));
+        assertThat(events(lines, runId, "PLAN").get(0).path("detail").asString())
+                .contains("1 of 4 test(s) selected");
     }
 
     @Test
@@ -185,7 +212,8 @@ class ChangedOnlyRunIntegrationTests {
 
         JsonNode plan = run.path("plans").get(0);
         assertThat(plan.path("selected").asInt()).isEqualTo(1);
-        assertThat(plan.path("reasons").valueStream().map(JsonNode::asString)).anySatisfy(r -> assertThat(r).contains("failed last time"));
+        assertThat(plan.path("reasons").valueStream().map(JsonNode::asString))
+                .anySatisfy(r -> assertThat(r).contains("failed last time"));
     }
 
     @Test
@@ -209,7 +237,8 @@ class ChangedOnlyRunIntegrationTests {
         Files.writeString(workspace.resolve("calc/text.py"), "def shout(text):\n    return text.upper() + '!!'\n");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "louder");
 
-        JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact\",\"profile\":\"standard\",\"base\":\"main\"}");
+        JsonNode run = OrchestratorRuns.runToTheEnd(
+                url(""), "{\"clientId\":\"impact\",\"profile\":\"standard\",\"base\":\"main\"}");
 
         JsonNode plan = run.path("plans").get(0);
         assertThat(plan.path("base").asString()).isEqualTo("main");
@@ -217,7 +246,11 @@ class ChangedOnlyRunIntegrationTests {
         // test_sub failed in the last run that ran it (the runs since reused a cached result): it runs again, first
         assertThat(plan.path("first").valueStream().map(JsonNode::asString))
                 .containsExactly("tests/test_ops.py::test_sub", "tests/test_text.py::test_shout");
-        assertThat(OrchestratorRuns.tool(run, "pytest").path("tests").valueStream().map(t -> t.path("name").asString() + " " + t.path("status").asString()))
+        assertThat(OrchestratorRuns.tool(run, "pytest")
+                        .path("tests")
+                        .valueStream()
+                        .map(t -> t.path("name").asString() + " "
+                                + t.path("status").asString()))
                 .containsExactlyInAnyOrder("test_sub PASSED", "test_shout FAILED");
     }
 
@@ -225,10 +258,14 @@ class ChangedOnlyRunIntegrationTests {
     @Order(6)
     void aBaseThatIsNoRevisionIsRefusedWithWhatToGive() throws Exception {
         for (String base : List.of("--output=/tmp/x", "main..evil", "a b")) {
-            HttpResponse<String> refused = Http.send("POST", url("/api/runs"),
-                    JSON.writeValueAsString(java.util.Map.of("clientId", "impact", "profile", "targeted", "base", base)));
+            HttpResponse<String> refused = Http.send(
+                    "POST",
+                    url("/api/runs"),
+                    JSON.writeValueAsString(
+                            java.util.Map.of("clientId", "impact", "profile", "targeted", "base", base)));
             assertThat(refused.statusCode()).as(base).isEqualTo(400);
-            assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("is not a branch, tag or commit name");
+            assertThat(JSON.readTree(refused.body()).path("detail").asString())
+                    .contains("is not a branch, tag or commit name");
         }
     }
 
@@ -245,7 +282,10 @@ class ChangedOnlyRunIntegrationTests {
         assertThat(plan.path("known").asInt()).isEqualTo(2);
         assertThat(plan.path("summary").asString()).contains("1 of 2 test file(s) selected");
         JsonNode jest = OrchestratorRuns.tool(run, "jest");
-        assertThat(jest.path("tests").valueStream().map(t -> t.path("name").asString().strip() + " " + t.path("status").asString()))
+        assertThat(jest.path("tests")
+                        .valueStream()
+                        .map(t -> t.path("name").asString().strip() + " "
+                                + t.path("status").asString()))
                 .containsExactly("a fifth FAILED");
     }
 
@@ -255,11 +295,15 @@ class ChangedOnlyRunIntegrationTests {
         git(scripts, "checkout", "--", "tax.js");
         Files.writeString(scripts.resolve("README.md"), "shop, the shop\n");
         JsonNode docs = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
-        Files.writeString(scripts.resolve("package.json"), "{\"name\":\"shop\",\"version\":\"2.0.0\",\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        Files.writeString(
+                scripts.resolve("package.json"),
+                "{\"name\":\"shop\",\"version\":\"2.0.0\",\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
         JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
 
-        assertThat(OrchestratorRuns.tool(docs, "jest").path("status").asString()).isEqualTo("SKIPPED");
-        assertThat(OrchestratorRuns.tool(docs, "jest").path("detail").asString()).contains("documentation only, no test reads it: README.md");
+        assertThat(OrchestratorRuns.tool(docs, "jest").path("status").asString())
+                .isEqualTo("SKIPPED");
+        assertThat(OrchestratorRuns.tool(docs, "jest").path("detail").asString())
+                .contains("documentation only, no test reads it: README.md");
         assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("package.json");
         assertThat(OrchestratorRuns.tool(build, "jest").path("tests")).hasSize(2);
@@ -268,13 +312,17 @@ class ChangedOnlyRunIntegrationTests {
     @Test
     @Order(9)
     void javaTestClassesAreMappedByTheirOwnCoverageAndAnEditedMethodRunsOnlyTheClassesThatRanIt() throws Exception {
-        JsonNode first = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+        JsonNode first =
+                OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
         assertThat(first.path("plans").get(0).path("runAll").asBoolean()).isTrue();
-        assertThat(OrchestratorRuns.tool(first, "maven").path("status").asString()).as(first.toString()).isEqualTo("PASSED");
+        assertThat(OrchestratorRuns.tool(first, "maven").path("status").asString())
+                .as(first.toString())
+                .isEqualTo("PASSED");
         assertThat(OrchestratorRuns.tool(first, "maven").path("tests")).hasSize(5);
         List<String> lines = Http.followEvents(url("/api/runs/events"));
         Path discount = javaShop.resolve("src/main/java/shop/Discount.java");
-        Files.writeString(discount, Files.readString(discount).replace("price * percent / 100", "price * percent / 1000"));
+        Files.writeString(
+                discount, Files.readString(discount).replace("price * percent / 100", "price * percent / 1000"));
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
 
@@ -284,17 +332,31 @@ class ChangedOnlyRunIntegrationTests {
         // CartTest ran percentOff through Cart.total: only per-class coverage says so; TaxTest never reached it
         assertThat(plan.path("selected").asInt()).isEqualTo(2);
         assertThat(plan.path("known").asInt()).isEqualTo(3);
-        assertThat(plan.path("changed").valueStream().map(JsonNode::asString)).containsExactly("src/main/java/shop/Discount.java::Discount.percentOff(int,int)");
+        assertThat(plan.path("changed").valueStream().map(JsonNode::asString))
+                .containsExactly("src/main/java/shop/Discount.java::Discount.percentOff(int,int)");
         JsonNode maven = OrchestratorRuns.tool(run, "maven");
-        assertThat(maven.path("tests").valueStream().map(t -> t.path("name").asString() + " " + t.path("status").asString()))
-                .containsExactlyInAnyOrder("tenPercentOff FAILED", "clampsBelowZero PASSED", "totalTakesTheDiscount FAILED", "countsItsPrices PASSED");
+        assertThat(maven.path("tests")
+                        .valueStream()
+                        .map(t -> t.path("name").asString() + " "
+                                + t.path("status").asString()))
+                .containsExactlyInAnyOrder(
+                        "tenPercentOff FAILED",
+                        "clampsBelowZero PASSED",
+                        "totalTakesTheDiscount FAILED",
+                        "countsItsPrices PASSED");
         String runId = run.path("id").asString();
-        await().atMost(Duration.ofSeconds(5)).until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
-        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream().filter(e -> e.path("tool").asString().equals("maven")).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> events(lines, runId, "RUN_FINISHED").size() == 1);
+        JsonNode finished = events(lines, runId, "TOOL_FINISHED").stream()
+                .filter(e -> e.path("tool").asString().equals("maven"))
+                .findFirst()
+                .orElseThrow();
         List<JsonNode> failed = events(lines, runId, "TEST_FAILED");
         assertThat(failed.stream().map(e -> e.path("detail").asString().split(":")[0]))
-                .containsExactlyInAnyOrder("shop.DiscountTest#tenPercentOff()", "shop.CartTest#totalTakesTheDiscount()");
-        assertThat(Instant.parse(failed.get(0).path("timestamp").asString())).isBefore(Instant.parse(finished.path("timestamp").asString()));
+                .containsExactlyInAnyOrder(
+                        "shop.DiscountTest#tenPercentOff()", "shop.CartTest#totalTakesTheDiscount()");
+        assertThat(Instant.parse(failed.get(0).path("timestamp").asString()))
+                .isBefore(Instant.parse(finished.path("timestamp").asString()));
     }
 
     @Test
@@ -302,15 +364,20 @@ class ChangedOnlyRunIntegrationTests {
     void javaTestClassesThatFailedRunAgainAndAPomChangeRunsEveryClass() throws Exception {
         git(javaShop, "checkout", "--", "src/main/java/shop/Discount.java");
         Files.writeString(javaShop.resolve("README.md"), "shop, the shop\n");
-        JsonNode again = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+        JsonNode again =
+                OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
         Path pom = javaShop.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
-        JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+        JsonNode build =
+                OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
 
         assertThat(again.path("plans").get(0).path("reasons").valueStream().map(JsonNode::asString))
-                .contains("documentation only, no test reads it: README.md", "2 test class(es) failed last time and run again");
+                .contains(
+                        "documentation only, no test reads it: README.md",
+                        "2 test class(es) failed last time and run again");
         assertThat(OrchestratorRuns.tool(again, "maven").path("tests")).hasSize(4);
-        assertThat(OrchestratorRuns.tool(again, "maven").path("status").asString()).isEqualTo("PASSED");
+        assertThat(OrchestratorRuns.tool(again, "maven").path("status").asString())
+                .isEqualTo("PASSED");
         assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("pom.xml");
         assertThat(OrchestratorRuns.tool(build, "maven").path("tests")).hasSize(5);
@@ -321,8 +388,11 @@ class ChangedOnlyRunIntegrationTests {
     }
 
     private static List<JsonNode> events(List<String> lines, String runId, String type) {
-        return lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"runId\":\"" + runId + "\""))
-                .map(l -> JSON.readTree(l.substring(5))).filter(e -> e.path("type").asString().equals(type)).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith("data:") && l.contains("\"runId\":\"" + runId + "\""))
+                .map(l -> JSON.readTree(l.substring(5)))
+                .filter(e -> e.path("type").asString().equals(type))
+                .toList();
     }
 
     private URI url(String path) {
@@ -343,7 +413,12 @@ class ChangedOnlyRunIntegrationTests {
     private static void git(Path directory, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
-        Process git = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
-        assertThat(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0).as(String.join(" ", command)).isTrue();
+        Process git = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .inheritIO()
+                .start();
+        assertThat(git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0)
+                .as(String.join(" ", command))
+                .isTrue();
     }
 }

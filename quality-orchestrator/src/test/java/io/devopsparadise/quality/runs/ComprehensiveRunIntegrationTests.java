@@ -1,31 +1,29 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.AuditEndpoint;
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.StaticSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A comprehensive run on a workspace holding a Maven project, an npm lock file, a Postman collection and Playwright
@@ -55,11 +53,17 @@ class ComprehensiveRunIntegrationTests {
         }
         site = StaticSite.serve(FIXTURES.resolve("web-project/site"));
         advisories = AuditEndpoint.start(FIXTURES.resolve("audit-project-advisories.json"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
+        HttpResponse<String> provisioned = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
                 "{\"clientId\":\"shop\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + Files.createTempDirectory("quality-home"), "--paradise.quality.instance-manager-url=" + manager.url(""),
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.quality.home=" + Files.createTempDirectory("quality-home"),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""),
                         "--paradise.quality.node-modules=" + RepoPaths.nodeModules(),
                         "--paradise.quality.npm-registry=" + advisories.registry(),
                         "--paradise.quality.profiles.comprehensive.target-url=" + site.url(),
@@ -79,31 +83,46 @@ class ComprehensiveRunIntegrationTests {
         return URI.create("http://127.0.0.1:" + orchestrator.getEnvironment().getProperty("local.server.port") + path);
     }
 
-
-
-
     private static long failed(JsonNode outcome) {
-        return outcome.path("tests").valueStream().filter(t -> t.path("status").asString().equals("FAILED")).count();
+        return outcome.path("tests")
+                .valueStream()
+                .filter(t -> t.path("status").asString().equals("FAILED"))
+                .count();
     }
 
     @Test
     void comprehensiveRunTestsTheJavaCodeTheApiThePageAndItsPerformance() throws Exception {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "shop", "comprehensive");
 
-        assertThat(run.path("tools").valueStream().map(t -> t.path("tool").asString()).toList())
+        assertThat(run.path("tools")
+                        .valueStream()
+                        .map(t -> t.path("tool").asString())
+                        .toList())
                 .containsExactlyInAnyOrder("maven", "npm-audit", "newman", "playwright", "lighthouse", "semantic");
         JsonNode semantic = OrchestratorRuns.tool(run, "semantic");
-        assertThat(semantic.path("status").asString()).as("an everything instance has no code tools").isEqualTo("SKIPPED");
+        assertThat(semantic.path("status").asString())
+                .as("an everything instance has no code tools")
+                .isEqualTo("SKIPPED");
         assertThat(semantic.path("detail").asString()).startsWith("the instance offers no semantic code tools");
-        assertThat(run.path("semantic").path("skipped").asString()).isEqualTo(semantic.path("detail").asString());
+        assertThat(run.path("semantic").path("skipped").asString())
+                .isEqualTo(semantic.path("detail").asString());
         JsonNode maven = OrchestratorRuns.tool(run, "maven");
         assertThat(maven.path("status").asString()).as(maven.toString()).isEqualTo("FAILED");
         assertThat(maven.path("tests")).as(maven.toString()).hasSize(4);
         assertThat(failed(maven)).isEqualTo(1);
-        assertThat(maven.path("coverage").path("files").get(0).path("file").asString()).isEqualTo("shop/Discount.java");
-        assertThat(maven.path("coverage").path("files").get(0).path("linesCovered").asInt()).isEqualTo(3);
+        assertThat(maven.path("coverage").path("files").get(0).path("file").asString())
+                .isEqualTo("shop/Discount.java");
+        assertThat(maven.path("coverage")
+                        .path("files")
+                        .get(0)
+                        .path("linesCovered")
+                        .asInt())
+                .isEqualTo(3);
         JsonNode audit = OrchestratorRuns.tool(run, "npm-audit");
-        assertThat(audit.path("findings").valueStream().map(f -> f.path("severity").asString()).toList())
+        assertThat(audit.path("findings")
+                        .valueStream()
+                        .map(f -> f.path("severity").asString())
+                        .toList())
                 .containsExactlyInAnyOrder("CRITICAL", "HIGH", "MEDIUM");
         JsonNode newman = OrchestratorRuns.tool(run, "newman");
         assertThat(newman.path("tests")).as(newman.toString()).hasSize(4);
@@ -113,16 +132,38 @@ class ComprehensiveRunIntegrationTests {
         assertThat(playwright.path("tests")).as(playwright.toString()).hasSize(3);
         assertThat(failed(playwright)).isEqualTo(1);
         JsonNode lighthouse = OrchestratorRuns.tool(run, "lighthouse");
-        assertThat(lighthouse.path("status").asString()).as(lighthouse.toString()).isEqualTo("PASSED");
-        assertThat(lighthouse.path("performance").path("url").asString()).startsWith(site.url().toString());
-        assertThat(lighthouse.path("performance").path("scores").path("performance").asDouble()).isBetween(0.5, 1.0);
-        assertThat(lighthouse.path("performance").path("scores").path("accessibility").asDouble()).isEqualTo(1.0);
-        assertThat(lighthouse.path("performance").path("metrics").path("largest-contentful-paint").asDouble()).isPositive();
+        assertThat(lighthouse.path("status").asString())
+                .as(lighthouse.toString())
+                .isEqualTo("PASSED");
+        assertThat(lighthouse.path("performance").path("url").asString())
+                .startsWith(site.url().toString());
+        assertThat(lighthouse
+                        .path("performance")
+                        .path("scores")
+                        .path("performance")
+                        .asDouble())
+                .isBetween(0.5, 1.0);
+        assertThat(lighthouse
+                        .path("performance")
+                        .path("scores")
+                        .path("accessibility")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(lighthouse
+                        .path("performance")
+                        .path("metrics")
+                        .path("largest-contentful-paint")
+                        .asDouble())
+                .isPositive();
 
         assertThat(run.path("state").asString()).isEqualTo("FAILED");
-        assertThat(run.path("verdict").asString()).contains("maven: 1 failing test(s)").contains("newman: 1 failing test(s)")
-                .contains("playwright: 1 failing test(s)").contains("line coverage 50.0% is below the minimum 80.0%")
-                .contains("1 CRITICAL finding(s), at most 0 allowed").doesNotContain("performance score");
+        assertThat(run.path("verdict").asString())
+                .contains("maven: 1 failing test(s)")
+                .contains("newman: 1 failing test(s)")
+                .contains("playwright: 1 failing test(s)")
+                .contains("line coverage 50.0% is below the minimum 80.0%")
+                .contains("1 CRITICAL finding(s), at most 0 allowed")
+                .doesNotContain("performance score");
     }
 
     @Test
@@ -131,7 +172,8 @@ class ComprehensiveRunIntegrationTests {
 
         JsonNode lighthouse = OrchestratorRuns.tool(run, "lighthouse");
         assertThat(lighthouse.path("status").asString()).isEqualTo("SKIPPED");
-        assertThat(lighthouse.path("detail").asString()).isEqualTo("the profile gives no target-url for Lighthouse to audit");
+        assertThat(lighthouse.path("detail").asString())
+                .isEqualTo("the profile gives no target-url for Lighthouse to audit");
         assertThat(run.path("state").asString()).isEqualTo("PASSED");
     }
 }

@@ -1,19 +1,18 @@
 package io.devopsparadise.quality.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.LocalOrchestrator;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failures are confirmed before the verdict: a test that fails one run in three (it counts its runs in a file) is rerun,
@@ -91,14 +90,17 @@ class FlakyTestsIntegrationTests {
     @BeforeAll
     void start() throws Exception {
         Path workspaces = Files.createTempDirectory("flaky-workspaces");
-        orchestrator = LocalOrchestrator.start(workspaces, "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());
+        orchestrator = LocalOrchestrator.start(
+                workspaces, "--paradise.quality.node-modules=" + io.devopsparadise.testsupport.RepoPaths.nodeModules());
         workspace = Files.createDirectories(workspaces.resolve("flaky-project"));
         Files.createDirectories(workspace.resolve("tests"));
         Files.writeString(workspace.resolve("tests/__init__.py"), "");
         Files.writeString(workspace.resolve("tests/test_network.py"), ONE_IN_THREE);
         orchestrator.provision("flaky", workspace);
         scripts = Files.createDirectories(workspaces.resolve("flaky-shop"));
-        Files.writeString(scripts.resolve("package.json"), "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+        Files.writeString(
+                scripts.resolve("package.json"),
+                "{\"name\":\"shop\",\"private\":true,\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
         Files.writeString(scripts.resolve("cart.test.js"), ONE_IN_THREE_JS);
         orchestrator.provision("flaky-js", scripts);
         java = Files.createDirectories(workspaces.resolve("flaky-java"));
@@ -120,14 +122,20 @@ class FlakyTestsIntegrationTests {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky", "quick");
 
         JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
-        assertThat(run.path("state").asString()).as(run.path("verdict").asString()).isEqualTo("PASSED");
+        assertThat(run.path("state").asString())
+                .as(run.path("verdict").asString())
+                .isEqualTo("PASSED");
         assertThat(pytest.path("status").asString()).isEqualTo("PASSED");
         JsonNode sometimes = test(pytest, "test_sometimes");
         assertThat(sometimes.path("status").asString()).isEqualTo("FLAKY");
-        assertThat(sometimes.path("failureMessage").asString()).startsWith("failed, then passed on rerun 1 of 2")
+        assertThat(sometimes.path("failureMessage").asString())
+                .startsWith("failed, then passed on rerun 1 of 2")
                 .contains("the first of every three runs fails");
         assertThat(pytest.path("detail").asString()).contains("1 flaky test(s)");
-        assertThat(Files.readString(workspace.resolve(".runs-of-test-sometimes")).strip()).as("one run, one rerun").isEqualTo("2");
+        assertThat(Files.readString(workspace.resolve(".runs-of-test-sometimes"))
+                        .strip())
+                .as("one run, one rerun")
+                .isEqualTo("2");
     }
 
     @Test
@@ -160,7 +168,9 @@ class FlakyTestsIntegrationTests {
         JsonNode sometimes = test(jest, "cart total (with tax) is right [sometimes]");
         assertThat(sometimes.path("status").asString()).isEqualTo("FLAKY");
         assertThat(test(jest, "cart tax is a fifth").path("status").asString()).isEqualTo("PASSED");
-        assertThat(Files.readString(scripts.resolve(".runs-of-cart")).strip()).as("one run, one rerun of that test alone").isEqualTo("2");
+        assertThat(Files.readString(scripts.resolve(".runs-of-cart")).strip())
+                .as("one run, one rerun of that test alone")
+                .isEqualTo("2");
     }
 
     @Test
@@ -169,14 +179,19 @@ class FlakyTestsIntegrationTests {
 
         JsonNode maven = OrchestratorRuns.tool(run, "maven");
         assertThat(maven.path("status").asString()).as(maven.toString()).isEqualTo("PASSED");
-        assertThat(run.path("state").asString()).as(run.path("verdict").asString()).isEqualTo("PASSED");
+        assertThat(run.path("state").asString())
+                .as(run.path("verdict").asString())
+                .isEqualTo("PASSED");
         assertThat(test(maven, "sometimes").path("status").asString()).isEqualTo("FLAKY");
         assertThat(test(maven, "sometimes").path("failureMessage").asString()).contains("the first run in a JVM fails");
         assertThat(test(maven, "always").path("status").asString()).isEqualTo("PASSED");
     }
 
     private static JsonNode test(JsonNode tool, String name) {
-        return tool.path("tests").valueStream().filter(t -> t.path("name").asString().strip().equals(name)).findFirst()
+        return tool.path("tests")
+                .valueStream()
+                .filter(t -> t.path("name").asString().strip().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no test " + name + " in " + tool));
     }
 

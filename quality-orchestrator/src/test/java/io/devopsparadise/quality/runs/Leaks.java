@@ -14,14 +14,15 @@ import java.util.zip.GZIPInputStream;
 /** Where a secret turns up in a directory tree: in a file's bytes, or inside a gzip stream in it (stored results are compressed). */
 final class Leaks {
 
-    private Leaks() {
-    }
+    private Leaks() {}
 
     static List<Path> filesHolding(String secret, Path root, Set<Path> except) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !except.contains(f)).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !except.contains(f))
+                    .toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 if (contains(bytes, needle) || inGzip(bytes, needle)) {
                     found.add(file);

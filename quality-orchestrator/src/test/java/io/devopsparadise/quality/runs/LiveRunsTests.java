@@ -1,11 +1,10 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.contracts.quality.RunState;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devopsparadise.contracts.quality.RunState;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class LiveRunsTests {
 

@@ -1,14 +1,11 @@
 package io.devopsparadise.quality.runs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.profiles.QualityProfile;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A run's end: cancel, fail-fast and a finish that comes second, with its tools on real threads and time as given instants. */
 class QualityRunTests {
@@ -30,6 +29,7 @@ class QualityRunTests {
 
     /** One tool at a time, as a client's tools take turns in the orchestrator's pool. */
     private final ExecutorService tools = Executors.newSingleThreadExecutor();
+
     private final QualityRun run = new QualityRun("r-1", "alice", "/w", "quick", STARTED);
 
     @AfterEach
@@ -46,7 +46,9 @@ class QualityRunTests {
 
         run.finish(RunState.CANCELLED, "cancelled on request", LATER);
 
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the running tool's thread is interrupted").isTrue();
+        assertThat(interrupted.await(5, TimeUnit.SECONDS))
+                .as("the running tool's thread is interrupted")
+                .isTrue();
         assertThat(run.snapshot().state()).isEqualTo(RunState.CANCELLED);
         assertThat(run.snapshot().finishedAt()).isEqualTo(LATER);
     }
@@ -92,7 +94,8 @@ class QualityRunTests {
         assertThat(stopped).isTrue();
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(run.snapshot().state()).isEqualTo(RunState.FAILED);
-        assertThat(run.snapshot().verdict()).isEqualTo("fail-fast: pytest has failing tests; the other tools were stopped");
+        assertThat(run.snapshot().verdict())
+                .isEqualTo("fail-fast: pytest has failing tests; the other tools were stopped");
     }
 
     @Test
@@ -109,26 +112,42 @@ class QualityRunTests {
 
         run.finish(RunState.PASSED, "all tools passed", LATER);
 
-        assertThat(run.snapshot().verdict()).isEqualTo("all tools passed; 2 changed files outside the workspace were dropped");
+        assertThat(run.snapshot().verdict())
+                .isEqualTo("all tools passed; 2 changed files outside the workspace were dropped");
     }
 
     @ParameterizedTest(name = "fail-fast {0}, {1} {2}: stops the run {3}")
     @CsvSource({
-            "true,  UNIT,        FAILED,  true",
-            "true,  UNIT,        ERROR,   false",
-            "true,  UNIT,        PASSED,  false",
-            "true,  LINT,        FAILED,  false",
-            "true,  SECURITY,    FAILED,  false",
-            "true,  E2E,         FAILED,  false",
-            "false, UNIT,        FAILED,  false",
+        "true,  UNIT,        FAILED,  true",
+        "true,  UNIT,        ERROR,   false",
+        "true,  UNIT,        PASSED,  false",
+        "true,  LINT,        FAILED,  false",
+        "true,  SECURITY,    FAILED,  false",
+        "true,  E2E,         FAILED,  false",
+        "false, UNIT,        FAILED,  false",
     })
-    void onlyFailingTestsOfATestToolUnderAFailFastProfileStopTheRun(boolean failFast, ToolCategory category, ToolStatus status, boolean stops) {
+    void onlyFailingTestsOfATestToolUnderAFailFastProfileStopTheRun(
+            boolean failFast, ToolCategory category, ToolStatus status, boolean stops) {
         assertThat(QualityRun.failsFast(profile(failFast), category, status)).isEqualTo(stops);
     }
 
     private static QualityProfile profile(boolean failFast) {
-        return new QualityProfile("quick", Set.of(ToolCategory.UNIT, ToolCategory.LINT), Duration.ofMinutes(5), 0, Map.of(), Map.of(), 0,
-                failFast, null, 0, false, false, false, false, false);
+        return new QualityProfile(
+                "quick",
+                Set.of(ToolCategory.UNIT, ToolCategory.LINT),
+                Duration.ofMinutes(5),
+                0,
+                Map.of(),
+                Map.of(),
+                0,
+                failFast,
+                null,
+                0,
+                false,
+                false,
+                false,
+                false,
+                false);
     }
 
     private static void blockUntilInterrupted(CountDownLatch started, CountDownLatch interrupted) {

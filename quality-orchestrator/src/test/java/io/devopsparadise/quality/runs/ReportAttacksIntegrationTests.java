@@ -1,19 +1,11 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -22,8 +14,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Code in a workspace is untrusted: it can replace the reports its tools write, or the directories they go into, by
@@ -37,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportAttacksIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String TOKEN = "dpb_admin_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String TOKEN =
+            "dpb_admin_" + UUID.randomUUID().toString().replace("-", "");
 
     private InstanceManagerProcess manager;
     private ConfigurableApplicationContext orchestrator;
@@ -54,9 +54,14 @@ class ReportAttacksIntegrationTests {
         workspaces = Files.createTempDirectory("attacks-workspaces");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
         orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + home,
-                        "--paradise.quality.instance-manager-url=" + manager.url(""), "--paradise.quality.parallel-tools=1",
-                        "--paradise.quality.max-report-size=1MB", "--logging.file.name=" + home.resolve("logs/quality-orchestrator.log"),
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.quality.home=" + home,
+                        "--paradise.quality.instance-manager-url=" + manager.url(""),
+                        "--paradise.quality.parallel-tools=1",
+                        "--paradise.quality.max-report-size=1MB",
+                        "--logging.file.name=" + home.resolve("logs/quality-orchestrator.log"),
                         "--paradise.quality.profiles.linters.categories=unit,lint");
         events = Http.followEvents(url("/api/runs/events"));
     }
@@ -69,9 +74,11 @@ class ReportAttacksIntegrationTests {
 
     @Test
     void aReportSymlinkedToTheAdminTokenNeverLeaksIt() throws Exception {
-        // pytest's reports replaced, once pytest wrote them, by links: to the admin token itself, and to a host file that
+        // pytest's reports replaced, once pytest wrote them, by links: to the admin token itself, and to a host file
+        // that
         // happens to be JUnit-shaped and holds the token (any file of the host the platform's user can read)
-        Path hostFile = Files.writeString(home.resolve("host-file.xml"),
+        Path hostFile = Files.writeString(
+                home.resolve("host-file.xml"),
                 "<testsuite><testcase classname=\"leak\" name=\"" + TOKEN + "\"/></testsuite>");
         workspace("token", linkingReports(adminToken, adminToken));
         workspace("hostfile", linkingReports(hostFile, null));
@@ -81,18 +88,25 @@ class ReportAttacksIntegrationTests {
 
         for (JsonNode run : List.of(token, host)) {
             String id = run.path("id").asString();
-            for (String path : List.of("/api/runs", "/api/runs?clientId=" + run.path("clientId").asString(), "/api/runs/" + id,
+            for (String path : List.of(
+                    "/api/runs",
+                    "/api/runs?clientId=" + run.path("clientId").asString(),
+                    "/api/runs/" + id,
                     "/api/runs/" + id + "/summary")) {
                 assertThat(Http.get(url(path)).body()).as(path).doesNotContain(TOKEN);
             }
         }
         assertThat(events).isNotEmpty().noneSatisfy(line -> assertThat(line).contains(TOKEN));
-        assertThat(Leaks.filesHolding(TOKEN, home, Set.of(adminToken, hostFile))).as("files of the data directory and logs").isEmpty();
-        assertThat(Files.readString(home.resolve("logs/quality-orchestrator.log"))).doesNotContain(TOKEN);
+        assertThat(Leaks.filesHolding(TOKEN, home, Set.of(adminToken, hostFile)))
+                .as("files of the data directory and logs")
+                .isEmpty();
+        assertThat(Files.readString(home.resolve("logs/quality-orchestrator.log")))
+                .doesNotContain(TOKEN);
         for (JsonNode run : List.of(token, host)) {
             JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
             assertThat(pytest.path("status").asString()).isEqualTo("ERROR");
-            assertThat(pytest.path("detail").asString()).isEqualTo("report pytest-junit.xml is a symbolic link; not followed, not read");
+            assertThat(pytest.path("detail").asString())
+                    .isEqualTo("report pytest-junit.xml is a symbolic link; not followed, not read");
         }
         assertThat(Files.readString(adminToken)).isEqualTo(TOKEN + "\n");
     }
@@ -110,14 +124,17 @@ class ReportAttacksIntegrationTests {
                     if %s and os.path.exists(coverage):
                         os.remove(coverage)
                         os.symlink(%s, coverage)
-                """.formatted(quoted(junitTarget), coverageTarget != null ? "True" : "False",
-                coverageTarget != null ? quoted(coverageTarget) : "None");
+                """.formatted(
+                        quoted(junitTarget),
+                        coverageTarget != null ? "True" : "False",
+                        coverageTarget != null ? quoted(coverageTarget) : "None");
     }
 
     @Test
     void aReportWrittenThroughASymlinkLeavesItsTargetUnchanged() throws Exception {
         Path precious = Files.writeString(home.resolve("precious.txt"), "the operator's file\n");
-        // pytest runs before shellcheck (one tool at a time): it plants the links shellcheck's report would be written through
+        // pytest runs before shellcheck (one tool at a time): it plants the links shellcheck's report would be written
+        // through
         Path workspace = workspace("overwrite", """
                 import os
 
@@ -132,9 +149,13 @@ class ReportAttacksIntegrationTests {
 
         assertThat(Files.readString(precious)).isEqualTo("the operator's file\n");
         JsonNode shellcheck = OrchestratorRuns.tool(run, "shellcheck");
-        assertThat(shellcheck.path("status").asString()).as(shellcheck.toString()).isEqualTo("PASSED");
+        assertThat(shellcheck.path("status").asString())
+                .as(shellcheck.toString())
+                .isEqualTo("PASSED");
         assertThat(shellcheck.path("findings")).isNotEmpty();
-        assertThat(Files.isSymbolicLink(reportDir(workspace, run).resolve("shellcheck.json"))).as("the link is left alone").isTrue();
+        assertThat(Files.isSymbolicLink(reportDir(workspace, run).resolve("shellcheck.json")))
+                .as("the link is left alone")
+                .isTrue();
     }
 
     @Test
@@ -164,8 +185,10 @@ class ReportAttacksIntegrationTests {
 
         JsonNode pytest = OrchestratorRuns.tool(run, "pytest");
         assertThat(pytest.path("status").asString()).isEqualTo("ERROR");
-        assertThat(pytest.path("detail").asString()).isEqualTo("report pytest-junit.xml is larger than 1048576 bytes, the limit "
-                + "paradise.quality.max-report-size sets; not read (raise the setting if such a report is expected)");
+        assertThat(pytest.path("detail").asString())
+                .isEqualTo(
+                        "report pytest-junit.xml is larger than 1048576 bytes, the limit "
+                                + "paradise.quality.max-report-size sets; not read (raise the setting if such a report is expected)");
         assertThat(workspace).exists();
     }
 
@@ -173,13 +196,18 @@ class ReportAttacksIntegrationTests {
     private Path workspace(String client, String conftest) throws Exception {
         Path workspace = Files.createDirectories(workspaces.resolve(client));
         Files.writeString(workspace.resolve("calc.py"), "def add(a, b):\n    return a + b\n");
-        Files.writeString(workspace.resolve("test_calc.py"), "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+        Files.writeString(
+                workspace.resolve("test_calc.py"),
+                "from calc import add\n\n\ndef test_add():\n    assert add(2, 3) == 5\n");
         if (!conftest.isEmpty()) {
             Files.writeString(workspace.resolve("conftest.py"), conftest);
         }
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
-                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        HttpResponse<String> provisioned = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace
+                        + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
         return workspace;
     }

@@ -1,20 +1,12 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.devopsparadise.quality.QualityOrchestratorApplication;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,9 +16,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs of different clients share the orchestrator: none may queue without bound, crowd out the others, or run on
@@ -50,10 +49,15 @@ class RunIsolationIntegrationTests {
         workspaces = Files.createTempDirectory("isolation-workspaces");
         manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
         orchestrator = InProcessApps.builder(QualityOrchestratorApplication.class)
-                .run("--server.port=0", "--spring.main.banner-mode=off", "--paradise.quality.home=" + home,
-                        "--paradise.quality.instance-manager-url=" + manager.url(""), "--paradise.quality.parallel-tools=1",
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.quality.home=" + home,
+                        "--paradise.quality.instance-manager-url=" + manager.url(""),
+                        "--paradise.quality.parallel-tools=1",
                         "--paradise.quality.max-active-runs=3",
-                        "--paradise.quality.profiles.short.categories=unit", "--paradise.quality.profiles.short.tool-timeout=3s",
+                        "--paradise.quality.profiles.short.categories=unit",
+                        "--paradise.quality.profiles.short.tool-timeout=3s",
                         "--paradise.quality.profiles.linters.categories=unit,lint,security");
     }
 
@@ -61,12 +65,16 @@ class RunIsolationIntegrationTests {
     @AfterEach
     void cancelWhatStillRuns() throws Exception {
         for (JsonNode run : JSON.readTree(Http.get(url("/api/runs?limit=100")).body())) {
-            if (run.path("state").asString().equals("QUEUED") || run.path("state").asString().equals("RUNNING")) {
+            if (run.path("state").asString().equals("QUEUED")
+                    || run.path("state").asString().equals("RUNNING")) {
                 Http.send("DELETE", url("/api/runs/" + run.path("id").asString()), null);
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(Http.get(url("/api/runs?limit=100")).body()).valueStream()
-                .noneMatch(run -> run.path("state").asString().equals("QUEUED") || run.path("state").asString().equals("RUNNING")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> JSON.readTree(Http.get(url("/api/runs?limit=100")).body())
+                        .valueStream()
+                        .noneMatch(run -> run.path("state").asString().equals("QUEUED")
+                                || run.path("state").asString().equals("RUNNING")));
     }
 
     @AfterAll
@@ -85,9 +93,11 @@ class RunIsolationIntegrationTests {
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(second.body()).path("runId").asString()).isEqualTo(first);
-        assertThat(JSON.readTree(second.body()).path("detail").asString()).contains("client twice already has run " + first + " in progress");
+        assertThat(JSON.readTree(second.body()).path("detail").asString())
+                .contains("client twice already has run " + first + " in progress");
         cancel(first);
-        HttpResponse<String> afterCancel = await().atMost(Duration.ofSeconds(20)).until(() -> post("twice", "quick"), r -> r.statusCode() != 409);
+        HttpResponse<String> afterCancel =
+                await().atMost(Duration.ofSeconds(20)).until(() -> post("twice", "quick"), r -> r.statusCode() != 409);
         assertThat(afterCancel.statusCode()).as(afterCancel.body()).isEqualTo(202);
         cancel(JSON.readTree(afterCancel.body()).path("id").asString());
     }
@@ -103,7 +113,9 @@ class RunIsolationIntegrationTests {
         assertThat(cancelled.path("state").asString()).isEqualTo("CANCELLED");
         // past the moment the test would have left its marker
         Thread.sleep(Duration.ofSeconds(7).toMillis());
-        assertThat(markers.resolve("cancelled.finished")).as("the test kept running after the cancel").doesNotExist();
+        assertThat(markers.resolve("cancelled.finished"))
+                .as("the test kept running after the cancel")
+                .doesNotExist();
     }
 
     @Test
@@ -112,10 +124,13 @@ class RunIsolationIntegrationTests {
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "timeout", "short");
 
-        assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString()).isEqualTo("ERROR");
+        assertThat(OrchestratorRuns.tool(run, "pytest").path("status").asString())
+                .isEqualTo("ERROR");
         // the tool was stopped at its 3 s timeout; its test would have left the marker 6 s after it started
         Thread.sleep(Duration.ofSeconds(5).toMillis());
-        assertThat(markers.resolve("timeout.finished")).as("the test kept running after its timeout").doesNotExist();
+        assertThat(markers.resolve("timeout.finished"))
+                .as("the test kept running after its timeout")
+                .doesNotExist();
     }
 
     @Test
@@ -132,8 +147,9 @@ class RunIsolationIntegrationTests {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(JSON.readTree(refused.body()).path("detail").asString())
-                .isEqualTo("the orchestrator has 3 runs queued or running, the most paradise.quality.max-active-runs allows; "
-                        + "try again when one has finished");
+                .isEqualTo(
+                        "the orchestrator has 3 runs queued or running, the most paradise.quality.max-active-runs allows; "
+                                + "try again when one has finished");
         for (String run : started) {
             cancel(run);
         }
@@ -152,7 +168,9 @@ class RunIsolationIntegrationTests {
         Instant manyFinished = finishedAt(many);
         Instant oneFinished = finishedAt(one);
 
-        assertThat(oneFinished).as("the one-tool run finished before the five-tool run that started first").isBefore(manyFinished);
+        assertThat(oneFinished)
+                .as("the one-tool run finished before the five-tool run that started first")
+                .isBefore(manyFinished);
     }
 
     /** A workspace whose one test says it started, sleeps, and then leaves a marker; with an instance for the client of that name. */
@@ -169,8 +187,11 @@ class RunIsolationIntegrationTests {
                     pathlib.Path("%1$s/%2$s.finished").touch()
                 """.formatted(markers, client, seconds));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
-        HttpResponse<String> provisioned = Http.send("POST", manager.url("/api/instances?waitSeconds=60"),
-                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace + "\",\"profile\":\"everything-process\"}");
+        HttpResponse<String> provisioned = Http.send(
+                "POST",
+                manager.url("/api/instances?waitSeconds=60"),
+                "{\"clientId\":\"" + client + "\",\"workspace\":\"" + workspace
+                        + "\",\"profile\":\"everything-process\"}");
         assertThat(provisioned.statusCode()).as(provisioned.body()).isEqualTo(201);
     }
 
@@ -195,10 +216,17 @@ class RunIsolationIntegrationTests {
     }
 
     private Instant finishedAt(String run) {
-        return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode digest = JSON.readTree(Http.get(url("/api/runs/" + run + "/summary")).body());
-            return digest.path("finishedAt").isString() ? Instant.parse(digest.path("finishedAt").asString()) : null;
-        }, java.util.Objects::nonNull);
+        return await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            JsonNode digest = JSON.readTree(Http.get(url("/api/runs/" + run + "/summary"))
+                                    .body());
+                            return digest.path("finishedAt").isString()
+                                    ? Instant.parse(digest.path("finishedAt").asString())
+                                    : null;
+                        },
+                        java.util.Objects::nonNull);
     }
 
     private URI url(String path) {

@@ -1,6 +1,7 @@
 package io.devopsparadise.quality.runs;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.Baseline;
 import io.devopsparadise.contracts.quality.ChangedLinesCoverage;
 import io.devopsparadise.contracts.quality.CoverageResult;
@@ -9,18 +10,16 @@ import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.quality.profiles.QualityProfile;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VerdictTests {
 
@@ -28,7 +27,12 @@ class VerdictTests {
 
     @Test
     void withoutABaselineEveryFailingTestIsJudged() {
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(tests(failing("test_old", false), passing("test_ok"))), null, "first run", null);
+        Verdict verdict = Verdict.of(
+                profile(0, 0, Map.of()),
+                List.of(tests(failing("test_old", false), passing("test_ok"))),
+                null,
+                "first run",
+                null);
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.reasons()).isEqualTo("pytest: 1 failing test(s): suite › test_old [first run]");
@@ -36,16 +40,23 @@ class VerdictTests {
 
     @Test
     void withABaselineOnlyTestsThatFailNowAndDidNotThenAreJudged() {
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(tests(failing("test_old", false), failing("test_new", true))), BASELINE, null, null);
+        Verdict verdict = Verdict.of(
+                profile(0, 0, Map.of()),
+                List.of(tests(failing("test_old", false), failing("test_new", true))),
+                BASELINE,
+                null,
+                null);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reasons()).startsWith("pytest: 1 new failing test(s): suite › test_new")
+        assertThat(verdict.reasons())
+                .startsWith("pytest: 1 new failing test(s): suite › test_new")
                 .endsWith("[compared with run run-0 (the last run on main)]");
     }
 
     @Test
     void anOldFailureAloneDoesNotFailARunWithABaseline() {
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(tests(failing("test_old", false))), BASELINE, null, null);
+        Verdict verdict =
+                Verdict.of(profile(0, 0, Map.of()), List.of(tests(failing("test_old", false))), BASELINE, null, null);
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.reasons()).startsWith("all checks within the quick profile's limits");
@@ -53,29 +64,44 @@ class VerdictTests {
 
     @Test
     void newFindingsBeyondTheLimitAreJudgedAndNamedOldOnesAreNot() {
-        List<Finding> findings = List.of(finding("bandit", "B602", "app.py", 3, true), finding("bandit", "B105", "old.py", 9, false));
+        List<Finding> findings =
+                List.of(finding("bandit", "B602", "app.py", 3, true), finding("bandit", "B105", "old.py", 9, false));
 
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(ToolOutcome.findings("bandit", ToolCategory.SECURITY, 10, findings)),
-                BASELINE, null, null);
+        Verdict verdict = Verdict.of(
+                profile(0, 0, Map.of(Severity.HIGH, 0)),
+                List.of(ToolOutcome.findings("bandit", ToolCategory.SECURITY, 10, findings)),
+                BASELINE,
+                null,
+                null);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reasons()).startsWith("1 new HIGH finding(s), at most 0 allowed: bandit B602 at app.py:3")
+        assertThat(verdict.reasons())
+                .startsWith("1 new HIGH finding(s), at most 0 allowed: bandit B602 at app.py:3")
                 .contains("; introduced 1 finding(s): bandit B602 at app.py:3");
     }
 
     @Test
     void findingsOfLintersTheProjectDoesNotConfigureAreNamedAsAdviceAndNeverJudged() {
-        ToolOutcome advice = ToolOutcome.findings("pylint", ToolCategory.LINT, 10, List.of(finding("pylint", "C0114", "app.py", 1, true))).asAdvice("no Pylint configuration");
+        ToolOutcome advice = ToolOutcome.findings(
+                        "pylint", ToolCategory.LINT, 10, List.of(finding("pylint", "C0114", "app.py", 1, true)))
+                .asAdvice("no Pylint configuration");
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(advice), BASELINE, null, null);
 
         assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.reasons()).contains("introduced 1 finding(s) of linters the project does not configure (advice): pylint C0114 at app.py:1");
+        assertThat(verdict.reasons())
+                .contains(
+                        "introduced 1 finding(s) of linters the project does not configure (advice): pylint C0114 at app.py:1");
     }
 
     @Test
     void lineCoverageBelowTheProfilesMinimumFails() {
-        ToolOutcome covered = ToolOutcome.tests("pytest", ToolCategory.UNIT, ToolStatus.PASSED, 10, List.of(passing("test_ok")),
+        ToolOutcome covered = ToolOutcome.tests(
+                "pytest",
+                ToolCategory.UNIT,
+                ToolStatus.PASSED,
+                10,
+                List.of(passing("test_ok")),
                 new CoverageResult(List.of(new FileCoverage("app.py", 60, 100, 0, 0))));
 
         Verdict verdict = Verdict.of(profile(0.8, 0, Map.of()), List.of(covered), null, null, null);
@@ -86,17 +112,30 @@ class VerdictTests {
 
     @Test
     void changedLinesBelowTheProfilesMinimumFailAndNameTheUncoveredLines() {
-        ChangedLinesCoverage changed = new ChangedLinesCoverage("c0", 4, 1, List.of(new ChangedLinesCoverage.FileLines("app.py", List.of(7, 8, 9))));
+        ChangedLinesCoverage changed = new ChangedLinesCoverage(
+                "c0", 4, 1, List.of(new ChangedLinesCoverage.FileLines("app.py", List.of(7, 8, 9))));
 
-        Verdict verdict = Verdict.of(profile(0, 0.8, Map.of()), List.of(tests(passing("test_ok"))), BASELINE, null, changed);
+        Verdict verdict =
+                Verdict.of(profile(0, 0.8, Map.of()), List.of(tests(passing("test_ok"))), BASELINE, null, changed);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reasons()).startsWith("changed lines are 25.0% covered (1 of 4), the profile asks 80.0%: app.py:7,8,9");
+        assertThat(verdict.reasons())
+                .startsWith("changed lines are 25.0% covered (1 of 4), the profile asks 80.0%: app.py:7,8,9");
     }
 
     @Test
     void aToolThatErredFailsTheRunUnlessItIsAdvice() {
-        ToolOutcome erred = new ToolOutcome("jest", ToolCategory.UNIT, ToolStatus.ERROR, 10, "jest: command not found", List.of(), null, List.of(), null, false);
+        ToolOutcome erred = new ToolOutcome(
+                "jest",
+                ToolCategory.UNIT,
+                ToolStatus.ERROR,
+                10,
+                "jest: command not found",
+                List.of(),
+                null,
+                List.of(),
+                null,
+                false);
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(erred), null, null, null);
 
@@ -106,7 +145,8 @@ class VerdictTests {
 
     @Test
     void moreThanFiveItemsAreCountedNotListed() {
-        TestCaseResult[] failing = IntStream.range(0, 8).mapToObj(i -> failing("test_" + i, true)).toArray(TestCaseResult[]::new);
+        TestCaseResult[] failing =
+                IntStream.range(0, 8).mapToObj(i -> failing("test_" + i, true)).toArray(TestCaseResult[]::new);
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of()), List.of(tests(failing)), null, null, null);
 
@@ -115,7 +155,17 @@ class VerdictTests {
 
     @Test
     void theReasonsAreBoundedWhateverTheToolsWrote() {
-        ToolOutcome erred = new ToolOutcome("jest", ToolCategory.UNIT, ToolStatus.ERROR, 10, "x".repeat(100_000), List.of(), null, List.of(), null, false);
+        ToolOutcome erred = new ToolOutcome(
+                "jest",
+                ToolCategory.UNIT,
+                ToolStatus.ERROR,
+                10,
+                "x".repeat(100_000),
+                List.of(),
+                null,
+                List.of(),
+                null,
+                false);
         List<ToolOutcome> many = IntStream.range(0, 50).mapToObj(i -> erred).toList();
 
         Verdict verdict = Verdict.of(profile(0, 0, Map.of()), many, null, null, null);
@@ -123,14 +173,30 @@ class VerdictTests {
         assertThat(verdict.reasons()).hasSize(4_000).endsWith("…");
     }
 
-    private static QualityProfile profile(double minLineCoverage, double minChangedLineCoverage, Map<Severity, Integer> maxNewFindings) {
-        return new QualityProfile("quick", Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY), Duration.ofMinutes(5), minLineCoverage, Map.of(), maxNewFindings,
-                minChangedLineCoverage, false, null, 0, false, false, false, false, false);
+    private static QualityProfile profile(
+            double minLineCoverage, double minChangedLineCoverage, Map<Severity, Integer> maxNewFindings) {
+        return new QualityProfile(
+                "quick",
+                Set.of(ToolCategory.UNIT, ToolCategory.LINT, ToolCategory.SECURITY),
+                Duration.ofMinutes(5),
+                minLineCoverage,
+                Map.of(),
+                maxNewFindings,
+                minChangedLineCoverage,
+                false,
+                null,
+                0,
+                false,
+                false,
+                false,
+                false,
+                false);
     }
 
     private static ToolOutcome tests(TestCaseResult... tests) {
         boolean failing = List.of(tests).stream().anyMatch(TestCaseResult::failing);
-        return ToolOutcome.tests("pytest", ToolCategory.UNIT, failing ? ToolStatus.FAILED : ToolStatus.PASSED, 10, List.of(tests), null);
+        return ToolOutcome.tests(
+                "pytest", ToolCategory.UNIT, failing ? ToolStatus.FAILED : ToolStatus.PASSED, 10, List.of(tests), null);
     }
 
     private static TestCaseResult failing(String name, boolean introduced) {

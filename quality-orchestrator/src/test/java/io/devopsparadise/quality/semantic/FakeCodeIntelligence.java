@@ -1,8 +1,7 @@
 package io.devopsparadise.quality.semantic;
 
-import io.devopsparadise.testsupport.MovableClock;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
-
+import io.devopsparadise.testsupport.MovableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +31,15 @@ final class FakeCodeIntelligence implements CodeIntelligence {
     }
 
     FakeCodeIntelligence withError(String file, int line, String message) {
-        diagnostics.computeIfAbsent(file, f -> new ArrayList<>()).add(new Diagnostic(file, line, 1, "error", message, "Pyright"));
+        diagnostics
+                .computeIfAbsent(file, f -> new ArrayList<>())
+                .add(new Diagnostic(file, line, 1, "error", message, "Pyright"));
         return this;
     }
 
     FakeCodeIntelligence withFunction(String file, String name, int startLine, int endLine) {
-        symbols.computeIfAbsent(file, f -> new ArrayList<>()).add(new DocumentSymbol(file, name, "Function", "", startLine, endLine));
+        symbols.computeIfAbsent(file, f -> new ArrayList<>())
+                .add(new DocumentSymbol(file, name, "Function", "", startLine, endLine));
         return this;
     }
 

@@ -1,14 +1,10 @@
 package io.devopsparadise.quality.semantic;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.testsupport.CodeBackendProcess;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The semantic step on a real repository: boltons, cloned from ../shared/corpora, served by the real code backend
@@ -29,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class SemanticOnBoltonsIntegrationTests {
 
-    private static final Path CORPORA = Path.of("../../shared/corpora").toAbsolutePath().normalize();
+    private static final Path CORPORA =
+            Path.of("../../shared/corpora").toAbsolutePath().normalize();
     private static final String FILE = "boltons/urlutils.py";
     private static final String SYMBOL = "_make_quote_map";
 
@@ -42,36 +42,53 @@ class SemanticOnBoltonsIntegrationTests {
         run(dir, "git", "clone", "-q", CORPORA.resolve("boltons.bundle").toString(), boltons.toString());
         String head = run(boltons, "git", "rev-parse", "HEAD").strip();
         int declaration = insertAfterDeclaration(boltons.resolve(FILE));
-        Set<String> grepped = run(boltons, "grep", "-rnw", "--include=*.py", SYMBOL, ".").lines()
-                .map(l -> l.substring(2, l.indexOf(':', l.indexOf(':') + 1))).collect(Collectors.toSet());
+        Set<String> grepped = run(boltons, "grep", "-rnw", "--include=*.py", SYMBOL, ".")
+                .lines()
+                .map(l -> l.substring(2, l.indexOf(':', l.indexOf(':') + 1)))
+                .collect(Collectors.toSet());
         grepped.remove(FILE + ":" + declaration);
 
         SemanticResult result;
         try (CodeBackendProcess backend = CodeBackendProcess.start(boltons)) {
-            SemanticLimits limits = new SemanticLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), DataSize.ofMegabytes(1),
-                    Duration.ofMinutes(4), 3, 3, 200, 10, 200);
-            result = new SemanticAnalyzer(limits, Clock.systemUTC()).analyze(backend.mcpUrl(), boltons, head, List.of());
+            SemanticLimits limits = new SemanticLimits(
+                    Duration.ofSeconds(10),
+                    Duration.ofSeconds(60),
+                    DataSize.ofMegabytes(1),
+                    Duration.ofMinutes(4),
+                    3,
+                    3,
+                    200,
+                    10,
+                    200);
+            result =
+                    new SemanticAnalyzer(limits, Clock.systemUTC()).analyze(backend.mcpUrl(), boltons, head, List.of());
         }
 
         SemanticAnalysis analysis = result.analysis();
         assertThat(analysis.skipped()).isNull();
         assertThat(analysis.backend()).isEqualTo("lsmcp");
         assertThat(analysis.baseCommit()).isEqualTo(head);
-        SemanticAnalysis.ChangedSymbol changed = analysis.changedSymbols().stream().filter(s -> s.name().equals(SYMBOL)).findFirst()
+        SemanticAnalysis.ChangedSymbol changed = analysis.changedSymbols().stream()
+                .filter(s -> s.name().equals(SYMBOL))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the change to " + SYMBOL + " is not described: " + analysis));
         assertThat(changed.file()).isEqualTo(FILE);
         assertThat(changed.kind()).isEqualTo("Function");
         assertThat(changed.startLine()).isEqualTo(declaration);
         assertThat(changed.changedLines()).containsExactly(declaration + 1);
-        assertThat(changed.references()).extracting(r -> r.file() + ":" + r.line()).containsExactlyInAnyOrderElementsOf(grepped);
+        assertThat(changed.references())
+                .extracting(r -> r.file() + ":" + r.line())
+                .containsExactlyInAnyOrderElementsOf(grepped);
         assertThat(grepped).hasSize(4);
-        assertThat(analysis.changedSymbols()).allSatisfy(s -> assertThat(s.file()).isEqualTo(FILE));
+        assertThat(analysis.changedSymbols())
+                .allSatisfy(s -> assertThat(s.file()).isEqualTo(FILE));
 
         assertThat(result.outcome().status()).isEqualTo(ToolStatus.PASSED);
         assertThat(result.outcome().detail()).contains("checked 3 of ");
         assertThat(analysis.overview()).hasSize(3);
         assertThat(analysis.overview().get(0).file()).as("changed files first").isEqualTo(FILE);
-        assertThat(analysis.overview().get(0).symbols()).anySatisfy(s -> assertThat(s.name()).isEqualTo(SYMBOL));
+        assertThat(analysis.overview().get(0).symbols())
+                .anySatisfy(s -> assertThat(s.name()).isEqualTo(SYMBOL));
         assertThat(analysis.notes()).anySatisfy(n -> assertThat(n).contains("max-files"));
     }
 
@@ -89,7 +106,10 @@ class SemanticOnBoltonsIntegrationTests {
     }
 
     private static String run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
         return out;

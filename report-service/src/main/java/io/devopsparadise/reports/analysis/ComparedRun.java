@@ -1,10 +1,9 @@
 package io.devopsparadise.reports.analysis;
 
-import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.reports.runs.StoredRun;
-
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 

@@ -1,14 +1,13 @@
 package io.devopsparadise.reports.analysis;
 
-import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.reports.runs.RunItems;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Compares two stored runs from their rows of tests and findings, never reading either run's whole result. */
 @Service

@@ -3,7 +3,6 @@ package io.devopsparadise.reports.analysis;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.reports.runs.StoredRun;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +18,16 @@ import java.util.Set;
  *
  * @param coverageDelta head's line rate minus base's; null unless both measured coverage
  */
-public record RunComparison(String baseId, String headId, List<TestCaseResult> newFailures, List<TestCaseResult> fixedFailures,
-                            List<Finding> newFindings, List<Finding> fixedFindings, Double coverageDelta, int scoreDelta, Totals totals) {
+public record RunComparison(
+        String baseId,
+        String headId,
+        List<TestCaseResult> newFailures,
+        List<TestCaseResult> fixedFailures,
+        List<Finding> newFindings,
+        List<Finding> fixedFindings,
+        Double coverageDelta,
+        int scoreDelta,
+        Totals totals) {
 
     /** The most items a list of a comparison holds: enough to act on, bounded however large the runs are. */
     public static final int LISTED = 500;
@@ -53,7 +60,7 @@ public record RunComparison(String baseId, String headId, List<TestCaseResult> n
                 fixedFailures.add(test);
             }
         });
-        Set<ItemKey> baseFindings = findingKeys(base, (key, finding) -> { });
+        Set<ItemKey> baseFindings = findingKeys(base, (key, finding) -> {});
         Listed<Finding> newFindings = new Listed<>();
         Set<ItemKey> headFindings = findingKeys(head, (key, finding) -> {
             if (!baseFindings.contains(key)) {
@@ -68,8 +75,14 @@ public record RunComparison(String baseId, String headId, List<TestCaseResult> n
         });
         Double baseRate = base.summary().lineRate();
         Double headRate = head.summary().lineRate();
-        return new RunComparison(base.summary().id(), head.summary().id(), newFailures.items, fixedFailures.items, newFindings.items,
-                fixedFindings.items, baseRate == null || headRate == null ? null : headRate - baseRate,
+        return new RunComparison(
+                base.summary().id(),
+                head.summary().id(),
+                newFailures.items,
+                fixedFailures.items,
+                newFindings.items,
+                fixedFindings.items,
+                baseRate == null || headRate == null ? null : headRate - baseRate,
                 head.summary().score() - base.summary().score(),
                 new Totals(newFailures.total, fixedFailures.total, newFindings.total, fixedFindings.total));
     }
@@ -90,7 +103,8 @@ public record RunComparison(String baseId, String headId, List<TestCaseResult> n
         Set<ItemKey> keys = new HashSet<>();
         Map<ItemKey, Integer> seen = new HashMap<>();
         run.eachFinding(f -> {
-            String identity = String.join("|", f.tool(), Objects.toString(f.rule()), Objects.toString(f.file()), f.message());
+            String identity =
+                    String.join("|", f.tool(), Objects.toString(f.rule()), Objects.toString(f.file()), f.message());
             int occurrence = seen.merge(ItemKey.of(identity), 1, Integer::sum);
             ItemKey key = ItemKey.of(identity + "#" + occurrence);
             keys.add(key);
@@ -100,8 +114,7 @@ public record RunComparison(String baseId, String headId, List<TestCaseResult> n
     }
 
     /** How many items each list would hold without the {@link #LISTED} bound. */
-    public record Totals(int newFailures, int fixedFailures, int newFindings, int fixedFindings) {
-    }
+    public record Totals(int newFailures, int fixedFailures, int newFindings, int fixedFindings) {}
 
     private static final class Listed<T> {
         private final List<T> items = new ArrayList<>();

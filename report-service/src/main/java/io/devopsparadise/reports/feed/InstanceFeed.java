@@ -1,13 +1,13 @@
 package io.devopsparadise.reports.feed;
 
-import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.reports.ReportProperties;
-import jakarta.annotation.PreDestroy;
 import io.devopsparadise.reports.live.LiveStream;
-import org.springframework.http.HttpHeaders;
+import io.devopsparadise.security.ServiceCredential;
+import jakarta.annotation.PreDestroy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -17,9 +17,14 @@ class InstanceFeed {
 
     private final SseFollower follower;
 
-    InstanceFeed(WebClient.Builder builder, ReportProperties properties, LiveStream live, ServiceCredential credential) {
-        WebClient manager = builder.clone().baseUrl(properties.instanceManagerUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        this.follower = new SseFollower("instance-manager", manager, "/api/events", () -> { }, (name, data) -> live.publish("instance", data));
+    InstanceFeed(
+            WebClient.Builder builder, ReportProperties properties, LiveStream live, ServiceCredential credential) {
+        WebClient manager = builder.clone()
+                .baseUrl(properties.instanceManagerUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
+                .build();
+        this.follower = new SseFollower(
+                "instance-manager", manager, "/api/events", () -> {}, (name, data) -> live.publish("instance", data));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -5,13 +5,12 @@ import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.security.ServiceApis;
-import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The quality-orchestrator's run API as the report-service uses it: which finished runs wait to be stored, one run's
@@ -46,9 +45,11 @@ class OrchestratorClient {
         try {
             return results.get().uri("/api/runs/{id}", runId).exchange((request, response) -> {
                 if (!response.getStatusCode().is2xxSuccessful()) {
-                    throw new IllegalStateException("the quality-orchestrator answered " + response.getStatusCode().value() + " for run " + runId);
+                    throw new IllegalStateException("the quality-orchestrator answered "
+                            + response.getStatusCode().value() + " for run " + runId);
                 }
-                body.set(new LimitedInputStream(response.getBody(), properties.maxRunSize().toBytes()));
+                body.set(new LimitedInputStream(
+                        response.getBody(), properties.maxRunSize().toBytes()));
                 return json.readValue(body.get(), QualityRunResult.class);
             });
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.feed;
 
 import io.devopsparadise.contracts.clients.ClientNames;
-import io.devopsparadise.security.ServiceCredential;
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
@@ -12,23 +11,23 @@ import io.devopsparadise.reports.input.InvalidInputException;
 import io.devopsparadise.reports.live.LiveStream;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StorageFailures;
+import io.devopsparadise.security.ServiceCredential;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Follows the quality-orchestrator: its progress events are relayed to the live stream; a finished run is fetched,
@@ -51,9 +50,17 @@ class OrchestratorFeed {
     private final Clock clock;
     private final SseFollower follower;
 
-    OrchestratorFeed(WebClient.Builder builder, OrchestratorClient orchestrator, RunIngestion ingestion, RunStore store,
-                     StorageFailures failures, LiveStream live, JsonMapper json, ReportProperties properties, Clock clock,
-                     ServiceCredential credential) {
+    OrchestratorFeed(
+            WebClient.Builder builder,
+            OrchestratorClient orchestrator,
+            RunIngestion ingestion,
+            RunStore store,
+            StorageFailures failures,
+            LiveStream live,
+            JsonMapper json,
+            ReportProperties properties,
+            Clock clock,
+            ServiceCredential credential) {
         this.orchestrator = orchestrator;
         this.ingestion = ingestion;
         this.store = store;
@@ -62,8 +69,12 @@ class OrchestratorFeed {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        WebClient events = builder.clone().baseUrl(properties.orchestratorUrl().toString()).defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization()).build();
-        this.follower = new SseFollower("quality-orchestrator", events, "/api/runs/events", this::synchronize, (name, data) -> onEvent(data));
+        WebClient events = builder.clone()
+                .baseUrl(properties.orchestratorUrl().toString())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
+                .build();
+        this.follower = new SseFollower(
+                "quality-orchestrator", events, "/api/runs/events", this::synchronize, (name, data) -> onEvent(data));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -108,7 +119,8 @@ class OrchestratorFeed {
             if (!store.contains(runId)) {
                 QualityRunResult run = orchestrator.result(runId);
                 if (!runId.equals(run.id())) {
-                    throw new InvalidInputException("the orchestrator answered run " + InputRules.echo(run.id()) + " for run " + runId);
+                    throw new InvalidInputException(
+                            "the orchestrator answered run " + InputRules.echo(run.id()) + " for run " + runId);
                 }
                 ingestion.ingest(run);
             } else {
@@ -124,10 +136,22 @@ class OrchestratorFeed {
     }
 
     private void failed(String runId, String clientId, RuntimeException e) {
-        String reason = e instanceof RunTooLargeException ? e.getMessage() : "run " + runId + " could not be stored: " + e.getMessage();
-        var failure = failures.record(runId, ClientNames.isValid(clientId) ? clientId : null, reason, clock.instant(), properties.retryBackoff());
-        log.warn("run not stored run={} client={} attempts={} next={} reason={}", runId, clientId, failure.attempts(),
-                failure.nextAttemptAt(), reason);
+        String reason = e instanceof RunTooLargeException
+                ? e.getMessage()
+                : "run " + runId + " could not be stored: " + e.getMessage();
+        var failure = failures.record(
+                runId,
+                ClientNames.isValid(clientId) ? clientId : null,
+                reason,
+                clock.instant(),
+                properties.retryBackoff());
+        log.warn(
+                "run not stored run={} client={} attempts={} next={} reason={}",
+                runId,
+                clientId,
+                failure.attempts(),
+                failure.nextAttemptAt(),
+                reason);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("runId", runId);
         event.put("clientId", clientId);

@@ -1,28 +1,25 @@
 package io.devopsparadise.reports.feed;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.reports.ReportProperties;
+import io.devopsparadise.reports.input.InputRules;
+import io.devopsparadise.reports.input.InvalidInputException;
+import io.devopsparadise.reports.input.RunResults;
 import io.devopsparadise.reports.live.LiveStream;
 import io.devopsparadise.reports.render.Reports;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StoredRun;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
-
-import io.devopsparadise.reports.ReportProperties;
-import io.devopsparadise.reports.input.InputRules;
-import io.devopsparadise.reports.input.InvalidInputException;
-import io.devopsparadise.reports.input.RunResults;
 import tools.jackson.core.JacksonException;
-
-import java.io.InputStream;
-
-import java.util.Map;
-import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Stores a finished run once, writes its reports to the data directory, and tells the dashboard. */
 @Service
@@ -51,7 +48,8 @@ public class RunIngestion {
      * @throws InvalidInputException when it is not a quality run's result JSON
      */
     public QualityRunResult parse(InputStream body) {
-        LimitedInputStream limited = new LimitedInputStream(body, properties.maxRunSize().toBytes());
+        LimitedInputStream limited =
+                new LimitedInputStream(body, properties.maxRunSize().toBytes());
         try {
             QualityRunResult run = json.readValue(limited, QualityRunResult.class);
             if (run == null) {
@@ -62,7 +60,8 @@ public class RunIngestion {
             if (limited.exceeded()) {
                 throw RunTooLargeException.ofPostedRun(properties.maxRunSize());
             }
-            throw new InvalidInputException("the body is not a quality run's result JSON: " + InputRules.echo(e.getOriginalMessage()));
+            throw new InvalidInputException(
+                    "the body is not a quality run's result JSON: " + InputRules.echo(e.getOriginalMessage()));
         }
     }
 
@@ -85,11 +84,27 @@ public class RunIngestion {
         Optional<StoredRun> stored = store.store(RunResults.check(result));
         stored.ifPresent(run -> {
             var dir = reports.write(run);
-            log.info("run stored run={} client={} state={} score={} grade={} reports={}", run.summary().id(), run.summary().clientId(),
-                    run.summary().state(), run.summary().score(), run.summary().grade(), dir);
-            String event = json.writeValueAsString(Map.of("runId", run.summary().id(), "clientId", run.summary().clientId(),
-                    "workspace", run.summary().workspace(), "state", run.summary().state(), "score", run.summary().score(),
-                    "grade", run.summary().grade()));
+            log.info(
+                    "run stored run={} client={} state={} score={} grade={} reports={}",
+                    run.summary().id(),
+                    run.summary().clientId(),
+                    run.summary().state(),
+                    run.summary().score(),
+                    run.summary().grade(),
+                    dir);
+            String event = json.writeValueAsString(Map.of(
+                    "runId",
+                    run.summary().id(),
+                    "clientId",
+                    run.summary().clientId(),
+                    "workspace",
+                    run.summary().workspace(),
+                    "state",
+                    run.summary().state(),
+                    "score",
+                    run.summary().score(),
+                    "grade",
+                    run.summary().grade()));
             // listeners fetch the run when they hear of it: tell them once it is committed
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.input;
 
 import io.devopsparadise.contracts.clients.ClientNames;
-
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +11,11 @@ public final class InputRules {
 
     public static final String RUN_ID_RULE = "a UUID in lower case, e.g. 3f2b9c1e-7a4d-4e21-9b0c-5d6e7f8a9b0c";
 
-    private static final Pattern RUN_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern RUN_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final int ECHOED = 80;
 
-    private InputRules() {
-    }
+    private InputRules() {}
 
     public static boolean isRunId(String value) {
         return value != null && RUN_ID.matcher(value).matches();
@@ -33,7 +32,8 @@ public final class InputRules {
     /** The client name, or a 400 that states the rule. */
     public static String clientName(String parameter, String value) {
         if (!ClientNames.isValid(value)) {
-            throw new InvalidInputException(parameter + " must be a client name: " + ClientNames.RULE + "; got " + echo(value));
+            throw new InvalidInputException(
+                    parameter + " must be a client name: " + ClientNames.RULE + "; got " + echo(value));
         }
         return value;
     }

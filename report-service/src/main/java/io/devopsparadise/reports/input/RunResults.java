@@ -2,7 +2,6 @@ package io.devopsparadise.reports.input;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -15,10 +14,10 @@ public final class RunResults {
 
     /** Runs are stamped by a clock: anything outside these years is a forged or broken run. */
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private RunResults() {
-    }
+    private RunResults() {}
 
     public static QualityRunResult check(QualityRunResult run) {
         InputRules.runId("id", run.id());
@@ -52,14 +51,16 @@ public final class RunResults {
             return;
         }
         if (value.length() > max) {
-            throw new InvalidInputException(field + " is " + value.length() + " characters long; at most " + max + " are stored");
+            throw new InvalidInputException(
+                    field + " is " + value.length() + " characters long; at most " + max + " are stored");
         }
     }
 
     private static void numbers(String field, Map<String, Double> values) {
         values.forEach((name, value) -> {
             if (value == null || !Double.isFinite(value)) {
-                throw new InvalidInputException(field + "." + InputRules.echo(name) + " must be a finite number, got " + value);
+                throw new InvalidInputException(
+                        field + "." + InputRules.echo(name) + " must be a finite number, got " + value);
             }
         });
     }
@@ -72,7 +73,8 @@ public final class RunResults {
             return;
         }
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw new InvalidInputException(field + " must lie between " + EARLIEST + " and " + LATEST + ", got " + value);
+            throw new InvalidInputException(
+                    field + " must lie between " + EARLIEST + " and " + LATEST + ", got " + value);
         }
     }
 }

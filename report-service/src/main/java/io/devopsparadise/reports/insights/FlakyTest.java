@@ -11,6 +11,14 @@ import java.time.Instant;
  * @param flakeRate (flaky + failedOnPassingCode) / runs
  * @param evidence  the commit where it both passed and failed, or the rerun that passed, in words
  */
-public record FlakyTest(String tool, String suite, String name, int runs, int flaky, int failedOnPassingCode, double flakeRate,
-                        Instant firstSeen, Instant lastSeen, String evidence) {
-}
+public record FlakyTest(
+        String tool,
+        String suite,
+        String name,
+        int runs,
+        int flaky,
+        int failedOnPassingCode,
+        double flakeRate,
+        Instant firstSeen,
+        Instant lastSeen,
+        String evidence) {}

@@ -3,12 +3,11 @@ package io.devopsparadise.reports.insights;
 import io.devopsparadise.reports.input.InputRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Clock;
 
 @RestController
 @RequestMapping("/api/insights")
@@ -24,8 +23,10 @@ class InsightsController {
     }
 
     @GetMapping
-    @Operation(summary = "Flaky tests (flake rate, first and last seen, evidence), recurring rules by file and directory, technical"
-            + " debt with its trend, and performance regressions, over the client's newest runs (paradise.reports.insights.runs)")
+    @Operation(
+            summary =
+                    "Flaky tests (flake rate, first and last seen, evidence), recurring rules by file and directory, technical"
+                            + " debt with its trend, and performance regressions, over the client's newest runs (paradise.reports.insights.runs)")
     ClientInsights of(@RequestParam String clientId) {
         return insights.of(InputRules.clientName("clientId", clientId), clock.instant());
     }

@@ -2,11 +2,10 @@ package io.devopsparadise.reports.insights;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.Map;
 
 /**
  * Insights from a client's stored runs ({@code paradise.reports.insights.*}).

@@ -14,6 +14,13 @@ import java.time.Instant;
  * @param fromCommit the last commit before it; {@code toCommit} the first with it: the range where it appeared
  * @param summary  the same in words, with units
  */
-public record PerformanceRegression(String runId, Instant at, String metric, double before, double after, double noise, String fromCommit,
-                                    String toCommit, String summary) {
-}
+public record PerformanceRegression(
+        String runId,
+        Instant at,
+        String metric,
+        double before,
+        double after,
+        double noise,
+        String fromCommit,
+        String toCommit,
+        String summary) {}

@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.insights;
 
 import io.devopsparadise.reports.insights.InsightsRepository.WindowRun;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +18,11 @@ final class PerformanceRegressions {
     static final double MIN_NOISE = 0.02;
     /** A timing metric's change under 50 ms, or a layout shift's under 0.01, is never told from noise. */
     static final double MIN_MILLIS_NOISE = 50;
+
     static final double MIN_SHIFT_NOISE = 0.01;
     static final String LAYOUT_SHIFT = "cumulative-layout-shift";
 
-    private PerformanceRegressions() {
-    }
+    private PerformanceRegressions() {}
 
     static List<PerformanceRegression> find(List<WindowRun> window) {
         List<PerformanceRegression> found = new ArrayList<>();
@@ -31,27 +30,49 @@ final class PerformanceRegressions {
         java.util.Set<String> metrics = new java.util.TreeSet<>();
         window.forEach(run -> metrics.addAll(run.metrics().keySet()));
         for (String metric : metrics) {
-            found.addAll(find(window, metric, run -> run.metrics().get(metric), true, metric.equals(LAYOUT_SHIFT) ? MIN_SHIFT_NOISE : MIN_MILLIS_NOISE));
+            found.addAll(find(
+                    window,
+                    metric,
+                    run -> run.metrics().get(metric),
+                    true,
+                    metric.equals(LAYOUT_SHIFT) ? MIN_SHIFT_NOISE : MIN_MILLIS_NOISE));
         }
-        found.sort(java.util.Comparator.comparing(PerformanceRegression::at).thenComparing(PerformanceRegression::metric));
+        found.sort(
+                java.util.Comparator.comparing(PerformanceRegression::at).thenComparing(PerformanceRegression::metric));
         return found;
     }
 
     /** One figure's regressions: a drop when higher is better, a rise when {@code lowerIsBetter}. */
-    private static List<PerformanceRegression> find(List<WindowRun> window, String metric, java.util.function.Function<WindowRun, Double> value,
-                                                    boolean lowerIsBetter, double minNoise) {
-        List<WindowRun> measured = window.stream().filter(r -> value.apply(r) != null).toList();
+    private static List<PerformanceRegression> find(
+            List<WindowRun> window,
+            String metric,
+            java.util.function.Function<WindowRun, Double> value,
+            boolean lowerIsBetter,
+            double minNoise) {
+        List<WindowRun> measured =
+                window.stream().filter(r -> value.apply(r) != null).toList();
         List<PerformanceRegression> found = new ArrayList<>();
         for (int i = MIN_HISTORY; i < measured.size(); i++) {
-            double[] before = measured.subList(Math.max(0, i - BASELINE_RUNS), i).stream().mapToDouble(r -> value.apply(r)).toArray();
+            double[] before = measured.subList(Math.max(0, i - BASELINE_RUNS), i).stream()
+                    .mapToDouble(r -> value.apply(r))
+                    .toArray();
             double baseline = median(before);
             double noise = Math.max(minNoise, 3 * medianAbsoluteDeviation(changes(before)));
             double now = value.apply(measured.get(i));
             double worse = lowerIsBetter ? now - baseline : baseline - now;
             if (worse > noise) {
                 WindowRun run = measured.get(i);
-                found.add(new PerformanceRegression(run.id(), run.startedAt(), metric, baseline, now, noise, measured.get(i - 1).gitCommit(),
-                        run.gitCommit(), metric + " " + shown(metric, baseline) + " → " + shown(metric, now) + " (noise ±" + shown(metric, noise) + ")"));
+                found.add(new PerformanceRegression(
+                        run.id(),
+                        run.startedAt(),
+                        metric,
+                        baseline,
+                        now,
+                        noise,
+                        measured.get(i - 1).gitCommit(),
+                        run.gitCommit(),
+                        metric + " " + shown(metric, baseline) + " → " + shown(metric, now) + " (noise ±"
+                                + shown(metric, noise) + ")"));
             }
         }
         return found;
@@ -61,7 +82,9 @@ final class PerformanceRegressions {
         if (metric.equals("performance")) {
             return String.format(java.util.Locale.ROOT, "%.0f", value * 100);
         }
-        return metric.equals(LAYOUT_SHIFT) ? String.format(java.util.Locale.ROOT, "%.3f", value) : String.format(java.util.Locale.ROOT, "%.0f ms", value);
+        return metric.equals(LAYOUT_SHIFT)
+                ? String.format(java.util.Locale.ROOT, "%.3f", value)
+                : String.format(java.util.Locale.ROOT, "%.0f ms", value);
     }
 
     private static double[] changes(double[] values) {

@@ -10,8 +10,15 @@ import java.util.List;
  * @param runsSeen     runs of the window that found it
  * @param perRun       its findings per run of the window, oldest first (runs that found none count 0)
  */
-public record RecurringRule(String tool, String rule, int findings, int files, List<String> directories, int runsSeen, int windowRuns,
-                            List<Integer> perRun) {
+public record RecurringRule(
+        String tool,
+        String rule,
+        int findings,
+        int files,
+        List<String> directories,
+        int runsSeen,
+        int windowRuns,
+        List<Integer> perRun) {
 
     public RecurringRule {
         directories = List.copyOf(directories);

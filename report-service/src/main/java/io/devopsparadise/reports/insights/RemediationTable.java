@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.insights;
 
 import io.devopsparadise.contracts.quality.Severity;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,15 +16,33 @@ import java.util.regex.Pattern;
 public final class RemediationTable {
 
     static final Map<String, Integer> DEFAULTS = Map.ofEntries(
-            Map.entry("flake8:E", 2), Map.entry("flake8:W", 2), Map.entry("flake8:F", 5), Map.entry("flake8:C", 10),
-            Map.entry("flake8:C901", 30), Map.entry("flake8:N", 5),
-            Map.entry("ruff:E", 2), Map.entry("ruff:W", 2), Map.entry("ruff:F", 5), Map.entry("ruff:C901", 30),
-            Map.entry("pylint:C", 2), Map.entry("pylint:W", 5), Map.entry("pylint:R", 15), Map.entry("pylint:E", 15),
+            Map.entry("flake8:E", 2),
+            Map.entry("flake8:W", 2),
+            Map.entry("flake8:F", 5),
+            Map.entry("flake8:C", 10),
+            Map.entry("flake8:C901", 30),
+            Map.entry("flake8:N", 5),
+            Map.entry("ruff:E", 2),
+            Map.entry("ruff:W", 2),
+            Map.entry("ruff:F", 5),
+            Map.entry("ruff:C901", 30),
+            Map.entry("pylint:C", 2),
+            Map.entry("pylint:W", 5),
+            Map.entry("pylint:R", 15),
+            Map.entry("pylint:E", 15),
             Map.entry("pylint:F", 30),
-            Map.entry("bandit:LOW", 15), Map.entry("bandit:MEDIUM", 30), Map.entry("bandit:HIGH", 60),
-            Map.entry("npm-audit:LOW", 15), Map.entry("npm-audit:MEDIUM", 30), Map.entry("npm-audit:HIGH", 60),
+            Map.entry("bandit:LOW", 15),
+            Map.entry("bandit:MEDIUM", 30),
+            Map.entry("bandit:HIGH", 60),
+            Map.entry("npm-audit:LOW", 15),
+            Map.entry("npm-audit:MEDIUM", 30),
+            Map.entry("npm-audit:HIGH", 60),
             Map.entry("npm-audit:CRITICAL", 120),
-            Map.entry("INFO", 1), Map.entry("LOW", 5), Map.entry("MEDIUM", 10), Map.entry("HIGH", 30), Map.entry("CRITICAL", 60));
+            Map.entry("INFO", 1),
+            Map.entry("LOW", 5),
+            Map.entry("MEDIUM", 10),
+            Map.entry("HIGH", 30),
+            Map.entry("CRITICAL", 60));
     private static final Pattern CODE = Pattern.compile("^([A-Z]+)(\\d+)\\b");
 
     private final Map<String, Integer> minutes;

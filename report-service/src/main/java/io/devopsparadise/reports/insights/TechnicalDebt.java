@@ -8,13 +8,27 @@ package io.devopsparadise.reports.insights;
  * @param ratio     debt over development cost, 0 to 1 and beyond; null without code lines
  * @param rating    A to E; null without a ratio
  */
-public record TechnicalDebt(String runId, java.time.Instant startedAt, String gitCommit, int findings, long minutes, Integer codeLines,
-                            Double ratio, String rating) {
+public record TechnicalDebt(
+        String runId,
+        java.time.Instant startedAt,
+        String gitCommit,
+        int findings,
+        long minutes,
+        Integer codeLines,
+        Double ratio,
+        String rating) {
 
-    public static TechnicalDebt of(String runId, java.time.Instant startedAt, String gitCommit, int findings, long minutes,
-                                   Integer codeLines, int minutesPerLine) {
+    public static TechnicalDebt of(
+            String runId,
+            java.time.Instant startedAt,
+            String gitCommit,
+            int findings,
+            long minutes,
+            Integer codeLines,
+            int minutesPerLine) {
         Double ratio = codeLines == null || codeLines == 0 ? null : minutes / ((double) codeLines * minutesPerLine);
-        return new TechnicalDebt(runId, startedAt, gitCommit, findings, minutes, codeLines, ratio, ratio == null ? null : rating(ratio));
+        return new TechnicalDebt(
+                runId, startedAt, gitCommit, findings, minutes, codeLines, ratio, ratio == null ? null : rating(ratio));
     }
 
     public double hours() {

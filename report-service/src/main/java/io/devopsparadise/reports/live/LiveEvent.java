@@ -7,5 +7,4 @@ package io.devopsparadise.reports.live;
  *             or "run-stored" (a finished run was stored and scored)
  * @param data the event itself, as JSON
  */
-public record LiveEvent(long id, String type, String data) {
-}
+public record LiveEvent(long id, String type, String data) {}

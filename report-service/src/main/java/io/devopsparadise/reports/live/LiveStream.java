@@ -1,9 +1,8 @@
 package io.devopsparadise.reports.live;
 
 import io.devopsparadise.events.EventBuffer;
-import org.springframework.stereotype.Component;
-
 import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
 
 /** The one stream the dashboard follows: relayed orchestrator and instance-manager events plus stored runs. */
 @Component

@@ -15,12 +15,15 @@ class StreamController {
     private final SseEndpoint<LiveEvent> endpoint;
 
     StreamController(LiveStream stream) {
-        this.endpoint = new SseEndpoint<>(stream.buffer(), new SseEndpoint.Framing<>(LiveEvent::id, LiveEvent::type, LiveEvent::data));
+        this.endpoint = new SseEndpoint<>(
+                stream.buffer(), new SseEndpoint.Framing<>(LiveEvent::id, LiveEvent::type, LiveEvent::data));
     }
 
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "One live stream for the dashboard (SSE): events 'quality' (run progress), 'instance' (health), 'run-stored'."
-            + " Without Last-Event-ID it starts with live events only.")
+    @Operation(
+            summary =
+                    "One live stream for the dashboard (SSE): events 'quality' (run progress), 'instance' (health), 'run-stored'."
+                            + " Without Last-Event-ID it starts with live events only.")
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         return endpoint.open(lastEventId, Long.MAX_VALUE);
     }

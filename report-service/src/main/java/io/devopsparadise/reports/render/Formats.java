@@ -11,7 +11,8 @@ public final class Formats {
 
     private static final String MARKDOWN_SPECIAL = "\\`*_[]<>#|~&";
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u2028\\u2029\\u0085]");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     public String percent(Double rate) {
         return rate == null ? "–" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
@@ -50,7 +51,9 @@ public final class Formats {
 
     /** A Lighthouse metric: layout shift is unitless, the others are milliseconds. */
     public String metric(String name, double value) {
-        return "cumulative-layout-shift".equals(name) ? String.format(Locale.ROOT, "%.3f", value) : duration(Math.round(value));
+        return "cumulative-layout-shift".equals(name)
+                ? String.format(Locale.ROOT, "%.3f", value)
+                : duration(Math.round(value));
     }
 
     public String location(String file, int line) {
@@ -93,7 +96,11 @@ public final class Formats {
             longest = Math.max(longest, run);
         }
         String fence = "`".repeat(longest + 1);
-        boolean pad = line.isEmpty() || line.startsWith("`") || line.endsWith("`") || line.startsWith(" ") || line.endsWith(" ");
+        boolean pad = line.isEmpty()
+                || line.startsWith("`")
+                || line.endsWith("`")
+                || line.startsWith(" ")
+                || line.endsWith(" ");
         return pad ? fence + " " + line + " " + fence : fence + line + fence;
     }
 

@@ -1,8 +1,7 @@
 package io.devopsparadise.reports.render;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** One self-contained HTML file: styles inline, charts as inline SVG, no script and nothing fetched. */
 @Component
@@ -21,9 +20,12 @@ public class HtmlReportRenderer implements ReportRenderer {
 
     @Override
     public String render(ReportModel model) {
-        return templates.render("report.html", model, Map.of(
-                "qualityChart", TrendChart.quality(model.trend()),
-                "findingsChart", TrendChart.findings(model.trend()),
-                "formats", ReportFormat.values()));
+        return templates.render(
+                "report.html",
+                model,
+                Map.of(
+                        "qualityChart", TrendChart.quality(model.trend()),
+                        "findingsChart", TrendChart.findings(model.trend()),
+                        "formats", ReportFormat.values()));
     }
 }

@@ -3,14 +3,13 @@ package io.devopsparadise.reports.render;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import org.springframework.stereotype.Component;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.springframework.stereotype.Component;
 
 /**
  * Every test of the run in one JUnit XML file: a testsuite per tool (with the run's score and grade as properties),
@@ -31,9 +30,11 @@ public class JunitReportRenderer implements ReportRenderer {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            List<ToolOutcome> tools = new java.util.ArrayList<>(model.tools().stream().filter(t -> !t.tests().isEmpty()).toList());
+            List<ToolOutcome> tools = new java.util.ArrayList<>(
+                    model.tools().stream().filter(t -> !t.tests().isEmpty()).toList());
             model.checkers().forEach(checker -> tools.add(asTests(checker)));
-            List<TestCaseResult> all = tools.stream().flatMap(t -> t.tests().stream()).toList();
+            List<TestCaseResult> all =
+                    tools.stream().flatMap(t -> t.tests().stream()).toList();
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "quality run " + model.run().summary().id());
             counts(xml, all);
@@ -64,10 +65,18 @@ public class JunitReportRenderer implements ReportRenderer {
      * file is the class name, "rule line:column" the case's name.
      */
     private static ToolOutcome asTests(ToolOutcome checker) {
-        List<TestCaseResult> cases = checker.findings().stream().map(f -> new TestCaseResult(f.file(),
-                f.rule() + " " + f.line() + (f.column() == null ? "" : ":" + f.column()), f.file(), TestStatus.FAILED, 0,
-                f.severity() + ": " + f.message(), f.introduced())).toList();
-        return ToolOutcome.tests(checker.tool(), checker.category(), checker.status(), checker.durationMillis(), cases, null);
+        List<TestCaseResult> cases = checker.findings().stream()
+                .map(f -> new TestCaseResult(
+                        f.file(),
+                        f.rule() + " " + f.line() + (f.column() == null ? "" : ":" + f.column()),
+                        f.file(),
+                        TestStatus.FAILED,
+                        0,
+                        f.severity() + ": " + f.message(),
+                        f.introduced()))
+                .toList();
+        return ToolOutcome.tests(
+                checker.tool(), checker.category(), checker.status(), checker.durationMillis(), cases, null);
     }
 
     /** The run's score and grade, in every suite (the place JUnit readers look for properties). */
@@ -90,10 +99,26 @@ public class JunitReportRenderer implements ReportRenderer {
 
     private static void counts(XMLStreamWriter xml, List<TestCaseResult> tests) throws XMLStreamException {
         xml.writeAttribute("tests", Integer.toString(tests.size()));
-        xml.writeAttribute("failures", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.FAILED).count()));
-        xml.writeAttribute("errors", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.ERROR).count()));
-        xml.writeAttribute("skipped", Long.toString(tests.stream().filter(t -> t.status() == TestStatus.SKIPPED).count()));
-        xml.writeAttribute("time", seconds(tests.stream().mapToDouble(TestCaseResult::durationSeconds).sum()));
+        xml.writeAttribute(
+                "failures",
+                Long.toString(tests.stream()
+                        .filter(t -> t.status() == TestStatus.FAILED)
+                        .count()));
+        xml.writeAttribute(
+                "errors",
+                Long.toString(tests.stream()
+                        .filter(t -> t.status() == TestStatus.ERROR)
+                        .count()));
+        xml.writeAttribute(
+                "skipped",
+                Long.toString(tests.stream()
+                        .filter(t -> t.status() == TestStatus.SKIPPED)
+                        .count()));
+        xml.writeAttribute(
+                "time",
+                seconds(tests.stream()
+                        .mapToDouble(TestCaseResult::durationSeconds)
+                        .sum()));
     }
 
     private static void testCase(XMLStreamWriter xml, TestCaseResult test) throws XMLStreamException {
@@ -123,7 +148,10 @@ public class JunitReportRenderer implements ReportRenderer {
             case FLAKY:
                 String message = test.failureMessage() == null ? "" : xmlText(test.failureMessage());
                 // Surefire's element for a test that failed, then passed on a rerun: JUnit readers count it as passed
-                xml.writeStartElement(test.status() == TestStatus.FAILED ? "failure" : test.status() == TestStatus.ERROR ? "error" : "flakyFailure");
+                xml.writeStartElement(
+                        test.status() == TestStatus.FAILED
+                                ? "failure"
+                                : test.status() == TestStatus.ERROR ? "error" : "flakyFailure");
                 xml.writeAttribute("message", firstLine(message));
                 xml.writeCharacters(message);
                 xml.writeEndElement();

@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.render;
 
 import io.devopsparadise.contracts.quality.TestPlan;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,11 @@ public record ListedPlan(TestPlan plan, Listed reasons, Listed changed, Listed f
     static final int FIRST = 20;
 
     static ListedPlan of(TestPlan plan) {
-        return new ListedPlan(plan, Listed.of(plan.reasons(), REASONS), Listed.of(plan.changed(), CHANGED), Listed.of(plan.first(), FIRST));
+        return new ListedPlan(
+                plan,
+                Listed.of(plan.reasons(), REASONS),
+                Listed.of(plan.changed(), CHANGED),
+                Listed.of(plan.first(), FIRST));
     }
 
     /** The first items of a list and how many more it has. */

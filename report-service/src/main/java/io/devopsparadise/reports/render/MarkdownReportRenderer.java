@@ -1,9 +1,8 @@
 package io.devopsparadise.reports.render;
 
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * A Markdown summary sized for a pull-request comment: grade, per-tool table, the first failures and findings, and

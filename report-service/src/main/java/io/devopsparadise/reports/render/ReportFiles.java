@@ -3,8 +3,6 @@ package io.devopsparadise.reports.render;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.input.InputRules;
 import io.devopsparadise.reports.input.InvalidInputException;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * The reports on disk: reports/&lt;client&gt;/&lt;run id&gt;/report.&lt;ext&gt; in the data directory. Every path is
@@ -37,8 +36,10 @@ import java.util.function.Supplier;
 public class ReportFiles {
 
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-    private static final Set<OpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<OpenOption> NEW_FILE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
 
@@ -66,10 +67,15 @@ public class ReportFiles {
         for (Map.Entry<String, Supplier<String>> file : files.entrySet()) {
             Path temporary = dir.resolve(file.getKey() + ".tmp");
             Files.deleteIfExists(temporary);
-            try (OutputStream out = Channels.newOutputStream(Files.newByteChannel(temporary, NEW_FILE, fileAttributes("rw-------")))) {
+            try (OutputStream out =
+                    Channels.newOutputStream(Files.newByteChannel(temporary, NEW_FILE, fileAttributes("rw-------")))) {
                 out.write(file.getValue().get().getBytes(StandardCharsets.UTF_8));
             }
-            Files.move(temporary, dir.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    temporary,
+                    dir.resolve(file.getKey()),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
         return dir;
     }
@@ -101,7 +107,8 @@ public class ReportFiles {
     private static void directoryStep(Path dir) throws IOException {
         if (Files.exists(dir, NOFOLLOW)) {
             if (!isPlainDirectory(dir)) {
-                throw new ReportPathException(dir + " is a link or not a directory; reports are never written through links");
+                throw new ReportPathException(
+                        dir + " is a link or not a directory; reports are never written through links");
             }
             return;
         }
@@ -116,18 +123,21 @@ public class ReportFiles {
     private static boolean isPlainFile(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
-            return attributes.isRegularFile() && (!POSIX || ((Number) Files.getAttribute(file, "unix:nlink", NOFOLLOW)).intValue() == 1);
+            return attributes.isRegularFile()
+                    && (!POSIX || ((Number) Files.getAttribute(file, "unix:nlink", NOFOLLOW)).intValue() == 1);
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
         }
     }
 
     private static FileAttribute<?>[] fileAttributes(String posixPermissions) {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posixPermissions))}
+        return POSIX
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(posixPermissions))
+                }
                 : new FileAttribute<?>[0];
     }
 
     /** An open report and its size. */
-    public record ReportFile(InputStream content, long size) {
-    }
+    public record ReportFile(InputStream content, long size) {}
 }

@@ -1,15 +1,14 @@
 package io.devopsparadise.reports.render;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.reports.TrendPoint;
-import io.devopsparadise.reports.insights.ClientInsights;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.reports.insights.ClientInsights;
 import io.devopsparadise.reports.runs.StoredRun;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +30,17 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
     }
 
     public List<ToolOutcome> tools() {
-        return run.result().tools().stream().sorted(Comparator.comparing((ToolOutcome t) -> t.category().id()).thenComparing(ToolOutcome::tool)).toList();
+        return run.result().tools().stream()
+                .sorted(Comparator.comparing((ToolOutcome t) -> t.category().id())
+                        .thenComparing(ToolOutcome::tool))
+                .toList();
     }
 
     /** How many of a tool's tests failed or erred (counted here: template expressions are capped at 10,000 operations). */
     public long failedTests(ToolOutcome tool) {
-        return tool.tests().stream().filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR).count();
+        return tool.tests().stream()
+                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
+                .count();
     }
 
     /** Whether the run was compared with a baseline (then "new" and "existing" are known). */
@@ -56,17 +60,23 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
 
     /** Failed and erred tests, with the tool that ran them. */
     public List<Failure> failures() {
-        return tools().stream().flatMap(tool -> tool.tests().stream()
-                .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
-                .map(t -> new Failure(tool.tool(), t))).toList();
+        return tools().stream()
+                .flatMap(tool -> tool.tests().stream()
+                        .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
+                        .map(t -> new Failure(tool.tool(), t)))
+                .toList();
     }
 
     /** Judged findings first, then the advice of linters the project does not configure; each most severe first. */
     public List<Finding> findings() {
         java.util.Set<String> advisory = advisoryTools();
-        return tools().stream().flatMap(t -> t.findings().stream())
-                .sorted(Comparator.comparing((Finding f) -> advisory.contains(f.tool())).thenComparing(Finding::severity)
-                        .thenComparing(f -> Objects.toString(f.file(), "")).thenComparingInt(Finding::line)).toList();
+        return tools().stream()
+                .flatMap(t -> t.findings().stream())
+                .sorted(Comparator.comparing((Finding f) -> advisory.contains(f.tool()))
+                        .thenComparing(Finding::severity)
+                        .thenComparing(f -> Objects.toString(f.file(), ""))
+                        .thenComparingInt(Finding::line))
+                .toList();
     }
 
     /** Whether a finding is advice: its tool is a linter the project does not configure. */
@@ -75,12 +85,19 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
     }
 
     private java.util.Set<String> advisoryTools() {
-        return run.result().tools().stream().filter(ToolOutcome::advisory).map(ToolOutcome::tool).collect(java.util.stream.Collectors.toSet());
+        return run.result().tools().stream()
+                .filter(ToolOutcome::advisory)
+                .map(ToolOutcome::tool)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     public List<FileCoverage> coverage() {
-        return tools().stream().map(ToolOutcome::coverage).filter(Objects::nonNull).flatMap(c -> c.files().stream())
-                .sorted(Comparator.comparing(FileCoverage::file)).toList();
+        return tools().stream()
+                .map(ToolOutcome::coverage)
+                .filter(Objects::nonNull)
+                .flatMap(c -> c.files().stream())
+                .sorted(Comparator.comparing(FileCoverage::file))
+                .toList();
     }
 
     /** The run before this one in the trend, if any. */
@@ -110,9 +127,11 @@ public record ReportModel(StoredRun run, List<TrendPoint> trend, ClientInsights 
 
     /** The findings of the tools that report them per file (the semantic tool's type diagnostics): JUnit shows them as failing cases. */
     public List<ToolOutcome> checkers() {
-        return tools().stream().filter(t -> t.category() == ToolCategory.SEMANTIC && !t.findings().isEmpty()).toList();
+        return tools().stream()
+                .filter(t ->
+                        t.category() == ToolCategory.SEMANTIC && !t.findings().isEmpty())
+                .toList();
     }
 
-    public record Failure(String tool, TestCaseResult test) {
-    }
+    public record Failure(String tool, TestCaseResult test) {}
 }

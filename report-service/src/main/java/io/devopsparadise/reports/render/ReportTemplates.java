@@ -1,13 +1,12 @@
 package io.devopsparadise.reports.render;
 
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
-import java.util.Locale;
-import java.util.Map;
 
 /** Thymeleaf for the HTML (HTML mode) and Markdown (TEXT mode) reports, from classpath:report-templates/. */
 @Component

@@ -1,14 +1,12 @@
 package io.devopsparadise.reports.render;
 
-import io.devopsparadise.contracts.reports.TrendPoint;
-import io.devopsparadise.reports.insights.ClientInsightsService;
 import io.devopsparadise.contracts.clients.ClientNames;
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.ReportProperties;
 import io.devopsparadise.reports.input.InputRules;
+import io.devopsparadise.reports.insights.ClientInsightsService;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StoredRun;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
 
 /** Renders a stored run's reports with its trend, and writes them to reports/&lt;client&gt;/&lt;run id&gt;/ in the data directory. */
 @Service
@@ -29,7 +28,12 @@ public class Reports {
 
     private final ClientInsightsService insights;
 
-    Reports(List<ReportRenderer> renderers, RunStore store, ReportProperties properties, ReportFiles files, ClientInsightsService insights) {
+    Reports(
+            List<ReportRenderer> renderers,
+            RunStore store,
+            ReportProperties properties,
+            ReportFiles files,
+            ClientInsightsService insights) {
         this.insights = insights;
         renderers.forEach(r -> this.renderers.put(r.format(), r));
         this.store = store;
@@ -38,9 +42,17 @@ public class Reports {
     }
 
     public ReportModel model(StoredRun run) {
-        List<TrendPoint> trend = store.history(run.summary().clientId(), run.summary().workspace(), run.summary().startedAt(),
-                properties.trendWindow()).stream().map(TrendPoint::of).toList();
-        return new ReportModel(run, trend, insights.of(run.summary().clientId(), run.summary().startedAt()));
+        List<TrendPoint> trend = store
+                .history(
+                        run.summary().clientId(),
+                        run.summary().workspace(),
+                        run.summary().startedAt(),
+                        properties.trendWindow())
+                .stream()
+                .map(TrendPoint::of)
+                .toList();
+        return new ReportModel(
+                run, trend, insights.of(run.summary().clientId(), run.summary().startedAt()));
     }
 
     public String render(StoredRun run, ReportFormat format) {
@@ -51,7 +63,9 @@ public class Reports {
     public Path write(StoredRun run) {
         ReportModel model = model(run);
         Map<String, Supplier<String>> rendered = new LinkedHashMap<>();
-        renderers.values().forEach(renderer -> rendered.put(renderer.format().fileName(), () -> renderer.render(model)));
+        renderers
+                .values()
+                .forEach(renderer -> rendered.put(renderer.format().fileName(), () -> renderer.render(model)));
         try {
             return files.write(run.summary().clientId(), run.summary().id(), rendered);
         } catch (IOException e) {
@@ -61,13 +75,16 @@ public class Reports {
 
     /** The report written when the run was stored, opened without following links; empty when it is not on disk. */
     public Optional<ReportFiles.ReportFile> file(String runId, ReportFormat format) {
-        return store.overview(runId).filter(o -> ClientNames.isValid(o.summary().clientId()) && InputRules.isRunId(runId))
+        return store.overview(runId)
+                .filter(o -> ClientNames.isValid(o.summary().clientId()) && InputRules.isRunId(runId))
                 .flatMap(o -> files.open(o.summary().clientId(), runId, format.fileName()));
     }
 
     /** Whether every report of a stored run is on disk. */
     public boolean allWritten(String runId) {
-        return store.overview(runId).map(o -> java.util.Arrays.stream(ReportFormat.values())
-                .allMatch(format -> files.exists(o.summary().clientId(), runId, format.fileName()))).orElse(false);
+        return store.overview(runId)
+                .map(o -> java.util.Arrays.stream(ReportFormat.values())
+                        .allMatch(format -> files.exists(o.summary().clientId(), runId, format.fileName())))
+                .orElse(false);
     }
 }

@@ -4,14 +4,13 @@ import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SARIF 2.1.0: one run per lint, semantic or security tool that ran (an empty results list means it found nothing), every
@@ -23,7 +22,8 @@ public class SarifReportRenderer implements ReportRenderer {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public ReportFormat format() {
@@ -44,13 +44,24 @@ public class SarifReportRenderer implements ReportRenderer {
         }
         log.put("runs", runs);
         var score = model.run().score();
-        log.put("properties", ordered("paradise.runId", model.run().summary().id(), "paradise.score", score.value(),
-                "paradise.grade", score.grade()));
+        log.put(
+                "properties",
+                ordered(
+                        "paradise.runId",
+                        model.run().summary().id(),
+                        "paradise.score",
+                        score.value(),
+                        "paradise.grade",
+                        score.grade()));
         return json.writeValueAsString(log) + "\n";
     }
 
     private static Map<String, Object> run(ToolOutcome tool, String workspace) {
-        List<String> ruleIds = tool.findings().stream().map(SarifReportRenderer::ruleId).distinct().sorted().toList();
+        List<String> ruleIds = tool.findings().stream()
+                .map(SarifReportRenderer::ruleId)
+                .distinct()
+                .sorted()
+                .toList();
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", tool.tool());
         driver.put("rules", ruleIds.stream().map(id -> ordered("id", id)).toList());
@@ -65,8 +76,11 @@ public class SarifReportRenderer implements ReportRenderer {
                 Map<String, Object> physical = new LinkedHashMap<>();
                 physical.put("artifactLocation", ordered("uri", relative(finding.file()), "uriBaseId", "%SRCROOT%"));
                 if (finding.line() > 0) {
-                    physical.put("region", finding.column() == null ? ordered("startLine", finding.line())
-                            : ordered("startLine", finding.line(), "startColumn", finding.column()));
+                    physical.put(
+                            "region",
+                            finding.column() == null
+                                    ? ordered("startLine", finding.line())
+                                    : ordered("startLine", finding.line(), "startColumn", finding.column()));
                 }
                 result.put("locations", List.of(ordered("physicalLocation", physical)));
             }
@@ -76,8 +90,11 @@ public class SarifReportRenderer implements ReportRenderer {
             if (finding.introduced() != null) {
                 result.put("baselineState", finding.wasIntroduced() ? "new" : "unchanged");
             }
-            result.put("properties", tool.advisory() ? ordered("severity", finding.severity().name(), "advisory", true)
-                    : ordered("severity", finding.severity().name()));
+            result.put(
+                    "properties",
+                    tool.advisory()
+                            ? ordered("severity", finding.severity().name(), "advisory", true)
+                            : ordered("severity", finding.severity().name()));
             results.add(result);
         }
         Map<String, Object> run = new LinkedHashMap<>();

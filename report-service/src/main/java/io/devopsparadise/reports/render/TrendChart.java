@@ -1,8 +1,7 @@
 package io.devopsparadise.reports.render;
 
-import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.contracts.quality.Severity;
-
+import io.devopsparadise.contracts.reports.TrendPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,31 +18,48 @@ public record TrendChart(String title, double max, List<Series> series, int runs
     private static final int PAD = 30;
 
     /** One line: a name, a colour, the polyline segments' points attributes, and each point's dot. */
-    public record Series(String name, String color, List<String> segments, List<Dot> dots) {
-    }
+    public record Series(String name, String color, List<String> segments, List<Dot> dots) {}
 
-    public record Dot(double x, double y, String label) {
-    }
+    public record Dot(double x, double y, String label) {}
 
     /** Score, pass rate and line coverage in percent. */
     public static TrendChart quality(List<TrendPoint> trend) {
-        return of("Score, pass rate and coverage (%)", 100, trend, List.of(
-                spec("score", "#4b6bfb", p -> (double) p.score()),
-                spec("pass rate", "#1f9d55", p -> p.passRate() == null ? null : p.passRate() * 100),
-                spec("line coverage", "#d97706", p -> p.lineRate() == null ? null : p.lineRate() * 100)));
+        return of(
+                "Score, pass rate and coverage (%)",
+                100,
+                trend,
+                List.of(
+                        spec("score", "#4b6bfb", p -> (double) p.score()),
+                        spec("pass rate", "#1f9d55", p -> p.passRate() == null ? null : p.passRate() * 100),
+                        spec("line coverage", "#d97706", p -> p.lineRate() == null ? null : p.lineRate() * 100)));
     }
 
     /** Findings per run, all severities together and the critical + high ones. */
     public static TrendChart findings(List<TrendPoint> trend) {
-        double max = Math.max(1, trend.stream().mapToInt(p -> p.findings().values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1));
-        return of("Findings", max, trend, List.of(
-                spec("all findings", "#6b7280", p -> (double) p.findings().values().stream().mapToInt(Integer::intValue).sum()),
-                spec("critical + high", "#dc2626", p -> (double) (p.findings().getOrDefault(Severity.CRITICAL, 0)
-                        + p.findings().getOrDefault(Severity.HIGH, 0)))));
+        double max = Math.max(
+                1,
+                trend.stream()
+                        .mapToInt(p -> p.findings().values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                        .max()
+                        .orElse(1));
+        return of(
+                "Findings",
+                max,
+                trend,
+                List.of(
+                        spec("all findings", "#6b7280", p -> (double) p.findings().values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum()),
+                        spec(
+                                "critical + high",
+                                "#dc2626",
+                                p -> (double) (p.findings().getOrDefault(Severity.CRITICAL, 0)
+                                        + p.findings().getOrDefault(Severity.HIGH, 0)))));
     }
 
-    private record Spec(String name, String color, Function<TrendPoint, Double> value) {
-    }
+    private record Spec(String name, String color, Function<TrendPoint, Double> value) {}
 
     private static Spec spec(String name, String color, Function<TrendPoint, Double> value) {
         return new Spec(name, color, value);
@@ -63,9 +79,15 @@ public record TrendChart(String title, double max, List<Series> series, int runs
                 }
                 double x = x(i, trend.size());
                 double y = HEIGHT - PAD - value / max * (HEIGHT - 2 * PAD);
-                segment.append(segment.length() == 0 ? "" : " ").append(number(x)).append(',').append(number(y));
-                dots.add(new Dot(Double.parseDouble(number(x)), Double.parseDouble(number(y)),
-                        spec.name() + " " + number(value) + " (run " + trend.get(i).runId() + ")"));
+                segment.append(segment.length() == 0 ? "" : " ")
+                        .append(number(x))
+                        .append(',')
+                        .append(number(y));
+                dots.add(new Dot(
+                        Double.parseDouble(number(x)),
+                        Double.parseDouble(number(y)),
+                        spec.name() + " " + number(value) + " (run "
+                                + trend.get(i).runId() + ")"));
             }
             flush(segment, segments);
             series.add(new Series(spec.name(), spec.color(), segments, dots));

@@ -1,19 +1,14 @@
 package io.devopsparadise.reports.runs;
 
-import io.devopsparadise.contracts.reports.FindingItem;
-import io.devopsparadise.contracts.reports.TestItem;
-import io.devopsparadise.contracts.reports.Page;
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.contracts.quality.ToolOutcome;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
+import io.devopsparadise.contracts.reports.FindingItem;
+import io.devopsparadise.contracts.reports.Page;
+import io.devopsparadise.contracts.reports.TestItem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** A stored run's test cases and findings as rows, paged by filters, so that no view loads a whole result. */
 @Repository
@@ -39,19 +38,41 @@ public class RunItems {
 
     /** Writes the run's tests and findings, a batch at a time; called inside the transaction that stores the run. */
     void insert(QualityRunResult run) {
-        Batches tests = new Batches("INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        Batches findings = new Batches("INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory,"
-                + " fingerprint, introduced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Batches tests = new Batches(
+                "INSERT INTO run_tests (run_id, ordinal, tool, suite, name, file, status, duration_s, message, introduced)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        Batches findings = new Batches(
+                "INSERT INTO run_findings (run_id, ordinal, tool, rule, severity, file, line, message, advisory,"
+                        + " fingerprint, introduced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (ToolOutcome tool : run.tools()) {
             for (TestCaseResult test : tool.tests()) {
-                tests.add(new Object[] {run.id(), tests.count, cut(tool.tool(), 100), cut(test.suite(), 2000), cut(test.name(), 4000),
-                        cut(test.file(), 4000), test.status().name(), test.durationSeconds(), test.failureMessage(), test.introduced()});
+                tests.add(new Object[] {
+                    run.id(),
+                    tests.count,
+                    cut(tool.tool(), 100),
+                    cut(test.suite(), 2000),
+                    cut(test.name(), 4000),
+                    cut(test.file(), 4000),
+                    test.status().name(),
+                    test.durationSeconds(),
+                    test.failureMessage(),
+                    test.introduced()
+                });
             }
             for (Finding finding : tool.findings()) {
-                findings.add(new Object[] {run.id(), findings.count, cut(finding.tool(), 100), cut(finding.rule(), 400),
-                        finding.severity().name(), cut(finding.file(), 4000), finding.line(), finding.message(), tool.advisory(),
-                        cut(finding.fingerprint(), 64), finding.introduced()});
+                findings.add(new Object[] {
+                    run.id(),
+                    findings.count,
+                    cut(finding.tool(), 100),
+                    cut(finding.rule(), 400),
+                    finding.severity().name(),
+                    cut(finding.file(), 4000),
+                    finding.line(),
+                    finding.message(),
+                    tool.advisory(),
+                    cut(finding.fingerprint(), 64),
+                    finding.introduced()
+                });
             }
         }
         tests.flush();
@@ -99,14 +120,21 @@ public class RunItems {
             where += " AND status = :status";
             params.put("status", status.name());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM run_tests" + where).params(params).query(Long.class).single();
-        List<TestItem> items = jdbc.sql("SELECT * FROM run_tests" + where + " ORDER BY ordinal LIMIT " + limit + " OFFSET " + offset)
-                .params(params).query((rs, row) -> new TestItem(rs.getString("tool"), test(rs))).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM run_tests" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<TestItem> items = jdbc.sql(
+                        "SELECT * FROM run_tests" + where + " ORDER BY ordinal LIMIT " + limit + " OFFSET " + offset)
+                .params(params)
+                .query((rs, row) -> new TestItem(rs.getString("tool"), test(rs)))
+                .list();
         return new Page<>(items, total, offset, limit);
     }
 
     /** Findings of a run, most severe first; judged or advisory ones only when advisory is not null. */
-    public Page<FindingItem> findings(String runId, Severity severity, String tool, Boolean advisory, Boolean introduced, int offset, int limit) {
+    public Page<FindingItem> findings(
+            String runId, Severity severity, String tool, Boolean advisory, Boolean introduced, int offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(runId, tool, params);
         if (severity != null) {
@@ -120,31 +148,40 @@ public class RunItems {
         if (introduced != null) {
             where += introduced ? " AND introduced = TRUE" : " AND (introduced = FALSE OR introduced IS NULL)";
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM run_findings" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM run_findings" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<FindingItem> items = jdbc.sql("SELECT * FROM run_findings" + where
                         + " ORDER BY CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 3 ELSE 4 END,"
                         + " ordinal LIMIT " + limit + " OFFSET " + offset)
-                .params(params).query((rs, row) -> new FindingItem(finding(rs), rs.getBoolean("advisory"))).list();
+                .params(params)
+                .query((rs, row) -> new FindingItem(finding(rs), rs.getBoolean("advisory")))
+                .list();
         return new Page<>(items, total, offset, limit);
     }
 
     /** Every test case of a run in report order with its tool, one row at a time: nothing holds them all. */
     public void eachTest(String runId, BiConsumer<String, TestCaseResult> each) {
-        jdbc.sql("SELECT * FROM run_tests WHERE run_id = :run ORDER BY ordinal").param("run", runId)
+        jdbc.sql("SELECT * FROM run_tests WHERE run_id = :run ORDER BY ordinal")
+                .param("run", runId)
                 .query((RowCallbackHandler) rs -> each.accept(rs.getString("tool"), test(rs)));
     }
 
     /** Every finding of a run in report order, one row at a time. */
     public void eachFinding(String runId, Consumer<Finding> each) {
-        jdbc.sql("SELECT * FROM run_findings WHERE run_id = :run ORDER BY ordinal").param("run", runId)
+        jdbc.sql("SELECT * FROM run_findings WHERE run_id = :run ORDER BY ordinal")
+                .param("run", runId)
                 .query((RowCallbackHandler) rs -> each.accept(finding(rs)));
     }
 
     /** How often each finding fingerprint occurs in a run: what a later run's findings are matched against. */
     public Map<String, Integer> fingerprints(String runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT fingerprint, COUNT(*) AS n FROM run_findings WHERE run_id = :run AND fingerprint IS NOT NULL GROUP BY fingerprint")
-                .param("run", runId).query(rs -> {
+        jdbc.sql(
+                        "SELECT fingerprint, COUNT(*) AS n FROM run_findings WHERE run_id = :run AND fingerprint IS NOT NULL GROUP BY fingerprint")
+                .param("run", runId)
+                .query(rs -> {
                     counts.put(rs.getString("fingerprint"), rs.getInt("n"));
                 });
         return counts;
@@ -152,19 +189,37 @@ public class RunItems {
 
     /** A run's failing tests as "tool suite › name". */
     public List<String> failingTests(String runId) {
-        return jdbc.sql("SELECT tool, suite, name FROM run_tests WHERE run_id = :run AND status IN ('FAILED', 'ERROR') ORDER BY ordinal")
-                .param("run", runId).query((rs, row) -> rs.getString("tool") + " "
-                        + new TestCaseResult(rs.getString("suite"), rs.getString("name"), null, TestStatus.FAILED, 0, null).key()).list();
+        return jdbc.sql(
+                        "SELECT tool, suite, name FROM run_tests WHERE run_id = :run AND status IN ('FAILED', 'ERROR') ORDER BY ordinal")
+                .param("run", runId)
+                .query((rs, row) -> rs.getString("tool") + " "
+                        + new TestCaseResult(
+                                        rs.getString("suite"), rs.getString("name"), null, TestStatus.FAILED, 0, null)
+                                .key())
+                .list();
     }
 
     private static TestCaseResult test(ResultSet rs) throws SQLException {
-        return new TestCaseResult(rs.getString("suite"), rs.getString("name"), rs.getString("file"), TestStatus.valueOf(rs.getString("status")),
-                rs.getDouble("duration_s"), rs.getString("message"), nullableBoolean(rs, "introduced"));
+        return new TestCaseResult(
+                rs.getString("suite"),
+                rs.getString("name"),
+                rs.getString("file"),
+                TestStatus.valueOf(rs.getString("status")),
+                rs.getDouble("duration_s"),
+                rs.getString("message"),
+                nullableBoolean(rs, "introduced"));
     }
 
     private static Finding finding(ResultSet rs) throws SQLException {
-        return new Finding(rs.getString("tool"), rs.getString("rule"), Severity.valueOf(rs.getString("severity")), rs.getString("file"),
-                rs.getInt("line"), rs.getString("message"), rs.getString("fingerprint"), nullableBoolean(rs, "introduced"));
+        return new Finding(
+                rs.getString("tool"),
+                rs.getString("rule"),
+                Severity.valueOf(rs.getString("severity")),
+                rs.getString("file"),
+                rs.getInt("line"),
+                rs.getString("message"),
+                rs.getString("fingerprint"),
+                nullableBoolean(rs, "introduced"));
     }
 
     private static Boolean nullableBoolean(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

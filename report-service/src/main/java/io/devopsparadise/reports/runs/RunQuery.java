@@ -1,7 +1,6 @@
 package io.devopsparadise.reports.runs;
 
 import io.devopsparadise.contracts.quality.RunState;
-
 import java.time.Instant;
 
 /**

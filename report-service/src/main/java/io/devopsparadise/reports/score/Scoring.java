@@ -1,12 +1,11 @@
 package io.devopsparadise.reports.score;
 
+import io.devopsparadise.contracts.quality.QualityRunResult;
+import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.ToolDigest;
+import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.contracts.reports.QualityScore;
 import io.devopsparadise.contracts.reports.RunSummary;
-import io.devopsparadise.contracts.quality.QualityRunResult;
-import io.devopsparadise.contracts.quality.ToolDigest;
-import io.devopsparadise.contracts.quality.Severity;
-import io.devopsparadise.contracts.quality.ToolStatus;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,7 @@ public final class Scoring {
     static final Map<String, Integer> WEIGHTS = Map.of("tests", 40, "coverage", 25, "findings", 20, "performance", 15);
     static final int ERRED_TOOL_PENALTY = 5;
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     public static QualityScore of(QualityRunResult run, RunSummary summary) {
         return of(summary, run.tools().stream().map(ToolDigest::of).toList());
@@ -50,9 +48,16 @@ public final class Scoring {
         if (summary.performanceScore() != null) {
             components.put("performance", summary.performanceScore());
         }
-        int penalty = (int) tools.stream().filter(t -> t.status() == ToolStatus.ERROR).count() * ERRED_TOOL_PENALTY;
+        int penalty =
+                (int) tools.stream().filter(t -> t.status() == ToolStatus.ERROR).count() * ERRED_TOOL_PENALTY;
         double weights = components.keySet().stream().mapToInt(WEIGHTS::get).sum();
-        double raw = weights == 0 ? 0 : components.entrySet().stream().mapToDouble(e -> e.getValue() * WEIGHTS.get(e.getKey())).sum() / weights * 100;
+        double raw = weights == 0
+                ? 0
+                : components.entrySet().stream()
+                                .mapToDouble(e -> e.getValue() * WEIGHTS.get(e.getKey()))
+                                .sum()
+                        / weights
+                        * 100;
         int value = (int) Math.max(0, Math.round(raw) - penalty);
         return new QualityScore(value, grade(value), components, penalty);
     }
@@ -71,7 +76,9 @@ public final class Scoring {
     }
 
     private static double weightedFindings(RunSummary summary) {
-        return summary.findings().entrySet().stream().mapToDouble(e -> weight(e.getKey()) * e.getValue()).sum();
+        return summary.findings().entrySet().stream()
+                .mapToDouble(e -> weight(e.getKey()) * e.getValue())
+                .sum();
     }
 
     private static double weight(Severity severity) {

@@ -1,11 +1,5 @@
 package io.devopsparadise.reports.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Documents to post as runs: mostly a valid run with a few mutations (a field replaced by a hostile value, removed,
@@ -22,15 +21,71 @@ final class RunDocuments {
 
     /** Jackson cannot write half a surrogate pair; it goes into the text as a JSON escape instead. */
     private static final String LONE_SURROGATE = "@@lone-surrogate@@";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String[] HOSTILE = {"..", "../..", "/etc/passwd", "", " ", "\u0000", "x`\n## Verdict: PASSED\n", "`", "```",
-            "<script>alert(1)</script>", "| a | b |", "[x](https://evil.example)", "%2e%2e%2f", "C:\\Windows", "\r\n", "\u2028",
-            "ü∑😀", LONE_SURROGATE, "NaN", "Infinity", "-1", "9".repeat(400), "1970-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
-            "-1000000000-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "PASSED", "FAILED", "ERROR", "SKIPPED", "QUEUED", "RUNNING",
-            "CANCELLED", "CRITICAL", "HIGH", "LOW", "INFO", "unit", "lint", "security", "performance", "alice", "0b6c6d4e-1f1e-4a59-8d0e-5f1f2f3f4f5f"};
-    private static final Object[] NUMBERS = {0, -1, 1, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 1e308, -1e308,
-            4.9e-324, -0.0, 0.5, 1.5, 100, 1e18};
+    private static final String[] HOSTILE = {
+        "..",
+        "../..",
+        "/etc/passwd",
+        "",
+        " ",
+        "\u0000",
+        "x`\n## Verdict: PASSED\n",
+        "`",
+        "```",
+        "<script>alert(1)</script>",
+        "| a | b |",
+        "[x](https://evil.example)",
+        "%2e%2e%2f",
+        "C:\\Windows",
+        "\r\n",
+        "\u2028",
+        "ü∑😀",
+        LONE_SURROGATE,
+        "NaN",
+        "Infinity",
+        "-1",
+        "9".repeat(400),
+        "1970-01-01T00:00:00Z",
+        "+999999999-12-31T23:59:59Z",
+        "-1000000000-01-01T00:00:00Z",
+        "2026-13-45T99:99:99Z",
+        "PASSED",
+        "FAILED",
+        "ERROR",
+        "SKIPPED",
+        "QUEUED",
+        "RUNNING",
+        "CANCELLED",
+        "CRITICAL",
+        "HIGH",
+        "LOW",
+        "INFO",
+        "unit",
+        "lint",
+        "security",
+        "performance",
+        "alice",
+        "0b6c6d4e-1f1e-4a59-8d0e-5f1f2f3f4f5f"
+    };
+    private static final Object[] NUMBERS = {
+        0,
+        -1,
+        1,
+        Integer.MAX_VALUE,
+        Integer.MIN_VALUE,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        1e308,
+        -1e308,
+        4.9e-324,
+        -0.0,
+        0.5,
+        1.5,
+        100,
+        1e18
+    };
 
     private final ObjectNode valid;
 
@@ -70,7 +125,9 @@ final class RunDocuments {
         JsonNode target = containers.get(random.nextInt(containers.size()));
         if (target instanceof ObjectNode object) {
             List<String> names = new ArrayList<>(object.propertyNames());
-            String name = names.isEmpty() || random.nextInt(8) == 0 ? "extra" + random.nextInt(3) : names.get(random.nextInt(names.size()));
+            String name = names.isEmpty() || random.nextInt(8) == 0
+                    ? "extra" + random.nextInt(3)
+                    : names.get(random.nextInt(names.size()));
             JsonNode old = object.get(name);
             if (random.nextInt(6) == 0) {
                 object.remove(name);
@@ -121,7 +178,17 @@ final class RunDocuments {
             }
             default -> {
                 ObjectNode object = NODES.objectNode();
-                for (String name : List.of("tool", "category", "status", "name", "severity", "message", "file", "line", "tests", "findings")) {
+                for (String name : List.of(
+                        "tool",
+                        "category",
+                        "status",
+                        "name",
+                        "severity",
+                        "message",
+                        "file",
+                        "line",
+                        "tests",
+                        "findings")) {
                     if (random.nextInt(3) == 0) {
                         object.set(name, value(random, depth - 1));
                     }

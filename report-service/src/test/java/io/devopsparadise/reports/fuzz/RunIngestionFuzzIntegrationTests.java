@@ -1,30 +1,29 @@
 package io.devopsparadise.reports.fuzz;
 
-import io.devopsparadise.testsupport.InProcessApps;
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.reports.ReportServiceApplication;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fuzzes the ingestion of runs through POST /api/runs with random and mutated-valid documents: every answer is a 2xx
@@ -40,8 +39,16 @@ class RunIngestionFuzzIntegrationTests {
     private static final Path REGRESSIONS = Path.of("src/test/resources/fuzz-regressions");
     private static final Path FAILURES = Path.of("target/fuzz-failures");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> VIEWS = List.of("", "/tests?limit=500", "/findings?limit=500", "/result", "/report.html", "/report.json",
-            "/report.md", "/report.sarif", "/report.junit.xml");
+    private static final List<String> VIEWS = List.of(
+            "",
+            "/tests?limit=500",
+            "/findings?limit=500",
+            "/result",
+            "/report.html",
+            "/report.json",
+            "/report.md",
+            "/report.sarif",
+            "/report.junit.xml");
 
     private ConfigurableApplicationContext reports;
 
@@ -49,9 +56,14 @@ class RunIngestionFuzzIntegrationTests {
     void start() throws Exception {
         Path home = Files.createTempDirectory("fuzz-home");
         int nobody = ServiceProcess.freePort();
-        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
-                "--paradise.reports.home=" + home, "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
-                "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody, "--paradise.reports.max-run-size=8MB");
+        reports = InProcessApps.builder(ReportServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.reports.home=" + home,
+                        "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
+                        "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody,
+                        "--paradise.reports.max-run-size=8MB");
     }
 
     @AfterAll
@@ -77,9 +89,14 @@ class RunIngestionFuzzIntegrationTests {
                 stored++;
             }
         }
-        System.out.printf("fuzz: %d documents from seed %d, %d stored, %d failed%n", tries, seed, stored, failures.size());
-        assertThat(failures).as("documents kept in " + FAILURES.toAbsolutePath()).isEmpty();
-        assertThat(stored).as("some mutated runs are valid and stored, so their views are fuzzed too").isPositive();
+        System.out.printf(
+                "fuzz: %d documents from seed %d, %d stored, %d failed%n", tries, seed, stored, failures.size());
+        assertThat(failures)
+                .as("documents kept in " + FAILURES.toAbsolutePath())
+                .isEmpty();
+        assertThat(stored)
+                .as("some mutated runs are valid and stored, so their views are fuzzed too")
+                .isPositive();
     }
 
     static Stream<Path> regressions() throws Exception {
@@ -104,7 +121,9 @@ class RunIngestionFuzzIntegrationTests {
             return "POST answered " + posted.statusCode() + ": " + posted.body();
         }
         if (posted.statusCode() >= 400) {
-            return posted.body().contains("\"detail\"") ? null : "POST answered " + posted.statusCode() + " without a problem detail: " + posted.body();
+            return posted.body().contains("\"detail\"")
+                    ? null
+                    : "POST answered " + posted.statusCode() + " without a problem detail: " + posted.body();
         }
         String id = JSON.readTree(posted.body()).path("id").asString();
         lastStored = true;
@@ -117,9 +136,11 @@ class RunIngestionFuzzIntegrationTests {
         JsonNode summary = JSON.readTree(posted.body());
         HttpResponse<String> compared = Http.get(url("/api/compare?base=" + id + "&head=" + id));
         HttpResponse<String> trend = Http.get(url("/api/trends?clientId=fuzz&workspace="
-                + java.net.URLEncoder.encode(summary.path("workspace").asString(), java.nio.charset.StandardCharsets.UTF_8)));
+                + java.net.URLEncoder.encode(
+                        summary.path("workspace").asString(), java.nio.charset.StandardCharsets.UTF_8)));
         if (compared.statusCode() != 200 || trend.statusCode() != 200) {
-            return "compare answered " + compared.statusCode() + ", trends " + trend.statusCode() + ": " + compared.body() + trend.body();
+            return "compare answered " + compared.statusCode() + ", trends " + trend.statusCode() + ": "
+                    + compared.body() + trend.body();
         }
         return null;
     }

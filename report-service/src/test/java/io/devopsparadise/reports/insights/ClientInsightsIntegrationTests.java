@@ -1,7 +1,8 @@
 package io.devopsparadise.reports.insights;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.testsupport.InProcessApps;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.devopsparadise.contracts.quality.CoverageResult;
 import io.devopsparadise.contracts.quality.FileCoverage;
 import io.devopsparadise.contracts.quality.Finding;
@@ -11,20 +12,13 @@ import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.TestCaseResult;
 import io.devopsparadise.contracts.quality.TestStatus;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
 import io.devopsparadise.contracts.quality.ToolStatus;
 import io.devopsparadise.reports.ReportServiceApplication;
 import io.devopsparadise.testsupport.Http;
+import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,9 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Insights over a client's stored runs, through the real report-service: six runs built so that each insight follows from
@@ -62,9 +61,13 @@ class ClientInsightsIntegrationTests {
     @BeforeAll
     void start() throws Exception {
         int nobody = ServiceProcess.freePort();
-        reports = InProcessApps.builder(ReportServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
-                "--paradise.reports.home=" + Files.createTempDirectory("insights-reports"),
-                "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody, "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody);
+        reports = InProcessApps.builder(ReportServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--paradise.reports.home=" + Files.createTempDirectory("insights-reports"),
+                        "--paradise.reports.orchestrator-url=http://127.0.0.1:" + nobody,
+                        "--paradise.reports.instance-manager-url=http://127.0.0.1:" + nobody);
         for (int i = 0; i < COMMITS.length; i++) {
             QualityRunResult run = run(i);
             HttpResponse<String> stored = Http.send("POST", url("/api/runs"), JSON.writeValueAsString(run));
@@ -88,7 +91,9 @@ class ClientInsightsIntegrationTests {
         assertThat(net.path("name").asString()).isEqualTo("test_net");
         assertThat(net.path("runs").asInt()).isEqualTo(6);
         assertThat(net.path("flaky").asInt()).as("run 5's rerun passed").isEqualTo(1);
-        assertThat(net.path("failedOnPassingCode").asInt()).as("run 2 failed on commit c2, run 3 passed on it").isEqualTo(1);
+        assertThat(net.path("failedOnPassingCode").asInt())
+                .as("run 2 failed on commit c2, run 3 passed on it")
+                .isEqualTo(1);
         assertThat(net.path("flakeRate").asDouble()).isCloseTo(2 / 6.0, within(1e-9));
         assertThat(Instant.parse(net.path("firstSeen").asString())).isEqualTo(T0.plusSeconds(3600));
         assertThat(Instant.parse(net.path("lastSeen").asString())).isEqualTo(T0.plusSeconds(4 * 3600));
@@ -115,7 +120,8 @@ class ClientInsightsIntegrationTests {
         JsonNode insights = insights();
         JsonNode debt = insights.path("debt");
         RemediationTable table = new RemediationTable(Map.of());
-        long minutes = 3L * table.minutes("flake8", "E501", Severity.LOW) + table.minutes("pylint", "R0912 too-many-branches", Severity.MEDIUM);
+        long minutes = 3L * table.minutes("flake8", "E501", Severity.LOW)
+                + table.minutes("pylint", "R0912 too-many-branches", Severity.MEDIUM);
 
         assertThat(debt.path("runId").asString()).isEqualTo(runIds.get(5));
         assertThat(debt.path("minutes").asLong()).isEqualTo(minutes);
@@ -123,7 +129,8 @@ class ClientInsightsIntegrationTests {
         assertThat(debt.path("ratio").asDouble()).isCloseTo(minutes / (1000.0 * 30), within(1e-12));
         assertThat(debt.path("rating").asString()).isEqualTo("A");
         assertThat(insights.path("debtTrend")).hasSize(6);
-        assertThat(insights.path("debtTrend").get(0).path("minutes").asLong()).isEqualTo(3L * table.minutes("flake8", "E501", Severity.LOW));
+        assertThat(insights.path("debtTrend").get(0).path("minutes").asLong())
+                .isEqualTo(3L * table.minutes("flake8", "E501", Severity.LOW));
     }
 
     @Test
@@ -136,26 +143,39 @@ class ClientInsightsIntegrationTests {
         assertThat(paint.path("runId").asString()).isEqualTo(runIds.get(4));
         assertThat(paint.path("fromCommit").asString()).isEqualTo("c4");
         assertThat(paint.path("toCommit").asString()).isEqualTo("c5");
-        assertThat(paint.path("summary").asString()).isEqualTo("largest-contentful-paint 1225 ms → 2150 ms (noise ±50 ms)");
+        assertThat(paint.path("summary").asString())
+                .isEqualTo("largest-contentful-paint 1225 ms → 2150 ms (noise ±50 ms)");
         JsonNode score = drops.get(1);
         assertThat(score.path("metric").asString()).isEqualTo("performance");
         assertThat(score.path("runId").asString()).isEqualTo(runIds.get(5));
         assertThat(score.path("fromCommit").asString()).isEqualTo("c5");
         assertThat(score.path("toCommit").asString()).isEqualTo("c6");
         assertThat(score.path("after").asDouble()).isEqualTo(0.70);
-        assertThat(drops.toString()).as("a steady metric, and the paint's return to normal, are no regression").doesNotContain("total-blocking-time");
+        assertThat(drops.toString())
+                .as("a steady metric, and the paint's return to normal, are no regression")
+                .doesNotContain("total-blocking-time");
     }
 
     @Test
     void theRunsReportsCarryAnInsightsSection() throws Exception {
-        String markdown = Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.md"), null).body();
-        String html = Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.html"), null).body();
-        JsonNode json = JSON.readTree(Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.json"), null).body());
+        String markdown = Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.md"), null)
+                .body();
+        String html = Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.html"), null)
+                .body();
+        JsonNode json = JSON.readTree(Http.send("GET", url("/api/runs/" + runIds.get(5) + "/report.json"), null)
+                .body());
 
-        assertThat(markdown).contains("### Insights").contains("flaky `test_network › test_net`").contains("rule flake8 `E501` in 3 file(s)")
+        assertThat(markdown)
+                .contains("### Insights")
+                .contains("flaky `test_network › test_net`")
+                .contains("rule flake8 `E501` in 3 file(s)")
                 .contains("performance 90 → 70 (noise ±3)");
-        assertThat(html).contains("<h2 id=\"insights\">Insights</h2>").contains("test_net").contains("rating <strong>A</strong>");
-        assertThat(json.path("insights").path("flakyTests").get(0).path("name").asString()).isEqualTo("test_net");
+        assertThat(html)
+                .contains("<h2 id=\"insights\">Insights</h2>")
+                .contains("test_net")
+                .contains("rating <strong>A</strong>");
+        assertThat(json.path("insights").path("flakyTests").get(0).path("name").asString())
+                .isEqualTo("test_net");
     }
 
     @Test
@@ -176,34 +196,82 @@ class ClientInsightsIntegrationTests {
         TestStatus net = i == 1 ? TestStatus.FAILED : i == 4 ? TestStatus.FLAKY : TestStatus.PASSED;
         List<TestCaseResult> tests = new ArrayList<>(List.of(
                 new TestCaseResult("test_network", "test_stable", null, TestStatus.PASSED, 0.1, null),
-                new TestCaseResult("test_network", "test_net", null, net, 0.2, net == TestStatus.PASSED ? null : "timeout")));
+                new TestCaseResult(
+                        "test_network", "test_net", null, net, 0.2, net == TestStatus.PASSED ? null : "timeout")));
         if (i >= 3) {
             tests.add(new TestCaseResult("test_network", "test_broken", null, TestStatus.FAILED, 0.1, "assert 2 == 3"));
         }
         CoverageResult coverage = new CoverageResult(List.of(new FileCoverage("pkg/a/one.py", 800, 1000, 0, 0)));
-        List<Finding> findings = List.of(new Finding("flake8", "E501", Severity.LOW, "pkg/a/one.py", 3, "line too long"),
+        List<Finding> findings = List.of(
+                new Finding("flake8", "E501", Severity.LOW, "pkg/a/one.py", 3, "line too long"),
                 new Finding("flake8", "E501", Severity.LOW, "pkg/a/two.py", 4, "line too long"),
                 new Finding("flake8", "E501", Severity.LOW, "pkg/b/three.py", 5, "line too long"));
         List<ToolOutcome> tools = new ArrayList<>(List.of(
-                ToolOutcome.tests("pytest", ToolCategory.UNIT, tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED, 1000,
-                        tests, coverage),
+                ToolOutcome.tests(
+                        "pytest",
+                        ToolCategory.UNIT,
+                        tests.stream().anyMatch(TestCaseResult::failing) ? ToolStatus.FAILED : ToolStatus.PASSED,
+                        1000,
+                        tests,
+                        coverage),
                 ToolOutcome.findings("flake8", ToolCategory.LINT, 100, findings),
-                new ToolOutcome("lighthouse", ToolCategory.PERFORMANCE, ToolStatus.PASSED, 100, null, List.of(), null, List.of(),
-                        new PerformanceResult("http://127.0.0.1/", Map.of("performance", PERFORMANCE[i]),
-                                Map.of("largest-contentful-paint", LCP[i], "total-blocking-time", 30.0)), false)));
+                new ToolOutcome(
+                        "lighthouse",
+                        ToolCategory.PERFORMANCE,
+                        ToolStatus.PASSED,
+                        100,
+                        null,
+                        List.of(),
+                        null,
+                        List.of(),
+                        new PerformanceResult(
+                                "http://127.0.0.1/",
+                                Map.of("performance", PERFORMANCE[i]),
+                                Map.of("largest-contentful-paint", LCP[i], "total-blocking-time", 30.0)),
+                        false)));
         if (i == 5) {
-            tools.add(ToolOutcome.findings("pylint", ToolCategory.LINT, 100,
-                    List.of(new Finding("pylint", "R0912 too-many-branches", Severity.MEDIUM, "pkg/b/three.py", 9, "too many branches"))));
+            tools.add(ToolOutcome.findings(
+                    "pylint",
+                    ToolCategory.LINT,
+                    100,
+                    List.of(new Finding(
+                            "pylint",
+                            "R0912 too-many-branches",
+                            Severity.MEDIUM,
+                            "pkg/b/three.py",
+                            9,
+                            "too many branches"))));
         } else {
-            tools.add(ToolOutcome.findings("pylint", ToolCategory.LINT, 100,
-                    List.of(new Finding("pylint", "C0114 missing-module-docstring", Severity.LOW, "pkg/b/three.py", 1, "docstring")))
+            tools.add(ToolOutcome.findings(
+                            "pylint",
+                            ToolCategory.LINT,
+                            100,
+                            List.of(new Finding(
+                                    "pylint",
+                                    "C0114 missing-module-docstring",
+                                    Severity.LOW,
+                                    "pkg/b/three.py",
+                                    1,
+                                    "docstring")))
                     .asAdvice("the project configures no Pylint"));
         }
-        // the last run starts a few hundred nanoseconds before a second: stored to the microsecond, it rounds up past its own start
+        // the last run starts a few hundred nanoseconds before a second: stored to the microsecond, it rounds up past
+        // its own start
         Instant started = T0.plusSeconds(i * 3600L).plusNanos(i == 5 ? 999_999_600 : 0);
-        return new QualityRunResult(UUID.randomUUID().toString(), CLIENT, "/workspaces/insights", "standard",
-                tools.stream().anyMatch(t -> t.status() == ToolStatus.FAILED) ? RunState.FAILED : RunState.PASSED, started, started.plusSeconds(60),
-                tools, "judged", COMMITS[i], "main", null, null);
+        return new QualityRunResult(
+                UUID.randomUUID().toString(),
+                CLIENT,
+                "/workspaces/insights",
+                "standard",
+                tools.stream().anyMatch(t -> t.status() == ToolStatus.FAILED) ? RunState.FAILED : RunState.PASSED,
+                started,
+                started.plusSeconds(60),
+                tools,
+                "judged",
+                COMMITS[i],
+                "main",
+                null,
+                null);
     }
 
     private URI url(String path) {

@@ -1,9 +1,7 @@
 package io.devopsparadise.reports.render;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.reports.QualityScore;
-import io.devopsparadise.contracts.reports.TrendPoint;
-import io.devopsparadise.contracts.reports.RunSummary;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.quality.Finding;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.SemanticAnalysis;
@@ -12,21 +10,22 @@ import io.devopsparadise.contracts.quality.SemanticAnalysis.CodeSymbol;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.FileSymbols;
 import io.devopsparadise.contracts.quality.SemanticAnalysis.SymbolReference;
 import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.RunSummary;
+import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.SampleRuns;
-import io.devopsparadise.reports.score.Scoring;
 import io.devopsparadise.reports.runs.StoredRun;
+import io.devopsparadise.reports.score.Scoring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Code section of the Markdown report: the code backend's changed symbols and overview, bounded for a pull-request
@@ -37,14 +36,38 @@ class CodeSectionTests {
     private static String markdown(SemanticAnalysis semantic) {
         QualityRunResult sample = SampleRuns.result("current");
         List<ToolOutcome> tools = new ArrayList<>(sample.tools());
-        tools.add(ToolOutcome.findings("semantic", ToolCategory.SEMANTIC, 1_200, List.of(
-                new Finding("semantic", "pyright", Severity.MEDIUM, "shop/cart.py", 12, 19, "Argument of type \"Literal['a']\" …"))));
-        QualityRunResult result = new QualityRunResult(sample.id(), sample.clientId(), sample.workspace(), sample.profile(), sample.state(),
-                sample.startedAt(), sample.finishedAt(), tools, sample.verdict(), sample.gitCommit(), sample.gitBranch(), null, null, semantic);
+        tools.add(ToolOutcome.findings(
+                "semantic",
+                ToolCategory.SEMANTIC,
+                1_200,
+                List.of(new Finding(
+                        "semantic",
+                        "pyright",
+                        Severity.MEDIUM,
+                        "shop/cart.py",
+                        12,
+                        19,
+                        "Argument of type \"Literal['a']\" …"))));
+        QualityRunResult result = new QualityRunResult(
+                sample.id(),
+                sample.clientId(),
+                sample.workspace(),
+                sample.profile(),
+                sample.state(),
+                sample.startedAt(),
+                sample.finishedAt(),
+                tools,
+                sample.verdict(),
+                sample.gitCommit(),
+                sample.gitBranch(),
+                null,
+                null,
+                semantic);
         RunSummary summary = RunSummary.of(result);
         QualityScore score = Scoring.of(result, summary);
         StoredRun run = new StoredRun(summary.scored(score.value(), score.grade()), score, result);
-        return new MarkdownReportRenderer(new ReportTemplates()).render(new ReportModel(run, List.of(TrendPoint.of(run.summary()))));
+        return new MarkdownReportRenderer(new ReportTemplates())
+                .render(new ReportModel(run, List.of(TrendPoint.of(run.summary()))));
     }
 
     private static String section(String markdown) {
@@ -55,11 +78,28 @@ class CodeSectionTests {
 
     @Test
     void namesTheChangedSymbolsWithTheirLinesAndReferencesAndTheOverview() {
-        SemanticAnalysis semantic = new SemanticAnalysis("lsmcp", null, "2222222222ddddddddddeeee", List.of(
-                new ChangedSymbol("shop/cart.py", "total", "Method", "Cart", 10, 18, List.of(12, 13), List.of(new SymbolReference("shop/api.py", 4, 9))),
-                new ChangedSymbol("shop/cart.py", "discount", "Function", "", 20, 24, List.of(21), null)),
-                List.of(new FileSymbols("shop/cart.py", List.of(new CodeSymbol("Cart", "Class", "", 3, 18),
-                        new CodeSymbol("total", "Method", "Cart", 10, 18)), false),
+        SemanticAnalysis semantic = new SemanticAnalysis(
+                "lsmcp",
+                null,
+                "2222222222ddddddddddeeee",
+                List.of(
+                        new ChangedSymbol(
+                                "shop/cart.py",
+                                "total",
+                                "Method",
+                                "Cart",
+                                10,
+                                18,
+                                List.of(12, 13),
+                                List.of(new SymbolReference("shop/api.py", 4, 9))),
+                        new ChangedSymbol("shop/cart.py", "discount", "Function", "", 20, 24, List.of(21), null)),
+                List.of(
+                        new FileSymbols(
+                                "shop/cart.py",
+                                List.of(
+                                        new CodeSymbol("Cart", "Class", "", 3, 18),
+                                        new CodeSymbol("total", "Method", "Cart", 10, 18)),
+                                false),
                         new FileSymbols("shop/__init__.py", List.of(), false)),
                 List.of("references of 1 of 2 changed symbols (paradise.quality.semantic.max-changed-symbols)"));
 
@@ -87,29 +127,45 @@ class CodeSectionTests {
 
     @Test
     void listsTheFirstSymbolsAndFilesAndSaysHowManyMoreThereAre() {
-        List<ChangedSymbol> changed = IntStream.range(0, 25).mapToObj(i -> new ChangedSymbol("m.py", "f" + i, "Function", "", i + 1, i + 1,
-                List.of(i + 1), List.of())).toList();
-        List<CodeSymbol> many = IntStream.range(0, 30).mapToObj(i -> new CodeSymbol("f" + i, "Function", "", i + 1, i + 1)).toList();
-        List<FileSymbols> overview = IntStream.range(0, 15).mapToObj(i -> new FileSymbols("m" + i + ".py", many, i == 0)).toList();
+        List<ChangedSymbol> changed = IntStream.range(0, 25)
+                .mapToObj(i ->
+                        new ChangedSymbol("m.py", "f" + i, "Function", "", i + 1, i + 1, List.of(i + 1), List.of()))
+                .toList();
+        List<CodeSymbol> many = IntStream.range(0, 30)
+                .mapToObj(i -> new CodeSymbol("f" + i, "Function", "", i + 1, i + 1))
+                .toList();
+        List<FileSymbols> overview = IntStream.range(0, 15)
+                .mapToObj(i -> new FileSymbols("m" + i + ".py", many, i == 0))
+                .toList();
         List<String> notes = IntStream.range(0, 14).mapToObj(i -> "note " + i).toList();
 
         String code = section(markdown(new SemanticAnalysis("lsmcp", null, null, changed, overview, notes)));
 
         assertThat(code.lines().filter(l -> l.startsWith("- `f"))).hasSize(MarkdownReportRenderer.LISTED);
-        assertThat(code).contains("- … and 15 more changed symbols\n").contains("- … and 5 more files\n").contains("- … and 4 more notes\n");
-        assertThat(code.lines().filter(l -> l.startsWith("- `m")).toList()).hasSize(MarkdownReportRenderer.LISTED).allSatisfy(line -> {
-            assertThat(line.split("\\(function\\)", -1)).as(line).hasSize(MarkdownReportRenderer.LISTED_SYMBOLS + 1);
-            assertThat(line).endsWith("`f11` (function), …");
-        });
+        assertThat(code)
+                .contains("- … and 15 more changed symbols\n")
+                .contains("- … and 5 more files\n")
+                .contains("- … and 4 more notes\n");
+        assertThat(code.lines().filter(l -> l.startsWith("- `m")).toList())
+                .hasSize(MarkdownReportRenderer.LISTED)
+                .allSatisfy(line -> {
+                    assertThat(line.split("\\(function\\)", -1))
+                            .as(line)
+                            .hasSize(MarkdownReportRenderer.LISTED_SYMBOLS + 1);
+                    assertThat(line).endsWith("`f11` (function), …");
+                });
         assertThat(code).doesNotContain("the change measured against");
     }
 
     @Test
     void saysWhyThereIsNoAnalysis() {
-        String code = section(markdown(SemanticAnalysis.skipped("the instance offers no semantic code tools (neither lsmcp's [lsp_get_diagnostics])")));
+        String code = section(markdown(SemanticAnalysis.skipped(
+                "the instance offers no semantic code tools (neither lsmcp's [lsp_get_diagnostics])")));
 
-        assertThat(code).isEqualTo("### Code\n\nNo semantic analysis: the instance offers no semantic code tools (neither lsmcp's "
-                + "\\[lsp\\_get\\_diagnostics\\])\n\n");
+        assertThat(code)
+                .isEqualTo(
+                        "### Code\n\nNo semantic analysis: the instance offers no semantic code tools (neither lsmcp's "
+                                + "\\[lsp\\_get\\_diagnostics\\])\n\n");
     }
 
     @Test
@@ -120,9 +176,13 @@ class CodeSectionTests {
     @Test
     void symbolAndFileNamesFromTheRepositoryNeverForgeAHeadingOrALink() {
         String forged = "x`\n## Verdict: PASSED [click](https://evil.example)";
-        SemanticAnalysis semantic = new SemanticAnalysis("lsmcp\n# forged", null, null,
+        SemanticAnalysis semantic = new SemanticAnalysis(
+                "lsmcp\n# forged",
+                null,
+                null,
                 List.of(new ChangedSymbol("a`.py\n# h", forged, "Function\n## kind", forged, 1, 2, List.of(1), null)),
-                List.of(new FileSymbols(forged, List.of(new CodeSymbol(forged, "Class](https://evil.example)", forged, 1, 2)), false)),
+                List.of(new FileSymbols(
+                        forged, List.of(new CodeSymbol(forged, "Class](https://evil.example)", forged, 1, 2)), false)),
                 List.of("note\n## Verdict: PASSED"));
 
         String markdown = markdown(semantic);
@@ -147,7 +207,9 @@ class CodeSectionTests {
                 links[0]++;
             }
         });
-        assertThat(headings).as(markdown).noneMatch(h -> h.contains("Verdict") || h.contains("forged") || h.contains("kind"));
+        assertThat(headings)
+                .as(markdown)
+                .noneMatch(h -> h.contains("Verdict") || h.contains("forged") || h.contains("kind"));
         assertThat(headings).as(markdown).contains("Code");
         assertThat(links[0]).as(markdown).isZero();
     }

@@ -1,16 +1,15 @@
 package io.devopsparadise.reports.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.devopsparadise.contracts.reports.TrendPoint;
 import io.devopsparadise.reports.SampleRuns;
 import io.devopsparadise.reports.runs.StoredRun;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every renderer against its golden file in src/test/resources/golden, for the sample comprehensive run with the
@@ -37,8 +36,12 @@ class GoldenReportsTests {
 
     static List<ReportRenderer> renderers() {
         ReportTemplates templates = new ReportTemplates();
-        return List.of(new HtmlReportRenderer(templates), new JsonReportRenderer(), new MarkdownReportRenderer(templates),
-                new SarifReportRenderer(), new JunitReportRenderer());
+        return List.of(
+                new HtmlReportRenderer(templates),
+                new JsonReportRenderer(),
+                new MarkdownReportRenderer(templates),
+                new SarifReportRenderer(),
+                new JunitReportRenderer());
     }
 
     static String render(ReportFormat format) {
@@ -46,7 +49,11 @@ class GoldenReportsTests {
     }
 
     static String render(ReportFormat format, ReportModel model) {
-        return renderers().stream().filter(r -> r.format() == format).findFirst().orElseThrow().render(model);
+        return renderers().stream()
+                .filter(r -> r.format() == format)
+                .findFirst()
+                .orElseThrow()
+                .render(model);
     }
 
     @ParameterizedTest
@@ -56,7 +63,9 @@ class GoldenReportsTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReportFormat.class, names = {"HTML", "MARKDOWN", "JSON"})
+    @EnumSource(
+            value = ReportFormat.class,
+            names = {"HTML", "MARKDOWN", "JSON"})
     void rendersARunWithATestPlanAndAReusedToolResultExactlyAsItsGoldenFile(ReportFormat format) throws Exception {
         String rendered = render(format, plannedModel());
 
@@ -69,7 +78,9 @@ class GoldenReportsTests {
             Files.writeString(golden, rendered);
         }
 
-        assertThat(golden).as("golden file; create it with -Dgolden.update=true").exists();
+        assertThat(golden)
+                .as("golden file; create it with -Dgolden.update=true")
+                .exists();
         assertThat(rendered).isEqualTo(Files.readString(golden));
     }
 }

@@ -1,21 +1,20 @@
 package io.devopsparadise.reports.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SARIF report against the official SARIF 2.1.0 JSON schema (the OASIS 2.1.0 final, "rtm.5", as Microsoft ships
@@ -29,13 +28,16 @@ class SchemaValidationTests {
     private static Schema sarifSchema() throws Exception {
         Path schema = RepoPaths.nodeModules().resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
         try (InputStream in = Files.newInputStream(schema)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                    .getSchema(in);
         }
     }
 
     private static Schema reportSchema() throws Exception {
-        try (InputStream in = SchemaValidationTests.class.getResourceAsStream("/static/schemas/run-report-1.0.schema.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        try (InputStream in =
+                SchemaValidationTests.class.getResourceAsStream("/static/schemas/run-report-1.0.schema.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
@@ -47,7 +49,11 @@ class SchemaValidationTests {
 
         assertThat(errors).isEmpty();
         assertThat(sarif.path("version").asString()).isEqualTo("2.1.0");
-        assertThat(sarif.path("runs").valueStream().mapToInt(run -> run.path("results").size()).sum()).isEqualTo(3);
+        assertThat(sarif.path("runs")
+                        .valueStream()
+                        .mapToInt(run -> run.path("results").size())
+                        .sum())
+                .isEqualTo(3);
     }
 
     @Test
@@ -71,7 +77,8 @@ class SchemaValidationTests {
 
     @Test
     void jsonReportOfARunWithATestPlanAndAReusedToolResultFollowsItsPublishedSchema() throws Exception {
-        JsonNode report = JSON.readTree(GoldenReportsTests.render(ReportFormat.JSON, GoldenReportsTests.plannedModel()));
+        JsonNode report =
+                JSON.readTree(GoldenReportsTests.render(ReportFormat.JSON, GoldenReportsTests.plannedModel()));
 
         assertThat(reportSchema().validate(report)).isEmpty();
         assertThat(report.path("plans").get(0).path("base").asString()).isEqualTo("main");

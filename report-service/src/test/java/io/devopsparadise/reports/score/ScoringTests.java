@@ -1,20 +1,19 @@
 package io.devopsparadise.reports.score;
 
-import io.devopsparadise.contracts.quality.ToolCategory;
-import io.devopsparadise.contracts.reports.QualityScore;
-import io.devopsparadise.contracts.reports.RunSummary;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunState;
+import io.devopsparadise.contracts.quality.ToolCategory;
 import io.devopsparadise.contracts.quality.ToolOutcome;
+import io.devopsparadise.contracts.reports.QualityScore;
+import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.reports.SampleRuns;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class ScoringTests {
 
@@ -49,10 +48,34 @@ class ScoringTests {
         List<ToolOutcome> tools = new ArrayList<>(current.tools());
         tools.add(ToolOutcome.error("pylint", ToolCategory.LINT, 10, "pylint crashed"));
         tools.add(ToolOutcome.error("jest", ToolCategory.UNIT, 10, "jest timed out"));
-        QualityRunResult erred = new QualityRunResult(current.id(), current.clientId(), current.workspace(), current.profile(), RunState.FAILED,
-                current.startedAt(), current.finishedAt(), tools, "", null, null, null, null);
-        QualityRunResult empty = new QualityRunResult("r", "c", "/w", "quick", RunState.PASSED, Instant.EPOCH, Instant.EPOCH,
-                List.of(ToolOutcome.skipped("pytest", ToolCategory.UNIT, "not installed")), "", null, null, null, null);
+        QualityRunResult erred = new QualityRunResult(
+                current.id(),
+                current.clientId(),
+                current.workspace(),
+                current.profile(),
+                RunState.FAILED,
+                current.startedAt(),
+                current.finishedAt(),
+                tools,
+                "",
+                null,
+                null,
+                null,
+                null);
+        QualityRunResult empty = new QualityRunResult(
+                "r",
+                "c",
+                "/w",
+                "quick",
+                RunState.PASSED,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                List.of(ToolOutcome.skipped("pytest", ToolCategory.UNIT, "not installed")),
+                "",
+                null,
+                null,
+                null,
+                null);
 
         assertThat(score(erred).penalty()).isEqualTo(10);
         assertThat(score(erred).value()).isEqualTo(65);

@@ -1,6 +1,7 @@
 package io.devopsparadise.security.servlet;
 
 import io.devopsparadise.security.Problems;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.Arrays;
 
 /**
  * What every servlet service answers the same: a bad argument (400), a parameter of the wrong type (400, with the
@@ -38,9 +37,12 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
-        String choices = type != null && type.isEnum() ? "; choose one of " + Arrays.toString(type.getEnumConstants()) : "";
-        return Problems.problem(HttpStatus.BAD_REQUEST, "Bad parameter", "parameter '" + e.getName() + "' cannot be "
-                + Problems.echo(String.valueOf(e.getValue())) + choices);
+        String choices =
+                type != null && type.isEnum() ? "; choose one of " + Arrays.toString(type.getEnumConstants()) : "";
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "Bad parameter",
+                "parameter '" + e.getName() + "' cannot be " + Problems.echo(String.valueOf(e.getValue())) + choices);
     }
 
     @ExceptionHandler(Exception.class)
@@ -49,8 +51,9 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        return ResponseEntity.badRequest().body(Problems.malformedBody(e.getMostSpecificCause().getMessage()));
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(Problems.malformedBody(e.getMostSpecificCause().getMessage()));
     }
 }

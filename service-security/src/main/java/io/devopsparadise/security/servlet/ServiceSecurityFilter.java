@@ -7,16 +7,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Checks every request before any handler: its {@code Host} must be one of the service's names (403 otherwise), and,
@@ -37,16 +36,25 @@ public class ServiceSecurityFilter extends OncePerRequestFilter implements Order
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         if (!hosts.permits(request.getHeader(HttpHeaders.HOST))) {
-            reject(response, HttpStatus.FORBIDDEN, "Host not allowed", "this service answers to " + String.join(", ", hosts.names())
-                    + " only (a request naming another host is how a web page reaches a local service through DNS rebinding); "
-                    + "if the name is this machine's, add it to PARADISE_ALLOWED_HOSTS");
+            reject(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Host not allowed",
+                    "this service answers to " + String.join(", ", hosts.names())
+                            + " only (a request naming another host is how a web page reaches a local service through DNS rebinding); "
+                            + "if the name is this machine's, add it to PARADISE_ALLOWED_HOSTS");
             return;
         }
-        if (paths.needCredential(routedPath(request)) && !credential.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        if (paths.needCredential(routedPath(request))
+                && !credential.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
-            reject(response, HttpStatus.UNAUTHORIZED, "Service credential required",
+            reject(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Service credential required",
                     "this API serves the platform's own services only: send Authorization: Bearer <token> with the token from the data directory's service-token file");
             return;
         }
@@ -59,10 +67,13 @@ public class ServiceSecurityFilter extends OncePerRequestFilter implements Order
         return path.isEmpty() ? "/" : path;
     }
 
-    private static void reject(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    private static void reject(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(Map.of("type", "about:blank", "title", title, "status", status.value(), "detail", detail)));
+        response.getOutputStream()
+                .write(JSON.writeValueAsBytes(
+                        Map.of("type", "about:blank", "title", title, "status", status.value(), "detail", detail)));
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.springframework.context.annotation.Import;
 public class ServletSecurityConfiguration {
 
     @Bean
-    ServiceSecurityFilter serviceSecurityFilter(ServiceCredential credential, HostAllowList hosts, SecurityProperties properties) {
-        return new ServiceSecurityFilter(credential, hosts, new ProtectedPaths(properties.credentialPaths(), properties.openPaths()));
+    ServiceSecurityFilter serviceSecurityFilter(
+            ServiceCredential credential, HostAllowList hosts, SecurityProperties properties) {
+        return new ServiceSecurityFilter(
+                credential, hosts, new ProtectedPaths(properties.credentialPaths(), properties.openPaths()));
     }
 }

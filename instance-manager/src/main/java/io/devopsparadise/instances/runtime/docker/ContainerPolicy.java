@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.runtime.InstanceRefusedException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +19,19 @@ final class ContainerPolicy {
 
     void check(BackendProfile profile, ContainerSpec spec, Path workspace) {
         if (profile.requireDigest() && !profile.imagePinned()) {
-            throw new InstanceRefusedException("profile " + profile.name() + " requires an image pinned by digest, but its image is "
-                    + profile.image() + "; set it to the image@sha256:… you trust (docker image inspect -f '{{index .RepoDigests 0}}' "
-                    + profile.image() + " shows the digest of the image pulled here)");
+            throw new InstanceRefusedException(
+                    "profile " + profile.name() + " requires an image pinned by digest, but its image is "
+                            + profile.image()
+                            + "; set it to the image@sha256:… you trust (docker image inspect -f '{{index .RepoDigests 0}}' "
+                            + profile.image() + " shows the digest of the image pulled here)");
         }
         if (ownerUid(workspace) == 0 && runsAsRoot(spec)) {
-            throw new InstanceRefusedException("workspace " + workspace + " is owned by root, and profile " + profile.name()
-                    + " would run its container as root" + (spec.user() == null ? " (the image's default user)" : " (user " + spec.user() + ")")
-                    + "; a root container could change anything root owns there. Give the workspace to the developer"
-                    + " (chown) or set the profile's user to an unprivileged uid:gid");
+            throw new InstanceRefusedException(
+                    "workspace " + workspace + " is owned by root, and profile " + profile.name()
+                            + " would run its container as root"
+                            + (spec.user() == null ? " (the image's default user)" : " (user " + spec.user() + ")")
+                            + "; a root container could change anything root owns there. Give the workspace to the developer"
+                            + " (chown) or set the profile's user to an unprivileged uid:gid");
         }
     }
 
@@ -52,7 +55,8 @@ final class ContainerPolicy {
         try {
             return (Integer) Files.getAttribute(workspace, "unix:uid");
         } catch (IOException | UnsupportedOperationException e) {
-            throw new InstanceRefusedException("cannot read the owner of workspace " + workspace + ": " + e.getMessage());
+            throw new InstanceRefusedException(
+                    "cannot read the owner of workspace " + workspace + ": " + e.getMessage());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.devopsparadise.instances.runtime.docker;
 
 import io.devopsparadise.instances.runtime.LaunchSpec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,8 @@ public record ContainerSpec(
     public static ContainerSpec of(LaunchSpec launch) {
         var profile = launch.profile();
         if (profile.image() == null) {
-            throw new IllegalArgumentException("profile " + profile.name() + " has no image; it cannot run on the docker engine");
+            throw new IllegalArgumentException(
+                    "profile " + profile.name() + " has no image; it cannot run on the docker engine");
         }
         Map<Integer, Integer> bindings = new TreeMap<>();
         launch.ports().forEach((name, hostPort) -> bindings.put(profile.containerPort(name, hostPort), hostPort));
@@ -53,11 +53,17 @@ public record ContainerSpec(
                 profile.image(),
                 launch.command(profile.workspaceMount(), true),
                 launch.env(profile.workspaceMount(), true),
-                Map.of(MANAGED, "true",
-                        INSTALLATION, launch.installationId(),
-                        CLIENT_ID, launch.clientId(),
-                        INSTANCE_ID, launch.instanceId(),
-                        PROFILE, profile.name()),
+                Map.of(
+                        MANAGED,
+                        "true",
+                        INSTALLATION,
+                        launch.installationId(),
+                        CLIENT_ID,
+                        launch.clientId(),
+                        INSTANCE_ID,
+                        launch.instanceId(),
+                        PROFILE,
+                        profile.name()),
                 bindings,
                 launch.workspace().toString(),
                 profile.workspaceMount(),
@@ -76,7 +82,8 @@ public record ContainerSpec(
         try {
             return Files.getAttribute(workspace, "unix:uid") + ":" + Files.getAttribute(workspace, "unix:gid");
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("cannot read the owner of workspace " + workspace + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read the owner of workspace " + workspace + ": " + e.getMessage(), e);
         }
     }
 

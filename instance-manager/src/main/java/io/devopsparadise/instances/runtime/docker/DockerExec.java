@@ -9,14 +9,13 @@ import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.OutputTail;
 import io.devopsparadise.instances.runtime.ProcessTree;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A command run inside a container through the engine's exec API. Docker offers no call to stop an exec, so a
@@ -35,16 +34,24 @@ final class DockerExec {
         this.docker = docker;
     }
 
-    ExecResult run(String containerId, List<String> command, String workdir, java.util.Map<String, String> env, Duration timeout,
-                   OutputListener listener) {
+    ExecResult run(
+            String containerId,
+            List<String> command,
+            String workdir,
+            java.util.Map<String, String> env,
+            Duration timeout,
+            OutputListener listener) {
         long started = System.nanoTime();
         String execId = docker.execCreateCmd(containerId)
                 .withCmd(command.toArray(String[]::new))
                 .withWorkingDir(workdir)
-                .withEnv(env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withEnv(env.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList())
                 .withAttachStdout(true)
                 .withAttachStderr(true)
-                .exec().getId();
+                .exec()
+                .getId();
         OutputTail stdout = new OutputTail(TAIL);
         OutputTail stderr = new OutputTail(TAIL);
         try (var callback = docker.execStartCmd(execId).exec(new FrameCallback(listener, stdout, stderr))) {
@@ -55,7 +62,8 @@ final class DockerExec {
                 return new ExecResult(-1, stdout.toString(), stderr.toString(), millis, true);
             }
             Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-            return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString(), millis, false);
+            return new ExecResult(
+                    exitCode == null ? -1 : exitCode.intValue(), stdout.toString(), stderr.toString(), millis, false);
         } catch (InterruptedException e) {
             kill(execId);
             Thread.currentThread().interrupt();
@@ -71,13 +79,17 @@ final class DockerExec {
             return; // ended meanwhile: its pid may already belong to another process
         }
         Long pid = exec.getPidLong();
-        Optional<ProcessHandle> process = pid == null || pid <= 0 ? Optional.empty()
+        Optional<ProcessHandle> process = pid == null || pid <= 0
+                ? Optional.empty()
                 : ProcessHandle.of(pid).filter(candidate -> runs(candidate, exec.getProcessConfig()));
         if (process.isPresent()) {
             ProcessTree.stop(process.get());
         } else {
-            log.warn("exec {} (pid {}) outlived its caller, but its process is not visible from here (a remote engine, or"
-                    + " a manager in a container without pid: host); the container's own limits bound it", execId, pid);
+            log.warn(
+                    "exec {} (pid {}) outlived its caller, but its process is not visible from here (a remote engine, or"
+                            + " a manager in a container without pid: host); the container's own limits bound it",
+                    execId,
+                    pid);
         }
     }
 
@@ -87,7 +99,11 @@ final class DockerExec {
      */
     private static boolean runs(ProcessHandle candidate, InspectExecResponse.ProcessConfig config) {
         List<String> expected = config == null || config.getArguments() == null ? List.of() : config.getArguments();
-        return candidate.info().arguments().map(arguments -> List.of(arguments).equals(expected)).orElse(expected.isEmpty());
+        return candidate
+                .info()
+                .arguments()
+                .map(arguments -> List.of(arguments).equals(expected))
+                .orElse(expected.isEmpty());
     }
 
     private static final class FrameCallback extends ResultCallback.Adapter<Frame> {

@@ -1,6 +1,5 @@
 package io.devopsparadise.instances.runtime.docker;
 
-import io.devopsparadise.contracts.instances.Engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -10,12 +9,13 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
-import io.devopsparadise.instances.profiles.BackendProfile;
+import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.instances.profiles.BackendProfile;
+import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.EngineUnavailableException;
 import io.devopsparadise.instances.runtime.InstanceRefusedException;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
@@ -24,14 +24,12 @@ import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import io.devopsparadise.instances.profiles.InstanceProperties;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs each instance as a labelled container on the local Docker engine, on a bridge network without
@@ -42,9 +40,10 @@ import java.util.List;
 class DockerInstanceRuntime implements InstanceRuntime {
 
     static final Engine ENGINE = Engine.DOCKER;
-    static final String ISOLATION = "container: sees only its workspace, on a network where containers cannot reach each other,"
-            + " its ports published on 127.0.0.1 only, all capabilities dropped, no new privileges, memory, CPU and"
-            + " process limits; an unprivileged user unless the profile says otherwise";
+    static final String ISOLATION =
+            "container: sees only its workspace, on a network where containers cannot reach each other,"
+                    + " its ports published on 127.0.0.1 only, all capabilities dropped, no new privileges, memory, CPU and"
+                    + " process limits; an unprivileged user unless the profile says otherwise";
     private static final Duration AVAILABILITY_CACHE = Duration.ofSeconds(5);
 
     private final DockerClient docker;
@@ -118,7 +117,9 @@ class DockerInstanceRuntime implements InstanceRuntime {
         String networkName = engineCall("prepare the instance network", () -> network.ensure());
         String id = engineCall("create container " + spec.name(), () -> create(spec, networkName));
         try {
-            engineCall("start container " + spec.name(), () -> docker.startContainerCmd(id).exec());
+            engineCall(
+                    "start container " + spec.name(),
+                    () -> docker.startContainerCmd(id).exec());
         } catch (RuntimeException e) {
             removeQuietly(id);
             throw e;
@@ -128,8 +129,9 @@ class DockerInstanceRuntime implements InstanceRuntime {
 
     private String create(ContainerSpec spec, String networkName) {
         Ports ports = new Ports();
-        spec.portBindings().forEach((inside, host) ->
-                ports.bind(ExposedPort.tcp(inside), Ports.Binding.bindIpAndPort(ContainerSpec.BIND_ADDRESS, host)));
+        spec.portBindings()
+                .forEach((inside, host) -> ports.bind(
+                        ExposedPort.tcp(inside), Ports.Binding.bindIpAndPort(ContainerSpec.BIND_ADDRESS, host)));
         HostConfig host = HostConfig.newHostConfig()
                 .withPortBindings(ports)
                 .withBinds(new Bind(spec.workspaceHostPath(), new Volume(spec.workspaceMount())))
@@ -147,7 +149,9 @@ class DockerInstanceRuntime implements InstanceRuntime {
                 .withName(spec.name())
                 .withLabels(spec.labels())
                 .withEnv(spec.envList())
-                .withExposedPorts(spec.portBindings().keySet().stream().map(ExposedPort::tcp).toList())
+                .withExposedPorts(spec.portBindings().keySet().stream()
+                        .map(ExposedPort::tcp)
+                        .toList())
                 .withWorkingDir(spec.workspaceMount())
                 .withHostConfig(host);
         if (!spec.command().isEmpty()) {
@@ -162,7 +166,8 @@ class DockerInstanceRuntime implements InstanceRuntime {
     @Override
     public boolean isRunning(RuntimeHandle handle) {
         try {
-            Boolean running = docker.inspectContainerCmd(handle.ref()).exec().getState().getRunning();
+            Boolean running =
+                    docker.inspectContainerCmd(handle.ref()).exec().getState().getRunning();
             return Boolean.TRUE.equals(running);
         } catch (NotFoundException e) {
             return false;
@@ -178,7 +183,11 @@ class DockerInstanceRuntime implements InstanceRuntime {
             return start(launch);
         }
         try {
-            engineCall("restart container", () -> docker.restartContainerCmd(handle.ref()).withTimeout(5).exec());
+            engineCall(
+                    "restart container",
+                    () -> docker.restartContainerCmd(handle.ref())
+                            .withTimeout(5)
+                            .exec());
             return handle;
         } catch (InstanceStartException e) {
             if (e.getCause() instanceof NotFoundException) {
@@ -203,7 +212,10 @@ class DockerInstanceRuntime implements InstanceRuntime {
     @Override
     public void remove(RuntimeHandle handle) {
         try {
-            docker.removeContainerCmd(handle.ref()).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(handle.ref())
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException | NotModifiedException e) {
             // already gone
         } catch (RuntimeException e) {
@@ -220,7 +232,8 @@ class DockerInstanceRuntime implements InstanceRuntime {
     }
 
     @Override
-    public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
+    public ExecResult exec(
+            RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
         String workdir = request.workdir() == null ? spec.profile().workspaceMount() : request.workdir();
         try {
             return exec.run(handle.ref(), request.command(), workdir, request.env(), timeout, listener);
@@ -234,10 +247,13 @@ class DockerInstanceRuntime implements InstanceRuntime {
     @Override
     public List<ManagedUnit> managedUnits(String installationId) {
         try {
-            return docker.listContainersCmd()
+            return docker
+                    .listContainersCmd()
                     .withShowAll(true)
-                    .withLabelFilter(java.util.Map.of(ContainerSpec.MANAGED, "true", ContainerSpec.INSTALLATION, installationId))
-                    .exec().stream()
+                    .withLabelFilter(
+                            java.util.Map.of(ContainerSpec.MANAGED, "true", ContainerSpec.INSTALLATION, installationId))
+                    .exec()
+                    .stream()
                     .map(DockerInstanceRuntime::toUnit)
                     .toList();
         } catch (RuntimeException e) {
@@ -246,7 +262,8 @@ class DockerInstanceRuntime implements InstanceRuntime {
     }
 
     private static ManagedUnit toUnit(Container container) {
-        return new ManagedUnit(container.getLabels().get(ContainerSpec.INSTANCE_ID),
+        return new ManagedUnit(
+                container.getLabels().get(ContainerSpec.INSTANCE_ID),
                 container.getLabels().get(ContainerSpec.CLIENT_ID),
                 new RuntimeHandle(ENGINE, container.getId()),
                 "running".equals(container.getState()));
@@ -258,7 +275,8 @@ class DockerInstanceRuntime implements InstanceRuntime {
         } catch (InstanceRefusedException e) {
             throw e;
         } catch (DockerException e) {
-            throw new InstanceStartException("Docker could not " + what + ": " + e.getMessage().strip(), e);
+            throw new InstanceStartException(
+                    "Docker could not " + what + ": " + e.getMessage().strip(), e);
         } catch (RuntimeException e) {
             throw unavailable(what, e);
         }

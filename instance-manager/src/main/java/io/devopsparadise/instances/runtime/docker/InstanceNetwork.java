@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import io.devopsparadise.instances.runtime.InstanceRefusedException;
-
 import java.util.Map;
 
 /**
@@ -41,7 +40,9 @@ final class InstanceNetwork {
 
     private void create() {
         try {
-            docker.createNetworkCmd().withName(name).withDriver("bridge")
+            docker.createNetworkCmd()
+                    .withName(name)
+                    .withDriver("bridge")
                     .withOptions(Map.of(ICC, "false"))
                     .withLabels(Map.of(ContainerSpec.MANAGED, "true"))
                     .exec();
@@ -52,10 +53,14 @@ final class InstanceNetwork {
     }
 
     private void checkIsolated(Network network) {
-        if (!"bridge".equals(network.getDriver()) || !"false".equals(network.getOptions().get(ICC))) {
-            throw new InstanceRefusedException("Docker network " + name + " lets containers reach each other (driver "
-                    + network.getDriver() + ", " + ICC + "=" + network.getOptions().get(ICC) + "); remove it with 'docker network rm "
-                    + name + "' so that the instance-manager creates it isolated, or name another in paradise.instances.docker-network");
+        if (!"bridge".equals(network.getDriver())
+                || !"false".equals(network.getOptions().get(ICC))) {
+            throw new InstanceRefusedException(
+                    "Docker network " + name + " lets containers reach each other (driver "
+                            + network.getDriver() + ", " + ICC + "="
+                            + network.getOptions().get(ICC) + "); remove it with 'docker network rm "
+                            + name
+                            + "' so that the instance-manager creates it isolated, or name another in paradise.instances.docker-network");
         }
     }
 }

@@ -4,7 +4,6 @@ import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.OutputTail;
 import io.devopsparadise.instances.runtime.ProcessTree;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,14 +38,20 @@ final class ProcessExec {
         long started = System.nanoTime();
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workdir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(env);
             process = builder.start();
         } catch (IOException e) {
             // as a shell would: the command could not be run at all
-            return new ExecResult(COMMAND_NOT_FOUND, "", "cannot run " + command.get(0) + " in " + workdir + ": " + e.getMessage(), 0, false);
+            return new ExecResult(
+                    COMMAND_NOT_FOUND,
+                    "",
+                    "cannot run " + command.get(0) + " in " + workdir + ": " + e.getMessage(),
+                    0,
+                    false);
         }
         OutputTail stdout = new OutputTail(TAIL);
         OutputTail stderr = new OutputTail(TAIL);
@@ -60,7 +65,8 @@ final class ProcessExec {
             out.join(2_000);
             err.join(2_000);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            return new ExecResult(finished ? process.exitValue() : -1, stdout.toString(), stderr.toString(), millis, !finished);
+            return new ExecResult(
+                    finished ? process.exitValue() : -1, stdout.toString(), stderr.toString(), millis, !finished);
         } catch (InterruptedException e) {
             ProcessTree.stop(process.toHandle());
             Thread.currentThread().interrupt();
@@ -68,8 +74,10 @@ final class ProcessExec {
         }
     }
 
-    private static Thread pump(InputStream stream, OutputListener.Stream kind, OutputTail tail, OutputListener listener) {
-        Thread thread = new Thread(() -> copy(stream, kind, tail, listener), "exec-" + kind.name().toLowerCase());
+    private static Thread pump(
+            InputStream stream, OutputListener.Stream kind, OutputTail tail, OutputListener listener) {
+        Thread thread = new Thread(
+                () -> copy(stream, kind, tail, listener), "exec-" + kind.name().toLowerCase());
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -12,14 +12,13 @@ import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.ProcessTree;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * Runs each instance as a local process with the workspace as working directory and its output appended to
@@ -30,9 +29,10 @@ import java.util.Optional;
 class ProcessInstanceRuntime implements InstanceRuntime {
 
     static final Engine ENGINE = Engine.PROCESS;
-    static final String ISOLATION = "none: a process instance runs as the platform's own user and can read and write every"
-            + " file that user can, including other clients' workspaces and the platform's data directory; only its"
-            + " environment is restricted. An installation shared by several developers must use Docker profiles.";
+    static final String ISOLATION =
+            "none: a process instance runs as the platform's own user and can read and write every"
+                    + " file that user can, including other clients' workspaces and the platform's data directory; only its"
+                    + " environment is restricted. An installation shared by several developers must use Docker profiles.";
 
     private final InstanceEnvironment environment;
 
@@ -69,7 +69,8 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     public RuntimeHandle start(LaunchSpec spec) {
         List<String> command = spec.command(spec.workspace().toString(), false);
         if (command.isEmpty()) {
-            throw new InstanceStartException("profile " + spec.profile().name() + " has no command; it cannot run as a process", null);
+            throw new InstanceStartException(
+                    "profile " + spec.profile().name() + " has no command; it cannot run as a process", null);
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(spec.workspace().toFile())
@@ -79,7 +80,10 @@ class ProcessInstanceRuntime implements InstanceRuntime {
         try {
             return handleOf(builder.start().toHandle());
         } catch (IOException e) {
-            throw new InstanceStartException("Could not start " + command.get(0) + " for profile " + spec.profile().name() + ": " + e.getMessage(), e);
+            throw new InstanceStartException(
+                    "Could not start " + command.get(0) + " for profile "
+                            + spec.profile().name() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -88,12 +92,16 @@ class ProcessInstanceRuntime implements InstanceRuntime {
             Files.createDirectories(spec.logFile().getParent());
             return spec.logFile();
         } catch (IOException e) {
-            throw new InstanceStartException("Cannot create the log directory " + spec.logFile().getParent() + ": " + e.getMessage(), e);
+            throw new InstanceStartException(
+                    "Cannot create the log directory " + spec.logFile().getParent() + ": " + e.getMessage(), e);
         }
     }
 
     static RuntimeHandle handleOf(ProcessHandle process) {
-        long started = process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        long started = process.info()
+                .startInstant()
+                .map(java.time.Instant::toEpochMilli)
+                .orElse(0L);
         return new RuntimeHandle(ENGINE, "pid:" + process.pid() + ":" + started);
     }
 
@@ -125,7 +133,8 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     }
 
     @Override
-    public ExecResult exec(RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
+    public ExecResult exec(
+            RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener) {
         Path workdir = WorkingDirectory.inside(spec.workspace(), request.workdir());
         var env = environment.with(spec.env(spec.workspace().toString(), false), request.env());
         return new ProcessExec(request.command(), workdir, env, timeout).run(listener);

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Resolves an exec's working directory, which must stay inside the workspace. */
 final class WorkingDirectory {
 
-    private WorkingDirectory() {
-    }
+    private WorkingDirectory() {}
 
     static Path inside(Path workspace, String requested) {
         if (requested == null || requested.isBlank()) {

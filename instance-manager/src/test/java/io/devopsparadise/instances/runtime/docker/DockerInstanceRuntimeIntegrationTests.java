@@ -1,7 +1,8 @@
 package io.devopsparadise.instances.runtime.docker;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
@@ -11,29 +12,28 @@ import io.devopsparadise.instances.health.HealthChecks;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.EngineChoice;
 import io.devopsparadise.instances.profiles.ResourceLimits;
-import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRefusedException;
+import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimeContract;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Runs against the local Docker engine and the test image built by docker/test-images/server-everything/build.sh. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
-    static final String IMAGE = System.getenv().getOrDefault("PARADISE_EVERYTHING_IMAGE", "paradise-test/server-everything:latest");
+    static final String IMAGE =
+            System.getenv().getOrDefault("PARADISE_EVERYTHING_IMAGE", "paradise-test/server-everything:latest");
     static final String NETWORK = "paradise-instances";
     private static DockerClient docker;
 
@@ -54,10 +54,22 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     @Override
     protected BackendProfile everythingProfile() {
-        return new BackendProfile("everything", EngineChoice.DOCKER, IMAGE, List.of("streamableHttp"),
-                Map.of("PORT", "{containerPort:mcp}"), Map.of("mcp", 3001), "mcp", "/mcp",
-                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", "65534:65534",
-                new ResourceLimits(256L << 20, 500_000_000L, 128), true, false, Duration.ofMinutes(10));
+        return new BackendProfile(
+                "everything",
+                EngineChoice.DOCKER,
+                IMAGE,
+                List.of("streamableHttp"),
+                Map.of("PORT", "{containerPort:mcp}"),
+                Map.of("mcp", 3001),
+                "mcp",
+                "/mcp",
+                HealthChecks.mcpInitialize("mcp", "/mcp"),
+                "/workspace",
+                "65534:65534",
+                new ResourceLimits(256L << 20, 500_000_000L, 128),
+                true,
+                false,
+                Duration.ofMinutes(10));
     }
 
     @Override
@@ -70,7 +82,8 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
-        InspectContainerResponse container = docker.inspectContainerCmd(handle.ref()).exec();
+        InspectContainerResponse container =
+                docker.inspectContainerCmd(handle.ref()).exec();
         var host = container.getHostConfig();
         assertThat(container.getConfig().getLabels())
                 .containsEntry(ContainerSpec.INSTANCE_ID, spec.instanceId())
@@ -99,11 +112,16 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         assertThat(host.getReadonlyRootfs()).isTrue();
         assertThat(host.getTmpFs()).containsKey("/tmp");
         assertThat(host.getNetworkMode()).isEqualTo(NETWORK);
-        assertThat(docker.inspectNetworkCmd().withNetworkId(NETWORK).exec().getOptions()).containsEntry(InstanceNetwork.ICC, "false");
+        assertThat(docker.inspectNetworkCmd().withNetworkId(NETWORK).exec().getOptions())
+                .containsEntry(InstanceNetwork.ICC, "false");
         String write = "const fs=require('fs'); fs.writeFileSync('/tmp/ok','x');"
                 + " try { fs.writeFileSync('/etc/planted','x'); console.log('root writable') } catch (e) { console.log(e.code) }";
-        var result = runtime.exec(handle, spec, new io.devopsparadise.contracts.instances.ExecRequest(List.of("node", "-e", write), null, null),
-                java.time.Duration.ofSeconds(20), io.devopsparadise.instances.runtime.OutputListener.NONE);
+        var result = runtime.exec(
+                handle,
+                spec,
+                new io.devopsparadise.contracts.instances.ExecRequest(List.of("node", "-e", write), null, null),
+                java.time.Duration.ofSeconds(20),
+                io.devopsparadise.instances.runtime.OutputListener.NONE);
         assertThat(result.stdout()).contains("EROFS").doesNotContain("root writable");
         assertThat(result.exitCode()).isZero();
     }
@@ -119,7 +137,11 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
             restarted = runtime.restart(old, spec);
 
             assertThat(restarted.ref()).isNotEqualTo(old.ref());
-            assertThat(docker.inspectContainerCmd(restarted.ref()).exec().getHostConfig().getNetworkMode()).isEqualTo(NETWORK);
+            assertThat(docker.inspectContainerCmd(restarted.ref())
+                            .exec()
+                            .getHostConfig()
+                            .getNetworkMode())
+                    .isEqualTo(NETWORK);
             assertThat(runtime.isRunning(old)).isFalse();
             awaitServing(spec);
         } finally {
@@ -134,33 +156,71 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
     @Test
     void aProfileRequiringADigestRefusesAnImageNamedByTag() {
         BackendProfile profile = everythingProfile();
-        BackendProfile unpinned = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
-                profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), profile.user(),
-                profile.limits(), true, true, profile.warmupTimeout());
+        BackendProfile unpinned = new BackendProfile(
+                profile.name(),
+                profile.engine(),
+                IMAGE,
+                profile.command(),
+                profile.env(),
+                profile.ports(),
+                profile.mcpPort(),
+                profile.mcpPath(),
+                profile.healthCheck(),
+                profile.workspaceMount(),
+                profile.user(),
+                profile.limits(),
+                true,
+                true,
+                profile.warmupTimeout());
 
         assertThatThrownBy(() -> start(withProfile(launchSpec(), unpinned)))
                 .isInstanceOf(InstanceRefusedException.class)
-                .hasMessageContaining("requires an image pinned by digest").hasMessageContaining(IMAGE);
+                .hasMessageContaining("requires an image pinned by digest")
+                .hasMessageContaining(IMAGE);
     }
 
     @Test
     void aRootContainerOnARootOwnedWorkspaceIsRefusedWithTheReason() throws Exception {
-        assertThat(java.nio.file.Files.getAttribute(workspace, "unix:uid")).as("this test needs a root-owned workspace").isEqualTo(0);
+        assertThat(java.nio.file.Files.getAttribute(workspace, "unix:uid"))
+                .as("this test needs a root-owned workspace")
+                .isEqualTo(0);
         BackendProfile profile = everythingProfile();
         for (String user : new String[] {ContainerSpec.WORKSPACE_OWNER, "0:0", null}) {
-            BackendProfile asRoot = new BackendProfile(profile.name(), profile.engine(), IMAGE, profile.command(), profile.env(),
-                    profile.ports(), profile.mcpPort(), profile.mcpPath(), profile.healthCheck(), profile.workspaceMount(), user,
-                    profile.limits(), true, false, profile.warmupTimeout());
+            BackendProfile asRoot = new BackendProfile(
+                    profile.name(),
+                    profile.engine(),
+                    IMAGE,
+                    profile.command(),
+                    profile.env(),
+                    profile.ports(),
+                    profile.mcpPort(),
+                    profile.mcpPath(),
+                    profile.healthCheck(),
+                    profile.workspaceMount(),
+                    user,
+                    profile.limits(),
+                    true,
+                    false,
+                    profile.warmupTimeout());
 
-            assertThatThrownBy(() -> start(withProfile(launchSpec(), asRoot))).as("user %s", user)
+            assertThatThrownBy(() -> start(withProfile(launchSpec(), asRoot)))
+                    .as("user %s", user)
                     .isInstanceOf(InstanceRefusedException.class)
-                    .hasMessageContaining("is owned by root").hasMessageContaining("would run its container as root");
+                    .hasMessageContaining("is owned by root")
+                    .hasMessageContaining("would run its container as root");
         }
     }
 
     private static LaunchSpec withProfile(LaunchSpec spec, BackendProfile profile) {
-        return new LaunchSpec(spec.instanceId(), spec.clientId(), spec.installationId(), profile, spec.workspace(), spec.ports(),
-                spec.dataDir(), spec.logFile());
+        return new LaunchSpec(
+                spec.instanceId(),
+                spec.clientId(),
+                spec.installationId(),
+                profile,
+                spec.workspace(),
+                spec.ports(),
+                spec.dataDir(),
+                spec.logFile());
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.devopsparadise.instances.runtime.process;
 
-import org.junit.jupiter.api.Timeout;
-import java.util.concurrent.TimeUnit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.devopsparadise.instances.health.HealthChecks;
 import io.devopsparadise.instances.profiles.BackendProfile;
 import io.devopsparadise.instances.profiles.EngineChoice;
@@ -12,15 +13,13 @@ import io.devopsparadise.instances.runtime.InstanceRuntimeContract;
 import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
 import io.devopsparadise.testsupport.RepoPaths;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
@@ -32,10 +31,24 @@ class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
 
     @Override
     protected BackendProfile everythingProfile() {
-        String server = RepoPaths.nodeModules().resolve("@modelcontextprotocol/server-everything/dist/index.js").toString();
-        return new BackendProfile("everything-process", EngineChoice.PROCESS, null,
-                List.of("node", server, "streamableHttp"), Map.of("PORT", "{port}"), Map.of("mcp", 0), "mcp", "/mcp",
-                HealthChecks.mcpInitialize("mcp", "/mcp"), "/workspace", null, new ResourceLimits(1L << 30, 1_000_000_000L, 512), false, false,
+        String server = RepoPaths.nodeModules()
+                .resolve("@modelcontextprotocol/server-everything/dist/index.js")
+                .toString();
+        return new BackendProfile(
+                "everything-process",
+                EngineChoice.PROCESS,
+                null,
+                List.of("node", server, "streamableHttp"),
+                Map.of("PORT", "{port}"),
+                Map.of("mcp", 0),
+                "mcp",
+                "/mcp",
+                HealthChecks.mcpInitialize("mcp", "/mcp"),
+                "/workspace",
+                null,
+                new ResourceLimits(1L << 30, 1_000_000_000L, 512),
+                false,
+                false,
                 Duration.ofMinutes(10));
     }
 
@@ -72,9 +85,12 @@ class ProcessInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
-        assertThatThrownBy(() -> runtime.exec(handle, spec,
-                new io.devopsparadise.contracts.instances.ExecRequest(List.of("ls"), "../..", null),
-                java.time.Duration.ofSeconds(5), io.devopsparadise.instances.runtime.OutputListener.NONE))
+        assertThatThrownBy(() -> runtime.exec(
+                        handle,
+                        spec,
+                        new io.devopsparadise.contracts.instances.ExecRequest(List.of("ls"), "../..", null),
+                        java.time.Duration.ofSeconds(5),
+                        io.devopsparadise.instances.runtime.OutputListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leaves the workspace");
     }

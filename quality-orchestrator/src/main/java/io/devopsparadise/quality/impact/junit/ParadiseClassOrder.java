@@ -1,8 +1,5 @@
 package io.devopsparadise.quality.impact.junit;
 
-import org.junit.jupiter.api.ClassOrderer;
-import org.junit.jupiter.api.ClassOrdererContext;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +8,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * Runs inside the project's test JVM: orders JUnit Jupiter's test classes as the test plan does (likeliest to fail
@@ -23,7 +22,9 @@ public final class ParadiseClassOrder implements ClassOrderer {
     @Override
     public void orderClasses(ClassOrdererContext context) {
         Map<String, Integer> rank = rank();
-        context.getClassDescriptors().sort(Comparator.comparingInt(c -> rank.getOrDefault(c.getTestClass().getName(), Integer.MAX_VALUE)));
+        context.getClassDescriptors()
+                .sort(Comparator.comparingInt(
+                        c -> rank.getOrDefault(c.getTestClass().getName(), Integer.MAX_VALUE)));
     }
 
     private static Map<String, Integer> rank() {

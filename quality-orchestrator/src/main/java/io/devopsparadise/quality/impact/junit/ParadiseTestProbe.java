@@ -1,20 +1,19 @@
 package io.devopsparadise.quality.impact.junit;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Method;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileLock;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs inside the project's test JVM, never in the orchestrator: a JUnit Platform listener that the orchestrator
@@ -59,7 +58,8 @@ public final class ParadiseTestProbe implements TestExecutionListener {
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
         Long started = startedAt.remove(test.getUniqueId());
         double seconds = started == null ? 0 : (System.nanoTime() - started) / 1e9;
-        String outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "passed"
+        String outcome = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
+                ? "passed"
                 : result.getStatus() == TestExecutionResult.Status.ABORTED ? "skipped" : "failed";
         String message = result.getThrowable().map(ParadiseTestProbe::firstLine).orElse(null);
         if (test.isTest()) {
@@ -81,8 +81,11 @@ public final class ParadiseTestProbe implements TestExecutionListener {
 
     private boolean isTopLevelClass(TestIdentifier test) {
         TestPlan current = plan;
-        return current != null && test.getSource().filter(ClassSource.class::isInstance).isPresent()
-                && test.getParentId().flatMap(parent -> current.getTestIdentifier(parent).getParentId()).isEmpty();
+        return current != null
+                && test.getSource().filter(ClassSource.class::isInstance).isPresent()
+                && test.getParentId()
+                        .flatMap(parent -> current.getTestIdentifier(parent).getParentId())
+                        .isEmpty();
     }
 
     /** The test's top-level class and its name in the report: "pkg.Class#method()". */
@@ -107,7 +110,9 @@ public final class ParadiseTestProbe implements TestExecutionListener {
     }
 
     private static Optional<String> className(TestIdentifier test) {
-        return test.getSource().filter(ClassSource.class::isInstance).map(source -> ((ClassSource) source).getClassName());
+        return test.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(source -> ((ClassSource) source).getClassName());
     }
 
     /** What the JaCoCo agent counted since its last reset, into the class's file and the agent's own; then a reset. */
@@ -117,12 +122,15 @@ public final class ParadiseTestProbe implements TestExecutionListener {
         }
         try {
             Class<?> api = Class.forName("org.jacoco.agent.rt.IAgent");
-            Object agent = Class.forName("org.jacoco.agent.rt.RT").getMethod("getAgent").invoke(null);
+            Object agent = Class.forName("org.jacoco.agent.rt.RT")
+                    .getMethod("getAgent")
+                    .invoke(null);
             Method executionData = api.getMethod("getExecutionData", boolean.class);
             byte[] data = (byte[]) executionData.invoke(agent, false);
             api.getMethod("dump", boolean.class).invoke(agent, true);
             // forks append to the shared file at once: each part whole, under the file's lock
-            try (FileOutputStream out = new FileOutputStream(COVERAGE + name + ".exec", true); FileLock lock = out.getChannel().lock()) {
+            try (FileOutputStream out = new FileOutputStream(COVERAGE + name + ".exec", true);
+                    FileLock lock = out.getChannel().lock()) {
                 out.write(data);
             }
         } catch (ReflectiveOperationException | IOException | LinkageError | RuntimeException noAgent) {
@@ -131,8 +139,14 @@ public final class ParadiseTestProbe implements TestExecutionListener {
     }
 
     private static void event(String id, String when, String outcome, double seconds, String message) {
-        StringBuilder line = new StringBuilder("{\"id\":").append(quote(id)).append(",\"when\":\"").append(when)
-                .append("\",\"outcome\":\"").append(outcome).append("\",\"seconds\":").append(String.format(java.util.Locale.ROOT, "%.3f", seconds));
+        StringBuilder line = new StringBuilder("{\"id\":")
+                .append(quote(id))
+                .append(",\"when\":\"")
+                .append(when)
+                .append("\",\"outcome\":\"")
+                .append(outcome)
+                .append("\",\"seconds\":")
+                .append(String.format(java.util.Locale.ROOT, "%.3f", seconds));
         if (message != null) {
             line.append(",\"message\":").append(quote(message));
         }

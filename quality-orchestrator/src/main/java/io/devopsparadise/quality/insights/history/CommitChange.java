@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param time    when it was committed (the committer's time, as git log --since counts)
  * @param author  the author's e-mail address, lower case
  */
-public record CommitChange(String id, String parent, Instant time, String author, String message, List<ChangedFile> files) {
+public record CommitChange(
+        String id, String parent, Instant time, String author, String message, List<ChangedFile> files) {
 
     public CommitChange {
         Objects.requireNonNull(id, "id");

@@ -1,5 +1,12 @@
 package io.devopsparadise.quality.insights.history;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
@@ -19,14 +26,6 @@ import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.NotIgnoredFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The changes of a repository read with JGit: its history (every non-merge commit reachable from HEAD against its first
@@ -50,7 +49,8 @@ public final class CommitHistory {
             return List.of();
         }
         List<CommitChange> newestFirst = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = formatter()) {
+        try (RevWalk walk = new RevWalk(repository);
+                DiffFormatter diff = formatter()) {
             walk.sort(RevSort.COMMIT_TIME_DESC);
             walk.markStart(walk.parseCommit(head));
             for (RevCommit commit : walk) {
@@ -69,35 +69,49 @@ public final class CommitHistory {
 
     /** One commit against its first parent. */
     public CommitChange commit(String revision) throws IOException {
-        try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = formatter()) {
+        try (RevWalk walk = new RevWalk(repository);
+                DiffFormatter diff = formatter()) {
             return change(walk, walk.parseCommit(resolve(revision)), diff);
         }
     }
 
     /** Everything between two commits as one change, by the later commit's author. */
     public CommitChange range(String from, String to) throws IOException {
-        try (RevWalk walk = new RevWalk(repository); DiffFormatter diff = formatter()) {
+        try (RevWalk walk = new RevWalk(repository);
+                DiffFormatter diff = formatter()) {
             RevCommit start = walk.parseCommit(resolve(from));
             RevCommit end = walk.parseCommit(resolve(to));
             List<ChangedFile> files = files(diff, diff.scan(start.getTree(), end.getTree()));
-            return new CommitChange(start.name() + ".." + end.name(), start.name(), end.getCommitterIdent().getWhenAsInstant(),
-                    email(end.getAuthorIdent()), end.getFullMessage(), files);
+            return new CommitChange(
+                    start.name() + ".." + end.name(),
+                    start.name(),
+                    end.getCommitterIdent().getWhenAsInstant(),
+                    email(end.getAuthorIdent()),
+                    end.getFullMessage(),
+                    files);
         }
     }
 
     /** The working tree (files not ignored, committed or not, outside .paradise/) against HEAD, by {@code author}. */
     public CommitChange workingTree(String author, Instant now) throws IOException {
         ObjectId head = repository.resolve("HEAD^{tree}");
-        try (DiffFormatter diff = formatter(); ObjectReader reader = repository.newObjectReader()) {
+        try (DiffFormatter diff = formatter();
+                ObjectReader reader = repository.newObjectReader()) {
             // the platform's own reports (.paradise/) are no change of the developer's
-            diff.setPathFilter(AndTreeFilter.create(new NotIgnoredFilter(1), PathFilter.create(".paradise").negate()));
+            diff.setPathFilter(AndTreeFilter.create(
+                    new NotIgnoredFilter(1), PathFilter.create(".paradise").negate()));
             AbstractTreeIterator base = new CanonicalTreeParser();
             if (head != null) {
                 ((CanonicalTreeParser) base).reset(reader, head);
             }
             List<ChangedFile> files = files(diff, diff.scan(base, new FileTreeIterator(repository)));
-            return new CommitChange("HEAD..working tree", head == null ? null : repository.resolve("HEAD").name(), now,
-                    author, "", files);
+            return new CommitChange(
+                    "HEAD..working tree",
+                    head == null ? null : repository.resolve("HEAD").name(),
+                    now,
+                    author,
+                    "",
+                    files);
         }
     }
 
@@ -112,14 +126,21 @@ public final class CommitHistory {
     private CommitChange change(RevWalk walk, RevCommit commit, DiffFormatter diff) throws IOException {
         RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
         List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
-        return new CommitChange(commit.name(), parent == null ? null : parent.name(),
-                commit.getCommitterIdent().getWhenAsInstant(), email(commit.getAuthorIdent()), commit.getFullMessage(),
+        return new CommitChange(
+                commit.name(),
+                parent == null ? null : parent.name(),
+                commit.getCommitterIdent().getWhenAsInstant(),
+                email(commit.getAuthorIdent()),
+                commit.getFullMessage(),
                 files(diff, entries));
     }
 
     private List<ChangedFile> files(DiffFormatter diff, List<DiffEntry> entries) throws IOException {
         List<ChangedFile> files = new ArrayList<>();
-        for (DiffEntry entry : entries.stream().sorted(Comparator.comparing(CommitHistory::path)).limit(limits.maxFilesPerCommit()).toList()) {
+        for (DiffEntry entry : entries.stream()
+                .sorted(Comparator.comparing(CommitHistory::path))
+                .limit(limits.maxFilesPerCommit())
+                .toList()) {
             files.add(file(entry, diff.toFileHeader(entry)));
         }
         return files;

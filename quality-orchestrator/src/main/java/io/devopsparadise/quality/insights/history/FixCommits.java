@@ -12,11 +12,11 @@ public final class FixCommits {
     private static final Pattern FIX = Pattern.compile(
             "\\b(fix(e[sd]|ing)?|bug(s|fix(es)?)?|defects?|regressions?|crash(es|ed)?|broken|(close[sd]?|resolve[sd]?) #\\d+)\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_BEHAVIOUR = Pattern.compile("\\b(typos?|spelling|docs?|docstrings?|readme|changelog|whitespace|flake8|pep8|lint)\\b",
+    private static final Pattern NOT_BEHAVIOUR = Pattern.compile(
+            "\\b(typos?|spelling|docs?|docstrings?|readme|changelog|whitespace|flake8|pep8|lint)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private FixCommits() {
-    }
+    private FixCommits() {}
 
     public static boolean isFix(String message) {
         String subject = message.lines().findFirst().orElse("");

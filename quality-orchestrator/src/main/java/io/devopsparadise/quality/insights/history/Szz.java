@@ -1,18 +1,17 @@
 package io.devopsparadise.quality.insights.history;
 
-import org.eclipse.jgit.blame.BlameGenerator;
-import org.eclipse.jgit.blame.BlameResult;
-import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.blame.BlameGenerator;
+import org.eclipse.jgit.blame.BlameResult;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * SZZ (Śliwerski, Zimmermann and Zeller, 2005): the commits that introduced bugs are those that last touched the lines a
@@ -38,7 +37,8 @@ public final class Szz {
                 continue;
             }
             List<ChangedFile> sources = fix.files().stream()
-                    .filter(f -> f.oldPath() != null && !f.parentLines().isEmpty() && SourceFiles.isSource(f.oldPath())).toList();
+                    .filter(f -> f.oldPath() != null && !f.parentLines().isEmpty() && SourceFiles.isSource(f.oldPath()))
+                    .toList();
             if (sources.size() > maxFixFiles) {
                 continue;
             }

@@ -8,8 +8,7 @@ public final class TestFiles {
     private static final Pattern TEST = Pattern.compile(
             "(^|/)(tests?|__tests__|spec)/|(^|/)test_[^/]*\\.py$|_test\\.py$|(Tests?|IT)\\.(java|kt)$|\\.(test|spec)\\.[cm]?[jt]sx?$");
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     public static boolean isTest(String path) {
         return TEST.matcher(path).find();

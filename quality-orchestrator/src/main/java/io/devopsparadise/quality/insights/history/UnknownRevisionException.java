@@ -4,6 +4,7 @@ package io.devopsparadise.quality.insights.history;
 public class UnknownRevisionException extends RuntimeException {
 
     public UnknownRevisionException(String revision) {
-        super("the workspace's repository has no commit '" + revision + "': give a commit id, a branch or a tag (HEAD~3 works)");
+        super("the workspace's repository has no commit '" + revision
+                + "': give a commit id, a branch or a tag (HEAD~3 works)");
     }
 }

@@ -2,7 +2,6 @@ package io.devopsparadise.quality.insights.hotspots;
 
 import io.devopsparadise.quality.insights.history.ChangedFile;
 import io.devopsparadise.quality.insights.history.CommitChange;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class Churn {
 
-    private Churn() {
-    }
+    private Churn() {}
 
     /** Per file (its newest path), the commits that touched it in the window. */
     public static Map<String, Integer> commitsPerFile(List<CommitChange> oldestFirst, Duration window) {

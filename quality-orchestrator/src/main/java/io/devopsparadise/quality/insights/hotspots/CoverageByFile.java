@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.insights.hotspots;
 
 import io.devopsparadise.contracts.quality.FileCoverage;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,7 @@ import java.util.Map;
  */
 public final class CoverageByFile {
 
-    private CoverageByFile() {
-    }
+    private CoverageByFile() {}
 
     public static Map<String, Double> percent(List<FileCoverage> measured, Iterable<String> workspaceFiles) {
         Map<String, FileCoverage> byName = new HashMap<>();
@@ -25,7 +23,10 @@ public final class CoverageByFile {
                 percent.put(file, exact.lineRate() * 100);
                 continue;
             }
-            List<FileCoverage> suffixes = byName.entrySet().stream().filter(e -> file.endsWith("/" + e.getKey())).map(Map.Entry::getValue).toList();
+            List<FileCoverage> suffixes = byName.entrySet().stream()
+                    .filter(e -> file.endsWith("/" + e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
             if (suffixes.size() == 1) {
                 percent.put(file, suffixes.get(0).lineRate() * 100);
             }

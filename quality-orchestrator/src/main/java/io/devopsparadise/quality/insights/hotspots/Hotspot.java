@@ -12,6 +12,12 @@ package io.devopsparadise.quality.insights.hotspots;
  * @param score           0 to 1: churn times complexity, each against the repository's largest, raised by up to twice
  *                        by uncovered lines and again by findings
  */
-public record Hotspot(String file, int commits, int complexity, int highest, String mostComplex, Double coveredPercent,
-                      int findings, double score) {
-}
+public record Hotspot(
+        String file,
+        int commits,
+        int complexity,
+        int highest,
+        String mostComplex,
+        Double coveredPercent,
+        int findings,
+        double score) {}

@@ -15,14 +15,22 @@ import java.util.regex.Pattern;
 public final class McCabeReport {
 
     static final int MAX_FUNCTIONS = 200_000;
-    private static final Pattern LINE = Pattern.compile("^(?:\\./)?(.+?):(\\d+):\\d+: C901 '(.{1,300})' is too complex \\((\\d{1,6})\\)$");
+    private static final Pattern LINE =
+            Pattern.compile("^(?:\\./)?(.+?):(\\d+):\\d+: C901 '(.{1,300})' is too complex \\((\\d{1,6})\\)$");
 
-    private McCabeReport() {
-    }
+    private McCabeReport() {}
 
     /** The command that measures a Python workspace, run at its root. */
     public static List<String> command() {
-        return List.of("python3", "-m", "flake8", "--select=C901", "--max-complexity=0", "--exit-zero", "--format=default", ".");
+        return List.of(
+                "python3",
+                "-m",
+                "flake8",
+                "--select=C901",
+                "--max-complexity=0",
+                "--exit-zero",
+                "--format=default",
+                ".");
     }
 
     public static Map<String, FileComplexity> parse(String output) {
@@ -34,8 +42,9 @@ public final class McCabeReport {
                 continue;
             }
             String file = match.group(1);
-            byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new FunctionComplexity(file, match.group(3),
-                    Integer.parseInt(match.group(2)), Integer.parseInt(match.group(4))));
+            byFile.computeIfAbsent(file, k -> new ArrayList<>())
+                    .add(new FunctionComplexity(
+                            file, match.group(3), Integer.parseInt(match.group(2)), Integer.parseInt(match.group(4))));
             if (++read == MAX_FUNCTIONS) {
                 break;
             }

@@ -1,10 +1,5 @@
 package io.devopsparadise.quality.insights.hotspots;
 
-import net.sourceforge.pmd.PMDConfiguration;
-import net.sourceforge.pmd.PmdAnalysis;
-import net.sourceforge.pmd.reporting.Report;
-import net.sourceforge.pmd.reporting.RuleViolation;
-
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -18,6 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sourceforge.pmd.PMDConfiguration;
+import net.sourceforge.pmd.PmdAnalysis;
+import net.sourceforge.pmd.reporting.Report;
+import net.sourceforge.pmd.reporting.RuleViolation;
 
 /**
  * The cyclomatic complexity of every Java method and constructor, from PMD's CyclomaticComplexity rule (reporting from 1),
@@ -28,8 +27,10 @@ public final class PmdComplexity {
 
     static final int MAX_FILES = 5_000;
     static final long MAX_FILE_BYTES = 1024 * 1024;
-    private static final Set<String> SKIPPED = Set.of(".git", "target", "build", "node_modules", ".paradise", ".mvn", ".gradle");
-    private static final Pattern MESSAGE = Pattern.compile("The (?:method|constructor) '(.{1,300}?)' has a cyclomatic complexity of (\\d{1,6})");
+    private static final Set<String> SKIPPED =
+            Set.of(".git", "target", "build", "node_modules", ".paradise", ".mvn", ".gradle");
+    private static final Pattern MESSAGE =
+            Pattern.compile("The (?:method|constructor) '(.{1,300}?)' has a cyclomatic complexity of (\\d{1,6})");
     private static final String RULESET = """
             <?xml version="1.0"?>
             <ruleset name="paradise-complexity" xmlns="http://pmd.sourceforge.net/ruleset/2.0.0"
@@ -45,8 +46,7 @@ public final class PmdComplexity {
             </ruleset>
             """;
 
-    private PmdComplexity() {
-    }
+    private PmdComplexity() {}
 
     /** Per Java file (relative to the workspace), its methods' complexity; empty when the workspace has no Java source. */
     public static Map<String, FileComplexity> measure(Path workspace) throws IOException {
@@ -67,9 +67,13 @@ public final class PmdComplexity {
                 if (!match.find()) {
                     continue;
                 }
-                String file = workspace.relativize(Path.of(violation.getFileId().getAbsolutePath())).toString().replace('\\', '/');
-                byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new FunctionComplexity(file, match.group(1), violation.getBeginLine(),
-                        Integer.parseInt(match.group(2))));
+                String file = workspace
+                        .relativize(Path.of(violation.getFileId().getAbsolutePath()))
+                        .toString()
+                        .replace('\\', '/');
+                byFile.computeIfAbsent(file, k -> new ArrayList<>())
+                        .add(new FunctionComplexity(
+                                file, match.group(1), violation.getBeginLine(), Integer.parseInt(match.group(2))));
             }
         }
         Map<String, FileComplexity> files = new LinkedHashMap<>();
@@ -82,12 +86,17 @@ public final class PmdComplexity {
         Files.walkFileTree(workspace, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                return !dir.equals(workspace) && SKIPPED.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return !dir.equals(workspace)
+                                && SKIPPED.contains(dir.getFileName().toString())
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".java") && attributes.size() <= MAX_FILE_BYTES) {
+                if (attributes.isRegularFile()
+                        && file.getFileName().toString().endsWith(".java")
+                        && attributes.size() <= MAX_FILE_BYTES) {
                     found.add(file);
                 }
                 return found.size() >= MAX_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;

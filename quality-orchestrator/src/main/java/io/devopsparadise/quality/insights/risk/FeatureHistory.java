@@ -5,7 +5,6 @@ import io.devopsparadise.quality.insights.history.CommitChange;
 import io.devopsparadise.quality.insights.history.FixCommits;
 import io.devopsparadise.quality.insights.history.SourceFiles;
 import io.devopsparadise.quality.insights.history.TestFiles;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,18 +27,35 @@ public final class FeatureHistory {
     public ChangeFeatures featuresOf(CommitChange change) {
         Map<Feature, Double> values = new EnumMap<>(Feature.class);
         List<ChangedFile> touched = change.files();
-        List<ChangedFile> sources = touched.stream().filter(f -> SourceFiles.isSource(f.path())).toList();
-        values.put(Feature.LINES_ADDED, (double) sources.stream().mapToInt(ChangedFile::added).sum());
-        values.put(Feature.LINES_DELETED, (double) sources.stream().mapToInt(ChangedFile::deleted).sum());
-        values.put(Feature.OTHER_LINES, (double) (change.linesAdded() + change.linesDeleted()) - values.get(Feature.LINES_ADDED) - values.get(Feature.LINES_DELETED));
-        values.put(Feature.TEST_SHARE, share(sources.stream().filter(f -> TestFiles.isTest(f.path())).mapToInt(ChangedFile::linesChanged).sum(),
-                sources.stream().mapToInt(ChangedFile::linesChanged).sum()));
+        List<ChangedFile> sources =
+                touched.stream().filter(f -> SourceFiles.isSource(f.path())).toList();
+        values.put(Feature.LINES_ADDED, (double)
+                sources.stream().mapToInt(ChangedFile::added).sum());
+        values.put(Feature.LINES_DELETED, (double)
+                sources.stream().mapToInt(ChangedFile::deleted).sum());
+        values.put(
+                Feature.OTHER_LINES,
+                (double) (change.linesAdded() + change.linesDeleted())
+                        - values.get(Feature.LINES_ADDED)
+                        - values.get(Feature.LINES_DELETED));
+        values.put(
+                Feature.TEST_SHARE,
+                share(
+                        sources.stream()
+                                .filter(f -> TestFiles.isTest(f.path()))
+                                .mapToInt(ChangedFile::linesChanged)
+                                .sum(),
+                        sources.stream().mapToInt(ChangedFile::linesChanged).sum()));
         values.put(Feature.FILES, (double) touched.size());
-        values.put(Feature.DIRECTORIES, (double) touched.stream().map(ChangedFile::directory).distinct().count());
-        values.put(Feature.SUBSYSTEMS, (double) touched.stream().map(ChangedFile::subsystem).distinct().count());
+        values.put(Feature.DIRECTORIES, (double)
+                touched.stream().map(ChangedFile::directory).distinct().count());
+        values.put(Feature.SUBSYSTEMS, (double)
+                touched.stream().map(ChangedFile::subsystem).distinct().count());
         values.put(Feature.ENTROPY, entropy(touched));
         values.put(Feature.FIX, FixCommits.isFix(change.message()) ? 1.0 : 0.0);
-        values.put(Feature.AUTHOR_EXPERIENCE, commits == 0 ? 0 : authorCommits.getOrDefault(change.author(), 0) / (double) commits);
+        values.put(
+                Feature.AUTHOR_EXPERIENCE,
+                commits == 0 ? 0 : authorCommits.getOrDefault(change.author(), 0) / (double) commits);
         double ageDays = 0;
         int known = 0;
         int prior = 0;
@@ -52,7 +68,8 @@ public final class FeatureHistory {
                 continue;
             }
             known++;
-            ageDays += Math.max(0, Duration.between(past.lastChange, change.time()).toHours() / 24.0);
+            ageDays +=
+                    Math.max(0, Duration.between(past.lastChange, change.time()).toHours() / 24.0);
             prior += past.changes;
             fixes += past.fixes;
             authorFile += past.byAuthor.getOrDefault(change.author(), 0);
@@ -73,7 +90,8 @@ public final class FeatureHistory {
         commits++;
         for (ChangedFile file : change.files()) {
             FileRecord record = file.oldPath() != null && !file.oldPath().equals(file.path())
-                    ? files.remove(file.oldPath()) : files.get(file.path());
+                    ? files.remove(file.oldPath())
+                    : files.get(file.path());
             if (record == null) {
                 record = new FileRecord();
             }

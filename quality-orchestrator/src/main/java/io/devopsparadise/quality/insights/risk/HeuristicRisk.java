@@ -32,7 +32,8 @@ public final class HeuristicRisk implements RiskScorer {
 
     @Override
     public double probability(ChangeFeatures change) {
-        double logit = INTERCEPT + factors(change).stream().mapToDouble(RiskFactor::contribution).sum();
+        double logit = INTERCEPT
+                + factors(change).stream().mapToDouble(RiskFactor::contribution).sum();
         return 1 / (1 + Math.exp(-logit));
     }
 
@@ -41,7 +42,11 @@ public final class HeuristicRisk implements RiskScorer {
         double[] inputs = scaling.apply(change);
         List<RiskFactor> factors = new ArrayList<>();
         for (Feature feature : Feature.values()) {
-            factors.add(new RiskFactor(feature, feature.description(), change.get(feature), scaling.typical(feature),
+            factors.add(new RiskFactor(
+                    feature,
+                    feature.description(),
+                    change.get(feature),
+                    scaling.typical(feature),
                     WEIGHTS.getOrDefault(feature, 0.0) * inputs[feature.ordinal()]));
         }
         factors.sort(Comparator.comparingDouble(RiskFactor::contribution).reversed());

@@ -4,19 +4,19 @@ import io.devopsparadise.quality.insights.history.CommitChange;
 import io.devopsparadise.quality.insights.history.CommitHistory;
 import io.devopsparadise.quality.insights.history.HistoryLimits;
 import io.devopsparadise.quality.insights.history.Szz;
-import org.eclipse.jgit.lib.Repository;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * A repository's commits, oldest first, each with the features it had when it was made and whether SZZ traced a later
  * fix to it; and what the whole history knows, for scoring a change made now.
  */
-public record LabelledHistory(List<CommitChange> commits, List<ChangeFeatures> features, boolean[] buggy, FeatureHistory now) {
+public record LabelledHistory(
+        List<CommitChange> commits, List<ChangeFeatures> features, boolean[] buggy, FeatureHistory now) {
 
     /** A fix touching more source files than this is taken for a refactoring by SZZ. */
     static final int MAX_FIX_FILES = 10;
@@ -50,7 +50,8 @@ public record LabelledHistory(List<CommitChange> commits, List<ChangeFeatures> f
 
     /** The first {@code n} commits. */
     public LabelledHistory oldest(int n) {
-        return new LabelledHistory(commits.subList(0, n), features.subList(0, n), java.util.Arrays.copyOf(buggy, n), null);
+        return new LabelledHistory(
+                commits.subList(0, n), features.subList(0, n), java.util.Arrays.copyOf(buggy, n), null);
     }
 
     /** The features of the commits from {@code from} on. */

@@ -1,5 +1,9 @@
 package io.devopsparadise.quality.insights.risk;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -7,15 +11,10 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Logistic regression (Tribuo's linear SGD model with the log loss) trained on one repository's own history: each
@@ -26,7 +25,8 @@ public final class TrainedRiskModel implements RiskScorer {
 
     static final String BUGGY = "buggy";
     static final String CLEAN = "clean";
-    private static final String[] NAMES = Arrays.stream(Feature.values()).map(Enum::name).toArray(String[]::new);
+    private static final String[] NAMES =
+            Arrays.stream(Feature.values()).map(Enum::name).toArray(String[]::new);
     private static final int EPOCHS = 40;
 
     private final LinearSGDModel model;
@@ -45,13 +45,15 @@ public final class TrainedRiskModel implements RiskScorer {
     public static TrainedRiskModel train(List<ChangeFeatures> commits, boolean[] labels, long seed) {
         Standardization scaling = Standardization.of(commits);
         LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("repository history", factory), factory);
+        MutableDataset<Label> data =
+                new MutableDataset<>(new SimpleDataSourceProvenance("repository history", factory), factory);
         int buggy = 0;
         for (int i = 0; i < commits.size(); i++) {
             buggy += labels[i] ? 1 : 0;
             data.add(new ArrayExample<>(new Label(labels[i] ? BUGGY : CLEAN), NAMES, scaling.apply(commits.get(i))));
         }
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), EPOCHS, -1, 1, seed);
+        LinearSGDTrainer trainer =
+                new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), EPOCHS, -1, 1, seed);
         return new TrainedRiskModel(trainer.train(data), scaling, commits.size(), buggy);
     }
 
@@ -70,7 +72,11 @@ public final class TrainedRiskModel implements RiskScorer {
         for (Feature feature : Feature.values()) {
             int column = model.getFeatureIDMap().getID(feature.name());
             double weight = column < 0 ? 0 : weights.get(buggyRow, column) - weights.get(cleanRow, column);
-            factors.add(new RiskFactor(feature, feature.description(), change.get(feature), scaling.typical(feature),
+            factors.add(new RiskFactor(
+                    feature,
+                    feature.description(),
+                    change.get(feature),
+                    scaling.typical(feature),
                     weight * inputs[feature.ordinal()]));
         }
         factors.sort(Comparator.comparingDouble(RiskFactor::contribution).reversed());

@@ -1,14 +1,13 @@
 package io.devopsparadise.quality.reports.fuzz;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every input the fuzzing found to crash a parser, and the classic attacks on parsers (entity expansion, external
@@ -22,11 +21,14 @@ class FuzzRegressionsTests {
     @TestFactory
     Stream<DynamicTest> everyKeptInputGivesAResultOrAParseException() throws IOException {
         try (Stream<Path> files = Files.walk(REGRESSIONS)) {
-            return files.filter(Files::isRegularFile).sorted().toList().stream().map(file -> DynamicTest.dynamicTest(
-                    REGRESSIONS.relativize(file).toString(), () -> {
-                        ReportParsers parser = ReportParsers.named(file.getParent().getFileName().toString());
-                        assertThat(ParseOutcome.misbehaviour(parser, Files.readAllBytes(file))).isNull();
-                    }));
+            return files.filter(Files::isRegularFile).sorted().toList().stream()
+                    .map(file ->
+                            DynamicTest.dynamicTest(REGRESSIONS.relativize(file).toString(), () -> {
+                                ReportParsers parser = ReportParsers.named(
+                                        file.getParent().getFileName().toString());
+                                assertThat(ParseOutcome.misbehaviour(parser, Files.readAllBytes(file)))
+                                        .isNull();
+                            }));
         }
     }
 }

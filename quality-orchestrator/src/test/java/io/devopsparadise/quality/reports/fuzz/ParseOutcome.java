@@ -1,7 +1,6 @@
 package io.devopsparadise.quality.reports.fuzz;
 
 import io.devopsparadise.quality.reports.ReportParseException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +27,7 @@ final class ParseOutcome {
         return thread;
     });
 
-    private ParseOutcome() {
-    }
+    private ParseOutcome() {}
 
     /** Null when the parser behaved; else what went wrong. */
     static String misbehaviour(ReportParsers parser, byte[] input) {
@@ -59,7 +57,10 @@ final class ParseOutcome {
     private static String crash(ReportParsers parser, byte[] input, String what) {
         try {
             Path dir = Files.createDirectories(Path.of("target/fuzz-crashes", parser.name()));
-            String name = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(input)).substring(0, 16);
+            String name = HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(input))
+                    .substring(0, 16);
             Files.write(dir.resolve(name), input);
             return parser.name() + ": " + what + " (input saved as " + dir.resolve(name) + ")";
         } catch (IOException | java.security.NoSuchAlgorithmException e) {

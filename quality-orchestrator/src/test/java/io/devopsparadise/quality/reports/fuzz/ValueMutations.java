@@ -1,17 +1,16 @@
 package io.devopsparadise.quality.reports.fuzz;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Mutations that keep a report well-formed and change its values: JSON values replaced by values of another type,
@@ -21,12 +20,28 @@ final class ValueMutations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> ODD = List.of("", "-1", "0", "NaN", "Infinity", "-0", "1e999", "99999999999999999999", "0.5",
-            "x", "../../etc/passwd", "file:///etc/passwd", "\u0000", "\ud800", "LOW", "critical", "error", "null");
+    private static final List<String> ODD = List.of(
+            "",
+            "-1",
+            "0",
+            "NaN",
+            "Infinity",
+            "-0",
+            "1e999",
+            "99999999999999999999",
+            "0.5",
+            "x",
+            "../../etc/passwd",
+            "file:///etc/passwd",
+            "\u0000",
+            "\ud800",
+            "LOW",
+            "critical",
+            "error",
+            "null");
     private static final Pattern ATTRIBUTE = Pattern.compile("=\"[^\"]*\"");
 
-    private ValueMutations() {
-    }
+    private ValueMutations() {}
 
     static byte[] mutate(byte[] recorded, Random random, int count) {
         String text = new String(recorded, StandardCharsets.UTF_8);
@@ -45,7 +60,10 @@ final class ValueMutations {
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
                 boolean change = random.nextInt(Math.max(1, 8 / count)) == 0;
-                matcher.appendReplacement(out, Matcher.quoteReplacement(change ? "=\"" + xml(ODD.get(random.nextInt(ODD.size()))) + "\"" : matcher.group()));
+                matcher.appendReplacement(
+                        out,
+                        Matcher.quoteReplacement(
+                                change ? "=\"" + xml(ODD.get(random.nextInt(ODD.size()))) + "\"" : matcher.group()));
             }
             matcher.appendTail(out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
