@@ -1,6 +1,7 @@
 package io.devopsparadise.cli;
 
 import io.devopsparadise.contracts.clients.ClientNames;
+import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.security.InsecureFileException;
 import io.devopsparadise.security.SecretFile;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -434,8 +436,9 @@ final class Setup {
     }
 
     private static boolean finished(JsonNode run) {
-        return List.of("PASSED", "FAILED", "ERROR", "CANCELLED")
-                .contains(run.path("state").asString());
+        String state = run.path("state").asString("");
+        return Arrays.stream(RunState.values())
+                .anyMatch(known -> known.isFinished() && known.name().equals(state));
     }
 
     /** The report-service's answer for a finished run it could not store. */

@@ -1,6 +1,7 @@
 package io.devopsparadise.dashboard.live;
 
 import io.devopsparadise.contracts.quality.QualityEvent;
+import io.devopsparadise.contracts.quality.RunState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +31,13 @@ public class RunProgressBoard {
      * @param failures failing tests as they failed (TEST_FAILED), the first {@value #FAILURES_KEPT}
      */
     public record RunProgress(
-            String runId, String state, List<ToolProgress> tools, List<String> plans, List<String> failures) {}
+            String runId, RunState state, List<ToolProgress> tools, List<String> plans, List<String> failures) {}
 
     void record(QualityEvent event) {
         runs.compute(
                 event.runId(),
                 (id, known) -> apply(
-                        known == null ? new RunProgress(id, "RUNNING", List.of(), List.of(), List.of()) : known,
+                        known == null ? new RunProgress(id, RunState.RUNNING, List.of(), List.of(), List.of()) : known,
                         event));
         synchronized (order) {
             if (!order.contains(event.runId())) {
@@ -55,7 +56,7 @@ public class RunProgressBoard {
     private static RunProgress apply(RunProgress run, QualityEvent event) {
         Map<String, ToolProgress> tools = new LinkedHashMap<>();
         run.tools().forEach(tool -> tools.put(tool.tool(), tool));
-        String state = run.state();
+        RunState state = run.state();
         List<String> plans = run.plans();
         List<String> failures = run.failures();
         switch (event.type()) {
@@ -66,16 +67,16 @@ public class RunProgressBoard {
                 failures = appended(failures, failure(event), FAILURES_KEPT);
                 break;
             case TOOL_STARTED:
-                tools.put(event.tool(), new ToolProgress(event.tool(), "RUNNING", 0, 0, 0));
+                tools.put(event.tool(), ToolProgress.running(event.tool()));
                 break;
             case TOOL_FINISHED:
                 tools.put(
                         event.tool(),
                         new ToolProgress(
-                                event.tool(), event.status(), event.tests(), event.failures(), event.findings()));
+                                event.tool(), event.toolStatus(), event.tests(), event.failures(), event.findings()));
                 break;
             case RUN_FINISHED:
-                state = event.status();
+                state = event.runState() != null ? event.runState() : state;
                 break;
             default:
                 break;

@@ -2,6 +2,7 @@ package io.devopsparadise.dashboard.web;
 
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
+import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.quality.ToolDigest;
 import io.devopsparadise.contracts.reports.RunOverview;
 import io.devopsparadise.dashboard.DashboardProperties;
@@ -115,9 +116,10 @@ class RunPageController {
         }
         model.addAttribute(
                 "state",
-                run.map(r -> r.state().name())
-                        .orElse(progress.map(RunProgressBoard.RunProgress::state)
-                                .orElse("UNKNOWN")));
+                run.map(RunDigest::state)
+                        .or(() -> progress.map(RunProgressBoard.RunProgress::state))
+                        .map(RunState::name)
+                        .orElse("UNKNOWN"));
         model.addAttribute("tools", tools(run, progress));
         model.addAttribute("plans", plans(run, progress));
         model.addAttribute(
@@ -147,7 +149,7 @@ class RunPageController {
                         outcome.tool(),
                         new ToolProgress(
                                 outcome.tool(),
-                                outcome.status().name(),
+                                outcome.status(),
                                 outcome.tests(),
                                 outcome.failed(),
                                 outcome.findings()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityEvent.Type;
+import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.dashboard.live.RunProgressBoard.RunProgress;
 import java.time.Instant;
 import java.util.stream.IntStream;
@@ -44,11 +45,11 @@ class RunProgressBoardTests {
 
         RunProgress run = progress("run-1");
 
-        assertThat(run.state()).isEqualTo("RUNNING");
+        assertThat(run.state()).isEqualTo(RunState.RUNNING);
         assertThat(run.plans()).containsExactly("pytest: 1 of 4 test(s) selected, 3 skipped");
         assertThat(run.failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");
         assertThat(run.tools())
-                .extracting(ToolProgress::tool, ToolProgress::status)
+                .extracting(ToolProgress::tool, ToolProgress::label)
                 .containsExactly(tuple("pytest", "RUNNING"));
     }
 
@@ -86,7 +87,7 @@ class RunProgressBoardTests {
         IntStream.range(0, 30)
                 .forEach(i -> record(Type.TEST_FAILED, "run-2", "pytest", "FAILED", "test_" + i + ": boom"));
 
-        assertThat(progress("run-1").state()).isEqualTo("FAILED");
+        assertThat(progress("run-1").state()).isEqualTo(RunState.FAILED);
         assertThat(progress("run-1").failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");
         assertThat(progress("run-2").plans()).isEmpty();
         assertThat(progress("run-2").failures()).hasSize(20);

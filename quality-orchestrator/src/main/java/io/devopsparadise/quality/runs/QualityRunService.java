@@ -2,7 +2,6 @@ package io.devopsparadise.quality.runs;
 
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.InstanceView;
-import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.contracts.quality.QualityRunResult;
 import io.devopsparadise.contracts.quality.RunDigest;
 import io.devopsparadise.contracts.quality.RunRequest;
@@ -251,8 +250,7 @@ public class QualityRunService {
         ReportDirectory reports = null;
         try {
             run.running();
-            events.publish(
-                    QualityEvent.Type.RUN_STARTED, run.id(), run.clientId(), null, RunState.RUNNING.name(), 0, 0, 0);
+            events.runStarted(run.id(), run.clientId());
             DetectedWorkspace workspace = detector.detect(Path.of(instance.workspace()));
             GitState.of(workspace.root()).ifPresent(run::git);
             boolean container = instance.engine() == Engine.DOCKER;
@@ -283,15 +281,7 @@ public class QualityRunService {
             RunPlan plan = customCommands.plan(profile, context, runners);
             plan.refused().forEach(outcome -> {
                 run.add(outcome);
-                events.publish(
-                        QualityEvent.Type.TOOL_FINISHED,
-                        run.id(),
-                        run.clientId(),
-                        outcome.tool(),
-                        outcome.status().name(),
-                        0,
-                        0,
-                        0);
+                events.toolFinished(run.id(), run.clientId(), outcome.tool(), outcome.status(), 0, 0, 0);
             });
             List<ToolRunner> applicable = plan.runners().stream()
                     .filter(r -> profile.categories().contains(r.category()) && r.appliesTo(context))
@@ -346,27 +336,11 @@ public class QualityRunService {
                     run.id(),
                     e.toString());
             runs.keepUnsaved(run);
-            events.publish(
-                    QualityEvent.Type.RUN_FINISHED,
-                    run.id(),
-                    run.clientId(),
-                    null,
-                    result.state().name(),
-                    0,
-                    0,
-                    0);
+            events.runFinished(run.id(), run.clientId(), result.state());
             return;
         }
         runs.remove(run.id());
-        events.publish(
-                QualityEvent.Type.RUN_FINISHED,
-                run.id(),
-                run.clientId(),
-                null,
-                result.state().name(),
-                0,
-                0,
-                0);
+        events.runFinished(run.id(), run.clientId(), result.state());
     }
 
     /** Why a tool that applies does not run: a requirement the profile does not meet, or a linter the project does not configure. */
@@ -423,8 +397,7 @@ public class QualityRunService {
             DetectedWorkspace workspace,
             RunContext context,
             String baselineCommit) {
-        events.publish(
-                QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), SemanticAnalyzer.TOOL, "RUNNING", 0, 0, 0);
+        events.toolStarted(run.id(), run.clientId(), SemanticAnalyzer.TOOL);
         GitState git = run.git();
         String base = baselineCommit != null ? baselineCommit : git == null ? null : git.commit();
         SemanticResult result;
@@ -443,12 +416,11 @@ public class QualityRunService {
         }
         run.add(result.outcome());
         run.semantic(result.analysis());
-        events.publish(
-                QualityEvent.Type.TOOL_FINISHED,
+        events.toolFinished(
                 run.id(),
                 run.clientId(),
                 SemanticAnalyzer.TOOL,
-                result.outcome().status().name(),
+                result.outcome().status(),
                 0,
                 0,
                 result.outcome().findings().size());
@@ -479,7 +451,7 @@ public class QualityRunService {
         if (run.isFinished()) {
             return;
         }
-        events.publish(QualityEvent.Type.TOOL_STARTED, run.id(), run.clientId(), runner.tool(), "RUNNING", 0, 0, 0);
+        events.toolStarted(run.id(), run.clientId(), runner.tool());
         ToolOutcome outcome;
         try {
             outcome = outcome(run, profile, instance, context, runner, base);
@@ -489,12 +461,11 @@ public class QualityRunService {
         run.add(outcome);
         int failures =
                 (int) outcome.tests().stream().filter(TestCaseResult::failing).count();
-        events.publish(
-                QualityEvent.Type.TOOL_FINISHED,
+        events.toolFinished(
                 run.id(),
                 run.clientId(),
                 runner.tool(),
-                outcome.status().name(),
+                outcome.status(),
                 outcome.tests().size(),
                 failures,
                 outcome.findings().size());
@@ -607,45 +578,19 @@ public class QualityRunService {
             @Override
             public void planned(TestPlan plan) {
                 run.plan(plan);
-                events.publish(
-                        QualityEvent.Type.PLAN,
-                        run.id(),
-                        run.clientId(),
-                        plan.tool(),
-                        plan.runAll() ? "ALL" : "SELECTED",
-                        plan.selected(),
-                        0,
-                        0,
-                        plan.summary());
+                events.plan(run.id(), run.clientId(), plan.tool(), plan.runAll(), plan.selected(), plan.summary());
             }
 
             @Override
             public void testFailed(String tool, String testId, String message) {
-                events.publish(
-                        QualityEvent.Type.TEST_FAILED,
-                        run.id(),
-                        run.clientId(),
-                        tool,
-                        "FAILED",
-                        0,
-                        1,
-                        0,
-                        message == null ? testId : testId + ": " + message);
+                events.testFailed(run.id(), run.clientId(), tool, message == null ? testId : testId + ": " + message);
             }
         };
     }
 
     private void skip(QualityRun run, ToolRunner runner, String why) {
         run.add(ToolOutcome.skipped(runner.tool(), runner.category(), why));
-        events.publish(
-                QualityEvent.Type.TOOL_FINISHED,
-                run.id(),
-                run.clientId(),
-                runner.tool(),
-                ToolStatus.SKIPPED.name(),
-                0,
-                0,
-                0);
+        events.toolFinished(run.id(), run.clientId(), runner.tool(), ToolStatus.SKIPPED, 0, 0, 0);
     }
 
     /** Waits for one tool; a tool cancelled by fail-fast or a cancel simply has no outcome. */

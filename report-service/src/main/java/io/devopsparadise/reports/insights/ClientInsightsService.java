@@ -1,5 +1,6 @@
 package io.devopsparadise.reports.insights;
 
+import io.devopsparadise.contracts.quality.TestStatus;
 import io.devopsparadise.reports.insights.InsightsRepository.FindingCount;
 import io.devopsparadise.reports.insights.InsightsRepository.FindingFile;
 import io.devopsparadise.reports.insights.InsightsRepository.TestRow;
@@ -63,14 +64,15 @@ public class ClientInsightsService {
         for (List<TestRow> outcomes : byTest.values()) {
             Set<String> passedOn = new HashSet<>();
             outcomes.stream()
-                    .filter(t -> t.status().equals("PASSED") || t.status().equals("FLAKY"))
+                    .filter(t -> t.status() == TestStatus.PASSED || t.status() == TestStatus.FLAKY)
                     .map(t -> runs.get(t.runId()).gitCommit())
                     .filter(c -> c != null)
                     .forEach(passedOn::add);
-            List<TestRow> reruns =
-                    outcomes.stream().filter(t -> t.status().equals("FLAKY")).toList();
+            List<TestRow> reruns = outcomes.stream()
+                    .filter(t -> t.status() == TestStatus.FLAKY)
+                    .toList();
             List<TestRow> contradicted = outcomes.stream()
-                    .filter(t -> t.status().equals("FAILED") || t.status().equals("ERROR"))
+                    .filter(t -> t.status() == TestStatus.FAILED || t.status() == TestStatus.ERROR)
                     .filter(t -> passedOn.contains(runs.get(t.runId()).gitCommit()))
                     .toList();
             if (reruns.isEmpty() && contradicted.isEmpty()) {

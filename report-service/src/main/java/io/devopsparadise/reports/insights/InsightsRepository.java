@@ -1,6 +1,7 @@
 package io.devopsparadise.reports.insights;
 
 import io.devopsparadise.contracts.quality.Severity;
+import io.devopsparadise.contracts.quality.TestStatus;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,11 @@ class InsightsRepository {
                     .param("tool", test.tool())
                     .param("suite", test.suite())
                     .query((rs, row) -> new TestRow(
-                            rs.getString("run_id"), test.tool(), test.suite(), test.name(), rs.getString("status")))
+                            rs.getString("run_id"),
+                            test.tool(),
+                            test.suite(),
+                            test.name(),
+                            TestStatus.valueOf(rs.getString("status"))))
                     .list());
         }
         return outcomes;
@@ -128,7 +133,7 @@ class InsightsRepository {
             java.util.Map<String, Double> metrics,
             Integer codeLines) {}
 
-    record TestRow(String runId, String tool, String suite, String name, String status) {
+    record TestRow(String runId, String tool, String suite, String name, TestStatus status) {
 
         String key() {
             return tool + "\u0000" + suite + "\u0000" + name;
