@@ -364,7 +364,7 @@ public class QualityRunService {
             BaselineChoice choice) {
         BaselineSource.Lookup lookup = baselines.find(
                 run.clientId(), run.snapshot().workspace(), profile.name(), choice != null ? choice : baseBranch(run));
-        if (profile.categories().contains(SemanticAnalyzer.TOOL) && !run.isFinished()) {
+        if (profile.categories().contains(ToolCategory.SEMANTIC) && !run.isFinished()) {
             semantic(
                     run,
                     instance,
