@@ -124,11 +124,16 @@ def report(label, rows):
 
 
 def main():
-    everything = backend_suite("server-everything (docker)", "everything",
-                               f"node {NODE}/node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio", (18181, 18182))
-    fast = backend_suite("fast echo backend (process)", "fast-echo", f"node {NODE}/fast-echo-server.mjs stdio", (18183, 18184))
-    report("server-everything (docker)", everything)
-    report("fast echo backend (process)", fast)
+    suites = os.environ.get("BENCH_SUITES", "everything,fast-echo").split(",")
+    results = []
+    if "everything" in suites:
+        results.append(("server-everything (docker)", backend_suite("server-everything (docker)", "everything",
+                        f"node {NODE}/node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio", (18181, 18182))))
+    if "fast-echo" in suites:
+        results.append(("fast echo backend (process)", backend_suite("fast echo backend (process)", "fast-echo",
+                        f"node {NODE}/fast-echo-server.mjs stdio", (18183, 18184))))
+    for label, rows in results:
+        report(label, rows)
 
 
 if __name__ == "__main__":

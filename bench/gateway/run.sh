@@ -3,6 +3,8 @@
 # sessions, each against calling the backend directly, nginx as a plain reverse proxy and supergateway, for
 # server-everything and a minimal fast echo backend. Not part of the tests.
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
+#   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo by default)
+#   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -30,7 +32,9 @@ PARADISE_HOME="$work/home" java -jar "$root/instance-manager/target/instance-man
   --paradise.instances.profiles.fast-echo.command=node,"$root/tools/node/fast-echo-server.mjs",http \
   --paradise.instances.profiles.fast-echo.env.PORT='{port}' >"$work/manager.log" 2>&1 &
 pids+=($!)
-PARADISE_HOME="$work/home" java -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
+jfr=()
+[ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
+PARADISE_HOME="$work/home" java "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
   --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
   --paradise.gateway.rate-limit=0 >"$work/gateway.log" 2>&1 &
 pids+=($!)

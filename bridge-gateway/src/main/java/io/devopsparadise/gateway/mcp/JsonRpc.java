@@ -27,8 +27,14 @@ class JsonRpc {
         return json;
     }
 
-    /** One message, or the messages of a batch. Fails with -32700 or -32600 saying what is wrong. */
+    /**
+     * One message (peeked at, not read whole: {@link MessagePeek}), or the messages of a batch. Fails with -32700 or
+     * -32600 saying what is wrong.
+     */
     public List<McpMessage> parse(byte[] body) {
+        if (!isBatch(body)) {
+            return List.of(MessagePeek.read(json, body));
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -95,7 +101,7 @@ class JsonRpc {
                     null,
                     null);
         }
-        return new McpMessage(node, id, method == null ? null : method.asString(), raw);
+        return McpMessage.of(node, id, method == null ? null : method.asString(), raw);
     }
 
     private static JsonNode idOf(JsonNode node) {
@@ -146,7 +152,7 @@ class JsonRpc {
         return json.writeValueAsBytes(node);
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
     }
 }

@@ -52,7 +52,7 @@ class ToolAggregator {
 
     /** The bytes to send the backend: the client's own, or, for a call of a tool name the gateway shortened, the call under the backend's name. */
     public byte[] forBackend(McpMessage message) {
-        if (!"tools/call".equals(message.method()) || !(message.node().path("params") instanceof ObjectNode)) {
+        if (!"tools/call".equals(message.method()) || !message.hasParamsObject()) {
             return message.raw();
         }
         return names.backendName(message.target())
