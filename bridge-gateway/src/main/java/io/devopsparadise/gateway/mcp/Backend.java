@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,29 +30,41 @@ import reactor.netty.resources.ConnectionProvider;
  * address (Serena refuses any other). The client's own credentials never travel to the backend.
  */
 @Component
-class Backend {
+class Backend implements DisposableBean {
 
     private static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
+    private final ConnectionProvider pool;
     private final WebClient http;
     private final InstanceResilience resilience;
     private final Duration timeout;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
-    Backend(WebClient.Builder builder, InstanceResilience resilience, GatewayProperties properties) {
-        ConnectionProvider pool = ConnectionProvider.builder("backends")
+    Backend(
+            WebClient.Builder builder,
+            InstanceResilience resilience,
+            GatewayProperties properties,
+            ReactorResourceFactory resources) {
+        this.pool = ConnectionProvider.builder("backends")
                 .maxConnections(2048)
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
+        // the server's event loops: a call to the backend stays on the loop of the client request it serves
+        HttpClient client =
+                HttpClient.create(pool).runOn(resources.getLoopResources()).keepAlive(true);
         this.http = builder.clone()
                 // relayed MCP traffic is measured by McpMetrics; a client observation per call would measure it twice
                 .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
-                .clientConnector(
-                        new ReactorClientHttpConnector(HttpClient.create(pool).keepAlive(true)))
+                .clientConnector(new ReactorClientHttpConnector(client))
                 .build();
         this.resilience = resilience;
         this.timeout = properties.backendTimeout();
+    }
+
+    @Override
+    public void destroy() {
+        pool.dispose();
     }
 
     public Mono<ResponseEntity<Flux<DataBuffer>>> post(

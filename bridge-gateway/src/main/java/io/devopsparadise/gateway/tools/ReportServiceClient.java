@@ -16,6 +16,8 @@ class ReportServiceClient {
 
     /** The report-service's answer for a finished run it could not store. */
     private static final int UNPROCESSABLE = 422;
+    /** A report in a tool's answer is read by a model: its first 256 KiB (the whole report is at its URL). */
+    private static final int MAX_MARKDOWN = 256 * 1024;
 
     private final ReportServiceApi api;
     private final String baseUrl;
@@ -50,7 +52,13 @@ class ReportServiceClient {
     }
 
     Mono<String> markdown(String runId) {
-        return calls.call(() -> new String(api.report(runId, "report.md").getBody(), StandardCharsets.UTF_8));
+        return calls.call(() -> {
+            byte[] markdown = api.report(runId, "report.md").getBody();
+            if (markdown == null || markdown.length == 0) {
+                throw new IllegalStateException("the report-service has no Markdown report of run " + runId);
+            }
+            return new String(markdown, 0, Math.min(markdown.length, MAX_MARKDOWN), StandardCharsets.UTF_8);
+        });
     }
 
     String reportUrl(String runId, String file) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -14,6 +15,12 @@ import reactor.core.scheduler.Schedulers;
  * show its caller: the service's own {@code detail}, or that it does not answer and how to start it.
  */
 final class ServiceCalls {
+
+    /**
+     * Threads of their own, apart from Reactor's shared bounded-elastic ones that the instance lookups use: an insights
+     * call waits up to minutes, and a client asking for many must not hold up every other client's instance.
+     */
+    private static final Scheduler CALLS = Schedulers.newBoundedElastic(32, 256, "quality-tools", 60, true);
 
     private final String service;
     private final URI url;
@@ -25,7 +32,7 @@ final class ServiceCalls {
 
     /** The call's answer; empty when it answers null. */
     <T> Mono<T> call(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic()).onErrorMap(this::explain);
+        return Mono.fromCallable(call).subscribeOn(CALLS).onErrorMap(this::explain);
     }
 
     private Throwable explain(Throwable error) {

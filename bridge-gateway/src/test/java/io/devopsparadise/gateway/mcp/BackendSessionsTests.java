@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
@@ -44,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * says so; the instance-manager is another that names it as the client's instance.
  */
 class BackendSessionsTests {
+
+    private ReactorResourceFactory resources;
+    private Backend backend;
 
     private static final Client ALICE =
             new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
@@ -82,8 +86,15 @@ class BackendSessionsTests {
         ServiceCredential credential = ServiceCredential.from(home.resolve("service-token"));
         InstanceManagerClient client = new InstanceManagerClient(
                 new ServiceApis(RestClient.builder(), credential), WebClient.builder(), properties, credential, mapper);
-        Backend backend = new Backend(
-                WebClient.builder(), new InstanceResilience(properties, new SimpleMeterRegistry()), properties);
+        resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        resources.setShutdownQuietPeriod(Duration.ZERO);
+        resources.start();
+        backend = new Backend(
+                WebClient.builder(),
+                new InstanceResilience(properties, new SimpleMeterRegistry()),
+                properties,
+                resources);
         bodies = new BackendBodies(1 << 20);
         sessions = new BackendSessions(
                 backend, new ClientInstances(client, properties, Clock.systemUTC()), bodies, new JsonRpc(mapper));
@@ -91,6 +102,8 @@ class BackendSessionsTests {
 
     @AfterEach
     void stop() {
+        backend.destroy();
+        resources.stop();
         backendServer.stop(0);
         manager.stop(0);
     }

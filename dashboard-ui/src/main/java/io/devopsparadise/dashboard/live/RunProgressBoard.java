@@ -27,6 +27,7 @@ public class RunProgressBoard {
     /**
      * A run's progress so far.
      *
+     * @param state    null once it finished in a state this version does not know
      * @param plans    test plans in one line each, as the PLAN events said them
      * @param failures failing tests as they failed (TEST_FAILED), the first {@value #FAILURES_KEPT}
      */
@@ -72,11 +73,12 @@ public class RunProgressBoard {
             case TOOL_FINISHED:
                 tools.put(
                         event.tool(),
-                        new ToolProgress(
+                        ToolProgress.finished(
                                 event.tool(), event.toolStatus(), event.tests(), event.failures(), event.findings()));
                 break;
             case RUN_FINISHED:
-                state = event.runState() != null ? event.runState() : state;
+                // null for a state this version does not know: the page then says UNKNOWN, never running for ever
+                state = event.runState();
                 break;
             default:
                 break;

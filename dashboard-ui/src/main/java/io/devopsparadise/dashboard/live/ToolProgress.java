@@ -6,20 +6,24 @@ import io.devopsparadise.contracts.quality.ToolStatus;
 /**
  * One tool of a run as the run page shows it while the run executes.
  *
- * @param status null while it runs, then how it ended
+ * @param status how it ended once finished; null while it runs, or when it ended in a status this version does not know
  */
-public record ToolProgress(String tool, ToolStatus status, int tests, int failures, int findings) {
+public record ToolProgress(String tool, boolean finished, ToolStatus status, int tests, int failures, int findings) {
 
     public static ToolProgress running(String tool) {
-        return new ToolProgress(tool, null, 0, 0, 0);
+        return new ToolProgress(tool, false, null, 0, 0, 0);
+    }
+
+    public static ToolProgress finished(String tool, ToolStatus status, int tests, int failures, int findings) {
+        return new ToolProgress(tool, true, status, tests, failures, findings);
     }
 
     public boolean running() {
-        return status == null;
+        return !finished;
     }
 
-    /** RUNNING, or how it ended. */
+    /** RUNNING, how it ended, or UNKNOWN. */
     public String label() {
-        return running() ? QualityEvent.TOOL_RUNNING : status.name();
+        return !finished ? QualityEvent.TOOL_RUNNING : status == null ? "UNKNOWN" : status.name();
     }
 }

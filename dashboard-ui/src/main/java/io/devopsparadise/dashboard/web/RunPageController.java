@@ -147,7 +147,7 @@ class RunPageController {
             for (ToolDigest outcome : r.tools()) {
                 tools.put(
                         outcome.tool(),
-                        new ToolProgress(
+                        ToolProgress.finished(
                                 outcome.tool(),
                                 outcome.status(),
                                 outcome.tests(),

@@ -95,6 +95,24 @@ class RunProgressBoardTests {
     }
 
     @Test
+    void aToolThatEndedInAStatusThisVersionDoesNotKnowIsNotShownRunning() {
+        record(Type.TOOL_STARTED, "run-1", "pytest", "RUNNING", null);
+        record(Type.TOOL_FINISHED, "run-1", "pytest", "SOMETHING_NEW", null);
+
+        ToolProgress pytest = progress("run-1").tools().get(0);
+        assertThat(pytest.running()).isFalse();
+        assertThat(pytest.label()).isEqualTo("UNKNOWN");
+    }
+
+    @Test
+    void aRunThatEndedInAStateThisVersionDoesNotKnowIsNoLongerRunning() {
+        record(Type.RUN_STARTED, "run-1", null, "RUNNING", null);
+        record(Type.RUN_FINISHED, "run-1", null, "SOMETHING_NEW", null);
+
+        assertThat(progress("run-1").state()).isNull();
+    }
+
+    @Test
     void forgetsTheOldestRunsBeyondTwoHundred() {
         IntStream.range(0, 201).forEach(i -> record(Type.PLAN, "run-" + i, "pytest", "ALL", "plan of run " + i));
 

@@ -9,9 +9,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
@@ -39,15 +41,18 @@ final class ExecCall {
         void finished(ExecResult result) throws IOException;
 
         void failed(Throwable error);
+
+        /** The command was cancelled (its caller left, or cancelled it by its id): the answer ends without a result. */
+        void cancelled();
     }
 
     private final FutureTask<ExecResult> task;
     private final Answer answer;
     private final ResponseBodyEmitter emitter;
-    private final Runnable onEnd;
+    private final Consumer<ExecCall> onEnd;
     private volatile ScheduledFuture<?> probe;
 
-    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Runnable onEnd) {
+    private ExecCall(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Consumer<ExecCall> onEnd) {
         this.answer = answer;
         this.emitter = emitter;
         this.onEnd = onEnd;
@@ -60,7 +65,7 @@ final class ExecCall {
     }
 
     /** A call ready to start; {@code onEnd} runs once its command has ended, however it ended. */
-    static ExecCall of(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Runnable onEnd) {
+    static ExecCall of(PreparedExec exec, Answer answer, ResponseBodyEmitter emitter, Consumer<ExecCall> onEnd) {
         return new ExecCall(exec, answer, emitter, onEnd);
     }
 
@@ -70,7 +75,16 @@ final class ExecCall {
         emitter.onTimeout(this::cancel);
         probe = PROBES.scheduleWithFixedDelay(
                 this::probe, PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException full) {
+            task.cancel(false);
+            throw full;
+        }
+        if (task.isDone()) {
+            // cancelled before it started: its end ran before there was a probe to stop
+            probe.cancel(false);
+        }
     }
 
     private void probe() {
@@ -108,10 +122,12 @@ final class ExecCall {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
-        onEnd.run();
+        onEnd.accept(this);
         try {
             answer.finished(done.get());
-        } catch (CancellationException | IOException e) {
+        } catch (CancellationException e) {
+            answer.cancelled();
+        } catch (IOException e) {
             completeQuietly();
         } catch (IllegalStateException e) {
             // the answer was already completed

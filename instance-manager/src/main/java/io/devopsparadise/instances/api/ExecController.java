@@ -85,11 +85,11 @@ class ExecController {
         }
         var prepared = instances.prepareExec(id, request);
         if (execId == null) {
-            ExecCall.of(prepared, answer, emitter, () -> {}).start(executor);
+            ExecCall.of(prepared, answer, emitter, ended -> {}).start(executor);
             return;
         }
-        ExecCall call = ExecCall.of(prepared, answer, emitter, () -> execs.finished(id, execId));
-        if (!execs.register(id, execId, call::cancel)) {
+        ExecCall call = ExecCall.of(prepared, answer, emitter, ended -> execs.finished(id, execId, ended));
+        if (!execs.register(id, execId, call)) {
             throw new ExecCancelledException("exec " + execId + " was cancelled before it arrived; it does not run");
         }
         call.start(executor);
@@ -117,6 +117,15 @@ class ExecController {
         @Override
         public void failed(Throwable error) {
             emitter.completeWithError(error);
+        }
+
+        @Override
+        public void cancelled() {
+            try {
+                emitter.complete();
+            } catch (RuntimeException alreadyCompleted) {
+                // the caller is gone
+            }
         }
     }
 
@@ -154,6 +163,11 @@ class ExecController {
             } catch (IOException | IllegalStateException e) {
                 // the caller is gone
             }
+        }
+
+        @Override
+        public void cancelled() {
+            failed(new IllegalStateException("the exec was cancelled"));
         }
 
         private void send(String name, Object data) throws IOException {

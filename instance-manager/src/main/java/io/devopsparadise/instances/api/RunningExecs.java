@@ -21,7 +21,7 @@ class RunningExecs {
     static final int REMEMBERED_CANCELS = 1024;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private final Map<Key, Runnable> running = new ConcurrentHashMap<>();
+    private final Map<Key, ExecCall> running = new ConcurrentHashMap<>();
     private final Map<Key, Boolean> cancelledEarly = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Boolean> eldest) {
@@ -37,36 +37,40 @@ class RunningExecs {
     }
 
     /**
-     * Registers a starting exec with its cancel action; false when it was cancelled before it arrived (the caller
+     * Registers a starting exec; false when it was cancelled before it arrived (the caller
      * should not start it).
      */
-    boolean register(String instanceId, String execId, Runnable cancel) {
+    boolean register(String instanceId, String execId, ExecCall call) {
         Key key = new Key(instanceId, execId);
         synchronized (cancelledEarly) {
             if (cancelledEarly.remove(key) != null) {
                 return false;
             }
-            running.put(key, cancel);
+            if (running.putIfAbsent(key, call) != null) {
+                throw new ExecCancelledException(
+                        "exec " + execId + " is already running in instance " + instanceId + "; name each exec once");
+            }
         }
         return true;
     }
 
-    void finished(String instanceId, String execId) {
-        running.remove(new Key(instanceId, execId));
+    /** The exec ended: its id is free again (only the registration given, never another exec's of the same id). */
+    void finished(String instanceId, String execId, ExecCall call) {
+        running.remove(new Key(instanceId, execId), call);
     }
 
     /** Cancels the exec, or remembers the cancel for an exec that has not arrived yet. */
     void cancel(String instanceId, String execId) {
         Key key = new Key(instanceId, execId);
-        Runnable cancel;
+        ExecCall call;
         synchronized (cancelledEarly) {
-            cancel = running.remove(key);
-            if (cancel == null) {
+            call = running.remove(key);
+            if (call == null) {
                 cancelledEarly.put(key, Boolean.TRUE);
             }
         }
-        if (cancel != null) {
-            cancel.run();
+        if (call != null) {
+            call.cancel();
         }
     }
 

@@ -134,6 +134,42 @@ class ExecCancellationIntegrationTests {
     }
 
     @Test
+    void aSecondExecWithTheIdOfARunningOneIsRefused() throws Exception {
+        Path workspace = Files.createDirectories(workspaces.resolve("same-id"));
+        InstanceView instance = manager.provisionHealthy("cancel-same-id", workspace, "everything-process");
+        String token = "same-id-" + System.nanoTime();
+        String execId = "twice-" + System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", manager.port())) {
+            send(
+                    socket,
+                    "/api/instances/" + instance.id() + "/exec",
+                    markerAfter(6_000, token),
+                    "application/json",
+                    execId);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> processesNaming(token).size() >= 2);
+
+            var second = manager.http()
+                    .post()
+                    .uri("/api/instances/{id}/exec", instance.id())
+                    .header("Paradise-Exec-Id", execId)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(markerAfter(0, "second"))
+                    .exchange((request, response) -> response.getStatusCode().value() + " "
+                            + new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+
+            assertThat(second).startsWith("409").contains("is already running");
+            manager.http()
+                    .delete()
+                    .uri("/api/instances/{id}/execs/{exec}", instance.id(), execId)
+                    .retrieve()
+                    .toBodilessEntity();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> processesNaming(token).isEmpty());
+        }
+    }
+
+    @Test
     void anExecIdThatIsNotAShortWordIsRefused() throws Exception {
         Path workspace = Files.createDirectories(workspaces.resolve("bad-id"));
         InstanceView instance = manager.provisionHealthy("cancel-bad-id", workspace, "everything-process");

@@ -32,10 +32,14 @@ public class InstanceManagerClient {
 
     private static final Logger log = LoggerFactory.getLogger(InstanceManagerClient.class);
     private static final int KEPT_EXEC_CLIENTS = 16;
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(3);
 
     private final ServiceApis apis;
     private final URI baseUrl;
     private final InstanceManagerApi lookups;
+    /** A cancel is sent by a run's thread after the run was cancelled: it must not hold that thread long. */
+    private final InstanceManagerApi cancels;
+
     private final Map<Long, InstanceManagerApi> byExecTimeout = new ConcurrentHashMap<>();
 
     @Autowired
@@ -47,6 +51,7 @@ public class InstanceManagerClient {
         this.apis = apis;
         this.baseUrl = baseUrl;
         this.lookups = apis.client(InstanceManagerApi.class, baseUrl);
+        this.cancels = apis.client(InstanceManagerApi.class, baseUrl, CANCEL_TIMEOUT);
     }
 
     public Optional<InstanceView> findByClient(String clientId) {
@@ -72,8 +77,10 @@ public class InstanceManagerClient {
             Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
         String execId = UUID.randomUUID().toString();
+        ExecResult result;
         try {
-            return execClient(seconds).exec(instanceId, execId, new ExecRequest(command, workdir, (int) seconds, env));
+            result =
+                    execClient(seconds).exec(instanceId, execId, new ExecRequest(command, workdir, (int) seconds, env));
         } catch (RestClientException e) {
             if (Thread.currentThread().isInterrupted()) {
                 cancel(instanceId, execId);
@@ -81,13 +88,20 @@ public class InstanceManagerClient {
             throw new ExecutionUnavailableException(
                     "could not run " + command.get(0) + " in instance " + instanceId + ": " + e.getMessage(), e);
         }
+        if (result == null) {
+            throw new ExecutionUnavailableException(
+                    "the instance-manager ended the exec of " + command.get(0) + " in instance " + instanceId
+                            + " without a result: it was cancelled",
+                    null);
+        }
+        return result;
     }
 
     /** Cancels a named exec; the thread's interrupt is set aside for the call (it would fail at once) and then kept. */
     private void cancel(String instanceId, String execId) {
         Thread.interrupted();
         try {
-            lookups.cancelExec(instanceId, execId);
+            cancels.cancelExec(instanceId, execId);
         } catch (RestClientException e) {
             log.warn("could not cancel exec {} in instance {}: {}", execId, instanceId, e.toString());
         } finally {

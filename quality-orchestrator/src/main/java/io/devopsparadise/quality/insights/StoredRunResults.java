@@ -35,7 +35,9 @@ class StoredRunResults {
 
     StoredRunResults(ServiceApis apis, QualityProperties quality, InsightsProperties insights, JsonMapper json) {
         this.configured = quality.reportServiceUrl() != null;
-        this.reports = configured ? apis.client(ReportServiceApi.class, quality.reportServiceUrl()) : null;
+        // the history of a large project is a heavy query: 60 s, as it always had
+        this.reports =
+                configured ? apis.client(ReportServiceApi.class, quality.reportServiceUrl(), RESULT_TIMEOUT) : null;
         this.results = configured ? apis.rest(quality.reportServiceUrl(), RESULT_TIMEOUT) : null;
         this.json = json;
         this.maxBytes = insights.maxRunResult().toBytes();

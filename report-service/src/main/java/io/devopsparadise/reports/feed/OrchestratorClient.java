@@ -29,7 +29,8 @@ class OrchestratorClient {
     private final ReportProperties properties;
 
     OrchestratorClient(ServiceApis apis, ReportProperties properties, JsonMapper json) {
-        this.api = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl());
+        // an orchestrator busy with large runs answers its list slowly: 60 s, as this feed always waited
+        this.api = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl(), RESULT_TIMEOUT);
         this.results = apis.rest(properties.orchestratorUrl(), RESULT_TIMEOUT);
         this.json = json;
         this.properties = properties;
