@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +37,12 @@ public class InstanceManagerClient {
     private static final Logger log = LoggerFactory.getLogger(InstanceManagerClient.class);
     private static final int KEPT_EXEC_CLIENTS = 16;
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(3);
+    /** The threads that make exec calls: as many as execs in flight, one per running tool at most. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "instance-exec");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ServiceApis apis;
     private final URI baseUrl;
@@ -65,9 +75,10 @@ public class InstanceManagerClient {
     }
 
     /**
-     * Runs a command inside the instance and waits for it (the manager enforces the timeout). Interrupting the
-     * waiting thread (a cancelled run) cancels the command by its id: a Java HttpClient that gives up on a call still
-     * waiting for its answer leaves the connection open, so the manager would not notice by itself.
+     * Runs a command inside the instance and waits for it (the manager enforces the timeout). The call itself runs on
+     * a thread of its own, and the caller waits for it: interrupting the caller (a cancelled run) cancels the command
+     * by its id. The call's own thread could not be stopped that way: Java's HttpClient ignores an interrupt while it
+     * reads an answer, and cannot abort one still waiting for the answer's headers.
      */
     public ExecResult exec(
             String instanceId,
@@ -77,16 +88,27 @@ public class InstanceManagerClient {
             Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
         String execId = UUID.randomUUID().toString();
+        ExecRequest request = new ExecRequest(command, workdir, (int) seconds, env);
+        Future<ExecResult> call = CALLS.submit(() -> execClient(seconds).exec(instanceId, execId, request));
         ExecResult result;
         try {
-            result =
-                    execClient(seconds).exec(instanceId, execId, new ExecRequest(command, workdir, (int) seconds, env));
-        } catch (RestClientException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                cancel(instanceId, execId);
-            }
+            result = call.get();
+        } catch (InterruptedException e) {
+            cancel(instanceId, execId);
+            call.cancel(true);
             throw new ExecutionUnavailableException(
-                    "could not run " + command.get(0) + " in instance " + instanceId + ": " + e.getMessage(), e);
+                    "the run was cancelled while " + command.get(0) + " ran in instance " + instanceId
+                            + "; its command was cancelled too",
+                    e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RestClientException refused) {
+                throw new ExecutionUnavailableException(
+                        "could not run " + command.get(0) + " in instance " + instanceId + ": " + refused.getMessage(),
+                        refused);
+            }
+            throw e.getCause() instanceof RuntimeException unexpected
+                    ? unexpected
+                    : new IllegalStateException("the exec call failed", e.getCause());
         }
         if (result == null) {
             throw new ExecutionUnavailableException(
@@ -97,9 +119,8 @@ public class InstanceManagerClient {
         return result;
     }
 
-    /** Cancels a named exec; the thread's interrupt is set aside for the call (it would fail at once) and then kept. */
+    /** Cancels a named exec; the caller's interrupt is set again afterwards, for its run to see. */
     private void cancel(String instanceId, String execId) {
-        Thread.interrupted();
         try {
             cancels.cancelExec(instanceId, execId);
         } catch (RestClientException e) {
