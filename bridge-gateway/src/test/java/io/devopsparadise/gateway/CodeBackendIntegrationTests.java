@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.devopsparadise.gateway.support.GatewayContext;
 import io.devopsparadise.gateway.support.McpClientProcess;
@@ -11,6 +12,7 @@ import io.devopsparadise.testsupport.RepoPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,10 +124,13 @@ class CodeBackendIntegrationTests {
                             "symbolName",
                             "area"),
                     10_000);
-            JsonNode diagnostics = mcp.call("lsp_get_diagnostics", Map.of("relativePath", "src/broken.ts"));
+            // the language server analyses the file in the background: a busy machine may need a second question
+            String report = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> text(mcp.call("lsp_get_diagnostics", Map.of("relativePath", "src/broken.ts"))),
+                            answer -> !answer.contains("No diagnostics found"));
 
             assertThat(locations(references)).as(references.toString()).isEqualTo(grepWords(project, "area", ".ts"));
-            String report = text(diagnostics);
             assertThat(report)
                     .as(report)
                     .contains("not assignable to type 'number'")
