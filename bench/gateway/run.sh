@@ -18,9 +18,18 @@ work="$(mktemp -d)"; mkdir -p "$work/home" "$work/ws"; chmod 755 "$work" "$work/
 im_port=18110; gw_port=18100; admin="pda_bench_$(head -c 24 /dev/urandom | base64 | tr -d "/+=")"
 pids=()
 cleanup() {
-  curl -s "http://127.0.0.1:$im_port/api/instances" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | \
-    while read -r id; do curl -s -X DELETE "http://127.0.0.1:$im_port/api/instances/$id" >/dev/null; done
+  set +e  # every step runs, whatever the one before it did
+  [ -n "${BENCH_JFR:-}" ] && [ -n "${gw_pid:-}" ] && jcmd "$gw_pid" JFR.dump filename="$BENCH_JFR" >/dev/null 2>&1 || true
+  # the manager answers the platform's own credential only
+  credential=(-H "Authorization: Bearer $(cat "$work/home/service-token" 2>/dev/null)")
+  curl -s "${credential[@]}" "http://127.0.0.1:$im_port/api/instances" | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | \
+    while read -r id; do curl -s "${credential[@]}" -X DELETE "http://127.0.0.1:$im_port/api/instances/$id" >/dev/null; done
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do
+    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ $alive = 0 ] && break; sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -37,7 +46,8 @@ jfr=()
 PARADISE_HOME="$work/home" java "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
   --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
   --paradise.gateway.rate-limit=0 >"$work/gateway.log" 2>&1 &
-pids+=($!)
+gw_pid=$!
+pids+=($gw_pid)
 for port in $im_port $gw_port; do
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 done
