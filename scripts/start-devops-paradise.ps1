@@ -154,7 +154,10 @@ function Start-ParadiseService([string]$Name, [int]$Port) {
             [Console]::Error.WriteLine('')
             Remove-Item (Join-Path $Run "$Name.pid") -ErrorAction SilentlyContinue
             $tail = (Get-Content $log -Tail 15 -ErrorAction SilentlyContinue) -join "`n    "
-            Stop-WithError "$Name exited while starting; the end of its log ($log):`n    $tail"
+            # the root cause first: a long stack trace can push it out of the log's last lines
+            $cause = (Select-String -Path $log -Pattern '^Caused by: ' -ErrorAction SilentlyContinue | Select-Object -Last 1)
+            $why = if ($cause) { $cause.Line.Substring(11) } else { '' }
+            Stop-WithError "$Name exited while starting: $why`nthe end of its log ($log):`n    $tail"
         }
         [Console]::Error.Write('.'); Start-Sleep -Seconds 1
     }

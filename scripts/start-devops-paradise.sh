@@ -125,7 +125,9 @@ start_service() {
     if curl -sf --max-time 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then printf ' up\n' >&2; return 0; fi
     if ! running_pid "$name" >/dev/null; then
       printf '\n' >&2; rm -f "$run/$name.pid"
-      die "$name exited while starting; the end of its log ($home/logs/$name.out):
+      # the root cause first: a long stack trace can push it out of the log's last lines
+      die "$name exited while starting: $(grep -E '^Caused by: ' "$home/logs/$name.out" | tail -n 1 | cut -c 12-)
+the end of its log ($home/logs/$name.out):
 $(tail -n 15 "$home/logs/$name.out" | sed 's/^/    /')"
     fi
     printf '.' >&2; sleep 1

@@ -364,8 +364,9 @@ class StartScriptIntegrationTests {
 
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.output())
-                    .contains("quality-orchestrator exited while starting; the end of its log")
-                    .contains("unknown category 'fuzzing'");
+                    .contains("quality-orchestrator exited while starting: java.lang.IllegalArgumentException: quality"
+                            + " profile nightly: unknown category 'fuzzing'")
+                    .contains("the end of its log");
         } finally {
             run(broken, work, "--stop");
         }

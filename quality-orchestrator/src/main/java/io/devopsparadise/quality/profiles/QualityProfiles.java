@@ -4,18 +4,17 @@ import io.devopsparadise.contracts.quality.ProfileRules;
 import io.devopsparadise.contracts.quality.Severity;
 import io.devopsparadise.contracts.quality.ToolCategory;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The configured quality profiles (built in, then the operator's profiles file), checked at start-up. */
 @Component
 public class QualityProfiles {
-
-    static final Set<String> CATEGORIES = Set.copyOf(ProfileRules.CATEGORIES);
 
     private final Map<String, QualityProfile> byName = new TreeMap<>();
 
@@ -40,13 +39,18 @@ public class QualityProfiles {
     static QualityProfile toProfile(String name, QualityProperties.ProfileProperties raw) {
         if (raw.categories() == null || raw.categories().isEmpty()) {
             throw new IllegalArgumentException(
-                    "quality profile " + name + " names no categories; choose from " + CATEGORIES);
+                    "quality profile " + name + " names no categories; choose from " + ProfileRules.CATEGORIES);
         }
-        Set<ToolCategory> categories = raw.categories().stream()
-                .map(c -> ToolCategory.find(c)
-                        .orElseThrow(() -> new IllegalArgumentException("quality profile " + name
-                                + ": unknown category '" + c + "'; choose from " + CATEGORIES)))
-                .collect(Collectors.toSet());
+        // a loop, not a stream: the start script shows the end of a failed start's log, and this message must be in it
+        Set<ToolCategory> categories = EnumSet.noneOf(ToolCategory.class);
+        for (String category : raw.categories()) {
+            Optional<ToolCategory> known = ToolCategory.find(category);
+            if (known.isEmpty()) {
+                throw new IllegalArgumentException("quality profile " + name + ": unknown category '" + category
+                        + "'; choose from " + ProfileRules.CATEGORIES);
+            }
+            categories.add(known.get());
+        }
         return new QualityProfile(
                 name,
                 categories,
