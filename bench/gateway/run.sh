@@ -5,6 +5,7 @@
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
 #   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo by default)
 #   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
+#   BENCH_GATEWAY_OPTS="-Dreactor.netty.native=false"   JVM options of the gateway (here: NIO instead of epoll)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -43,7 +44,8 @@ PARADISE_HOME="$work/home" java -jar "$root/instance-manager/target/instance-man
 pids+=($!)
 jfr=()
 [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
-PARADISE_HOME="$work/home" java "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
+# shellcheck disable=SC2086
+PARADISE_HOME="$work/home" java ${BENCH_GATEWAY_OPTS:-} "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
   --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
   --paradise.gateway.rate-limit=0 >"$work/gateway.log" 2>&1 &
 gw_pid=$!
