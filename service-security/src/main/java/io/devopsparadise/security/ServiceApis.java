@@ -3,9 +3,11 @@ package io.devopsparadise.security;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
@@ -57,5 +59,16 @@ public final class ServiceApis {
                 .requestFactory(requests)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
                 .build();
+    }
+
+    /** What a service said when it refused a call: its problem's {@code detail}, else the status text. */
+    public static String detail(RestClientResponseException refused) {
+        try {
+            Map<?, ?> problem = refused.getResponseBodyAs(Map.class);
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail != null ? detail.toString() : refused.getStatusText();
+        } catch (RuntimeException unreadable) {
+            return refused.getStatusText();
+        }
     }
 }

@@ -139,11 +139,8 @@ public class InstanceManagerClient {
 
     private Throwable unavailable(Throwable error) {
         if (error instanceof RestClientResponseException response) {
-            Object detail = problem(response).get("detail");
             return new InstanceUnavailableException(
-                    detail != null ? detail.toString() : response.getStatusText(),
-                    response.getStatusCode().value(),
-                    error);
+                    ServiceApis.detail(response), response.getStatusCode().value(), error);
         }
         if (error instanceof ResourceAccessException && error.getCause() instanceof HttpTimeoutException) {
             return new InstanceUnavailableException(

@@ -43,7 +43,7 @@ class ReportServiceClient {
                             return null;
                         }
                         if (e.getStatusCode().value() == UNPROCESSABLE) {
-                            throw new RunNotStoredException(runId, ServiceCalls.detail(e));
+                            throw new RunNotStoredException(runId, ServiceApis.detail(e));
                         }
                         throw e;
                     }

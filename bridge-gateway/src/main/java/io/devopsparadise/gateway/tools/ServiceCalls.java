@@ -1,8 +1,8 @@
 package io.devopsparadise.gateway.tools;
 
+import io.devopsparadise.security.ServiceApis;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientResponseException;
@@ -37,7 +37,7 @@ final class ServiceCalls {
 
     private Throwable explain(Throwable error) {
         if (error instanceof RestClientResponseException response) {
-            String detail = detail(response);
+            String detail = ServiceApis.detail(response);
             return new IllegalStateException(detail, error);
         }
         if (error instanceof ResourceAccessException && error.getCause() instanceof HttpTimeoutException) {
@@ -50,16 +50,5 @@ final class ServiceCalls {
                     error);
         }
         return error;
-    }
-
-    /** The problem's {@code detail}, or the status text when the answer is no problem document. */
-    static String detail(RestClientResponseException response) {
-        try {
-            Map<?, ?> problem = response.getResponseBodyAs(Map.class);
-            Object detail = problem == null ? null : problem.get("detail");
-            return detail != null ? detail.toString() : response.getStatusText();
-        } catch (RuntimeException unreadable) {
-            return response.getStatusText();
-        }
     }
 }

@@ -18,7 +18,6 @@ import io.devopsparadise.security.ServiceApis;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -63,7 +62,7 @@ public class Platform {
             try {
                 return json.treeToValue(insights.insightsOverview(clientId, limit), InsightsView.Overview.class);
             } catch (RestClientResponseException refused) {
-                throw new RunRefusedException(refused.getStatusCode(), detail(refused));
+                throw new RunRefusedException(refused.getStatusCode(), ServiceApis.detail(refused));
             }
         });
     }
@@ -108,7 +107,7 @@ public class Platform {
                 reports.run(id);
                 return Optional.empty();
             } catch (RestClientResponseException e) {
-                return e.getStatusCode().value() == 422 ? Optional.of(detail(e)) : Optional.empty();
+                return e.getStatusCode().value() == 422 ? Optional.of(ServiceApis.detail(e)) : Optional.empty();
             }
         });
     }
@@ -137,19 +136,9 @@ public class Platform {
             try {
                 return orchestrator.start(new RunRequest(clientId, profile, null, null));
             } catch (RestClientResponseException refused) {
-                throw new RunRefusedException(refused.getStatusCode(), detail(refused));
+                throw new RunRefusedException(refused.getStatusCode(), ServiceApis.detail(refused));
             }
         });
-    }
-
-    private static String detail(RestClientResponseException refused) {
-        try {
-            Map<?, ?> problem = refused.getResponseBodyAs(Map.class);
-            Object detail = problem == null ? null : problem.get("detail");
-            return detail != null ? detail.toString() : refused.getStatusText();
-        } catch (RuntimeException unreadable) {
-            return refused.getStatusText();
-        }
     }
 
     private static <T> Optional<T> notFoundAsEmpty(Supplier<T> call) {
