@@ -98,6 +98,7 @@ class TrustBoundariesIntegrationTests {
                         "/api/instances",
                         "{\"clientId\":\"mallory\",\"workspace\":\"/tmp\"}"),
                 Arguments.of("instance-manager", "GET", "/api/instances", null),
+                Arguments.of("instance-manager", "DELETE", "/api/instances/some-instance/execs/some-exec", null),
                 Arguments.of("instance-manager", "GET", "/api/events", null),
                 Arguments.of(
                         "quality-orchestrator", "POST", "/api/runs", "{\"clientId\":\"alice\",\"profile\":\"quick\"}"),
