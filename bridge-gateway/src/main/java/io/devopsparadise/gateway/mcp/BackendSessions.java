@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -56,10 +57,17 @@ class BackendSessions {
             instances.touch(instance);
             return ready(client, session, instance)
                     .then(Mono.defer(() -> attempt(client, session, instance, body)))
-                    .flatMap(relayed -> relayed == LOST
-                            ? reinitialize(client, session, instance)
+                    .flatMap(first -> first.lost()
+                            ? reinitialize(client, session, instance, first.backendSession())
                                     .then(Mono.defer(() -> attempt(client, session, instance, body)))
-                            : Mono.just(relayed));
+                                    .flatMap(again -> again.lost()
+                                            ? Mono.error(new McpError(
+                                                    502,
+                                                    McpError.SERVER_ERROR,
+                                                    "the instance lost the session again right after its"
+                                                            + " re-initialization; retry the request"))
+                                            : Mono.just(again.relayed()))
+                            : Mono.just(first.relayed()));
         });
     }
 
@@ -105,21 +113,30 @@ class BackendSessions {
                 .then();
     }
 
-    private static final Relayed LOST = Relayed.read(0, null, new byte[0]);
+    /** The backend's answer to one attempt, or (relayed null) word that it did not know the backend session sent. */
+    private record Attempt(String backendSession, Relayed relayed) {
+        boolean lost() {
+            return relayed == null;
+        }
+    }
 
-    private Mono<Relayed> attempt(Client client, GatewaySession session, InstanceView instance, byte[] body) {
+    private Mono<Attempt> attempt(Client client, GatewaySession session, InstanceView instance, byte[] body) {
         String backendSession = session.backendSessionId();
         return backend.post(instance, client.id(), backendSession, session.protocolVersion(), body)
                 .flatMap(response -> {
                     int status = response.getStatusCode().value();
                     if (backendSession == null || (status != 404 && status != 400)) {
-                        return Mono.just(relay(response));
+                        return Mono.just(new Attempt(backendSession, relay(response)));
                     }
                     return bodies.join(response.getBody())
-                            .map(bytes -> sessionLost(status, bytes, json)
-                                    ? LOST
-                                    : Relayed.read(
-                                            status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
+                            .map(bytes -> new Attempt(
+                                    backendSession,
+                                    sessionLost(status, bytes, json)
+                                            ? null
+                                            : Relayed.read(
+                                                    status,
+                                                    response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+                                                    bytes)));
                 });
     }
 
@@ -150,17 +167,33 @@ class BackendSessions {
     }
 
     private Mono<Void> ready(Client client, GatewaySession session, InstanceView instance) {
-        return session.needsReinitialize() ? reinitialize(client, session, instance) : Mono.empty();
+        return session.needsReinitialize()
+                ? reinitialize(client, session, instance, session.backendSessionId())
+                : Mono.empty();
     }
 
-    /** One replay at a time per session; concurrent requests wait for the same one. */
-    private Mono<Void> reinitialize(Client client, GatewaySession session, InstanceView instance) {
-        session.markStale();
-        return reinitializing.computeIfAbsent(
-                session.id(),
-                id -> replay(client, session, instance)
+    /**
+     * Re-establishes the backend session the backend said it lost. One replay at a time per session: concurrent requests
+     * wait for the same one, and a request that hears "lost" after a concurrent replay replaced the session only needs to
+     * be sent again.
+     */
+    private Mono<Void> reinitialize(
+            Client client, GatewaySession session, InstanceView instance, String lostBackendSession) {
+        return Mono.defer(() -> {
+            Mono<Void> replay = reinitializing.compute(session.id(), (id, running) -> {
+                if (running != null) {
+                    return running;
+                }
+                if (!session.needsReinitialize() && !Objects.equals(session.backendSessionId(), lostBackendSession)) {
+                    return null;
+                }
+                session.markStale();
+                return replay(client, session, instance)
                         .doFinally(signal -> reinitializing.remove(id))
-                        .cache());
+                        .cache();
+            });
+            return replay == null ? Mono.empty() : replay;
+        });
     }
 
     private Mono<Void> replay(Client client, GatewaySession session, InstanceView instance) {

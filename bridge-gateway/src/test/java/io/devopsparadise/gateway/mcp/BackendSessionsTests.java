@@ -55,11 +55,16 @@ class BackendSessionsTests {
             {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""".getBytes(StandardCharsets.UTF_8);
     private static final byte[] LIST =
             "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/list\"}".getBytes(StandardCharsets.UTF_8);
+    /** A request whose "session not found" the backend holds back until the replay is acknowledged. */
+    private static final byte[] LATE_LIST =
+            "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger initializations = new AtomicInteger();
     private final AtomicBoolean refuseInitialize = new AtomicBoolean();
+    private final AtomicBoolean holdLostAnswerUntilReplayed = new AtomicBoolean();
+    private final AtomicBoolean forgetNewSessions = new AtomicBoolean();
     private final JsonMapper mapper = JsonMapper.builder().build();
     private HttpServer backendServer;
     private HttpServer manager;
@@ -147,6 +152,35 @@ class BackendSessionsTests {
     }
 
     @Test
+    void aRequestThatHearsLostAfterAReplayFinishedIsSentAgainWithoutAnother() {
+        GatewaySession session = initialized();
+        live.clear();
+        holdLostAnswerUntilReplayed.set(true);
+
+        List<String> answers = Flux.just(LIST, LATE_LIST)
+                .flatMap(body -> sessions.send(ALICE, session, body))
+                .flatMap(this::read)
+                .collectList()
+                .block(Duration.ofSeconds(20));
+
+        assertThat(answers).hasSize(2).allSatisfy(answer -> assertThat(answer).contains("\"session\":\"backend-2\""));
+        assertThat(initializations).as("the late request did not replay again").hasValue(2);
+    }
+
+    @Test
+    void aSessionLostAgainRightAfterItsReplayIsABadGatewayThatSaysSo() {
+        GatewaySession session = initialized();
+        live.clear();
+        forgetNewSessions.set(true);
+
+        assertThatThrownBy(() -> sessions.send(ALICE, session, LIST).block(Duration.ofSeconds(10)))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.httpStatus()).isEqualTo(502))
+                .hasMessageContaining("lost the session again");
+        assertThat(initializations).as("one replay, not a loop").hasValue(2);
+    }
+
+    @Test
     void aReplayTheBackendRefusesIsABadGatewayThatSaysSo() {
         GatewaySession session = initialized();
         live.clear();
@@ -188,7 +222,9 @@ class BackendSessionsTests {
             }
             sleep(300);
             String opened = "backend-" + initializations.incrementAndGet();
-            live.add(opened);
+            if (!forgetNewSessions.get()) {
+                live.add(opened);
+            }
             answer(
                     exchange,
                     200,
@@ -196,6 +232,9 @@ class BackendSessionsTests {
                             + "\"serverInfo\":{\"name\":\"fake\",\"version\":\"1\"}}}",
                     opened);
         } else if (sessionId == null || !live.contains(sessionId)) {
+            if (holdLostAnswerUntilReplayed.get() && body.contains("\"id\":7")) {
+                awaitAcknowledged("backend-2");
+            }
             answer(
                     exchange,
                     404,
@@ -231,6 +270,14 @@ class BackendSessionsTests {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private void awaitAcknowledged(String backendSession) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!acknowledged.contains(backendSession) && System.nanoTime() < deadline) {
+            sleep(10);
+        }
+        sleep(100); // the gateway marks the session replayed just after the acknowledgement's answer
     }
 
     private static void sleep(long millis) {
