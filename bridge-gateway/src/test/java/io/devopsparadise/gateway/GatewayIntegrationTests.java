@@ -445,7 +445,10 @@ class GatewayIntegrationTests {
         assertThat(metrics)
                 .contains(
                         "paradise_gateway_requests_seconds_count{client=\"measured\",method=\"initialize\",status=\"200\"}")
-                .contains("paradise_gateway_sessions");
+                .contains("paradise_gateway_sessions")
+                .as("latency in buckets, by method alone, for the p99 alerting rule")
+                .contains("paradise_gateway_latency_seconds_bucket{method=\"initialize\",le=\"0.001\"}")
+                .contains("paradise_gateway_latency_seconds_bucket{method=\"initialize\",le=\"+Inf\"}");
     }
 
     private String initialize(String token) throws Exception {

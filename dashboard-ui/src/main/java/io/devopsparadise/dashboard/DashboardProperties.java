@@ -1,6 +1,7 @@
 package io.devopsparadise.dashboard;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportServiceUrl   where the report-service answers (stored runs, trends, reports, the live stream)
  * @param gatewayUrl         where the gateway answers (shown to users as the MCP endpoint)
  * @param profiles           the quality profiles the dashboard offers when starting a run
+ * @param alerts             what the dashboard does with the alerts Alertmanager sends it (docs/monitoring.md)
  */
 @ConfigurationProperties("paradise.dashboard")
 public record DashboardProperties(
@@ -22,4 +24,30 @@ public record DashboardProperties(
         URI gatewayUrl,
 
         @DefaultValue({"quick", "targeted", "standard", "comprehensive"})
-        List<String> profiles) {}
+        List<String> profiles,
+
+        @DefaultValue Alerts alerts) {
+
+    /**
+     * @param webhookUrl where each notification is forwarded as Slack-compatible JSON ({@code {"text": ...}}); none
+     *                   when unset
+     * @param retained   how many alerts the dashboard keeps (the newest; resolved ones go first)
+     * @param forwardTimeout how long one forward may take before it is tried again
+     */
+    public record Alerts(
+            URI webhookUrl,
+            @DefaultValue("500") int retained,
+            @DefaultValue("5s") Duration forwardTimeout) {
+
+        public Alerts {
+            if (retained < 1) {
+                throw new IllegalArgumentException("paradise.dashboard.alerts.retained must be at least 1");
+            }
+            if (webhookUrl != null
+                    && !("http".equals(webhookUrl.getScheme()) || "https".equals(webhookUrl.getScheme()))) {
+                throw new IllegalArgumentException(
+                        "paradise.dashboard.alerts.webhook-url must be an http or https URL, not " + webhookUrl);
+            }
+        }
+    }
+}

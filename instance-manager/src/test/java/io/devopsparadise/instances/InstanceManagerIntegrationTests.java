@@ -153,7 +153,9 @@ class InstanceManagerIntegrationTests {
                 manager.http().get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics)
                 .contains("paradise_instances{state=\"FAILED\"} 1.0")
-                .containsPattern("paradise_instances_restarts_total [1-9]")
+                .containsPattern("paradise_instances_restarts_total\\{client=\"phoenix\"} [1-9]")
+                .contains("paradise_instance_state{client=\"phoenix\",instance_id=\"" + instance.id()
+                        + "\",state=\"FAILED\"} 1.0")
                 .contains("paradise_instances_health_check_seconds_count{outcome=\"healthy\",profile=\"everything\"}");
     }
 

@@ -272,7 +272,30 @@ class ReportPipelineIntegrationTests {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
+    void eachClientsLatestScoreAndItsChangeAreMetricsThatOutliveARestart() throws Exception {
+        List<JsonNode> quick = JSON.readTree(
+                        Http.get(url("/api/runs?clientId=alice&limit=500")).body())
+                .valueStream()
+                .filter(run -> run.path("profile").asString().equals("quick"))
+                .sorted(java.util.Comparator.comparing(
+                        run -> java.time.Instant.parse(run.path("finishedAt").asString())))
+                .toList();
+        assertThat(quick).as("one quick run before the restart, one after").hasSize(2);
+        int latest = quick.get(1).path("score").asInt();
+        int change = latest - quick.get(0).path("score").asInt();
+
+        String metrics = Http.get(url("/actuator/prometheus")).body();
+
+        assertThat(metrics)
+                .contains("paradise_quality_score{client=\"alice\",profile=\"quick\"} " + (double) latest)
+                .contains("paradise_quality_score_change{client=\"alice\",profile=\"quick\"} " + (double) change)
+                .as("the standard run, stored before the restart, is read back from the store")
+                .contains("paradise_quality_score{client=\"alice\",profile=\"standard\"}");
+    }
+
+    @Test
+    @Order(6)
     void runsPendingAcrossAnOrchestratorRestartAreStoredExactlyOnce() throws Exception {
         reports.close();
         reports = null;
@@ -302,7 +325,7 @@ class ReportPipelineIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRunLargerThanTheConfiguredLimitIsRecordedAsAStorageFailureNamingTheSetting() throws Exception {
         reports.close();
         reports = startReports("--paradise.reports.max-run-size=300B");
@@ -340,7 +363,7 @@ class ReportPipelineIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badRequestsGetProblemDetailsThatSayWhatToFix() throws Exception {
         String unknown = java.util.UUID.randomUUID().toString();
         HttpResponse<String> unknownRun = Http.get(url("/api/runs/" + unknown));

@@ -124,6 +124,15 @@ public class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The service's JVM, whose descendants are what it started (an instance-manager's process instances). */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public String get(String path) throws Exception {
         return HTTP.send(
                         HttpRequest.newBuilder(url(path))

@@ -3,8 +3,11 @@ package io.devopsparadise.gateway.mcp;
 import io.devopsparadise.gateway.clients.Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -20,6 +23,13 @@ class McpMetrics {
     private final MeterRegistry meters;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
+    private final Map<String, Timer> latency = new ConcurrentHashMap<>();
+
+    private static final Duration[] LATENCY_BUCKETS = LongStream.of(
+                    1, 2, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000)
+            .mapToObj(Duration::ofMillis)
+            .toArray(Duration[]::new);
+
     private record Key(String client, String method, String status) {}
 
     McpMetrics(MeterRegistry meters) {
@@ -29,14 +39,33 @@ class McpMetrics {
     public Mono<ServerResponse> time(Client client, String method, Mono<ServerResponse> call) {
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(meters);
-            return call.doOnSuccess(response -> sample.stop(timer(
+            return call.doOnSuccess(response -> stop(
+                            sample,
                             client,
                             method,
                             response == null
                                     ? "none"
-                                    : statusTag(response.statusCode().value()))))
-                    .doOnError(error -> sample.stop(timer(client, method, "error")));
+                                    : statusTag(response.statusCode().value())))
+                    .doOnError(error -> stop(sample, client, method, "error"));
         });
+    }
+
+    private void stop(Timer.Sample sample, Client client, String method, String status) {
+        long nanos = sample.stop(timer(client, method, status));
+        latency.computeIfAbsent(KnownMethods.tagOf(method), this::latencyHistogram)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Latency by method alone, with buckets for quantiles ({@code histogram_quantile} in the p99 alerting rule): per
+     * client, buckets would multiply the series by the number of clients.
+     */
+    private Timer latencyHistogram(String method) {
+        return Timer.builder("paradise.gateway.latency")
+                .description("MCP requests through the gateway, until the response starts, in buckets")
+                .tag("method", method)
+                .serviceLevelObjectives(LATENCY_BUCKETS)
+                .register(meters);
     }
 
     /** A backend's status is relayed as it came; only the standard ones become tags. */

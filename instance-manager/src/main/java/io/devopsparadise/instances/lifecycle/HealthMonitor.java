@@ -249,7 +249,7 @@ class HealthMonitor {
                 registry.update(current.id(), i -> i.restarted(handle, clock.instant()));
                 failures.remove(current.id());
                 restartAt.remove(current.id());
-                metrics.restarted();
+                metrics.restarted(current.clientId());
                 events.publish(
                         InstanceEvent.Type.RESTARTED,
                         current.id(),

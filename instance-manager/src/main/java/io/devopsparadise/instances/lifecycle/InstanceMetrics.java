@@ -1,22 +1,33 @@
 package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.contracts.instances.InstanceState;
+import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.health.HealthResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Instances by state, restarts, and health-check latency, for /actuator/prometheus. */
+/**
+ * Instances by state, each instance's state, restarts per client, and health-check latency, for /actuator/prometheus.
+ * The alerting rules in docker/monitoring read {@code paradise_instance_state} and
+ * {@code paradise_instances_restarts_total}.
+ */
 @Component
-class InstanceMetrics {
+class InstanceMetrics implements DisposableBean {
 
     private final MeterRegistry meters;
-    private final Counter restarts;
+    private final InstanceRegistry registry;
+    private final MultiGauge instanceStates;
+    private final AutoCloseable subscription;
 
-    InstanceMetrics(MeterRegistry meters, InstanceRegistry registry) {
+    InstanceMetrics(MeterRegistry meters, InstanceRegistry registry, InstanceEventBus events) {
         this.meters = meters;
+        this.registry = registry;
         for (InstanceState state : InstanceState.values()) {
             Gauge.builder(
                             "paradise.instances",
@@ -28,13 +39,33 @@ class InstanceMetrics {
                     .tag("state", state.name())
                     .register(meters);
         }
-        this.restarts = Counter.builder("paradise.instances.restarts")
-                .description("Instance restarts by the health monitor")
+        this.instanceStates = MultiGauge.builder("paradise.instance.state")
+                .description("1 for each instance, labelled with its client and its lifecycle state")
                 .register(meters);
+        refreshInstanceStates();
+        // every change of an instance is published after the registry holds it
+        this.subscription = events.subscribe(Long.MAX_VALUE, event -> refreshInstanceStates());
     }
 
-    void restarted() {
-        restarts.increment();
+    private void refreshInstanceStates() {
+        instanceStates.register(
+                registry.all().stream()
+                        .map(instance -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "client", instance.clientId(),
+                                        "instance_id", instance.id(),
+                                        "state", instance.state().name()),
+                                1))
+                        .toList(),
+                true);
+    }
+
+    void restarted(String clientId) {
+        Counter.builder("paradise.instances.restarts")
+                .description("Instance restarts by the health monitor")
+                .tag("client", clientId)
+                .register(meters)
+                .increment();
     }
 
     void checked(String profile, HealthResult result) {
@@ -44,5 +75,10 @@ class InstanceMetrics {
                 .tag("outcome", result.healthy() ? "healthy" : "unhealthy")
                 .register(meters)
                 .record(result.latency());
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        subscription.close();
     }
 }

@@ -55,6 +55,7 @@ class HealthMonitorTests {
     private HttpServer health;
     private InstanceRegistry registry;
     private InstanceEventBus events;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private HealthMonitor monitor;
     private Path workspace;
 
@@ -84,7 +85,7 @@ class HealthMonitorTests {
                 profiles,
                 launchSpecs,
                 events,
-                new InstanceMetrics(new SimpleMeterRegistry(), registry),
+                new InstanceMetrics(meters, registry, events),
                 properties,
                 null,
                 new WorkspacePolicy(properties),
@@ -219,6 +220,34 @@ class HealthMonitorTests {
         assertThat(failed.health()).startsWith("gave up after 2 restarts");
         assertThat(runtime.removed).hasSize(1);
         assertThat(events.recent()).extracting(InstanceEvent::type).endsWith(InstanceEvent.Type.FAILED);
+    }
+
+    @Test
+    void theMetricsNameTheFailedInstanceAndCountItsClientsRestarts() {
+        Instance instance = healthy();
+        runtime.running = false;
+        for (int restart = 0; restart < 2; restart++) {
+            monitor.checkOne(instance.id());
+            clock.advance(Duration.ofSeconds(30));
+            monitor.checkOne(instance.id());
+        }
+        monitor.checkOne(instance.id());
+
+        assertThat(meters.get("paradise.instance.state")
+                        .tags("client", instance.clientId(), "instance_id", instance.id(), "state", "FAILED")
+                        .gauge()
+                        .value())
+                .isEqualTo(1.0);
+        assertThat(meters.find("paradise.instance.state")
+                        .tags("instance_id", instance.id(), "state", "HEALTHY")
+                        .gauge())
+                .as("an instance has one state at a time")
+                .isNull();
+        assertThat(meters.get("paradise.instances.restarts")
+                        .tag("client", instance.clientId())
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
     }
 
     @Test

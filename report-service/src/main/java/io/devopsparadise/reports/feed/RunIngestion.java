@@ -9,6 +9,7 @@ import io.devopsparadise.reports.live.LiveStream;
 import io.devopsparadise.reports.render.Reports;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StoredRun;
+import io.devopsparadise.reports.score.QualityScoreMetrics;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +33,21 @@ public class RunIngestion {
     private final LiveStream live;
     private final JsonMapper json;
     private final ReportProperties properties;
+    private final QualityScoreMetrics scoreMetrics;
 
-    RunIngestion(RunStore store, Reports reports, LiveStream live, JsonMapper json, ReportProperties properties) {
+    RunIngestion(
+            RunStore store,
+            Reports reports,
+            LiveStream live,
+            JsonMapper json,
+            ReportProperties properties,
+            QualityScoreMetrics scoreMetrics) {
         this.store = store;
         this.reports = reports;
         this.live = live;
         this.json = json;
         this.properties = properties;
+        this.scoreMetrics = scoreMetrics;
     }
 
     /**
@@ -109,6 +118,7 @@ public class RunIngestion {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    scoreMetrics.stored(run.summary());
                     live.publish("run-stored", event);
                 }
             });

@@ -1,0 +1,102 @@
+package io.devopsparadise.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devopsparadise.testsupport.RepoPaths;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped monitoring configuration (docker/monitoring) through the real tools of Debian's prometheus and
+ * prometheus-alertmanager: the rules' own unit tests under promtool, and both configurations as their tools check
+ * them. A rule whose threshold is changed makes promtool's tests fail, so they test something.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class MonitoringRulesTests {
+
+    private static final Path MONITORING = RepoPaths.root().resolve("docker/monitoring");
+
+    @Test
+    void everyAlertingRuleFiresOnWhatShouldFireItAndOnNothingElse() throws Exception {
+        Result tested = run(MONITORING, "promtool", "test", "rules", "tests/paradise.rules.test.yml");
+
+        assertThat(tested.exit()).as(tested.output()).isZero();
+        assertThat(tested.output()).contains("SUCCESS");
+    }
+
+    @Test
+    void aRuleWithAnotherThresholdFailsItsTests(@TempDir Path copy) throws Exception {
+        copyMonitoring(copy);
+        Path rules = copy.resolve("rules/paradise.rules.yml");
+        String shipped = Files.readString(rules);
+        Files.writeString(
+                rules, shipped.replace("paradise_quality_score_change <= -10", "paradise_quality_score_change <= -20"));
+        assertThat(Files.readString(rules)).isNotEqualTo(shipped);
+
+        Result tested = run(copy, "promtool", "test", "rules", "tests/paradise.rules.test.yml");
+
+        assertThat(tested.exit()).as(tested.output()).isNotZero();
+        assertThat(tested.output()).contains("ParadiseQualityScoreDropped");
+    }
+
+    @Test
+    void thePrometheusConfigurationIsValidWithTheCredentialBesideIt(@TempDir Path copy) throws Exception {
+        copyMonitoring(copy);
+        Files.writeString(copy.resolve("service-token"), "pds_checked-by-promtool");
+
+        Result checked = run(copy, "promtool", "check", "config", "prometheus.yml");
+
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("SUCCESS: 1 rule files found");
+    }
+
+    @Test
+    void theAlertmanagerConfigurationIsValid() throws Exception {
+        Result checked = run(MONITORING, "amtool", "check-config", "alertmanager.yml");
+
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("1 receivers");
+    }
+
+    private static void copyMonitoring(Path target) throws IOException {
+        try (var files = Files.walk(MONITORING)) {
+            for (Path file : files.toList()) {
+                Path copied = target.resolve(MONITORING.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copied);
+                } else {
+                    Files.copy(file, copied);
+                }
+            }
+        }
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(Path directory, String... command) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(command));
+        Process process;
+        try {
+            process = new ProcessBuilder(arguments)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException missing) {
+            throw new IllegalStateException(
+                    command[0] + " is missing: scripts/install-test-deps.sh installs Debian's prometheus and"
+                            + " prometheus-alertmanager",
+                    missing);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}
