@@ -451,6 +451,50 @@ class GatewayIntegrationTests {
                 .contains("paradise_gateway_latency_seconds_bucket{method=\"initialize\",le=\"+Inf\"}");
     }
 
+    @Test
+    void countsEachClientsSessionsRequestsAndToolCallsForTheUsageApi() throws Exception {
+        String token = client("counted");
+        String session = initialize(token);
+        Map<String, String> inSession = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18");
+        List<String> toolNames = List.of("echo", "echo", "x".repeat(100));
+        for (int i = 0; i < toolNames.size(); i++) {
+            HttpResponse<String> called = post(
+                    "/mcp",
+                    token,
+                    inSession,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + (10 + i) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                            + toolNames.get(i) + "\",\"arguments\":{\"message\":\"hi\"}}}");
+            assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
+        }
+        int requests = 2 + toolNames.size(); // initialize, notifications/initialized, the calls
+
+        HttpResponse<String> anonymous = send("/api/usage", null, Map.of(), null, "GET");
+        HttpResponse<String> usage = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/api/usage")))
+                        .header("Authorization", ServiceCredential.authorization())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).as("usage names clients").isEqualTo(401);
+        assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+        JsonNode counted = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(usage.body())
+                .valueStream()
+                .filter(row -> row.path("clientId").asString().equals("counted"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(counted.path("sessions").asLong()).isEqualTo(1);
+        assertThat(counted.path("requests").asLong()).isEqualTo(requests);
+        assertThat(counted.path("errors").asLong()).isZero();
+        assertThat(counted.path("tools")
+                        .valueStream()
+                        .map(t -> t.path("tool").asString() + "="
+                                + t.path("calls").asLong()))
+                .as("a tool name past the bound counts as other")
+                .containsExactly("echo=2", "other=1");
+    }
+
     private String initialize(String token) throws Exception {
         HttpResponse<String> response = post("/mcp", token, Map.of(), INIT);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -467,6 +467,33 @@ class DashboardBrowserIntegrationTests {
 
     @Test
     @Order(5)
+    void theUsagePageShowsTheClientsSessionsRequestsAndRunsAsTheServicesCountThem() throws Exception {
+        JsonNode mcp = JSON.readTree(Http.get(gateway.url("/api/usage")).body())
+                .valueStream()
+                .filter(row -> row.path("clientId").asString().equals("alice"))
+                .findFirst()
+                .orElseThrow();
+        int runs = JSON.readTree(Http.get(reports.url("/api/runs?clientId=alice&limit=500"))
+                        .body())
+                .size();
+
+        browser.get(dashboard("/usage"));
+        WebElement row = waitUpTo(Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.cssSelector("#usage tr[data-client='alice']")));
+
+        assertThat(mcp.path("sessions").asLong()).isPositive();
+        assertThat(row.findElement(By.className("sessions")).getText())
+                .isEqualTo(String.valueOf(mcp.path("sessions").asLong()));
+        assertThat(Long.parseLong(row.findElement(By.className("requests")).getText()))
+                .as("requests only grow")
+                .isGreaterThanOrEqualTo(mcp.path("requests").asLong());
+        assertThat(row.findElement(By.className("runs")).getText()).isEqualTo(String.valueOf(runs));
+        assertThat(runs).as("the runs of the earlier tests").isGreaterThanOrEqualTo(2);
+        screenshot("08-usage");
+    }
+
+    @Test
+    @Order(6)
     void theHtmlReportOpenedFromDiskMakesNoExternalRequest() throws Exception {
         Path report;
         try (var files = Files.walk(home.resolve("reports"))) {
@@ -496,7 +523,7 @@ class DashboardBrowserIntegrationTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void servicesThatAreDownAndUnknownPagesAreExplainedOnThePage() throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
         ConfigurableApplicationContext stranded = startDashboard(nowhere, nowhere, nowhere, nowhere);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.http.ResponseEntity;
  * and a Docker address where no engine answers.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Isolated("it holds ports 8290 and 8293 as another program would")
 class LimitsIntegrationTests {
 
     private static final int FROM = 8290;

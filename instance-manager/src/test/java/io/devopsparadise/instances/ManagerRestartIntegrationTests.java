@@ -26,9 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Stops the manager while instances run, starts a new one on the same data directory, and checks what it recovers. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Isolated("every server-everything process of this JVM must be gone")
 class ManagerRestartIntegrationTests {
 
     @TempDir

@@ -66,6 +66,62 @@ class MonitoringRulesTests {
         assertThat(checked.output()).contains("1 receivers");
     }
 
+    @Test
+    void everyGrafanaQueryIsPromqlThatPromtoolParses(@TempDir Path scratch) throws Exception {
+        List<String> queries = grafanaQueries();
+        StringBuilder rules = new StringBuilder("groups:\n  - name: grafana\n    rules:\n");
+        for (int i = 0; i < queries.size(); i++) {
+            // Grafana's range variable, as a dashboard over the last hour would fill it in
+            String query = queries.get(i).replace("$__range", "1h");
+            rules.append("      - record: grafana:panel_")
+                    .append(i)
+                    .append("\n        expr: ")
+                    .append(JSON.writeValueAsString(query))
+                    .append('\n');
+        }
+        Files.writeString(scratch.resolve("grafana.rules.yml"), rules);
+
+        Result checked = run(scratch, "promtool", "check", "rules", "grafana.rules.yml");
+
+        assertThat(queries).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(checked.exit()).as(checked.output()).isZero();
+        assertThat(checked.output()).contains("SUCCESS: " + queries.size() + " rules found");
+    }
+
+    @Test
+    void everyPlatformMetricTheRulesAndTheGrafanaDashboardReadIsDocumented() throws Exception {
+        String documented = Files.readString(RepoPaths.root().resolve("docs/monitoring.md"));
+        String read =
+                String.join("\n", grafanaQueries()) + Files.readString(MONITORING.resolve("rules/paradise.rules.yml"));
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        java.util.regex.Matcher names =
+                java.util.regex.Pattern.compile("\\bparadise_[a-z_]+").matcher(read);
+        while (names.find()) {
+            metrics.add(names.group().replaceAll("_(count|bucket|sum)$", ""));
+        }
+
+        assertThat(metrics)
+                .hasSizeGreaterThanOrEqualTo(8)
+                .allSatisfy(metric -> assertThat(documented)
+                        .as("docs/monitoring.md names " + metric)
+                        .contains("`" + metric));
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static List<String> grafanaQueries() throws IOException {
+        tools.jackson.databind.JsonNode dashboard =
+                JSON.readTree(Files.readString(MONITORING.resolve("grafana/paradise-usage.json")));
+        List<String> queries = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+            for (tools.jackson.databind.JsonNode target : panel.path("targets")) {
+                queries.add(target.path("expr").asString());
+            }
+        }
+        return queries;
+    }
+
     private static void copyMonitoring(Path target) throws IOException {
         try (var files = Files.walk(MONITORING)) {
             for (Path file : files.toList()) {

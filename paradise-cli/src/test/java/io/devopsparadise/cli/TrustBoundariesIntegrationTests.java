@@ -108,7 +108,15 @@ class TrustBoundariesIntegrationTests {
                 Arguments.of("report-service", "GET", "/api/baseline?clientId=alice", null),
                 Arguments.of("report-service", "GET", "/api/insights?clientId=alice", null),
                 Arguments.of("quality-orchestrator", "GET", "/api/insights/overview?clientId=alice", null),
-                Arguments.of("quality-orchestrator", "GET", "/api/insights/change-risk?clientId=alice", null));
+                Arguments.of("quality-orchestrator", "GET", "/api/insights/change-risk?clientId=alice", null),
+                Arguments.of("report-service", "GET", "/api/usage", null),
+                Arguments.of("bridge-gateway", "GET", "/api/usage", null),
+                Arguments.of("dashboard-ui", "GET", "/api/usage", null),
+                Arguments.of(
+                        "dashboard-ui",
+                        "POST",
+                        "/api/alerts",
+                        "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[]}"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

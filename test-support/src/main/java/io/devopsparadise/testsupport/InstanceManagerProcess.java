@@ -13,37 +13,22 @@ import java.util.regex.Pattern;
 public final class InstanceManagerProcess extends ServiceProcess {
 
     private static final HttpClient HTTP = Http.client();
-    /**
-     * Set (to true) where a module's test classes run two at a time: each manager then gets a quarter of 8200–8299 of its
-     * own, in turn, so that two managers alive at once never lease the same port.
-     */
-    public static final String PARALLEL_PORTS = "paradise.test.parallel-ports";
-    /** Set to Surefire's fork number where a module's test classes run in forks side by side: each fork then keeps to its quarter. */
-    public static final String FORK_PORTS = "paradise.test.port-slice";
-
-    private static final int PORT_SLICES = 4;
-    private static final int PORT_SLICE = 25;
-    private static final java.util.concurrent.atomic.AtomicInteger SLICES =
-            new java.util.concurrent.atomic.AtomicInteger();
 
     private InstanceManagerProcess(Path home, List<String> arguments) throws Exception {
         super("instance-manager", RepoPaths.serviceJar("instance-manager"), home, arguments);
     }
 
     public static InstanceManagerProcess start(Path home, Path workspaceRoot, String... extra) throws Exception {
-        String fork = System.getProperty(FORK_PORTS);
-        boolean sliced = Boolean.getBoolean(PARALLEL_PORTS) || (fork != null && fork.matches("\\d+"));
-        if (sliced && java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--paradise.instances.port-"))) {
-            int slice = Math.floorMod(
-                    fork != null && fork.matches("\\d+") ? Integer.parseInt(fork) - 1 : SLICES.getAndIncrement(),
-                    PORT_SLICES);
-            int from = 8200 + slice * PORT_SLICE;
+        var slice = PortSlices.forManager(home);
+        if (slice.isPresent()
+                && java.util.Arrays.stream(extra).noneMatch(a -> a.startsWith("--paradise.instances.port-"))) {
             List<String> tolerant = new ArrayList<>(List.of(extra));
             if (tolerant.stream().noneMatch(a -> a.startsWith("--paradise.instances.health.timeout"))) {
                 // two test classes share the two cores: a probe may wait its turn longer than the default 3 s
                 tolerant.add("--paradise.instances.health.timeout=10s");
             }
-            return startWithPorts(from, from + PORT_SLICE - 1, home, workspaceRoot, tolerant.toArray(String[]::new));
+            return startWithPorts(
+                    slice.get().from(), slice.get().to(), home, workspaceRoot, tolerant.toArray(String[]::new));
         }
         List<String> arguments = new ArrayList<>(List.of(
                 "--paradise.instances.home=" + home,

@@ -76,7 +76,7 @@ public class RequestPathBenchmark {
             clientsByTokenHash.put(TokenHasher.hash(TokenHasher.newToken("pdc_")), "client-" + i);
         }
         clientsByTokenHash.put(TokenHasher.hash(token), "alice");
-        metrics = new McpMetrics(new SimpleMeterRegistry());
+        metrics = new McpMetrics(new SimpleMeterRegistry(), usageInMemory());
         ok = ServerResponse.ok().build();
         echo = HttpServer.create()
                 .host("127.0.0.1")
@@ -156,5 +156,11 @@ public class RequestPathBenchmark {
                 .send((request, out) -> out.sendByteArray(Mono.just(CALL)))
                 .responseSingle((response, body) -> body.asByteArray())
                 .block();
+    }
+
+    /** Usage counted in memory only, as on the request path; the database flush runs on a timer, not per request. */
+    private static io.devopsparadise.gateway.usage.UsageRecorder usageInMemory() {
+        return new io.devopsparadise.gateway.usage.UsageRecorder(
+                null, new SimpleMeterRegistry(), java.time.Clock.systemUTC());
     }
 }

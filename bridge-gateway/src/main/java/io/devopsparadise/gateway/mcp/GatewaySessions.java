@@ -2,6 +2,7 @@ package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
+import io.devopsparadise.gateway.usage.UsageRecorder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,12 +26,19 @@ class GatewaySessions {
     private final Map<String, GatewaySession> byId = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByClient = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final UsageRecorder usage;
     private final int maxPerClient;
     private final Duration idleTimeout;
     private final List<java.util.function.Consumer<String>> allClosed =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    GatewaySessions(Clock clock, MeterRegistry meters, ClientInstances instances, GatewayProperties properties) {
+    GatewaySessions(
+            Clock clock,
+            MeterRegistry meters,
+            ClientInstances instances,
+            GatewayProperties properties,
+            UsageRecorder usage) {
+        this.usage = usage;
         this.clock = clock;
         this.maxPerClient = properties.maxSessionsPerClient();
         this.idleTimeout = properties.sessionIdleTimeout();
@@ -51,6 +59,7 @@ class GatewaySessions {
         GatewaySession session = new GatewaySession(
                 UUID.randomUUID().toString(), clientId, protocolVersion, initializeRequest, clock.instant());
         byId.put(session.id(), session);
+        usage.sessionOpened(clientId);
         return session;
     }
 

@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.clients.Client;
+import io.devopsparadise.gateway.usage.UsageRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 class McpMetrics {
 
     private final MeterRegistry meters;
+    private final UsageRecorder usage;
     private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
 
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
@@ -32,28 +34,47 @@ class McpMetrics {
 
     private record Key(String client, String method, String status) {}
 
-    McpMetrics(MeterRegistry meters) {
+    McpMetrics(MeterRegistry meters, UsageRecorder usage) {
         this.meters = meters;
+        this.usage = usage;
+    }
+
+    /** Times one message's answer; a {@code tools/call} also counts for its tool in the client's usage. */
+    public Mono<ServerResponse> time(Client client, McpMessage message, Mono<ServerResponse> call) {
+        String method = message.method();
+        return time(client, method, "tools/call".equals(method) ? message.target() : null, call);
     }
 
     public Mono<ServerResponse> time(Client client, String method, Mono<ServerResponse> call) {
+        return time(client, method, null, call);
+    }
+
+    /** @param tool the tool of a {@code tools/call}, counted in the client's usage; null for other methods */
+    public Mono<ServerResponse> time(Client client, String method, String tool, Mono<ServerResponse> call) {
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(meters);
             return call.doOnSuccess(response -> stop(
                             sample,
                             client,
                             method,
+                            tool,
                             response == null
                                     ? "none"
                                     : statusTag(response.statusCode().value())))
-                    .doOnError(error -> stop(sample, client, method, "error"));
+                    .doOnError(error -> stop(sample, client, method, tool, "error"));
         });
     }
 
-    private void stop(Timer.Sample sample, Client client, String method, String status) {
+    private void stop(Timer.Sample sample, Client client, String method, String tool, String status) {
         long nanos = sample.stop(timer(client, method, status));
         latency.computeIfAbsent(KnownMethods.tagOf(method), this::latencyHistogram)
                 .record(nanos, TimeUnit.NANOSECONDS);
+        usage.request(client.id(), tool, failed(status));
+    }
+
+    /** No answer, or an HTTP error: a JSON-RPC error inside a 200 is the backend's answer, not the gateway's failure. */
+    private static boolean failed(String status) {
+        return !status.startsWith("1") && !status.startsWith("2") && !status.startsWith("3");
     }
 
     /**

@@ -79,7 +79,7 @@ class ModernHandler {
         if ("server/discover".equals(message.method())) {
             return metrics.time(
                     client,
-                    message.method(),
+                    message,
                     modernSession(client, message)
                             .flatMap(modern -> responses.json(
                                     200, json.result(message.id(), discoverResult(modern.initializeResult())), null))
@@ -95,12 +95,11 @@ class ModernHandler {
         }
         Optional<Mono<byte[]>> local = tools.answerLocally(client, message);
         if (local.isPresent()) {
-            return metrics.time(
-                    client, message.method(), local.get().flatMap(bytes -> responses.json(200, bytes, null)));
+            return metrics.time(client, message, local.get().flatMap(bytes -> responses.json(200, bytes, null)));
         }
         return metrics.time(
                 client,
-                message.method(),
+                message,
                 modernSession(client, message)
                         .flatMap(modern -> backend.send(client, modern.session(), tools.forBackend(message)))
                         .flatMap(relayed -> tools.isToolsList(message)

@@ -115,13 +115,12 @@ class StreamableHttpHandler {
     private Mono<ServerResponse> single(Client client, GatewaySession session, McpMessage message) {
         Optional<Mono<byte[]>> local = tools.answerLocally(client, message);
         if (local.isPresent()) {
-            return metrics.time(
-                    client, message.method(), local.get().flatMap(body -> responses.json(200, body, session.id())));
+            return metrics.time(client, message, local.get().flatMap(body -> responses.json(200, body, session.id())));
         }
         if (tools.isToolsList(message)) {
             return metrics.time(
                     client,
-                    message.method(),
+                    message,
                     backend.send(client, session, message.raw())
                             .flatMap(relayed -> tools.augmented(relayed, message.id(), false))
                             .flatMap(relayed -> responses.relay(relayed, session.id()))
@@ -138,6 +137,7 @@ class StreamableHttpHandler {
         return metrics.time(
                 client,
                 method,
+                "tools/call".equals(method) ? message.target() : null,
                 backend.send(client, session, body)
                         .flatMap(relayed -> responses.relay(relayed, session.id()))
                         .onErrorResume(error -> responses.failure(error, id)));

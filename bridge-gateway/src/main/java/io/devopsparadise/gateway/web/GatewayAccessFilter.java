@@ -24,15 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway faces clients, perhaps a whole team: every request must name one of its hosts (loopback, the public
- * URL's host, {@code PARADISE_ALLOWED_HOSTS}), and the actuator, which names clients, needs the service credential
- * or the admin token. The MCP endpoint and the client API check their own tokens.
+ * URL's host, {@code PARADISE_ALLOWED_HOSTS}), and the actuator and {@code /api/usage}, which name clients, need the
+ * service credential or the admin token. The MCP endpoint and the client API check their own tokens.
  */
 @Component
 class GatewayAccessFilter implements WebFilter, Ordered {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ProtectedPaths ACTUATOR =
-            new ProtectedPaths(List.of("/actuator/**"), List.of("/actuator/health", "/actuator/health/**"));
+    private static final ProtectedPaths ACTUATOR = new ProtectedPaths(
+            List.of("/actuator/**", "/api/usage"), List.of("/actuator/health", "/actuator/health/**"));
 
     private final HostAllowList hosts;
     private final ServiceCredential credential;
@@ -68,7 +68,7 @@ class GatewayAccessFilter implements WebFilter, Ordered {
                     exchange.getResponse(),
                     HttpStatus.UNAUTHORIZED,
                     "Credential required",
-                    "the actuator names clients: send Authorization: Bearer <admin token or service token>");
+                    "the actuator and the usage name clients: send Authorization: Bearer <admin token or service token>");
         }
         return chain.filter(exchange);
     }

@@ -1,6 +1,7 @@
 package io.devopsparadise.contracts.reports;
 
 import io.devopsparadise.contracts.quality.BaselineFindings;
+import io.devopsparadise.contracts.usage.QualityUsage;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,4 +67,8 @@ public interface ReportServiceApi {
             @RequestParam(name = "branch", required = false) String branch,
             @RequestParam(name = "commit", required = false) String commit,
             @RequestParam(name = "previous", required = false) Boolean previous);
+
+    /** Every client's stored quality runs and the test time selection saved, most runs first. */
+    @GetExchange("/usage")
+    List<QualityUsage> usage();
 }

@@ -13,6 +13,9 @@ import io.devopsparadise.contracts.reports.RunOverview;
 import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.contracts.reports.TestItem;
 import io.devopsparadise.contracts.reports.TrendPoint;
+import io.devopsparadise.contracts.usage.GatewayApi;
+import io.devopsparadise.contracts.usage.McpUsage;
+import io.devopsparadise.contracts.usage.QualityUsage;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.security.ServiceApis;
 import java.net.URI;
@@ -42,6 +45,7 @@ public class Platform {
     private final InstanceManagerApi manager;
     private final QualityOrchestratorApi orchestrator;
     private final ReportServiceApi reports;
+    private final GatewayApi gateway;
     /** Insights read a workspace's history and measure its complexity in the instance: seconds, minutes on a large one. */
     private final QualityOrchestratorApi insights;
 
@@ -52,6 +56,7 @@ public class Platform {
         this.manager = apis.client(InstanceManagerApi.class, properties.instanceManagerUrl());
         this.orchestrator = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl());
         this.reports = apis.client(ReportServiceApi.class, properties.reportServiceUrl());
+        this.gateway = apis.client(GatewayApi.class, properties.gatewayUrl());
         this.insights = apis.client(QualityOrchestratorApi.class, properties.orchestratorUrl(), INSIGHTS_TIMEOUT);
         this.json = json;
     }
@@ -73,6 +78,16 @@ public class Platform {
                 "report-service",
                 properties.reportServiceUrl(),
                 () -> json.treeToValue(reports.insights(clientId), InsightsView.History.class));
+    }
+
+    /** Each client's use of the gateway: sessions, requests, errors, tool calls. */
+    public List<McpUsage> gatewayUsage() {
+        return call("bridge-gateway", properties.gatewayUrl(), gateway::usage);
+    }
+
+    /** Each client's stored quality runs and the test time selection saved. */
+    public List<QualityUsage> qualityUsage() {
+        return call("report-service", properties.reportServiceUrl(), reports::usage);
     }
 
     public List<InstanceView> instances() {

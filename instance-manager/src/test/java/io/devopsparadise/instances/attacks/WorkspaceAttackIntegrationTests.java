@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.http.ResponseEntity;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Isolated("it ends every server-everything process of this JVM")
 class WorkspaceAttackIntegrationTests {
 
     private Path home;

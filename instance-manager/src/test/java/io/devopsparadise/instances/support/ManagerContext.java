@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.instances.InstanceView;
 import io.devopsparadise.contracts.instances.ProvisionRequest;
 import io.devopsparadise.instances.InstanceManagerApplication;
 import io.devopsparadise.testsupport.InProcessApps;
+import io.devopsparadise.testsupport.PortSlices;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceCredential;
 import java.nio.file.Path;
@@ -47,6 +48,18 @@ public final class ManagerContext implements AutoCloseable {
                 "paradise.instances.restart.initial-backoff=200ms",
                 "paradise.instances.reap-interval=500ms"));
         all.addAll(List.of(properties));
+        PortSlices.forManager(home)
+                .filter(slice -> all.stream().noneMatch(p -> p.startsWith("paradise.instances.port-")))
+                .ifPresent(slice -> {
+                    all.add("paradise.instances.port-from=" + slice.from());
+                    all.add("paradise.instances.port-to=" + slice.to());
+                    if (List.of(properties).stream()
+                            .noneMatch(p -> p.startsWith("paradise.instances.health.timeout"))) {
+                        // two test classes share the two cores: a probe may wait its turn longer
+                        all.remove("paradise.instances.health.timeout=2s");
+                        all.add("paradise.instances.health.timeout=10s");
+                    }
+                });
         // as command-line arguments, which outrank application.yml (builder properties would not)
         return new ManagerContext(InProcessApps.builder(InstanceManagerApplication.class)
                 .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));

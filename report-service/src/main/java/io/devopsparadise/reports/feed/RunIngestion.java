@@ -10,6 +10,7 @@ import io.devopsparadise.reports.render.Reports;
 import io.devopsparadise.reports.runs.RunStore;
 import io.devopsparadise.reports.runs.StoredRun;
 import io.devopsparadise.reports.score.QualityScoreMetrics;
+import io.devopsparadise.reports.usage.QualityUsageMetrics;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public class RunIngestion {
     private final JsonMapper json;
     private final ReportProperties properties;
     private final QualityScoreMetrics scoreMetrics;
+    private final QualityUsageMetrics usageMetrics;
 
     RunIngestion(
             RunStore store,
@@ -41,13 +43,15 @@ public class RunIngestion {
             LiveStream live,
             JsonMapper json,
             ReportProperties properties,
-            QualityScoreMetrics scoreMetrics) {
+            QualityScoreMetrics scoreMetrics,
+            QualityUsageMetrics usageMetrics) {
         this.store = store;
         this.reports = reports;
         this.live = live;
         this.json = json;
         this.properties = properties;
         this.scoreMetrics = scoreMetrics;
+        this.usageMetrics = usageMetrics;
     }
 
     /**
@@ -119,6 +123,7 @@ public class RunIngestion {
                 @Override
                 public void afterCommit() {
                     scoreMetrics.stored(run.summary());
+                    usageMetrics.stored(run.result());
                     live.publish("run-stored", event);
                 }
             });

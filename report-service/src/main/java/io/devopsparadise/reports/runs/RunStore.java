@@ -9,6 +9,7 @@ import io.devopsparadise.contracts.reports.QualityScore;
 import io.devopsparadise.contracts.reports.RunOverview;
 import io.devopsparadise.contracts.reports.RunSummary;
 import io.devopsparadise.reports.score.Scoring;
+import io.devopsparadise.reports.usage.TestTimeSaved;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -66,10 +67,11 @@ public class RunStore {
                     INSERT INTO runs (id, client_id, workspace, profile, state, started_at, finished_at, duration_ms, git_commit, git_branch,
                         tests_total, tests_failed, tests_skipped, line_rate, branch_rate, findings_critical, findings_high,
                         findings_medium, findings_low, findings_info, advisory_findings, performance_score, score, grade, verdict, result, tools, stored_at,
-                        baseline_run_id, new_findings, new_failures, fingerprinted, code_lines, performance_metrics)
+                        baseline_run_id, new_findings, new_failures, fingerprinted, code_lines, performance_metrics, test_time_saved_ms)
                     VALUES (:id, :client, :workspace, :profile, :state, :started, :finished, :duration, :commit, :branch,
                         :total, :failed, :skipped, :lineRate, :branchRate, :critical, :high, :medium, :low, :info, :advisory, :performance,
-                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures, :fingerprinted, :codeLines, :metrics)""")
+                        :score, :grade, :verdict, :result, :tools, :stored, :baseline, :newFindings, :newFailures, :fingerprinted, :codeLines, :metrics,
+                        :saved)""")
                     .param("id", summary.id())
                     .param("client", summary.clientId())
                     .param("workspace", summary.workspace())
@@ -114,6 +116,7 @@ public class RunStore {
                                     .findFirst()
                                     .map(p -> json.writeValueAsString(p.metrics()))
                                     .orElse(null))
+                    .param("saved", TestTimeSaved.of(result))
                     .param(
                             "tools",
                             json.writeValueAsString(
