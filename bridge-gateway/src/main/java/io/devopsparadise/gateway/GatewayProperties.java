@@ -37,6 +37,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackendMessageSize largest backend answer the gateway reads whole (tools/list, legacy SSE messages, errors);
  *                              answers it only relays are streamed and not limited
  * @param legacySseBuffer       answers waiting on a legacy SSE stream its client does not read; beyond this the stream is ended
+ * @param registryRefresh       how often the registered clients and tokens are read again from the database: gateways
+ *                              sharing one (PostgreSQL) learn of another's registrations, rotations and deletions
+ *                              within this time
  */
 @Validated
 @ConfigurationProperties("paradise.gateway")
@@ -60,7 +63,8 @@ public record GatewayProperties(
         @DefaultValue("32") @Min(1) int maxStreamsPerClient,
         @DefaultValue("16MB") DataSize maxBackendMessageSize,
         @DefaultValue("8MB") DataSize legacySseBuffer,
-        @DefaultValue("devops-paradise") String clientServerName) {
+        @DefaultValue("devops-paradise") String clientServerName,
+        @DefaultValue("2s") Duration registryRefresh) {
 
     public GatewayProperties {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InProcessApps;
+import io.devopsparadise.testsupport.ServiceCredential;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -118,7 +119,7 @@ class AlertReceiverIntegrationTests {
 
     @Test
     void textThatLooksLikeSlackMarkupIsEscaped() throws Exception {
-        post(notification(alert("firing", "d1", "Hostile", "<!channel> & <https://evil.example|click>")));
+        post(notification(alert("firing", "d1", "Hostile", "<!channel> & <https://evil.example|click> @all")));
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> forwarded.stream().anyMatch(f -> f.contains("evil.example")));
@@ -131,7 +132,8 @@ class AlertReceiverIntegrationTests {
                 .asString();
         assertThat(text)
                 .doesNotContain("<!channel>")
-                .contains("&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt;");
+                .doesNotContain("@all")
+                .contains("&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; @\u200ball");
     }
 
     @Test
@@ -145,6 +147,23 @@ class AlertReceiverIntegrationTests {
                 .map(a -> a.path("alert").path("fingerprint").asString())
                 .toList();
         assertThat(kept).hasSize(3).doesNotContain("e2");
+    }
+
+    @Test
+    void theMonitoringCredentialDeliversAlertsAndOpensNothingElse() throws Exception {
+        String monitoring = ServiceCredential.monitoringAuthorization();
+
+        HttpResponse<String> delivered = Http.send(
+                "POST",
+                url("/api/alerts"),
+                notification(alert("firing", "m1", "ParadiseServiceDown", "ivan")),
+                monitoring);
+        HttpResponse<String> usage = Http.send("GET", url("/api/usage"), null, monitoring);
+        HttpResponse<String> signIn = Http.send("POST", url("/api/sign-in-links"), null, monitoring);
+
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(204);
+        assertThat(usage.statusCode()).isEqualTo(401);
+        assertThat(signIn.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -172,6 +191,22 @@ class AlertReceiverIntegrationTests {
         assertThat(posted.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(posted.body()).path("detail").asString())
                 .isEqualTo("alerts[0].status must be 'firing' or 'resolved'");
+    }
+
+    @Test
+    void anAlertHoldingMoreTextThanTheBoundIsABadRequest() throws Exception {
+        java.util.Map<String, String> labels = new java.util.HashMap<>(java.util.Map.of("alertname", "Wordy"));
+        for (int i = 0; i < 20; i++) {
+            labels.put("label" + i, "y".repeat(1_000));
+        }
+        String wordy = JSON.writeValueAsString(java.util.Map.of(
+                "status", "firing", "fingerprint", "w1", "startsAt", "2026-11-30T06:00:00Z", "labels", labels));
+
+        HttpResponse<String> posted = post(notification(wordy));
+
+        assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(posted.body()).path("detail").asString())
+                .isEqualTo("alerts[0]'s labels and annotations hold more than 16384 characters together");
     }
 
     @Test

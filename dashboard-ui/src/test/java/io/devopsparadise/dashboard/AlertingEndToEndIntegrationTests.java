@@ -95,7 +95,7 @@ class AlertingEndToEndIntegrationTests {
         startPrometheus(alertmanagerPort);
     }
 
-    /** The shipped configuration, copied beside the service credential, pointed at this test's ports. */
+    /** The shipped configuration, copied beside the monitoring credential, pointed at this test's ports. */
     private Path monitoringCopy() throws IOException {
         Path copy = Files.createTempDirectory(home, "monitoring");
         try (var files = Files.walk(MONITORING)) {
@@ -108,7 +108,9 @@ class AlertingEndToEndIntegrationTests {
                 }
             }
         }
-        Files.createSymbolicLink(copy.resolve("service-token"), ServiceCredential.file());
+        Files.createSymbolicLink(copy.resolve("monitoring-token"), ServiceCredential.monitoringFile());
+        // this Alertmanager asks for no login (the start script's does); Prometheus sends it anyway
+        Files.writeString(copy.resolve("alertmanager-password"), "unused");
         return copy;
     }
 
@@ -214,7 +216,7 @@ class AlertingEndToEndIntegrationTests {
         assertThat(browser.findElement(By.id("alerts-firing")).getText()).isEqualTo("1");
     }
 
-    /** Both services answer Prometheus with the credential file beside its configuration. */
+    /** Both services answer Prometheus with the monitoring credential beside its configuration. */
     private void awaitScraped() {
         await().atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofMillis(500))

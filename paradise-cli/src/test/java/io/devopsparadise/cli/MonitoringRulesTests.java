@@ -50,7 +50,8 @@ class MonitoringRulesTests {
     @Test
     void thePrometheusConfigurationIsValidWithTheCredentialBesideIt(@TempDir Path copy) throws Exception {
         copyMonitoring(copy);
-        Files.writeString(copy.resolve("service-token"), "pds_checked-by-promtool");
+        Files.writeString(copy.resolve("monitoring-token"), "pdm_checked-by-promtool");
+        Files.writeString(copy.resolve("alertmanager-password"), "checked-by-promtool");
 
         Result checked = run(copy, "promtool", "check", "config", "prometheus.yml");
 

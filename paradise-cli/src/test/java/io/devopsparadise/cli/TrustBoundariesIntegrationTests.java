@@ -209,6 +209,38 @@ class TrustBoundariesIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("internalApis")
+    void theMonitoringCredentialOpensNoApi(String service, String method, String path, String body) throws Exception {
+        HttpResponse<String> monitoring =
+                Http.send(method, services.get(service).url(path), body, ServiceCredential.monitoringAuthorization());
+
+        assertThat(monitoring.statusCode())
+                .as("the monitoring credential is " + path + "'s to refuse, unless it is the alert receiver")
+                .isEqualTo(path.equals("/api/alerts") ? 204 : 401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"instance-manager", "quality-orchestrator", "report-service", "dashboard-ui", "bridge-gateway"})
+    void theMonitoringCredentialReadsEveryServicesMetrics(String service) throws Exception {
+        assertThat(Http.send(
+                                "GET",
+                                services.get(service).url("/actuator/prometheus"),
+                                null,
+                                ServiceCredential.monitoringAuthorization())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(Http.send(
+                                "GET",
+                                services.get(service).url("/actuator/metrics"),
+                                null,
+                                ServiceCredential.monitoringAuthorization())
+                        .statusCode())
+                .as("only the scrape, not the rest of the actuator")
+                .isEqualTo(401);
+    }
+
     @Test
     void anotherLocalUserSeesNoResultsAndStartsNoRunsWithoutSigningIn() throws Exception {
         ServiceProcess dashboard = services.get("dashboard-ui");

@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedHosts     names besides the loopback ones that {@code Host} may carry ({@code PARADISE_ALLOWED_HOSTS})
  * @param credentialPaths  path patterns that need the service credential
  * @param openPaths        path patterns among those that need none (health, the API documentation)
+ * @param monitoringTokenFile the file holding the monitoring credential ({@code PARADISE_MONITORING_TOKEN_FILE}), which
+ *                         Prometheus and Alertmanager present: it opens {@code monitoringPaths} and nothing else
+ * @param monitoringPaths  path patterns the monitoring credential opens besides the service credential
  */
 @ConfigurationProperties("paradise.security")
 public record SecurityProperties(
@@ -19,9 +22,12 @@ public record SecurityProperties(
         Path serviceTokenFile,
         List<String> allowedHosts,
         List<String> credentialPaths,
-        List<String> openPaths) {
+        List<String> openPaths,
+        Path monitoringTokenFile,
+        List<String> monitoringPaths) {
 
     public SecurityProperties {
+        monitoringPaths = monitoringPaths == null ? List.of() : List.copyOf(monitoringPaths);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         credentialPaths = credentialPaths == null ? List.of("/**") : List.copyOf(credentialPaths);
         openPaths = openPaths == null ? List.of() : List.copyOf(openPaths);

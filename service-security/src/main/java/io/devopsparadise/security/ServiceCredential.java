@@ -22,7 +22,12 @@ public final class ServiceCredential {
     }
 
     public static ServiceCredential from(Path file) {
-        return new ServiceCredential(SecretFile.readOrCreate(file, "pds_"));
+        return from(file, "pds_");
+    }
+
+    /** A bearer credential in its own file, generated with the given prefix when there is none. */
+    static ServiceCredential from(Path file, String prefix) {
+        return new ServiceCredential(SecretFile.readOrCreate(file, prefix));
     }
 
     /** The {@code Authorization} header value this service sends to the others. */

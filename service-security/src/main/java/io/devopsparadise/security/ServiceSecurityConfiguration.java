@@ -17,6 +17,11 @@ public class ServiceSecurityConfiguration {
         return ServiceCredential.from(properties.serviceTokenFile());
     }
 
+    @Bean
+    MonitoringCredential monitoringCredential(SecurityProperties properties, ServiceCredential secured) {
+        return MonitoringCredential.from(properties.monitoringTokenFile(), properties.monitoringPaths());
+    }
+
     /** Clients of the other services' APIs; with Boot's RestClient.Builder where there is one (not in a reactive service). */
     @Bean
     ServiceApis serviceApis(

@@ -27,6 +27,24 @@ public final class ServiceCredential {
         return TOKEN;
     }
 
+    /**
+     * The monitoring credential's file, beside the service credential's (or where the build names it in
+     * {@code PARADISE_MONITORING_TOKEN_FILE}), made now if no service made it yet.
+     */
+    public static Path monitoringFile() {
+        String configured = System.getenv("PARADISE_MONITORING_TOKEN_FILE");
+        Path file = configured != null && !configured.isBlank()
+                ? Path.of(configured)
+                : FILE.resolveSibling("monitoring-token");
+        SecretFile.readOrCreate(file, "pdm_");
+        return file;
+    }
+
+    /** The {@code Authorization} header value Prometheus and Alertmanager send. */
+    public static String monitoringAuthorization() {
+        return "Bearer " + SecretFile.readOrCreate(monitoringFile(), "pdm_");
+    }
+
     /** The value of the {@code Authorization} header that service calls carry. */
     public static String authorization() {
         return "Bearer " + TOKEN;

@@ -69,6 +69,10 @@ public class ServiceProcess implements AutoCloseable {
         builder.environment().put("PARADISE_HOME", logDir.toString());
         builder.environment()
                 .put("PARADISE_SERVICE_TOKEN_FILE", ServiceCredential.file().toString());
+        builder.environment()
+                .put(
+                        "PARADISE_MONITORING_TOKEN_FILE",
+                        ServiceCredential.monitoringFile().toString());
         builder.environment().putAll(environment);
         this.process = builder.start();
         RUNNING.add(process);

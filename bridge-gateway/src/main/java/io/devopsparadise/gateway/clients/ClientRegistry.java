@@ -3,12 +3,19 @@ package io.devopsparadise.gateway.clients;
 import io.devopsparadise.contracts.clients.ClientNames;
 import io.devopsparadise.gateway.GatewayProperties;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,34 +23,66 @@ import org.springframework.stereotype.Component;
  * and written through to the database. Writes are blocking and run off the event loop.
  */
 @Component
-public class ClientRegistry {
+public class ClientRegistry implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRegistry.class);
 
     private final ClientRepository repository;
     private final GatewayProperties properties;
     private final Clock clock;
-    private final Map<String, Client> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> idByTokenHash = new ConcurrentHashMap<>();
-    private final Map<String, String> tokenHashById = new ConcurrentHashMap<>();
+    /** Replaced whole, never changed: the request path reads it without a lock. */
+    private volatile Snapshot clients;
 
-    ClientRegistry(ClientRepository repository, GatewayProperties properties, Clock clock) {
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> refreshing;
+
+    ClientRegistry(ClientRepository repository, GatewayProperties properties, Clock clock, TaskScheduler scheduler) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
-        repository.findAll().forEach(stored -> remember(stored.client(), stored.tokenHash()));
+        this.scheduler = scheduler;
+        this.clients = Snapshot.of(repository.findAll());
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Duration every = properties.registryRefresh();
+        refreshing =
+                scheduler.scheduleWithFixedDelay(this::refresh, clock.instant().plus(every), every);
+    }
+
+    @Override
+    public void destroy() {
+        if (refreshing != null) {
+            refreshing.cancel(false);
+        }
+    }
+
+    /**
+     * Reads the clients again: another gateway on the same database may have registered, rotated or deleted one. A
+     * database that does not answer leaves the clients as they were.
+     */
+    public synchronized void refresh() {
+        try {
+            clients = Snapshot.of(repository.findAll());
+        } catch (RuntimeException unreachable) {
+            log.warn("clients not read again, the known ones stay reason=\"{}\"", unreachable.getMessage());
+        }
     }
 
     /** The client a bearer token belongs to. */
     public Optional<Client> authenticate(String token) {
-        String id = idByTokenHash.get(TokenHasher.hash(token));
-        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+        Snapshot now = clients;
+        String id = now.idByTokenHash().get(TokenHasher.hash(token));
+        return id == null ? Optional.empty() : Optional.ofNullable(now.byId().get(id));
     }
 
     public Optional<Client> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(clients.byId().get(id));
     }
 
     public List<Client> all() {
-        return byId.values().stream()
+        return clients.byId().values().stream()
                 .sorted(Comparator.comparing(Client::createdAt))
                 .toList();
     }
@@ -75,7 +114,7 @@ public class ClientRegistry {
     /** A name that follows the rule and no client has yet; checked again when registering. */
     public synchronized void checkNew(String name) {
         checkName(name);
-        if (byId.values().stream().anyMatch(c -> c.name().equals(name))) {
+        if (clients.byId().values().stream().anyMatch(c -> c.name().equals(name))) {
             throw new DuplicateClientException(name);
         }
     }
@@ -86,7 +125,6 @@ public class ClientRegistry {
         String hash = TokenHasher.hash(token);
         Instant now = clock.instant();
         repository.updateToken(id, hash, now);
-        Optional.ofNullable(tokenHashById.get(id)).ifPresent(idByTokenHash::remove);
         Client rotated = new Client(
                 client.id(),
                 client.name(),
@@ -103,15 +141,52 @@ public class ClientRegistry {
     public synchronized Client remove(String id) {
         Client client = find(id).orElseThrow(() -> new ClientNotFoundException(id));
         repository.delete(id);
-        byId.remove(id);
-        Optional.ofNullable(tokenHashById.remove(id)).ifPresent(idByTokenHash::remove);
+        clients = clients.without(id);
         return client;
     }
 
     private void remember(Client client, String tokenHash) {
-        byId.put(client.id(), client);
-        idByTokenHash.put(tokenHash, client.id());
-        tokenHashById.put(client.id(), tokenHash);
+        clients = clients.with(client, tokenHash);
+    }
+
+    /** The clients by id, and their ids by token hash (a client's previous hash gone with its rotation). */
+    private record Snapshot(
+            Map<String, Client> byId, Map<String, String> idByTokenHash, Map<String, String> tokenHashById) {
+
+        static Snapshot of(List<ClientRepository.StoredClient> stored) {
+            Map<String, Client> ids = new HashMap<>();
+            Map<String, String> hashes = new HashMap<>();
+            Map<String, String> hashOfId = new HashMap<>();
+            for (ClientRepository.StoredClient one : stored) {
+                ids.put(one.client().id(), one.client());
+                hashes.put(one.tokenHash(), one.client().id());
+                hashOfId.put(one.client().id(), one.tokenHash());
+            }
+            return new Snapshot(Map.copyOf(ids), Map.copyOf(hashes), Map.copyOf(hashOfId));
+        }
+
+        Snapshot with(Client client, String tokenHash) {
+            Snapshot without = without(client.id());
+            Map<String, Client> ids = new HashMap<>(without.byId);
+            Map<String, String> hashes = new HashMap<>(without.idByTokenHash);
+            Map<String, String> hashOfId = new HashMap<>(without.tokenHashById);
+            ids.put(client.id(), client);
+            hashes.put(tokenHash, client.id());
+            hashOfId.put(client.id(), tokenHash);
+            return new Snapshot(Map.copyOf(ids), Map.copyOf(hashes), Map.copyOf(hashOfId));
+        }
+
+        Snapshot without(String id) {
+            if (!byId.containsKey(id)) {
+                return this;
+            }
+            Map<String, Client> ids = new HashMap<>(byId);
+            Map<String, String> hashes = new HashMap<>(idByTokenHash);
+            Map<String, String> hashOfId = new HashMap<>(tokenHashById);
+            ids.remove(id);
+            Optional.ofNullable(hashOfId.remove(id)).ifPresent(hashes::remove);
+            return new Snapshot(Map.copyOf(ids), Map.copyOf(hashes), Map.copyOf(hashOfId));
+        }
     }
 
     private static void checkName(String name) {

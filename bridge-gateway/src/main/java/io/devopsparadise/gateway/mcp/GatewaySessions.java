@@ -3,6 +3,7 @@ package io.devopsparadise.gateway.mcp;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.devopsparadise.gateway.usage.UsageRecorder;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -27,6 +28,9 @@ class GatewaySessions {
     private final Map<String, Integer> openByClient = new ConcurrentHashMap<>();
     private final Clock clock;
     private final UsageRecorder usage;
+    private final SessionIds ids;
+    private final EndedSessions ended;
+    private final Counter adopted;
     private final int maxPerClient;
     private final Duration idleTimeout;
     private final List<java.util.function.Consumer<String>> allClosed =
@@ -37,8 +41,15 @@ class GatewaySessions {
             MeterRegistry meters,
             ClientInstances instances,
             GatewayProperties properties,
-            UsageRecorder usage) {
+            UsageRecorder usage,
+            SessionIds ids,
+            EndedSessions ended) {
         this.usage = usage;
+        this.ids = ids;
+        this.ended = ended;
+        this.adopted = Counter.builder("paradise.gateway.sessions.adopted")
+                .description("Sessions another gateway opened, continued here")
+                .register(meters);
         this.clock = clock;
         this.maxPerClient = properties.maxSessionsPerClient();
         this.idleTimeout = properties.sessionIdleTimeout();
@@ -50,17 +61,33 @@ class GatewaySessions {
 
     /** A new session of the client; a 429 {@link McpError} when the client already holds its limit. */
     public GatewaySession open(String clientId, String protocolVersion, byte[] initializeRequest) {
+        return open(UUID.randomUUID().toString(), clientId, protocolVersion, initializeRequest);
+    }
+
+    /**
+     * A new session whose id any gateway on the same database can continue ({@link SessionIds}): for the Streamable
+     * HTTP transport, whose requests a load balancer may send to any gateway.
+     */
+    public GatewaySession openPortable(String clientId, String protocolVersion, byte[] initializeRequest) {
+        return open(
+                ids.issue(clientId, protocolVersion, initializeRequest), clientId, protocolVersion, initializeRequest);
+    }
+
+    private GatewaySession open(String id, String clientId, String protocolVersion, byte[] initializeRequest) {
+        count(clientId);
+        GatewaySession session = new GatewaySession(id, clientId, protocolVersion, initializeRequest, clock.instant());
+        byId.put(session.id(), session);
+        usage.sessionOpened(clientId);
+        return session;
+    }
+
+    private void count(String clientId) {
         openByClient.merge(clientId, 1, (open, one) -> {
             if (open >= maxPerClient) {
                 throw limitReached(clientId);
             }
             return open + 1;
         });
-        GatewaySession session = new GatewaySession(
-                UUID.randomUUID().toString(), clientId, protocolVersion, initializeRequest, clock.instant());
-        byId.put(session.id(), session);
-        usage.sessionOpened(clientId);
-        return session;
     }
 
     private McpError limitReached(String clientId) {
@@ -75,13 +102,43 @@ class GatewaySessions {
                         + " (paradise.gateway.session-idle-timeout)");
     }
 
+    /**
+     * The client's session: one this gateway holds, or one another gateway opened whose id the client presents (adopted
+     * here: its initialize is replayed to this gateway's own backend session before its next request). A session any
+     * gateway ended stays ended.
+     */
     public Optional<GatewaySession> find(String id, String clientId) {
         GatewaySession session = id == null ? null : byId.get(id);
-        if (session == null || !session.clientId().equals(clientId)) {
+        if (session == null) {
+            return adopt(id, clientId);
+        }
+        if (!session.clientId().equals(clientId)) {
             return Optional.empty();
         }
         session.used(clock.instant());
         return Optional.of(session);
+    }
+
+    private Optional<GatewaySession> adopt(String id, String clientId) {
+        if (id == null || !id.startsWith(SessionIds.PREFIX) || ended.isEnded(id)) {
+            return Optional.empty();
+        }
+        return ids.open(id)
+                .filter(carried -> carried.clientId().equals(clientId))
+                .map(carried -> {
+                    count(clientId);
+                    GatewaySession session = new GatewaySession(
+                            id, clientId, carried.protocolVersion(), carried.initializeRequest(), clock.instant());
+                    session.markStale();
+                    session.used(clock.instant());
+                    GatewaySession raced = byId.putIfAbsent(id, session);
+                    if (raced != null) {
+                        openByClient.computeIfPresent(clientId, (client, open) -> open <= 1 ? null : open - 1);
+                        return raced;
+                    }
+                    adopted.increment();
+                    return session;
+                });
     }
 
     /** Marks a session used now (its initialize just completed, say), so the idle sweep counts from here. */
@@ -97,6 +154,7 @@ class GatewaySessions {
     }
 
     public void close(GatewaySession session) {
+        ended.end(session.id());
         if (byId.remove(session.id()) != null) {
             openByClient.computeIfPresent(session.clientId(), (client, open) -> open <= 1 ? null : open - 1);
         }

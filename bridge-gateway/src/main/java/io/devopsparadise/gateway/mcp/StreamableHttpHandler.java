@@ -93,7 +93,7 @@ class StreamableHttpHandler {
     private Mono<ServerResponse> initialize(Client client, McpMessage message) {
         String requested =
                 message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
-        GatewaySession session = sessions.open(client.id(), requested, message.raw());
+        GatewaySession session = sessions.openPortable(client.id(), requested, message.raw());
         return metrics.time(
                 client,
                 "initialize",

@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  * Counts each client's sessions, requests, errors and tool calls: in memory on the request path (no lock, no I/O), as
  * Prometheus counters, and into the database every few seconds and at shutdown, so the totals outlive restarts.
  * Tool names come from clients: only names of up to 64 plain characters are kept, and at most {@value #MAX_TOOLS}
- * different ones; others count as {@code other}.
+ * different ones per client, so that one client cannot use up another's; others count as {@code other}.
  */
 @Component
 public class UsageRecorder implements DisposableBean {
 
-    static final int MAX_TOOLS = 200;
+    static final int MAX_TOOLS = 100;
     static final String OTHER = "other";
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_.:/-]{1,64}");
     private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
@@ -61,7 +61,7 @@ public class UsageRecorder implements DisposableBean {
 
     private final Map<String, Tally> clients = new ConcurrentHashMap<>();
     private final Map<ToolKey, ToolTally> tools = new ConcurrentHashMap<>();
-    private final Set<String> toolNames = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> toolNames = new ConcurrentHashMap<>();
     private final UsageRepository repository;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -90,7 +90,7 @@ public class UsageRecorder implements DisposableBean {
         }
         tally.lastSeen.set(clock.instant());
         if (tool != null) {
-            ToolTally calls = tools.computeIfAbsent(new ToolKey(clientId, toolTag(tool)), this::toolTally);
+            ToolTally calls = tools.computeIfAbsent(new ToolKey(clientId, toolTag(clientId, tool)), this::toolTally);
             calls.calls.increment();
             if (failed) {
                 calls.errors.increment();
@@ -115,18 +115,19 @@ public class UsageRecorder implements DisposableBean {
                         "error"));
     }
 
-    String toolTag(String name) {
+    String toolTag(String clientId, String name) {
         if (!TOOL_NAME.matcher(name).matches()) {
             return OTHER;
         }
-        if (toolNames.contains(name)) {
+        Set<String> known = toolNames.computeIfAbsent(clientId, id -> ConcurrentHashMap.newKeySet());
+        if (known.contains(name)) {
             return name;
         }
-        synchronized (toolNames) {
-            if (toolNames.size() >= MAX_TOOLS) {
+        synchronized (known) {
+            if (known.size() >= MAX_TOOLS) {
                 return OTHER;
             }
-            toolNames.add(name);
+            known.add(name);
             return name;
         }
     }

@@ -3,6 +3,7 @@ package io.devopsparadise.gateway.web;
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.AdminToken;
 import io.devopsparadise.security.HostAllowList;
+import io.devopsparadise.security.MonitoringCredential;
 import io.devopsparadise.security.ProtectedPaths;
 import io.devopsparadise.security.SecurityProperties;
 import io.devopsparadise.security.ServiceCredential;
@@ -36,16 +37,22 @@ class GatewayAccessFilter implements WebFilter, Ordered {
 
     private final HostAllowList hosts;
     private final ServiceCredential credential;
+    private final MonitoringCredential monitoring;
     private final AdminToken admin;
 
     GatewayAccessFilter(
-            SecurityProperties security, GatewayProperties properties, ServiceCredential credential, AdminToken admin) {
+            SecurityProperties security,
+            GatewayProperties properties,
+            ServiceCredential credential,
+            MonitoringCredential monitoring,
+            AdminToken admin) {
         List<String> names = new ArrayList<>(security.allowedHosts());
         if (properties.publicUrl().getHost() != null) {
             names.add(properties.publicUrl().getHost());
         }
         this.hosts = new HostAllowList(names);
         this.credential = credential;
+        this.monitoring = monitoring;
         this.admin = admin;
     }
 
@@ -61,8 +68,9 @@ class GatewayAccessFilter implements WebFilter, Ordered {
                             + " only (a request naming another host is how a web page reaches a local service through DNS rebinding); "
                             + "if the name is this gateway's, set PARADISE_PUBLIC_URL to it or add it to PARADISE_ALLOWED_HOSTS");
         }
-        if (ACTUATOR.needCredential(exchange.getRequest().getPath().pathWithinApplication())
-                && !authorized(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
+        var path = exchange.getRequest().getPath().pathWithinApplication();
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        if (ACTUATOR.needCredential(path) && !authorized(authorization) && !monitoring.opens(path, authorization)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
             return reject(
                     exchange.getResponse(),

@@ -89,14 +89,19 @@ class UsageRecorderTests {
     void toolNamesArePlainAndBoundedTheRestCountAsOther() {
         UsageRecorder usage = recorder(new UsageRepository(jdbc));
 
-        assertThat(usage.toolTag("read_file")).isEqualTo("read_file");
-        assertThat(usage.toolTag("x".repeat(65))).isEqualTo(UsageRecorder.OTHER);
-        assertThat(usage.toolTag("evil\"} 1\n# injected")).isEqualTo(UsageRecorder.OTHER);
+        assertThat(usage.toolTag("alice", "read_file")).isEqualTo("read_file");
+        assertThat(usage.toolTag("alice", "x".repeat(65))).isEqualTo(UsageRecorder.OTHER);
+        assertThat(usage.toolTag("alice", "evil\"} 1\n# injected")).isEqualTo(UsageRecorder.OTHER);
         for (int i = 0; i < UsageRecorder.MAX_TOOLS; i++) {
-            usage.toolTag("tool-" + i);
+            usage.toolTag("alice", "tool-" + i);
         }
-        assertThat(usage.toolTag("one-too-many")).isEqualTo(UsageRecorder.OTHER);
-        assertThat(usage.toolTag("read_file")).as("a name already kept stays").isEqualTo("read_file");
+        assertThat(usage.toolTag("alice", "one-too-many")).isEqualTo(UsageRecorder.OTHER);
+        assertThat(usage.toolTag("alice", "read_file"))
+                .as("a name already kept stays")
+                .isEqualTo("read_file");
+        assertThat(usage.toolTag("bob", "write_file"))
+                .as("one client's made-up names leave another's budget alone")
+                .isEqualTo("write_file");
     }
 
     @Test

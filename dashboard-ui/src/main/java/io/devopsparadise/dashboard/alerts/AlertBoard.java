@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The alerts Alertmanager sent, newest state per alert (its fingerprint), at most {@code retained}: past that, the
- * longest-resolved go first, then the oldest. Kept in memory: Alertmanager sends the firing ones again on its repeat
+ * resolved alerts heard of longest ago go first, then the firing ones heard of longest ago. Kept in memory: Alertmanager sends the firing ones again on its repeat
  * interval, and its own page (port 9093) has the full picture.
  */
 @Component

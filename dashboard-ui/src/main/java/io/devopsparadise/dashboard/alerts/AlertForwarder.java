@@ -89,15 +89,26 @@ class AlertForwarder implements DisposableBean {
             count("sent");
         } catch (RuntimeException failed) {
             count("failed");
-            log.warn("alert forward failed webhook={} reason=\"{}\"", webhook.getHost(), failed.getMessage());
+            // not the message: it holds the webhook's URL, whose path is the chat's secret
+            log.warn("alert forward failed webhook={} reason={}", webhook.getHost(), reason(failed));
         }
+    }
+
+    private static String reason(RuntimeException failed) {
+        return failed instanceof org.springframework.web.client.RestClientResponseException refused
+                ? "HTTP " + refused.getStatusCode().value()
+                : failed.getClass().getSimpleName();
     }
 
     private void count(String outcome) {
         meters.counter("paradise.alerts.forwarded", "outcome", outcome).increment();
     }
 
-    /** One line per alert, then its description: Slack's text, with its three control characters escaped. */
+    /**
+     * One line per alert, then its description: Slack's text, with its three control characters escaped and every
+     * {@code @} followed by a zero-width space, so that no label or annotation mentions {@code @channel} or
+     * {@code @all} in Slack-compatible chats that read plain mentions (Mattermost, Rocket.Chat).
+     */
     static String text(List<ReceivedAlert> alerts) {
         return alerts.stream()
                 .map(alert -> "[" + alert.status().toUpperCase(java.util.Locale.ROOT) + "] " + alert.summary()
@@ -108,11 +119,20 @@ class AlertForwarder implements DisposableBean {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("@", "@\u200b");
     }
 
+    /** Forwards already queued go out first, for a few seconds at most. */
     @Override
-    public void destroy() {
-        sender.shutdownNow();
+    public void destroy() throws InterruptedException {
+        sender.shutdown();
+        if (!sender.awaitTermination(5, TimeUnit.SECONDS)) {
+            log.warn(
+                    "alert forwards dropped at shutdown count={}",
+                    sender.shutdownNow().size());
+        }
     }
 }

@@ -10,8 +10,10 @@ final class AlertInput {
 
     static final int MAX_BODY_BYTES = 1 << 20;
     static final int MAX_ALERTS = 1_000;
-    static final int MAX_LABELS = 64;
-    static final int MAX_TEXT = 4_096;
+    static final int MAX_LABELS = 32;
+    static final int MAX_TEXT = 1_024;
+    /** One alert's labels and annotations together: 500 kept alerts then hold at most 8 MiB. */
+    static final int MAX_ALERT_TEXT = 16_384;
 
     private AlertInput() {}
 
@@ -43,6 +45,10 @@ final class AlertInput {
         }
         check(alert.labels(), where + ".labels");
         check(alert.annotations(), where + ".annotations");
+        if (size(alert.labels()) + size(alert.annotations()) > MAX_ALERT_TEXT) {
+            throw invalid(
+                    where + "'s labels and annotations hold more than " + MAX_ALERT_TEXT + " characters together");
+        }
         if (!alert.labels().containsKey("alertname")) {
             throw invalid(where + ".labels has no alertname");
         }
@@ -61,6 +67,12 @@ final class AlertInput {
                         + MAX_TEXT + " characters");
             }
         });
+    }
+
+    private static int size(Map<String, String> values) {
+        return values.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().length())
+                .sum();
     }
 
     private static InvalidAlertsException invalid(String message) {

@@ -1,5 +1,6 @@
 package io.devopsparadise.dashboard.alerts;
 
+import io.devopsparadise.security.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,14 +42,17 @@ class AlertReceiver {
         AlertInput.check(notification);
         board.receive(notification.alerts());
         forwarder.forward(notification.alerts());
+        // names come from whoever posts: bounded, without line breaks
         log.info(
-                "alerts received status={} alerts={} names={}",
-                notification.status(),
-                notification.alerts().size(),
-                notification.alerts().stream()
+                "alerts received firing={} resolved={} names={}",
+                notification.alerts().stream().filter(ReceivedAlert::firing).count(),
+                notification.alerts().stream().filter(alert -> !alert.firing()).count(),
+                Problems.echo(notification.alerts().stream()
                         .map(ReceivedAlert::name)
                         .distinct()
-                        .toList());
+                        .limit(10)
+                        .toList()
+                        .toString()));
         return ResponseEntity.noContent().build();
     }
 

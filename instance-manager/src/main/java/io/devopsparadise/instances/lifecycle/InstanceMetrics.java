@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InstanceMetrics implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceMetrics.class);
 
     private final MeterRegistry meters;
     private final InstanceRegistry registry;
@@ -47,17 +51,25 @@ class InstanceMetrics implements DisposableBean {
         this.subscription = events.subscribe(Long.MAX_VALUE, event -> refreshInstanceStates());
     }
 
-    private void refreshInstanceStates() {
-        instanceStates.register(
-                registry.all().stream()
-                        .map(instance -> MultiGauge.Row.of(
-                                Tags.of(
-                                        "client", instance.clientId(),
-                                        "instance_id", instance.id(),
-                                        "state", instance.state().name()),
-                                1))
-                        .toList(),
-                true);
+    /**
+     * One refresh at a time, from the registry as it is now: events are published on several threads, and a refresh
+     * from an older reading must not replace a newer one. It never throws: the event bus drops a subscriber that does.
+     */
+    private synchronized void refreshInstanceStates() {
+        try {
+            instanceStates.register(
+                    registry.all().stream()
+                            .map(instance -> MultiGauge.Row.of(
+                                    Tags.of(
+                                            "client", instance.clientId(),
+                                            "instance_id", instance.id(),
+                                            "state", instance.state().name()),
+                                    1))
+                            .toList(),
+                    false);
+        } catch (RuntimeException e) {
+            log.warn("instance state metrics not refreshed reason=\"{}\"", e.getMessage());
+        }
     }
 
     void restarted(String clientId) {

@@ -4,6 +4,7 @@ import io.devopsparadise.contracts.quality.RunState;
 import io.devopsparadise.contracts.reports.RunSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +24,11 @@ public class QualityScoreMetrics {
 
     private record Key(String client, String profile) {}
 
-    private record Scores(int latest, Integer previous) {
-        Scores next(int score) {
-            return new Scores(score, latest);
+    /** The latest score, when its run finished, and the score before it. */
+    private record Scores(int latest, Instant latestAt, Integer previous) {
+        /** A run that finished before the latest (stored late, after a retry) changes nothing. */
+        Scores next(int score, Instant at) {
+            return at != null && latestAt != null && at.isBefore(latestAt) ? this : new Scores(score, at, latest);
         }
 
         double change() {
@@ -39,14 +42,18 @@ public class QualityScoreMetrics {
     QualityScoreMetrics(MeterRegistry meters, JdbcClient jdbc) {
         this.meters = meters;
         jdbc.sql("""
-                        SELECT client_id, profile, score FROM (
+                        SELECT client_id, profile, score, finished_at FROM (
                             SELECT client_id, profile, score, finished_at,
                                 ROW_NUMBER() OVER (PARTITION BY client_id, profile ORDER BY finished_at DESC, stored_at DESC) AS newest
                             FROM runs WHERE state IN ('PASSED', 'FAILED')) latest
                         WHERE newest <= 2
                         ORDER BY finished_at, newest DESC""")
                 .query((rs, row) -> {
-                    record(new Key(rs.getString("client_id"), rs.getString("profile")), rs.getInt("score"));
+                    java.sql.Timestamp finished = rs.getTimestamp("finished_at");
+                    record(
+                            new Key(rs.getString("client_id"), rs.getString("profile")),
+                            rs.getInt("score"),
+                            finished == null ? null : finished.toInstant());
                     return null;
                 })
                 .list();
@@ -55,12 +62,12 @@ public class QualityScoreMetrics {
     /** A run was stored. */
     public void stored(RunSummary run) {
         if (SCORED.contains(run.state())) {
-            record(new Key(run.clientId(), run.profile()), run.score());
+            record(new Key(run.clientId(), run.profile()), run.score(), run.finishedAt());
         }
     }
 
-    private void record(Key key, int score) {
-        scores.merge(key, new Scores(score, null), (before, first) -> before.next(score));
+    private void record(Key key, int score, Instant finishedAt) {
+        scores.merge(key, new Scores(score, finishedAt, null), (before, first) -> before.next(score, finishedAt));
         register(key); // once per key: registering a meter again returns the one there
     }
 

@@ -46,6 +46,47 @@ class QualityScoreMetricsTests {
         assertThat(gauge("paradise.quality.score.change", run)).isZero();
     }
 
+    @Test
+    void aRunStoredLateThatFinishedBeforeTheLatestChangesNothing() {
+        RunSummary run = SampleRuns.stored("current").summary();
+        RunSummary older = finishedAt(run, run.finishedAt().minusSeconds(3_600));
+
+        metrics.stored(run.scored(90, "A"));
+        metrics.stored(run.scored(80, "B"));
+        metrics.stored(older.scored(20, "E"));
+
+        assertThat(gauge("paradise.quality.score", run)).isEqualTo(80.0);
+        assertThat(gauge("paradise.quality.score.change", run)).isEqualTo(-10.0);
+    }
+
+    private static RunSummary finishedAt(RunSummary r, java.time.Instant at) {
+        return new RunSummary(
+                r.id(),
+                r.clientId(),
+                r.workspace(),
+                r.profile(),
+                r.state(),
+                r.startedAt(),
+                at,
+                r.durationMillis(),
+                r.gitCommit(),
+                r.gitBranch(),
+                r.testsTotal(),
+                r.testsFailed(),
+                r.testsSkipped(),
+                r.lineRate(),
+                r.branchRate(),
+                r.findings(),
+                r.advisoryFindings(),
+                r.performanceScore(),
+                r.score(),
+                r.grade(),
+                r.verdict(),
+                r.baselineRunId(),
+                r.newFindings(),
+                r.newFailures());
+    }
+
     private double gauge(String name, RunSummary run) {
         return meters.get(name)
                 .tags("client", run.clientId(), "profile", run.profile())

@@ -47,4 +47,28 @@ class TestTimeSavedTests {
     void aRunWithoutPlansSavesNothing() {
         assertThat(TestTimeSaved.of(SampleRuns.result("current"))).isZero();
     }
+
+    @Test
+    void aPlanClaimingMoreThanADayCountsForADay() {
+        QualityRunResult planned = SampleRuns.planned();
+        TestPlan boastful = new TestPlan(
+                "pytest",
+                "changed",
+                "main",
+                false,
+                1,
+                5,
+                List.of(),
+                List.of(),
+                List.of(),
+                1,
+                1,
+                1,
+                Long.MAX_VALUE,
+                "pytest: claims");
+
+        QualityRunResult run = SampleRuns.withPlans(planned, planned.tools(), List.of(boastful, boastful));
+
+        assertThat(TestTimeSaved.of(run)).isEqualTo(2 * TestTimeSaved.MAX_PER_PLAN);
+    }
 }

@@ -1,6 +1,7 @@
 package io.devopsparadise.security.servlet;
 
 import io.devopsparadise.security.HostAllowList;
+import io.devopsparadise.security.MonitoringCredential;
 import io.devopsparadise.security.ProtectedPaths;
 import io.devopsparadise.security.ServiceCredential;
 import jakarta.servlet.FilterChain;
@@ -26,11 +27,14 @@ public class ServiceSecurityFilter extends OncePerRequestFilter implements Order
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ServiceCredential credential;
+    private final MonitoringCredential monitoring;
     private final HostAllowList hosts;
     private final ProtectedPaths paths;
 
-    public ServiceSecurityFilter(ServiceCredential credential, HostAllowList hosts, ProtectedPaths paths) {
+    public ServiceSecurityFilter(
+            ServiceCredential credential, MonitoringCredential monitoring, HostAllowList hosts, ProtectedPaths paths) {
         this.credential = credential;
+        this.monitoring = monitoring;
         this.hosts = hosts;
         this.paths = paths;
     }
@@ -48,8 +52,11 @@ public class ServiceSecurityFilter extends OncePerRequestFilter implements Order
                             + "if the name is this machine's, add it to PARADISE_ALLOWED_HOSTS");
             return;
         }
-        if (paths.needCredential(routedPath(request))
-                && !credential.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
+        String path = routedPath(request);
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (paths.needCredential(path)
+                && !credential.accepts(authorization)
+                && !monitoring.opens(path, authorization)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
             reject(
                     response,

@@ -1,6 +1,7 @@
 package io.devopsparadise.security.servlet;
 
 import io.devopsparadise.security.HostAllowList;
+import io.devopsparadise.security.MonitoringCredential;
 import io.devopsparadise.security.ProtectedPaths;
 import io.devopsparadise.security.SecurityProperties;
 import io.devopsparadise.security.ServiceCredential;
@@ -16,8 +17,14 @@ public class ServletSecurityConfiguration {
 
     @Bean
     ServiceSecurityFilter serviceSecurityFilter(
-            ServiceCredential credential, HostAllowList hosts, SecurityProperties properties) {
+            ServiceCredential credential,
+            MonitoringCredential monitoring,
+            HostAllowList hosts,
+            SecurityProperties properties) {
         return new ServiceSecurityFilter(
-                credential, hosts, new ProtectedPaths(properties.credentialPaths(), properties.openPaths()));
+                credential,
+                monitoring,
+                hosts,
+                new ProtectedPaths(properties.credentialPaths(), properties.openPaths()));
     }
 }

@@ -1,0 +1,255 @@
+package io.devopsparadise.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.devopsparadise.gateway.support.GatewayContext;
+import io.devopsparadise.testsupport.InstanceManagerProcess;
+import io.devopsparadise.testsupport.PostgresServer;
+import io.devopsparadise.testsupport.ServiceCredential;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two gateways on one real PostgreSQL server (Debian's, a cluster of the test's own), each with its own data
+ * directory: what one learns about clients, the other knows within its registry refresh; a session one opened, the
+ * other continues; their usage adds up in the shared tables. Flyway's migrations, written for H2, run on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class SharedRegistryIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration REFRESH = Duration.ofMillis(300);
+
+    private PostgresServer postgres;
+    private InstanceManagerProcess manager;
+    private GatewayContext first;
+    private GatewayContext second;
+    private Path workspaces;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = PostgresServer.start();
+        Path home = Files.createTempDirectory("shared-registry");
+        workspaces = Files.createTempDirectory("shared-registry-workspaces");
+        manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("manager")), workspaces);
+        first = gateway(Files.createDirectories(home.resolve("first")));
+        second = gateway(Files.createDirectories(home.resolve("second")));
+    }
+
+    private GatewayContext gateway(Path home) {
+        return GatewayContext.start(
+                home,
+                manager,
+                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--paradise.gateway.registry-refresh=" + REFRESH.toMillis() + "ms");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable closing : new AutoCloseable[] {first, second, manager, postgres}) {
+            if (closing != null) {
+                closing.close();
+            }
+        }
+    }
+
+    @Test
+    void aClientRegisteredOnOneGatewayConnectsThroughTheOther() throws Exception {
+        String token = first.register("roamer", workspace("roamer"), "everything-process");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "roamer", token) == 200);
+        HttpResponse<String> initialized = initialize(second, token);
+
+        assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+        assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
+    }
+
+    @Test
+    void aTokenRotatedOnOneGatewayStopsWorkingOnTheOther() throws Exception {
+        String old = first.register("rotator", workspace("rotator"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "rotator", old) == 200);
+
+        HttpResponse<String> rotated = second.admin("POST", "/api/clients/rotator/token", null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String fresh = JSON.readTree(rotated.body()).path("token").asString();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(first, "rotator", old) == 401);
+        assertThat(status(first, "rotator", fresh)).isEqualTo(200);
+    }
+
+    @Test
+    void aClientDeletedOnOneGatewayIsRefusedByTheOther() throws Exception {
+        String token = first.register("leaver", workspace("leaver"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "leaver", token) == 200);
+
+        assertThat(first.admin("DELETE", "/api/clients/leaver", null).statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "leaver", token) == 401);
+        assertThat(second.admin(
+                                "POST",
+                                "/api/clients",
+                                java.util.Map.of(
+                                        "name",
+                                        "leaver",
+                                        "workspace",
+                                        workspace("leaver").toString()))
+                        .statusCode())
+                .as("the name is free again on the other gateway")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void bothGatewaysCountIntoTheSameUsage() throws Exception {
+        String token = first.register("counter", workspace("counter"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "counter", token) == 200);
+
+        assertThat(initialize(first, token).statusCode()).isEqualTo(200);
+        assertThat(initialize(second, token).statusCode()).isEqualTo(200);
+
+        usage(first); // each gateway writes what it counted when asked
+        JsonNode counted = usage(second);
+        assertThat(counted.path("sessions").asLong())
+                .as("one session through each gateway")
+                .isEqualTo(2);
+        assertThat(counted.path("requests").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionOpenedOnOneGatewayContinuesOnTheOther() throws Exception {
+        String token = first.register("traveller", workspace("traveller"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "traveller", token) == 200);
+        HttpResponse<String> initialized = initialize(first, token);
+        String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(post(first, token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
+                        .statusCode())
+                .isEqualTo(202);
+
+        HttpResponse<String> echoed = post(
+                second,
+                token,
+                session,
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                        + "\"arguments\":{\"message\":\"moved\"}}}");
+
+        assertThat(echoed.statusCode()).as(echoed.body()).isEqualTo(200);
+        assertThat(echoed.body()).contains("moved");
+        assertThat(post(second, token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\"}")
+                        .statusCode())
+                .as("the adopted session goes on on the second gateway")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndedOnOneGatewayIsNotContinuedOnTheOther() throws Exception {
+        String token = first.register("finisher", workspace("finisher"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "finisher", token) == 200);
+        String session =
+                initialize(first, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
+
+        HttpResponse<String> ended = HTTP.send(
+                HttpRequest.newBuilder(URI.create(first.url("/mcp")))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Mcp-Session-Id", session)
+                        .header("MCP-Protocol-Version", "2025-06-18")
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).isEqualTo(204);
+
+        // the first try comes after a few refreshes: a try that came before would continue the session there
+        await().pollDelay(REFRESH.multipliedBy(4))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> post(second, token, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                                .statusCode()
+                        == 404);
+    }
+
+    @Test
+    void anotherClientPresentingASessionIdGetsWhatAnUnknownIdGets() throws Exception {
+        String owner = first.register("owner", workspace("owner"), "everything-process");
+        String thief = first.register("thief", workspace("thief"), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "thief", thief) == 200);
+        String session =
+                initialize(first, owner).headers().firstValue("Mcp-Session-Id").orElseThrow();
+
+        HttpResponse<String> stolen =
+                post(second, thief, session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
+
+        assertThat(stolen.statusCode()).isEqualTo(404);
+        assertThat(stolen.body()).doesNotContain("owner");
+    }
+
+    private static HttpResponse<String> post(GatewayContext gateway, String token, String session, String body)
+            throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .header("Mcp-Session-Id", session)
+                        .header("MCP-Protocol-Version", "2025-06-18")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode usage(GatewayContext gateway) throws Exception {
+        HttpResponse<String> usage = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/api/usage")))
+                        .header("Authorization", ServiceCredential.authorization())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+        return JSON.readTree(usage.body())
+                .valueStream()
+                .filter(row -> row.path("clientId").asString().equals("counter"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static int status(GatewayContext gateway, String client, String token) throws Exception {
+        return gateway.request("GET", "/api/clients/" + client, "Bearer " + token, null)
+                .statusCode();
+    }
+
+    private static HttpResponse<String> initialize(GatewayContext gateway, String token) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                        .timeout(Duration.ofMinutes(2))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Path workspace(String name) throws Exception {
+        Path dir = Files.createDirectories(workspaces.resolve(name));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
+    }
+}

@@ -1,0 +1,85 @@
+package io.devopsparadise.gateway.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+class SessionIdsTests {
+
+    private static final byte[] INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+
+    private final SessionIds ids = new SessionIds(key());
+
+    private static SecretKeySpec key() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, "AES");
+    }
+
+    @Test
+    void anIdOpensToWhatItWasIssuedFor() {
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE);
+
+        SessionIds.Sealed carried = ids.open(id).orElseThrow();
+
+        assertThat(id).startsWith(SessionIds.PREFIX).matches("[A-Za-z0-9._-]+");
+        assertThat(carried.clientId()).isEqualTo("alice");
+        assertThat(carried.protocolVersion()).isEqualTo("2025-06-18");
+        assertThat(carried.initializeRequest()).isEqualTo(INITIALIZE);
+    }
+
+    @Test
+    void twoIdsForTheSameSessionDiffer() {
+        assertThat(ids.issue("alice", "2025-06-18", INITIALIZE))
+                .isNotEqualTo(ids.issue("alice", "2025-06-18", INITIALIZE));
+    }
+
+    @Test
+    void aChangedIdDoesNotOpen() {
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE);
+        byte[] raw = Base64.getUrlDecoder().decode(id.substring(SessionIds.PREFIX.length()));
+        raw[raw.length / 2] ^= 1;
+
+        String changed =
+                SessionIds.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+
+        assertThat(ids.open(changed)).isEmpty();
+    }
+
+    @Test
+    void anIdUnderAnotherKeyDoesNotOpen() {
+        String theirs = new SessionIds(key()).issue("alice", "2025-06-18", INITIALIZE);
+
+        assertThat(ids.open(theirs)).isEmpty();
+    }
+
+    @Test
+    void plainGarbledAndOversizedIdsDoNotOpen() {
+        assertThat(ids.open("3f8a1c2e-0000-4000-8000-000000000000")).isEmpty();
+        assertThat(ids.open(SessionIds.PREFIX + "not base64 !")).isEmpty();
+        assertThat(ids.open(SessionIds.PREFIX + "AAAA")).isEmpty();
+        assertThat(ids.open(SessionIds.PREFIX + "A".repeat(SessionIds.MAX_ID_LENGTH)))
+                .isEmpty();
+        assertThat(ids.open(null)).isEmpty();
+    }
+
+    @Test
+    void anInitializeTooLargeForAHeaderGetsAPlainId() {
+        byte[] random = new byte[8_000];
+        new SecureRandom().nextBytes(random);
+        byte[] large = ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"x\":\""
+                        + Base64.getEncoder().encodeToString(random) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        String id = ids.issue("alice", "2025-06-18", large);
+
+        assertThat(id).doesNotStartWith(SessionIds.PREFIX).hasSizeLessThanOrEqualTo(36);
+        assertThat(ids.open(id)).isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.devopsparadise.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonitoringCredentialTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itsBearerReadsTheMonitoringPathsOnly() throws Exception {
+        MonitoringCredential monitoring = MonitoringCredential.from(
+                dir.resolve("monitoring-token"), List.of("/actuator/prometheus", "/api/alerts"));
+        String bearer =
+                "Bearer " + Files.readString(dir.resolve("monitoring-token")).strip();
+
+        assertThat(monitoring.opens("/actuator/prometheus", bearer)).isTrue();
+        assertThat(monitoring.opens("/api/alerts", bearer)).isTrue();
+        assertThat(monitoring.opens("/api/instances", bearer)).isFalse();
+        assertThat(monitoring.opens("/actuator/metrics", bearer)).isFalse();
+        assertThat(monitoring.opens("/actuator/prometheus/../../api/instances", bearer))
+                .as("matched on the path as routed, segment by segment")
+                .isFalse();
+        assertThat(monitoring.opens("/actuator/prometheus", bearer + "x")).isFalse();
+        assertThat(monitoring.opens("/actuator/prometheus", null)).isFalse();
+    }
+
+    @Test
+    void itIsNotTheServiceCredential() throws Exception {
+        ServiceCredential service = ServiceCredential.from(dir.resolve("service-token"));
+        MonitoringCredential monitoring =
+                MonitoringCredential.from(dir.resolve("monitoring-token"), List.of("/actuator/prometheus"));
+
+        assertThat(Files.readString(dir.resolve("monitoring-token"))).startsWith("pdm_");
+        assertThat(monitoring.opens("/actuator/prometheus", service.authorization()))
+                .isFalse();
+        assertThat(service.accepts("Bearer "
+                        + Files.readString(dir.resolve("monitoring-token")).strip()))
+                .isFalse();
+    }
+}
