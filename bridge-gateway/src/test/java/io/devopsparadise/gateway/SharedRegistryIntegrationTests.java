@@ -99,22 +99,31 @@ class SharedRegistryIntegrationTests {
     void aClientDeletedOnOneGatewayIsRefusedByTheOther() throws Exception {
         String token = first.register("leaver", workspace("leaver"), "everything-process");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "leaver", token) == 200);
+        String oldSession =
+                initialize(first, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
 
         assertThat(first.admin("DELETE", "/api/clients/leaver", null).statusCode())
                 .isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "leaver", token) == 401);
-        assertThat(second.admin(
-                                "POST",
-                                "/api/clients",
-                                java.util.Map.of(
-                                        "name",
-                                        "leaver",
-                                        "workspace",
-                                        workspace("leaver").toString()))
-                        .statusCode())
+        HttpResponse<String> again = second.admin(
+                "POST",
+                "/api/clients",
+                java.util.Map.of(
+                        "name",
+                        "leaver",
+                        "workspace",
+                        workspace("leaver").toString(),
+                        "backendProfile",
+                        "everything-process"));
+        assertThat(again.statusCode())
                 .as("the name is free again on the other gateway")
                 .isEqualTo(201);
+        String newToken = JSON.readTree(again.body()).path("token").asString();
+        assertThat(post(second, newToken, oldSession, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                        .statusCode())
+                .as("a new client of the same name never continues the old one's sessions")
+                .isEqualTo(404);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param openPaths        path patterns among those that need none (health, the API documentation)
  * @param monitoringTokenFile the file holding the monitoring credential ({@code PARADISE_MONITORING_TOKEN_FILE}), which
  *                         Prometheus and Alertmanager present: it opens {@code monitoringPaths} and nothing else
- * @param monitoringPaths  path patterns the monitoring credential opens besides the service credential
+ * @param monitoringPaths  requests the monitoring credential opens, as {@code "METHOD /path-pattern"}
  */
 @ConfigurationProperties("paradise.security")
 public record SecurityProperties(

@@ -16,29 +16,34 @@ class MonitoringCredentialTests {
     @Test
     void itsBearerReadsTheMonitoringPathsOnly() throws Exception {
         MonitoringCredential monitoring = MonitoringCredential.from(
-                dir.resolve("monitoring-token"), List.of("/actuator/prometheus", "/api/alerts"));
+                dir.resolve("monitoring-token"), List.of("GET /actuator/prometheus", "POST /api/alerts"));
         String bearer =
                 "Bearer " + Files.readString(dir.resolve("monitoring-token")).strip();
 
-        assertThat(monitoring.opens("/actuator/prometheus", bearer)).isTrue();
-        assertThat(monitoring.opens("/api/alerts", bearer)).isTrue();
-        assertThat(monitoring.opens("/api/instances", bearer)).isFalse();
-        assertThat(monitoring.opens("/actuator/metrics", bearer)).isFalse();
-        assertThat(monitoring.opens("/actuator/prometheus/../../api/instances", bearer))
+        assertThat(monitoring.opens("GET", "/actuator/prometheus", bearer)).isTrue();
+        assertThat(monitoring.opens("POST", "/api/alerts", bearer)).isTrue();
+        assertThat(monitoring.opens("GET", "/api/alerts", bearer))
+                .as("delivers alerts, does not read them")
+                .isFalse();
+        assertThat(monitoring.opens("DELETE", "/actuator/prometheus", bearer)).isFalse();
+        assertThat(monitoring.opens("GET", "/api/instances", bearer)).isFalse();
+        assertThat(monitoring.opens("GET", "/actuator/metrics", bearer)).isFalse();
+        assertThat(monitoring.opens("GET", "/actuator/prometheus/../../api/instances", bearer))
                 .as("matched on the path as routed, segment by segment")
                 .isFalse();
-        assertThat(monitoring.opens("/actuator/prometheus", bearer + "x")).isFalse();
-        assertThat(monitoring.opens("/actuator/prometheus", null)).isFalse();
+        assertThat(monitoring.opens("GET", "/actuator/prometheus", bearer + "x"))
+                .isFalse();
+        assertThat(monitoring.opens("GET", "/actuator/prometheus", null)).isFalse();
     }
 
     @Test
     void itIsNotTheServiceCredential() throws Exception {
         ServiceCredential service = ServiceCredential.from(dir.resolve("service-token"));
         MonitoringCredential monitoring =
-                MonitoringCredential.from(dir.resolve("monitoring-token"), List.of("/actuator/prometheus"));
+                MonitoringCredential.from(dir.resolve("monitoring-token"), List.of("GET /actuator/prometheus"));
 
         assertThat(Files.readString(dir.resolve("monitoring-token"))).startsWith("pdm_");
-        assertThat(monitoring.opens("/actuator/prometheus", service.authorization()))
+        assertThat(monitoring.opens("GET", "/actuator/prometheus", service.authorization()))
                 .isFalse();
         assertThat(service.accepts("Bearer "
                         + Files.readString(dir.resolve("monitoring-token")).strip()))

@@ -32,6 +32,8 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
     private final Clock clock;
     /** Replaced whole, never changed: the request path reads it without a lock. */
     private volatile Snapshot clients;
+    /** Local writes so far, under the lock: a refresh that read the database before one of them does not apply. */
+    private volatile long writes;
 
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> refreshing;
@@ -62,11 +64,20 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
      * Reads the clients again: another gateway on the same database may have registered, rotated or deleted one. A
      * database that does not answer leaves the clients as they were.
      */
-    public synchronized void refresh() {
+    public void refresh() {
+        long before = writes;
+        Snapshot read;
         try {
-            clients = Snapshot.of(repository.findAll());
+            read = Snapshot.of(repository.findAll());
         } catch (RuntimeException unreachable) {
             log.warn("clients not read again, the known ones stay reason=\"{}\"", unreachable.getMessage());
+            return;
+        }
+        synchronized (this) {
+            // a registration, rotation or removal here while reading: the next refresh has it, this one would undo it
+            if (writes == before) {
+                clients = read;
+            }
         }
     }
 
@@ -112,7 +123,7 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
     }
 
     /** A name that follows the rule and no client has yet; checked again when registering. */
-    public synchronized void checkNew(String name) {
+    public void checkNew(String name) {
         checkName(name);
         if (clients.byId().values().stream().anyMatch(c -> c.name().equals(name))) {
             throw new DuplicateClientException(name);
@@ -124,7 +135,12 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
         String token = TokenHasher.newToken("pdb_");
         String hash = TokenHasher.hash(token);
         Instant now = clock.instant();
-        repository.updateToken(id, hash, now);
+        if (repository.updateToken(id, hash, now) == 0) {
+            // removed by another gateway since this one last read the clients
+            clients = clients.without(id);
+            writes++;
+            throw new ClientNotFoundException(id);
+        }
         Client rotated = new Client(
                 client.id(),
                 client.name(),
@@ -142,11 +158,13 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
         Client client = find(id).orElseThrow(() -> new ClientNotFoundException(id));
         repository.delete(id);
         clients = clients.without(id);
+        writes++;
         return client;
     }
 
     private void remember(Client client, String tokenHash) {
         clients = clients.with(client, tokenHash);
+        writes++;
     }
 
     /** The clients by id, and their ids by token hash (a client's previous hash gone with its rotation). */

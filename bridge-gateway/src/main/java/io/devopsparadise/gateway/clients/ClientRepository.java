@@ -38,8 +38,9 @@ class ClientRepository {
                 .update();
     }
 
-    void updateToken(String id, String tokenHash, Instant rotatedAt) {
-        jdbc.sql("UPDATE client SET token_hash = ?, token_rotated_at = ? WHERE id = ?")
+    /** @return the rows changed: 0 when the client is gone */
+    int updateToken(String id, String tokenHash, Instant rotatedAt) {
+        return jdbc.sql("UPDATE client SET token_hash = ?, token_rotated_at = ? WHERE id = ?")
                 .params(tokenHash, utc(rotatedAt), id)
                 .update();
     }

@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -18,18 +20,20 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sessions that were ended, so that no gateway continues them from their sealed id: a request on an ended session
- * gets 404, as the transport requires. Kept in memory for the request path, written to the shared database, and read
- * from it again every {@code registry-refresh}, so that another gateway knows within that time. Ids are kept as their
- * SHA-256, for a week; an older ended session could be continued by its own client, which gives nothing away.
+ * gets 404, as the transport requires. Kept in memory for the request path (by the SHA-256 of the id), written to the
+ * shared database and read from it again every {@code registry-refresh}, so that another gateway knows within that
+ * time. A sealed id moves between gateways for {@link SessionIds#MAX_AGE} only, so an end is kept that long (plus a
+ * margin) and no longer. Past {@value #MAX_KEPT} ends in memory, no session moves at all (each stays on the gateway
+ * that holds it) until old ends expire: a client ending sessions in a loop cannot grow this without bound.
  */
 @Component
 class EndedSessions implements SmartInitializingSingleton, DisposableBean {
 
-    static final Duration RETENTION = Duration.ofDays(7);
+    static final Duration RETENTION = SessionIds.MAX_AGE.plusHours(1);
+    static final int MAX_KEPT = 200_000;
     private static final Logger log = LoggerFactory.getLogger(EndedSessions.class);
 
     private final JdbcClient jdbc;
@@ -37,6 +41,9 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
     private final TaskScheduler scheduler;
     private final Duration refresh;
     private final Map<String, Instant> endedAt = new ConcurrentHashMap<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Map.Entry<String, Instant>> unwritten = new ConcurrentLinkedQueue<>();
+    private volatile Instant readUpTo = Instant.EPOCH;
     private ScheduledFuture<?> refreshing;
 
     EndedSessions(JdbcClient jdbc, Clock clock, TaskScheduler scheduler, GatewayProperties properties) {
@@ -44,6 +51,10 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
         this.clock = clock;
         this.scheduler = scheduler;
         this.refresh = properties.registryRefresh();
+    }
+
+    static String key(String sessionId) {
+        return TokenHasher.hash(sessionId);
     }
 
     @Override
@@ -58,6 +69,7 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
         if (refreshing != null) {
             refreshing.cancel(false);
         }
+        write();
     }
 
     /** Records a sealed session's end; plain ids are known to their own gateway only and need no record. */
@@ -65,45 +77,79 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
         if (sessionId == null || !sessionId.startsWith(SessionIds.PREFIX)) {
             return;
         }
-        String hash = TokenHasher.hash(sessionId);
+        String key = key(sessionId);
         Instant now = clock.instant();
-        if (endedAt.putIfAbsent(hash, now) == null) {
-            Schedulers.boundedElastic().schedule(() -> write(hash, now));
+        if (remember(key, now)) {
+            unwritten.add(Map.entry(key, now));
         }
     }
 
+    /** Whether the session ended, or, past the bound, whether sessions may no longer move at all. */
     boolean isEnded(String sessionId) {
-        return endedAt.containsKey(TokenHasher.hash(sessionId));
+        return isEndedKey(key(sessionId));
     }
 
-    private void write(String hash, Instant at) {
-        try {
-            jdbc.sql("INSERT INTO gateway_session_ended (id_hash, ended_at) VALUES (?, ?)")
-                    .params(hash, at.atOffset(ZoneOffset.UTC))
-                    .update();
-        } catch (DuplicateKeyException already) {
-            // ended on another gateway too
-        } catch (RuntimeException unreachable) {
-            log.warn("ended session not recorded for the other gateways reason=\"{}\"", unreachable.getMessage());
+    boolean isEndedKey(String key) {
+        return kept.get() >= MAX_KEPT || endedAt.containsKey(key);
+    }
+
+    private boolean remember(String key, Instant at) {
+        if (endedAt.putIfAbsent(key, at) == null) {
+            if (kept.incrementAndGet() == MAX_KEPT) {
+                log.warn("sessions no longer move between gateways: {} ended in {} h", MAX_KEPT, RETENTION.toHours());
+            }
+            return true;
         }
+        return false;
     }
 
-    /** What the other gateways ended since, and the end of what is older than the retention. */
+    /**
+     * Writes the ends gathered here (kept for the next time when the database does not answer), reads those of the
+     * other gateways since the last read, and forgets ends older than the retention.
+     */
     synchronized void refresh() {
-        OffsetDateTime cutoff = clock.instant().minus(RETENTION).atOffset(ZoneOffset.UTC);
+        write();
+        Instant now = clock.instant();
+        OffsetDateTime cutoff = now.minus(RETENTION).atOffset(ZoneOffset.UTC);
+        // a little overlap: another gateway's clock, and rows committed after a read began
+        OffsetDateTime since = readUpTo.minus(refresh.multipliedBy(5)).atOffset(ZoneOffset.UTC);
         try {
-            jdbc.sql("SELECT id_hash, ended_at FROM gateway_session_ended WHERE ended_at >= ?")
-                    .param(cutoff)
-                    .query((rs, row) -> endedAt.putIfAbsent(
+            jdbc.sql("SELECT id_hash, ended_at FROM gateway_session_ended WHERE ended_at >= ? AND ended_at >= ?")
+                    .params(cutoff, since)
+                    .query((rs, row) -> remember(
                             rs.getString("id_hash"),
                             rs.getObject("ended_at", OffsetDateTime.class).toInstant()))
                     .list();
+            readUpTo = now;
             jdbc.sql("DELETE FROM gateway_session_ended WHERE ended_at < ?")
                     .param(cutoff)
                     .update();
         } catch (RuntimeException unreachable) {
             log.warn("ended sessions not read again reason=\"{}\"", unreachable.getMessage());
         }
-        endedAt.values().removeIf(at -> at.isBefore(cutoff.toInstant()));
+        endedAt.entrySet().removeIf(entry -> {
+            boolean old = entry.getValue().isBefore(cutoff.toInstant());
+            if (old) {
+                kept.decrementAndGet();
+            }
+            return old;
+        });
+    }
+
+    private void write() {
+        Map.Entry<String, Instant> next;
+        while ((next = unwritten.peek()) != null) {
+            try {
+                jdbc.sql("INSERT INTO gateway_session_ended (id_hash, ended_at) VALUES (?, ?)")
+                        .params(next.getKey(), next.getValue().atOffset(ZoneOffset.UTC))
+                        .update();
+            } catch (DuplicateKeyException alreadyThere) {
+                // ended on another gateway too
+            } catch (RuntimeException unreachable) {
+                log.warn("ended sessions not written yet, kept for the next try count={}", unwritten.size());
+                return;
+            }
+            unwritten.poll();
+        }
     }
 }

@@ -17,6 +17,8 @@ final class GatewaySession {
     private volatile String backendSessionId;
     private volatile boolean stale;
     private volatile boolean initializing = true;
+    /** For sealed ids, which other gateways may end: the key {@link EndedSessions} keeps them by, computed once. */
+    private final String endedKey;
 
     GatewaySession(String id, String clientId, String protocolVersion, byte[] initializeRequest, Instant createdAt) {
         this.id = id;
@@ -25,6 +27,12 @@ final class GatewaySession {
         this.initializeRequest = initializeRequest.clone();
         this.createdAt = createdAt;
         this.lastUsed = createdAt;
+        this.endedKey = id.startsWith(SessionIds.PREFIX) ? EndedSessions.key(id) : null;
+    }
+
+    /** Whether another gateway ended this session (after adopting it): it must then end here too. */
+    boolean endedElsewhere(EndedSessions ended) {
+        return endedKey != null && ended.isEndedKey(endedKey);
     }
 
     public String id() {

@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.mcp;
 
 import io.devopsparadise.gateway.GatewayProperties;
+import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.instances.ClientInstances;
 import io.devopsparadise.gateway.usage.UsageRecorder;
 import io.micrometer.core.instrument.Counter;
@@ -69,12 +70,17 @@ class GatewaySessions {
      * HTTP transport, whose requests a load balancer may send to any gateway.
      */
     public GatewaySession openPortable(String clientId, String protocolVersion, byte[] initializeRequest) {
-        return open(
-                ids.issue(clientId, protocolVersion, initializeRequest), clientId, protocolVersion, initializeRequest);
+        count(clientId);
+        String id = ids.issue(clientId, protocolVersion, initializeRequest, clock.instant());
+        return remember(id, clientId, protocolVersion, initializeRequest);
     }
 
     private GatewaySession open(String id, String clientId, String protocolVersion, byte[] initializeRequest) {
         count(clientId);
+        return remember(id, clientId, protocolVersion, initializeRequest);
+    }
+
+    private GatewaySession remember(String id, String clientId, String protocolVersion, byte[] initializeRequest) {
         GatewaySession session = new GatewaySession(id, clientId, protocolVersion, initializeRequest, clock.instant());
         byId.put(session.id(), session);
         usage.sessionOpened(clientId);
@@ -107,33 +113,44 @@ class GatewaySessions {
      * here: its initialize is replayed to this gateway's own backend session before its next request). A session any
      * gateway ended stays ended.
      */
-    public Optional<GatewaySession> find(String id, String clientId) {
+    public Optional<GatewaySession> find(String id, Client client) {
         GatewaySession session = id == null ? null : byId.get(id);
         if (session == null) {
-            return adopt(id, clientId);
+            return adopt(id, client);
         }
-        if (!session.clientId().equals(clientId)) {
+        if (!session.clientId().equals(client.id())) {
+            return Optional.empty();
+        }
+        if (session.endedElsewhere(ended)) {
+            close(session);
             return Optional.empty();
         }
         session.used(clock.instant());
         return Optional.of(session);
     }
 
-    private Optional<GatewaySession> adopt(String id, String clientId) {
+    /**
+     * A session another gateway opened, if its id opens, names this client, was issued to this client (not to an
+     * earlier client of the same name), is young enough to move ({@link SessionIds#MAX_AGE}) and no gateway ended it.
+     */
+    private Optional<GatewaySession> adopt(String id, Client client) {
         if (id == null || !id.startsWith(SessionIds.PREFIX) || ended.isEnded(id)) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         return ids.open(id)
-                .filter(carried -> carried.clientId().equals(clientId))
+                .filter(carried -> carried.clientId().equals(client.id()))
+                .filter(carried -> !carried.issuedAt().plusSeconds(1).isBefore(client.createdAt()))
+                .filter(carried -> carried.issuedAt().plus(SessionIds.MAX_AGE).isAfter(now))
                 .map(carried -> {
-                    count(clientId);
+                    count(client.id());
                     GatewaySession session = new GatewaySession(
-                            id, clientId, carried.protocolVersion(), carried.initializeRequest(), clock.instant());
+                            id, client.id(), carried.protocolVersion(), carried.initializeRequest(), now);
                     session.markStale();
-                    session.used(clock.instant());
+                    session.used(now);
                     GatewaySession raced = byId.putIfAbsent(id, session);
                     if (raced != null) {
-                        openByClient.computeIfPresent(clientId, (client, open) -> open <= 1 ? null : open - 1);
+                        openByClient.computeIfPresent(client.id(), (c, open) -> open <= 1 ? null : open - 1);
                         return raced;
                     }
                     adopted.increment();

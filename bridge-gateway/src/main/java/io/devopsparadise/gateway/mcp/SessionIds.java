@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +39,13 @@ class SessionIds {
     static final String PREFIX = "s1.";
     /** Well below the 8 KB of request headers servers and proxies accept by default. */
     static final int MAX_ID_LENGTH = 4_096;
+    /** Larger initialize requests are not sealed (compressing them would cost the event loop more than it is worth). */
+    static final int MAX_SEALED_INITIALIZE = 32 * 1_024;
+    /**
+     * How long after it was opened a session may move to another gateway: an older one is continued only where it was
+     * opened, and its client initializes again after a failover. It bounds what {@link EndedSessions} keeps.
+     */
+    static final Duration MAX_AGE = Duration.ofHours(24);
 
     private static final String KEY_NAME = "session-id-key";
     private static final byte[] CONTEXT = "devops-paradise session id v1".getBytes(StandardCharsets.US_ASCII);
@@ -56,7 +65,7 @@ class SessionIds {
     }
 
     /** What a sealed id carries. */
-    record Sealed(String clientId, String protocolVersion, byte[] initializeRequest) {}
+    record Sealed(String clientId, String protocolVersion, byte[] initializeRequest, Instant issuedAt) {}
 
     /** The key in the shared database, made by the first gateway that needs it. */
     private static String sharedKey(JdbcClient jdbc) {
@@ -82,12 +91,16 @@ class SessionIds {
                 .single();
     }
 
-    String issue(String clientId, String protocolVersion, byte[] initializeRequest) {
+    String issue(String clientId, String protocolVersion, byte[] initializeRequest, Instant now) {
+        if (initializeRequest.length > MAX_SEALED_INITIALIZE) {
+            return UUID.randomUUID().toString();
+        }
         try {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(plain)) {
                 out.writeUTF(clientId);
                 out.writeUTF(protocolVersion == null ? "" : protocolVersion);
+                out.writeLong(now.getEpochSecond());
                 byte[] packed = deflate(initializeRequest);
                 out.writeInt(packed.length);
                 out.write(packed);
@@ -117,8 +130,14 @@ class SessionIds {
             return Optional.empty();
         }
         try {
-            byte[] raw = Base64.getUrlDecoder().decode(id.substring(PREFIX.length()));
-            if (raw.length <= NONCE) {
+            String encoded = id.substring(PREFIX.length());
+            byte[] raw = Base64.getUrlDecoder().decode(encoded);
+            // one spelling per id: padding or unused low bits would give an ended session a second name
+            if (raw.length <= NONCE
+                    || !Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(raw)
+                            .equals(encoded)) {
                 return Optional.empty();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -128,8 +147,9 @@ class SessionIds {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
                 String clientId = in.readUTF();
                 String version = in.readUTF();
+                Instant issuedAt = Instant.ofEpochSecond(in.readLong());
                 byte[] packed = in.readNBytes(in.readInt());
-                return Optional.of(new Sealed(clientId, version.isEmpty() ? null : version, inflate(packed)));
+                return Optional.of(new Sealed(clientId, version.isEmpty() ? null : version, inflate(packed), issuedAt));
             }
         } catch (IllegalArgumentException | IOException | GeneralSecurityException | DataFormatException notOurs) {
             return Optional.empty();
@@ -137,7 +157,7 @@ class SessionIds {
     }
 
     private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        Deflater deflater = new Deflater();
         try {
             deflater.setInput(bytes);
             deflater.finish();
@@ -152,7 +172,7 @@ class SessionIds {
         }
     }
 
-    /** At most {@link #MAX_ID_LENGTH} times 8 bytes: a sealed id could not hold more. */
+    /** At most what is sealed: a sealed id holds no larger initialize. */
     private static byte[] inflate(byte[] bytes) throws DataFormatException {
         Inflater inflater = new Inflater();
         try {
@@ -165,7 +185,7 @@ class SessionIds {
                     throw new DataFormatException("truncated");
                 }
                 out.write(chunk, 0, n);
-                if (out.size() > MAX_ID_LENGTH * 8) {
+                if (out.size() > MAX_SEALED_INITIALIZE) {
                     throw new DataFormatException("too large");
                 }
             }

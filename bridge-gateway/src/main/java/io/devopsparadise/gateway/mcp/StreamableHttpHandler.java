@@ -199,7 +199,7 @@ class StreamableHttpHandler {
                     requestId,
                     null);
         }
-        return sessions.find(sessionId, client.id())
+        return sessions.find(sessionId, client)
                 .orElseThrow(() -> new McpError(
                         404,
                         McpError.SERVER_ERROR,

@@ -70,7 +70,9 @@ class GatewayAccessFilter implements WebFilter, Ordered {
         }
         var path = exchange.getRequest().getPath().pathWithinApplication();
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        if (ACTUATOR.needCredential(path) && !authorized(authorization) && !monitoring.opens(path, authorization)) {
+        if (ACTUATOR.needCredential(path)
+                && !authorized(authorization)
+                && !monitoring.opens(exchange.getRequest().getMethod().name(), path, authorization)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
             return reject(
                     exchange.getResponse(),

@@ -14,6 +14,8 @@ class SessionIdsTests {
             "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"
                     .getBytes(StandardCharsets.UTF_8);
 
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-30T06:00:00Z");
+
     private final SessionIds ids = new SessionIds(key());
 
     private static SecretKeySpec key() {
@@ -24,7 +26,7 @@ class SessionIdsTests {
 
     @Test
     void anIdOpensToWhatItWasIssuedFor() {
-        String id = ids.issue("alice", "2025-06-18", INITIALIZE);
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
 
         SessionIds.Sealed carried = ids.open(id).orElseThrow();
 
@@ -32,17 +34,33 @@ class SessionIdsTests {
         assertThat(carried.clientId()).isEqualTo("alice");
         assertThat(carried.protocolVersion()).isEqualTo("2025-06-18");
         assertThat(carried.initializeRequest()).isEqualTo(INITIALIZE);
+        assertThat(carried.issuedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anIdHasOneSpellingOnly() {
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
+        String encoded = id.substring(SessionIds.PREFIX.length());
+        char last = encoded.charAt(encoded.length() - 1);
+        String lowBitsChanged =
+                SessionIds.PREFIX + encoded.substring(0, encoded.length() - 1) + (char) (last == 'A' ? 'B' : last ^ 1);
+
+        assertThat(ids.open(id + "=")).isEmpty();
+        assertThat(ids.open(id + "==")).isEmpty();
+        assertThat(ids.open(lowBitsChanged))
+                .as("decodes to other bytes or is refused")
+                .isEmpty();
     }
 
     @Test
     void twoIdsForTheSameSessionDiffer() {
-        assertThat(ids.issue("alice", "2025-06-18", INITIALIZE))
-                .isNotEqualTo(ids.issue("alice", "2025-06-18", INITIALIZE));
+        assertThat(ids.issue("alice", "2025-06-18", INITIALIZE, NOW))
+                .isNotEqualTo(ids.issue("alice", "2025-06-18", INITIALIZE, NOW));
     }
 
     @Test
     void aChangedIdDoesNotOpen() {
-        String id = ids.issue("alice", "2025-06-18", INITIALIZE);
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
         byte[] raw = Base64.getUrlDecoder().decode(id.substring(SessionIds.PREFIX.length()));
         raw[raw.length / 2] ^= 1;
 
@@ -54,7 +72,7 @@ class SessionIdsTests {
 
     @Test
     void anIdUnderAnotherKeyDoesNotOpen() {
-        String theirs = new SessionIds(key()).issue("alice", "2025-06-18", INITIALIZE);
+        String theirs = new SessionIds(key()).issue("alice", "2025-06-18", INITIALIZE, NOW);
 
         assertThat(ids.open(theirs)).isEmpty();
     }
@@ -71,13 +89,13 @@ class SessionIdsTests {
 
     @Test
     void anInitializeTooLargeForAHeaderGetsAPlainId() {
-        byte[] random = new byte[8_000];
+        byte[] random = new byte[30_000];
         new SecureRandom().nextBytes(random);
         byte[] large = ("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"x\":\""
                         + Base64.getEncoder().encodeToString(random) + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        String id = ids.issue("alice", "2025-06-18", large);
+        String id = ids.issue("alice", "2025-06-18", large, NOW);
 
         assertThat(id).doesNotStartWith(SessionIds.PREFIX).hasSizeLessThanOrEqualTo(36);
         assertThat(ids.open(id)).isEmpty();

@@ -56,7 +56,7 @@ public class ServiceSecurityFilter extends OncePerRequestFilter implements Order
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (paths.needCredential(path)
                 && !credential.accepts(authorization)
-                && !monitoring.opens(path, authorization)) {
+                && !monitoring.opens(request.getMethod(), path, authorization)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"devops-paradise\"");
             reject(
                     response,
