@@ -73,9 +73,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void aClientRegisteredOnOneGatewayConnectsThroughTheOther() throws Exception {
-        String token = first.register("roamer", workspace("roamer"), "everything-process");
-
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "roamer", token) == 200);
+        String token = registerOnFirstKnownToSecond("roamer");
         HttpResponse<String> initialized = initialize(second, token);
 
         assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
@@ -84,8 +82,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void aTokenRotatedOnOneGatewayStopsWorkingOnTheOther() throws Exception {
-        String old = first.register("rotator", workspace("rotator"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "rotator", old) == 200);
+        String old = registerOnFirstKnownToSecond("rotator");
 
         HttpResponse<String> rotated = second.admin("POST", "/api/clients/rotator/token", null);
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
@@ -97,8 +94,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void aClientDeletedOnOneGatewayIsRefusedByTheOther() throws Exception {
-        String token = first.register("leaver", workspace("leaver"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "leaver", token) == 200);
+        String token = registerOnFirstKnownToSecond("leaver");
         String oldSession =
                 initialize(first, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
 
@@ -128,8 +124,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void bothGatewaysCountIntoTheSameUsage() throws Exception {
-        String token = first.register("counter", workspace("counter"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "counter", token) == 200);
+        String token = registerOnFirstKnownToSecond("counter");
 
         assertThat(initialize(first, token).statusCode()).isEqualTo(200);
         assertThat(initialize(second, token).statusCode()).isEqualTo(200);
@@ -144,8 +139,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void aSessionOpenedOnOneGatewayContinuesOnTheOther() throws Exception {
-        String token = first.register("traveller", workspace("traveller"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "traveller", token) == 200);
+        String token = registerOnFirstKnownToSecond("traveller");
         HttpResponse<String> initialized = initialize(first, token);
         String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
         assertThat(post(first, token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
@@ -169,8 +163,7 @@ class SharedRegistryIntegrationTests {
 
     @Test
     void aSessionEndedOnOneGatewayIsNotContinuedOnTheOther() throws Exception {
-        String token = first.register("finisher", workspace("finisher"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "finisher", token) == 200);
+        String token = registerOnFirstKnownToSecond("finisher");
         String session =
                 initialize(first, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
 
@@ -195,8 +188,7 @@ class SharedRegistryIntegrationTests {
     @Test
     void anotherClientPresentingASessionIdGetsWhatAnUnknownIdGets() throws Exception {
         String owner = first.register("owner", workspace("owner"), "everything-process");
-        String thief = first.register("thief", workspace("thief"), "everything-process");
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, "thief", thief) == 200);
+        String thief = registerOnFirstKnownToSecond("thief");
         String session =
                 initialize(first, owner).headers().firstValue("Mcp-Session-Id").orElseThrow();
 
@@ -210,16 +202,19 @@ class SharedRegistryIntegrationTests {
     private static HttpResponse<String> post(GatewayContext gateway, String token, String session, String body)
             throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
+                mcp(gateway, token)
                         .header("Mcp-Session-Id", session)
                         .header("MCP-Protocol-Version", "2025-06-18")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers a client on the first gateway and waits until the second knows it; its token. */
+    private String registerOnFirstKnownToSecond(String name) throws Exception {
+        String token = first.register(name, workspace(name), "everything-process");
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(second, name, token) == 200);
+        return token;
     }
 
     private JsonNode usage(GatewayContext gateway) throws Exception {
@@ -243,17 +238,22 @@ class SharedRegistryIntegrationTests {
 
     private static HttpResponse<String> initialize(GatewayContext gateway, String token) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
-                        .timeout(Duration.ofMinutes(2))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json, text/event-stream")
+                mcp(gateway, token)
                         .POST(
                                 HttpRequest.BodyPublishers.ofString(
                                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                                                 + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to the gateway's MCP endpoint as a Streamable HTTP client sends it. */
+    private static HttpRequest.Builder mcp(GatewayContext gateway, String token) {
+        return HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream");
     }
 
     private Path workspace(String name) throws Exception {

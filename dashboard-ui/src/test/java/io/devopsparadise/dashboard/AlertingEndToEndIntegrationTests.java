@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -97,17 +98,7 @@ class AlertingEndToEndIntegrationTests {
 
     /** The shipped configuration, copied beside the monitoring credential, pointed at this test's ports. */
     private Path monitoringCopy() throws IOException {
-        Path copy = Files.createTempDirectory(home, "monitoring");
-        try (var files = Files.walk(MONITORING)) {
-            for (Path file : files.toList()) {
-                Path copied = copy.resolve(MONITORING.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copied);
-                } else {
-                    Files.copy(file, copied, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path copy = Fixtures.copy(MONITORING, Files.createTempDirectory(home, "monitoring"));
         Files.createSymbolicLink(copy.resolve("monitoring-token"), ServiceCredential.monitoringFile());
         // this Alertmanager asks for no login (the start script's does); Prometheus sends it anyway
         Files.writeString(copy.resolve("alertmanager-password"), "unused");

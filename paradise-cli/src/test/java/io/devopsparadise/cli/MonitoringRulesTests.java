@@ -2,6 +2,7 @@ package io.devopsparadise.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class MonitoringRulesTests {
 
     @Test
     void aRuleWithAnotherThresholdFailsItsTests(@TempDir Path copy) throws Exception {
-        copyMonitoring(copy);
+        Fixtures.copy(MONITORING, copy);
         Path rules = copy.resolve("rules/paradise.rules.yml");
         String shipped = Files.readString(rules);
         Files.writeString(
@@ -49,7 +50,7 @@ class MonitoringRulesTests {
 
     @Test
     void thePrometheusConfigurationIsValidWithTheCredentialBesideIt(@TempDir Path copy) throws Exception {
-        copyMonitoring(copy);
+        Fixtures.copy(MONITORING, copy);
         Files.writeString(copy.resolve("monitoring-token"), "pdm_checked-by-promtool");
         Files.writeString(copy.resolve("alertmanager-password"), "checked-by-promtool");
 
@@ -121,19 +122,6 @@ class MonitoringRulesTests {
             }
         }
         return queries;
-    }
-
-    private static void copyMonitoring(Path target) throws IOException {
-        try (var files = Files.walk(MONITORING)) {
-            for (Path file : files.toList()) {
-                Path copied = target.resolve(MONITORING.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copied);
-                } else {
-                    Files.copy(file, copied);
-                }
-            }
-        }
     }
 
     private record Result(int exit, String output) {}

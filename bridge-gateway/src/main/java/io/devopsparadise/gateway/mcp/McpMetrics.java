@@ -66,9 +66,9 @@ class McpMetrics {
     }
 
     private void stop(Timer.Sample sample, Client client, String method, String tool, String status) {
-        long nanos = sample.stop(timer(client, method, status));
-        latency.computeIfAbsent(KnownMethods.tagOf(method), this::latencyHistogram)
-                .record(nanos, TimeUnit.NANOSECONDS);
+        String methodTag = KnownMethods.tagOf(method);
+        long nanos = sample.stop(timer(client, methodTag, status));
+        latency.computeIfAbsent(methodTag, this::latencyHistogram).record(nanos, TimeUnit.NANOSECONDS);
         usage.request(client.id(), tool, failed(status));
     }
 
@@ -94,9 +94,9 @@ class McpMetrics {
         return HttpStatus.resolve(status) == null ? "other" : String.valueOf(status);
     }
 
-    private Timer timer(Client client, String method, String status) {
+    private Timer timer(Client client, String methodTag, String status) {
         return timers.computeIfAbsent(
-                new Key(client.id(), KnownMethods.tagOf(method), status),
+                new Key(client.id(), methodTag, status),
                 key -> Timer.builder("paradise.gateway.requests")
                         .description("MCP requests through the gateway, until the response starts")
                         .tag("client", key.client())
