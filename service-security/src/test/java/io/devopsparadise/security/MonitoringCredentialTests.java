@@ -1,6 +1,7 @@
 package io.devopsparadise.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,5 +49,14 @@ class MonitoringCredentialTests {
         assertThat(service.accepts("Bearer "
                         + Files.readString(dir.resolve("monitoring-token")).strip()))
                 .isFalse();
+    }
+
+    @Test
+    void aLinkPlantedWhereTheTokenFileBelongsIsRefused() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("attacker-chosen"), "pdm_planted-token-0123456789abcdef");
+        Files.createSymbolicLink(dir.resolve("monitoring-token"), elsewhere);
+
+        assertThatThrownBy(() -> MonitoringCredential.from(dir.resolve("monitoring-token"), List.of("GET /metrics")))
+                .isInstanceOf(InsecureFileException.class);
     }
 }
