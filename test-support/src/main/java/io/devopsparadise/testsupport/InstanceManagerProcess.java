@@ -14,8 +14,11 @@ public final class InstanceManagerProcess extends ServiceProcess {
 
     private static final HttpClient HTTP = Http.client();
 
+    private final Path home;
+
     private InstanceManagerProcess(Path home, List<String> arguments) throws Exception {
         super("instance-manager", RepoPaths.serviceJar("instance-manager"), home, arguments);
+        this.home = home;
     }
 
     public static InstanceManagerProcess start(Path home, Path workspaceRoot, String... extra) throws Exception {
@@ -78,7 +81,11 @@ public final class InstanceManagerProcess extends ServiceProcess {
 
     @Override
     public void close() throws Exception {
-        deleteAllInstances();
-        super.close();
+        try {
+            deleteAllInstances();
+            super.close();
+        } finally {
+            PortSlices.release(home);
+        }
     }
 }

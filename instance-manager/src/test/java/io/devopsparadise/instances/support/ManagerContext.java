@@ -25,9 +25,11 @@ public final class ManagerContext implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final RestClient http;
+    private final Path home;
 
-    private ManagerContext(ConfigurableApplicationContext context) {
+    private ManagerContext(ConfigurableApplicationContext context, Path home) {
         this.context = context;
+        this.home = home;
         this.http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + port())
                 .defaultHeader("Authorization", ServiceCredential.authorization())
@@ -61,8 +63,10 @@ public final class ManagerContext implements AutoCloseable {
                     }
                 });
         // as command-line arguments, which outrank application.yml (builder properties would not)
-        return new ManagerContext(InProcessApps.builder(InstanceManagerApplication.class)
-                .run(all.stream().map(property -> "--" + property).toArray(String[]::new)));
+        return new ManagerContext(
+                InProcessApps.builder(InstanceManagerApplication.class)
+                        .run(all.stream().map(property -> "--" + property).toArray(String[]::new)),
+                home);
     }
 
     public int port() {
@@ -130,6 +134,10 @@ public final class ManagerContext implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        try {
+            context.close();
+        } finally {
+            PortSlices.release(home);
+        }
     }
 }
