@@ -162,6 +162,33 @@ class SharedRegistryIntegrationTests {
     }
 
     @Test
+    void aSessionContinuedOnTheOtherGatewayKeepsItsBackendSession() throws Exception {
+        String token = registerOnFirstKnownToSecond("keeper");
+        String session =
+                initialize(first, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        post(first, token, session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        String toggle = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"toggle-simulated-logging\",\"arguments\":{}}}";
+
+        String started = post(first, token, session, toggle).body();
+        String stopped = post(second, token, session, toggle).body();
+
+        // server-everything keeps the toggle per backend session, and names the session in its answer
+        assertThat(started).contains("Started simulated");
+        assertThat(stopped)
+                .as("the second gateway toggled the same backend session off, not a new one on")
+                .contains("Stopped simulated")
+                .contains(backendSession(started));
+    }
+
+    private static String backendSession(String toggled) {
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("for session ([0-9a-f-]{36})").matcher(toggled);
+        assertThat(matcher.find()).as(toggled).isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void aSessionEndedOnOneGatewayIsNotContinuedOnTheOther() throws Exception {
         String token = registerOnFirstKnownToSecond("finisher");
         String session =

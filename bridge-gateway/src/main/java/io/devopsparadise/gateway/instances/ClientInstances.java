@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -56,11 +57,25 @@ public class ClientInstances implements SmartLifecycle {
     }
 
     private Mono<InstanceView> lookUpOrProvision(Client client) {
+        return lookUp(client).switchIfEmpty(Mono.defer(() -> provision(client)));
+    }
+
+    private Mono<InstanceView> lookUp(Client client) {
         return manager.findByClient(client.id())
                 .filter(view -> view.state() != InstanceState.FAILED)
-                .flatMap(view -> view.state() == InstanceState.HEALTHY ? Mono.just(view) : awaitHealthy(view))
-                .switchIfEmpty(Mono.defer(() ->
-                        manager.provision(client.id(), client.workspace(), client.backendProfile(), client.limits())));
+                .flatMap(view -> view.state() == InstanceState.HEALTHY ? Mono.just(view) : awaitHealthy(view));
+    }
+
+    /**
+     * Gateway replicas share the manager: two of them may provision one client's first sessions at the same moment.
+     * The manager keeps one instance and answers the other 409, which then waits for that instance.
+     */
+    private Mono<InstanceView> provision(Client client) {
+        return manager.provision(client.id(), client.workspace(), client.backendProfile(), client.limits())
+                .onErrorResume(
+                        error -> error instanceof InstanceUnavailableException refused
+                                && refused.status() == HttpStatus.CONFLICT.value(),
+                        conflict -> lookUp(client).switchIfEmpty(Mono.error(conflict)));
     }
 
     private Mono<InstanceView> awaitHealthy(InstanceView starting) {

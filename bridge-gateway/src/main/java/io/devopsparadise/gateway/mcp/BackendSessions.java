@@ -6,6 +6,7 @@ import io.devopsparadise.gateway.instances.ClientInstances;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -55,20 +56,37 @@ class BackendSessions {
     public Mono<Relayed> send(Client client, GatewaySession session, byte[] body) {
         return instances.ensure(client).flatMap(instance -> {
             instances.touch(instance);
-            return ready(client, session, instance)
-                    .then(Mono.defer(() -> attempt(client, session, instance, body)))
-                    .flatMap(first -> first.lost()
-                            ? reinitialize(client, session, instance, first.backendSession())
-                                    .then(Mono.defer(() -> attempt(client, session, instance, body)))
-                                    .flatMap(again -> again.lost()
-                                            ? Mono.error(new McpError(
-                                                    502,
-                                                    McpError.SERVER_ERROR,
-                                                    "the instance lost the session again right after its"
-                                                            + " re-initialization; retry the request"))
-                                            : Mono.just(again.relayed()))
-                            : Mono.just(first.relayed()));
+            return withLiveSession(
+                    client,
+                    session,
+                    instance,
+                    backendSession ->
+                            backend.post(instance, client.id(), backendSession, session.protocolVersion(), body));
         });
+    }
+
+    /**
+     * One exchange on the session's backend session: when the backend answers that it lost it, the session is
+     * re-established and the exchange made once more (given the new backend session).
+     */
+    private Mono<Relayed> withLiveSession(
+            Client client,
+            GatewaySession session,
+            InstanceView instance,
+            Function<String, Mono<ResponseEntity<Flux<DataBuffer>>>> exchange) {
+        return ready(client, session, instance)
+                .then(Mono.defer(() -> attempt(session, exchange)))
+                .flatMap(first -> first.lost()
+                        ? reinitialize(client, session, instance, first.backendSession())
+                                .then(Mono.defer(() -> attempt(session, exchange)))
+                                .flatMap(again -> again.lost()
+                                        ? Mono.error(new McpError(
+                                                502,
+                                                McpError.SERVER_ERROR,
+                                                "the instance lost the session again right after its"
+                                                        + " re-initialization; retry the request"))
+                                        : Mono.just(again.relayed()))
+                        : Mono.just(first.relayed()));
     }
 
     /** Tells the backend the session's initialize was answered, as a client does; for sessions the gateway opens itself. */
@@ -85,18 +103,25 @@ class BackendSessions {
                 .flatMap(ack -> drain(ack.getBody()));
     }
 
-    /** Opens the backend's GET stream for the session. */
+    /**
+     * Opens the backend's GET stream for the session, resuming after {@code lastEventId} where the backend still holds
+     * the session the client heard it from (a session another gateway served until it went away continues on the same
+     * backend session). A re-established backend session knows none of the old events: it starts afresh.
+     */
     public Mono<Relayed> stream(Client client, GatewaySession session, String lastEventId) {
+        String heardFrom = session.backendSessionId();
         return instances
                 .ensure(client)
-                .flatMap(instance -> ready(client, session, instance)
-                        .then(Mono.defer(() -> backend.get(
+                .flatMap(instance -> withLiveSession(
+                        client,
+                        session,
+                        instance,
+                        backendSession -> backend.get(
                                 instance,
                                 client.id(),
-                                session.backendSessionId(),
+                                backendSession,
                                 session.protocolVersion(),
-                                lastEventId)))
-                        .map(BackendSessions::relay));
+                                Objects.equals(backendSession, heardFrom) ? lastEventId : null)));
     }
 
     /** Ends the backend session; the backend's answer does not matter to the client. */
@@ -120,24 +145,22 @@ class BackendSessions {
         }
     }
 
-    private Mono<Attempt> attempt(Client client, GatewaySession session, InstanceView instance, byte[] body) {
+    private Mono<Attempt> attempt(
+            GatewaySession session, Function<String, Mono<ResponseEntity<Flux<DataBuffer>>>> exchange) {
         String backendSession = session.backendSessionId();
-        return backend.post(instance, client.id(), backendSession, session.protocolVersion(), body)
-                .flatMap(response -> {
-                    int status = response.getStatusCode().value();
-                    if (backendSession == null || (status != 404 && status != 400)) {
-                        return Mono.just(new Attempt(backendSession, relay(response)));
-                    }
-                    return bodies.join(response.getBody())
-                            .map(bytes -> new Attempt(
-                                    backendSession,
-                                    sessionLost(status, bytes, json)
-                                            ? null
-                                            : Relayed.read(
-                                                    status,
-                                                    response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
-                                                    bytes)));
-                });
+        return exchange.apply(backendSession).flatMap(response -> {
+            int status = response.getStatusCode().value();
+            if (backendSession == null || (status != 404 && status != 400)) {
+                return Mono.just(new Attempt(backendSession, relay(response)));
+            }
+            return bodies.join(response.getBody())
+                    .map(bytes -> new Attempt(
+                            backendSession,
+                            sessionLost(status, bytes, json)
+                                    ? null
+                                    : Relayed.read(
+                                            status, response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes)));
+        });
     }
 
     /**

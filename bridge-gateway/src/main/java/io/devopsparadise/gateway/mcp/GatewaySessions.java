@@ -66,13 +66,29 @@ class GatewaySessions {
     }
 
     /**
-     * A new session whose id any gateway on the same database can continue ({@link SessionIds}): for the Streamable
-     * HTTP transport, whose requests a load balancer may send to any gateway.
+     * The session, now that the backend answered its initialize, under an id any gateway on the same database can
+     * continue ({@link SessionIds}): for the Streamable HTTP transport, whose requests a load balancer may send to any
+     * gateway. The id carries the backend's session, so it is issued only now. Empty when the pending session was
+     * ended meanwhile (all the client's sessions were).
      */
-    public GatewaySession openPortable(String clientId, String protocolVersion, byte[] initializeRequest) {
-        count(clientId);
-        String id = ids.issue(clientId, protocolVersion, initializeRequest, clock.instant());
-        return remember(id, clientId, protocolVersion, initializeRequest);
+    public Optional<GatewaySession> makePortable(GatewaySession pending) {
+        String id = ids.issue(
+                pending.clientId(),
+                pending.protocolVersion(),
+                pending.initializeRequest(),
+                pending.backendSessionId(),
+                clock.instant());
+        GatewaySession portable = new GatewaySession(
+                id, pending.clientId(), pending.protocolVersion(), pending.initializeRequest(), clock.instant());
+        portable.backendInitialized(pending.backendSessionId());
+        portable.used(clock.instant());
+        // the pending session's count and usage pass to the portable one
+        byId.put(id, portable);
+        if (byId.remove(pending.id()) == null) {
+            byId.remove(id);
+            return Optional.empty();
+        }
+        return Optional.of(portable);
     }
 
     private GatewaySession open(String id, String clientId, String protocolVersion, byte[] initializeRequest) {
@@ -146,7 +162,12 @@ class GatewaySessions {
                     count(client.id());
                     GatewaySession session = new GatewaySession(
                             id, client.id(), carried.protocolVersion(), carried.initializeRequest(), now);
-                    session.markStale();
+                    if (carried.backendSessionId() == null) {
+                        session.markStale();
+                    } else {
+                        // continued as it stands on the backend; replayed only if the backend lost it meanwhile
+                        session.backendInitialized(carried.backendSessionId());
+                    }
                     session.used(now);
                     GatewaySession raced = byId.putIfAbsent(id, session);
                     if (raced != null) {

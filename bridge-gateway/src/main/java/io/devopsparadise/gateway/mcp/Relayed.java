@@ -31,6 +31,14 @@ record Relayed(int status, String contentType, Flux<DataBuffer> body, byte[] byt
         return new Relayed(status, contentType, body.doFinally(signal -> action.run()), null);
     }
 
+    /** Drops the answer, releasing what the backend already sent. */
+    public reactor.core.publisher.Mono<Void> discard() {
+        return isBuffered()
+                ? reactor.core.publisher.Mono.empty()
+                : body.doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
+                        .then();
+    }
+
     public boolean isBuffered() {
         return bytes != null;
     }

@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * MCP session ids that carry what any gateway needs to continue the session: the client, the protocol revision and
- * the client's initialize request (which a gateway replays to open its own backend session), sealed with AES-GCM
+ * MCP session ids that carry what any gateway needs to continue the session: the client, the protocol revision, the
+ * backend's session (which another gateway continues, so the backend keeps its state and the events it stores for
+ * resumption) and the client's initialize request (replayed when that backend session is gone), sealed with AES-GCM
  * under a key every gateway on the same database shares. A gateway that did not open a session opens its id,
  * checks that the client presenting it owns it, and adopts it. An id that does not open (forged, changed, another
  * database's) is an unknown session. An initialize too large for a header keeps a plain random id, which only its
@@ -64,8 +65,16 @@ class SessionIds {
         this.key = key;
     }
 
-    /** What a sealed id carries. */
-    record Sealed(String clientId, String protocolVersion, byte[] initializeRequest, Instant issuedAt) {}
+    /** The longest backend session id sealed: the transport allows visible ASCII, and ids are UUIDs in practice. */
+    static final int MAX_BACKEND_SESSION = 256;
+
+    /** What a sealed id carries; backendSessionId is null where the backend gave none (or one too long to carry). */
+    record Sealed(
+            String clientId,
+            String protocolVersion,
+            byte[] initializeRequest,
+            Instant issuedAt,
+            String backendSessionId) {}
 
     /** The key in the shared database, made by the first gateway that needs it. */
     private static String sharedKey(JdbcClient jdbc) {
@@ -91,7 +100,8 @@ class SessionIds {
                 .single();
     }
 
-    String issue(String clientId, String protocolVersion, byte[] initializeRequest, Instant now) {
+    String issue(
+            String clientId, String protocolVersion, byte[] initializeRequest, String backendSessionId, Instant now) {
         if (initializeRequest.length > MAX_SEALED_INITIALIZE) {
             return UUID.randomUUID().toString();
         }
@@ -104,6 +114,7 @@ class SessionIds {
                 byte[] packed = deflate(initializeRequest);
                 out.writeInt(packed.length);
                 out.write(packed);
+                out.writeUTF(carried(backendSessionId));
             }
             byte[] nonce = new byte[NONCE];
             random.nextBytes(nonce);
@@ -149,11 +160,27 @@ class SessionIds {
                 String version = in.readUTF();
                 Instant issuedAt = Instant.ofEpochSecond(in.readLong());
                 byte[] packed = in.readNBytes(in.readInt());
-                return Optional.of(new Sealed(clientId, version.isEmpty() ? null : version, inflate(packed), issuedAt));
+                // ids sealed before backend sessions were carried end here
+                String backendSession = in.available() > 0 ? in.readUTF() : "";
+                return Optional.of(new Sealed(
+                        clientId,
+                        version.isEmpty() ? null : version,
+                        inflate(packed),
+                        issuedAt,
+                        backendSession.isEmpty() ? null : backendSession));
             }
         } catch (IllegalArgumentException | IOException | GeneralSecurityException | DataFormatException notOurs) {
             return Optional.empty();
         }
+    }
+
+    private static String carried(String backendSessionId) {
+        if (backendSessionId == null
+                || backendSessionId.length() > MAX_BACKEND_SESSION
+                || !backendSessionId.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            return "";
+        }
+        return backendSessionId;
     }
 
     private static byte[] deflate(byte[] bytes) {

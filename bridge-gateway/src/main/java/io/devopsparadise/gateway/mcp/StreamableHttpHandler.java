@@ -93,21 +93,29 @@ class StreamableHttpHandler {
     private Mono<ServerResponse> initialize(Client client, McpMessage message) {
         String requested =
                 message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
-        GatewaySession session = sessions.openPortable(client.id(), requested, message.raw());
+        GatewaySession pending = sessions.open(client.id(), requested, message.raw());
         return metrics.time(
                 client,
                 "initialize",
-                backend.initialize(client, session)
+                backend.initialize(client, pending)
                         .flatMap(relayed -> {
                             if (relayed.status() / 100 != 2) {
-                                sessions.close(session);
+                                sessions.close(pending);
                                 return responses.relay(relayed, null);
                             }
-                            sessions.touch(session);
-                            return responses.relay(relayed, session.id());
+                            return sessions.makePortable(pending)
+                                    .map(session -> responses.relay(relayed, session.id()))
+                                    .orElseGet(() -> relayed.discard()
+                                            .then(Mono.error(new McpError(
+                                                    404,
+                                                    McpError.SERVER_ERROR,
+                                                    "the client's sessions were ended while this one initialized;"
+                                                            + " initialize again",
+                                                    message.id(),
+                                                    null))));
                         })
                         .onErrorResume(error -> {
-                            sessions.close(session);
+                            sessions.close(pending);
                             return responses.failure(error, message.id());
                         }));
     }

@@ -192,6 +192,26 @@ class BackendSessionsTests {
                 .hasMessageContaining("did not accept the re-initialization (HTTP 500)");
     }
 
+    @Test
+    void aStreamOnALiveSessionResumesAfterTheLastEventTheClientHeard() {
+        GatewaySession session = initialized();
+
+        String answer = text(sessions.stream(ALICE, session, "e9").block(Duration.ofSeconds(10)));
+
+        assertThat(answer).contains("\"session\":\"backend-1\"").contains("\"lastEventId\":\"e9\"");
+    }
+
+    @Test
+    void aStreamOnALostSessionOpensOnTheReplayedSessionWithoutTheOldEventId() {
+        GatewaySession session = initialized();
+        live.clear();
+
+        String answer = text(sessions.stream(ALICE, session, "e9").block(Duration.ofSeconds(10)));
+
+        assertThat(answer).contains("\"session\":\"backend-2\"").contains("\"lastEventId\":null");
+        assertThat(acknowledged).contains("backend-2");
+    }
+
     private GatewaySession initialized() {
         GatewaySession session = session();
         sessions.initialize(ALICE, session).block(Duration.ofSeconds(10));
@@ -245,10 +265,12 @@ class BackendSessionsTests {
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
         } else {
+            String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
             answer(
                     exchange,
                     200,
-                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"session\":\"" + sessionId + "\"}}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"session\":\"" + sessionId + "\",\"lastEventId\":"
+                            + (lastEventId == null ? "null" : "\"" + lastEventId + "\"") + "}}",
                     null);
         }
     }

@@ -14,6 +14,8 @@ class SessionIdsTests {
             "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"
                     .getBytes(StandardCharsets.UTF_8);
 
+    private static final String BACKEND_SESSION = "0b6f3c1e-5a0e-4a57-9d0c-3f1f1f0c2a11";
+
     private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-30T06:00:00Z");
 
     private final SessionIds ids = new SessionIds(key());
@@ -26,7 +28,7 @@ class SessionIdsTests {
 
     @Test
     void anIdOpensToWhatItWasIssuedFor() {
-        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW);
 
         SessionIds.Sealed carried = ids.open(id).orElseThrow();
 
@@ -35,11 +37,30 @@ class SessionIdsTests {
         assertThat(carried.protocolVersion()).isEqualTo("2025-06-18");
         assertThat(carried.initializeRequest()).isEqualTo(INITIALIZE);
         assertThat(carried.issuedAt()).isEqualTo(NOW);
+        assertThat(carried.backendSessionId()).isEqualTo(BACKEND_SESSION);
+    }
+
+    @Test
+    void aBackendSessionTheTransportWouldRefuseIsNotCarried() {
+        for (String refused : new String[] {"with space", "line\nbreak", "é", "x".repeat(257), ""}) {
+            String id = ids.issue("alice", "2025-06-18", INITIALIZE, refused, NOW);
+
+            assertThat(ids.open(id).orElseThrow().backendSessionId())
+                    .as(refused)
+                    .isNull();
+        }
+    }
+
+    @Test
+    void aSessionWhoseBackendGaveNoSessionOpensWithoutOne() {
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, null, NOW);
+
+        assertThat(ids.open(id).orElseThrow().backendSessionId()).isNull();
     }
 
     @Test
     void anIdHasOneSpellingOnly() {
-        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW);
         String encoded = id.substring(SessionIds.PREFIX.length());
         char last = encoded.charAt(encoded.length() - 1);
         String lowBitsChanged =
@@ -54,13 +75,13 @@ class SessionIdsTests {
 
     @Test
     void twoIdsForTheSameSessionDiffer() {
-        assertThat(ids.issue("alice", "2025-06-18", INITIALIZE, NOW))
-                .isNotEqualTo(ids.issue("alice", "2025-06-18", INITIALIZE, NOW));
+        assertThat(ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW))
+                .isNotEqualTo(ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW));
     }
 
     @Test
     void aChangedIdDoesNotOpen() {
-        String id = ids.issue("alice", "2025-06-18", INITIALIZE, NOW);
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW);
         byte[] raw = Base64.getUrlDecoder().decode(id.substring(SessionIds.PREFIX.length()));
         raw[raw.length / 2] ^= 1;
 
@@ -72,7 +93,7 @@ class SessionIdsTests {
 
     @Test
     void anIdUnderAnotherKeyDoesNotOpen() {
-        String theirs = new SessionIds(key()).issue("alice", "2025-06-18", INITIALIZE, NOW);
+        String theirs = new SessionIds(key()).issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, NOW);
 
         assertThat(ids.open(theirs)).isEmpty();
     }
@@ -95,7 +116,7 @@ class SessionIdsTests {
                         + Base64.getEncoder().encodeToString(random) + "\"}}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        String id = ids.issue("alice", "2025-06-18", large, NOW);
+        String id = ids.issue("alice", "2025-06-18", large, BACKEND_SESSION, NOW);
 
         assertThat(id).doesNotStartWith(SessionIds.PREFIX).hasSizeLessThanOrEqualTo(36);
         assertThat(ids.open(id)).isEmpty();

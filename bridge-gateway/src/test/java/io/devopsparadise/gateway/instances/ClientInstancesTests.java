@@ -32,17 +32,20 @@ import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the gateway's instance cache does when its event stream reconnects: events it missed (a manager that restarted
- * replays none) must not leave it serving an instance that is gone. The instance-manager is a small real HTTP server
- * whose answers the test sets; the cache talks to it through the real client.
+ * The gateway's instance cache. When its event stream reconnects, events it missed (a manager that restarted replays
+ * none) must not leave it serving an instance that is gone; when another gateway replica provisions the same client at
+ * the same moment, it uses that instance. The instance-manager is a small real HTTP server whose answers the test
+ * sets; the cache talks to it through the real client.
  */
-class ClientInstancesCatchUpTests {
+class ClientInstancesTests {
 
     private static final Client ALICE =
             new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
     private final AtomicReference<String> listed =
             new AtomicReference<>(List.of(instance("i1", "HEALTHY")).toString());
+    private final AtomicReference<java.util.function.Supplier<String>> provisioning =
+            new AtomicReference<>(() -> instance("i2", "HEALTHY"));
     private final AtomicInteger lookups = new AtomicInteger();
     private final List<String> restarted = new CopyOnWriteArrayList<>();
     private HttpServer manager;
@@ -56,7 +59,8 @@ class ClientInstancesCatchUpTests {
                 lookups.incrementAndGet();
                 answer(exchange, 200, listed.get());
             } else {
-                answer(exchange, 201, instance("i2", "HEALTHY"));
+                String answer = provisioning.get().get();
+                answer(exchange, answer.contains("\"status\":409") ? 409 : 201, answer);
             }
         });
         manager.start();
@@ -119,6 +123,32 @@ class ClientInstancesCatchUpTests {
         assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
         assertThat(lookups.get()).as("served from the cache").isEqualTo(before + 1);
         assertThat(restarted).isEmpty();
+    }
+
+    @Test
+    void anInstanceAnotherReplicaProvisionedMeanwhileIsUsed() {
+        listed.set("[]");
+        // the other replica's provisioning won: the manager refuses this one, and the instance it keeps is starting
+        provisioning.set(() -> {
+            listed.set(List.of(instance("i1", "STARTING")).toString());
+            new Thread(() -> {
+                        sleep(Duration.ofMillis(300));
+                        listed.set(List.of(instance("i1", "HEALTHY")).toString());
+                    })
+                    .start();
+            return """
+                    {"status":409,"title":"Client already has an instance","detail":"Client alice already has instance i1; delete it first or use it","instanceId":"i1"}""";
+        });
+
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String instance(String id, String state) {
