@@ -18,12 +18,15 @@ Safe to rerun at any point. The PowerShell twin of start-devops-paradise.sh: sam
   --no-run           skip the first quality run
   --platform-only    start the services only (no client)
   --compose          run the services with Docker Compose (docker/devops-paradise-compose.yml)
+  --ha               high availability (docs/high-availability.md): PostgreSQL, two gateway replicas on the
+                     gateway port +1 and +2, and HAProxy on the gateway port in front of them
   --status           show what runs
   --stop             stop the services (instances keep running and are adopted at the next start)
   --help             this help
 
   Environment: PARADISE_HOME (data, default ~/.devops-paradise), PARADISE_WORKSPACE_ROOTS (allowed workspace
-  parents, default $HOME), PARADISE_*_PORT (service ports), PARADISE_ADMIN_TOKEN.
+  parents, default $HOME), PARADISE_*_PORT (service ports; PARADISE_POSTGRES_PORT for --ha, default 8150),
+  PARADISE_ADMIN_TOKEN.
 #>
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
@@ -249,6 +252,8 @@ for ($i = 0; $i -lt $args.Count; $i++) {
         '--pull' { $pull = $true }
         '--platform-only' { $platformOnly = $true }
         '--compose' { $useCompose = $true }
+        # Debian's PostgreSQL and HAProxy, run as the platform's user: the bash script's
+        '--ha' { Stop-WithError "--ha runs Debian's PostgreSQL and HAProxy: start it with scripts/start-devops-paradise.sh on Linux (docs/high-availability.md)" }
         default {
             if ($_ -like '--*') { Show-Usage | Write-Error -ErrorAction Continue; Stop-WithError "unknown option '$_'" }
             $positional += $_

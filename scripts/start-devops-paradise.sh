@@ -16,12 +16,15 @@
 #   --no-run           skip the first quality run
 #   --platform-only    start the services only (no client)
 #   --compose          run the services with Docker Compose (docker/devops-paradise-compose.yml)
+#   --ha               high availability (docs/high-availability.md): PostgreSQL, two gateway replicas on the
+#                      gateway port +1 and +2, and HAProxy on the gateway port in front of them
 #   --status           show what runs
 #   --stop             stop the services (instances keep running and are adopted at the next start)
 #   --help             this help
 #
 #   Environment: PARADISE_HOME (data, default ~/.devops-paradise), PARADISE_WORKSPACE_ROOTS (allowed workspace
-#   parents, default $HOME), PARADISE_*_PORT (service ports), PARADISE_ADMIN_TOKEN.
+#   parents, default $HOME), PARADISE_*_PORT (service ports; PARADISE_POSTGRES_PORT for --ha, default 8150),
+#   PARADISE_ADMIN_TOKEN.
 set -euo pipefail
 # the data directory, its databases, logs, reports and tokens are the developer's alone (docs/security.md)
 umask 077
@@ -40,6 +43,9 @@ port_variable() {
   esac
 }
 port_of() { for entry in "${services[@]}"; do if [ "${entry%%:*}" = "$1" ]; then echo "${entry##*:}"; fi; done; }
+# --ha: the gateway's port is HAProxy's; the replicas listen on the next two
+replicas=("bridge-gateway-1:$(( $(port_of bridge-gateway) + 1 ))" "bridge-gateway-2:$(( $(port_of bridge-gateway) + 2 ))")
+postgres_port="${PARADISE_POSTGRES_PORT:-8150}"
 
 # the header comment, up to the first line of code
 usage() { awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"; }
@@ -56,8 +62,11 @@ compose() {
 }
 
 status() {
-  for entry in "${services[@]}"; do
+  local entries=("${services[@]}")
+  [ -f "$run/ha" ] && entries+=("${replicas[@]}")
+  for entry in "${entries[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}" pid
+    [ -f "$run/ha" ] && [ "$name" = bridge-gateway ] && continue  # HAProxy's port: see below
     if pid="$(running_pid "$name")"; then
       log "$name runs (pid $pid) on http://127.0.0.1:$port — $(curl -s --max-time 3 "http://127.0.0.1:$port/actuator/health" || echo 'not answering')"
     elif curl -sf --max-time 3 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
@@ -66,19 +75,30 @@ status() {
       log "$name is not running"
     fi
   done
+  if [ -f "$run/ha" ]; then
+    local pid
+    if pid="$(running_pid haproxy)"; then log "haproxy runs (pid $pid) in front of the gateway replicas"; else log "haproxy is not running"; fi
+    if postgres_ctl status >/dev/null 2>&1; then log "postgresql runs on 127.0.0.1:$postgres_port"; else log "postgresql is not running"; fi
+  fi
 }
 
 stop() {
   if [ -f "$run/compose" ]; then compose down; rm -f "$run/compose"; log "compose services stopped"; return 0; fi
-  for (( i=${#services[@]}-1; i>=0; i-- )); do
-    local name="${services[$i]%%:*}" pid
+  local entries=("${services[@]}")
+  [ -f "$run/ha" ] && entries=("${services[@]}" "${replicas[@]}" haproxy:0)
+  for (( i=${#entries[@]}-1; i>=0; i-- )); do
+    local name="${entries[$i]%%:*}" pid
     if pid="$(running_pid "$name")"; then
       kill "$pid"; for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
       rm -f "$run/$name.pid"; log "$name stopped"
-    else
+    elif [ "$name" != bridge-gateway ] || [ ! -f "$run/ha" ]; then
       log "$name was not running"
     fi
   done
+  if [ -f "$run/ha" ]; then
+    postgres_ctl stop -m fast >/dev/null 2>&1 && log "postgresql stopped"
+    rm -f "$run/ha"
+  fi
 }
 
 require_java() {
@@ -110,7 +130,7 @@ port_taken_by_other() { # PORT: something answers there that is not ours
 }
 
 start_service() {
-  local name="$1" port="$2" pid
+  local name="$1" port="$2" module="${1%-[0-9]}" pid
   if pid="$(running_pid "$name")"; then log "$name already runs (pid $pid)"; return 0; fi
   if curl -sf --max-time 3 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then
     log "$name already answers on port $port"; return 0
@@ -118,7 +138,7 @@ start_service() {
   if port_taken_by_other "$port"; then
     die "port $port for $name is taken by another program; free it, or give $name another port with $(port_variable "$name") (see docs/troubleshooting.md)"
   fi
-  nohup java -jar "$root/$name/target/$name.jar" >"$home/logs/$name.out" 2>&1 &
+  nohup java -jar "$root/$module/target/$module.jar" --server.port="$port" >"$home/logs/$name.out" 2>&1 &
   echo $! > "$run/$name.pid"
   printf '[paradise] waiting for %s on port %s ' "$name" "$port" >&2
   for _ in $(seq 1 120); do
@@ -166,7 +186,73 @@ start_local() {
   export PARADISE_CODE_BACKEND="${PARADISE_CODE_BACKEND:-$root/docker/code-backend}"
   export PARADISE_WORKSPACE_ROOTS="${PARADISE_WORKSPACE_ROOTS:-$HOME}${workspace:+,$(dirname "$workspace")}"
   export_service_urls
+  if [ -n "$ha" ]; then start_ha; return; fi
   for entry in "${services[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+}
+
+# --ha (docs/high-availability.md) ---------------------------------------------------------------------------------
+# Debian's PostgreSQL, a cluster of the platform's own: in the data directory, or (run as root, since PostgreSQL never
+# runs as root) in a directory of the postgres user's named after it. Password login only, on loopback.
+postgres_dir() {
+  if [ "$(id -u)" = 0 ]; then echo "/var/lib/postgresql/devops-paradise-$(printf '%s' "$home" | sha256sum | cut -c1-12)"
+  else echo "$home/postgres"; fi
+}
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+postgres_bin() { local dir; for dir in /usr/lib/postgresql/*/bin; do [ -x "$dir/initdb" ] && echo "$dir"; done | sort -V | tail -n 1; }
+postgres_ctl() { as_postgres "$(postgres_bin)/pg_ctl" -D "$(postgres_dir)/data" "$@"; }
+
+start_postgres() {
+  apt_install postgresql
+  local dir bin; dir="$(postgres_dir)"; bin="$(postgres_bin)"
+  [ -n "$bin" ] || die "PostgreSQL's programs are not under /usr/lib/postgresql/*/bin; install Debian's postgresql"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    log "creating a PostgreSQL cluster in $dir (user paradise; its password in $home/postgres-password)"
+    [ -s "$home/postgres-password" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$home/postgres-password")
+    mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres: "$dir" && chmod 700 "$dir"
+    local pwfile="$dir/.initdb-password"
+    (umask 077; cat "$home/postgres-password" > "$pwfile"); [ "$(id -u)" = 0 ] && chown postgres: "$pwfile"
+    as_postgres "$bin/initdb" -D "$dir/data" -U paradise -A scram-sha-256 --pwfile="$pwfile" -E UTF8 >/dev/null \
+      || { rm -f "$pwfile"; die "initdb failed in $dir"; }
+    rm -f "$pwfile"
+  fi
+  if ! postgres_ctl status >/dev/null 2>&1; then
+    port_taken_by_other "$postgres_port" && die "port $postgres_port for PostgreSQL is taken; choose another with PARADISE_POSTGRES_PORT"
+    postgres_ctl -w -l "$dir/postgresql.log" \
+      -o "-p $postgres_port -c listen_addresses=127.0.0.1 -k $dir" start >/dev/null \
+      || die "PostgreSQL did not start; see $dir/postgresql.log"
+    log "postgresql runs on 127.0.0.1:$postgres_port"
+  fi
+  export PARADISE_GATEWAY_DATABASE_URL="jdbc:postgresql://127.0.0.1:$postgres_port/postgres"
+  export PARADISE_GATEWAY_DATABASE_USER=paradise
+  PARADISE_GATEWAY_DATABASE_PASSWORD="$(cat "$home/postgres-password")"; export PARADISE_GATEWAY_DATABASE_PASSWORD
+}
+
+start_balancer() {
+  apt_install haproxy
+  local pid port; port="$(port_of bridge-gateway)"
+  if pid="$(running_pid haproxy)"; then log "haproxy already runs (pid $pid)"; return 0; fi
+  port_taken_by_other "$port" && die "port $port for HAProxy is taken by another program; free it or set PARADISE_GATEWAY_PORT"
+  PARADISE_LB_BIND="127.0.0.1:$port" PARADISE_LB_SOCKET="$run/haproxy.sock" \
+    PARADISE_GATEWAY_1="127.0.0.1:${replicas[0]##*:}" PARADISE_GATEWAY_2="127.0.0.1:${replicas[1]##*:}" \
+    nohup haproxy -db -f "$root/docker/ha/haproxy.cfg" >"$home/logs/haproxy.out" 2>&1 &
+  echo $! > "$run/haproxy.pid"
+  for _ in $(seq 1 30); do
+    curl -sf --max-time 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && { log "haproxy balances the gateway replicas on port $port"; return 0; }
+    running_pid haproxy >/dev/null || die "haproxy exited while starting; see $home/logs/haproxy.out"
+    sleep 1
+  done
+  die "haproxy did not answer on port $port in 30 s; see $home/logs/haproxy.out"
+}
+
+start_ha() {
+  touch "$run/ha"
+  start_postgres
+  for entry in "${services[@]}"; do
+    [ "${entry%%:*}" = bridge-gateway ] || start_service "${entry%%:*}" "${entry##*:}"
+  done
+  # one after the other: the first creates the shared admin token and database tables
+  for entry in "${replicas[@]}"; do start_service "${entry%%:*}" "${entry##*:}"; done
+  start_balancer
 }
 
 start_compose() {
@@ -216,7 +302,7 @@ pull_serena() {
   fi
 }
 
-backend="" memory="" cpus="" first_run=1 platform_only="" use_compose="" pull="" positional=()
+backend="" memory="" cpus="" first_run=1 platform_only="" use_compose="" pull="" ha="" positional=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
@@ -229,6 +315,7 @@ while [ $# -gt 0 ]; do
     --pull) pull=1 ;;
     --platform-only) platform_only=1 ;;
     --compose) use_compose=1 ;;
+    --ha) ha=1 ;;
     --*) usage >&2; die "unknown option '$1'" ;;
     *) positional+=("$1") ;;
   esac
@@ -251,6 +338,7 @@ command -v curl >/dev/null || die "curl is required: install it (Debian: apt-get
 command -v docker >/dev/null || log "note: Docker is not installed; instances run as local processes (fine for trying the platform)"
 started_at=$(date +%s)
 [ -z "$pull" ] || pull_serena
+[ -z "$ha" ] || [ -z "$use_compose" ] || die "--ha and --compose do not go together: --ha runs the services as local processes"
 if [ -n "$use_compose" ]; then start_compose; else start_local; fi
 log "platform up in $(( $(date +%s) - started_at )) s; data directory: $home"
 if [ -n "$platform_only" ]; then

@@ -88,6 +88,7 @@ class ScriptParityTests {
                         "--no-run",
                         "--platform-only",
                         "--compose",
+                        "--ha",
                         "--pull");
         assertThat(powershell).containsAll(bash);
     }
