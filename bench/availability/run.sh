@@ -38,6 +38,13 @@ for c in $(seq 1 "$clients"); do
   token="$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-$c\",\"workspace\":\"$work/ws/bench-$c\",\"backendProfile\":\"everything-process\"}" \
     "http://127.0.0.1:$PARADISE_GATEWAY_PORT/api/clients" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+  # each replica knows a client registered on the other after its next registry refresh (2 s)
+  for replica in 1 2; do
+    for _ in $(seq 1 50); do
+      curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$((PARADISE_GATEWAY_PORT + replica))/api/clients/bench-$c" && break
+      sleep 0.2
+    done
+  done
   [ "$c" -gt 1 ] && printf ',' >> "$work/targets.json"
   printf '{"url":"http://127.0.0.1:%s/mcp","token":"%s","sessions":%s}' "$PARADISE_GATEWAY_PORT" "$token" "$sessions" >> "$work/targets.json"
 done

@@ -25,27 +25,35 @@ class InstanceRepository {
         this.jdbc = jdbc;
     }
 
+    /** Inserts or updates (on H2 and PostgreSQL alike: only the active manager writes, so no two race). */
     void save(Instance instance) {
-        jdbc.sql("""
-                MERGE INTO instance (id, client_id, profile, engine, workspace, runtime_ref, state, created_at, started_at,
-                                     restart_count, last_activity, memory_bytes, nano_cpus, pids)
-                KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        instance.id(),
-                        instance.clientId(),
-                        instance.profile(),
-                        instance.engine().id(),
-                        instance.workspace().toString(),
-                        instance.handle() == null ? null : instance.handle().ref(),
-                        instance.state().name(),
-                        utc(instance.createdAt()),
-                        utc(instance.startedAt()),
-                        instance.restartCount(),
-                        utc(instance.lastActivity()),
-                        instance.limits() == null ? null : instance.limits().memoryBytes(),
-                        instance.limits() == null ? null : instance.limits().nanoCpus(),
-                        instance.limits() == null ? null : instance.limits().pids())
-                .update();
+        Object[] values = {
+            instance.clientId(),
+            instance.profile(),
+            instance.engine().id(),
+            instance.workspace().toString(),
+            instance.handle() == null ? null : instance.handle().ref(),
+            instance.state().name(),
+            utc(instance.createdAt()),
+            utc(instance.startedAt()),
+            instance.restartCount(),
+            utc(instance.lastActivity()),
+            instance.limits() == null ? null : instance.limits().memoryBytes(),
+            instance.limits() == null ? null : instance.limits().nanoCpus(),
+            instance.limits() == null ? null : instance.limits().pids(),
+            instance.id()
+        };
+        int updated = jdbc.sql("""
+                UPDATE instance SET client_id = ?, profile = ?, engine = ?, workspace = ?, runtime_ref = ?, state = ?,
+                                    created_at = ?, started_at = ?, restart_count = ?, last_activity = ?,
+                                    memory_bytes = ?, nano_cpus = ?, pids = ?
+                WHERE id = ?""").params(values).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO instance (client_id, profile, engine, workspace, runtime_ref, state, created_at,
+                                          started_at, restart_count, last_activity, memory_bytes, nano_cpus, pids, id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(values).update();
+        }
     }
 
     void delete(String id) {

@@ -11,17 +11,16 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up, makes the database and the engines agree: instances still running are adopted, stored instances
  * that no longer run are dropped, containers of ours with no record are removed, and leases without a live
- * instance are released. The health monitor waits until this is done.
+ * instance are released. The health monitor waits until this is done. It runs when this manager becomes the active
+ * one ({@link Leadership}): at start, or when it takes over from another.
  */
 @Component
-class Reconciler implements ApplicationRunner {
+class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -48,8 +47,7 @@ class Reconciler implements ApplicationRunner {
         this.events = events;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void reconcile() {
         Set<String> live = new HashSet<>();
         registry.stored().forEach(stored -> {
             if (adopt(stored)) {

@@ -1,0 +1,161 @@
+package io.devopsparadise.instances.lifecycle;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+/**
+ * One active instance-manager per database. Managers that share a PostgreSQL database elect the active one with a
+ * session-level advisory lock, held on a connection of its own for as long as the manager lives: when the active one
+ * dies, its connection goes and the lock with it. The others stand by (their API answers 503, their readiness is
+ * {@code STANDBY}) and try the lock every {@code leader-poll}; the one that gets it adopts the instances the database
+ * lists ({@link Reconciler}) and serves. An active manager that loses its lock connection stops at once, since another
+ * may now be active: never two managing the same instances. On H2 (one manager) a manager is always active.
+ */
+@Component("leadership")
+public class Leadership implements ApplicationRunner, HealthIndicator, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(Leadership.class);
+    /** "PARADISE" in ASCII: the advisory lock every manager of one database competes for. */
+    static final long LOCK_KEY = 0x5041524144495345L;
+
+    static final Status STANDBY = new Status("STANDBY", "another instance-manager is active on this database");
+
+    private final DataSource dataSource;
+    private final Reconciler reconciler;
+    private final Duration poll;
+    private final ScheduledExecutorService elections = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "leader-election");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean active;
+    private volatile boolean shared;
+    private Connection lock;
+
+    Leadership(
+            DataSource dataSource,
+            Reconciler reconciler,
+            @Value("${paradise.instances.leader-poll:1s}") Duration poll) {
+        this.dataSource = dataSource;
+        this.reconciler = reconciler;
+        this.poll = poll;
+    }
+
+    /** Whether this manager manages the instances (and answers the API). */
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws SQLException {
+        try (Connection probe = dataSource.getConnection()) {
+            shared = probe.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+        }
+        if (!shared || tryLock()) {
+            becomeActive();
+            return;
+        }
+        log.info(
+                "another instance-manager is active on this database: standing by, trying to take over every {}", poll);
+        elections.scheduleWithFixedDelay(this::tryToTakeOver, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void tryToTakeOver() {
+        try {
+            if (tryLock()) {
+                log.info("the active instance-manager is gone: taking over");
+                becomeActive();
+                throw new TookOver();
+            }
+        } catch (SQLException e) {
+            log.warn("cannot reach the database to try for the lock: {}", e.getMessage());
+            closeLock();
+        }
+    }
+
+    /** Ends the standby's polling (an exception is how a scheduled task stops itself). */
+    private static final class TookOver extends RuntimeException {
+        TookOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    private boolean tryLock() throws SQLException {
+        if (lock == null || lock.isClosed()) {
+            lock = dataSource.getConnection();
+        }
+        try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            statement.setLong(1, LOCK_KEY);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private void becomeActive() {
+        reconciler.reconcile();
+        active = true;
+        if (shared) {
+            elections.scheduleWithFixedDelay(
+                    this::checkStillHeld, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkStillHeld() {
+        boolean held;
+        try {
+            held = lock.isValid(Math.max(1, (int) poll.toSeconds()));
+        } catch (SQLException e) {
+            held = false;
+        }
+        if (!held) {
+            log.error("lost the database connection that holds the instance-manager lock: another manager may be"
+                    + " active now; stopping so that no two manage the same instances (instances keep running and"
+                    + " are adopted)");
+            active = false;
+            new Thread(() -> System.exit(75), "leadership-lost").start();
+            throw new TookOver();
+        }
+    }
+
+    @Override
+    public Health health() {
+        return active
+                ? Health.up().withDetail("role", "active").build()
+                : Health.status(STANDBY).withDetail("role", "standby").build();
+    }
+
+    @Override
+    public void destroy() {
+        elections.shutdownNow();
+        closeLock();
+    }
+
+    private void closeLock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (SQLException ignored) {
+                // gone already
+            }
+            lock = null;
+        }
+    }
+}
