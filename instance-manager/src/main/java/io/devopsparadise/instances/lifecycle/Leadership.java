@@ -1,5 +1,6 @@
 package io.devopsparadise.instances.lifecycle;
 
+import io.devopsparadise.instances.profiles.InstanceProperties;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
@@ -49,13 +49,10 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
     private volatile boolean shared;
     private Connection lock;
 
-    Leadership(
-            DataSource dataSource,
-            Reconciler reconciler,
-            @Value("${paradise.instances.leader-poll:1s}") Duration poll) {
+    Leadership(DataSource dataSource, Reconciler reconciler, InstanceProperties properties) {
         this.dataSource = dataSource;
         this.reconciler = reconciler;
-        this.poll = poll;
+        this.poll = properties.leaderPoll();
     }
 
     /** Whether this manager manages the instances (and answers the API). */

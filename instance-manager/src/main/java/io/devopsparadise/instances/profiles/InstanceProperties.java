@@ -37,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startupTimeout         an instance not healthy this long after (re)start is restarted
  * @param idleTimeout            instances without recorded activity this long are reaped; zero disables
  * @param reapInterval           how often idle instances are looked for
+ * @param leaderPoll             with managers sharing a PostgreSQL database: how often a standby tries to become the
+ *                               active one, and how often the active one checks that it still is
  * @param execTimeout            default time limit of a command run inside an instance
  * @param health                 health monitor settings
  * @param restart                restart policy settings
@@ -63,6 +65,7 @@ public record InstanceProperties(
         @DefaultValue("60s") Duration startupTimeout,
         @DefaultValue("30m") Duration idleTimeout,
         @DefaultValue("30s") Duration reapInterval,
+        @DefaultValue("1s") Duration leaderPoll,
         @DefaultValue("10m") Duration execTimeout,
         @Valid @DefaultValue HealthProperties health,
         @Valid @DefaultValue RestartProperties restart,

@@ -66,6 +66,7 @@ class JdbcPortAllocatorTests {
                 null,
                 null,
                 null,
+                null,
                 Map.of());
     }
 

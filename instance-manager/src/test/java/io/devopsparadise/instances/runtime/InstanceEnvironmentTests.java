@@ -88,6 +88,7 @@ class InstanceEnvironmentTests {
                 null,
                 null,
                 null,
+                null,
                 Map.of("server", server)));
 
         assertThat(InstanceEnvironment.withProgramDirectories(
