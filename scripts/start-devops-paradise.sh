@@ -205,20 +205,29 @@ start_postgres() {
   apt_install postgresql
   local dir bin; dir="$(postgres_dir)"; bin="$(postgres_bin)"
   [ -n "$bin" ] || die "PostgreSQL's programs are not under /usr/lib/postgresql/*/bin; install Debian's postgresql"
+  if [ "$(id -u)" = 0 ]; then
+    # the postgres user owns /var/lib/postgresql: root creates nothing there itself, and follows no link planted in it
+    if [ -e "$dir" ] || [ -L "$dir" ]; then
+      [ ! -L "$dir" ] && [ -d "$dir" ] && [ "$(stat -c %U "$dir")" = postgres ] \
+        || die "$dir is not a directory of the postgres user's (a link, or someone else's): remove it and rerun"
+    else
+      runuser -u postgres -- install -d -m 700 "$dir" || die "cannot create $dir as the postgres user"
+    fi
+  fi
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     log "creating a PostgreSQL cluster in $dir (user paradise; its password in $home/postgres-password)"
     [ -s "$home/postgres-password" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$home/postgres-password")
-    mkdir -p "$dir"; [ "$(id -u)" = 0 ] && chown postgres: "$dir" && chmod 700 "$dir"
-    local pwfile="$dir/.initdb-password"
-    (umask 077; cat "$home/postgres-password" > "$pwfile"); [ "$(id -u)" = 0 ] && chown postgres: "$pwfile"
-    as_postgres "$bin/initdb" -D "$dir/data" -U paradise -A scram-sha-256 --pwfile="$pwfile" -E UTF8 >/dev/null \
-      || { rm -f "$pwfile"; die "initdb failed in $dir"; }
-    rm -f "$pwfile"
+    [ "$(id -u)" = 0 ] || (umask 077; mkdir -p "$dir")
+    # initdb reads the password from a file the cluster's owner writes itself (root writes nothing in its directory)
+    as_postgres sh -c 'umask 077; cat > "$1"' sh "$dir/.initdb-password" <"$home/postgres-password"
+    as_postgres "$bin/initdb" -D "$dir/data" -U paradise -A scram-sha-256 --pwfile="$dir/.initdb-password" -E UTF8 \
+      >/dev/null || { as_postgres rm -f "$dir/.initdb-password"; die "initdb failed in $dir"; }
+    as_postgres rm -f "$dir/.initdb-password"
   fi
   if ! postgres_ctl status >/dev/null 2>&1; then
     port_taken_by_other "$postgres_port" && die "port $postgres_port for PostgreSQL is taken; choose another with PARADISE_POSTGRES_PORT"
     postgres_ctl -w -l "$dir/postgresql.log" \
-      -o "-p $postgres_port -c listen_addresses=127.0.0.1 -k $dir" start >/dev/null \
+      -o "-p $postgres_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
       || die "PostgreSQL did not start; see $dir/postgresql.log"
     log "postgresql runs on 127.0.0.1:$postgres_port"
   fi

@@ -12,6 +12,8 @@ ensure_node_tools
 apt_install postgresql haproxy curl
 minutes="${BENCH_MINUTES:-10}" clients="${BENCH_CLIENTS:-4}" sessions="${BENCH_SESSIONS:-5}" calm="${BENCH_CALM_SECONDS:-60}"
 
+# tokens go to files only this user reads, and reach curl through header files (never a command line)
+umask 077
 work="$(mktemp -d)"; chmod 755 "$work"; mkdir -p "$work/home" "$work/ws"; chmod 755 "$work/ws"
 export PARADISE_HOME="$work/home" PARADISE_WORKSPACE_ROOTS="$work/ws" PARADISE_GATEWAY_PORT=19100 \
   PARADISE_INSTANCE_MANAGER_PORT=19110 PARADISE_QUALITY_PORT=19120 PARADISE_REPORTS_PORT=19130 \
@@ -23,25 +25,33 @@ cleanup() {
   set +e
   exec 3>&- 2>/dev/null
   [ -n "${soak_pid:-}" ] && kill "$soak_pid" 2>/dev/null
+  # instances outlive a stopped manager: delete them first, with the platform's own credential
+  if [ -f "$PARADISE_HOME/service-token" ]; then
+    printf 'Authorization: Bearer %s\n' "$(cat "$PARADISE_HOME/service-token")" > "$work/service-header"
+    curl -s -H @"$work/service-header" "http://127.0.0.1:$PARADISE_INSTANCE_MANAGER_PORT/api/instances" \
+      | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | while read -r id; do
+        curl -s -H @"$work/service-header" -X DELETE "http://127.0.0.1:$PARADISE_INSTANCE_MANAGER_PORT/api/instances/$id" >/dev/null
+      done
+  fi
   "$start" --stop >/dev/null 2>&1
-  pkill -f "server-everything/dist/index.js streamableHttp" 2>/dev/null
   [ "$(id -u)" = 0 ] && rm -rf "/var/lib/postgresql/devops-paradise-$(printf '%s' "$PARADISE_HOME" | sha256sum | cut -c1-12)"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 "$start" --ha --platform-only
-admin="$(cat "$PARADISE_HOME/admin-token")"
+printf 'Authorization: Bearer %s\n' "$(cat "$PARADISE_HOME/admin-token")" > "$work/admin-header"
 printf '[' > "$work/targets.json"
 for c in $(seq 1 "$clients"); do
   mkdir -p "$work/ws/bench-$c"
-  token="$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  token="$(curl -sf -H @"$work/admin-header" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-$c\",\"workspace\":\"$work/ws/bench-$c\",\"backendProfile\":\"everything-process\"}" \
     "http://127.0.0.1:$PARADISE_GATEWAY_PORT/api/clients" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
   # each replica knows a client registered on the other after its next registry refresh (2 s)
+  printf 'Authorization: Bearer %s\n' "$token" > "$work/client-header"
   for replica in 1 2; do
     for _ in $(seq 1 50); do
-      curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$((PARADISE_GATEWAY_PORT + replica))/api/clients/bench-$c" && break
+      curl -sf -o /dev/null -H @"$work/client-header" "http://127.0.0.1:$((PARADISE_GATEWAY_PORT + replica))/api/clients/bench-$c" && break
       sleep 0.2
     done
   done
@@ -90,7 +100,7 @@ name, kills, replayed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 s = json.load(sys.stdin)["summary"]
 total = s["calls"] + s["errors"]
 ratio = s["calls"] / total if total else 0
-print(f"{name:>6}: {s['"'"'sessions'"'"']} sessions, {total} calls, {s['"'"'errors'"'"']} failed, success {ratio:.5f}, "
+print(f"{name:>6}: {s['"'"'sessions'"'"']} sessions, {total} calls, {s['"'"'errors'"'"']} failed, success {ratio:.6f}, "
       f"p50 {s['"'"'p50Ms'"'"']:.1f} ms, p99 {s['"'"'p99Ms'"'"']:.1f} ms, max {s['"'"'maxMs'"'"']:.0f} ms; "
       f"{kills} replicas killed, {replayed} requests replayed on the other replica")
 for error, count in s["errorCounts"].items():
@@ -106,5 +116,5 @@ phase chaos $(( minutes * 60 )) 1
 python3 - "$work/calm.json" "$work/chaos.json" <<'PY'
 import json, sys
 calm, chaos = (json.load(open(p)) for p in sys.argv[1:3])
-print(f" ratio: p99 under failover / calm p99 = {chaos['p99'] / calm['p99']:.2f}; success ratio {chaos['ratio']:.5f} (calm {calm['ratio']:.5f})")
+print(f" ratio: p99 under failover / calm p99 = {chaos['p99'] / calm['p99']:.2f}; success ratio {chaos['ratio']:.6f} (calm {calm['ratio']:.6f})")
 PY

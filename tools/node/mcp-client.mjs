@@ -117,7 +117,7 @@ async function soak(file) {
   const sessions = [];
   await Promise.all(targets.flatMap(({ url, token, sessions: count }) =>
     Array.from({ length: count ?? 1 }, async (_, n) => {
-      const stats = { calls: 0, notifications: 0, getStreams: 0 };
+      const stats = { calls: 0, notifications: 0, getStreams: 0, transportErrors: [] };
       // counts the GET streams the SDK opens: one at the start, one more for every reconnection
       const spy = (input, init) => {
         if ((init?.method ?? "GET") === "GET") stats.getStreams++;
@@ -131,6 +131,8 @@ async function soak(file) {
         return;
       }
       session.client.setNotificationHandler(LoggingMessageNotificationSchema, () => { stats.notifications++; });
+      // what the transport reports on its own (a GET stream that could not reconnect): the last few
+      session.client.onerror = (error) => { stats.transportErrors = [...stats.transportErrors.slice(-2), String(error?.message ?? error).slice(0, 200)]; };
       sessions.push({ ...session, stats });
     })));
   const loops = sessions.map(async ({ client, stats }, s) => {

@@ -54,12 +54,16 @@ class SharedRegistryIntegrationTests {
     }
 
     private GatewayContext gateway(Path home) {
+        return gateway(home, REFRESH);
+    }
+
+    private GatewayContext gateway(Path home, Duration refresh) {
         return GatewayContext.start(
                 home,
                 manager,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresServer.USER,
-                "--paradise.gateway.registry-refresh=" + REFRESH.toMillis() + "ms");
+                "--paradise.gateway.registry-refresh=" + refresh.toMillis() + "ms");
     }
 
     @AfterAll
@@ -78,6 +82,21 @@ class SharedRegistryIntegrationTests {
 
         assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
         assertThat(initialized.headers().firstValue("Mcp-Session-Id")).isPresent();
+    }
+
+    @Test
+    void aClientRegisteredOnOneGatewayConnectsThroughAnotherAtOnce() throws Exception {
+        // a gateway that reads the clients only every 10 minutes: only an unknown token makes it read them sooner
+        try (GatewayContext slow = gateway(Files.createTempDirectory("shared-registry-slow"), Duration.ofMinutes(10))) {
+            String token = first.register("hasty", workspace("hasty"), "everything-process");
+
+            HttpResponse<String> initialized = initialize(slow, token);
+
+            assertThat(initialized.statusCode()).as(initialized.body()).isEqualTo(200);
+            assertThat(initialize(slow, "pdb_" + "x".repeat(43)).statusCode())
+                    .as("a token no gateway issued is still refused")
+                    .isEqualTo(401);
+        }
     }
 
     @Test

@@ -77,6 +77,9 @@ class ManagerTakeoverIntegrationTests {
         HttpResponse<String> refused = api(second, "GET", "/api/instances", null);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.body()).contains("stands by");
+        assertThat(api(second, "GET", "/%61pi/instances", null).statusCode())
+                .as("another spelling of the path is refused too")
+                .isIn(400, 404, 503);
 
         List<JsonNode> before = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

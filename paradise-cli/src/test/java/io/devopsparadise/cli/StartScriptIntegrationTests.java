@@ -324,6 +324,34 @@ class StartScriptIntegrationTests {
     }
 
     @Test
+    @Order(6)
+    void aLinkPlantedWhereTheHighAvailabilityDatabaseGoesIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")),
+                "the cluster goes to /var/lib/postgresql for root only");
+        Path home = Files.createDirectories(work.resolve("home-planted-link"));
+        String digest = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(home.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .substring(0, 12);
+        Path planted = Path.of("/var/lib/postgresql/devops-paradise-" + digest);
+        Path target = Files.createDirectories(work.resolve("what-the-link-names"));
+        Files.createSymbolicLink(planted, target);
+        try {
+            Result result = run(environment(home), workspace, "--ha", "--platform-only");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.output()).contains("is not a directory of the postgres user's");
+            assertThat(Files.getOwner(target).getName())
+                    .as("nothing followed the link")
+                    .isEqualTo("root");
+            assertThat(target).isEmptyDirectory();
+        } finally {
+            Files.delete(planted);
+        }
+    }
+
+    @Test
     @Order(7)
     void anInstancePortRangeTakenByOtherProgramsIsExplained() throws Exception {
         Path project = Files.createDirectories(work.resolve("projects/dave"));

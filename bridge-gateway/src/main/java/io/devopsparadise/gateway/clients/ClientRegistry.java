@@ -17,6 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Registered clients, kept in memory for the request path (token → client is one hash and one map lookup)
@@ -37,6 +39,12 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
 
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> refreshing;
+
+    static final Duration UNKNOWN_TOKEN_SPACING = Duration.ofMillis(250);
+    /** The next read for unknown tokens, and when it starts (guarded by this). */
+    private Mono<Void> nextRead;
+
+    private Instant nextReadAt = Instant.EPOCH;
 
     ClientRegistry(ClientRepository repository, GatewayProperties properties, Clock clock, TaskScheduler scheduler) {
         this.repository = repository;
@@ -79,6 +87,32 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
                 clients = read;
             }
         }
+    }
+
+    /** Whether the token is a known client's (as of the last read of the clients). */
+    public boolean knows(String token) {
+        return clients.idByTokenHash().containsKey(TokenHasher.hash(token));
+    }
+
+    /**
+     * Reads the clients again for a token this gateway does not know: another gateway on the same database may have
+     * issued it a moment ago (a client that registers and connects at once through a load balancer). Callers share
+     * one read that has not started yet; reads start at least {@link #UNKNOWN_TOKEN_SPACING} apart, so unknown tokens
+     * cannot make the gateway read the database more often than that.
+     */
+    public synchronized Mono<Void> readAgainForUnknownToken() {
+        Instant now = clock.instant();
+        if (nextRead != null && !now.isAfter(nextReadAt)) {
+            return nextRead;
+        }
+        Instant start =
+                nextReadAt.plus(UNKNOWN_TOKEN_SPACING).isAfter(now) ? nextReadAt.plus(UNKNOWN_TOKEN_SPACING) : now;
+        nextReadAt = start;
+        nextRead = Mono.delay(Duration.between(now, start))
+                .then(Mono.fromRunnable(this::refresh).subscribeOn(Schedulers.boundedElastic()))
+                .then()
+                .cache();
+        return nextRead;
     }
 
     /** The client a bearer token belongs to. */

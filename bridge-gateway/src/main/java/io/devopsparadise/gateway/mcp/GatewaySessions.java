@@ -71,7 +71,7 @@ class GatewaySessions {
      * gateway. The id carries the backend's session, so it is issued only now. Empty when the pending session was
      * ended meanwhile (all the client's sessions were).
      */
-    public Optional<GatewaySession> makePortable(GatewaySession pending) {
+    public synchronized Optional<GatewaySession> makePortable(GatewaySession pending) {
         String id = ids.issue(
                 pending.clientId(),
                 pending.protocolVersion(),
@@ -80,7 +80,12 @@ class GatewaySessions {
                 clock.instant());
         GatewaySession portable = new GatewaySession(
                 id, pending.clientId(), pending.protocolVersion(), pending.initializeRequest(), clock.instant());
-        portable.backendInitialized(pending.backendSessionId());
+        if (pending.needsReinitialize()) {
+            // the instance restarted while the session initialized: its next request re-initializes
+            portable.markStale();
+        } else {
+            portable.backendInitialized(pending.backendSessionId());
+        }
         portable.used(clock.instant());
         // the pending session's count and usage pass to the portable one
         byId.put(id, portable);
@@ -202,8 +207,11 @@ class GatewaySessions {
         return openByClient.getOrDefault(clientId, 0);
     }
 
-    /** Ends every session of the client and answers them, so that their backend sessions can be ended too. */
-    public List<GatewaySession> closeAllOf(String clientId) {
+    /**
+     * Ends every session of the client and answers them, so that their backend sessions can be ended too. Never at the
+     * same time as {@link #makePortable}: it would see a session under both its ids, or under neither.
+     */
+    public synchronized List<GatewaySession> closeAllOf(String clientId) {
         List<GatewaySession> closed = byId.values().stream()
                 .filter(s -> s.clientId().equals(clientId))
                 .toList();

@@ -2,6 +2,7 @@ package io.devopsparadise.gateway.web;
 
 import io.devopsparadise.gateway.GatewayProperties;
 import io.devopsparadise.gateway.clients.AdminToken;
+import io.devopsparadise.gateway.clients.ClientRegistry;
 import io.devopsparadise.security.HostAllowList;
 import io.devopsparadise.security.MonitoringCredential;
 import io.devopsparadise.security.ProtectedPaths;
@@ -39,13 +40,15 @@ class GatewayAccessFilter implements WebFilter, Ordered {
     private final ServiceCredential credential;
     private final MonitoringCredential monitoring;
     private final AdminToken admin;
+    private final ClientRegistry registry;
 
     GatewayAccessFilter(
             SecurityProperties security,
             GatewayProperties properties,
             ServiceCredential credential,
             MonitoringCredential monitoring,
-            AdminToken admin) {
+            AdminToken admin,
+            ClientRegistry registry) {
         List<String> names = new ArrayList<>(security.allowedHosts());
         if (properties.publicUrl().getHost() != null) {
             names.add(properties.publicUrl().getHost());
@@ -54,6 +57,7 @@ class GatewayAccessFilter implements WebFilter, Ordered {
         this.credential = credential;
         this.monitoring = monitoring;
         this.admin = admin;
+        this.registry = registry;
     }
 
     @Override
@@ -80,7 +84,19 @@ class GatewayAccessFilter implements WebFilter, Ordered {
                     "Credential required",
                     "the actuator and the usage name clients: send Authorization: Bearer <admin token or service token>");
         }
+        if (isUnknownBearer(authorization)) {
+            // perhaps a client another gateway registered a moment ago: the handlers then find it
+            return registry.readAgainForUnknownToken().then(Mono.defer(() -> chain.filter(exchange)));
+        }
         return chain.filter(exchange);
+    }
+
+    private boolean isUnknownBearer(String authorization) {
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank()
+                && !registry.knows(authorization.substring(7).strip())
+                && !authorized(authorization);
     }
 
     private boolean authorized(String authorization) {

@@ -30,9 +30,11 @@ class StandbyFilter extends OncePerRequestFilter implements Ordered {
         this.leadership = leadership;
     }
 
+    /** Everything but the actuator (health, metrics) waits for the active manager, by the path handlers are chosen by. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") || leadership.isActive();
+        String path = request.getServletPath() + java.util.Objects.toString(request.getPathInfo(), "");
+        return leadership.isActive() || path.startsWith("/actuator/");
     }
 
     @Override

@@ -13,12 +13,21 @@ import org.springframework.stereotype.Component;
 class IdleReaper {
 
     private final InstanceRegistry registry;
+    /** A standby, or a manager that lost its leadership, reaps nothing. */
+    private final Reconciler reconciler;
+
     private final InstanceService service;
     private final Duration idleTimeout;
     private final Clock clock;
 
-    IdleReaper(InstanceRegistry registry, InstanceService service, InstanceProperties properties, Clock clock) {
+    IdleReaper(
+            InstanceRegistry registry,
+            InstanceService service,
+            InstanceProperties properties,
+            Reconciler reconciler,
+            Clock clock) {
         this.registry = registry;
+        this.reconciler = reconciler;
         this.service = service;
         this.idleTimeout = properties.idleTimeout();
         this.clock = clock;
@@ -26,7 +35,7 @@ class IdleReaper {
 
     @Scheduled(fixedDelayString = "${paradise.instances.reap-interval:30s}")
     void reap() {
-        if (idleTimeout.isZero() || idleTimeout.isNegative()) {
+        if (idleTimeout.isZero() || idleTimeout.isNegative() || !reconciler.isDone()) {
             return;
         }
         Instant cutoff = clock.instant().minus(idleTimeout);

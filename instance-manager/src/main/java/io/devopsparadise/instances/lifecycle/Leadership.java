@@ -2,6 +2,7 @@ package io.devopsparadise.instances.lifecycle;
 
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
@@ -22,11 +24,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * One active instance-manager per database. Managers that share a PostgreSQL database elect the active one with a
- * session-level advisory lock, held on a connection of its own for as long as the manager lives: when the active one
- * dies, its connection goes and the lock with it. The others stand by (their API answers 503, their readiness is
+ * session-level advisory lock, held on a connection of its own (outside the pool) for as long as the manager lives:
+ * when the active one dies, its connection goes and the lock with it. The others stand by (their API answers 503, their readiness is
  * {@code STANDBY}) and try the lock every {@code leader-poll}; the one that gets it adopts the instances the database
- * lists ({@link Reconciler}) and serves. An active manager that loses its lock connection stops at once, since another
- * may now be active: never two managing the same instances. On H2 (one manager) a manager is always active.
+ * lists ({@link Reconciler}) and serves; a takeover that fails lets the lock go for another to try. An active manager
+ * that finds its lock gone stops managing at once and exits, since another may now be active: two managing the same
+ * instances at once are possible for at most {@code leader-poll}. On H2 (one manager) a manager is always active.
  */
 @Component("leadership")
 public class Leadership implements ApplicationRunner, HealthIndicator, DisposableBean {
@@ -38,6 +41,9 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
     static final Status STANDBY = new Status("STANDBY", "another instance-manager is active on this database");
 
     private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
     private final Reconciler reconciler;
     private final Duration poll;
     private final ScheduledExecutorService elections = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,8 +55,17 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
     private volatile boolean shared;
     private Connection lock;
 
-    Leadership(DataSource dataSource, Reconciler reconciler, InstanceProperties properties) {
+    Leadership(
+            DataSource dataSource,
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String user,
+            @Value("${spring.datasource.password:}") String password,
+            Reconciler reconciler,
+            InstanceProperties properties) {
         this.dataSource = dataSource;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.reconciler = reconciler;
         this.poll = properties.leaderPoll();
     }
@@ -78,7 +93,14 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
         try {
             if (tryLock()) {
                 log.info("the active instance-manager is gone: taking over");
-                becomeActive();
+                try {
+                    becomeActive();
+                } catch (RuntimeException e) {
+                    log.error("could not take over ({}): letting the lock go and trying again", e.toString());
+                    active = false;
+                    closeLock();
+                    return;
+                }
                 throw new TookOver();
             }
         } catch (SQLException e) {
@@ -96,7 +118,8 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
 
     private boolean tryLock() throws SQLException {
         if (lock == null || lock.isClosed()) {
-            lock = dataSource.getConnection();
+            // not from the pool: the pool would hand a connection that holds the lock to other work, or keep it open
+            lock = DriverManager.getConnection(url, user, password);
         }
         try (PreparedStatement statement = lock.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             statement.setLong(1, LOCK_KEY);
@@ -117,8 +140,12 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
 
     private void checkStillHeld() {
         boolean held;
-        try {
-            held = lock.isValid(Math.max(1, (int) poll.toSeconds()));
+        try (PreparedStatement statement = lock.prepareStatement(
+                "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted")) {
+            statement.setQueryTimeout(Math.max(1, (int) poll.toSeconds()));
+            try (ResultSet result = statement.executeQuery()) {
+                held = result.next();
+            }
         } catch (SQLException e) {
             held = false;
         }
@@ -127,6 +154,7 @@ public class Leadership implements ApplicationRunner, HealthIndicator, Disposabl
                     + " active now; stopping so that no two manage the same instances (instances keep running and"
                     + " are adopted)");
             active = false;
+            reconciler.giveUp();
             new Thread(() -> System.exit(75), "leadership-lost").start();
             throw new TookOver();
         }

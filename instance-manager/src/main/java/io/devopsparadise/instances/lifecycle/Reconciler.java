@@ -111,7 +111,13 @@ class Reconciler {
         }
     }
 
+    /** Whether the instances are this manager's to manage: reconciled, and not given up since. */
     boolean isDone() {
         return done;
+    }
+
+    /** This manager no longer manages the instances (it lost its leadership): health checks and reaping stop. */
+    void giveUp() {
+        done = false;
     }
 }
