@@ -232,6 +232,30 @@ class SharedRegistryIntegrationTests {
     }
 
     @Test
+    void endingAllOfAClientsSessionsOnOneGatewayEndsThoseTheOtherOpened() throws Exception {
+        String token = registerOnFirstKnownToSecond("closer");
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}";
+        String opened =
+                initialize(second, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(post(second, token, opened, ping).statusCode()).isEqualTo(200);
+
+        assertThat(first.request("DELETE", "/api/clients/closer/sessions", "Bearer " + token, null)
+                        .statusCode())
+                .isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> post(second, token, opened, ping).statusCode() == 404);
+        assertThat(post(first, token, opened, ping).statusCode())
+                .as("nor does the first take it up")
+                .isEqualTo(404);
+        String later =
+                initialize(second, token).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(post(second, token, later, ping).statusCode())
+                .as("a session opened afterwards lives")
+                .isEqualTo(200);
+    }
+
+    @Test
     void anotherClientPresentingASessionIdGetsWhatAnUnknownIdGets() throws Exception {
         String owner = first.register("owner", workspace("owner"), "everything-process");
         String thief = registerOnFirstKnownToSecond("thief");

@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Sinks;
 
 /**
  * Registered clients, kept in memory for the request path (token → client is one hash and one map lookup)
@@ -40,14 +41,22 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> refreshing;
 
-    static final Duration UNKNOWN_TOKEN_SPACING = Duration.ofMillis(250);
+    static final Duration UNKNOWN_TOKEN_SPACING = Duration.ofMillis(100);
+    private final boolean shared;
     /** The next read for unknown tokens, and when it starts (guarded by this). */
-    private Mono<Void> nextRead;
+    private Sinks.Empty<Void> nextRead;
 
     private Instant nextReadAt = Instant.EPOCH;
 
-    ClientRegistry(ClientRepository repository, GatewayProperties properties, Clock clock, TaskScheduler scheduler) {
+    ClientRegistry(
+            ClientRepository repository,
+            GatewayProperties properties,
+            Clock clock,
+            TaskScheduler scheduler,
+            @Value("${spring.datasource.url}") String database) {
         this.repository = repository;
+        // an embedded database is this gateway's alone: nobody else issues tokens into it
+        this.shared = !database.startsWith("jdbc:h2:");
         this.properties = properties;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -98,21 +107,32 @@ public class ClientRegistry implements SmartInitializingSingleton, DisposableBea
      * Reads the clients again for a token this gateway does not know: another gateway on the same database may have
      * issued it a moment ago (a client that registers and connects at once through a load balancer). Callers share
      * one read that has not started yet; reads start at least {@link #UNKNOWN_TOKEN_SPACING} apart, so unknown tokens
-     * cannot make the gateway read the database more often than that.
+     * cannot make the gateway read the database more often than that. The read runs on the scheduler whoever waits
+     * for it: a caller that goes away changes nothing for the others. Only for a database other gateways share.
      */
     public synchronized Mono<Void> readAgainForUnknownToken() {
+        if (!shared) {
+            return Mono.empty();
+        }
         Instant now = clock.instant();
         if (nextRead != null && !now.isAfter(nextReadAt)) {
-            return nextRead;
+            return nextRead.asMono();
         }
         Instant start =
                 nextReadAt.plus(UNKNOWN_TOKEN_SPACING).isAfter(now) ? nextReadAt.plus(UNKNOWN_TOKEN_SPACING) : now;
+        Sinks.Empty<Void> read = Sinks.empty();
+        nextRead = read;
         nextReadAt = start;
-        nextRead = Mono.delay(Duration.between(now, start))
-                .then(Mono.fromRunnable(this::refresh).subscribeOn(Schedulers.boundedElastic()))
-                .then()
-                .cache();
-        return nextRead;
+        scheduler.schedule(
+                () -> {
+                    try {
+                        refresh();
+                    } finally {
+                        read.tryEmitEmpty();
+                    }
+                },
+                start);
+        return read.asMono();
     }
 
     /** The client a bearer token belongs to. */

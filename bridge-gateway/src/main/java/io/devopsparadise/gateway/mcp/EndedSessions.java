@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * shared database and read from it again every {@code registry-refresh}, so that another gateway knows within that
  * time. A sealed id moves between gateways for {@link SessionIds#MAX_AGE} only, so an end is kept that long (plus a
  * margin) and no longer. Past {@value #MAX_KEPT} ends in memory, no session moves at all (each stays on the gateway
- * that holds it) until old ends expire: a client ending sessions in a loop cannot grow this without bound.
+ * that holds it) until old ends expire: a client ending sessions in a loop cannot grow this without bound. Ending all
+ * of a client's sessions is kept the same way, as one time per client: its sessions issued until then are ended on
+ * every gateway.
  */
 @Component
 class EndedSessions implements SmartInitializingSingleton, DisposableBean {
@@ -44,6 +46,10 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
     private final AtomicInteger kept = new AtomicInteger();
     private final ConcurrentLinkedQueue<Map.Entry<String, Instant>> unwritten = new ConcurrentLinkedQueue<>();
     private volatile Instant readUpTo = Instant.EPOCH;
+    /** Client → when all its sessions were last ended (one entry per client at most). */
+    private final Map<String, Instant> allEndedAt = new ConcurrentHashMap<>();
+
+    private final ConcurrentLinkedQueue<Map.Entry<String, Instant>> unwrittenAll = new ConcurrentLinkedQueue<>();
     private ScheduledFuture<?> refreshing;
 
     EndedSessions(JdbcClient jdbc, Clock clock, TaskScheduler scheduler, GatewayProperties properties) {
@@ -82,6 +88,19 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
         if (remember(key, now)) {
             unwritten.add(Map.entry(key, now));
         }
+    }
+
+    /** Records that every session of the client issued until now has ended, on every gateway. */
+    void endAllOf(String clientId) {
+        Instant now = clock.instant();
+        allEndedAt.merge(clientId, now, (a, b) -> a.isAfter(b) ? a : b);
+        unwrittenAll.add(Map.entry(clientId, now));
+    }
+
+    /** Whether a session of the client issued at {@code issuedAt} ended with all the client's sessions. */
+    boolean endedWithAllOf(String clientId, Instant issuedAt) {
+        Instant at = allEndedAt.get(clientId);
+        return at != null && !issuedAt.isAfter(at);
     }
 
     /** Whether the session ended, or, past the bound, whether sessions may no longer move at all. */
@@ -124,9 +143,20 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
             jdbc.sql("DELETE FROM gateway_session_ended WHERE ended_at < ?")
                     .param(cutoff)
                     .update();
+            jdbc.sql("SELECT client_id, ended_at FROM gateway_client_sessions_ended WHERE ended_at >= ?")
+                    .param(cutoff)
+                    .query((rs, row) -> allEndedAt.merge(
+                            rs.getString("client_id"),
+                            rs.getObject("ended_at", OffsetDateTime.class).toInstant(),
+                            (a, b) -> a.isAfter(b) ? a : b))
+                    .list();
+            jdbc.sql("DELETE FROM gateway_client_sessions_ended WHERE ended_at < ?")
+                    .param(cutoff)
+                    .update();
         } catch (RuntimeException unreachable) {
             log.warn("ended sessions not read again reason=\"{}\"", unreachable.getMessage());
         }
+        allEndedAt.values().removeIf(at -> at.isBefore(cutoff.toInstant()));
         endedAt.entrySet().removeIf(entry -> {
             boolean old = entry.getValue().isBefore(cutoff.toInstant());
             if (old) {
@@ -137,6 +167,27 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
     }
 
     private void write() {
+        Map.Entry<String, Instant> all;
+        while ((all = unwrittenAll.peek()) != null) {
+            try {
+                OffsetDateTime at = all.getValue().atOffset(ZoneOffset.UTC);
+                int later = jdbc.sql(
+                                "UPDATE gateway_client_sessions_ended SET ended_at = ? WHERE client_id = ? AND ended_at < ?")
+                        .params(at, all.getKey(), at)
+                        .update();
+                if (later == 0) {
+                    jdbc.sql("INSERT INTO gateway_client_sessions_ended (client_id, ended_at) VALUES (?, ?)")
+                            .params(all.getKey(), at)
+                            .update();
+                }
+            } catch (DuplicateKeyException alreadyLaterOrThere) {
+                // another gateway's row, as late or later
+            } catch (RuntimeException unreachable) {
+                log.warn("ended sessions not written yet, kept for the next try count={}", unwrittenAll.size());
+                return;
+            }
+            unwrittenAll.poll();
+        }
         Map.Entry<String, Instant> next;
         while ((next = unwritten.peek()) != null) {
             try {

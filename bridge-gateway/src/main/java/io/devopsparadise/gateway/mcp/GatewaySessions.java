@@ -142,7 +142,7 @@ class GatewaySessions {
         if (!session.clientId().equals(client.id())) {
             return Optional.empty();
         }
-        if (session.endedElsewhere(ended)) {
+        if (session.endedElsewhere(ended) || ended.endedWithAllOf(session.clientId(), session.createdAt())) {
             close(session);
             return Optional.empty();
         }
@@ -163,10 +163,16 @@ class GatewaySessions {
                 .filter(carried -> carried.clientId().equals(client.id()))
                 .filter(carried -> !carried.issuedAt().plusSeconds(1).isBefore(client.createdAt()))
                 .filter(carried -> carried.issuedAt().plus(SessionIds.MAX_AGE).isAfter(now))
+                .filter(carried -> !ended.endedWithAllOf(client.id(), carried.issuedAt()))
                 .map(carried -> {
                     count(client.id());
+                    // created when it was issued (to the second), so that ending all the client's sessions ends it
                     GatewaySession session = new GatewaySession(
-                            id, client.id(), carried.protocolVersion(), carried.initializeRequest(), now);
+                            id,
+                            client.id(),
+                            carried.protocolVersion(),
+                            carried.initializeRequest(),
+                            carried.issuedAt());
                     if (carried.backendSessionId() == null) {
                         session.markStale();
                     } else {
@@ -216,6 +222,8 @@ class GatewaySessions {
                 .filter(s -> s.clientId().equals(clientId))
                 .toList();
         closed.forEach(this::close);
+        // and those other gateways hold: they end the client's sessions issued until now at their next refresh
+        ended.endAllOf(clientId);
         allClosed.forEach(listener -> listener.accept(clientId));
         return closed;
     }

@@ -10,23 +10,37 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The {@code usage_client} and {@code usage_tool} tables. Blocking: callers run it off the event loop. */
 @Repository
 public class UsageRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    public UsageRepository(JdbcClient jdbc) {
+    public UsageRepository(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
-    /** Adds counts gathered since the last flush, in one transaction. */
-    @Transactional
+    /**
+     * Adds counts gathered since the last flush, in one transaction. Two gateways may count a client's (or a tool's)
+     * first use at the same moment and both insert its row: the one that loses adds its counts again, now as updates.
+     */
     public void add(List<UsageRecorder.ClientDelta> clients, List<UsageRecorder.ToolDelta> tools) {
+        try {
+            transactions.executeWithoutResult(status -> write(clients, tools));
+        } catch (DuplicateKeyException anotherGatewayInsertedFirst) {
+            transactions.executeWithoutResult(status -> write(clients, tools));
+        }
+    }
+
+    void write(List<UsageRecorder.ClientDelta> clients, List<UsageRecorder.ToolDelta> tools) {
         for (UsageRecorder.ClientDelta delta : clients) {
             int updated = jdbc.sql("""
                             UPDATE usage_client SET sessions = sessions + ?, requests = requests + ?, errors = errors + ?,

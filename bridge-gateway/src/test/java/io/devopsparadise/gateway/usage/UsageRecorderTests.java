@@ -23,6 +23,7 @@ class UsageRecorderTests {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
 
     private JdbcClient jdbc;
+    private org.springframework.transaction.PlatformTransactionManager transactions;
 
     @BeforeEach
     void database() {
@@ -30,6 +31,7 @@ class UsageRecorderTests {
         database.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(database).load().migrate();
         jdbc = JdbcClient.create(database);
+        transactions = new org.springframework.jdbc.datasource.DataSourceTransactionManager(database);
     }
 
     private UsageRecorder recorder(UsageRepository repository) {
@@ -37,15 +39,41 @@ class UsageRecorderTests {
     }
 
     @Test
+    void countsAddedAgainAfterAnotherGatewayInsertedTheRowFirstAreCountedOnce() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        UsageRecorder usage = recorder(new UsageRepository(jdbc, transactions) {
+            @Override
+            void write(List<UsageRecorder.ClientDelta> clients, List<UsageRecorder.ToolDelta> tools) {
+                super.write(clients, tools);
+                if (attempts.incrementAndGet() == 1) {
+                    // as PostgreSQL answers the gateway whose insert of the same new row came second
+                    throw new org.springframework.dao.DuplicateKeyException("usage_client_pkey");
+                }
+            }
+        });
+        usage.sessionOpened("alice");
+        usage.request("alice", "echo", false);
+
+        McpUsage alice = usage.usage().get(0);
+
+        assertThat(attempts).hasValue(2);
+        assertThat(alice.sessions()).isEqualTo(1);
+        assertThat(alice.requests()).isEqualTo(1);
+        assertThat(alice.tools())
+                .singleElement()
+                .satisfies(echo -> assertThat(echo.calls()).isEqualTo(1));
+    }
+
+    @Test
     void totalsOutliveTheRecorderThatCountedThem() {
-        UsageRecorder before = recorder(new UsageRepository(jdbc));
+        UsageRecorder before = recorder(new UsageRepository(jdbc, transactions));
         before.sessionOpened("alice");
         before.request("alice", null, false);
         before.request("alice", "echo", false);
         before.request("alice", "echo", true);
         before.destroy();
 
-        UsageRecorder after = recorder(new UsageRepository(jdbc));
+        UsageRecorder after = recorder(new UsageRepository(jdbc, transactions));
         after.request("alice", "echo", false);
 
         McpUsage alice = after.usage().get(0);
@@ -63,7 +91,7 @@ class UsageRecorderTests {
     @Test
     void countsAreKeptForTheNextFlushWhenTheDatabaseFails() {
         AtomicBoolean down = new AtomicBoolean(true);
-        UsageRepository flaky = new UsageRepository(jdbc) {
+        UsageRepository flaky = new UsageRepository(jdbc, transactions) {
             @Override
             public void add(List<UsageRecorder.ClientDelta> clients, List<UsageRecorder.ToolDelta> tools) {
                 if (down.get()) {
@@ -87,7 +115,7 @@ class UsageRecorderTests {
 
     @Test
     void toolNamesArePlainAndBoundedTheRestCountAsOther() {
-        UsageRecorder usage = recorder(new UsageRepository(jdbc));
+        UsageRecorder usage = recorder(new UsageRepository(jdbc, transactions));
 
         assertThat(usage.toolTag("alice", "read_file")).isEqualTo("read_file");
         assertThat(usage.toolTag("alice", "x".repeat(65))).isEqualTo(UsageRecorder.OTHER);
@@ -106,7 +134,7 @@ class UsageRecorderTests {
 
     @Test
     void aFlushWithNothingNewWritesNothing() {
-        UsageRecorder usage = recorder(new UsageRepository(jdbc) {
+        UsageRecorder usage = recorder(new UsageRepository(jdbc, transactions) {
             @Override
             public void add(List<UsageRecorder.ClientDelta> clients, List<UsageRecorder.ToolDelta> tools) {
                 throw new AssertionError("nothing to write");
