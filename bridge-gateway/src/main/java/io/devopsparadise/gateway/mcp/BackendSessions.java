@@ -243,7 +243,7 @@ class BackendSessions {
         return Relayed.streaming(response.getStatusCode().value(), response.getHeaders(), body);
     }
 
-    private static Mono<Void> drain(Flux<DataBuffer> body) {
+    static Mono<Void> drain(Flux<DataBuffer> body) {
         return body == null
                 ? Mono.empty()
                 : body.doOnNext(DataBufferUtils::release).then();

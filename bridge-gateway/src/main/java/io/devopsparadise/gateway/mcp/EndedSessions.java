@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -167,40 +168,48 @@ class EndedSessions implements SmartInitializingSingleton, DisposableBean {
     }
 
     private void write() {
-        Map.Entry<String, Instant> all;
-        while ((all = unwrittenAll.peek()) != null) {
-            try {
-                OffsetDateTime at = all.getValue().atOffset(ZoneOffset.UTC);
-                int later = jdbc.sql(
-                                "UPDATE gateway_client_sessions_ended SET ended_at = ? WHERE client_id = ? AND ended_at < ?")
-                        .params(at, all.getKey(), at)
-                        .update();
-                if (later == 0) {
-                    jdbc.sql("INSERT INTO gateway_client_sessions_ended (client_id, ended_at) VALUES (?, ?)")
-                            .params(all.getKey(), at)
-                            .update();
-                }
-            } catch (DuplicateKeyException alreadyLaterOrThere) {
-                // another gateway's row, as late or later
-            } catch (RuntimeException unreachable) {
-                log.warn("ended sessions not written yet, kept for the next try count={}", unwrittenAll.size());
-                return;
-            }
-            unwrittenAll.poll();
+        if (writeAll(unwrittenAll, this::writeAllEnded)) {
+            writeAll(unwritten, this::writeEnded);
         }
+    }
+
+    /**
+     * Writes a queue's ends in order. One the database already holds (another gateway wrote it, as late or later) is
+     * done; when the database does not answer, the rest wait for the next try. Whether all were written.
+     */
+    private boolean writeAll(
+            ConcurrentLinkedQueue<Map.Entry<String, Instant>> queue, Consumer<Map.Entry<String, Instant>> writer) {
         Map.Entry<String, Instant> next;
-        while ((next = unwritten.peek()) != null) {
+        while ((next = queue.peek()) != null) {
             try {
-                jdbc.sql("INSERT INTO gateway_session_ended (id_hash, ended_at) VALUES (?, ?)")
-                        .params(next.getKey(), next.getValue().atOffset(ZoneOffset.UTC))
-                        .update();
+                writer.accept(next);
             } catch (DuplicateKeyException alreadyThere) {
-                // ended on another gateway too
+                // written by another gateway too
             } catch (RuntimeException unreachable) {
-                log.warn("ended sessions not written yet, kept for the next try count={}", unwritten.size());
-                return;
+                log.warn("ended sessions not written yet, kept for the next try count={}", queue.size());
+                return false;
             }
-            unwritten.poll();
+            queue.poll();
         }
+        return true;
+    }
+
+    private void writeAllEnded(Map.Entry<String, Instant> client) {
+        OffsetDateTime at = client.getValue().atOffset(ZoneOffset.UTC);
+        int later = jdbc.sql(
+                        "UPDATE gateway_client_sessions_ended SET ended_at = ? WHERE client_id = ? AND ended_at < ?")
+                .params(at, client.getKey(), at)
+                .update();
+        if (later == 0) {
+            jdbc.sql("INSERT INTO gateway_client_sessions_ended (client_id, ended_at) VALUES (?, ?)")
+                    .params(client.getKey(), at)
+                    .update();
+        }
+    }
+
+    private void writeEnded(Map.Entry<String, Instant> session) {
+        jdbc.sql("INSERT INTO gateway_session_ended (id_hash, ended_at) VALUES (?, ?)")
+                .params(session.getKey(), session.getValue().atOffset(ZoneOffset.UTC))
+                .update();
     }
 }

@@ -33,10 +33,7 @@ record Relayed(int status, String contentType, Flux<DataBuffer> body, byte[] byt
 
     /** Drops the answer, releasing what the backend already sent. */
     public reactor.core.publisher.Mono<Void> discard() {
-        return isBuffered()
-                ? reactor.core.publisher.Mono.empty()
-                : body.doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
-                        .then();
+        return isBuffered() ? reactor.core.publisher.Mono.empty() : BackendSessions.drain(body);
     }
 
     public boolean isBuffered() {
