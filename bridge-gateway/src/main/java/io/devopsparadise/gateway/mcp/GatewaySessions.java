@@ -161,12 +161,13 @@ class GatewaySessions {
         Instant now = clock.instant();
         return ids.open(id)
                 .filter(carried -> carried.clientId().equals(client.id()))
-                .filter(carried -> !carried.issuedAt().plusSeconds(1).isBefore(client.createdAt()))
+                .filter(carried -> !carried.issuedAt()
+                        .isBefore(client.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)))
                 .filter(carried -> carried.issuedAt().plus(SessionIds.MAX_AGE).isAfter(now))
                 .filter(carried -> !ended.endedWithAllOf(client.id(), carried.issuedAt()))
                 .map(carried -> {
                     count(client.id());
-                    // created when it was issued (to the second), so that ending all the client's sessions ends it
+                    // created when it was issued (to the millisecond), so that ending all the client's sessions ends it
                     GatewaySession session = new GatewaySession(
                             id,
                             client.id(),

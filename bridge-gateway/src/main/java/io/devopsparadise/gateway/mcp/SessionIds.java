@@ -115,6 +115,8 @@ class SessionIds {
                 out.writeInt(packed.length);
                 out.write(packed);
                 out.writeUTF(carried(backendSessionId));
+                // the issue time's milliseconds, after the seconds above: compared with when the client was registered
+                out.writeShort(now.getNano() / 1_000_000);
             }
             byte[] nonce = new byte[NONCE];
             random.nextBytes(nonce);
@@ -158,10 +160,12 @@ class SessionIds {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
                 String clientId = in.readUTF();
                 String version = in.readUTF();
-                Instant issuedAt = Instant.ofEpochSecond(in.readLong());
+                long seconds = in.readLong();
                 byte[] packed = in.readNBytes(in.readInt());
                 // ids sealed before backend sessions were carried end here
                 String backendSession = in.available() > 0 ? in.readUTF() : "";
+                Instant issuedAt =
+                        Instant.ofEpochSecond(seconds).plusMillis(in.available() >= 2 ? in.readUnsignedShort() : 0);
                 return Optional.of(new Sealed(
                         clientId,
                         version.isEmpty() ? null : version,

@@ -41,6 +41,15 @@ class SessionIdsTests {
     }
 
     @Test
+    void anIdCarriesItsIssueTimeToTheMillisecond() {
+        java.time.Instant issued = NOW.plusMillis(987).plusNanos(654_321);
+
+        String id = ids.issue("alice", "2025-06-18", INITIALIZE, BACKEND_SESSION, issued);
+
+        assertThat(ids.open(id).orElseThrow().issuedAt()).isEqualTo(NOW.plusMillis(987));
+    }
+
+    @Test
     void aBackendSessionTheTransportWouldRefuseIsNotCarried() {
         for (String refused : new String[] {"with space", "line\nbreak", "é", "x".repeat(257), ""}) {
             String id = ids.issue("alice", "2025-06-18", INITIALIZE, refused, NOW);
