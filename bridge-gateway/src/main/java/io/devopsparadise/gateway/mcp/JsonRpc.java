@@ -32,6 +32,7 @@ class JsonRpc {
      * -32600 saying what is wrong.
      */
     public List<McpMessage> parse(byte[] body) {
+        requireUtf8(body);
         if (!isBatch(body)) {
             return List.of(MessagePeek.read(json, body));
         }
@@ -58,6 +59,37 @@ class JsonRpc {
             return messages;
         }
         return List.of(message(root, body));
+    }
+
+    /**
+     * Jackson reads bytes as UTF-16 or UTF-32 when they start with a byte order mark or hold a NUL among the first
+     * four, where a backend reads them as UTF-8 (RFC 8259 §8.1: JSON between systems is UTF-8): {@code 2\0} would be
+     * the number 2 to the gateway and not JSON to the backend. Such a body is refused, and so is UTF-8's own mark. A
+     * NUL is refused wherever it is, as it is never JSON (in a string it must be escaped), so that the rule is one.
+     */
+    static void requireUtf8(byte[] body) {
+        if (startsWithByteOrderMark(body) || containsNul(body)) {
+            throw new McpError(
+                    400,
+                    McpError.PARSE_ERROR,
+                    "Parse error: the body must be UTF-8 JSON, without a byte order mark or NUL bytes");
+        }
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] body) {
+        int first = body.length > 0 ? body[0] & 0xFF : 0;
+        return first == 0xFE
+                || first == 0xFF
+                || (body.length >= 3 && first == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF);
+    }
+
+    private static boolean containsNul(byte[] body) {
+        for (byte b : body) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a body is a JSON-RPC batch (an array), whatever it holds. */

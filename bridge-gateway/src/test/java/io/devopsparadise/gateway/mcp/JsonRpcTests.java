@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class JsonRpcTests {
@@ -54,6 +56,26 @@ class JsonRpcTests {
                 .hasMessageContaining("\"id\" must be");
         assertThatThrownBy(() -> parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}"))
                 .hasMessageContaining("\"method\" must be a string");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "32 00", // "2" to a UTF-16LE guess, not JSON to a UTF-8 reader
+                "5b 00 7b 00 7d 00 5d 00", // a batch in UTF-16LE
+                "00 7b 00 7d", // UTF-16BE
+                "ff fe 7b 00 7d 00", // UTF-16LE's byte order mark
+                "fe ff 00 7b 00 7d", // UTF-16BE's
+                "ef bb bf 7b 7d", // UTF-8's
+            })
+    void aBodyNotInUtf8IsAParseErrorWhateverJacksonWouldGuess(String hex) {
+        byte[] body = java.util.HexFormat.ofDelimiter(" ").parseHex(hex);
+
+        assertThatThrownBy(() -> json.parse(body)).isInstanceOfSatisfying(McpError.class, e -> {
+            assertThat(e.code()).isEqualTo(McpError.PARSE_ERROR);
+            assertThat(e.httpStatus()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("must be UTF-8");
+        });
     }
 
     @Test
