@@ -9,9 +9,17 @@ import org.springframework.http.ProblemDetail;
 class ProblemsTests {
 
     @Test
-    void aValueSentBackIsQuotedBoundedAndFreeOfControlCharacters() {
+    void aValueSentBackIsQuotedWithItsControlCharactersReplaced() {
         assertThat(Problems.echo("a\nb\u0000c")).isEqualTo("'a?b?c'");
+    }
+
+    @Test
+    void aLongValueSentBackIsCutShort() {
         assertThat(Problems.echo("x".repeat(500))).hasSize(83).endsWith("…'");
+    }
+
+    @Test
+    void noValueIsSentBackAsNothing() {
         assertThat(Problems.echo(null)).isEqualTo("nothing");
     }
 
@@ -28,15 +36,23 @@ class ProblemsTests {
     }
 
     @Test
-    void anUnexpectedFailureAnswersAnIncidentIdAndNoneOfItsWords() {
-        ProblemDetail problem = Problems.unexpected(
-                LoggerFactory.getLogger(ProblemsTests.class),
-                "report-service",
-                new IllegalStateException("password=hunter2"));
+    void anUnexpectedFailureAnswersAnIncidentId() {
+        ProblemDetail problem = unexpectedFailure("password=hunter2");
 
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getDetail())
-                .matches("Unexpected error; the report-service log has the details under incident [0-9a-f-]{36}")
-                .doesNotContain("hunter2");
+                .matches("Unexpected error; the report-service log has the details under incident [0-9a-f-]{36}");
+    }
+
+    @Test
+    void anUnexpectedFailureAnswersNoneOfItsWords() {
+        ProblemDetail problem = unexpectedFailure("password=hunter2");
+
+        assertThat(problem.getDetail()).doesNotContain("hunter2");
+    }
+
+    private static ProblemDetail unexpectedFailure(String message) {
+        return Problems.unexpected(
+                LoggerFactory.getLogger(ProblemsTests.class), "report-service", new IllegalStateException(message));
     }
 }

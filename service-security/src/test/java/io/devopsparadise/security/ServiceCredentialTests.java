@@ -27,7 +27,7 @@ class ServiceCredentialTests {
     }
 
     @Test
-    void everyPathNeedsTheCredentialButHealthAndTheApiDocumentation() {
+    void everyPathNeedsTheCredentialButTheHealthEndpoints() {
         ProtectedPaths paths = new ProtectedPaths(
                 List.of("/**"), List.of("/actuator/health", "/actuator/health/**", "/v3/api-docs/**"));
 
