@@ -3,7 +3,8 @@
 # sessions, each against calling the backend directly, nginx as a plain reverse proxy and supergateway, for
 # server-everything and a minimal fast echo backend. Not part of the tests.
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
-#   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo by default)
+#   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo,idle-sessions by default)
+#   BENCH_IDLE_SESSIONS=10000  idle sessions opened for the gateway's memory per session
 #   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
 #   BENCH_GATEWAY_OPTS="-Dreactor.netty.native=false"   JVM options of the gateway (here: NIO instead of epoll)
 set -euo pipefail
@@ -47,12 +48,13 @@ jfr=()
 # shellcheck disable=SC2086
 PARADISE_HOME="$work/home" java ${BENCH_GATEWAY_OPTS:-} "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
   --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
-  --paradise.gateway.rate-limit=0 >"$work/gateway.log" 2>&1 &
+  --paradise.gateway.rate-limit=0 --paradise.gateway.max-sessions-per-client=$(( ${BENCH_IDLE_SESSIONS:-10000} + 100 )) \
+  >"$work/gateway.log" 2>&1 &
 gw_pid=$!
 pids+=($gw_pid)
 for port in $im_port $gw_port; do
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 done
 
-BENCH_ROOT="$root" BENCH_WORK="$work" BENCH_GATEWAY="http://127.0.0.1:$gw_port" BENCH_ADMIN="$admin" \
+BENCH_ROOT="$root" BENCH_WORK="$work" BENCH_GATEWAY_PID="$gw_pid" BENCH_GATEWAY="http://127.0.0.1:$gw_port" BENCH_ADMIN="$admin" \
   python3 "$root/bench/gateway/gateway_bench.py"
