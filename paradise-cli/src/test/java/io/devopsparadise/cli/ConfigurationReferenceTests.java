@@ -93,17 +93,20 @@ class ConfigurationReferenceTests {
     }
 
     @Test
-    void everySettingIsDocumentedAndEveryDocumentedSettingExists() throws Exception {
+    void everySettingIsDocumented() throws Exception {
         Set<String> code = settingsInCode();
-        Set<String> docs = settingsInDocs();
 
         assertThat(code).hasSizeGreaterThan(40);
-        assertThat(docs)
+        assertThat(settingsInDocs())
                 .as("settings in the code but not in docs/configuration.md")
                 .containsAll(code);
-        assertThat(code)
+    }
+
+    @Test
+    void everyDocumentedSettingExists() throws Exception {
+        assertThat(settingsInCode())
                 .as("settings in docs/configuration.md that no service has")
-                .containsAll(docs);
+                .containsAll(settingsInDocs());
     }
 
     @Test

@@ -26,37 +26,63 @@ class ConfigurationToolsTests {
         return Files.writeString(dir.resolve(name), content);
     }
 
-    @Test
-    void generatedConfigurationsTakeTheTokenFromTheEnvironmentAndValidate() throws Exception {
-        McpConfigs configs = new McpConfigs(JSON);
-        String claude = JSON.writeValueAsString(configs.claudeCode(
-                "devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "DEVOPS_PARADISE_TOKEN"));
-        String generic = JSON.writeValueAsString(
-                configs.mcpServers("devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "MY_TOKEN"));
+    private final McpConfigs configs = new McpConfigs(JSON);
 
-        assertThat(claude)
+    private String claudeCodeConfiguration() {
+        return JSON.writeValueAsString(configs.claudeCode(
+                "devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "DEVOPS_PARADISE_TOKEN"));
+    }
+
+    private String genericConfiguration() {
+        return JSON.writeValueAsString(
+                configs.mcpServers("devops-paradise", URI.create("http://127.0.0.1:8100/mcp"), "MY_TOKEN"));
+    }
+
+    @Test
+    void aGeneratedClaudeCodeConfigurationTakesTheTokenFromTheEnvironment() {
+        assertThat(claudeCodeConfiguration())
                 .isEqualTo("{\"mcpServers\":{\"devops-paradise\":{\"url\":\"http://127.0.0.1:8100/mcp\","
                         + "\"headers\":{\"Authorization\":\"Bearer ${DEVOPS_PARADISE_TOKEN}\"},\"type\":\"http\"}}}");
-        assertThat(generic).contains("\"Authorization\":\"Bearer ${MY_TOKEN}\"").doesNotContain("\"type\"");
-        assertThat(new McpConfigValidator(JSON).validate(file("claude.json", claude)))
+    }
+
+    @Test
+    void aGeneratedGenericConfigurationTakesTheTokenFromTheEnvironment() {
+        assertThat(genericConfiguration())
+                .contains("\"Authorization\":\"Bearer ${MY_TOKEN}\"")
+                .doesNotContain("\"type\"");
+    }
+
+    @Test
+    void generatedConfigurationsPassTheValidator() throws Exception {
+        assertThat(new McpConfigValidator(JSON).validate(file("claude.json", claudeCodeConfiguration())))
                 .isEmpty();
-        assertThat(new McpConfigValidator(JSON).validate(file("generic.json", generic)))
+        assertThat(new McpConfigValidator(JSON).validate(file("generic.json", genericConfiguration())))
                 .isEmpty();
+    }
+
+    @Test
+    void aTokenVariableThatIsNotAVariableNameIsRefused() {
         assertThatThrownBy(() -> configs.claudeCode("p", URI.create("http://h/mcp"), "not a variable"))
                 .hasMessageContaining("environment variable name");
     }
 
     @Test
-    void brokenMcpConfigurationsAreExplainedWithWhereAndWhat() throws Exception {
-        McpConfigValidator validator = new McpConfigValidator(JSON);
-
-        assertThat(validator.validate(file("a.json", "{\"servers\":{}}")))
+    void anMcpConfigurationWithoutMcpServersIsExplained() throws Exception {
+        assertThat(new McpConfigValidator(JSON).validate(file("a.json", "{\"servers\":{}}")))
                 .containsExactly("mcpServers: missing; the file must hold {\"mcpServers\": {\"<name>\": {…}}}");
-        assertThat(validator.validate(file("b.json", "{\"mcpServers\":")))
+    }
+
+    @Test
+    void anMcpConfigurationThatIsNotJsonIsExplained() throws Exception {
+        assertThat(new McpConfigValidator(JSON).validate(file("b.json", "{\"mcpServers\":")))
                 .singleElement()
                 .asString()
                 .contains("is not valid JSON");
-        assertThat(validator.validate(file("c.json", """
+    }
+
+    @Test
+    void eachBrokenMcpServerSettingIsExplainedAtItsPath() throws Exception {
+        assertThat(new McpConfigValidator(JSON).validate(file("c.json", """
                 {"mcpServers": {
                   "paradise": {"type": "websocket", "url": "ftp://x", "headers": {"Authorization": "Bearer pdb_abcdefghijklmnopqrstuvwxyz012345"}},
                   "local": {"type": "stdio"},
@@ -94,7 +120,7 @@ class ConfigurationToolsTests {
     }
 
     @Test
-    void brokenProfilesAreExplainedWithWhereAndWhat() throws Exception {
+    void eachBrokenProfileSettingIsExplainedAtItsPath() throws Exception {
         Path broken = file("broken.yml", """
                 paradise:
                   quality:
@@ -122,6 +148,10 @@ class ConfigurationToolsTests {
                         "paradise.quality.profiles.nightly.fail-fast: must be true or false",
                         "paradise.quality.profiles.nightly.target-url: 'file:///etc/passwd' must be an http or https URL",
                         "paradise.quality.profiles.empty.categories: give a list of at least one of [unit, lint, semantic, security, api, e2e, performance]");
+    }
+
+    @Test
+    void aProfilesFileWithoutProfilesIsExplained() throws Exception {
         assertThat(new ProfilesValidator().validate(file("none.yml", "paradise: {}")))
                 .singleElement()
                 .asString()
@@ -129,7 +159,7 @@ class ConfigurationToolsTests {
     }
 
     @Test
-    void theCommandLineExitsWithTwoOnMisuseAndOneOnInvalidFiles() throws Exception {
+    void theCommandLineExitsWithTwoOnMisuse() throws Exception {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(errors, true, StandardCharsets.UTF_8));
 
@@ -139,16 +169,6 @@ class ConfigurationToolsTests {
         assertThat(ParadiseCli.run(List.of("mcp-config", "--colour", "red"), console))
                 .isEqualTo(2);
         assertThat(ParadiseCli.run(
-                        List.of("validate-mcp", file("bad.json", "{}").toString()), console))
-                .isEqualTo(1);
-        assertThat(ParadiseCli.run(
-                        List.of(
-                                "validate-profiles",
-                                file("good.yml", new ProfileTemplates().render("a", "quick"))
-                                        .toString()),
-                        console))
-                .isZero();
-        assertThat(ParadiseCli.run(
                         List.of("setup", "--workspace", dir.toString(), "--gateway-url", "not a url"), console))
                 .isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8))
@@ -156,5 +176,27 @@ class ConfigurationToolsTests {
                 .contains("--format must be claude-code or mcp-servers")
                 .contains("unknown option --colour")
                 .contains("--gateway-url must be a URL");
+    }
+
+    @Test
+    void theCommandLineExitsWithOneOnAnInvalidFile() throws Exception {
+        assertThat(ParadiseCli.run(
+                        List.of("validate-mcp", file("bad.json", "{}").toString()), silentConsole()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theCommandLineExitsWithZeroOnAValidFile() throws Exception {
+        assertThat(ParadiseCli.run(
+                        List.of(
+                                "validate-profiles",
+                                file("good.yml", new ProfileTemplates().render("a", "quick"))
+                                        .toString()),
+                        silentConsole()))
+                .isZero();
+    }
+
+    private static Console silentConsole() {
+        return new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     }
 }

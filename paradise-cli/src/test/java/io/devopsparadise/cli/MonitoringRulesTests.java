@@ -26,7 +26,7 @@ class MonitoringRulesTests {
     private static final Path MONITORING = RepoPaths.root().resolve("docker/monitoring");
 
     @Test
-    void everyAlertingRuleFiresOnWhatShouldFireItAndOnNothingElse() throws Exception {
+    void everyAlertingRuleFiresExactlyWhenItShould() throws Exception {
         Result tested = run(MONITORING, "promtool", "test", "rules", "tests/paradise.rules.test.yml");
 
         assertThat(tested.exit()).as(tested.output()).isZero();
@@ -91,7 +91,7 @@ class MonitoringRulesTests {
     }
 
     @Test
-    void everyPlatformMetricTheRulesAndTheGrafanaDashboardReadIsDocumented() throws Exception {
+    void everyPlatformMetricTheMonitoringReadsIsDocumented() throws Exception {
         String documented = Files.readString(RepoPaths.root().resolve("docs/monitoring.md"));
         String read =
                 String.join("\n", grafanaQueries()) + Files.readString(MONITORING.resolve("rules/paradise.rules.yml"));

@@ -61,7 +61,7 @@ class ScriptParityTests {
     }
 
     @Test
-    void bothDocumentTheSameArgumentsOptionsAndDefaults() {
+    void bothDocumentTheSameUsage() {
         List<String> bash = usage(BASH, "#");
         List<String> powershell = usage(POWERSHELL, "");
 

@@ -84,14 +84,21 @@ class SetupTests {
     }
 
     @Test
-    void aRerunReusesTheClientAndItsSavedToken() {
+    void aRerunReusesTheRegisteredClient() {
         setup("alice", "quick", false).run();
         setup("alice", "quick", false).run();
 
         assertThat(platform.count("POST /api/clients")).isEqualTo(1);
-        assertThat(platform.issued).hasSize(1);
         assertThat(output.toString(StandardCharsets.UTF_8))
                 .contains("client 'alice' is already registered; reusing it");
+    }
+
+    @Test
+    void aRerunReusesTheSavedToken() {
+        setup("alice", "quick", false).run();
+        setup("alice", "quick", false).run();
+
+        assertThat(platform.issued).hasSize(1);
     }
 
     @Test
@@ -106,18 +113,28 @@ class SetupTests {
     }
 
     @Test
-    void withoutClaudeCodeTheWorkspacesMcpJsonGetsTheServerAndKeepsItsOthers() throws Exception {
+    void withoutClaudeCodeTheWorkspacesMcpJsonGetsTheServer() throws Exception {
+        JsonNode servers = mcpServersAfterSetupBesideAnother();
+
+        assertThat(servers.path(Setup.SERVER_NAME).path("url").asString())
+                .isEqualTo(platform.url("/mcp").toString());
+    }
+
+    @Test
+    void withoutClaudeCodeTheWorkspacesMcpJsonKeepsItsOtherServers() throws Exception {
+        JsonNode servers = mcpServersAfterSetupBesideAnother();
+
+        assertThat(servers.path("other").path("command").asString()).isEqualTo("other-server");
+    }
+
+    private JsonNode mcpServersAfterSetupBesideAnother() throws Exception {
         Files.writeString(
                 workspace.resolve(".mcp.json"),
                 "{\"mcpServers\":{\"other\":{\"type\":\"stdio\",\"command\":\"other-server\"}}}");
 
         setup("alice", "quick", false).run();
 
-        JsonNode servers =
-                JSON.readTree(Files.readString(workspace.resolve(".mcp.json"))).path("mcpServers");
-        assertThat(servers.path("other").path("command").asString()).isEqualTo("other-server");
-        assertThat(servers.path(Setup.SERVER_NAME).path("url").asString())
-                .isEqualTo(platform.url("/mcp").toString());
+        return JSON.readTree(Files.readString(workspace.resolve(".mcp.json"))).path("mcpServers");
     }
 
     @Test
@@ -177,14 +194,27 @@ class SetupTests {
     }
 
     @Test
-    void theFirstReportWaitsForTheRunToFinishAndBeStored() {
+    void theFirstRunIsStartedForTheNewClient() {
+        setup("alice", "quick", true).run();
+
+        assertThat(platform.body("POST /api/runs").path("clientId").asString()).isEqualTo("alice");
+    }
+
+    @Test
+    void theFirstReportWaitsForTheRunToFinish() {
         platform.summariesBeforeTheEnd.set(1);
+
+        setup("alice", "quick", true).run();
+
+        assertThat(platform.count("GET /api/runs/r-1/summary")).isEqualTo(2);
+    }
+
+    @Test
+    void theFirstReportWaitsForTheRunToBeStored() {
         platform.storedAfter.set(1);
 
         setup("alice", "quick", true).run();
 
-        assertThat(platform.body("POST /api/runs").path("clientId").asString()).isEqualTo("alice");
-        assertThat(platform.count("GET /api/runs/r-1/summary")).isEqualTo(2);
         assertThat(platform.count("GET /api/runs/r-1")).isEqualTo(2);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("first report: grade B, score 81/100");
     }

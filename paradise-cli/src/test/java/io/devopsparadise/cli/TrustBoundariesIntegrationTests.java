@@ -242,21 +242,33 @@ class TrustBoundariesIntegrationTests {
     }
 
     @Test
-    void anotherLocalUserSeesNoResultsAndStartsNoRunsWithoutSigningIn() throws Exception {
+    void anotherLocalUserSeesNoResultsWithoutSigningIn() throws Exception {
         ServiceProcess dashboard = services.get("dashboard-ui");
 
         HttpResponse<String> page = browserGet(dashboard.url("/"), null);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in"));
-        assertThat(Http.sendAnonymous("POST", dashboard.url("/runs?clientId=alice&profile=quick"), null)
-                        .statusCode())
-                .isEqualTo(401);
         assertThat(Http.sendAnonymous("GET", dashboard.url("/events"), null).statusCode())
                 .isEqualTo(401);
         assertThat(Http.sendAnonymous("GET", dashboard.url("/fragments/runs"), null)
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void anotherLocalUserStartsNoRunsWithoutSigningIn() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+
+        assertThat(Http.sendAnonymous("POST", dashboard.url("/runs?clientId=alice&profile=quick"), null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void anotherLocalUserGetsNoSignInLink() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+
         assertThat(Http.sendAnonymous("POST", dashboard.url("/api/sign-in-links"), null)
                         .statusCode())
                 .as("links are for the platform's tools")
@@ -264,39 +276,70 @@ class TrustBoundariesIntegrationTests {
     }
 
     @Test
-    void aSignInLinkWorksOnceAndTheBrowserNeverHoldsTheServiceCredential() throws Exception {
+    void aSignInLinkSignsTheBrowserIn() throws Exception {
         ServiceProcess dashboard = services.get("dashboard-ui");
-        HttpResponse<String> issued = Http.send("POST", dashboard.url("/api/sign-in-links"), null);
-        URI link = URI.create(tools.jackson.databind.json.JsonMapper.builder()
-                .build()
-                .readTree(issued.body())
-                .path("url")
-                .asString());
 
-        HttpResponse<String> signedIn = browserGet(link, null);
+        HttpResponse<String> signedIn = browserGet(signInLink(dashboard), null);
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
-        HttpResponse<String> overview = browserGet(dashboard.url("/"), cookie.substring(0, cookie.indexOf(';')));
+        HttpResponse<String> overview = browserGet(dashboard.url("/"), sessionCookie(signedIn));
         assertThat(overview.statusCode()).isEqualTo(200);
-        assertThat(overview.body()).contains("DevOps Paradise").doesNotContain(ServiceCredential.token());
+        assertThat(overview.body()).contains("DevOps Paradise");
+    }
+
+    @Test
+    void aSignInLinkWorksOnce() throws Exception {
+        URI link = signInLink(services.get("dashboard-ui"));
+        browserGet(link, null);
+
         assertThat(browserGet(link, null).statusCode())
                 .as("the same link a second time")
                 .isEqualTo(401);
     }
 
     @Test
-    void theAdminTokenSignsInAndAGuessDoesNot() throws Exception {
+    void theBrowserNeverHoldsTheServiceCredential() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+
+        HttpResponse<String> signedIn = browserGet(signInLink(dashboard), null);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        HttpResponse<String> overview = browserGet(dashboard.url("/"), sessionCookie(signedIn));
+        assertThat(overview.body()).doesNotContain(ServiceCredential.token());
+    }
+
+    private static URI signInLink(ServiceProcess dashboard) throws Exception {
+        HttpResponse<String> issued = Http.send("POST", dashboard.url("/api/sign-in-links"), null);
+        return URI.create(tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(issued.body())
+                .path("url")
+                .asString());
+    }
+
+    private static String sessionCookie(HttpResponse<String> signedIn) {
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    @Test
+    void theAdminTokenSignsIn() throws Exception {
+        ServiceProcess dashboard = services.get("dashboard-ui");
+        String admin = Files.readString(home.resolve("admin-token")).strip();
+
+        HttpResponse<String> signedIn = signInWith(dashboard, admin);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("sign-in"));
+    }
+
+    @Test
+    void aGuessedAdminTokenDoesNotSignIn() throws Exception {
         ServiceProcess dashboard = services.get("dashboard-ui");
         String admin = Files.readString(home.resolve("admin-token")).strip();
 
         assertThat(signInWith(dashboard, admin.substring(0, admin.length() - 1) + "x")
                         .statusCode())
                 .isEqualTo(401);
-        HttpResponse<String> signedIn = signInWith(dashboard, admin);
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location"))
-                .hasValueSatisfying(location -> assertThat(location).doesNotContain("sign-in"));
     }
 
     private static HttpResponse<String> browserGet(URI uri, String cookie) throws Exception {
