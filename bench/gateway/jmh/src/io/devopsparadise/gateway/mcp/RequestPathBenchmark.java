@@ -31,7 +31,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -94,8 +93,7 @@ public class RequestPathBenchmark {
         resources.setUseGlobalResources(false);
         resources.setShutdownQuietPeriod(Duration.ZERO);
         resources.start();
-        backend = new Backend(
-                WebClient.builder(), new InstanceResilience(properties, new SimpleMeterRegistry()), properties, resources);
+        backend = new Backend(new InstanceResilience(properties, new SimpleMeterRegistry()), properties, resources);
         String url = "http://127.0.0.1:" + echo.port() + "/mcp";
         instance = new InstanceView("i-1", "alice", "everything", Engine.PROCESS, "/w", InstanceState.HEALTHY,
                 Map.of("mcp", echo.port()), url, "ok", Instant.EPOCH, Instant.EPOCH, 0, 0, Instant.EPOCH, null, null, null);

@@ -19,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -35,16 +34,12 @@ class Backend implements DisposableBean {
     private static final String ACCEPT_BOTH = "application/json, text/event-stream";
 
     private final ConnectionProvider pool;
-    private final WebClient http;
+    private final ReactorClientHttpConnector http;
     private final InstanceResilience resilience;
     private final Duration timeout;
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
-    Backend(
-            WebClient.Builder builder,
-            InstanceResilience resilience,
-            GatewayProperties properties,
-            ReactorResourceFactory resources) {
+    Backend(InstanceResilience resilience, GatewayProperties properties, ReactorResourceFactory resources) {
         this.pool = ConnectionProvider.builder("backends")
                 .maxConnections(2048)
                 .pendingAcquireMaxCount(-1)
@@ -53,11 +48,9 @@ class Backend implements DisposableBean {
         // the server's event loops: a call to the backend stays on the loop of the client request it serves
         HttpClient client =
                 HttpClient.create(pool).runOn(resources.getLoopResources()).keepAlive(true);
-        this.http = builder.clone()
-                // relayed MCP traffic is measured by McpMetrics; a client observation per call would measure it twice
-                .observationRegistry(io.micrometer.observation.ObservationRegistry.NOOP)
-                .clientConnector(new ReactorClientHttpConnector(client))
-                .build();
+        // the connector alone, not a WebClient: the gateway relays bytes, so WebClient's codecs, filters, status
+        // handling and observation (McpMetrics measures relayed traffic) were only per-call cost
+        this.http = new ReactorClientHttpConnector(client);
         this.resilience = resilience;
         this.timeout = properties.backendTimeout();
     }
@@ -118,13 +111,18 @@ class Backend implements DisposableBean {
 
     private Mono<ResponseEntity<Flux<DataBuffer>>> exchange(
             HttpMethod method, InstanceView instance, String clientId, Consumer<HttpHeaders> headers, byte[] body) {
-        WebClient.RequestBodySpec request = http.method(method)
-                .uri(uris.computeIfAbsent(instance.mcpUrl(), URI::create))
-                .headers(headers);
-        WebClient.RequestHeadersSpec<?> withBody = body == null ? request : request.bodyValue(body);
-        return withBody.retrieve()
-                .onStatus(status -> true, response -> Mono.empty())
-                .toEntityFlux(DataBuffer.class)
+        URI uri = uris.computeIfAbsent(instance.mcpUrl(), URI::create);
+        return http.connect(method, uri, request -> {
+                    headers.accept(request.getHeaders());
+                    if (body == null) {
+                        return request.setComplete();
+                    }
+                    request.getHeaders().setContentLength(body.length);
+                    return request.writeWith(Mono.just(request.bufferFactory().wrap(body)));
+                })
+                .map(response -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .body(response.getBody()))
                 .timeout(timeout)
                 .transformDeferred(RetryOperator.of(resilience.retryWhileStarting()))
                 .transformDeferred(CircuitBreakerOperator.of(resilience.breakerOf(clientId)));

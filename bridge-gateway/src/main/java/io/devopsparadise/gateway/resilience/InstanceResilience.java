@@ -14,7 +14,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Per-client resilience: a circuit breaker around the client's instance, a retry for the moments it is
@@ -61,10 +60,7 @@ public class InstanceResilience {
      * Such a request never ran on a live backend, so sending it again — to the restarted one — cannot run it twice.
      */
     static boolean neverReachedTheBackend(Throwable error) {
-        if (!(error instanceof WebClientRequestException)) {
-            return false;
-        }
-        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof java.net.ConnectException
                     || cause instanceof reactor.netty.http.client.PrematureCloseException

@@ -95,11 +95,7 @@ class BackendSessionsTests {
         resources.setUseGlobalResources(false);
         resources.setShutdownQuietPeriod(Duration.ZERO);
         resources.start();
-        backend = new Backend(
-                WebClient.builder(),
-                new InstanceResilience(properties, new SimpleMeterRegistry()),
-                properties,
-                resources);
+        backend = new Backend(new InstanceResilience(properties, new SimpleMeterRegistry()), properties, resources);
         bodies = new BackendBodies(1 << 20);
         sessions = new BackendSessions(
                 backend, new ClientInstances(client, properties, Clock.systemUTC()), bodies, new JsonRpc(mapper));
