@@ -79,31 +79,52 @@ class AlertReceiverIntegrationTests {
     }
 
     @Test
-    void aFiringAlertIsKeptAndForwardedAsSlackTextWithoutTheServiceCredential() throws Exception {
+    void aFiringAlertIsKept() throws Exception {
         HttpResponse<String> posted = post(notification(alert("firing", "a1", "ParadiseInstanceFailed", "carol")));
 
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
         JsonNode kept = find("a1");
         assertThat(kept.path("alert").path("labels").path("client").asString()).isEqualTo("carol");
-        await().atMost(Duration.ofSeconds(10)).until(() -> forwarded.stream().anyMatch(f -> f.contains("carol")));
-        String forward =
-                forwarded.stream().filter(f -> f.contains("carol")).findFirst().orElseThrow();
-        assertThat(forward).startsWith("null|");
-        assertThat(JSON.readTree(forward.substring("null|".length()))
-                        .path("text")
-                        .asString())
-                .isEqualTo("[FIRING] Instance of carol FAILED (critical)\nInstance i-carol of client carol is FAILED.");
     }
 
     @Test
-    void aResolvedAlertReplacesItsFiringStateAndIsForwardedAsResolved() throws Exception {
+    void aFiringAlertIsForwardedAsSlackText() throws Exception {
+        post(notification(alert("firing", "a2", "ParadiseInstanceFailed", "cathy")));
+
+        assertThat(JSON.readTree(awaitForwarded("cathy").substring("null|".length()))
+                        .path("text")
+                        .asString())
+                .isEqualTo("[FIRING] Instance of cathy FAILED (critical)\nInstance i-cathy of client cathy is FAILED.");
+    }
+
+    @Test
+    void aForwardedAlertCarriesNoServiceCredential() throws Exception {
+        post(notification(alert("firing", "a3", "ParadiseInstanceFailed", "cecil")));
+
+        assertThat(awaitForwarded("cecil")).startsWith("null|");
+    }
+
+    private String awaitForwarded(String client) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> forwarded.stream().anyMatch(f -> f.contains(client)));
+        return forwarded.stream().filter(f -> f.contains(client)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aResolvedAlertReplacesItsFiringState() throws Exception {
         post(notification(alert("firing", "b1", "ParadiseServiceDown", "dave")));
         HttpResponse<String> posted = post(notification(alert("resolved", "b1", "ParadiseServiceDown", "dave")));
 
         assertThat(posted.statusCode()).isEqualTo(204);
         assertThat(find("b1").path("alert").path("status").asString()).isEqualTo("resolved");
+    }
+
+    @Test
+    void aResolvedAlertIsForwardedAsResolved() throws Exception {
+        post(notification(alert("firing", "b2", "ParadiseServiceDown", "dora")));
+        post(notification(alert("resolved", "b2", "ParadiseServiceDown", "dora")));
+
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> forwarded.stream().anyMatch(f -> f.contains("[RESOLVED]") && f.contains("dave")));
+                .until(() -> forwarded.stream().anyMatch(f -> f.contains("[RESOLVED]") && f.contains("dora")));
     }
 
     @Test
@@ -150,18 +171,23 @@ class AlertReceiverIntegrationTests {
     }
 
     @Test
-    void theMonitoringCredentialDeliversAlertsAndOpensNothingElse() throws Exception {
-        String monitoring = ServiceCredential.monitoringAuthorization();
-
+    void theMonitoringCredentialDeliversAlerts() throws Exception {
         HttpResponse<String> delivered = Http.send(
                 "POST",
                 url("/api/alerts"),
                 notification(alert("firing", "m1", "ParadiseServiceDown", "ivan")),
-                monitoring);
+                ServiceCredential.monitoringAuthorization());
+
+        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(204);
+    }
+
+    @Test
+    void theMonitoringCredentialOpensNothingElse() throws Exception {
+        String monitoring = ServiceCredential.monitoringAuthorization();
+
         HttpResponse<String> usage = Http.send("GET", url("/api/usage"), null, monitoring);
         HttpResponse<String> signIn = Http.send("POST", url("/api/sign-in-links"), null, monitoring);
 
-        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(204);
         assertThat(usage.statusCode()).isEqualTo(401);
         assertThat(signIn.statusCode()).isEqualTo(401);
     }

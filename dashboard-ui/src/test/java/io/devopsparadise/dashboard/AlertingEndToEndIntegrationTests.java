@@ -176,7 +176,7 @@ class AlertingEndToEndIntegrationTests {
     }
 
     @Test
-    void anInstanceKilledUntilItFailedIsAlertedForwardedAndShownOnTheDashboard() throws Exception {
+    void anInstanceKilledUntilItFailedIsAlertedEndToEnd() throws Exception {
         awaitScraped();
         JsonNode instance = provision("alice");
 

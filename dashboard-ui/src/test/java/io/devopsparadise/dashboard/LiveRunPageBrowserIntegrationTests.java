@@ -77,15 +77,18 @@ class LiveRunPageBrowserIntegrationTests {
         return wait;
     }
 
-    @Test
-    void thePlanAndEachFailingTestAppearOnTheLivePageAsTheirEventsArriveAndStayText() throws Exception {
-        String runId = UUID.randomUUID().toString();
-        String otherRun = UUID.randomUUID().toString();
-        platform.running(runId);
-        platform.running(otherRun);
+    /** Opens a running run's page and waits for it to follow the live stream. */
+    private void openLivePage(String runId) {
         browser.get(dashboard("/runs/" + runId));
         waitUpTo(Duration.ofSeconds(10))
                 .until(b -> b.findElement(By.id("live-status")).getText().equals("live"));
+    }
+
+    @Test
+    void theTestPlanAppearsOnTheLivePageWhenItsEventArrives() throws Exception {
+        String runId = UUID.randomUUID().toString();
+        platform.running(runId);
+        openLivePage(runId);
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("RUNNING");
         assertThat(browser.findElements(By.id("run-plan"))).isEmpty();
 
@@ -96,6 +99,19 @@ class LiveRunPageBrowserIntegrationTests {
                 .until(b -> !b.findElements(By.cssSelector("#run-plan li")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#run-plan li")).getText())
                 .isEqualTo(PLAN);
+    }
+
+    @Test
+    void eachFailingTestOfTheRunAppearsOnTheLivePageBeforeItsToolEnds() throws Exception {
+        String runId = UUID.randomUUID().toString();
+        String otherRun = UUID.randomUUID().toString();
+        platform.running(runId);
+        platform.running(otherRun);
+        openLivePage(runId);
+        platform.publish(Type.TOOL_STARTED, runId, "pytest", "RUNNING", null);
+        waitUpTo(Duration.ofSeconds(10))
+                .until(b -> !b.findElements(By.cssSelector("#run-tools tr[data-tool='pytest']"))
+                        .isEmpty());
         assertThat(browser.findElements(By.id("run-first-failures"))).isEmpty();
 
         platform.publish(Type.TEST_FAILED, otherRun, "pytest", "FAILED", "tests/test_other.py::test_elsewhere: boom");
@@ -110,6 +126,22 @@ class LiveRunPageBrowserIntegrationTests {
         assertThat(browser.findElement(By.cssSelector("#run-tools tr[data-tool='pytest']"))
                         .getText())
                 .contains("RUNNING");
+    }
+
+    @Test
+    void theEventsTextStaysTextOnTheLivePage() throws Exception {
+        String runId = UUID.randomUUID().toString();
+        platform.running(runId);
+        openLivePage(runId);
+
+        platform.publish(Type.PLAN, runId, "pytest", "SELECTED", PLAN);
+        platform.publish(Type.TOOL_STARTED, runId, "pytest", "RUNNING", null);
+        platform.publish(Type.TEST_FAILED, runId, "pytest", "FAILED", FAILURE);
+
+        waitUpTo(Duration.ofSeconds(10))
+                .until(b -> !b.findElements(By.cssSelector("#run-plan li")).isEmpty()
+                        && !b.findElements(By.cssSelector("#run-first-failures li"))
+                                .isEmpty());
         assertThat(browser.findElements(By.cssSelector("#run-live img, #run-live script, #run-live b")))
                 .as("markup from the events")
                 .isEmpty();

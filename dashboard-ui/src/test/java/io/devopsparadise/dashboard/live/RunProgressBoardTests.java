@@ -36,33 +36,52 @@ class RunProgressBoardTests {
         return board.progress(runId).orElseThrow();
     }
 
-    @Test
-    void recordsTheTestPlanAndEachFailingTestAsTheirEventsArrive() {
+    /** A run whose pytest has its plan and one failing test so far. */
+    private RunProgress aRunningPytestWithAFailure() {
         record(Type.RUN_STARTED, "run-1", null, "RUNNING", null);
         record(Type.PLAN, "run-1", "pytest", "SELECTED", "pytest: 1 of 4 test(s) selected, 3 skipped");
         record(Type.TOOL_STARTED, "run-1", "pytest", "RUNNING", null);
         record(Type.TEST_FAILED, "run-1", "pytest", "FAILED", "tests/test_ops.py::test_sub: assert 8 == 2");
+        return progress("run-1");
+    }
 
-        RunProgress run = progress("run-1");
+    @Test
+    void recordsWhatIsRunningAsTheEventsArrive() {
+        RunProgress run = aRunningPytestWithAFailure();
 
         assertThat(run.state()).isEqualTo(RunState.RUNNING);
-        assertThat(run.plans()).containsExactly("pytest: 1 of 4 test(s) selected, 3 skipped");
-        assertThat(run.failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");
         assertThat(run.tools())
                 .extracting(ToolProgress::tool, ToolProgress::label)
                 .containsExactly(tuple("pytest", "RUNNING"));
     }
 
     @Test
-    void keepsTheFirstTenPlansAndTheFirstTwentyFailures() {
+    void recordsTheTestPlanAsItsEventArrives() {
+        RunProgress run = aRunningPytestWithAFailure();
+
+        assertThat(run.plans()).containsExactly("pytest: 1 of 4 test(s) selected, 3 skipped");
+    }
+
+    @Test
+    void recordsEachFailingTestAsItsEventArrives() {
+        RunProgress run = aRunningPytestWithAFailure();
+
+        assertThat(run.failures()).containsExactly("pytest: tests/test_ops.py::test_sub: assert 8 == 2");
+    }
+
+    @Test
+    void keepsTheFirstTenPlans() {
         IntStream.range(0, 15).forEach(i -> record(Type.PLAN, "run-1", "pytest", "ALL", "plan " + i));
+
+        assertThat(progress("run-1").plans()).hasSize(10).startsWith("plan 0").endsWith("plan 9");
+    }
+
+    @Test
+    void keepsTheFirstTwentyFailures() {
         IntStream.range(0, 30)
                 .forEach(i -> record(Type.TEST_FAILED, "run-1", "pytest", "FAILED", "test_" + i + ": boom"));
 
-        RunProgress run = progress("run-1");
-
-        assertThat(run.plans()).hasSize(10).startsWith("plan 0").endsWith("plan 9");
-        assertThat(run.failures())
+        assertThat(progress("run-1").failures())
                 .hasSize(20)
                 .startsWith("pytest: test_0: boom")
                 .endsWith("pytest: test_19: boom");
