@@ -79,7 +79,7 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
-    void provisionsTenDockerClientsAtOnceEachWithItsOwnContainerAndPortsThenCleansUpEverything() throws Exception {
+    void tenDockerClientsAtOnceEachGetAContainerOfTheirOwnUntilDeleted() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<ResponseEntity<InstanceView>>> requests = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -120,7 +120,7 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
-    void restartsAContainerKilledFromOutsideAndDeclaresItFailedPastTheRestartCap() throws Exception {
+    void aContainerKilledFromOutsideIsRestartedUpToTheRestartCap() throws Exception {
         InstanceView instance = manager.provisionHealthy("phoenix", workspace("phoenix"), "everything");
 
         killContainerOf(instance);
@@ -160,7 +160,7 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
-    void aClientsOwnContainerLimitsAreAppliedAndSurviveARestart() throws Exception {
+    void aClientsOwnContainerLimitsHoldAcrossARestart() throws Exception {
         Path dir = workspace("limited");
         ResponseEntity<Map<String, Object>> created = manager.postJson(
                 "/api/instances?waitSeconds=60",
@@ -187,6 +187,11 @@ class InstanceManagerIntegrationTests {
                         .getHostConfig()
                         .getMemory())
                 .isEqualTo(300L * 1024 * 1024);
+    }
+
+    @Test
+    void invalidContainerLimitsAreRefusedSayingWhy() throws Exception {
+        Path dir = workspace("limited-wrongly");
 
         assertProblem(
                 provision("{\"clientId\":\"l2\",\"workspace\":\"" + dir
@@ -221,7 +226,7 @@ class InstanceManagerIntegrationTests {
     }
 
     @Test
-    void execStreamsOutputFromInsideTheContainerAndEndsWithTheExitCode() throws Exception {
+    void execInAContainerRunsInTheMountedWorkspace() throws Exception {
         Path workspace = workspace("exec");
         Files.writeString(workspace.resolve("hello.txt"), "hello from the workspace");
         InstanceView instance = manager.provisionHealthy("exec-client", workspace, "everything");

@@ -75,7 +75,7 @@ class LimitsIntegrationTests {
     }
 
     @Test
-    void skipsPortsHeldByForeignProgramsAndAnswers503WhenTheRangeIsExhausted() throws Exception {
+    void portsHeldByForeignProgramsCountAsTakenUntilTheRangeIsExhausted() throws Exception {
         manager = start();
 
         InstanceView first = manager.provisionHealthy(
@@ -96,7 +96,7 @@ class LimitsIntegrationTests {
     }
 
     @Test
-    void answers503WhenTheDockerEngineIsUnreachableAndFallsBackToProcessesForAutoProfiles() throws Exception {
+    void withoutADockerEngineOnlyAutoProfilesFallBackToProcesses() throws Exception {
         manager = start();
         Path project = Files.createDirectories(workspaces.resolve("project"));
 
@@ -117,7 +117,7 @@ class LimitsIntegrationTests {
     }
 
     @Test
-    void reapsInstancesWithoutActivityAndTheLimitCountsOnlyLiveOnes() throws Exception {
+    void anIdleInstanceIsReapedFreeingItsPlaceUnderTheLimit() throws Exception {
         manager = start("paradise.instances.idle-timeout=4s", "paradise.instances.max-instances=1");
         Path workspace = Files.createDirectories(workspaces.resolve("idle"));
         InstanceView idle = manager.provisionHealthy("idle", workspace, "everything-process");

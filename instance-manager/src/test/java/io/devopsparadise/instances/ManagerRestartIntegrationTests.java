@@ -56,7 +56,7 @@ class ManagerRestartIntegrationTests {
     }
 
     @Test
-    void recoversRunningInstancesDropsDeadOnesRemovesOrphansAndNeverLeasesAPortTwice() throws Exception {
+    void aRestartedManagerRecoversExactlyWhatStillRuns() throws Exception {
         manager = ManagerContext.start(home, workspaces);
         DockerClient docker = TestDocker.client();
         List<InstanceView> before = new ArrayList<>();

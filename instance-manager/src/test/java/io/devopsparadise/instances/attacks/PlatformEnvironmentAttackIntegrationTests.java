@@ -57,7 +57,7 @@ class PlatformEnvironmentAttackIntegrationTests {
     }
 
     @Test
-    void aProcessInstanceAndItsExecsNeverSeeThePlatformsEnvironment() throws Exception {
+    void noCodeInAProcessInstanceSeesThePlatformsEnvironment() throws Exception {
         startManager();
         Path workspace = Files.createDirectories(workspaces.resolve("env"));
         HttpResponse<String> created = api(

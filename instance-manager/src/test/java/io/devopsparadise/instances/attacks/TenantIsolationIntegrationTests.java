@@ -85,7 +85,7 @@ class TenantIsolationIntegrationTests {
     }
 
     @Test
-    void aSharedInstallationRefusesProcessProfilesAndSaysWhy() throws Exception {
+    void aSharedInstallationAcceptsOnlyContainerProfiles() throws Exception {
         try (ManagerContext shared = ManagerContext.start(
                 Files.createTempDirectory("paradise-shared"), workspaces, "paradise.instances.shared=true")) {
             ResponseEntity<Map<String, Object>> refused = shared.postJson(

@@ -218,26 +218,56 @@ class CodeBackendProfileIntegrationTests {
     }
 
     @Test
-    void theBridgeRefusesForeignHostsOversizedOrBrokenBodiesAndSessionsItDoesNotKnow() throws Exception {
+    void theBridgeRefusesAForeignHost() throws Exception {
         URI mcp = URI.create(boltons.mcpUrl());
-        HttpClient http = HttpClient.newHttpClient();
 
         int rebound = Http.statusWithHost(mcp, "attacker.example:" + mcp.getPort(), null);
+
+        assertThat(rebound).isEqualTo(403);
+    }
+
+    @Test
+    void theBridgeRefusesAnOversizedBody() throws Exception {
+        URI mcp = URI.create(boltons.mcpUrl());
+
         // a connection of its own: the JDK's client may stop sending a body once answered, and reuse the connection
         HttpResponse<String> huge =
                 post(HttpClient.newHttpClient(), mcp, "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}", null);
-        HttpResponse<String> notJson = post(http, mcp, "{not json", null);
-        HttpResponse<String> noSession =
-                post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null);
-        HttpResponse<String> unknownSession =
-                post(http, mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", "no-such-session");
 
-        assertThat(rebound).isEqualTo(403);
         assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void theBridgeRefusesABodyThatIsNotJson() throws Exception {
+        URI mcp = URI.create(boltons.mcpUrl());
+
+        HttpResponse<String> notJson = post(HttpClient.newHttpClient(), mcp, "{not json", null);
+
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(notJson.body()).contains("-32700").contains("not JSON");
+    }
+
+    @Test
+    void theBridgeRefusesARequestWithoutASession() throws Exception {
+        URI mcp = URI.create(boltons.mcpUrl());
+
+        HttpResponse<String> noSession =
+                post(HttpClient.newHttpClient(), mcp, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", null);
+
         assertThat(noSession.statusCode()).isEqualTo(400);
         assertThat(noSession.body()).contains("a session starts with an initialize request");
+    }
+
+    @Test
+    void theBridgeRefusesASessionItDoesNotKnow() throws Exception {
+        URI mcp = URI.create(boltons.mcpUrl());
+
+        HttpResponse<String> unknownSession = post(
+                HttpClient.newHttpClient(),
+                mcp,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+                "no-such-session");
+
         assertThat(unknownSession.statusCode()).isEqualTo(404);
         assertThat(unknownSession.body()).contains("session not found");
     }

@@ -202,15 +202,20 @@ class HealthMonitorTests {
                         Duration.ofSeconds(8));
     }
 
-    @Test
-    void anInstanceThatSpentItsRestartBudgetFailsAndIsRemovedFromItsEngine() {
-        Instance instance = healthy();
+    /** Keeps the instance down through both restarts its budget allows. */
+    private void spendTheRestartBudgetOf(Instance instance) {
         runtime.running = false;
         for (int restart = 0; restart < 2; restart++) {
             monitor.checkOne(instance.id());
             clock.advance(Duration.ofSeconds(30));
             monitor.checkOne(instance.id());
         }
+    }
+
+    @Test
+    void anInstanceThatSpentItsRestartBudgetFails() {
+        Instance instance = healthy();
+        spendTheRestartBudgetOf(instance);
         assertThat(registry.find(instance.id()).orElseThrow().restartCount()).isEqualTo(2);
 
         monitor.checkOne(instance.id());
@@ -218,19 +223,23 @@ class HealthMonitorTests {
         Instance failed = registry.find(instance.id()).orElseThrow();
         assertThat(failed.state()).isEqualTo(InstanceState.FAILED);
         assertThat(failed.health()).startsWith("gave up after 2 restarts");
-        assertThat(runtime.removed).hasSize(1);
         assertThat(events.recent()).extracting(InstanceEvent::type).endsWith(InstanceEvent.Type.FAILED);
     }
 
     @Test
-    void theMetricsNameTheFailedInstanceAndCountItsClientsRestarts() {
+    void anInstanceThatSpentItsRestartBudgetIsRemovedFromItsEngine() {
         Instance instance = healthy();
-        runtime.running = false;
-        for (int restart = 0; restart < 2; restart++) {
-            monitor.checkOne(instance.id());
-            clock.advance(Duration.ofSeconds(30));
-            monitor.checkOne(instance.id());
-        }
+        spendTheRestartBudgetOf(instance);
+
+        monitor.checkOne(instance.id());
+
+        assertThat(runtime.removed).hasSize(1);
+    }
+
+    @Test
+    void theMetricsNameTheFailedInstance() {
+        Instance instance = healthy();
+        spendTheRestartBudgetOf(instance);
         monitor.checkOne(instance.id());
 
         assertThat(meters.get("paradise.instance.state")
@@ -243,6 +252,14 @@ class HealthMonitorTests {
                         .gauge())
                 .as("an instance has one state at a time")
                 .isNull();
+    }
+
+    @Test
+    void theMetricsCountTheRestartsOfAClient() {
+        Instance instance = healthy();
+        spendTheRestartBudgetOf(instance);
+        monitor.checkOne(instance.id());
+
         assertThat(meters.get("paradise.instances.restarts")
                         .tag("client", instance.clientId())
                         .counter()

@@ -81,7 +81,7 @@ class WorkspacePolicyTests {
         ".config/other,          .config/other",
         "elsewhere/,             elsewhere",
     })
-    void acceptsAndAnswersTheRealPath(String workspace, String real) {
+    void acceptsAWorkspaceAsItsRealPath(String workspace, String real) {
         assertThat(policy.check(home.resolve(workspace).toString())).isEqualTo(home.resolve(real));
     }
 

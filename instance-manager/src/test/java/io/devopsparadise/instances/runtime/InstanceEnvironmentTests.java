@@ -39,14 +39,21 @@ class InstanceEnvironmentTests {
                         Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/op", "LANG", "C.UTF-8"));
     }
 
+    private Map<String, String> layered() {
+        return environment.with(Map.of("PORT", "8200", "LANG", "de_DE.UTF-8"), Map.of("PORT", "9000", "CI", "true"));
+    }
+
     @Test
-    void layersTheProfileAndTheRequestOnTopInOrder() {
-        assertThat(environment.with(
-                        Map.of("PORT", "8200", "LANG", "de_DE.UTF-8"), Map.of("PORT", "9000", "CI", "true")))
+    void layersTheRequestOverTheProfileOverTheAllowList() {
+        assertThat(layered())
                 .containsEntry("PORT", "9000")
                 .containsEntry("LANG", "de_DE.UTF-8")
-                .containsEntry("CI", "true")
-                .doesNotContainKeys("PARADISE_ADMIN_TOKEN", "AWS_SECRET_ACCESS_KEY", "LD_PRELOAD");
+                .containsEntry("CI", "true");
+    }
+
+    @Test
+    void aLayeredEnvironmentStillLeavesOutWhatTheAllowListDrops() {
+        assertThat(layered()).doesNotContainKeys("PARADISE_ADMIN_TOKEN", "AWS_SECRET_ACCESS_KEY", "LD_PRELOAD");
     }
 
     @Test

@@ -94,7 +94,7 @@ public abstract class InstanceRuntimeContract {
     }
 
     @Test
-    void removeStopsTheInstanceAndIsHarmlessTwice() {
+    void removingAnInstanceTwiceLeavesItStopped() {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
         awaitServing(spec);
@@ -125,7 +125,7 @@ public abstract class InstanceRuntimeContract {
     }
 
     @Test
-    void execRunsInTheWorkspaceStreamsOutputAndReportsTheExitCode() {
+    void execStreamsACommandInTheWorkspaceUntilItExits() {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
         List<String> streamed = new java.util.concurrent.CopyOnWriteArrayList<>();

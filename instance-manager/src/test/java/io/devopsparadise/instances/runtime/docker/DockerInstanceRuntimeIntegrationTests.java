@@ -78,7 +78,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
     }
 
     @Test
-    void containerIsLabelledLockedDownAndPublishedOnLoopbackOnly() {
+    void aStartedContainerIsConfiguredFromItsLaunchSpec() {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
@@ -103,7 +103,7 @@ class DockerInstanceRuntimeIntegrationTests extends InstanceRuntimeContract {
     }
 
     @Test
-    void containerRunsUnderAnInitWithAReadOnlyRootAndAWritableTmpOnANetworkWithoutInterContainerTraffic() {
+    void aStartedContainerRunsSandboxedUnderAnInit() {
         LaunchSpec spec = launchSpec();
         RuntimeHandle handle = start(spec);
 
