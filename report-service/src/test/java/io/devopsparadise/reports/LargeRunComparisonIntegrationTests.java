@@ -138,7 +138,7 @@ class LargeRunComparisonIntegrationTests {
     }
 
     @Test
-    void comparingLargeStoredRunsReadsTheirRowsAndAnswersAsComparingTheirResults() throws Exception {
+    void comparingLargeStoredRunsFromTheirRowsAnswersAsFromTheirResults() throws Exception {
         RunStore store = reports.getBean(RunStore.class);
         Comparisons comparisons = reports.getBean(Comparisons.class);
 

@@ -149,7 +149,7 @@ class RealRepositoriesIntegrationTests {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    void aCommitThatAddsOneFlake8ViolationAndOneFailingTestFailsTheNextRunNamingExactlyThose() throws Exception {
+    void theRunAfterABreakingCommitFailsNamingExactlyWhatItBroke() throws Exception {
         String client = "boltons-change";
         Path workspace = clone("boltons", workspaces.resolve(client));
         provision(client, workspace);

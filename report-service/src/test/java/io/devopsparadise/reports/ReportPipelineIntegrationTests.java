@@ -153,7 +153,7 @@ class ReportPipelineIntegrationTests {
 
     @Test
     @Order(1)
-    void aFinishedRunIsStoredScoredAndReportedWithoutBeingAsked() throws Exception {
+    void aFinishedRunReachesTheReportServiceWithoutBeingAsked() throws Exception {
         String runId = startRun("quick");
 
         JsonNode stored = awaitStored(runId);
@@ -201,7 +201,7 @@ class ReportPipelineIntegrationTests {
 
     @Test
     @Order(2)
-    void trendsAndComparisonCoverEveryRunOfTheWorkspace() throws Exception {
+    void theWorkspacesHistoryCoversEveryRun() throws Exception {
         String first = JSON.readTree(Http.get(url("/api/runs?clientId=alice")).body())
                 .get(0)
                 .path("id")
@@ -271,25 +271,47 @@ class ReportPipelineIntegrationTests {
                 .isTrue();
     }
 
-    @Test
-    @Order(4)
-    void eachClientsLatestScoreAndItsChangeAreMetricsThatOutliveARestart() throws Exception {
-        List<JsonNode> quick = JSON.readTree(
-                        Http.get(url("/api/runs?clientId=alice&limit=500")).body())
+    /** alice's quick runs, oldest first: one before the report-service's restart, one after. */
+    private List<JsonNode> quickRuns() throws Exception {
+        return JSON.readTree(Http.get(url("/api/runs?clientId=alice&limit=500")).body())
                 .valueStream()
                 .filter(run -> run.path("profile").asString().equals("quick"))
                 .sorted(java.util.Comparator.comparing(
                         run -> java.time.Instant.parse(run.path("finishedAt").asString())))
                 .toList();
+    }
+
+    @Test
+    @Order(4)
+    void eachClientsLatestScoreIsAMetric() throws Exception {
+        List<JsonNode> quick = quickRuns();
         assertThat(quick).as("one quick run before the restart, one after").hasSize(2);
         int latest = quick.get(1).path("score").asInt();
-        int change = latest - quick.get(0).path("score").asInt();
+
+        String metrics = Http.get(url("/actuator/prometheus")).body();
+
+        assertThat(metrics).contains("paradise_quality_score{client=\"alice\",profile=\"quick\"} " + (double) latest);
+    }
+
+    @Test
+    @Order(4)
+    void theChangeOfEachClientsScoreIsAMetric() throws Exception {
+        List<JsonNode> quick = quickRuns();
+        int change =
+                quick.get(1).path("score").asInt() - quick.get(0).path("score").asInt();
 
         String metrics = Http.get(url("/actuator/prometheus")).body();
 
         assertThat(metrics)
-                .contains("paradise_quality_score{client=\"alice\",profile=\"quick\"} " + (double) latest)
-                .contains("paradise_quality_score_change{client=\"alice\",profile=\"quick\"} " + (double) change)
+                .contains("paradise_quality_score_change{client=\"alice\",profile=\"quick\"} " + (double) change);
+    }
+
+    @Test
+    @Order(4)
+    void theScoreMetricsOutliveARestart() throws Exception {
+        String metrics = Http.get(url("/actuator/prometheus")).body();
+
+        assertThat(metrics)
                 .as("the standard run, stored before the restart, is read back from the store")
                 .contains("paradise_quality_score{client=\"alice\",profile=\"standard\"}");
     }

@@ -123,7 +123,7 @@ class SemanticReportsIntegrationTests {
     }
 
     @Test
-    void theJsonReportHasTheFindingWithFileLineAndColumnAndTheChange() throws Exception {
+    void theJsonReportLocatesTheFinding() throws Exception {
         JsonNode report = JSON.readTree(served("report.json"));
 
         JsonNode semantic = tool(report.path("tools"), "semantic");
@@ -139,6 +139,12 @@ class SemanticReportsIntegrationTests {
                     assertThat(finding.path("severity").asString()).isEqualTo("MEDIUM");
                     assertThat(finding.path("message").asString()).contains(MESSAGE);
                 });
+    }
+
+    @Test
+    void theJsonReportDescribesTheChangedCode() throws Exception {
+        JsonNode report = JSON.readTree(served("report.json"));
+
         assertThat(report.path("semantic").path("backend").asString()).isEqualTo("lsmcp");
         assertThat(report.path("semantic")
                         .path("changedSymbols")
@@ -192,7 +198,7 @@ class SemanticReportsIntegrationTests {
     }
 
     @Test
-    void theHtmlReportListsTheFindingAndTheCode() throws Exception {
+    void theHtmlReportListsTheFinding() throws Exception {
         org.jsoup.nodes.Document html = Jsoup.parse(served("report.html"));
 
         Element row = html.select("#findings tr").stream()
@@ -202,12 +208,18 @@ class SemanticReportsIntegrationTests {
                 .orElseThrow(() -> new AssertionError(html.select("#findings").outerHtml()));
         assertThat(row.select("td").get(3).text()).isEqualTo("checkout.py:" + plantedLine);
         assertThat(row.select("td").get(4).text()).contains(MESSAGE);
+    }
+
+    @Test
+    void theHtmlReportListsTheCode() throws Exception {
+        org.jsoup.nodes.Document html = Jsoup.parse(served("report.html"));
+
         assertThat(html.select("#changed-symbols").text()).contains("total").contains("pricing.py");
         assertThat(html.select("#overview").text()).contains("price_of_two").contains("double");
     }
 
     @Test
-    void theMarkdownReportListsTheFindingAndTheCode() throws Exception {
+    void theMarkdownReportListsTheFinding() throws Exception {
         String markdown = served("report.md");
 
         assertThat(markdown.lines()
@@ -218,6 +230,12 @@ class SemanticReportsIntegrationTests {
                 .satisfies(line -> assertThat(line)
                         .startsWith("- **MEDIUM** semantic `pyright` ")
                         .contains(MESSAGE));
+    }
+
+    @Test
+    void theMarkdownReportListsTheCode() throws Exception {
+        String markdown = served("report.md");
+
         assertThat(markdown)
                 .contains("### Code")
                 .contains("- `total` (function) `pricing.py:8-9`: 1 changed line(s)")

@@ -10,20 +10,44 @@ import org.junit.jupiter.api.Test;
 
 class RunComparisonTests {
 
-    @Test
-    void findsFixedFailuresNewAndFixedFindingsAndTheCoverageDelta() {
-        RunComparison comparison = RunComparison.of(SampleRuns.stored("previous"), SampleRuns.stored("current"));
+    private static RunComparison previousToCurrent() {
+        return RunComparison.of(SampleRuns.stored("previous"), SampleRuns.stored("current"));
+    }
 
-        assertThat(comparison.newFailures()).isEmpty();
-        assertThat(comparison.fixedFailures()).extracting(TestCaseResult::name).containsExactly("test_divide_by_zero");
-        assertThat(comparison.newFindings())
+    @Test
+    void findsNoNewFailuresWhereThereAreNone() {
+        assertThat(previousToCurrent().newFailures()).isEmpty();
+    }
+
+    @Test
+    void findsTheFixedFailures() {
+        assertThat(previousToCurrent().fixedFailures())
+                .extracting(TestCaseResult::name)
+                .containsExactly("test_divide_by_zero");
+    }
+
+    @Test
+    void findsTheNewFindings() {
+        assertThat(previousToCurrent().newFindings())
                 .extracting(Finding::rule)
                 .containsExactlyInAnyOrder("B307 eval", "GHSA-xvch-5gv4-984h");
-        assertThat(comparison.fixedFindings())
+    }
+
+    @Test
+    void findsTheFixedFindings() {
+        assertThat(previousToCurrent().fixedFindings())
                 .extracting(Finding::rule)
                 .containsExactly("B602 subprocess_popen_with_shell_equals_true");
-        assertThat(comparison.coverageDelta()).isCloseTo(32.0 / 48 - 10.0 / 18, within(1e-9));
-        assertThat(comparison.scoreDelta()).isEqualTo(75 - 53);
+    }
+
+    @Test
+    void measuresTheCoverageDelta() {
+        assertThat(previousToCurrent().coverageDelta()).isCloseTo(32.0 / 48 - 10.0 / 18, within(1e-9));
+    }
+
+    @Test
+    void measuresTheScoreDelta() {
+        assertThat(previousToCurrent().scoreDelta()).isEqualTo(75 - 53);
     }
 
     @Test

@@ -77,7 +77,7 @@ class CodeSectionTests {
     }
 
     @Test
-    void namesTheChangedSymbolsWithTheirLinesAndReferencesAndTheOverview() {
+    void rendersWhatTheCodeBackendSaysAboutTheChange() {
         SemanticAnalysis semantic = new SemanticAnalysis(
                 "lsmcp",
                 null,
@@ -125,8 +125,8 @@ class CodeSectionTests {
                 """);
     }
 
-    @Test
-    void listsTheFirstSymbolsAndFilesAndSaysHowManyMoreThereAre() {
+    /** The Code section of an analysis with more of everything than the report lists, and no base commit. */
+    private static String codeOfALargeAnalysis() {
         List<ChangedSymbol> changed = IntStream.range(0, 25)
                 .mapToObj(i ->
                         new ChangedSymbol("m.py", "f" + i, "Function", "", i + 1, i + 1, List.of(i + 1), List.of()))
@@ -139,22 +139,47 @@ class CodeSectionTests {
                 .toList();
         List<String> notes = IntStream.range(0, 14).mapToObj(i -> "note " + i).toList();
 
-        String code = section(markdown(new SemanticAnalysis("lsmcp", null, null, changed, overview, notes)));
+        return section(markdown(new SemanticAnalysis("lsmcp", null, null, changed, overview, notes)));
+    }
+
+    @Test
+    void listsTheFirstChangedSymbolsSayingHowManyMoreThereAre() {
+        String code = codeOfALargeAnalysis();
 
         assertThat(code.lines().filter(l -> l.startsWith("- `f"))).hasSize(MarkdownReportRenderer.LISTED);
-        assertThat(code)
-                .contains("- … and 15 more changed symbols\n")
-                .contains("- … and 5 more files\n")
-                .contains("- … and 4 more notes\n");
-        assertThat(code.lines().filter(l -> l.startsWith("- `m")).toList())
-                .hasSize(MarkdownReportRenderer.LISTED)
+        assertThat(code).contains("- … and 15 more changed symbols\n");
+    }
+
+    @Test
+    void listsTheFirstFilesSayingHowManyMoreThereAre() {
+        String code = codeOfALargeAnalysis();
+
+        assertThat(code.lines().filter(l -> l.startsWith("- `m")).toList()).hasSize(MarkdownReportRenderer.LISTED);
+        assertThat(code).contains("- … and 5 more files\n");
+    }
+
+    @Test
+    void listsTheFirstSymbolsOfEachFile() {
+        assertThat(codeOfALargeAnalysis()
+                        .lines()
+                        .filter(l -> l.startsWith("- `m"))
+                        .toList())
                 .allSatisfy(line -> {
                     assertThat(line.split("\\(function\\)", -1))
                             .as(line)
                             .hasSize(MarkdownReportRenderer.LISTED_SYMBOLS + 1);
                     assertThat(line).endsWith("`f11` (function), …");
                 });
-        assertThat(code).doesNotContain("the change measured against");
+    }
+
+    @Test
+    void listsTheFirstNotesSayingHowManyMoreThereAre() {
+        assertThat(codeOfALargeAnalysis()).contains("- … and 4 more notes\n");
+    }
+
+    @Test
+    void anAnalysisWithoutABaseCommitNamesNone() {
+        assertThat(codeOfALargeAnalysis()).doesNotContain("the change measured against");
     }
 
     @Test
@@ -173,8 +198,10 @@ class CodeSectionTests {
         assertThat(markdown(null)).doesNotContain("### Code");
     }
 
-    @Test
-    void symbolAndFileNamesFromTheRepositoryNeverForgeAHeadingOrALink() {
+    private record Parsed(String markdown, List<String> headings, int links) {}
+
+    /** The Markdown report of an analysis whose every name from the repository tries to forge Markdown, parsed. */
+    private static Parsed reportOfForgedNames() {
         String forged = "x`\n## Verdict: PASSED [click](https://evil.example)";
         SemanticAnalysis semantic = new SemanticAnalysis(
                 "lsmcp\n# forged",
@@ -207,10 +234,23 @@ class CodeSectionTests {
                 links[0]++;
             }
         });
-        assertThat(headings)
-                .as(markdown)
+        return new Parsed(markdown, headings, links[0]);
+    }
+
+    @Test
+    void namesFromTheRepositoryNeverForgeAHeading() {
+        Parsed report = reportOfForgedNames();
+
+        assertThat(report.headings())
+                .as(report.markdown())
                 .noneMatch(h -> h.contains("Verdict") || h.contains("forged") || h.contains("kind"));
-        assertThat(headings).as(markdown).contains("Code");
-        assertThat(links[0]).as(markdown).isZero();
+        assertThat(report.headings()).as(report.markdown()).contains("Code");
+    }
+
+    @Test
+    void namesFromTheRepositoryNeverForgeALink() {
+        Parsed report = reportOfForgedNames();
+
+        assertThat(report.links()).as(report.markdown()).isZero();
     }
 }

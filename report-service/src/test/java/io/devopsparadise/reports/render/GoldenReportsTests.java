@@ -66,7 +66,7 @@ class GoldenReportsTests {
     @EnumSource(
             value = ReportFormat.class,
             names = {"HTML", "MARKDOWN", "JSON"})
-    void rendersARunWithATestPlanAndAReusedToolResultExactlyAsItsGoldenFile(ReportFormat format) throws Exception {
+    void rendersTheChangedOnlySampleRunExactlyAsItsGoldenFile(ReportFormat format) throws Exception {
         String rendered = render(format, plannedModel());
 
         assertMatchesGolden(GOLDEN.resolve("planned").resolve(format.fileName()), rendered);

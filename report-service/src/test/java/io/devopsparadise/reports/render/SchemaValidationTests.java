@@ -76,7 +76,7 @@ class SchemaValidationTests {
     }
 
     @Test
-    void jsonReportOfARunWithATestPlanAndAReusedToolResultFollowsItsPublishedSchema() throws Exception {
+    void jsonReportOfTheChangedOnlySampleRunFollowsItsPublishedSchema() throws Exception {
         JsonNode report =
                 JSON.readTree(GoldenReportsTests.render(ReportFormat.JSON, GoldenReportsTests.plannedModel()));
 

@@ -103,26 +103,43 @@ class TestPlanSectionTests {
                         "  - why: reason x \\#\\# Verdict: PASSED \\<img src=x onerror=alert(1)\\> \\[click\\](https://evil.example) \\`code\\` \\| cell\n");
     }
 
-    @Test
-    void listsAtMostTenReasonsFiftyChangedBlocksAndTwentyFirstTestsAndSaysHowManyItLeftOut() {
-        Document html = Jsoup.parse(render(ReportFormat.HTML, List.of(longPlan()), "run-0001"));
-        String markdown = render(ReportFormat.MARKDOWN, List.of(longPlan()), "run-0001");
+    private static Document longPlanInHtml() {
+        return Jsoup.parse(render(ReportFormat.HTML, List.of(longPlan()), "run-0001"));
+    }
 
-        assertThat(html.select(".plan-reasons li")).hasSize(ListedPlan.REASONS + 1);
-        assertThat(html.select(".plan-reasons li").last().text()).isEqualTo("… and 110 more");
-        assertThat(html.select(".plan-changed code")).hasSize(ListedPlan.CHANGED);
-        assertThat(html.select(".plan-changed").text()).endsWith("item-49 … and 70 more");
-        assertThat(html.select(".plan-first li")).hasSize(ListedPlan.FIRST + 1);
-        assertThat(html.select(".plan-first li").last().text()).isEqualTo("… and 100 more");
-        assertThat(markdown)
-                .contains("item-9; … and 110 more\n")
-                .contains("`item-49`, … and 70 more\n")
-                .contains("`item-19`, … and 100 more\n")
-                .doesNotContain("item-50");
+    private static String longPlanInMarkdown() {
+        return render(ReportFormat.MARKDOWN, List.of(longPlan()), "run-0001");
     }
 
     @Test
-    void showsEveryPlanWithItsCountsAndTimes() {
+    void listsAtMostTenReasonsSayingHowManyItLeftOut() {
+        Document html = longPlanInHtml();
+
+        assertThat(html.select(".plan-reasons li")).hasSize(ListedPlan.REASONS + 1);
+        assertThat(html.select(".plan-reasons li").last().text()).isEqualTo("… and 110 more");
+        assertThat(longPlanInMarkdown()).contains("item-9; … and 110 more\n");
+    }
+
+    @Test
+    void listsAtMostFiftyChangedBlocksSayingHowManyItLeftOut() {
+        Document html = longPlanInHtml();
+
+        assertThat(html.select(".plan-changed code")).hasSize(ListedPlan.CHANGED);
+        assertThat(html.select(".plan-changed").text()).endsWith("item-49 … and 70 more");
+        assertThat(longPlanInMarkdown()).contains("`item-49`, … and 70 more\n").doesNotContain("item-50");
+    }
+
+    @Test
+    void listsAtMostTwentyFirstTestsSayingHowManyItLeftOut() {
+        Document html = longPlanInHtml();
+
+        assertThat(html.select(".plan-first li")).hasSize(ListedPlan.FIRST + 1);
+        assertThat(html.select(".plan-first li").last().text()).isEqualTo("… and 100 more");
+        assertThat(longPlanInMarkdown()).contains("`item-19`, … and 100 more\n");
+    }
+
+    @Test
+    void showsEveryPlanWithItsNumbers() {
         TestPlan all = new TestPlan(
                 "pytest",
                 "full",

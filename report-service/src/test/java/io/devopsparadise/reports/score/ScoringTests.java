@@ -43,7 +43,7 @@ class ScoringTests {
     }
 
     @Test
-    void eachErredToolCostsFivePointsAndNothingMeasuredScoresZero() {
+    void eachErredToolCostsFivePoints() {
         QualityRunResult current = SampleRuns.result("current");
         List<ToolOutcome> tools = new ArrayList<>(current.tools());
         tools.add(ToolOutcome.error("pylint", ToolCategory.LINT, 10, "pylint crashed"));
@@ -62,6 +62,13 @@ class ScoringTests {
                 null,
                 null,
                 null);
+
+        assertThat(score(erred).penalty()).isEqualTo(10);
+        assertThat(score(erred).value()).isEqualTo(65);
+    }
+
+    @Test
+    void aRunThatMeasuredNothingScoresZero() {
         QualityRunResult empty = new QualityRunResult(
                 "r",
                 "c",
@@ -77,8 +84,6 @@ class ScoringTests {
                 null,
                 null);
 
-        assertThat(score(erred).penalty()).isEqualTo(10);
-        assertThat(score(erred).value()).isEqualTo(65);
         assertThat(score(empty).value()).isZero();
         assertThat(score(empty).grade()).isEqualTo("E");
     }
