@@ -13,6 +13,8 @@ SEQ_CALLS = int(os.environ.get("BENCH_SEQ_CALLS", "1000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 IDLE_SESSIONS = int(os.environ.get("BENCH_IDLE_SESSIONS", "10000"))
 GATEWAY_PID = os.environ.get("BENCH_GATEWAY_PID")
+THREADS = os.environ.get("BENCH_THREADS") == "1"
+WARMUP_CALLS = int(os.environ.get("BENCH_WARMUP_CALLS", "1000"))
 NODE = f"{ROOT}/tools/node"
 LOAD = f"{ROOT}/bench/gateway/McpLoad.java"
 
@@ -65,11 +67,48 @@ def supergateway(port, stdio_command):
     return proc
 
 
-def measure(name, url, token):
+def cpu_seconds(pids):
+    """User and system CPU time of the processes (all their threads) and their children, as /proc reports it."""
+    total = 0
+    for pid in pids:
+        for p in [pid] + subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split():
+            try:
+                with open(f"/proc/{p}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+            except FileNotFoundError:
+                pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def thread_cpu(pid):
+    """Per thread of a process: name -> user and system clock ticks (threads of one name summed)."""
+    ticks = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as stat:
+                raw = stat.read()
+        except FileNotFoundError:
+            continue
+        name = re.sub(r"[-#]?\d+$", "", raw[raw.index("(") + 1:raw.rindex(")")])
+        fields = raw.rsplit(")", 1)[1].split()
+        ticks[name] = ticks.get(name, 0) + int(fields[11]) + int(fields[12])
+    return ticks
+
+
+def measure(name, url, token, proxy_pids=()):
     print(f"  {name}: 1 session x {SEQ_CALLS} calls, then {SESSIONS} sessions x {CALLS} calls (after warm-up)", file=sys.stderr, flush=True)
     seq = load(url, token, 1, SEQ_CALLS, warmup=1000)
+    cpu_before = cpu_seconds(proxy_pids)
+    threads_before = thread_cpu(proxy_pids[0]) if THREADS and proxy_pids else None
     par = load(url, token, SESSIONS, CALLS, warmup=50)
-    return {"p50": seq["p50us"], "p99": seq["p99us"], "tput": par["throughput"], "p50c": par["p50us"],
+    if threads_before is not None:
+        after = thread_cpu(proxy_pids[0])
+        spent = sorted(((after[t] - threads_before.get(t, 0), t) for t in after), reverse=True)[:10]
+        print(f"    {name}'s threads, CPU ticks in the 32-session run: {spent}", file=sys.stderr, flush=True)
+    # the warm-up calls go through the proxy too
+    cpu_per_call = (cpu_seconds(proxy_pids) - cpu_before) * 1e6 / (SESSIONS * (CALLS + 50)) if proxy_pids else 0
+    return {"p50": seq["p50us"], "p99": seq["p99us"], "tput": par["throughput"], "p50c": par["p50us"], "cpu": cpu_per_call,
             "errors": seq["errors"] + par["errors"], "firstErrors": seq["firstErrors"] + par["firstErrors"]}
 
 
@@ -79,7 +118,8 @@ def best(rounds):
     for name in rounds[0]:
         runs = [r[name] for r in rounds]
         fastest = min(runs, key=lambda r: r["p50"])
-        merged[name] = {**fastest, "tput": max(r["tput"] for r in runs), "errors": sum(r["errors"] for r in runs),
+        merged[name] = {**fastest, "tput": max(r["tput"] for r in runs), "cpu": min(r["cpu"] for r in runs),
+                        "errors": sum(r["errors"] for r in runs),
                         "firstErrors": sum((r["firstErrors"] for r in runs), [])}
     return merged
 
@@ -93,8 +133,13 @@ def backend_suite(label, profile, stdio_command, ports):
     backend_port = int(mcp_url.split(":")[2].split("/")[0])
     procs = [nginx(ports[0], backend_port), supergateway(ports[1], stdio_command)]
     try:
-        targets = {"direct": (mcp_url, None), "gateway": (f"{GATEWAY}/mcp", token),
-                   "nginx": (f"http://127.0.0.1:{ports[0]}/mcp", None), "supergateway": (f"http://127.0.0.1:{ports[1]}/mcp", None)}
+        targets = {"direct": (mcp_url, None), "gateway": (f"{GATEWAY}/mcp", token, [int(GATEWAY_PID)]),
+                   "nginx": (f"http://127.0.0.1:{ports[0]}/mcp", None, [procs[0].pid]),
+                   # supergateway's children are the backend servers it starts: its CPU cannot be told from theirs
+                   "supergateway": (f"http://127.0.0.1:{ports[1]}/mcp", None)}
+        # a gateway runs for days: its JIT compiler must be done before it is measured, as it is in service
+        print(f"{label}: warming the gateway up with {SESSIONS} sessions x {WARMUP_CALLS} calls", file=sys.stderr, flush=True)
+        load(f"{GATEWAY}/mcp", token, SESSIONS, WARMUP_CALLS, warmup=0)
         rounds = []
         for round_no in range(ROUNDS):
             print(f"{label} (backend {mcp_url}), round {round_no + 1} of {ROUNDS}", file=sys.stderr)
@@ -175,9 +220,11 @@ def report(label, rows):
     d = rows["direct"]
     print(f"\n{label}: tools/call echo; latency from 1 session ({SEQ_CALLS} calls), throughput from {SESSIONS} sessions x {CALLS} calls;"
           f" best of {ROUNDS} rounds in alternating order, each after warm-up")
-    print(f"{'path':13} {'p50 µs':>8} {'p99 µs':>8} {'added p50':>10} {'added p99':>10} {'calls/s':>9} {'vs direct':>10} {'errors':>7}")
+    print(f"{'path':13} {'p50 µs':>8} {'p99 µs':>8} {'added p50':>10} {'added p99':>10} {'calls/s':>9} {'vs direct':>10} {'CPU µs/call':>12} {'errors':>7}")
     for name, r in rows.items():
-        print(f"{name:13} {r['p50']:8.0f} {r['p99']:8.0f} {r['p50'] - d['p50']:10.0f} {r['p99'] - d['p99']:10.0f} {r['tput']:9.0f} {r['tput'] / d['tput']:9.2f}x {r['errors']:7d}")
+        cpu = f"{r['cpu']:12.0f}" if r["cpu"] else f"{'':12}"
+        print(f"{name:13} {r['p50']:8.0f} {r['p99']:8.0f} {r['p50'] - d['p50']:10.0f} {r['p99'] - d['p99']:10.0f} {r['tput']:9.0f} {r['tput'] / d['tput']:9.2f}x {cpu} {r['errors']:7d}")
+    print("  CPU µs/call: the proxy's own processor time per call (user and system, all threads) in the 32-session run")
     g, n = rows["gateway"], rows["nginx"]
     added_g, added_n = g["p50"] - d["p50"], n["p50"] - d["p50"]
     print(f"goals: gateway added p50 {added_g:.0f} µs (goal <= 300; nginx {added_n:.0f}), added p99 "

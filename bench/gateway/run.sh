@@ -5,6 +5,8 @@
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
 #   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo,idle-sessions by default)
 #   BENCH_IDLE_SESSIONS=10000  idle sessions opened for the gateway's memory per session
+#   BENCH_WARMUP_CALLS=1000    calls per session (of 32) that warm the gateway's JIT up before anything is measured
+#   BENCH_THREADS=1            prints which of the proxy's threads spent the CPU of the 32-session run
 #   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
 #   BENCH_GATEWAY_OPTS="-Dreactor.netty.native=false"   JVM options of the gateway (here: NIO instead of epoll)
 set -euo pipefail
