@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command: the gateway's added latency per tools/call (p50, p99) and its throughput with 32 concurrent
-# sessions, each against calling the backend directly, nginx as a plain reverse proxy and supergateway, for
+# sessions, each against calling the backend directly, nginx as a plain reverse proxy, a bare Reactor Netty relay
+# (NettyRelay.java: the floor for a relay on the gateway's stack) and supergateway, for
 # server-everything and a minimal fast echo backend. Not part of the tests.
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
 #   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo,idle-sessions by default)
@@ -19,6 +20,8 @@ for module in instance-manager bridge-gateway; do
 done
 
 work="$(mktemp -d)"; mkdir -p "$work/home" "$work/ws"; chmod 755 "$work" "$work/ws"
+# the gateway's own libraries, for the Reactor Netty relay that is the floor of a Java relay (NettyRelay.java)
+(cd "$root" && ./mvnw -q -B -ntp -pl bridge-gateway dependency:build-classpath -Dmdep.outputFile="$work/gateway.cp")
 im_port=18110; gw_port=18100; admin="pda_bench_$(head -c 24 /dev/urandom | base64 | tr -d "/+=")"
 pids=()
 cleanup() {
@@ -58,5 +61,5 @@ for port in $im_port $gw_port; do
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null && break; sleep 1; done
 done
 
-BENCH_ROOT="$root" BENCH_WORK="$work" BENCH_GATEWAY_PID="$gw_pid" BENCH_GATEWAY="http://127.0.0.1:$gw_port" BENCH_ADMIN="$admin" \
+BENCH_ROOT="$root" BENCH_WORK="$work" BENCH_GATEWAY_PID="$gw_pid" BENCH_GATEWAY_CLASSPATH="$(cat "$work/gateway.cp")" BENCH_GATEWAY="http://127.0.0.1:$gw_port" BENCH_ADMIN="$admin" \
   python3 "$root/bench/gateway/gateway_bench.py"
