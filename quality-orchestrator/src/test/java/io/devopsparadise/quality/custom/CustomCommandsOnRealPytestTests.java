@@ -40,7 +40,7 @@ class CustomCommandsOnRealPytestTests {
     Path root;
 
     @Test
-    void theProjectsOwnPytestCommandRunsOnItsUnitTestsOnlyAndCountsWhatPytestCounts() throws Exception {
+    void theProjectsOwnPytestCommandOnItsUnitTestsCountsWhatPytestCounts() throws Exception {
         copyFixture();
         Files.createDirectories(root.resolve(".paradise/reports/r1"));
         RunContext context = new RunContext(

@@ -225,7 +225,7 @@ class CustomCommandsParsingTests {
     }
 
     @Test
-    void onlyReportsAndWorkspaceAreExpandedAndTheArgumentsStayApart() throws Exception {
+    void anArgumentStaysWholeWithOnlyReportsOrWorkspaceExpanded() throws Exception {
         Files.writeString(
                 root.resolve(".paradise.yml"),
                 with(

@@ -130,22 +130,30 @@ class CustomCommandsTests {
         assertThat(tools(plan(commands()))).contains("pytest");
     }
 
-    @Test
-    void theWorkspaceAddsToTheProfilesCommandsAndOverridesThemByName() throws Exception {
+    /** The profile's integration and smoke commands, and the workspace's own smoke command. */
+    private RunPlan planWithTheWorkspacesSmokeCommand() throws Exception {
         CustomCommands commands = commands(
                 tool("integration", "unit", List.of("make", "it"), null, null),
                 tool("smoke", "unit", List.of("make", "smoke"), null, null));
         paradiseYml(
                 "tools: [{name: smoke, category: unit, command: [./smoke.sh], report: {format: junit, path: \"{reports}/s.xml\"}}]");
-
-        RunPlan plan = plan(commands);
-
-        assertThat(tools(plan)).containsExactly("pytest", "flake8", "bandit", "integration", "smoke");
-        assertThat(plan.runners().get(4).command(context())).containsExactly("./smoke.sh");
+        return plan(commands);
     }
 
     @Test
-    void anInvalidParadiseYmlIsAnErrorNamedAfterTheFileAndTheDetectedToolsStillRun() throws Exception {
+    void theWorkspacesCommandsJoinTheProfiles() throws Exception {
+        assertThat(tools(planWithTheWorkspacesSmokeCommand()))
+                .containsExactly("pytest", "flake8", "bandit", "integration", "smoke");
+    }
+
+    @Test
+    void theWorkspaceOverridesAProfilesCommandByName() throws Exception {
+        assertThat(planWithTheWorkspacesSmokeCommand().runners().get(4).command(context()))
+                .containsExactly("./smoke.sh");
+    }
+
+    /** A .paradise.yml whose command is a string, not an array. */
+    private RunPlan planWithAnInvalidParadiseYml() throws Exception {
         paradiseYml("""
                 tools:
                   - name: unit-tests
@@ -154,11 +162,17 @@ class CustomCommandsTests {
                     report: {format: junit, path: "{reports}/u.xml"}
                     replaces: pytest
                 """);
+        return plan(commands());
+    }
 
-        RunPlan plan = plan(commands());
+    @Test
+    void theDetectedToolsStillRunBesideAnInvalidParadiseYml() throws Exception {
+        assertThat(tools(planWithAnInvalidParadiseYml())).containsExactly("pytest", "flake8", "bandit");
+    }
 
-        assertThat(tools(plan)).containsExactly("pytest", "flake8", "bandit");
-        ToolOutcome refused = plan.refused().get(0);
+    @Test
+    void anInvalidParadiseYmlIsAnErrorNamedAfterTheFile() throws Exception {
+        ToolOutcome refused = planWithAnInvalidParadiseYml().refused().get(0);
         assertThat(refused.tool()).isEqualTo(".paradise.yml");
         assertThat(refused.status()).isEqualTo(ToolStatus.ERROR);
         assertThat(refused.category()).isEqualTo(ToolCategory.UNIT);

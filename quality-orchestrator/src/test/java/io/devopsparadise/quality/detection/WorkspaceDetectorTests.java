@@ -17,24 +17,32 @@ class WorkspaceDetectorTests {
         Files.writeString(root.resolve(path), "");
     }
 
-    @Test
-    void recognizesStacksFromTheirFilesAndSkipsDependencyFolders() throws Exception {
+    private DetectedWorkspace aWorkspaceOfFourStacksWithDependencyFolders() throws Exception {
         touch("pom.xml");
         touch("package.json");
         touch("src/tests/test_api.py");
         touch("scripts/deploy.sh");
         touch("node_modules/pkg/install.sh");
         touch(".paradise/reports/r1/x.py");
+        return new WorkspaceDetector().detect(root);
+    }
 
-        DetectedWorkspace workspace = new WorkspaceDetector().detect(root);
+    @Test
+    void recognizesStacksFromTheirFiles() throws Exception {
+        assertThat(aWorkspaceOfFourStacksWithDependencyFolders().stacks())
+                .containsExactlyInAnyOrder("maven", "javascript", "python", "shell");
+    }
 
-        assertThat(workspace.stacks()).containsExactlyInAnyOrder("maven", "javascript", "python", "shell");
+    @Test
+    void skipsDependencyFolders() throws Exception {
+        DetectedWorkspace workspace = aWorkspaceOfFourStacksWithDependencyFolders();
+
         assertThat(workspace.shellScripts()).containsExactly("scripts/deploy.sh");
         assertThat(workspace.pythonFiles()).containsExactly("src/tests/test_api.py");
     }
 
     @Test
-    void recognizesTheToolsAJavaScriptWorkspaceUsesFromItsManifestAndConfiguration() throws Exception {
+    void recognizesTheToolsAJavaScriptWorkspaceUses() throws Exception {
         Files.writeString(root.resolve("package.json"), "{\"scripts\":{\"test\":\"jest --ci\"}}");
         touch("package-lock.json");
         touch("playwright.config.ts");

@@ -51,24 +51,36 @@ class GateTests {
                         "flake8", "F401", Severity.LOW, "../../etc/passwd", 0, "'os' imported but unused")));
     }
 
-    @Test
-    void onlyCopiesBeyondTheBaselinesCountAreNewAndOnlyTestsThatPassedThereAreNewFailures() {
-        Finding existing = unused("a.py", 1).withFingerprint("f1");
-        Finding other = unused("b.py", 1).withFingerprint("f2");
-        TestCaseResult failedBefore = new TestCaseResult("test_a", "test_one", null, TestStatus.FAILED, 0, "boom");
-        TestCaseResult failsNow = new TestCaseResult("test_a", "test_two", null, TestStatus.FAILED, 0, "boom");
-        TestCaseResult passes = new TestCaseResult("test_a", "test_three", null, TestStatus.PASSED, 0, null);
-        Gate gate = new Gate(new BaselineFindings(
+    private static final TestCaseResult FAILED_BEFORE =
+            new TestCaseResult("test_a", "test_one", null, TestStatus.FAILED, 0, "boom");
+
+    /** A baseline holding one copy of finding f1 and the failure of test_one. */
+    private static Gate gate() {
+        return new Gate(new BaselineFindings(
                 new Baseline("r1", "abc", "main", "the latest stored run on main"),
                 Map.of("f1", 1),
-                List.of("pytest " + failedBefore.key())));
+                List.of("pytest " + FAILED_BEFORE.key())));
+    }
+
+    @Test
+    void onlyCopiesBeyondTheBaselinesCountAreNew() {
+        Finding existing = unused("a.py", 1).withFingerprint("f1");
+        Finding other = unused("b.py", 1).withFingerprint("f2");
 
         ToolOutcome findings =
-                gate.marked(ToolOutcome.findings("flake8", ToolCategory.LINT, 1, List.of(existing, existing, other)));
-        ToolOutcome tests = gate.marked(ToolOutcome.tests(
-                "pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(failedBefore, failsNow, passes), null));
+                gate().marked(ToolOutcome.findings("flake8", ToolCategory.LINT, 1, List.of(existing, existing, other)));
 
         assertThat(findings.findings()).extracting(Finding::introduced).containsExactly(false, true, true);
+    }
+
+    @Test
+    void onlyTestsThatPassedInTheBaselineAreNewFailures() {
+        TestCaseResult failsNow = new TestCaseResult("test_a", "test_two", null, TestStatus.FAILED, 0, "boom");
+        TestCaseResult passes = new TestCaseResult("test_a", "test_three", null, TestStatus.PASSED, 0, null);
+
+        ToolOutcome tests = gate().marked(ToolOutcome.tests(
+                "pytest", ToolCategory.UNIT, ToolStatus.FAILED, 1, List.of(FAILED_BEFORE, failsNow, passes), null));
+
         assertThat(tests.tests()).extracting(TestCaseResult::introduced).containsExactly(false, true, null);
     }
 

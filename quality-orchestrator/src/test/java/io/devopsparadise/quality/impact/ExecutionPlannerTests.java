@@ -100,7 +100,7 @@ class ExecutionPlannerTests {
     }
 
     @Test
-    void aTestTheMapDoesNotKnowIsNewAndRunsBeforeKnownOnes() {
+    void aTestTheMapDoesNotKnowRunsBeforeKnownOnes() {
         Selection selection =
                 new Selection(false, List.of(), Set.of("t/test_a.py::quick"), Set.of("t/test_new.py"), Set.of());
 

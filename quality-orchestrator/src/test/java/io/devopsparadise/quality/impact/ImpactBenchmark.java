@@ -26,7 +26,7 @@ class ImpactBenchmark {
     Path temp;
 
     @Test
-    void selectionOnHistoryAndMutantsAndParallelRunsOfBoltonsAndToolz() throws Exception {
+    void theSelectionMissesNothingTheFullSuiteCatches() throws Exception {
         List<ImpactFigures> all = new ArrayList<>();
         for (String corpus : List.of("boltons", "toolz")) {
             all.add(measure(corpus, corpus));

@@ -20,12 +20,12 @@ class ImpactMapUpdateTests {
     @TempDir
     Path workspace;
 
-    @Test
-    void aFullRunMapsEveryTestToTheBlocksItRanAndIgnoresWhatRanAtImport() throws Exception {
+    /** The map after a full run in which test_add ran add() and test_both ran add() and sub() and failed. */
+    private ImpactMap afterAFullRun() throws Exception {
         write("calc.py", "import os\n\n\ndef add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n");
         write("t.py", "def test_add():\n    pass\n");
 
-        ImpactMap map = ImpactMapUpdate.apply(
+        return ImpactMapUpdate.apply(
                 Optional.empty(),
                 run(
                         true,
@@ -37,20 +37,39 @@ class ImpactMapUpdateTests {
                         List.of(event("t.py::test_add", "passed", 0.25), event("t.py::test_both", "failed", 0.5)),
                         FIRST),
                 PythonSources.of(workspace));
+    }
+
+    @Test
+    void aFullRunMapsEveryTestToTheBlocksItRan() throws Exception {
+        ImpactMap map = afterAFullRun();
 
         assertThat(map.tests().get("t.py::test_add").blocks()).containsExactly("calc.py::add");
         assertThat(map.tests().get("t.py::test_both").blocks())
                 .containsExactlyInAnyOrder("calc.py::add", "calc.py::sub");
-        assertThat(map.tests().get("t.py::test_both").failedLast()).isTrue();
-        assertThat(map.tests().get("t.py::test_add").millis()).isEqualTo(250);
-        assertThat(map.importTime())
-                .as("def lines run at import; only the module's own statements count")
-                .containsExactly("calc.py::<module>");
-        assertThat(map.checksums().get("calc.py")).containsKeys("add", "sub", "<module>");
     }
 
     @Test
-    void anIncrementalRunUpdatesOnlyTheTestsThatRanAndMovesTheChecksumsOnlyWhenItCompleted() throws Exception {
+    void aFullRunRecordsHowEachTestWent() throws Exception {
+        ImpactMap map = afterAFullRun();
+
+        assertThat(map.tests().get("t.py::test_both").failedLast()).isTrue();
+        assertThat(map.tests().get("t.py::test_add").millis()).isEqualTo(250);
+    }
+
+    @Test
+    void aFullRunIgnoresWhatRanAtImport() throws Exception {
+        assertThat(afterAFullRun().importTime())
+                .as("def lines run at import; only the module's own statements count")
+                .containsExactly("calc.py::<module>");
+    }
+
+    @Test
+    void aFullRunRecordsTheChecksumOfEveryBlock() throws Exception {
+        assertThat(afterAFullRun().checksums().get("calc.py")).containsKeys("add", "sub", "<module>");
+    }
+
+    /** The map of a first full run, after which sub() changes. */
+    private ImpactMap mapBeforeAChange() throws Exception {
         write("calc.py", "def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return a - b\n");
         write("t.py", "def test_add():\n    pass\n");
         ImpactMap first = ImpactMapUpdate.apply(
@@ -68,30 +87,67 @@ class ImpactMapUpdateTests {
                         FIRST),
                 PythonSources.of(workspace));
         write("calc.py", "def add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n    return add(a, -b)\n");
+        return first;
+    }
 
-        RunObservation stopped = run(
+    /** An incremental run of test_sub alone that stopped early. */
+    private static RunObservation stoppedRunOfTestSub() {
+        return run(
                 false,
                 false,
                 Map.of("t.py::test_sub", Map.of("calc.py", Set.of(2, 6))),
                 Map.of(),
                 List.of(event("t.py::test_sub", "failed", 0.2)),
                 LATER);
-        ImpactMap afterStop = ImpactMapUpdate.apply(Optional.of(first), stopped, PythonSources.of(workspace));
-        ImpactMap afterFull = ImpactMapUpdate.apply(
-                Optional.of(first),
-                run(false, true, stopped.coverage().byTest(), Map.of(), stopped.events(), LATER),
-                PythonSources.of(workspace));
+    }
+
+    @Test
+    void anIncrementalRunUpdatesTheTestsThatRan() throws Exception {
+        ImpactMap first = mapBeforeAChange();
+
+        ImpactMap afterStop =
+                ImpactMapUpdate.apply(Optional.of(first), stoppedRunOfTestSub(), PythonSources.of(workspace));
 
         assertThat(afterStop.tests().get("t.py::test_sub").blocks())
                 .containsExactlyInAnyOrder("calc.py::add", "calc.py::sub");
         assertThat(afterStop.tests().get("t.py::test_sub").runs()).isEqualTo(2);
         assertThat(afterStop.tests().get("t.py::test_sub").failures()).isEqualTo(1);
+    }
+
+    @Test
+    void anIncrementalRunLeavesTheTestsThatDidNotRunAlone() throws Exception {
+        ImpactMap first = mapBeforeAChange();
+
+        ImpactMap afterStop =
+                ImpactMapUpdate.apply(Optional.of(first), stoppedRunOfTestSub(), PythonSources.of(workspace));
+
         assertThat(afterStop.tests().get("t.py::test_add"))
                 .as("did not run: untouched")
                 .isEqualTo(first.tests().get("t.py::test_add"));
+    }
+
+    @Test
+    void aRunThatStoppedEarlyLeavesTheChecksums() throws Exception {
+        ImpactMap first = mapBeforeAChange();
+
+        ImpactMap afterStop =
+                ImpactMapUpdate.apply(Optional.of(first), stoppedRunOfTestSub(), PythonSources.of(workspace));
+
         assertThat(afterStop.checksums())
                 .as("stopped early: the change stays a change")
                 .isEqualTo(first.checksums());
+    }
+
+    @Test
+    void aRunThatCompletedMovesTheChecksums() throws Exception {
+        ImpactMap first = mapBeforeAChange();
+        RunObservation stopped = stoppedRunOfTestSub();
+
+        ImpactMap afterFull = ImpactMapUpdate.apply(
+                Optional.of(first),
+                run(false, true, stopped.coverage().byTest(), Map.of(), stopped.events(), LATER),
+                PythonSources.of(workspace));
+
         assertThat(afterFull.checksums().get("calc.py").get("sub"))
                 .isNotEqualTo(first.checksums().get("calc.py").get("sub"));
     }

@@ -16,18 +16,29 @@ class ImpactReportsTests {
     @TempDir
     Path dir;
 
-    @Test
-    void theEventLogIsReadLineByLineAsItGrowsAndALineCutInTwoWaitsForItsEnd() {
-        TestEvents events = new TestEvents();
-
-        List<TestEvent> first = events.feed(
+    /** One whole line, then the first part of another. */
+    private static List<TestEvent> feedALineAndAHalf(TestEvents events) {
+        return events.feed(
                 "{\"id\":\"t.py::a\",\"when\":\"call\",\"outcome\":\"passed\",\"seconds\":0.5}\n{\"id\":\"t.py::b\",\"wh"
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theEventLogIsReadLineByLineAsItGrows() {
+        List<TestEvent> first = feedALineAndAHalf(new TestEvents());
+
+        assertThat(first).extracting(TestEvent::id).containsExactly("t.py::a");
+    }
+
+    @Test
+    void aLineCutInTwoWaitsForItsEnd() {
+        TestEvents events = new TestEvents();
+        feedALineAndAHalf(events);
+
         List<TestEvent> second =
                 events.feed("en\":\"call\",\"outcome\":\"failed\",\"seconds\":1,\"message\":\"assert 1 == 2\"}\n"
                         .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(first).extracting(TestEvent::id).containsExactly("t.py::a");
         assertThat(second).singleElement().satisfies(event -> {
             assertThat(event.failed()).isTrue();
             assertThat(event.message()).isEqualTo("assert 1 == 2");
@@ -45,38 +56,52 @@ class ImpactReportsTests {
         assertThat(read).allSatisfy(event -> assertThat(event.failed()).isFalse());
     }
 
+    private static final String HUGE = "x".repeat(TestEvents.MAX_LINE + 10);
+
+    /** Every kind of line that is no event, and one event whose fields are out of bounds. */
+    private static List<TestEvent> readAMixedLog() {
+        return new TestEvents()
+                .feed(String.join(
+                                "\n",
+                                "not json",
+                                "{\"id\":\"a\",\"outcome\":\"exploded\"}",
+                                "{\"outcome\":\"failed\"}",
+                                "[1,2]",
+                                "{\"id\":{\"nested\":1},\"outcome\":\"failed\"}",
+                                HUGE,
+                                "{\"id\":\"ok\",\"outcome\":\"failed\",\"seconds\":-5,\"message\":\""
+                                        + "m\\u0007".repeat(400) + "\"}",
+                                "")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void linesThatAreNoEventsAreSkippedAndEveryFieldIsBounded() {
-        TestEvents events = new TestEvents();
-        String huge = "x".repeat(TestEvents.MAX_LINE + 10);
+    void linesThatAreNoEventsAreSkipped() {
+        assertThat(readAMixedLog())
+                .singleElement()
+                .satisfies(event -> assertThat(event.id()).isEqualTo("ok"));
+    }
 
-        List<TestEvent> read = events.feed(String.join(
-                        "\n",
-                        "not json",
-                        "{\"id\":\"a\",\"outcome\":\"exploded\"}",
-                        "{\"outcome\":\"failed\"}",
-                        "[1,2]",
-                        "{\"id\":{\"nested\":1},\"outcome\":\"failed\"}",
-                        huge,
-                        "{\"id\":\"ok\",\"outcome\":\"failed\",\"seconds\":-5,\"message\":\"" + "m\\u0007".repeat(400)
-                                + "\"}",
-                        "")
-                .getBytes(StandardCharsets.UTF_8));
-
-        assertThat(read).singleElement().satisfies(event -> {
-            assertThat(event.id()).isEqualTo("ok");
+    @Test
+    void everyFieldOfAnEventIsBounded() {
+        assertThat(readAMixedLog()).singleElement().satisfies(event -> {
             assertThat(event.seconds()).isZero();
             assertThat(event.message()).hasSizeLessThanOrEqualTo(301).doesNotContain("\u0007");
         });
-        assertThat(events.feed(huge.getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void theLogGoesOnPastAnEndlessLine() {
+        TestEvents events = new TestEvents();
+
+        assertThat(events.feed(HUGE.getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(events.feed("\n{\"id\":\"after\",\"outcome\":\"passed\"}\n".getBytes(StandardCharsets.UTF_8)))
                 .as("an endless line is dropped, the log goes on")
                 .extracting(TestEvent::id)
                 .containsExactly("after");
     }
 
-    @Test
-    void coverageContextsGiveTheLinesEachTestRanAndWhatRanAtImport() throws Exception {
+    private CoverageContexts contexts() throws Exception {
         Path report = Files.writeString(dir.resolve("contexts.json"), """
                 {"meta": {"version": "6.5.0"}, "files": {
                   "calc/ops.py": {"executed_lines": [1, 2, 5], "summary": {"covered_lines": 3},
@@ -86,8 +111,12 @@ class ImpactReportsTests {
                   "/workspace/calc/api.py": {"contexts": {"7": ["tests/test_api.py::test_total|teardown"]}}
                 }, "totals": {}}
                 """);
+        return CoverageContexts.read(report, "/workspace");
+    }
 
-        CoverageContexts contexts = CoverageContexts.read(report, "/workspace");
+    @Test
+    void coverageContextsGiveTheLinesEachTestRan() throws Exception {
+        CoverageContexts contexts = contexts();
 
         assertThat(contexts.byTest())
                 .containsOnlyKeys(
@@ -97,7 +126,11 @@ class ImpactReportsTests {
         assertThat(contexts.byTest().get("tests/test_ops.py::test_add")).containsOnlyKeys("calc/ops.py");
         assertThat(contexts.byTest().get("tests/test_api.py::test_total").get("calc/api.py"))
                 .containsExactly(7);
-        assertThat(contexts.importTime().get("calc/ops.py")).containsExactly(1);
+    }
+
+    @Test
+    void coverageContextsGiveWhatRanAtImport() throws Exception {
+        assertThat(contexts().importTime().get("calc/ops.py")).containsExactly(1);
     }
 
     @Test

@@ -34,7 +34,7 @@ class JacocoCoverageTests {
     }
 
     @Test
-    void aDataFileThatIsNotJacocosGivesNoLinesAndNoError() throws Exception {
+    void aDataFileThatIsNotJacocosIsReadAsNoLines() throws Exception {
         Path forged = workspace.resolve("forged.exec");
         Files.writeString(forged, "{\"not\":\"jacoco\"}\n".repeat(100));
         Path truncated = workspace.resolve("truncated.exec");

@@ -42,7 +42,7 @@ class JavaBlocksTests {
             """;
 
     @Test
-    void methodsConstructorsAndNestedTypesAreBlocksAndOverloadsDiffer() {
+    void everyTypeMethodConstructorOrOverloadIsABlock() {
         SourceBlocks blocks = JavaBlocks.parse(SOURCE);
 
         assertThat(blocks.checksums().keySet())
@@ -55,49 +55,73 @@ class JavaBlocksTests {
                         "Price.Price()",
                         "Price.Rounding",
                         "Price.Rounding.up(int)");
-        assertThat(blocks.functions())
+    }
+
+    @Test
+    void onlyMethodsOrConstructorsAreFunctions() {
+        assertThat(JavaBlocks.parse(SOURCE).functions())
                 .containsExactlyInAnyOrder(
                         "Price.gross(int)", "Price.gross(int,int)", "Price.Price()", "Price.Rounding.up(int)");
-        assertThat(blocks.checksums().keySet())
+    }
+
+    @Test
+    void anAnonymousClassBelongsToItsMethod() {
+        assertThat(JavaBlocks.parse(SOURCE).checksums().keySet())
                 .as("an anonymous class belongs to its method")
                 .noneMatch(name -> name.contains("run"));
+    }
+
+    @Test
+    void eachLineBelongsToTheBlockItIsIn() {
+        SourceBlocks blocks = JavaBlocks.parse(SOURCE);
+
         assertThat(blocks.blockAt(12)).isEqualTo("Price.gross(int)");
         assertThat(blocks.blockAt(8)).isEqualTo("Price");
         assertThat(blocks.blockAt(3)).isEqualTo("<module>");
     }
 
-    @Test
-    void aBodyEditChangesItsMethodOnlyAndAFieldChangesTheClass() {
-        SourceBlocks before = JavaBlocks.parse(SOURCE);
-
-        SourceBlocks body =
-                JavaBlocks.parse(SOURCE.replace("return net + net * RATE / 100;", "return net + net * RATE / 50;"));
-        SourceBlocks field = JavaBlocks.parse(SOURCE.replace("RATE = 20", "RATE = 21"));
-
-        assertThat(changed(before, body)).containsExactly("Price.gross(int)");
-        assertThat(changed(before, field)).containsExactly("Price");
+    /** The blocks whose checksum the edit changed. */
+    private static java.util.Set<String> changedBy(String target, String replacement) {
+        return changed(JavaBlocks.parse(SOURCE), JavaBlocks.parse(SOURCE.replace(target, replacement)));
     }
 
     @Test
-    void commentsChangeNoCodeBlockAndALineCommentOnlyTheDocumentation() {
-        SourceBlocks before = JavaBlocks.parse(SOURCE);
-
-        SourceBlocks trailing = JavaBlocks.parse(SOURCE.replace("// tax on top", "// VAT on top"));
-        SourceBlocks ownLine = JavaBlocks.parse(SOURCE.replace("// the gross price", "// the price with tax"));
-        SourceBlocks javadoc = JavaBlocks.parse(SOURCE.replace("/** Prices. */", "/** Prices, with tax. */"));
-
-        assertThat(changed(before, trailing)).isEmpty();
-        assertThat(changed(before, ownLine)).containsExactly("<docs>");
-        assertThat(changed(before, javadoc)).containsExactly("<docs>");
+    void aBodyEditChangesItsMethodOnly() {
+        assertThat(changedBy("return net + net * RATE / 100;", "return net + net * RATE / 50;"))
+                .containsExactly("Price.gross(int)");
     }
 
     @Test
-    void addingAMethodChangesTheClassThatHoldsItAndTextThatDoesNotParseIsOneBlock() {
-        SourceBlocks before = JavaBlocks.parse(SOURCE);
-        SourceBlocks added = JavaBlocks.parse(SOURCE.replace(
-                "    Price() {", "    static int net(int gross) {\n        return gross;\n    }\n\n    Price() {"));
+    void aFieldEditChangesTheClass() {
+        assertThat(changedBy("RATE = 20", "RATE = 21")).containsExactly("Price");
+    }
 
-        assertThat(changed(before, added)).contains("Price", "Price.net(int)").doesNotContain("Price.gross(int)");
+    @Test
+    void aTrailingCommentChangesNoBlock() {
+        assertThat(changedBy("// tax on top", "// VAT on top")).isEmpty();
+    }
+
+    @Test
+    void aCommentOnItsOwnLineChangesOnlyTheDocumentation() {
+        assertThat(changedBy("// the gross price", "// the price with tax")).containsExactly("<docs>");
+    }
+
+    @Test
+    void aJavadocEditChangesOnlyTheDocumentation() {
+        assertThat(changedBy("/** Prices. */", "/** Prices, with tax. */")).containsExactly("<docs>");
+    }
+
+    @Test
+    void addingAMethodChangesTheClassThatHoldsIt() {
+        assertThat(changedBy(
+                        "    Price() {",
+                        "    static int net(int gross) {\n        return gross;\n    }\n\n    Price() {"))
+                .contains("Price", "Price.net(int)")
+                .doesNotContain("Price.gross(int)");
+    }
+
+    @Test
+    void textThatDoesNotParseIsOneBlock() {
         assertThat(JavaBlocks.parse("class Broken { void m( { }").checksums().keySet())
                 .containsExactlyInAnyOrder("<module>", "<docs>");
     }

@@ -29,27 +29,43 @@ class JavaImportsTests {
                 .containsExactly("src/test/java/other/VatTest.java");
     }
 
-    @Test
-    void samePackageNamesQualifiedNamesAndImportsAreUsesAndAWordElsewhereIsNot() throws Exception {
+    /** The files that use shop.Tax, in a workspace holding it and the one file given. */
+    private java.util.Collection<String> dependentsOfTaxBeside(String file, String text) throws Exception {
         write("src/main/java/shop/Tax.java", "package shop;\n\npublic final class Tax {\n}\n");
-        write("src/test/java/shop/SamePackageTest.java", "package shop;\n\nclass SamePackageTest {\n    Tax tax;\n}\n");
-        write(
-                "src/test/java/other/QualifiedTest.java",
-                "package other;\n\nclass QualifiedTest {\n    shop.Tax tax;\n}\n");
-        write(
-                "src/test/java/other/ImportedTest.java",
-                "package other;\n\nimport shop.Tax;\n\nclass ImportedTest {\n}\n");
-        write(
-                "src/test/java/other/WordOnlyTest.java",
-                "package other;\n\nclass WordOnlyTest {\n    String Tax = \"x\";\n}\n");
+        write(file, text);
+        return JavaImports.of(JavaSources.of(workspace)).dependents("src/main/java/shop/Tax.java");
+    }
 
-        ImportGraph graph = JavaImports.of(JavaSources.of(workspace));
-
-        assertThat(graph.dependents("src/main/java/shop/Tax.java"))
-                .containsExactlyInAnyOrder(
+    @Test
+    void aNameInTheSamePackageIsAUse() throws Exception {
+        assertThat(dependentsOfTaxBeside(
                         "src/test/java/shop/SamePackageTest.java",
+                        "package shop;\n\nclass SamePackageTest {\n    Tax tax;\n}\n"))
+                .containsExactly("src/test/java/shop/SamePackageTest.java");
+    }
+
+    @Test
+    void aQualifiedNameIsAUse() throws Exception {
+        assertThat(dependentsOfTaxBeside(
                         "src/test/java/other/QualifiedTest.java",
-                        "src/test/java/other/ImportedTest.java");
+                        "package other;\n\nclass QualifiedTest {\n    shop.Tax tax;\n}\n"))
+                .containsExactly("src/test/java/other/QualifiedTest.java");
+    }
+
+    @Test
+    void anImportIsAUse() throws Exception {
+        assertThat(dependentsOfTaxBeside(
+                        "src/test/java/other/ImportedTest.java",
+                        "package other;\n\nimport shop.Tax;\n\nclass ImportedTest {\n}\n"))
+                .containsExactly("src/test/java/other/ImportedTest.java");
+    }
+
+    @Test
+    void theSameWordElsewhereIsNoUse() throws Exception {
+        assertThat(dependentsOfTaxBeside(
+                        "src/test/java/other/WordOnlyTest.java",
+                        "package other;\n\nclass WordOnlyTest {\n    String Tax = \"x\";\n}\n"))
+                .isEmpty();
     }
 
     private void write(String file, String text) throws Exception {

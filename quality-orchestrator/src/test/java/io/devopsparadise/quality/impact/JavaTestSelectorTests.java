@@ -132,8 +132,8 @@ class JavaTestSelectorTests {
                 .containsExactlyInAnyOrder(DISCOUNT_TEST, CART_TEST);
     }
 
-    @Test
-    void aClassNoTestMeasuresSelectsItsUsersAndANewTestClassRunsItself() throws Exception {
+    /** A new class Fee, a new FeeTest that uses it, and a new integration test class. */
+    private void addFeeWithATestClass() throws Exception {
         Files.writeString(
                 workspace.resolve("src/main/java/shop/Fee.java"),
                 "package shop;\n\npublic final class Fee {\n    public static int of(int p) {\n"
@@ -145,29 +145,48 @@ class JavaTestSelectorTests {
         Files.writeString(
                 workspace.resolve("src/test/java/shop/FeeIntegrationTests.java"),
                 "package shop;\n\nclass FeeIntegrationTests {\n}\n");
+    }
+
+    @Test
+    void aNewTestClassRunsItself() throws Exception {
+        addFeeWithATestClass();
 
         Selection selection = select();
 
         assertThat(selection.paths()).containsExactly("src/test/java/shop/FeeTest.java");
+        assertThat(selection.reasons()).contains("new test class: src/test/java/shop/FeeTest.java");
+    }
+
+    @Test
+    void aClassNoTestMeasuresSelectsItsUsers() throws Exception {
+        addFeeWithATestClass();
+
+        Selection selection = select();
+
         assertThat(selection.reasons())
-                .contains("new test class: src/test/java/shop/FeeTest.java")
                 .anySatisfy(r -> assertThat(r)
                         .contains("no test coverage measures src/main/java/shop/Fee.java: 1 test class(es) use it"));
     }
 
     @Test
-    void buildAndResourceFilesRunEverythingDocumentationAndJavadocRunNothing() throws Exception {
+    void aBuildFileRunsEverything() throws Exception {
         edit("pom.xml", "<version>1.0.0</version>", "<version>1.0.1</version>");
+
         assertThat(select().runAll()).isTrue();
         assertThat(select().reasons().get(0)).contains("build, configuration or dependency file changed (pom.xml)");
-        git.checkout().setAllPaths(true).call();
+    }
 
+    @Test
+    void aResourceFileRunsEverything() throws Exception {
         Files.createDirectories(workspace.resolve("src/main/resources"));
         Files.writeString(workspace.resolve("src/main/resources/rates.properties"), "vat=20\n");
+
         assertThat(select().reasons().get(0))
                 .contains("resource, data or script file changed (src/main/resources/rates.properties)");
-        Files.delete(workspace.resolve("src/main/resources/rates.properties"));
+    }
 
+    @Test
+    void documentationOrJavadocRunsNothing() throws Exception {
         edit("README.md", "shop", "the shop");
         edit(TAX, "/** Value-added tax. */", "/** Value-added tax, a fifth. */");
         Selection documentation = select();
@@ -179,15 +198,24 @@ class JavaTestSelectorTests {
     }
 
     @Test
-    void aChangedTestClassRunsItselfAndTestClassesThatFailedLastTimeRunAgain() throws Exception {
+    void aChangedTestClassRunsItself() throws Exception {
+        edit(CART_TEST, "assertEquals(2, ", "assertEquals(2 , ");
+
+        Selection selection = select();
+
+        assertThat(selection.paths()).containsExactly(CART_TEST);
+        assertThat(selection.reasons()).contains("test class changed: " + CART_TEST);
+    }
+
+    @Test
+    void testClassesThatFailedLastTimeRunAgain() throws Exception {
         ImpactMap failed = map(measured.commit(), Set.of(TAX_TEST));
         edit(CART_TEST, "assertEquals(2, ", "assertEquals(2 , ");
 
         Selection selection = select(failed);
 
         assertThat(selection.paths()).containsExactlyInAnyOrder(CART_TEST, TAX_TEST);
-        assertThat(selection.reasons())
-                .contains("test class changed: " + CART_TEST, "1 test class(es) failed last time and run again");
+        assertThat(selection.reasons()).contains("1 test class(es) failed last time and run again");
     }
 
     private void edit(String file, String from, String to) throws Exception {

@@ -26,7 +26,7 @@ class MutantsTests {
     }
 
     @Test
-    void comparisonsInStringsAndCommentsAreLeftAlone() {
+    void aComparisonInAStringOrCommentIsLeftAlone() {
         String source = """
                 def f(a, b):
                     s = "a == b" + 'a < b'  # a is b
@@ -86,7 +86,7 @@ class MutantsTests {
     }
 
     @Test
-    void aMethodIsAFunctionAndAClassBodyIsNot() {
+    void aClassIsMutatedOnlyInItsMethods() {
         String source = """
                 class C:
                     size = 3
@@ -97,8 +97,8 @@ class MutantsTests {
         assertThat(edits(source)).extracting(Mutant::function).containsOnly("C.m");
     }
 
-    @Test
-    void functionsAreSpreadEvenlyAndTheKindsTakeTurns() {
+    /** Three of nine functions that each offer an edit of every kind. */
+    private static List<Mutant> threePickedOfNine() {
         List<Mutants.FunctionEdits> functions = IntStream.range(0, 9)
                 .mapToObj(i -> new Mutants.FunctionEdits(
                         "m.py",
@@ -108,9 +108,17 @@ class MutantsTests {
                                 edit(i, MutationKind.RETURN),
                                 edit(i, MutationKind.CONSTANT))))
                 .toList();
-        List<Mutant> picked = Mutants.spread(functions, 3, mutant -> true);
-        assertThat(picked).extracting(Mutant::function).containsExactly("f0", "f3", "f6");
-        assertThat(picked).extracting(Mutant::kind).containsExactly(MutationKind.values());
+        return Mutants.spread(functions, 3, mutant -> true);
+    }
+
+    @Test
+    void functionsAreSpreadEvenly() {
+        assertThat(threePickedOfNine()).extracting(Mutant::function).containsExactly("f0", "f3", "f6");
+    }
+
+    @Test
+    void theKindsOfEditTakeTurns() {
+        assertThat(threePickedOfNine()).extracting(Mutant::kind).containsExactly(MutationKind.values());
     }
 
     @Test

@@ -43,10 +43,8 @@ class PythonBlocksTests {
             """;
 
     @Test
-    void findsFunctionsClassesMethodsAndNestedClassesButKeepsInnerFunctionsInTheirFunction() {
-        SourceBlocks blocks = PythonBlocks.parse(SOURCE);
-
-        assertThat(blocks.checksums())
+    void findsFunctionsClassesMethodsOrNestedClassesAsBlocks() {
+        assertThat(PythonBlocks.parse(SOURCE).checksums())
                 .containsOnlyKeys(
                         "<module>",
                         "<docs>",
@@ -56,7 +54,17 @@ class PythonBlocksTests {
                         "Shape.Inner",
                         "Shape.Inner.deep",
                         "later");
-        assertThat(blocks.blockAt(line("def inner"))).isEqualTo("first");
+    }
+
+    @Test
+    void keepsInnerFunctionsInTheirFunction() {
+        assertThat(PythonBlocks.parse(SOURCE).blockAt(line("def inner"))).isEqualTo("first");
+    }
+
+    @Test
+    void eachLineBelongsToTheBlockItIsIn() {
+        SourceBlocks blocks = PythonBlocks.parse(SOURCE);
+
         assertThat(blocks.blockAt(line("b)")))
                 .as("a call continued at column 0 stays in its function")
                 .isEqualTo("first");
@@ -68,7 +76,7 @@ class PythonBlocksTests {
     }
 
     @Test
-    void theHeaderOfABlockIsItsDecoratorsAndItsDefinitionUpToTheColon() {
+    void theHeaderOfABlockRunsFromItsFirstDecoratorToTheColon() {
         SourceBlocks blocks = PythonBlocks.parse(SOURCE);
 
         assertThat(blocks.isHeader(line("@decorator("))).isTrue();
@@ -80,18 +88,21 @@ class PythonBlocksTests {
     }
 
     @Test
-    void editingABlockChangesItsChecksumOnlyAndMovingItChangesNone() {
-        SourceBlocks before = PythonBlocks.parse(SOURCE);
-
+    void editingABlockChangesItsChecksumOnly() {
         SourceBlocks edited = PythonBlocks.parse(SOURCE.replace("return 0", "return 1"));
-        SourceBlocks moved = PythonBlocks.parse("\n\n# a comment\n" + SOURCE);
 
-        assertThat(changed(before, edited)).containsExactly("Shape.area");
-        assertThat(changed(before, moved)).containsExactly("<docs>");
+        assertThat(changed(PythonBlocks.parse(SOURCE), edited)).containsExactly("Shape.area");
     }
 
     @Test
-    void aChangedCommentOrDocstringChangesOnlyTheDocumentationAndReindentingChangesTheCode() {
+    void movingABlockChangesNoCodeChecksum() {
+        SourceBlocks moved = PythonBlocks.parse("\n\n# a comment\n" + SOURCE);
+
+        assertThat(changed(PythonBlocks.parse(SOURCE), moved)).containsExactly("<docs>");
+    }
+
+    @Test
+    void aChangedDocstringChangesOnlyTheDocumentation() {
         SourceBlocks before = PythonBlocks.parse(SOURCE);
 
         assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("with a line at column 0", "reworded"))))
@@ -100,7 +111,13 @@ class PythonBlocksTests {
                         before,
                         PythonBlocks.parse(SOURCE.replace("\"\"\"Module docstring.\"\"\"", "\"\"\"Other.\"\"\""))))
                 .containsExactly("<docs>");
-        assertThat(changed(before, PythonBlocks.parse(SOURCE.replace("        return 1\n", "    return 1\n"))))
+    }
+
+    @Test
+    void reindentingAStatementChangesTheCode() {
+        assertThat(changed(
+                        PythonBlocks.parse(SOURCE),
+                        PythonBlocks.parse(SOURCE.replace("        return 1\n", "    return 1\n"))))
                 .as("a statement moved out of a block changes what runs")
                 .contains("first");
     }

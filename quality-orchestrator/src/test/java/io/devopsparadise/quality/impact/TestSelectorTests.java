@@ -142,14 +142,22 @@ class TestSelectorTests {
                 .containsExactlyInAnyOrder("tests/test_ops.py", "tests/test_api.py");
     }
 
-    @Test
-    void aFunctionNoTestRanSelectsNothingAndSaysSo() throws Exception {
+    private void changeAFunctionNoTestRan() throws Exception {
         write("calc/ops.py", Files.readString(workspace.resolve("calc/ops.py")).replace("return 1", "return 2"));
+    }
 
-        Selection selection = select();
+    @Test
+    void aFunctionNoTestRanSelectsNothing() throws Exception {
+        changeAFunctionNoTestRan();
 
-        assertThat(selection.isEmpty()).isTrue();
-        assertThat(selection.reasons()).contains("no test reaches the changed code");
+        assertThat(select().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFunctionNoTestRanIsTheReasonGiven() throws Exception {
+        changeAFunctionNoTestRan();
+
+        assertThat(select().reasons()).contains("no test reaches the changed code");
     }
 
     @Test
@@ -163,17 +171,23 @@ class TestSelectorTests {
     }
 
     @Test
-    void buildAndDataFilesRunEverythingAndDocumentationRunsNothing() throws Exception {
+    void aBuildFileRunsEverything() throws Exception {
         write("pyproject.toml", "[project]\nname='calc2'\n");
+
         assertThat(select().runAll()).isTrue();
         assertThat(select().reasons().get(0))
                 .contains("build, configuration or dependency file changed (pyproject.toml)");
-        git.checkout().setAllPaths(true).call();
+    }
 
+    @Test
+    void aDataFileRunsEverything() throws Exception {
         write("data/table.csv", "a,b,c\n");
-        assertThat(select().reasons().get(0)).contains("data or configuration file changed (data/table.csv)");
-        git.checkout().setAllPaths(true).call();
 
+        assertThat(select().reasons().get(0)).contains("data or configuration file changed (data/table.csv)");
+    }
+
+    @Test
+    void documentationOrRepositoryToolingRunsNothing() throws Exception {
         write("README.md", "calc, the calculator\n");
         write(".github/workflows/ci.yml", "on: push\n");
         write(".mcp.json", "{\"mcpServers\": {}}\n");
@@ -187,18 +201,23 @@ class TestSelectorTests {
     }
 
     @Test
-    void aNewTestFileRunsWholeAndAnEditedTestRunsItself() throws Exception {
+    void aNewTestFileRunsWhole() throws Exception {
         write("tests/test_new.py", "def test_new():\n    assert True\n");
+
+        Selection selection = select();
+
+        assertThat(selection.paths()).containsExactly("tests/test_new.py");
+        assertThat(selection.reasons()).contains("new test file: tests/test_new.py");
+    }
+
+    @Test
+    void anEditedTestRunsItself() throws Exception {
         write(
                 "tests/test_ops.py",
                 Files.readString(workspace.resolve("tests/test_ops.py"))
                         .replace("assert add(1, 2) == 3", "assert add(2, 2) == 4"));
 
-        Selection selection = select();
-
-        assertThat(selection.paths()).containsExactly("tests/test_new.py");
-        assertThat(selection.nodeIds()).containsExactly("tests/test_ops.py::test_add");
-        assertThat(selection.reasons()).contains("new test file: tests/test_new.py");
+        assertThat(select().nodeIds()).containsExactly("tests/test_ops.py::test_add");
     }
 
     @Test
@@ -209,15 +228,20 @@ class TestSelectorTests {
         assertThat(selection.reasons()).contains("1 test(s) failed last time and run again");
     }
 
-    @Test
-    void aChangedEnvironmentRunsEverythingAndNamesWhatChanged() {
+    private Selection afterAPytestUpgrade() {
         Map<String, String> upgraded = new HashMap<>(ENVIRONMENT);
         upgraded.put("pytest", "8.0.0");
+        return select(map(Set.of(), Set.of()), upgraded);
+    }
 
-        Selection selection = select(map(Set.of(), Set.of()), upgraded);
+    @Test
+    void aChangedEnvironmentRunsEverything() {
+        assertThat(afterAPytestUpgrade().runAll()).isTrue();
+    }
 
-        assertThat(selection.runAll()).isTrue();
-        assertThat(selection.reasons().get(0)).contains("(pytest)");
+    @Test
+    void aChangedEnvironmentNamesWhatChanged() {
+        assertThat(afterAPytestUpgrade().reasons().get(0)).contains("(pytest)");
     }
 
     @Test
@@ -319,20 +343,25 @@ class TestSelectorTests {
                 .contains("tests/test_ops.py", "tests/test_api.py");
     }
 
-    @Test
-    void aTestThatFailedLastTimeAndIsGoneSinceIsNeverPassedByItsIdAndAnUnknownChangedTestRunsItsFile()
-            throws Exception {
+    /** test_sub failed last time and is gone since; the file now holds a test the map does not know. */
+    private Selection afterAFailedTestIsReplacedByAnUnknownOne() throws Exception {
         ImpactMap map = map(Set.of("tests/test_ops.py::test_sub"), Set.of());
         write(
                 "tests/test_ops.py",
                 "from calc.ops import add, sub\n\n\ndef test_add():\n    assert add(1, 2) == 3\n\n\nclass Mixin:\n"
                         + "    def test_inherited(self):\n        assert sub(3, 2) == 1\n");
+        return select(map, ENVIRONMENT);
+    }
 
-        Selection selection = select(map, ENVIRONMENT);
-
-        assertThat(selection.nodeIds())
+    @Test
+    void aFailedTestThatIsGoneSinceIsNeverPassedByItsId() throws Exception {
+        assertThat(afterAFailedTestIsReplacedByAnUnknownOne().nodeIds())
                 .noneSatisfy(id -> assertThat(id).contains("test_sub").contains("Mixin"));
-        assertThat(selection.paths()).contains("tests/test_ops.py");
+    }
+
+    @Test
+    void anUnknownChangedTestRunsItsFile() throws Exception {
+        assertThat(afterAFailedTestIsReplacedByAnUnknownOne().paths()).contains("tests/test_ops.py");
     }
 
     private void write(String file, String text) throws Exception {

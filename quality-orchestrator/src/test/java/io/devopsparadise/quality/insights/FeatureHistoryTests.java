@@ -25,7 +25,7 @@ class FeatureHistoryTests {
     Path dir;
 
     @Test
-    void featuresCountTheChangeAndWhatTheHistoryKnewBeforeIt() throws Exception {
+    void featuresMeasureEachCommitAgainstItsPastOnly() throws Exception {
         GitRepo repo = GitRepo.init(dir);
         repo.write("pkg/a.py", GitRepo.lines("a = ", 10))
                 .write("docs/guide.md", "guide\n")

@@ -51,16 +51,17 @@ class HotspotsTests {
                 .doesNotContainKey("busy.py");
     }
 
-    @Test
-    void changeTimesComplexityRanksAndUncoveredLinesAndFindingsRaise() {
-        Map<String, FileComplexity> complexity = Map.of(
-                "busy_complex.py", file("busy_complex.py", 20),
-                "busy_simple.py", file("busy_simple.py", 2),
-                "calm_complex.py", file("calm_complex.py", 20),
-                "untouched.py", file("untouched.py", 30));
-        Map<String, Integer> churn = Map.of("busy_complex.py", 10, "busy_simple.py", 10, "calm_complex.py", 1);
+    private static final Map<String, FileComplexity> COMPLEXITY = Map.of(
+            "busy_complex.py", file("busy_complex.py", 20),
+            "busy_simple.py", file("busy_simple.py", 2),
+            "calm_complex.py", file("calm_complex.py", 20),
+            "untouched.py", file("untouched.py", 30));
+    private static final Map<String, Integer> CHURN =
+            Map.of("busy_complex.py", 10, "busy_simple.py", 10, "calm_complex.py", 1);
 
-        List<Hotspot> ranked = Hotspots.rank(churn, complexity, Map.of(), Map.of());
+    @Test
+    void changeTimesComplexityRanks() {
+        List<Hotspot> ranked = Hotspots.rank(CHURN, COMPLEXITY, Map.of(), Map.of());
 
         assertThat(ranked)
                 .extracting(Hotspot::file)
@@ -68,12 +69,17 @@ class HotspotsTests {
         assertThat(ranked.get(3).score())
                 .as("no change in the window, no hotspot")
                 .isZero();
+    }
 
+    @Test
+    void uncoveredLinesOrFindingsRaiseAHotspot() {
+        List<Hotspot> ranked = Hotspots.rank(CHURN, COMPLEXITY, Map.of(), Map.of());
         List<Hotspot> withEvidence = Hotspots.rank(
-                churn,
-                complexity,
+                CHURN,
+                COMPLEXITY,
                 Map.of("busy_simple.py", 100.0, "calm_complex.py", 0.0),
                 Map.of("calm_complex.py", 3));
+
         Hotspot calm = withEvidence.stream()
                 .filter(h -> h.file().equals("calm_complex.py"))
                 .findFirst()

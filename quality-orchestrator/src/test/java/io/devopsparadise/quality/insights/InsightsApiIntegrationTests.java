@@ -50,7 +50,7 @@ class InsightsApiIntegrationTests {
     }
 
     @Test
-    void hotspotsCountTheCommitsGitLogCountsAndTheComplexityFlake8Measures() throws Exception {
+    void theTopHotspotIsMeasuredAsTheToolsMeasureItByHand() throws Exception {
         JsonNode answer = ok("/api/insights/hotspots?clientId=insights&limit=3");
 
         assertThat(answer.path("hotspots")).hasSize(3);
@@ -82,7 +82,7 @@ class InsightsApiIntegrationTests {
     }
 
     @Test
-    void theRiskOfABigSpreadEditIsHigherThanOfAOneLineEditAndNamesItsSize() throws Exception {
+    void aBigSpreadEditIsRiskierThanAOneLineEdit() throws Exception {
         // the platform's own reports in the workspace are no change of the developer's
         Files.createDirectories(boltons.root().resolve(".paradise/reports/run"));
         Files.writeString(
@@ -135,7 +135,7 @@ class InsightsApiIntegrationTests {
     }
 
     @Test
-    void withoutStoredRunsRecommendationsSayWhichInputsAreMissingAndAdviseNothing() throws Exception {
+    void withoutStoredRunsRecommendationsOnlyNameTheMissingInputs() throws Exception {
         JsonNode answer = ok("/api/insights/recommendations?clientId=insights");
 
         assertThat(answer.path("recommendations")).isEmpty();

@@ -131,10 +131,13 @@ class InsightsOnBoltonsTests {
     }
 
     @Test
-    void theRiskModelIsTrainedOnTheHistoryAndRanksItsNewestCommitsBetterThanChance() {
+    void theRiskModelIsTrainedOnTheHistory() {
         assertThat(history.buggyCount()).isGreaterThan(RiskModels.MIN_PER_LABEL);
         assertThat(RiskModels.forHistory(history).method()).startsWith("logistic regression");
+    }
 
+    @Test
+    void theRiskModelRanksTheNewestCommitsBetterThanChance() {
         RiskEvaluation evaluation = RiskEvaluation.timeOrdered(history, 0.7);
 
         assertThat(evaluation.testBuggy()).isPositive();
@@ -142,7 +145,7 @@ class InsightsOnBoltonsTests {
     }
 
     @Test
-    void aShortHistoryGetsTheHeuristicAndSaysSo() {
+    void aShortHistoryGetsTheHeuristic() {
         LabelledHistory shortHistory = history.oldest(50);
         assertThat(RiskModels.forHistory(shortHistory).method())
                 .startsWith("heuristic")

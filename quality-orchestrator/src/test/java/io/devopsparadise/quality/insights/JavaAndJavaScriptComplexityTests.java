@@ -23,8 +23,8 @@ class JavaAndJavaScriptComplexityTests {
     @TempDir
     Path workspace;
 
-    @Test
-    void pmdMeasuresEveryMethodAndConstructorAndSkipsBuildOutputAndLinks() throws Exception {
+    /** Cart.java beside generated build output and a link out of the workspace, measured by PMD. */
+    private Map<String, FileComplexity> measureACartBesideBuildOutputAndALink() throws Exception {
         Files.createDirectories(workspace.resolve("src/main/java/shop"));
         Files.writeString(workspace.resolve("src/main/java/shop/Cart.java"), """
                 package shop;
@@ -59,10 +59,19 @@ class JavaAndJavaScriptComplexityTests {
         Files.writeString(outside.resolve("Secret.java"), "class Secret { void s() { } }\n");
         Files.createSymbolicLink(workspace.resolve("src/main/java/shop/Secret.java"), outside.resolve("Secret.java"));
 
-        Map<String, FileComplexity> measured = PmdComplexity.measure(workspace);
+        return PmdComplexity.measure(workspace);
+    }
 
-        assertThat(measured).containsOnlyKeys("src/main/java/shop/Cart.java");
-        assertThat(measured.get("src/main/java/shop/Cart.java").functions())
+    @Test
+    void pmdMeasuresOnlyTheWorkspacesOwnSources() throws Exception {
+        assertThat(measureACartBesideBuildOutputAndALink()).containsOnlyKeys("src/main/java/shop/Cart.java");
+    }
+
+    @Test
+    void pmdMeasuresEveryMethodOrConstructor() throws Exception {
+        assertThat(measureACartBesideBuildOutputAndALink()
+                        .get("src/main/java/shop/Cart.java")
+                        .functions())
                 .extracting(f -> f.function() + "=" + f.complexity())
                 .containsExactlyInAnyOrder("Cart(int)=2", "total(int[])=4", "size()=1");
     }

@@ -41,7 +41,7 @@ class RecommenderTests {
     Path dir;
 
     @Test
-    void aComplexFileThatChangesOftenAndIsBarelyTestedComesFirst() throws Exception {
+    void aComplexChurningBarelyTestedFileComesFirst() throws Exception {
         GitRepo repo = GitRepo.init(dir);
         repo.write("hot.py", branches("hot", 8, 0))
                 .write("cold.py", branches("cold", 8, 0))

@@ -42,7 +42,7 @@ class SzzTests {
     }
 
     @Test
-    void commentAndBlankLinesAFixChangesAccuseNoOne() throws Exception {
+    void linesWithoutCodeThatAFixChangesAccuseNoOne() throws Exception {
         GitRepo repo = GitRepo.init(dir);
         repo.write("calc/ops.py", "def half(n):\n    return n // 2\n").commit("Add half", "ada", T0);
         repo.write("calc/ops.py", "def half(n):\n    # halves\n\n    return n // 2\n")

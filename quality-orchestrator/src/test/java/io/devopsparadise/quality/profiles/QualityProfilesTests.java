@@ -30,9 +30,8 @@ class QualityProfilesTests {
                 false);
     }
 
-    @Test
-    void convertsLimitsToSeveritiesAndDefaultsToStandard() {
-        QualityProfiles profiles = new QualityProfiles(new QualityProperties(
+    private static QualityProfiles standardOnly() {
+        return new QualityProfiles(new QualityProperties(
                 null,
                 java.time.Duration.ofDays(7),
                 null,
@@ -54,13 +53,22 @@ class QualityProfilesTests {
                 Map.of("standard", raw(List.of("unit", "lint"), 0.6, Map.of("high", 0, "Medium", 3))),
                 null,
                 java.time.Duration.ofSeconds(5)));
+    }
 
-        QualityProfile standard = profiles.get(null);
+    @Test
+    void defaultsToStandard() {
+        assertThat(standardOnly().get(null).name()).isEqualTo("standard");
+    }
 
-        assertThat(standard.name()).isEqualTo("standard");
-        assertThat(standard.maxFindings())
+    @Test
+    void convertsLimitsToSeverities() {
+        assertThat(standardOnly().get(null).maxFindings())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(Severity.HIGH, 0, Severity.MEDIUM, 3));
-        assertThatThrownBy(() -> profiles.get("nope"))
+    }
+
+    @Test
+    void anUnknownProfileIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> standardOnly().get("nope"))
                 .hasMessageContaining("Unknown quality profile 'nope'; known profiles: standard");
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class IniFileTests {
 
     @Test
-    void readsSectionsOptionsAndContinuationLinesAsConfigparserDoes() {
+    void readsAnIniFileAsConfigparserDoes() {
         IniFile ini = IniFile.parse("""
                 # a comment
                 [flake8]
@@ -39,13 +39,25 @@ class IniFileTests {
     }
 
     @Test
-    void aRepeatedSectionOrOptionAndALineWithoutValueAreErrors() {
+    void aRepeatedSectionIsAnError() {
         assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\n[a]\n", "setup.cfg"))
                 .hasMessageContaining("line 3: section [a] appears twice");
+    }
+
+    @Test
+    void aRepeatedOptionIsAnError() {
         assertThatThrownBy(() -> IniFile.parse("[a]\nx = 1\nX = 2\n", "setup.cfg"))
                 .hasMessageContaining("line 3: option 'x' appears twice");
+    }
+
+    @Test
+    void aLineWithoutValueIsAnError() {
         assertThatThrownBy(() -> IniFile.parse("[a]\njust words\n", "setup.cfg"))
                 .hasMessageContaining("line 2: expected 'key = value'");
+    }
+
+    @Test
+    void aSectionHeaderWithoutItsClosingBracketIsAnError() {
         assertThatThrownBy(() -> IniFile.parse("[a\n", "setup.cfg"))
                 .hasMessageContaining("line 1: a section header without its closing ']'");
     }

@@ -26,44 +26,77 @@ class ProjectRulesReaderTests {
         assertThat(rules.unreadable()).isEmpty();
     }
 
-    @Test
-    void recognizesTheLintersAndCoverageAProjectConfigures() throws Exception {
+    /** setup.cfg, tox.ini, package.json and .shellcheckrc configuring four linters, coverage and Jest. */
+    private ProjectRules aProjectConfiguringItsTools() throws Exception {
         write("setup.cfg", "[flake8]\nexclude = build,gen\n\n[pylint.messages_control]\ndisable = C0114\n");
         write("tox.ini", "[coverage:run]\nsource = pkg\n");
         write("package.json", "{\"eslintConfig\": {\"extends\": \"eslint:recommended\"}, \"jest\": {}}");
         write(".shellcheckrc", "disable=SC2086\n");
-
-        ProjectRules rules = ProjectRulesReader.read(root);
-
-        assertThat(rules.configuredLinters()).containsExactlyInAnyOrder("flake8", "pylint", "eslint", "shellcheck");
-        assertThat(rules.coverageConfigured()).isTrue();
-        assertThat(rules.flake8Exclude().excludes("gen/api/client.py")).isTrue();
-        assertThat(rules.flake8Exclude().excludes("src/app.py")).isFalse();
-        assertThat(rules.jestConfig()).contains("package.json");
+        return ProjectRulesReader.read(root);
     }
 
     @Test
-    void pyprojectTablesConfigurePylintRuffAndCoverage() throws Exception {
+    void recognizesTheLintersAProjectConfigures() throws Exception {
+        assertThat(aProjectConfiguringItsTools().configuredLinters())
+                .containsExactlyInAnyOrder("flake8", "pylint", "eslint", "shellcheck");
+    }
+
+    @Test
+    void recognizesTheCoverageAProjectConfigures() throws Exception {
+        assertThat(aProjectConfiguringItsTools().coverageConfigured()).isTrue();
+    }
+
+    @Test
+    void readsTheFilesFlake8Excludes() throws Exception {
+        ProjectRules rules = aProjectConfiguringItsTools();
+
+        assertThat(rules.flake8Exclude().excludes("gen/api/client.py")).isTrue();
+        assertThat(rules.flake8Exclude().excludes("src/app.py")).isFalse();
+    }
+
+    @Test
+    void findsTheJestConfigurationInPackageJson() throws Exception {
+        assertThat(aProjectConfiguringItsTools().jestConfig()).contains("package.json");
+    }
+
+    /** pyproject.toml's tables for pylint, Ruff and coverage, and a jest.config.js. */
+    private ProjectRules aPyprojectConfiguringItsTools() throws Exception {
         write(
                 "pyproject.toml",
                 "[tool.pylint.format]\nmax-line-length = 100\n[tool.ruff]\nline-length = 90\n[tool.coverage.run]\nsource = [\"pkg\"]\n");
         write("jest.config.js", "module.exports = {};");
-
-        ProjectRules rules = ProjectRulesReader.read(root);
-
-        assertThat(rules.configuredLinters()).containsExactlyInAnyOrder("pylint", "ruff");
-        assertThat(rules.ruff().orElseThrow().lineLength()).isEqualTo(90);
-        assertThat(rules.coverageConfigured()).isTrue();
-        assertThat(rules.jestConfig()).contains("jest.config.js");
+        return ProjectRulesReader.read(root);
     }
 
     @Test
-    void aMalformedPyprojectIsReportedWithItsLineAndTheRestIsStillRead() throws Exception {
+    void pyprojectTablesConfigureTheLinters() throws Exception {
+        ProjectRules rules = aPyprojectConfiguringItsTools();
+
+        assertThat(rules.configuredLinters()).containsExactlyInAnyOrder("pylint", "ruff");
+        assertThat(rules.ruff().orElseThrow().lineLength()).isEqualTo(90);
+    }
+
+    @Test
+    void aPyprojectTableConfiguresCoverage() throws Exception {
+        assertThat(aPyprojectConfiguringItsTools().coverageConfigured()).isTrue();
+    }
+
+    @Test
+    void findsJestsOwnConfigurationFile() throws Exception {
+        assertThat(aPyprojectConfiguringItsTools().jestConfig()).contains("jest.config.js");
+    }
+
+    /** A malformed pyproject.toml and tox.ini beside a readable setup.cfg. */
+    private ProjectRules aProjectWithMalformedFiles() throws Exception {
         write("pyproject.toml", "[tool.ruff.lint]\nselect = [\"E4\", \"F\"\nignore = [\"E731\"]\n");
         write("setup.cfg", "[flake8]\nmax-line-length = 100\n");
         write("tox.ini", "commands = pytest\n");
+        return ProjectRulesReader.read(root);
+    }
 
-        ProjectRules rules = ProjectRulesReader.read(root);
+    @Test
+    void aMalformedFileIsReportedWithItsLine() throws Exception {
+        ProjectRules rules = aProjectWithMalformedFiles();
 
         assertThat(rules.unreadable()).hasSize(2);
         assertThat(rules.unreadable().get(0))
@@ -71,6 +104,12 @@ class ProjectRulesReaderTests {
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(rules.unreadable().get(1)).isEqualTo("tox.ini: line 1: an option before any [section] header");
+    }
+
+    @Test
+    void theRestIsStillReadBesideAMalformedFile() throws Exception {
+        ProjectRules rules = aProjectWithMalformedFiles();
+
         assertThat(rules.configuredLinters()).containsExactly("flake8");
         assertThat(rules.ruff()).isEmpty();
     }

@@ -22,7 +22,7 @@ class RuffAsFlake8Tests {
     }
 
     @Test
-    void ruffsDefaultSelectionAndIgnoresBecomeFlake8Options() {
+    void ruffsDefaultSelectionWithItsIgnoresBecomesFlake8Options() {
         RuffAsFlake8 translation = new RuffAsFlake8(settings(Optional.empty(), List.of("E731", "E741")));
 
         assertThat(translation.rules())
@@ -33,7 +33,7 @@ class RuffAsFlake8Tests {
     }
 
     @Test
-    void codesOfFamiliesFlake8LacksAreDroppedAndMccabeGetsItsLimit() {
+    void aWholeRuffConfigurationBecomesFlake8OptionsAsFarAsFlake8Goes() {
         RuffSettings ruff = new RuffSettings(
                 "ruff.toml",
                 Optional.of(List.of("E", "W", "F", "I", "UP", "B", "C")),

@@ -31,19 +31,28 @@ class ToxPytestCommandTests {
                 .containsExactly("boltons", "tests");
     }
 
-    @Test
-    void posargsGiveTheirDefaultAndUnresolvedSubstitutionsAreDropped() throws Exception {
+    private ToxPytestCommand withPosargsDefaultAndUnresolvedSubstitutions() throws Exception {
         Files.createDirectories(root.resolve("tests/unit"));
-
-        ToxPytestCommand pytest = command(
+        return command(
                 "{envpython} -m pytest -m 'not slow' {posargs:tests/unit} {env:COVERAGE_ARGS} --basetemp={envtmpdir}");
+    }
+
+    @Test
+    void posargsGiveTheirDefault() throws Exception {
+        ToxPytestCommand pytest = withPosargsDefaultAndUnresolvedSubstitutions();
 
         assertThat(pytest.args()).containsExactly("-m", "not slow", "tests/unit");
+    }
+
+    @Test
+    void unresolvedSubstitutionsAreDropped() throws Exception {
+        ToxPytestCommand pytest = withPosargsDefaultAndUnresolvedSubstitutions();
+
         assertThat(pytest.dropped()).containsExactly("{env:COVERAGE_ARGS}", "--basetemp={envtmpdir}");
     }
 
     @Test
-    void pathsOutsideTheWorkspaceAndOurOwnOptionsAreNeverTakenOver() throws Exception {
+    void unsafeArgumentsAreNeverTakenOver() throws Exception {
         Files.createDirectories(root.resolve("tests"));
 
         ToxPytestCommand pytest =
@@ -66,13 +75,21 @@ class ToxPytestCommandTests {
     }
 
     @Test
-    void takesTheFirstCommandThatRunsPytestAndIgnoresOthers() throws Exception {
+    void takesTheFirstCommandThatRunsPytest() throws Exception {
         Files.createDirectories(root.resolve("tests"));
 
         assertThat(command("pip install -e .\n- py.test -x \\\n    tests\nflake8")
                         .args())
                 .containsExactly("-x", "tests");
+    }
+
+    @Test
+    void commandsThatDoNotRunPytestGiveNone() {
         assertThat(ToxPytestCommand.of("flake8 .\nsphinx-build docs out", root)).isEmpty();
+    }
+
+    @Test
+    void aPytestCommandWithOnlyPosargsGivesNoArguments() {
         assertThat(command("py.test {posargs}").args()).isEmpty();
     }
 }

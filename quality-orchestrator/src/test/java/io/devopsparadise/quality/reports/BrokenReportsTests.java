@@ -35,41 +35,80 @@ class BrokenReportsTests {
     }
 
     @Test
-    void emptyMissingAndForeignReportsSayWhatIsWrong() throws Exception {
+    void anEmptyReportSaysSo() throws Exception {
         Path empty = Files.writeString(dir.resolve("pylint.json"), "");
-        Path foreign = Files.writeString(dir.resolve("coverage.xml"), "<report><counter/></report>");
-        Path noComments = Files.writeString(dir.resolve("shellcheck.json"), "{\"other\":[]}");
 
         assertThatThrownBy(() -> new PylintJsonParser().parse(empty)).hasMessageContaining("the file is empty");
+    }
+
+    @Test
+    void aForeignCoverageReportSaysItsRootIsNotCoberturas() throws Exception {
+        Path foreign = Files.writeString(dir.resolve("coverage.xml"), "<report><counter/></report>");
+
         assertThatThrownBy(() -> new CoberturaParser().parse(foreign))
                 .hasMessageContaining("the root element is not <coverage>");
+    }
+
+    @Test
+    void aReportWithoutItsMainFieldNamesTheField() throws Exception {
+        Path noComments = Files.writeString(dir.resolve("shellcheck.json"), "{\"other\":[]}");
+
         assertThatThrownBy(() -> new ShellcheckJsonParser().parse(noComments))
                 .hasMessageContaining("the field \"comments\" is missing");
+    }
+
+    @Test
+    void aMissingReportCannotBeRead() {
         assertThatThrownBy(() -> new JunitXmlParser().parse(dir.resolve("absent.xml")))
                 .hasMessageContaining("cannot be read");
+    }
+
+    @Test
+    void aGarbledFlake8LineIsPointedOut() throws Exception {
         Path garbled = Files.writeString(dir.resolve("flake8.txt"), "./a.py::1::1::E501::ok\nnot a finding\n");
+
         assertThatThrownBy(() -> new Flake8Parser().parse(garbled))
                 .hasMessageContaining("flake8 report " + garbled)
                 .hasMessageContaining("line 2");
     }
 
     @Test
-    void truncatedAndForeignReportsOfTheNewParsersNameTheFile() throws Exception {
+    void aTruncatedJacocoReportNamesTheFile() throws Exception {
         Path jacoco = truncated("jacoco.xml", "jacoco.xml");
-        Path audit = truncated("npm-audit.json", "npm-audit.json");
-        Path lighthouse = truncated("lighthouse.json", "lighthouse.json");
-        Path oldAudit = Files.writeString(dir.resolve("npm6-audit.json"), "{\"advisories\":{},\"metadata\":{}}");
-        Path cobertura = Files.copy(RecordedReportsTests.recorded("pytest-coverage.xml"), dir.resolve("cobertura.xml"));
 
         assertThatThrownBy(() -> new JacocoXmlParser().parse(jacoco))
                 .hasMessageContaining("JaCoCo XML report " + jacoco)
                 .hasMessageContaining("not well-formed");
+    }
+
+    @Test
+    void aCoberturaReportReadAsJacocoSaysItsRootIsNotJacocos() throws Exception {
+        Path cobertura = Files.copy(RecordedReportsTests.recorded("pytest-coverage.xml"), dir.resolve("cobertura.xml"));
+
         assertThatThrownBy(() -> new JacocoXmlParser().parse(cobertura))
                 .hasMessageContaining("the root element is not <report>");
+    }
+
+    @Test
+    void aTruncatedNpmAuditReportNamesTheFile() throws Exception {
+        Path audit = truncated("npm-audit.json", "npm-audit.json");
+
         assertThatThrownBy(() -> new NpmAuditJsonParser().parse(audit, "package-lock.json"))
                 .hasMessageContaining("npm audit JSON report " + audit);
+    }
+
+    @Test
+    void anNpm6AuditReportNamesTheVersionItNeeds() throws Exception {
+        Path oldAudit = Files.writeString(dir.resolve("npm6-audit.json"), "{\"advisories\":{},\"metadata\":{}}");
+
         assertThatThrownBy(() -> new NpmAuditJsonParser().parse(oldAudit, "package-lock.json"))
                 .hasMessageContaining("expected 2 (npm 7 or newer)");
+    }
+
+    @Test
+    void aTruncatedLighthouseReportNamesTheFile() throws Exception {
+        Path lighthouse = truncated("lighthouse.json", "lighthouse.json");
+
         assertThatThrownBy(() -> new LighthouseJsonParser().parse(lighthouse))
                 .hasMessageContaining("Lighthouse JSON report " + lighthouse);
     }

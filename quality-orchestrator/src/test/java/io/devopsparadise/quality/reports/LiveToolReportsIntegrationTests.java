@@ -38,7 +38,7 @@ class LiveToolReportsIntegrationTests {
     }
 
     @Test
-    void pytestWithCoverageBanditAndPylintOnThePythonFixture() throws Exception {
+    void everyPythonToolOnThePythonFixture() throws Exception {
         Path project = fixture("python-project");
         Path junit = work.resolve("junit.xml");
         Path coverage = work.resolve("coverage.xml");
@@ -82,7 +82,7 @@ class LiveToolReportsIntegrationTests {
     }
 
     @Test
-    void jestWithJestJunitAndCoverageOnTheJavaScriptFixture() throws Exception {
+    void jestWithItsReportersOnTheJavaScriptFixture() throws Exception {
         Path project = fixture("js-project");
         String modules = io.devopsparadise.testsupport.RepoPaths.nodeModules().toString();
         ProcessBuilder jest = new ProcessBuilder(
@@ -131,7 +131,7 @@ class LiveToolReportsIntegrationTests {
     }
 
     @Test
-    void mavenSurefireAndJacocoOnTheJavaFixture() throws Exception {
+    void mavenTestWithJacocoOnTheJavaFixture() throws Exception {
         Path project = fixture("java-project");
 
         assertThat(run(

@@ -62,7 +62,7 @@ class RecordedReportsTests {
     }
 
     @Test
-    void pylintReportsOneWarningAndEighteenConventions() {
+    void pylintReportsOneWarningEighteenConventions() {
         assertPylint(recorded("pylint.json"));
     }
 
@@ -72,8 +72,13 @@ class RecordedReportsTests {
     }
 
     @Test
-    void jestJunitAndCoberturaFromJestJunitAndIstanbul() {
-        assertJest(recorded("jest-junit.xml"), recorded("jest-coverage.xml"));
+    void jestJunitHasTwoPassedOneFailedOneSkipped() {
+        assertJestJunit(recorded("jest-junit.xml"));
+    }
+
+    @Test
+    void istanbulsCoberturaCoversTheCart() {
+        assertIstanbulCobertura(recorded("jest-coverage.xml"));
     }
 
     @Test
@@ -104,6 +109,11 @@ class RecordedReportsTests {
     }
 
     static void assertJest(Path junit, Path coverage) {
+        assertJestJunit(junit);
+        assertIstanbulCobertura(coverage);
+    }
+
+    static void assertJestJunit(Path junit) {
         List<TestCaseResult> cases = new JunitXmlParser().parse(junit);
         assertThat(cases.stream().collect(Collectors.groupingBy(TestCaseResult::status, Collectors.counting())))
                 .containsExactlyInAnyOrderEntriesOf(
@@ -113,6 +123,9 @@ class RecordedReportsTests {
                 .singleElement()
                 .satisfies(c ->
                         assertThat(c.failureMessage()).contains("Expected: 31").contains("Received: 30"));
+    }
+
+    static void assertIstanbulCobertura(Path coverage) {
         assertThat(new CoberturaParser().parse(coverage).files())
                 .containsExactly(new FileCoverage("cart.js", 6, 8, 3, 6));
     }
@@ -182,8 +195,12 @@ class RecordedReportsTests {
     }
 
     @Test
-    void surefireAndJacocoOfTheMavenFixture() {
+    void surefireJunitOfTheMavenFixtureHasTwoPassedOneFailedOneSkipped() {
         assertSurefire(recorded("surefire-junit.xml"));
+    }
+
+    @Test
+    void jacocoXmlOfTheMavenFixtureCoversTheDiscount() {
         assertJacoco(recorded("jacoco.xml"));
     }
 
@@ -237,7 +254,7 @@ class RecordedReportsTests {
     }
 
     @Test
-    void newmanJunitHasThreePassingAssertionsAndTheMissingOrdersEndpoint() {
+    void newmanJunitHasThreePassedOneFailedOnTheMissingOrdersEndpoint() {
         assertNewman(recorded("newman-junit.xml"));
     }
 
@@ -255,7 +272,7 @@ class RecordedReportsTests {
     }
 
     @Test
-    void playwrightJunitHasTwoPassedAndTheMissingCheckout() {
+    void playwrightJunitHasTwoPassedOneFailedOnTheMissingCheckout() {
         assertPlaywright(recorded("playwright-junit.xml"));
     }
 
@@ -273,18 +290,28 @@ class RecordedReportsTests {
     }
 
     @Test
-    void lighthouseScoresAndLabMetricsOfTheShopPage() {
+    void lighthouseScoresTheShopPage() {
         PerformanceResult result = new LighthouseJsonParser().parse(recorded("lighthouse.json"));
 
         assertThat(result.url()).isEqualTo("http://127.0.0.1:48731/");
         assertThat(result.scores())
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("performance", 1.0, "accessibility", 1.0, "best-practices", 0.96, "seo", 1.0));
+    }
+
+    @Test
+    void lighthouseMeasuresTheLabMetricsOfTheShopPage() {
+        PerformanceResult result = new LighthouseJsonParser().parse(recorded("lighthouse.json"));
+
         assertThat(result.metrics())
                 .containsOnlyKeys(LighthouseJsonParser.METRICS)
                 .containsEntry("total-blocking-time", 0.0)
                 .hasEntrySatisfying(
                         "first-contentful-paint", millis -> assertThat(millis).isBetween(1.0, 10_000.0));
+    }
+
+    @Test
+    void lighthouseThatLoadedThePageReportsNoRuntimeError() {
         assertThat(new LighthouseJsonParser().runtimeError(recorded("lighthouse.json")))
                 .isEmpty();
     }

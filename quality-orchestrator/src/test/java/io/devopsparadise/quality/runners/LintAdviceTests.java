@@ -87,18 +87,32 @@ class LintAdviceTests {
                 .doesNotContain("--");
     }
 
-    @Test
-    void flake8StandsInForAnUninstalledRuffWithTheProjectsRulesAndSaysSo() throws Exception {
+    /** A project whose pyproject.toml configures Ruff, on an instance without Ruff. */
+    private RunContext aProjectConfiguringRuffWithoutRuffInstalled() throws Exception {
         write("app.py", "x = 1\n");
         write("pyproject.toml", "[tool.ruff.lint]\nselect = [\"E\", \"F\", \"I\"]\nignore = [\"E731\"]\n");
-        RunContext context = context(false, List.of(), null);
+        return context(false, List.of(), null);
+    }
+
+    @Test
+    void ruffRunsInsteadOfFlake8ForAProjectThatConfiguresRuff() throws Exception {
+        RunContext context = aProjectConfiguringRuffWithoutRuffInstalled();
 
         assertThat(new Flake8Runner().appliesTo(context)).isFalse();
         assertThat(new RuffRunner().appliesTo(context)).isTrue();
-        assertThat(new RuffRunner().command(context))
+    }
+
+    @Test
+    void flake8StandsInForAnUninstalledRuffWithTheProjectsRules() throws Exception {
+        assertThat(new RuffRunner().command(aProjectConfiguringRuffWithoutRuffInstalled()))
                 .startsWith("flake8")
                 .contains("--isolated", "--select=E,F", "--extend-ignore=E731");
-        ToolOutcome outcome = collectEmptyReport(new RuffRunner(), context);
+    }
+
+    @Test
+    void theStandInForRuffIsJudgedSayingWhatRanInstead() throws Exception {
+        ToolOutcome outcome = collectEmptyReport(new RuffRunner(), aProjectConfiguringRuffWithoutRuffInstalled());
+
         assertThat(outcome.advisory()).isFalse();
         assertThat(outcome.detail())
                 .isEqualTo(
@@ -123,16 +137,24 @@ class LintAdviceTests {
                         ".");
     }
 
-    @Test
-    void aMalformedPyprojectLetsTheToolsRunWithDefaultsAndTheDetailSaysWhy() throws Exception {
+    private RunContext aProjectWithAMalformedPyproject() throws Exception {
         Path fixture = Path.of("src/test/resources/fixtures/malformed-config");
         for (String name : List.of("pyproject.toml", "calc.py")) {
             Files.copy(fixture.resolve(name), root.resolve(name));
         }
-        RunContext context = context(false, List.of(), null);
+        return context(false, List.of(), null);
+    }
 
-        assertThat(new PytestRunner().command(context)).contains("--cov=.");
-        assertThat(collectEmptyReport(new Flake8Runner(), context).detail())
+    @Test
+    void aMalformedPyprojectLetsTheToolsRunWithDefaults() throws Exception {
+        assertThat(new PytestRunner().command(aProjectWithAMalformedPyproject()))
+                .contains("--cov=.");
+    }
+
+    @Test
+    void aMalformedPyprojectIsNamedInTheDetail() throws Exception {
+        assertThat(collectEmptyReport(new Flake8Runner(), aProjectWithAMalformedPyproject())
+                        .detail())
                 .startsWith("pyproject.toml: line 3: ")
                 .endsWith("; the project does not configure flake8; its findings are advice");
     }

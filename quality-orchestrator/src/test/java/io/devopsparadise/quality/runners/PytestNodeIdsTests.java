@@ -19,7 +19,7 @@ class PytestNodeIdsTests {
     Path elsewhere;
 
     @Test
-    void theLongestDottedPrefixThatIsAFileIsTheModuleAndTheRestAreClasses() throws Exception {
+    void aDottedSuiteNameSplitsAtTheLongestPrefixThatIsAFile() throws Exception {
         Files.createDirectories(workspace.resolve("tests"));
         Files.writeString(workspace.resolve("tests/test_ops.py"), "");
 

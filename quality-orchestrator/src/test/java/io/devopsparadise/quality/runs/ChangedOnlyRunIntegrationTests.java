@@ -159,7 +159,7 @@ class ChangedOnlyRunIntegrationTests {
 
     @Test
     @Order(1)
-    void theFirstTargetedRunRunsEveryTestAndMeasuresTheMap() throws Exception {
+    void theFirstTargetedRunRunsEveryTest() throws Exception {
         JsonNode run = targeted("");
         firstRun = run.path("id").asString();
 
@@ -173,7 +173,7 @@ class ChangedOnlyRunIntegrationTests {
 
     @Test
     @Order(2)
-    void anEditedFunctionRunsOnlyItsTestsAndItsFailureIsStreamedBeforePytestEnds() throws Exception {
+    void anEditedFunctionRunsOnlyItsTestsWhoseFailuresStreamBeforePytestEnds() throws Exception {
         List<String> lines = Http.followEvents(url("/api/runs/events"));
         Files.writeString(workspace.resolve("calc/ops.py"), OPS.replace("return a - b", "return a + b"));
 
@@ -291,34 +291,49 @@ class ChangedOnlyRunIntegrationTests {
 
     @Test
     @Order(8)
-    void aDocumentationChangeReachesNoJestTestAndAPackageChangeRunsThemAll() throws Exception {
+    void aDocumentationChangeReachesNoJestTest() throws Exception {
         git(scripts, "checkout", "--", "tax.js");
         Files.writeString(scripts.resolve("README.md"), "shop, the shop\n");
+
         JsonNode docs = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
-        Files.writeString(
-                scripts.resolve("package.json"),
-                "{\"name\":\"shop\",\"version\":\"2.0.0\",\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
-        JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
 
         assertThat(OrchestratorRuns.tool(docs, "jest").path("status").asString())
                 .isEqualTo("SKIPPED");
         assertThat(OrchestratorRuns.tool(docs, "jest").path("detail").asString())
                 .contains("documentation only, no test reads it: README.md");
+    }
+
+    @Test
+    @Order(9)
+    void aPackageChangeRunsEveryJestTest() throws Exception {
+        Files.writeString(
+                scripts.resolve("package.json"),
+                "{\"name\":\"shop\",\"version\":\"2.0.0\",\"devDependencies\":{\"jest\":\"30.5.2\"}}\n");
+
+        JsonNode build = OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-js\",\"profile\":\"targeted\"}");
+
         assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("package.json");
         assertThat(OrchestratorRuns.tool(build, "jest").path("tests")).hasSize(2);
     }
 
     @Test
-    @Order(9)
-    void javaTestClassesAreMappedByTheirOwnCoverageAndAnEditedMethodRunsOnlyTheClassesThatRanIt() throws Exception {
+    @Order(10)
+    void theFirstTargetedJavaRunRunsEveryTestClass() throws Exception {
         JsonNode first =
                 OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+
         assertThat(first.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(OrchestratorRuns.tool(first, "maven").path("status").asString())
                 .as(first.toString())
                 .isEqualTo("PASSED");
         assertThat(OrchestratorRuns.tool(first, "maven").path("tests")).hasSize(5);
+    }
+
+    /** Mapped by the per-class coverage of the run before. */
+    @Test
+    @Order(11)
+    void anEditedJavaMethodRunsOnlyTheTestClassesThatRanIt() throws Exception {
         List<String> lines = Http.followEvents(url("/api/runs/events"));
         Path discount = javaShop.resolve("src/main/java/shop/Discount.java");
         Files.writeString(
@@ -360,15 +375,12 @@ class ChangedOnlyRunIntegrationTests {
     }
 
     @Test
-    @Order(10)
-    void javaTestClassesThatFailedRunAgainAndAPomChangeRunsEveryClass() throws Exception {
+    @Order(12)
+    void javaTestClassesThatFailedRunAgain() throws Exception {
         git(javaShop, "checkout", "--", "src/main/java/shop/Discount.java");
         Files.writeString(javaShop.resolve("README.md"), "shop, the shop\n");
+
         JsonNode again =
-                OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
-        Path pom = javaShop.resolve("pom.xml");
-        Files.writeString(pom, Files.readString(pom).replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
-        JsonNode build =
                 OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
 
         assertThat(again.path("plans").get(0).path("reasons").valueStream().map(JsonNode::asString))
@@ -378,6 +390,17 @@ class ChangedOnlyRunIntegrationTests {
         assertThat(OrchestratorRuns.tool(again, "maven").path("tests")).hasSize(4);
         assertThat(OrchestratorRuns.tool(again, "maven").path("status").asString())
                 .isEqualTo("PASSED");
+    }
+
+    @Test
+    @Order(13)
+    void aPomChangeRunsEveryJavaTestClass() throws Exception {
+        Path pom = javaShop.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<version>1.0.0</version>", "<version>1.0.1</version>"));
+
+        JsonNode build =
+                OrchestratorRuns.runToTheEnd(url(""), "{\"clientId\":\"impact-java\",\"profile\":\"targeted\"}");
+
         assertThat(build.path("plans").get(0).path("runAll").asBoolean()).isTrue();
         assertThat(build.path("plans").get(0).path("reasons").get(0).asString()).contains("pom.xml");
         assertThat(OrchestratorRuns.tool(build, "maven").path("tests")).hasSize(5);

@@ -91,7 +91,7 @@ class ComprehensiveRunIntegrationTests {
     }
 
     @Test
-    void comprehensiveRunTestsTheJavaCodeTheApiThePageAndItsPerformance() throws Exception {
+    void comprehensiveRunTestsEveryLayerOfTheShop() throws Exception {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "shop", "comprehensive");
 
         assertThat(run.path("tools")

@@ -38,7 +38,7 @@ class ContainerQualityRunIntegrationTests {
     private static final HttpClient HTTP = Http.client();
 
     @Test
-    void jestAndEslintRunInsideTheClientsContainer() throws Exception {
+    void theJavaScriptToolsRunInsideTheClientsContainer() throws Exception {
         Path home = Files.createTempDirectory("container-quality-home");
         Path workspaces = Files.createTempDirectory("container-quality-workspaces");
         Path workspace = Files.createDirectories(workspaces.resolve("web"));

@@ -116,7 +116,7 @@ class FlakyTestsIntegrationTests {
     }
 
     @Test
-    void aTestThatFailsOneRunInThreeIsFlakyAndTheRunPasses() throws Exception {
+    void aTestThatFailsOneRunInThreeIsAFlakyPass() throws Exception {
         Files.deleteIfExists(workspace.resolve(".runs-of-test-sometimes"));
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky", "quick");
@@ -158,7 +158,7 @@ class FlakyTestsIntegrationTests {
     }
 
     @Test
-    void aJestTestThatFailsOneRunInThreeIsRerunByItsLiteralNameAndIsFlaky() throws Exception {
+    void aFlakyJestTestIsRerunByItsLiteralName() throws Exception {
         Files.deleteIfExists(scripts.resolve(".runs-of-cart"));
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky-js", "quick");
@@ -174,7 +174,7 @@ class FlakyTestsIntegrationTests {
     }
 
     @Test
-    void aJunitTestThatPassesOnSurefiresRerunIsFlakyAndTheRunPasses() throws Exception {
+    void aJunitTestThatPassesOnSurefiresRerunIsAFlakyPass() throws Exception {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(), "flaky-java", "quick");
 
         JsonNode maven = OrchestratorRuns.tool(run, "maven");

@@ -81,7 +81,7 @@ class QualityRunIntegrationTests {
     }
 
     @Test
-    void aRunOfEveryLinterReadsEveryToolsReportAndFailsOnTheFailingTest() throws Exception {
+    void aRunOfEveryLinterReadsEveryToolsReportIntoItsVerdict() throws Exception {
         List<String> lines = Http.followEvents(url("/api/runs/events"));
 
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "every-linter");
@@ -144,7 +144,7 @@ class QualityRunIntegrationTests {
     }
 
     @Test
-    void standardRunsTheLintersTheProjectConfiguresAndTheSecurityScannersOnly() throws Exception {
+    void standardSkipsTheLintersTheProjectDoesNotConfigure() throws Exception {
         JsonNode run = OrchestratorRuns.runToTheEnd(url(""), "qa", "standard");
 
         for (String linter : List.of("pylint", "flake8", "shellcheck")) {

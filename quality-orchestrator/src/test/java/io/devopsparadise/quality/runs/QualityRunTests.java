@@ -82,20 +82,34 @@ class QualityRunTests {
         assertThat(run.snapshot().finishedAt()).isEqualTo(LATER);
     }
 
-    @Test
-    void failingFastEndsTheRunAsFailedAndStopsTheOtherTools() throws Exception {
+    /** Starts a tool that runs until it is interrupted; answers the latch its interruption counts down. */
+    private CountDownLatch aToolRunningUntilInterrupted() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         run.track(tools.submit(() -> blockUntilInterrupted(started, interrupted)));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        return interrupted;
+    }
+
+    @Test
+    void failingFastEndsTheRunAsFailed() throws Exception {
+        aToolRunningUntilInterrupted();
 
         boolean stopped = run.stopFailingFast("pytest", LATER);
 
         assertThat(stopped).isTrue();
-        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(run.snapshot().state()).isEqualTo(RunState.FAILED);
         assertThat(run.snapshot().verdict())
                 .isEqualTo("fail-fast: pytest has failing tests; the other tools were stopped");
+    }
+
+    @Test
+    void failingFastStopsTheOtherTools() throws Exception {
+        CountDownLatch interrupted = aToolRunningUntilInterrupted();
+
+        run.stopFailingFast("pytest", LATER);
+
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

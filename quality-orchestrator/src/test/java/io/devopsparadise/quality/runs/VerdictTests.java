@@ -39,7 +39,7 @@ class VerdictTests {
     }
 
     @Test
-    void withABaselineOnlyTestsThatFailNowAndDidNotThenAreJudged() {
+    void withABaselineOnlyNewFailuresAreJudged() {
         Verdict verdict = Verdict.of(
                 profile(0, 0, Map.of()),
                 List.of(tests(failing("test_old", false), failing("test_new", true))),
@@ -62,34 +62,49 @@ class VerdictTests {
         assertThat(verdict.reasons()).startsWith("all checks within the quick profile's limits");
     }
 
-    @Test
-    void newFindingsBeyondTheLimitAreJudgedAndNamedOldOnesAreNot() {
+    /** A new and an old HIGH finding where no HIGH finding is allowed. */
+    private static Verdict aNewAndAnOldFindingBeyondTheLimit() {
         List<Finding> findings =
                 List.of(finding("bandit", "B602", "app.py", 3, true), finding("bandit", "B105", "old.py", 9, false));
 
-        Verdict verdict = Verdict.of(
+        return Verdict.of(
                 profile(0, 0, Map.of(Severity.HIGH, 0)),
                 List.of(ToolOutcome.findings("bandit", ToolCategory.SECURITY, 10, findings)),
                 BASELINE,
                 null,
                 null);
-
-        assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reasons())
-                .startsWith("1 new HIGH finding(s), at most 0 allowed: bandit B602 at app.py:3")
-                .contains("; introduced 1 finding(s): bandit B602 at app.py:3");
     }
 
     @Test
-    void findingsOfLintersTheProjectDoesNotConfigureAreNamedAsAdviceAndNeverJudged() {
+    void onlyNewFindingsBeyondTheLimitAreJudged() {
+        Verdict verdict = aNewAndAnOldFindingBeyondTheLimit();
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.reasons()).startsWith("1 new HIGH finding(s), at most 0 allowed: bandit B602 at app.py:3");
+    }
+
+    @Test
+    void onlyNewFindingsAreNamedAsIntroduced() {
+        assertThat(aNewAndAnOldFindingBeyondTheLimit().reasons())
+                .contains("; introduced 1 finding(s): bandit B602 at app.py:3");
+    }
+
+    private static Verdict anAdvisoryFindingOfAnUnconfiguredLinter() {
         ToolOutcome advice = ToolOutcome.findings(
                         "pylint", ToolCategory.LINT, 10, List.of(finding("pylint", "C0114", "app.py", 1, true)))
                 .asAdvice("no Pylint configuration");
 
-        Verdict verdict = Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(advice), BASELINE, null, null);
+        return Verdict.of(profile(0, 0, Map.of(Severity.HIGH, 0)), List.of(advice), BASELINE, null, null);
+    }
 
-        assertThat(verdict.passed()).isTrue();
-        assertThat(verdict.reasons())
+    @Test
+    void findingsOfLintersTheProjectDoesNotConfigureAreNeverJudged() {
+        assertThat(anAdvisoryFindingOfAnUnconfiguredLinter().passed()).isTrue();
+    }
+
+    @Test
+    void findingsOfLintersTheProjectDoesNotConfigureAreNamedAsAdvice() {
+        assertThat(anAdvisoryFindingOfAnUnconfiguredLinter().reasons())
                 .contains(
                         "introduced 1 finding(s) of linters the project does not configure (advice): pylint C0114 at app.py:1");
     }
@@ -110,16 +125,22 @@ class VerdictTests {
         assertThat(verdict.reasons()).isEqualTo("line coverage 60.0% is below the minimum 80.0%");
     }
 
-    @Test
-    void changedLinesBelowTheProfilesMinimumFailAndNameTheUncoveredLines() {
+    /** One of four changed lines covered where the profile asks 80%. */
+    private static Verdict aQuarterOfTheChangedLinesCovered() {
         ChangedLinesCoverage changed = new ChangedLinesCoverage(
                 "c0", 4, 1, List.of(new ChangedLinesCoverage.FileLines("app.py", List.of(7, 8, 9))));
 
-        Verdict verdict =
-                Verdict.of(profile(0, 0.8, Map.of()), List.of(tests(passing("test_ok"))), BASELINE, null, changed);
+        return Verdict.of(profile(0, 0.8, Map.of()), List.of(tests(passing("test_ok"))), BASELINE, null, changed);
+    }
 
-        assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reasons())
+    @Test
+    void changedLinesBelowTheProfilesMinimumFail() {
+        assertThat(aQuarterOfTheChangedLinesCovered().passed()).isFalse();
+    }
+
+    @Test
+    void changedLinesBelowTheProfilesMinimumNameTheUncoveredLines() {
+        assertThat(aQuarterOfTheChangedLinesCovered().reasons())
                 .startsWith("changed lines are 25.0% covered (1 of 4), the profile asks 80.0%: app.py:7,8,9");
     }
 

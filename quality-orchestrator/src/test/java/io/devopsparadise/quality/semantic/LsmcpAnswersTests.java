@@ -21,7 +21,7 @@ class LsmcpAnswersTests {
     }
 
     @Test
-    void readsThePlantedTypeErrorWithItsLineColumnAndSource() throws Exception {
+    void readsThePlantedTypeErrorAsPyrightReportedIt() throws Exception {
         List<Diagnostic> diagnostics = LsmcpAnswers.diagnostics("typed.py", recorded("diagnostics-typed.txt"));
 
         assertThat(diagnostics).singleElement().satisfies(d -> {
@@ -34,6 +34,12 @@ class LsmcpAnswersTests {
                     .contains("\n")
                     .doesNotEndWith("(Pyright)");
         });
+    }
+
+    @Test
+    void thePlantedTypeErrorBecomesASemanticFinding() throws Exception {
+        List<Diagnostic> diagnostics = LsmcpAnswers.diagnostics("typed.py", recorded("diagnostics-typed.txt"));
+
         assertThat(SemanticAnalyzer.finding(diagnostics.get(0))).satisfies(f -> {
             assertThat(f.tool()).isEqualTo("semantic");
             assertThat(f.rule()).isEqualTo("pyright");
@@ -61,17 +67,29 @@ class LsmcpAnswersTests {
                 .isEmpty();
     }
 
-    @Test
-    void readsNestedSymbolsWithTheirContainersAndRanges() throws Exception {
-        List<DocumentSymbol> symbols = LsmcpAnswers.symbols("typed.py", recorded("symbols-typed.txt"));
+    private static List<DocumentSymbol> typedSymbols() throws Exception {
+        return LsmcpAnswers.symbols("typed.py", recorded("symbols-typed.txt"));
+    }
 
-        assertThat(symbols)
+    @Test
+    void readsNestedSymbolsInTheirOrder() throws Exception {
+        assertThat(typedSymbols())
                 .extracting(DocumentSymbol::name)
                 .containsExactly("double", "x", "Greeter", "greet", "name", "use");
+    }
+
+    @Test
+    void readsWhereEachSymbolSits() throws Exception {
+        List<DocumentSymbol> symbols = typedSymbols();
+
         assertThat(symbols.get(3)).isEqualTo(new DocumentSymbol("typed.py", "greet", "Method", "Greeter", 6, 7));
         assertThat(symbols.get(4).container()).isEqualTo("Greeter/greet");
         assertThat(symbols.get(5)).isEqualTo(new DocumentSymbol("typed.py", "use", "Function", "", 10, 11));
-        assertThat(symbols.stream().filter(DocumentSymbol::structural).map(DocumentSymbol::name))
+    }
+
+    @Test
+    void variablesAreNotStructural() throws Exception {
+        assertThat(typedSymbols().stream().filter(DocumentSymbol::structural).map(DocumentSymbol::name))
                 .containsExactly("double", "Greeter", "greet", "use");
     }
 

@@ -100,12 +100,22 @@ class SemanticAnalyzerTests {
         assertThat(result.outcome().status()).isEqualTo(ToolStatus.PASSED);
     }
 
-    @Test
-    void diagnosticsBecomeTheSemanticToolsFindingsWithTheirFileAndLine() {
-        FakeCodeIntelligence code =
-                new FakeCodeIntelligence(clock).withError("c.py", 2, "\"str\" is not assignable to \"int\"");
+    /** What the fake backend was asked, and what the analysis made of its answers. */
+    private record Analyzed(FakeCodeIntelligence code, SemanticResult result) {}
 
-        SemanticResult result = analyze(code, limits(Duration.ofMinutes(5), 200));
+    private Analyzed analyzed(FakeCodeIntelligence code, SemanticLimits limits) {
+        return new Analyzed(code, analyze(code, limits));
+    }
+
+    private Analyzed withATypeErrorInC() {
+        return analyzed(
+                new FakeCodeIntelligence(clock).withError("c.py", 2, "\"str\" is not assignable to \"int\""),
+                limits(Duration.ofMinutes(5), 200));
+    }
+
+    @Test
+    void diagnosticsBecomeTheSemanticToolsFindings() {
+        SemanticResult result = withATypeErrorInC().result();
 
         assertThat(result.outcome().tool()).isEqualTo(SemanticAnalyzer.TOOL);
         assertThat(result.outcome().findings()).singleElement().satisfies(finding -> {
@@ -114,44 +124,77 @@ class SemanticAnalyzerTests {
             assertThat(finding.rule()).isEqualTo("pyright");
             assertThat(finding.message()).isEqualTo("\"str\" is not assignable to \"int\"");
         });
+    }
+
+    @Test
+    void theOutcomeSaysWhatWasCheckedThroughWhichBackend() {
+        SemanticResult result = withATypeErrorInC().result();
+
         assertThat(result.outcome().detail())
                 .contains("through fake: checked 4 of 4 source file(s), changed files first");
     }
 
-    @Test
-    void checksNoMoreThanMaxFilesAndSaysHowManyItLeftOut() {
-        FakeCodeIntelligence code =
-                new FakeCodeIntelligence(clock).withError("a.py", 1, "left out").withError("c.py", 1, "checked");
-
-        SemanticResult result = analyze(code, limits(Duration.ofMinutes(5), 2));
-
-        assertThat(code.askedForDiagnostics).containsExactly("c.py", "lib/d.ts");
-        assertThat(result.outcome().findings()).extracting(Finding::message).containsExactly("checked");
-        assertThat(result.outcome().detail()).contains("checked 2 of 4 source file(s)");
-        assertThat(result.analysis().notes())
-                .containsExactly("diagnostics of 2 of 4 source files (paradise.quality.semantic.max-files)");
-        assertThat(result.outcome().status()).isEqualTo(ToolStatus.PASSED);
+    private Analyzed withTwoFilesAtMost() {
+        return analyzed(
+                new FakeCodeIntelligence(clock).withError("a.py", 1, "left out").withError("c.py", 1, "checked"),
+                limits(Duration.ofMinutes(5), 2));
     }
 
     @Test
-    void stopsEachPartAtTheTimeBudgetAndNamesWhatItLeftUndone() {
-        FakeCodeIntelligence code =
-                new FakeCodeIntelligence(clock).taking(Duration.ofSeconds(4)).withFunction("lib/d.ts", "twice", 1, 3);
+    void checksNoMoreThanMaxFiles() {
+        Analyzed analyzed = withTwoFilesAtMost();
 
-        SemanticResult result = analyze(code, limits(Duration.ofSeconds(10), 200));
+        assertThat(analyzed.code().askedForDiagnostics).containsExactly("c.py", "lib/d.ts");
+        assertThat(analyzed.result().outcome().findings())
+                .extracting(Finding::message)
+                .containsExactly("checked");
+        assertThat(analyzed.result().outcome().status()).isEqualTo(ToolStatus.PASSED);
+    }
 
-        assertThat(code.askedForDiagnostics)
+    @Test
+    void saysHowManyFilesMaxFilesLeftOut() {
+        SemanticResult result = withTwoFilesAtMost().result();
+
+        assertThat(result.outcome().detail()).contains("checked 2 of 4 source file(s)");
+        assertThat(result.analysis().notes())
+                .containsExactly("diagnostics of 2 of 4 source files (paradise.quality.semantic.max-files)");
+    }
+
+    /** Each answer takes 4 s against a budget of 10 s. */
+    private Analyzed withASlowBackend() {
+        return analyzed(
+                new FakeCodeIntelligence(clock).taking(Duration.ofSeconds(4)).withFunction("lib/d.ts", "twice", 1, 3),
+                limits(Duration.ofSeconds(10), 200));
+    }
+
+    @Test
+    void stopsEachPartAtTheTimeBudget() {
+        Analyzed analyzed = withASlowBackend();
+
+        assertThat(analyzed.code().askedForDiagnostics)
                 .as("asked at 0 s, 4 s and 8 s; at 12 s the 10 s budget is spent")
                 .hasSize(3);
+        assertThat(analyzed.result().analysis().changedSymbols()).isEmpty();
+        assertThat(analyzed.code().askedForReferences).isEmpty();
+        assertThat(analyzed.result().outcome().durationMillis()).isEqualTo(12_000);
+    }
+
+    @Test
+    void namesWhatTheTimeBudgetLeftUndone() {
+        SemanticResult result = withASlowBackend().result();
+
         assertThat(result.analysis().notes())
                 .containsExactly(
                         "diagnostics stopped at the time budget (paradise.quality.semantic.time-budget)",
                         "the change description stopped at the time budget (paradise.quality.semantic.time-budget)",
                         "the overview stopped at the time budget (paradise.quality.semantic.time-budget)");
-        assertThat(result.analysis().changedSymbols()).isEmpty();
-        assertThat(code.askedForReferences).isEmpty();
         assertThat(result.outcome().detail()).contains("checked 3 of 4 source file(s)");
-        assertThat(result.outcome().durationMillis()).isEqualTo(12_000);
+    }
+
+    @Test
+    void whatWasCheckedWithinTheTimeBudgetCounts() {
+        SemanticResult result = withASlowBackend().result();
+
         assertThat(result.outcome().status())
                 .as("what was checked in time counts")
                 .isEqualTo(ToolStatus.PASSED);
@@ -171,18 +214,27 @@ class SemanticAnalyzerTests {
         assertThat(result.analysis().changedSymbols()).isEmpty();
     }
 
+    private SemanticResult withCFailing() {
+        return analyze(
+                new FakeCodeIntelligence(clock).failing("c.py").withError("a.py", 1, "found"),
+                limits(Duration.ofMinutes(5), 200));
+    }
+
     @Test
-    void aFileThatFailsIsANoteAndTheOthersStillCount() {
-        FakeCodeIntelligence code =
-                new FakeCodeIntelligence(clock).failing("c.py").withError("a.py", 1, "found");
+    void aFileThatFailsIsANote() {
+        SemanticResult result = withCFailing();
 
-        SemanticResult result = analyze(code, limits(Duration.ofMinutes(5), 200));
-
-        assertThat(result.outcome().status()).isEqualTo(ToolStatus.PASSED);
-        assertThat(result.outcome().findings()).extracting(Finding::message).containsExactly("found");
         assertThat(result.outcome().detail())
                 .contains("1 file(s) could not be checked, the first: lsp_get_diagnostics on c.py timed out");
         assertThat(result.analysis().notes()).containsExactly("lsp_get_diagnostics on c.py timed out");
+    }
+
+    @Test
+    void theOtherFilesStillCountBesideOneThatFails() {
+        SemanticResult result = withCFailing();
+
+        assertThat(result.outcome().status()).isEqualTo(ToolStatus.PASSED);
+        assertThat(result.outcome().findings()).extracting(Finding::message).containsExactly("found");
     }
 
     @Test
