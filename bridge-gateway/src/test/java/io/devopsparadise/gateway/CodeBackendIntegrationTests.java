@@ -69,8 +69,7 @@ class CodeBackendIntegrationTests {
     }
 
     @Test
-    void findsInARealRepositoryExactlyTheReferencesGrepFindsAndAnswersTheFirstCallAfterHealthyQuickly()
-            throws Exception {
+    void findsInARealRepositoryExactlyTheReferencesGrepFinds() throws Exception {
         Path boltons = Corpora.clone("boltons", work.resolve("workspaces/boltons"));
         giveToADeveloper(boltons);
         String token = gateway.register("boltons-dev", boltons, "code");
@@ -104,7 +103,7 @@ class CodeBackendIntegrationTests {
     }
 
     @Test
-    void servesTypeScriptFromAProcessInstanceAndReportsAPlantedTypeError() throws Exception {
+    void aProcessInstanceReportsAPlantedTypeScriptError() throws Exception {
         Path project = Fixtures.copy(
                 RepoPaths.root().resolve("bridge-gateway/src/test/resources/fixtures/ts-project"),
                 work.resolve("workspaces/shapes"));
@@ -138,7 +137,7 @@ class CodeBackendIntegrationTests {
     }
 
     @Test
-    void everyToolNameFitsClaudeCodesLimitAndNoPathLeadsOutOfTheWorkspace() throws Exception {
+    void noToolNameIsTooLongForClaudeCodeNorAnyPathOutsideTheWorkspace() throws Exception {
         Path project = Fixtures.copy(
                 RepoPaths.root().resolve("bridge-gateway/src/test/resources/fixtures/ts-project"),
                 work.resolve("workspaces/limits"));

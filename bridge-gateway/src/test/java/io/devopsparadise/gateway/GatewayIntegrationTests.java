@@ -84,7 +84,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void referenceSdkClientSeesTheBackendsToolsAndTheGatewaysAndEchoRoundTrips() throws Exception {
+    void referenceSdkClientCallsTheBackendThroughTheGateway() throws Exception {
         String token = client("sdk");
         try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
             assertThat(mcp.connected().path("server").path("name").asString()).isEqualTo("mcp-servers/everything");
@@ -236,7 +236,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void badInputGetsClearErrorsAndTheGatewayKeepsServing() throws Exception {
+    void badInputGetsClearErrorsWithoutHarmingTheGateway() throws Exception {
         String token = client("careless");
         String session = initialize(token);
         Map<String, String> inSession = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18");
@@ -375,7 +375,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void clientApiRegistersRotatesAndDeletesWithTheAdminToken() throws Exception {
+    void theClientApiManagesClientsWithTheAdminToken() throws Exception {
         String token = client("api");
         assertThat(gateway.admin("POST", "/api/clients", Map.of("name", "api", "workspace", "/tmp"))
                         .statusCode())
@@ -431,7 +431,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void exposesLatencyPerClientAndMethodAndOpenSessions() throws Exception {
+    void prometheusShowsEachClientsLatencyByMethodBesideItsOpenSessions() throws Exception {
         String token = client("measured");
         initialize(token);
 
@@ -452,7 +452,7 @@ class GatewayIntegrationTests {
     }
 
     @Test
-    void countsEachClientsSessionsRequestsAndToolCallsForTheUsageApi() throws Exception {
+    void theUsageApiCountsEachClientsTraffic() throws Exception {
         String token = client("counted");
         String session = initialize(token);
         Map<String, String> inSession = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-06-18");

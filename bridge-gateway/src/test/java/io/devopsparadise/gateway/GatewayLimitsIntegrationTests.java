@@ -32,7 +32,7 @@ class GatewayLimitsIntegrationTests {
     Path workspaces;
 
     @Test
-    void answers429OverTheLimitKeepsOtherClientsServedAndEndsIdleSessions() throws Exception {
+    void eachLimitHoldsForTheClientThatPassesIt() throws Exception {
         try (InstanceManagerProcess manager =
                         InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
                 GatewayContext gateway = GatewayContext.start(

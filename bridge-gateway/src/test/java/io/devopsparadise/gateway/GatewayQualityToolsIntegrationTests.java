@@ -38,7 +38,7 @@ class GatewayQualityToolsIntegrationTests {
     Path workspaces;
 
     @Test
-    void aClientStartsAQuickRunAndReadsItsResultThroughTheGatewayTools() throws Exception {
+    void aQuickRunStartedThroughTheGatewayToolsIsReadThroughThem() throws Exception {
         Path workspace = pythonWorkspace();
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n.coverage\n");
         git(workspace, "init", "-q", "-b", "main");
@@ -183,7 +183,7 @@ class GatewayQualityToolsIntegrationTests {
     }
 
     @Test
-    void theReportOfARunTooLargeToStoreSaysWhyAndWhichSettingToRaise() throws Exception {
+    void theReportOfARunTooLargeToStoreNamesTheSettingToRaise() throws Exception {
         Path workspace = pythonWorkspace();
         try (InstanceManagerProcess manager =
                         InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
@@ -234,8 +234,7 @@ class GatewayQualityToolsIntegrationTests {
     }
 
     @Test
-    void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBaseTheStatusListsItAndABadBaseSaysWhatToGive()
-            throws Exception {
+    void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBase() throws Exception {
         Path workspace = pythonWorkspace();
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
         git(workspace, "init", "-q", "-b", "main");

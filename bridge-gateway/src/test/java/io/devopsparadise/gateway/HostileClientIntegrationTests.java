@@ -94,7 +94,7 @@ class HostileClientIntegrationTests {
         int before = meters.getMeters().size();
 
         List<String> sent = sendRandomMethods(token, session, 10_000, new Random(2));
-        sendRandomPathsAndHttpMethods(300, new Random(3));
+        sendRandomRequests(300, new Random(3));
 
         int after = meters.getMeters().size();
         var timers =
@@ -142,7 +142,7 @@ class HostileClientIntegrationTests {
     }
 
     /** Unmapped paths and HTTP methods no server knows: the generic HTTP server meters must not grow with them either. */
-    private void sendRandomPathsAndHttpMethods(int count, Random random) throws Exception {
+    private void sendRandomRequests(int count, Random random) throws Exception {
         for (int i = 0; i < count; i++) {
             String path = "/x" + Integer.toHexString(random.nextInt()) + "/" + Integer.toHexString(random.nextInt());
             String method = i % 2 == 0
@@ -170,7 +170,7 @@ class HostileClientIntegrationTests {
     }
 
     @Test
-    void aClientsHundredAndFirstSessionIsRefusedWhileAnotherClientStillGetsSessions() throws Exception {
+    void aClientOverItsSessionLimitIsRefusedWhileOthersStillGetSessions() throws Exception {
         String greedy = client("greedy");
         String patient = client("patient");
         List<String> sessions = new ArrayList<>();
@@ -282,7 +282,7 @@ class HostileClientIntegrationTests {
     }
 
     @Test
-    void oversizedBodiesAndBackendAnswersGetAClearErrorAndTheGatewayStaysUp() throws Exception {
+    void everythingOversizedGetsAClearErrorWithoutHarmingTheGateway() throws Exception {
         String token = client("oversized");
         try (LegacySseStream stream = LegacySseStream.open(gateway.port(), "/sse", token)) {
             String messages = stream.endpoint();

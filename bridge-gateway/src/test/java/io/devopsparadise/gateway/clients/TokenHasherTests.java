@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TokenHasherTests {
 
     @Test
-    void tokensAreLongRandomAndCarryTheirPrefix() {
+    void newTokensAreUniquePrefixedSecrets() {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             tokens.add(TokenHasher.newToken("pdb_"));

@@ -90,7 +90,7 @@ class ClientInstancesTests {
     }
 
     @Test
-    void anInstanceDeletedWhileTheStreamWasDownIsForgottenAndItsSessionsReinitialize() {
+    void anInstanceDeletedWhileTheStreamWasDownIsNoLongerUsed() {
         assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
         listed.set("[]");
 

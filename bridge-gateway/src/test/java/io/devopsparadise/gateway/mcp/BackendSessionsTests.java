@@ -120,7 +120,7 @@ class BackendSessionsTests {
     }
 
     @Test
-    void aLostSessionIsReplayedAcknowledgedAndTheRequestSentAgain() {
+    void aLostSessionIsReestablishedBeforeTheRequestIsSentAgain() {
         GatewaySession session = initialized();
         live.clear();
 

@@ -19,17 +19,25 @@ class JsonRpcTests {
     }
 
     @Test
-    void tellsRequestsNotificationsAndResponsesApartAndKeepsTheRawBytes() {
+    void aRequestIsReadForItsTargetWithoutChangingItsBytes() {
         String request = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\"}}";
         McpMessage message = parse(request).get(0);
 
         assertThat(message.isRequest()).isTrue();
         assertThat(message.target()).isEqualTo("echo");
         assertThat(new String(message.raw(), StandardCharsets.UTF_8)).isEqualTo(request);
+    }
+
+    @Test
+    void aMessageWithAMethodAndNoIdIsANotification() {
         assertThat(parse("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                         .get(0)
                         .isNotification())
                 .isTrue();
+    }
+
+    @Test
+    void aMessageWithAnIdAndNoMethodIsAResponse() {
         McpMessage response =
                 parse("{\"jsonrpc\":\"2.0\",\"id\":\"s1\",\"result\":{}}").get(0);
         assertThat(response.method()).isNull();
@@ -79,12 +87,16 @@ class JsonRpcTests {
     }
 
     @Test
-    void jsonrpcMustBeTheString20AndAnInvalidMessageNeverEchoesAnArbitraryId() {
+    void jsonrpcMustBeTheString20() {
         assertThatThrownBy(() -> parse("{\"jsonrpc\":2.0,\"id\":1,\"method\":\"ping\"}"))
                 .isInstanceOfSatisfying(McpError.class, e -> {
                     assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST);
                     assertThat(e.id().asInt()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void anInvalidMessageNeverEchoesAnArbitraryId() {
         assertThatThrownBy(() -> parse("{\"id\":{\"big\":[1,2,3]},\"method\":\"x\"}"))
                 .isInstanceOfSatisfying(McpError.class, e -> assertThat(e.id()).isNull());
     }
@@ -99,7 +111,7 @@ class JsonRpcTests {
     }
 
     @Test
-    void writesErrorsWithTheRequestIdAndData() {
+    void writesErrorsAsJsonRpcErrorObjects() {
         byte[] body = json.error(new McpError(
                 400,
                 McpError.UNSUPPORTED_PROTOCOL_VERSION,

@@ -26,16 +26,20 @@ class McpErrorMappingTests {
     }
 
     @Test
-    void anOpenCircuitIs503AndATimeoutIs504() {
+    void anOpenCircuitIs503() {
         CallNotPermittedException open =
                 CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("alice"));
 
         assertThat(McpError.of(open, ID).httpStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void aTimeoutIs504() {
         assertThat(McpError.of(new TimeoutException(), ID).httpStatus()).isEqualTo(504);
     }
 
     @Test
-    void anythingElseIs502WithTheRequestsIdAndTheServerErrorCode() {
+    void anyOtherFailureIs502WithTheRequestsId() {
         McpError mapped = McpError.of(new ConnectException("refused"), ID);
 
         assertThat(mapped.httpStatus()).isEqualTo(502);

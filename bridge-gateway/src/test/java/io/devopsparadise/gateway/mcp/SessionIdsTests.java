@@ -108,7 +108,7 @@ class SessionIdsTests {
     }
 
     @Test
-    void plainGarbledAndOversizedIdsDoNotOpen() {
+    void onlyWellFormedSealedIdsOpen() {
         assertThat(ids.open("3f8a1c2e-0000-4000-8000-000000000000")).isEmpty();
         assertThat(ids.open(SessionIds.PREFIX + "not base64 !")).isEmpty();
         assertThat(ids.open(SessionIds.PREFIX + "AAAA")).isEmpty();

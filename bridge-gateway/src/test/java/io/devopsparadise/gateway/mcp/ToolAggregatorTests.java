@@ -45,7 +45,7 @@ class ToolAggregatorTests {
     }
 
     @Test
-    void appendsGatewayToolsToAJsonAnswerAndHidesBackendToolsWithTheGatewayPrefix() {
+    void theGatewaysToolsReplaceBackendToolsThatClaimItsPrefix() {
         String backend =
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"echo\"},{\"name\":\"paradise_whoami\",\"description\":\"impostor\"}]}}";
 
@@ -123,7 +123,7 @@ class ToolAggregatorTests {
     }
 
     @Test
-    void leavesAnswersToOtherRequestsAndErrorsUntouched() {
+    void leavesEveryOtherAnswerUntouched() {
         byte[] other = "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{\"tools\":[]}}".getBytes(StandardCharsets.UTF_8);
         byte[] error = "{\"jsonrpc\":\"2.0\",\"id\":4,\"error\":{\"code\":-1,\"message\":\"x\"}}"
                 .getBytes(StandardCharsets.UTF_8);
@@ -133,7 +133,7 @@ class ToolAggregatorTests {
     }
 
     @Test
-    void answersItsOwnToolsAndLetsEverythingElseThrough() {
+    void answersOnlyCallsOfItsOwnTools() {
         McpMessage own = json.parse(
                         "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"paradise_whoami\"}}"
                                 .getBytes())
@@ -162,7 +162,7 @@ class ToolAggregatorTests {
     }
 
     @Test
-    void shortensBackendToolNamesThatWouldPassClaudeCodesLimitAndCallsThemByTheirFullName() {
+    void aBackendToolNameTooLongForClaudeCodeIsShortenedOnlyForDisplay() {
         String longName = "find_referencing_symbols_in_every_module_of_the_workspace";
         String backend =
                 "{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"lsp_find_references\"},{\"name\":\""

@@ -15,7 +15,7 @@ class ChangeRiskToolTests {
             """;
 
     @Test
-    void theSummaryGivesTheRiskItsLevelAndEachFactor() {
+    void theSummaryExplainsTheRiskByItsFactors() {
         String summary = ChangeRiskTool.summary(json(ANSWER.formatted(", \"coverage\": null")));
 
         assertThat(summary)

@@ -114,7 +114,7 @@ class UsageRecorderTests {
     }
 
     @Test
-    void toolNamesArePlainAndBoundedTheRestCountAsOther() {
+    void onlyPlainBoundedToolNamesBecomeTagsTheRestCountAsOther() {
         UsageRecorder usage = recorder(new UsageRepository(jdbc, transactions));
 
         assertThat(usage.toolTag("alice", "read_file")).isEqualTo("read_file");
