@@ -60,9 +60,9 @@ http {{ access_log off;
     return proc
 
 
-def netty_relay(port, backend_port):
-    """The floor for a relay on the gateway's own stack (NettyRelay.java), on the gateway's classpath."""
-    proc = subprocess.Popen(["java", "-cp", os.environ["BENCH_GATEWAY_CLASSPATH"], f"{ROOT}/bench/gateway/NettyRelay.java",
+def java_relay(program, port, backend_port):
+    """A floor for a relay in Java: NettyRelay.java (Reactor Netty) or NettyRawRelay.java (Netty alone)."""
+    proc = subprocess.Popen(["java", "-cp", os.environ["BENCH_GATEWAY_CLASSPATH"], f"{ROOT}/bench/gateway/{program}",
                              str(port), f"http://127.0.0.1:{backend_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_http(port)
     return proc
@@ -139,17 +139,20 @@ def backend_suite(label, profile, stdio_command, ports):
     load(f"{GATEWAY}/mcp", token, 1, 1)  # first request provisions the instance
     mcp_url = api("GET", f"/api/clients/{client}")["instance"]["mcpUrl"]
     backend_port = int(mcp_url.split(":")[2].split("/")[0])
-    procs = [nginx(ports[0], backend_port), supergateway(ports[1], stdio_command), netty_relay(ports[2], backend_port)]
+    procs = [nginx(ports[0], backend_port), supergateway(ports[1], stdio_command), java_relay("NettyRelay.java", ports[2], backend_port),
+             java_relay("NettyRawRelay.java", ports[3], backend_port)]
     try:
         targets = {"direct": (mcp_url, None), "gateway": (f"{GATEWAY}/mcp", token, [int(GATEWAY_PID)]),
                    "nginx": (f"http://127.0.0.1:{ports[0]}/mcp", None, [procs[0].pid]),
-                   "netty relay": (f"http://127.0.0.1:{ports[2]}/mcp", None, [procs[2].pid]),
+                   "reactor relay": (f"http://127.0.0.1:{ports[2]}/mcp", None, [procs[2].pid]),
+                   "netty relay": (f"http://127.0.0.1:{ports[3]}/mcp", None, [procs[3].pid]),
                    # supergateway's children are the backend servers it starts: its CPU cannot be told from theirs
                    "supergateway": (f"http://127.0.0.1:{ports[1]}/mcp", None)}
         # a gateway runs for days: its JIT compiler must be done before it is measured, as it is in service
-        print(f"{label}: warming the gateway and the relay up with {SESSIONS} sessions x {WARMUP_CALLS} calls", file=sys.stderr, flush=True)
+        print(f"{label}: warming the gateway and the Java relays up with {SESSIONS} sessions x {WARMUP_CALLS} calls", file=sys.stderr, flush=True)
         load(f"{GATEWAY}/mcp", token, SESSIONS, WARMUP_CALLS, warmup=0)
-        load(f"http://127.0.0.1:{ports[2]}/mcp", None, SESSIONS, WARMUP_CALLS, warmup=0)
+        for relay in (ports[2], ports[3]):
+            load(f"http://127.0.0.1:{relay}/mcp", None, SESSIONS, WARMUP_CALLS, warmup=0)
         rounds = []
         for round_no in range(ROUNDS):
             print(f"{label} (backend {mcp_url}), round {round_no + 1} of {ROUNDS}", file=sys.stderr)
@@ -250,10 +253,10 @@ def main():
     results = []
     if "everything" in suites:
         results.append(("server-everything (docker)", backend_suite("server-everything (docker)", "everything",
-                        f"node {NODE}/node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio", (18181, 18182, 18185))))
+                        f"node {NODE}/node_modules/@modelcontextprotocol/server-everything/dist/index.js stdio", (18181, 18182, 18185, 18187))))
     if "fast-echo" in suites:
         results.append(("fast echo backend (process)", backend_suite("fast echo backend (process)", "fast-echo",
-                        f"node {NODE}/fast-echo-server.mjs stdio", (18183, 18184, 18186))))
+                        f"node {NODE}/fast-echo-server.mjs stdio", (18183, 18184, 18186, 18188))))
     idle = idle_sessions_suite() if "idle-sessions" in suites else None
     for label, rows in results:
         report(label, rows)

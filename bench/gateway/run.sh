@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: the gateway's added latency per tools/call (p50, p99) and its throughput with 32 concurrent
-# sessions, each against calling the backend directly, nginx as a plain reverse proxy, a bare Reactor Netty relay
-# (NettyRelay.java: the floor for a relay on the gateway's stack) and supergateway, for
+# sessions, each against calling the backend directly, nginx as a plain reverse proxy, two bare Java relays (the
+# floors of a relay on Reactor Netty, NettyRelay.java, and on Netty alone, NettyRawRelay.java) and supergateway, for
 # server-everything and a minimal fast echo backend. Not part of the tests.
 #   bench/gateway/run.sh       (BENCH_SESSIONS=32 BENCH_CALLS=200 BENCH_SEQ_CALLS=500)
 #   BENCH_SUITES=fast-echo     only the fast echo backend (everything,fast-echo,idle-sessions by default)
