@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One command: the gateway's per-request path under JMH (peek, token check, per-client timer, forward), each beside
+# One command: the gateway's per-request path under JMH (peek, token check, routing, per-client timer, forward), each beside
 # its baseline (a whole read of the body; a plain Reactor Netty client). Not part of the tests.
 #   bench/gateway/jmh/run.sh [JMH options, e.g. -f 1 -wi 2 -i 3 '.*forward.*']
 set -euo pipefail

@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's per-request path, piece by piece, each beside the baseline it competes with: the peek at a
- * tools/call against reading it whole, the token check, the per-client timer, and the forward to a backend
- * (WebClient, Resilience4j) against a plain Reactor Netty client to the same echo server.
+ * tools/call against reading it whole, the token check, routing to the session, the per-client timer, and the
+ * forward to a backend
+ * (Spring's Reactor Netty connector, Resilience4j) against a plain Reactor Netty client to the same echo server.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,6 +68,10 @@ public class RequestPathBenchmark {
     private Backend backend;
     private HttpClient plain;
     private InstanceView instance;
+    private final Map<String, GatewaySession> sessionsById = new ConcurrentHashMap<>();
+    private String knownSession;
+    private SessionIds sealing;
+    private String sealedSession;
 
     @Setup(Level.Trial)
     public void start() {
@@ -75,6 +80,18 @@ public class RequestPathBenchmark {
             clientsByTokenHash.put(TokenHasher.hash(TokenHasher.newToken("pdc_")), "client-" + i);
         }
         clientsByTokenHash.put(TokenHasher.hash(token), "alice");
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        sealing = new SessionIds(new javax.crypto.spec.SecretKeySpec(key, "AES"));
+        byte[] initialize = "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 10_000; i++) {
+            String id = sealing.issue("client-" + i % 100, "2025-06-18", initialize, java.util.UUID.randomUUID().toString(), Instant.now());
+            sessionsById.put(id, new GatewaySession(id, "client-" + i % 100, "2025-06-18", initialize, Instant.now()));
+        }
+        sealedSession = sealing.issue("alice", "2025-06-18", initialize, java.util.UUID.randomUUID().toString(), Instant.now());
+        knownSession = sealedSession;
+        sessionsById.put(knownSession, new GatewaySession(knownSession, "alice", "2025-06-18", initialize, Instant.now()));
         metrics = new McpMetrics(new SimpleMeterRegistry(), usageInMemory());
         ok = ServerResponse.ok().build();
         echo = HttpServer.create()
@@ -125,6 +142,19 @@ public class RequestPathBenchmark {
     @Benchmark
     public String authenticateAToken() {
         return clientsByTokenHash.get(TokenHasher.hash(token));
+    }
+
+    /** Routing: a request's Mcp-Session-Id to its session, among 10,000, checked to be the caller's. */
+    @Benchmark
+    public GatewaySession routeToAKnownSession() {
+        GatewaySession session = sessionsById.get(knownSession);
+        return session.clientId().equals("alice") ? session : null;
+    }
+
+    /** Routing a session another gateway issued: its sealed id opened (AES-GCM), once a session on adoption. */
+    @Benchmark
+    public Object openASealedSessionId() {
+        return sealing.open(sealedSession).orElseThrow();
     }
 
     @Benchmark
