@@ -1,6 +1,7 @@
 package io.devopsparadise.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
@@ -228,11 +229,10 @@ class LargeRunIntegrationTests {
                 .resolve(runId);
         for (String file : REPORT_FILES) {
             Path onDisk = dir.resolve(file);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (!Files.isRegularFile(onDisk) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(onDisk).as("written to disk").isRegularFile();
+            await(file + " written to disk")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.isRegularFile(onDisk));
             long before = System.nanoTime();
             HttpResponse<String> served = Http.get(reports.url("/api/runs/" + runId + "/" + file));
             long servedMillis = (System.nanoTime() - before) / 1_000_000;
@@ -242,13 +242,11 @@ class LargeRunIntegrationTests {
         }
     }
 
-    private HttpResponse<String> awaitStored(Duration timeout) throws Exception {
-        long deadline = System.currentTimeMillis() + timeout.toMillis();
-        HttpResponse<String> response = Http.get(reports.url("/api/runs/" + runId));
-        while (response.statusCode() == 404 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(500);
-            response = Http.get(reports.url("/api/runs/" + runId));
-        }
+    private HttpResponse<String> awaitStored(Duration timeout) {
+        HttpResponse<String> response = await("run " + runId + " stored by the report service")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Http.get(reports.url("/api/runs/" + runId)), answer -> answer.statusCode() != 404);
         assertThat(response.statusCode())
                 .as("GET /api/runs/%s: %s", runId, response.body())
                 .isEqualTo(200);

@@ -47,14 +47,18 @@ public final class LoadBalancer implements AutoCloseable {
             builder.environment().put("PARADISE_GATEWAY_" + (i + 1), "127.0.0.1:" + gatewayPorts[i]);
         }
         LoadBalancer balancer = new LoadBalancer(builder.start(), port, socket);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (balancer.replicasUp() < gatewayPorts.length) {
-            if (System.currentTimeMillis() > deadline || !balancer.process.isAlive()) {
-                balancer.close();
-                throw new IllegalStateException(
-                        "HAProxy did not see every gateway up; see " + directory.resolve("haproxy.log"));
-            }
-            Thread.sleep(200);
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> !balancer.process.isAlive() || balancer.replicasUp() >= gatewayPorts.length);
+        } catch (org.awaitility.core.ConditionTimeoutException slow) {
+            // told below, with HAProxy's log
+        }
+        if (!balancer.process.isAlive() || balancer.replicasUp() < gatewayPorts.length) {
+            balancer.close();
+            throw new IllegalStateException(
+                    "HAProxy did not see every gateway up; see " + directory.resolve("haproxy.log"));
         }
         return balancer;
     }

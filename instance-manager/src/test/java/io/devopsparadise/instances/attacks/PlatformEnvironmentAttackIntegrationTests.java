@@ -1,6 +1,7 @@
 package io.devopsparadise.instances.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.RepoPaths;
@@ -102,16 +103,15 @@ class PlatformEnvironmentAttackIntegrationTests {
         builder.environment().put("SECRET_API_KEY", SECRET);
         builder.environment().put("PATH", "/opt/platform-only/bin:" + System.getenv("PATH"));
         manager = builder.start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (!healthy()) {
-            assertThat(manager.isAlive())
-                    .as("manager running; see " + home.resolve("manager.out"))
-                    .isTrue();
-            assertThat(System.currentTimeMillis())
-                    .as("manager healthy within 90 s")
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
+        await("manager healthy within 90 s; see " + home.resolve("manager.out"))
+                .atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    assertThat(manager.isAlive())
+                            .as("manager running; see " + home.resolve("manager.out"))
+                            .isTrue();
+                    return healthy();
+                });
     }
 
     private boolean healthy() {
