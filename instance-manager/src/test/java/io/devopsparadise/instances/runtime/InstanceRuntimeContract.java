@@ -196,8 +196,11 @@ public abstract class InstanceRuntimeContract {
                 OutputListener.NONE);
 
         assertThat(result.timedOut()).isTrue();
-        Thread.sleep(4_000);
-        assertThat(workspace.resolve("timed-out")).doesNotExist();
+        await("no marker: the exec's child never ran on")
+                .during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> !Files.exists(workspace.resolve("timed-out")));
     }
 
     @Test
@@ -218,8 +221,11 @@ public abstract class InstanceRuntimeContract {
         caller.join(15_000);
 
         assertThat(caller.isAlive()).isFalse();
-        Thread.sleep(4_000);
-        assertThat(workspace.resolve("abandoned")).doesNotExist();
+        await("no marker: the exec's child never ran on")
+                .during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> !Files.exists(workspace.resolve("abandoned")));
     }
 
     /** A script whose child process writes the marker in 3 s, while the script itself waits a minute. */
