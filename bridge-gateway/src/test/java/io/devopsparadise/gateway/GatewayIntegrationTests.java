@@ -299,6 +299,25 @@ class GatewayIntegrationTests {
                 -32600,
                 "larger than");
 
+        assertError(
+                send(
+                        "/mcp",
+                        token,
+                        Map.of(
+                                "Mcp-Session-Id",
+                                session,
+                                "MCP-Protocol-Version",
+                                "2025-06-18",
+                                "Accept",
+                                "text/event-stream",
+                                "Last-Event-ID",
+                                "x".repeat(300)),
+                        null,
+                        "GET"),
+                400,
+                -32600,
+                "Last-Event-ID must be an event id the stream gave");
+
         HttpResponse<String> notification =
                 post("/mcp", token, inSession, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/roots/list_changed\"}");
         assertThat(notification.statusCode()).isEqualTo(202);

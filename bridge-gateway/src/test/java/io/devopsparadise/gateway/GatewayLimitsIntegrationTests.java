@@ -69,6 +69,21 @@ class GatewayLimitsIntegrationTests {
                             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             String session = initialized.headers().firstValue("Mcp-Session-Id").orElseThrow();
             assertThat(send(gateway, calm, session, PING).statusCode()).isEqualTo(200);
+            // 7 messages in one request are 7 calls: more than the 5 permits a second, however they fall
+            String batch = "[" + String.join(",", java.util.Collections.nCopies(7, PING)) + "]";
+            HttpResponse<String> batched = Http.client()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
+                                    .header("Authorization", "Bearer " + calm)
+                                    .header("Content-Type", "application/json")
+                                    .header("Accept", "application/json, text/event-stream")
+                                    .header("Mcp-Session-Id", session)
+                                    .header("MCP-Protocol-Version", "2025-03-26")
+                                    .POST(HttpRequest.BodyPublishers.ofString(batch))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(batched.statusCode()).isEqualTo(429);
+            assertThat(batched.body()).contains("a batch counts as its 7 messages");
             Thread.sleep(5_000);
             HttpResponse<String> expired = send(gateway, calm, session, PING);
             assertThat(expired.statusCode()).isEqualTo(404);

@@ -17,6 +17,9 @@ class JsonRpc {
     static final byte[] INITIALIZED_NOTIFICATION = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
+    /** The most messages one batch may hold: each counts against the client's rate limit, and all run at once. */
+    static final int MAX_BATCH = 100;
+
     private final JsonMapper json;
 
     public JsonRpc(JsonMapper json) {
@@ -51,6 +54,13 @@ class JsonRpc {
         if (root.isArray()) {
             if (root.isEmpty()) {
                 throw new McpError(400, McpError.INVALID_REQUEST, "Invalid Request: an empty batch");
+            }
+            if (root.size() > MAX_BATCH) {
+                throw new McpError(
+                        400,
+                        McpError.INVALID_REQUEST,
+                        "Invalid Request: a batch of " + root.size() + " messages; a batch holds at most " + MAX_BATCH
+                                + ", send the others in another request");
             }
             List<McpMessage> messages = new ArrayList<>();
             for (JsonNode element : root) {

@@ -162,6 +162,7 @@ class LegacySseHandler {
                     }
                     return guard.body(request, false).flatMap(body -> {
                         List<McpMessage> messages = json.parse(body);
+                        guard.admitBatch(connection.client, messages.size());
                         messages.forEach(message -> handle(connection, message)
                                 .subscribe(
                                         connection::send,
@@ -198,7 +199,9 @@ class LegacySseHandler {
 
     /** A new session for the stream; one the stream had before is ended, so re-initializing cannot pile sessions up. */
     private Flux<String> initialize(Connection connection, McpMessage message) {
-        String requested = message.node().path("params").path("protocolVersion").asString(McpVersions.LEGACY_SSE);
+        String asked = message.node().path("params").path("protocolVersion").asString(McpVersions.LEGACY_SSE);
+        // a revision the gateway does not know is never sent on as a header; the backend reads the client's own
+        String requested = McpVersions.isSupported(asked) ? asked : McpVersions.LEGACY_SSE;
         GatewaySession previous = connection.session;
         if (previous != null) {
             connection.session = null;

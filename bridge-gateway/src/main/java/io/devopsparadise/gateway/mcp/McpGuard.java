@@ -70,6 +70,20 @@ class McpGuard {
         return client;
     }
 
+    /**
+     * A batch counts against the client's rate limit as the messages it holds: {@link #admit} took one permit, this
+     * takes one more for each other message. Without it, one permit could start a hundred calls.
+     */
+    public void admitBatch(Client client, int messages) {
+        if (messages > 1 && !resilience.admit(client.id(), messages - 1)) {
+            throw new McpError(
+                    429,
+                    McpError.SERVER_ERROR,
+                    "Rate limit exceeded for client " + client.id() + ": a batch counts as its " + messages
+                            + " messages; slow down, or send smaller batches");
+        }
+    }
+
     /** No Origin (a client that is not a browser), a loopback one, or one configured exactly; nothing that only starts like one. */
     static boolean isAllowedOrigin(String origin, List<String> allowedOrigins) {
         return origin == null || LOOPBACK_ORIGIN.matcher(origin).matches() || allowedOrigins.contains(origin);

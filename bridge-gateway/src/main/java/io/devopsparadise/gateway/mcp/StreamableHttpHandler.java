@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class StreamableHttpHandler {
 
+    private static final int MAX_EVENT_ID = 256;
+
     private final McpGuard guard;
     private final JsonRpc json;
     private final GatewaySessions sessions;
@@ -87,12 +89,18 @@ class StreamableHttpHandler {
                     "JSON-RPC batches are not allowed in protocol revision " + session.protocolVersion()
                             + "; send one message per request");
         }
-        return batch ? relay(client, session, batchBody(messages), null) : single(client, session, first);
+        if (batch) {
+            guard.admitBatch(client, messages.size());
+            return relay(client, session, tools.batchForBackend(messages), null);
+        }
+        return single(client, session, first);
     }
 
     private Mono<ServerResponse> initialize(Client client, McpMessage message) {
-        String requested =
+        // a revision the gateway does not know is never sent on as a header; the backend reads the client's own
+        String asked =
                 message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
+        String requested = McpVersions.isSupported(asked) ? asked : McpVersions.DEFAULT_WITHOUT_HEADER;
         GatewaySession pending = sessions.open(client.id(), requested, message.raw());
         return metrics.time(
                 client,
@@ -167,8 +175,9 @@ class StreamableHttpHandler {
                     }
                     GatewaySession session =
                             session(client, request.headers().firstHeader(McpHeaders.SESSION_ID), null);
+                    String lastEventId = lastEventId(request);
                     ClientStreams.Lease lease = streams.open(client.id());
-                    return backend.stream(client, session, request.headers().firstHeader(McpHeaders.LAST_EVENT_ID))
+                    return backend.stream(client, session, lastEventId)
                             .map(relayed -> relayed.whenBodyEnds(lease::release))
                             .flatMap(relayed -> responses.relay(relayed, session.id()))
                             .doOnCancel(lease::release)
@@ -216,6 +225,19 @@ class StreamableHttpHandler {
                         null));
     }
 
+    /** The id a resumed stream gives back: an event id the gateway relayed, so never more than visible ASCII. */
+    private static String lastEventId(ServerRequest request) {
+        String id = request.headers().firstHeader(McpHeaders.LAST_EVENT_ID);
+        if (id != null && (id.length() > MAX_EVENT_ID || !id.chars().allMatch(c -> c >= 0x20 && c <= 0x7E))) {
+            throw new McpError(
+                    400,
+                    McpError.INVALID_REQUEST,
+                    "Last-Event-ID must be an event id the stream gave: at most " + MAX_EVENT_ID
+                            + " printable ASCII characters");
+        }
+        return id;
+    }
+
     private static String requestedVersion(ServerRequest request) {
         String version = request.headers().firstHeader(McpHeaders.PROTOCOL_VERSION);
         if (version == null) {
@@ -231,11 +253,5 @@ class StreamableHttpHandler {
                     java.util.Map.of("supported", McpVersions.SUPPORTED, "requested", version));
         }
         return version;
-    }
-
-    private byte[] batchBody(List<McpMessage> messages) {
-        var array = json.array();
-        messages.forEach(m -> array.add(m.node()));
-        return json.write(array);
     }
 }

@@ -4,6 +4,7 @@ import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.tools.GatewayTool;
 import io.devopsparadise.gateway.tools.GatewayTools;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -62,6 +63,31 @@ class ToolAggregator {
                     return json.write(call);
                 })
                 .orElse(message.raw());
+    }
+
+    /**
+     * A batch as the backend must get it: each call of a shortened tool name under its full name, as {@link
+     * #forBackend} does for one message. A call of the gateway's own tools is refused: they answer one per request,
+     * and a backend tool under the gateway's prefix is hidden from clients.
+     */
+    public byte[] batchForBackend(List<McpMessage> messages) {
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
+        batch.write('[');
+        for (McpMessage message : messages) {
+            if ("tools/call".equals(message.method()) && GatewayTools.isGatewayToolName(message.target())) {
+                throw new McpError(
+                        400,
+                        McpError.INVALID_REQUEST,
+                        "Invalid Request: call the gateway's own tools (" + GatewayTool.PREFIX
+                                + "*) one per request, not in a batch");
+            }
+            if (batch.size() > 1) {
+                batch.write(',');
+            }
+            batch.writeBytes(forBackend(message));
+        }
+        batch.write(']');
+        return batch.toByteArray();
     }
 
     /** The answer to a call of one of the gateway's tools, or empty when the message is for the backend. */

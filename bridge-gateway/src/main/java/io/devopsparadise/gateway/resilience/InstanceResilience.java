@@ -26,6 +26,7 @@ public class InstanceResilience {
     private final RateLimiterRegistry limiters;
     private final Retry retryWhileStarting;
     private final boolean rateLimited;
+    private final int limitPerSecond;
 
     public InstanceResilience(GatewayProperties properties, MeterRegistry meters) {
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -37,6 +38,7 @@ public class InstanceResilience {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
         this.rateLimited = properties.rateLimit() > 0;
+        this.limitPerSecond = properties.rateLimit();
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(Math.max(1, properties.rateLimit()))
                 .limitRefreshPeriod(Duration.ofSeconds(1))
@@ -78,7 +80,13 @@ public class InstanceResilience {
 
     /** Takes one permit of the client's rate limit; false when the client is over it. */
     public boolean admit(String clientId) {
-        return !rateLimited || limiters.rateLimiter(clientId).acquirePermission();
+        return admit(clientId, 1);
+    }
+
+    /** Takes permits of the client's rate limit at once; false when the client is over it, or asks more than it holds. */
+    public boolean admit(String clientId, int permits) {
+        return !rateLimited
+                || permits <= limitPerSecond && limiters.rateLimiter(clientId).acquirePermission(permits);
     }
 
     public Retry retryWhileStarting() {

@@ -102,6 +102,19 @@ class JsonRpcTests {
     }
 
     @Test
+    void aBatchOverTheLimitIsRefusedSayingHowManyFit() {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+
+        assertThat(parse("[" + String.join(",", java.util.Collections.nCopies(JsonRpc.MAX_BATCH, ping)) + "]"))
+                .hasSize(JsonRpc.MAX_BATCH);
+        assertThatThrownBy(() ->
+                        parse("[" + String.join(",", java.util.Collections.nCopies(JsonRpc.MAX_BATCH + 1, ping)) + "]"))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST))
+                .hasMessageContaining("at most " + JsonRpc.MAX_BATCH);
+    }
+
+    @Test
     void batchesAreArraysWhateverTheyHold() {
         assertThat(JsonRpc.isBatch("  [{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]".getBytes()))
                 .isTrue();

@@ -1,6 +1,7 @@
 package io.devopsparadise.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devopsparadise.gateway.clients.Client;
 import io.devopsparadise.gateway.tools.GatewayTool;
@@ -192,6 +193,45 @@ class ToolAggregatorTests {
         assertThat(sent.path("params").path("name").asString()).isEqualTo(longName);
         assertThat(sent.path("params").path("arguments").path("q").asInt()).isEqualTo(1);
         assertThat(sent.path("id").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void aBatchReachesTheBackendWithEachShortenedNameInFull() {
+        String longName = "find_referencing_symbols_in_every_module_of_the_workspace";
+        String shortName = MAPPER.readTree(aggregator.augment(
+                        ("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":{\"tools\":[{\"name\":\"" + longName + "\"}]}}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        false,
+                        MAPPER.readTree("4")))
+                .path("result")
+                .path("tools")
+                .get(0)
+                .path("name")
+                .asString();
+        List<McpMessage> batch =
+                json.parse(("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                                + shortName + "\"}},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        JsonNode sent = MAPPER.readTree(aggregator.batchForBackend(batch));
+
+        assertThat(shortName).isNotEqualTo(longName);
+        assertThat(sent.isArray()).isTrue();
+        assertThat(sent.get(0).path("params").path("name").asString()).isEqualTo(longName);
+        assertThat(sent.get(1).path("method").asString()).isEqualTo("ping");
+    }
+
+    @Test
+    void aBatchCallingTheGatewaysOwnToolsIsRefused() {
+        List<McpMessage> batch = json.parse(
+                ("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"paradise_whoami\"}},"
+                                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> aggregator.batchForBackend(batch))
+                .isInstanceOfSatisfying(
+                        McpError.class, e -> assertThat(e.code()).isEqualTo(McpError.INVALID_REQUEST))
+                .hasMessageContaining("one per request");
     }
 
     @Test
