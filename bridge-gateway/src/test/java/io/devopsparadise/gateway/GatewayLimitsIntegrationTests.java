@@ -71,17 +71,7 @@ class GatewayLimitsIntegrationTests {
             assertThat(send(gateway, calm, session, PING).statusCode()).isEqualTo(200);
             // 7 messages in one request are 7 calls: more than the 5 permits a second, however they fall
             String batch = "[" + String.join(",", java.util.Collections.nCopies(7, PING)) + "]";
-            HttpResponse<String> batched = Http.client()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
-                                    .header("Authorization", "Bearer " + calm)
-                                    .header("Content-Type", "application/json")
-                                    .header("Accept", "application/json, text/event-stream")
-                                    .header("Mcp-Session-Id", session)
-                                    .header("MCP-Protocol-Version", "2025-03-26")
-                                    .POST(HttpRequest.BodyPublishers.ofString(batch))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> batched = send(gateway, calm, session, "2025-03-26", batch);
             assertThat(batched.statusCode()).isEqualTo(429);
             assertThat(batched.body()).contains("a batch counts as its 7 messages");
             Thread.sleep(5_000);
@@ -95,13 +85,18 @@ class GatewayLimitsIntegrationTests {
 
     private static HttpResponse<String> send(GatewayContext gateway, String token, String session, String body)
             throws Exception {
+        return send(gateway, token, session, "2025-06-18", body);
+    }
+
+    private static HttpResponse<String> send(
+            GatewayContext gateway, String token, String session, String version, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.url("/mcp")))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {
-            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-06-18");
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", version);
         }
         return Http.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

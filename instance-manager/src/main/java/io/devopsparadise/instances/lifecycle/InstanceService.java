@@ -23,11 +23,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Provisions, finds, uses and deletes instances. */
 @Service
 public class InstanceService {
+
+    private static final Logger log = LoggerFactory.getLogger(InstanceService.class);
 
     private final InstanceRegistry registry;
     private final DefaultBackend defaultBackend;
@@ -60,6 +64,9 @@ public class InstanceService {
         this.clock = clock;
     }
 
+    /** Starts of one instance when ports are taken meanwhile: each attempt leases ports the probe saw free. */
+    static final int PORT_ATTEMPTS = 3;
+
     public Instance provision(ProvisionRequest request) {
         String clientId = checkClientId(request.clientId());
         BackendProfile profile = defaultBackend.resolve(request.profile());
@@ -74,13 +81,19 @@ public class InstanceService {
                             + (runtime.isAvailable() ? "" : " and start the Docker engine"));
         }
         ResourceLimits limits = RequestedLimits.of(request, profile, runtime.engine());
-        Instance reserved = reserve(clientId, profile, runtime.engine(), workspace, limits);
-        try {
-            return start(reserved, runtime);
-        } catch (RuntimeException e) {
-            ports.release(reserved.id());
-            registry.remove(reserved.id());
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            Instance reserved = reserve(clientId, profile, runtime.engine(), workspace, limits);
+            try {
+                return start(reserved, runtime);
+            } catch (RuntimeException e) {
+                ports.release(reserved.id());
+                registry.remove(reserved.id());
+                // a program took a leased port between the probe and the engine's bind: lease others
+                if (attempt >= PORT_ATTEMPTS || !PortTakenMeanwhile.isCauseOf(e)) {
+                    throw e;
+                }
+                log.info("a port of {}'s instance was taken before it started; trying other ports", clientId);
+            }
         }
     }
 
