@@ -16,15 +16,18 @@ public class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = Http.client();
 
-    private final Process process;
+    private Process process;
     /**
      * A test's services live for seconds and do little: the client compiler alone and the serial collector start them
      * about 2 s sooner (of 7) on a 2-core machine, which the suite's dozens of starts add up.
      */
     private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
-    private final int port;
+    private int port;
     private final String name;
+    private final Path logDir;
+    /** How many times a service is started on another free port when a program took its port first. */
+    private static final int PORT_ATTEMPTS = 3;
 
     protected ServiceProcess(String name, Path jar, Path logDir, List<String> arguments) throws Exception {
         this(name, jar, logDir, java.util.Map.of(), arguments);
@@ -33,7 +36,7 @@ public class ServiceProcess implements AutoCloseable {
     protected ServiceProcess(
             String name, Path jar, Path logDir, java.util.Map<String, String> environment, List<String> arguments)
             throws Exception {
-        this(name, jar, logDir, environment, arguments, freePort());
+        this(name, jar, logDir, environment, arguments, freePort(), true);
     }
 
     /**
@@ -53,9 +56,27 @@ public class ServiceProcess implements AutoCloseable {
             Path logDir,
             java.util.Map<String, String> environment,
             List<String> arguments,
-            int port)
+            int port,
+            boolean portChosenHere)
             throws Exception {
         this.name = name;
+        this.logDir = logDir;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                launch(jar, environment, arguments, port);
+                return;
+            } catch (PortTakenException e) {
+                // freePort() only saw the port free: another program (a test beside this one) may bind it first
+                if (!portChosenHere || attempt >= PORT_ATTEMPTS) {
+                    throw e;
+                }
+                port = freePort();
+            }
+        }
+    }
+
+    private void launch(Path jar, java.util.Map<String, String> environment, List<String> arguments, int port)
+            throws Exception {
         this.port = port;
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_FLAGS);
@@ -91,7 +112,7 @@ public class ServiceProcess implements AutoCloseable {
     /** Starts a service on a port chosen before (with {@link #freePort()}), for two services that each need the other's address. */
     public static ServiceProcess startOn(int port, String module, Path logDir, String... arguments) throws Exception {
         return new ServiceProcess(
-                module, RepoPaths.serviceJar(module), logDir, java.util.Map.of(), List.of(arguments), port);
+                module, RepoPaths.serviceJar(module), logDir, java.util.Map.of(), List.of(arguments), port, false);
     }
 
     /** Starts a service with extra environment variables, as the start script passes the platform's settings. */
@@ -105,15 +126,21 @@ public class ServiceProcess implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
+                String output = readOutput();
+                if (output.contains("Port " + port + " was already in use")) {
+                    throw new PortTakenException(name + " found its port " + port + " taken");
+                }
                 throw new IllegalStateException(name + " exited with " + process.exitValue());
             }
             try {
+                // a 200 from another program that took the port is no answer of this service's
                 if (HTTP.send(
-                                        HttpRequest.newBuilder(url("/actuator/health"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200) {
+                                                HttpRequest.newBuilder(url("/actuator/health"))
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200
+                        && ListeningSockets.isListenedOnBy(process.toHandle(), port)) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -122,6 +149,21 @@ public class ServiceProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException(name + " did not become healthy in 90 s");
+    }
+
+    private String readOutput() {
+        try {
+            return java.nio.file.Files.readString(logDir.resolve(name + ".out"));
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return "";
+        }
+    }
+
+    /** The service could not bind the port it was given: another program holds it. */
+    static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
+        }
     }
 
     public URI url(String path) {
