@@ -199,9 +199,8 @@ class LegacySseHandler {
 
     /** A new session for the stream; one the stream had before is ended, so re-initializing cannot pile sessions up. */
     private Flux<String> initialize(Connection connection, McpMessage message) {
-        String asked = message.node().path("params").path("protocolVersion").asString(McpVersions.LEGACY_SSE);
-        // a revision the gateway does not know is never sent on as a header; the backend reads the client's own
-        String requested = McpVersions.isSupported(asked) ? asked : McpVersions.LEGACY_SSE;
+        String requested = McpVersions.knownOr(
+                message.node().path("params").path("protocolVersion").asString(null), McpVersions.LEGACY_SSE);
         GatewaySession previous = connection.session;
         if (previous != null) {
             connection.session = null;

@@ -26,6 +26,15 @@ final class McpVersions {
         return SUPPORTED.contains(version);
     }
 
+    /**
+     * The revision a client's initialize asks for, where the gateway knows it; else the transport's default. The
+     * session keeps it and sends it to the backend as a header, so a revision the gateway does not know never travels
+     * on (the backend still reads the client's own initialize).
+     */
+    public static String knownOr(String asked, String fallback) {
+        return asked != null && isSupported(asked) ? asked : fallback;
+    }
+
     /** JSON-RPC batches exist in 2025-03-26 (and the legacy transport) only. */
     public static boolean allowsBatches(String version) {
         return version.equals(R2025_03_26) || version.equals(LEGACY_SSE);

@@ -97,10 +97,9 @@ class StreamableHttpHandler {
     }
 
     private Mono<ServerResponse> initialize(Client client, McpMessage message) {
-        // a revision the gateway does not know is never sent on as a header; the backend reads the client's own
-        String asked =
-                message.node().path("params").path("protocolVersion").asString(McpVersions.DEFAULT_WITHOUT_HEADER);
-        String requested = McpVersions.isSupported(asked) ? asked : McpVersions.DEFAULT_WITHOUT_HEADER;
+        String requested = McpVersions.knownOr(
+                message.node().path("params").path("protocolVersion").asString(null),
+                McpVersions.DEFAULT_WITHOUT_HEADER);
         GatewaySession pending = sessions.open(client.id(), requested, message.raw());
         return metrics.time(
                 client,

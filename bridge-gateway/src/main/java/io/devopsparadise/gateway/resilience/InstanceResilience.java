@@ -25,7 +25,7 @@ public class InstanceResilience {
     private final CircuitBreakerRegistry breakers;
     private final RateLimiterRegistry limiters;
     private final Retry retryWhileStarting;
-    private final boolean rateLimited;
+    /** Permits a second per client; 0 when there is no limit. */
     private final int limitPerSecond;
 
     public InstanceResilience(GatewayProperties properties, MeterRegistry meters) {
@@ -37,7 +37,6 @@ public class InstanceResilience {
                 .waitDurationInOpenState(Duration.ofSeconds(5))
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .build());
-        this.rateLimited = properties.rateLimit() > 0;
         this.limitPerSecond = properties.rateLimit();
         this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(Math.max(1, properties.rateLimit()))
@@ -85,7 +84,7 @@ public class InstanceResilience {
 
     /** Takes permits of the client's rate limit at once; false when the client is over it, or asks more than it holds. */
     public boolean admit(String clientId, int permits) {
-        return !rateLimited
+        return limitPerSecond == 0
                 || permits <= limitPerSecond && limiters.rateLimiter(clientId).acquirePermission(permits);
     }
 

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
 public class InstanceService {
 
     private static final Logger log = LoggerFactory.getLogger(InstanceService.class);
+    /** Starts of one instance when ports are taken meanwhile: each attempt leases ports the probe saw free. */
+    static final int PORT_ATTEMPTS = 3;
 
     private final InstanceRegistry registry;
     private final DefaultBackend defaultBackend;
@@ -63,9 +65,6 @@ public class InstanceService {
         this.properties = properties;
         this.clock = clock;
     }
-
-    /** Starts of one instance when ports are taken meanwhile: each attempt leases ports the probe saw free. */
-    static final int PORT_ATTEMPTS = 3;
 
     public Instance provision(ProvisionRequest request) {
         String clientId = checkClientId(request.clientId());
