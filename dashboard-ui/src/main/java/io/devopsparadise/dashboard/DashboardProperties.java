@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayUrl         where the gateway answers (shown to users as the MCP endpoint)
  * @param profiles           the quality profiles the dashboard offers when starting a run
  * @param alerts             what the dashboard does with the alerts Alertmanager sends it (docs/monitoring.md)
+ * @param liveHeartbeat      how often each browser's live stream gets a comment line, so that a browser that left is
+ *                           noticed and its stream closed even while no event comes
  */
 @ConfigurationProperties("paradise.dashboard")
 public record DashboardProperties(
@@ -26,7 +28,15 @@ public record DashboardProperties(
         @DefaultValue({"quick", "targeted", "standard", "comprehensive"})
         List<String> profiles,
 
-        @DefaultValue Alerts alerts) {
+        @DefaultValue Alerts alerts,
+        @DefaultValue("15s") Duration liveHeartbeat) {
+
+    public DashboardProperties {
+        if (liveHeartbeat.isNegative() || liveHeartbeat.isZero()) {
+            throw new IllegalArgumentException(
+                    "paradise.dashboard.live-heartbeat must be positive, such as 15s; got " + liveHeartbeat);
+        }
+    }
 
     /**
      * @param webhookUrl where each notification is forwarded as Slack-compatible JSON ({@code {"text": ...}}); none

@@ -1,6 +1,7 @@
 package io.devopsparadise.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.devopsparadise.testsupport.Fixtures;
 import io.devopsparadise.testsupport.Http;
@@ -8,6 +9,7 @@ import io.devopsparadise.testsupport.InProcessApps;
 import io.devopsparadise.testsupport.InstanceManagerProcess;
 import io.devopsparadise.testsupport.RepoPaths;
 import io.devopsparadise.testsupport.ServiceProcess;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -159,7 +161,8 @@ class DashboardBrowserIntegrationTests {
                         "--paradise.dashboard.report-service-url=" + reportService,
                         "--paradise.dashboard.orchestrator-url=" + orchestrator,
                         "--paradise.dashboard.instance-manager-url=" + manager,
-                        "--paradise.dashboard.gateway-url=" + gateway);
+                        "--paradise.dashboard.gateway-url=" + gateway,
+                        "--paradise.dashboard.live-heartbeat=300ms");
     }
 
     /** Debian's Chromium through Debian's chromedriver: nothing is downloaded. */
@@ -551,5 +554,27 @@ class DashboardBrowserIntegrationTests {
 
         assertThat(browser.findElement(By.id("error-message")).getText()).contains("no run has the id no-such-run");
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("at io.");
+    }
+
+    /**
+     * A browser opens at most 6 connections to one host: pages left for the back/forward cache used to keep their live
+     * streams open, and a click a few pages later waited about a minute for a free connection.
+     */
+    @Test
+    @Order(9)
+    void pagesTheBrowserLeftKeepNoLiveStreamOpen() throws Exception {
+        for (String page : List.of("/", "/usage", "/alerts", "/", "/usage", "/alerts", "/", "/usage")) {
+            browser.get(dashboard(page));
+            waitUpTo(Duration.ofSeconds(10))
+                    .until(b -> b.findElement(By.id("live-status")).getText().equals("live"));
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> dashboard
+                                .getBean(MeterRegistry.class)
+                                .get("paradise.dashboard.live.browsers")
+                                .gauge()
+                                .value()
+                        == 1);
     }
 }

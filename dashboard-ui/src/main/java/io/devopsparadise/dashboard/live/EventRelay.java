@@ -4,10 +4,15 @@ import io.devopsparadise.contracts.quality.QualityEvent;
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.events.SseFollower;
 import io.devopsparadise.security.ServiceCredential;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,15 +38,26 @@ public class EventRelay {
     private final RunProgressBoard board;
     private final JsonMapper json;
     private final SseFollower follower;
+    private final long heartbeatMillis;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "live-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EventRelay(
             WebClient.Builder builder,
             DashboardProperties properties,
             RunProgressBoard board,
             JsonMapper json,
-            ServiceCredential credential) {
+            ServiceCredential credential,
+            MeterRegistry meters) {
         this.board = board;
         this.json = json;
+        this.heartbeatMillis = properties.liveHeartbeat().toMillis();
+        Gauge.builder("paradise.dashboard.live.browsers", browsers, List::size)
+                .description("browsers following the dashboard's live stream")
+                .register(meters);
         WebClient reports = builder.clone()
                 .baseUrl(properties.reportServiceUrl().toString())
                 .defaultHeader(HttpHeaders.AUTHORIZATION, credential.authorization())
@@ -52,10 +68,17 @@ public class EventRelay {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         follower.start();
+        heartbeat.scheduleWithFixedDelay(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** A comment line to every browser: a write to one that left fails, and its stream is closed. */
+    private void beat() {
+        browsers.forEach(browser -> send(browser, SseEmitter.event().comment("")));
     }
 
     @PreDestroy
     void stop() {
+        heartbeat.shutdownNow();
         follower.stop();
         browsers.forEach(browser -> {
             try {
@@ -73,7 +96,7 @@ public class EventRelay {
         emitter.onCompletion(() -> browsers.remove(emitter));
         emitter.onTimeout(() -> browsers.remove(emitter));
         emitter.onError(error -> browsers.remove(emitter));
-        send(emitter, "hello", "{}");
+        send(emitter, event("hello", "{}"));
         return emitter;
     }
 
@@ -85,12 +108,16 @@ public class EventRelay {
                 log.debug("a quality event that is not one: {}", e.getOriginalMessage());
             }
         }
-        browsers.forEach(browser -> send(browser, name == null ? "message" : name, data));
+        browsers.forEach(browser -> send(browser, event(name == null ? "message" : name, data)));
     }
 
-    private void send(SseEmitter browser, String name, String data) {
+    private static SseEmitter.SseEventBuilder event(String name, String data) {
+        return SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON);
+    }
+
+    private void send(SseEmitter browser, SseEmitter.SseEventBuilder event) {
         try {
-            browser.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+            browser.send(event);
         } catch (IOException | IllegalStateException gone) {
             browsers.remove(browser);
         }
