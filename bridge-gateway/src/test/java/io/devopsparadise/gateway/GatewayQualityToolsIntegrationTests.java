@@ -19,105 +19,125 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** An MCP client asks for a quality run through the gateway's tools and reads the outcome and its report: all services real. */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayQualityToolsIntegrationTests {
 
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
     @TempDir
-    Path home;
+    static Path home;
 
     @TempDir
-    Path workspaces;
+    static Path workspaces;
+
+    /** One platform for the class: each test is its own client, and a client sees only its own runs. */
+    private InstanceManagerProcess manager;
+
+    private ServiceProcess orchestrator;
+    private ServiceProcess reports;
+    private GatewayContext gateway;
+
+    @BeforeAll
+    void start() throws Exception {
+        int reportsPort = ServiceProcess.freePort();
+        manager = InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
+        orchestrator = ServiceProcess.start(
+                "quality-orchestrator",
+                Files.createDirectories(home.resolve("q")),
+                "--paradise.quality.instance-manager-url=" + manager.url(""),
+                "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
+        reports = ServiceProcess.startOn(
+                reportsPort,
+                "report-service",
+                Files.createDirectories(home.resolve("r")),
+                "--paradise.reports.home=" + home.resolve("r"),
+                "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                "--paradise.reports.instance-manager-url=" + manager.url(""));
+        gateway = GatewayContext.start(
+                Files.createDirectories(home.resolve("g")),
+                manager,
+                "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                "--paradise.gateway.report-service-url=" + reports.url(""));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable service : new AutoCloseable[] {gateway, reports, orchestrator, manager}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
 
     @Test
     void aQuickRunStartedThroughTheGatewayToolsIsReadThroughThem() throws Exception {
-        Path workspace = pythonWorkspace();
+        Path workspace = pythonWorkspace("quick");
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n.coverage\n");
         git(workspace, "init", "-q", "-b", "main");
         git(workspace, "add", ".");
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
-        int reportsPort = ServiceProcess.freePort();
-        try (InstanceManagerProcess manager =
-                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m")), workspaces);
-                ServiceProcess orchestrator = ServiceProcess.start(
-                        "quality-orchestrator",
-                        Files.createDirectories(home.resolve("q")),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""),
-                        "--paradise.quality.report-service-url=http://127.0.0.1:" + reportsPort);
-                ServiceProcess reports = ServiceProcess.startOn(
-                        reportsPort,
-                        "report-service",
-                        Files.createDirectories(home.resolve("r")),
-                        "--paradise.reports.home=" + home.resolve("r"),
-                        "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
-                        "--paradise.reports.instance-manager-url=" + manager.url(""));
-                GatewayContext gateway = GatewayContext.start(
-                        Files.createDirectories(home.resolve("g")),
-                        manager,
-                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
-                        "--paradise.gateway.report-service-url=" + reports.url(""))) {
-            String token = gateway.register("tester", workspace, "everything-process");
-            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
-                assertThat(mcp.list().path("tools").toString())
-                        .contains("paradise_quality_run", "paradise_quality_status");
-                assertThat(mcp.call("paradise_quality_status", Map.of())
-                                .path("result")
-                                .toString())
-                        .contains("no quality runs yet");
-                assertThat(mcp.call("paradise_quality_report", Map.of())
-                                .path("result")
-                                .toString())
-                        .contains("no stored quality run yet");
+        String token = gateway.register("tester", workspace, "everything-process");
+        try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+            assertThat(mcp.list().path("tools").toString()).contains("paradise_quality_run", "paradise_quality_status");
+            assertThat(mcp.call("paradise_quality_status", Map.of())
+                            .path("result")
+                            .toString())
+                    .contains("no quality runs yet");
+            assertThat(mcp.call("paradise_quality_report", Map.of())
+                            .path("result")
+                            .toString())
+                    .contains("no stored quality run yet");
 
-                JsonNode started = mcp.call("paradise_quality_run", Map.of("profile", "quick"))
-                        .path("result");
-                String runId = started.path("structuredContent").path("runId").asString();
-                assertThat(runId).isNotBlank();
+            JsonNode started =
+                    mcp.call("paradise_quality_run", Map.of("profile", "quick")).path("result");
+            String runId = started.path("structuredContent").path("runId").asString();
+            assertThat(runId).isNotBlank();
 
-                AtomicReference<JsonNode> status = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(() -> {
-                            status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
-                                    .path("result"));
-                            return status.get()
-                                    .path("structuredContent")
-                                    .path("state")
-                                    .asString()
-                                    .equals("FAILED");
-                        });
-                String text = status.get().path("content").get(0).path("text").asString();
-                assertThat(text)
-                        .contains("pytest [unit] FAILED: 6 tests, 1 failing")
-                        .contains("line coverage 79.4%");
+            AtomicReference<JsonNode> status = new AtomicReference<>();
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
+                                .path("result"));
+                        return status.get()
+                                .path("structuredContent")
+                                .path("state")
+                                .asString()
+                                .equals("FAILED");
+                    });
+            String text = status.get().path("content").get(0).path("text").asString();
+            assertThat(text)
+                    .contains("pytest [unit] FAILED: 6 tests, 1 failing")
+                    .contains("line coverage 79.4%");
 
-                AtomicReference<JsonNode> report = new AtomicReference<>();
-                await().atMost(Duration.ofSeconds(30))
-                        .pollInterval(Duration.ofMillis(300))
-                        .until(() -> {
-                            report.set(mcp.call("paradise_quality_report", Map.of())
-                                    .path("result"));
-                            return !report.get().path("isError").asBoolean(false);
-                        });
-                assertThat(report.get().path("content").get(0).path("text").asString())
-                        .contains("quality run FAILED (quick)")
-                        .contains("`test_calc › test_add_is_wrong`")
-                        .contains("report.html");
-                assertThat(report.get().path("structuredContent").path("runId").asString())
-                        .isEqualTo(runId);
-                assertThat(report.get().path("structuredContent").path("grade").asString())
-                        .matches("[A-E]");
+            AtomicReference<JsonNode> report = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        report.set(mcp.call("paradise_quality_report", Map.of()).path("result"));
+                        return !report.get().path("isError").asBoolean(false);
+                    });
+            assertThat(report.get().path("content").get(0).path("text").asString())
+                    .contains("quality run FAILED (quick)")
+                    .contains("`test_calc › test_add_is_wrong`")
+                    .contains("report.html");
+            assertThat(report.get().path("structuredContent").path("runId").asString())
+                    .isEqualTo(runId);
+            assertThat(report.get().path("structuredContent").path("grade").asString())
+                    .matches("[A-E]");
 
-                insightsOfTheStoredRun(mcp, reports, runId);
-            }
+            insightsOfTheStoredRun(mcp, reports, runId);
         }
     }
 
@@ -184,27 +204,23 @@ class GatewayQualityToolsIntegrationTests {
 
     @Test
     void theReportOfARunTooLargeToStoreNamesTheSettingToRaise() throws Exception {
-        Path workspace = pythonWorkspace();
-        try (InstanceManagerProcess manager =
-                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m2")), workspaces);
-                ServiceProcess orchestrator = ServiceProcess.start(
-                        "quality-orchestrator",
-                        Files.createDirectories(home.resolve("q2")),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""));
-                ServiceProcess reports = ServiceProcess.start(
+        Path workspace = pythonWorkspace("oversized");
+        // a second report-service that follows the same orchestrator but stores nothing over 300 bytes, and a gateway
+        // that reads reports from it
+        try (ServiceProcess smallReports = ServiceProcess.start(
                         "report-service",
                         Files.createDirectories(home.resolve("r2")),
                         "--paradise.reports.home=" + home.resolve("r2"),
                         "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
                         "--paradise.reports.instance-manager-url=" + manager.url(""),
                         "--paradise.reports.max-run-size=300B");
-                GatewayContext gateway = GatewayContext.start(
+                GatewayContext smallGateway = GatewayContext.start(
                         Files.createDirectories(home.resolve("g2")),
                         manager,
                         "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
-                        "--paradise.gateway.report-service-url=" + reports.url(""))) {
-            String token = gateway.register("tester", workspace, "everything-process");
-            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+                        "--paradise.gateway.report-service-url=" + smallReports.url(""))) {
+            String token = smallGateway.register("oversized", workspace, "everything-process");
+            try (McpClientProcess mcp = McpClientProcess.connect(smallGateway.url("/mcp"), token, false)) {
                 String runId = mcp.call("paradise_quality_run", Map.of("profile", "quick"))
                         .path("result")
                         .path("structuredContent")
@@ -235,84 +251,71 @@ class GatewayQualityToolsIntegrationTests {
 
     @Test
     void aChangedOnlyRunAnswersWithItsTestPlanFromTheGivenBase() throws Exception {
-        Path workspace = pythonWorkspace();
+        Path workspace = pythonWorkspace("changed");
         Files.writeString(workspace.resolve(".gitignore"), "__pycache__/\n.paradise/\n");
         git(workspace, "init", "-q", "-b", "main");
         git(workspace, "add", ".");
         git(workspace, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "calc");
         git(workspace, "checkout", "-q", "-b", "feature");
-        try (InstanceManagerProcess manager =
-                        InstanceManagerProcess.start(Files.createDirectories(home.resolve("m3")), workspaces);
-                ServiceProcess orchestrator = ServiceProcess.start(
-                        "quality-orchestrator",
-                        Files.createDirectories(home.resolve("q3")),
-                        "--paradise.quality.instance-manager-url=" + manager.url(""));
-                GatewayContext gateway = GatewayContext.start(
-                        Files.createDirectories(home.resolve("g3")),
-                        manager,
-                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""))) {
-            String token = gateway.register("tester", workspace, "everything-process");
-            try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
-                JsonNode started = mcp.call(
-                                "paradise_quality_run", Map.of("profile", "quick", "changed", true, "base", "main"))
-                        .path("result");
+        String token = gateway.register("planner", workspace, "everything-process");
+        try (McpClientProcess mcp = McpClientProcess.connect(gateway.url("/mcp"), token, false)) {
+            JsonNode started = mcp.call(
+                            "paradise_quality_run", Map.of("profile", "quick", "changed", true, "base", "main"))
+                    .path("result");
 
-                assertThat(started.path("isError").asBoolean())
-                        .as(started.toString())
-                        .isFalse();
-                JsonNode plan = started.path("structuredContent").path("plans").get(0);
-                assertThat(plan.path("tool").asString()).isEqualTo("pytest");
-                assertThat(plan.path("mode").asString()).isEqualTo("changed");
-                assertThat(plan.path("base").asString())
-                        .as("the base reaches the orchestrator")
-                        .isEqualTo("main");
-                assertThat(plan.path("summary").asString()).startsWith("pytest: ");
-                assertThat(started.path("content").get(0).path("text").asString())
-                        .contains("Test plan — " + plan.path("summary").asString());
+            assertThat(started.path("isError").asBoolean())
+                    .as(started.toString())
+                    .isFalse();
+            JsonNode plan = started.path("structuredContent").path("plans").get(0);
+            assertThat(plan.path("tool").asString()).isEqualTo("pytest");
+            assertThat(plan.path("mode").asString()).isEqualTo("changed");
+            assertThat(plan.path("base").asString())
+                    .as("the base reaches the orchestrator")
+                    .isEqualTo("main");
+            assertThat(plan.path("summary").asString()).startsWith("pytest: ");
+            assertThat(started.path("content").get(0).path("text").asString())
+                    .contains("Test plan — " + plan.path("summary").asString());
 
-                String runId = started.path("structuredContent").path("runId").asString();
-                AtomicReference<JsonNode> status = new AtomicReference<>();
-                await().atMost(Duration.ofMinutes(2))
-                        .pollInterval(Duration.ofMillis(500))
-                        .until(() -> {
-                            status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
-                                    .path("result"));
-                            return status.get()
-                                    .path("structuredContent")
-                                    .path("state")
-                                    .asString()
-                                    .matches("PASSED|FAILED");
-                        });
-                assertThat(status.get().path("content").get(0).path("text").asString())
-                        .contains("Test plan — " + plan.path("summary").asString());
-                assertThat(status.get()
+            String runId = started.path("structuredContent").path("runId").asString();
+            AtomicReference<JsonNode> status = new AtomicReference<>();
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
+                                .path("result"));
+                        return status.get()
                                 .path("structuredContent")
-                                .path("plans")
-                                .get(0)
-                                .path("base")
-                                .asString())
-                        .isEqualTo("main");
+                                .path("state")
+                                .asString()
+                                .matches("PASSED|FAILED");
+                    });
+            assertThat(status.get().path("content").get(0).path("text").asString())
+                    .contains("Test plan — " + plan.path("summary").asString());
+            assertThat(status.get()
+                            .path("structuredContent")
+                            .path("plans")
+                            .get(0)
+                            .path("base")
+                            .asString())
+                    .isEqualTo("main");
 
-                JsonNode refused = mcp.call(
-                                "paradise_quality_run",
-                                Map.of("profile", "quick", "base", "--upload-pack=touch /tmp/x"))
-                        .path("result");
-                assertThat(refused.path("isError").asBoolean())
-                        .as(refused.toString())
-                        .isTrue();
-                assertThat(refused.path("content").get(0).path("text").asString())
-                        .contains(
-                                "base '--upload-pack=touch /tmp/x' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
+            JsonNode refused = mcp.call(
+                            "paradise_quality_run", Map.of("profile", "quick", "base", "--upload-pack=touch /tmp/x"))
+                    .path("result");
+            assertThat(refused.path("isError").asBoolean())
+                    .as(refused.toString())
+                    .isTrue();
+            assertThat(refused.path("content").get(0).path("text").asString())
+                    .contains(
+                            "base '--upload-pack=touch /tmp/x' is not a branch, tag or commit name (letters, digits, . _ / ~ ^ -)");
 
-                JsonNode notText = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", 42))
-                        .path("result");
-                assertThat(notText.path("isError").asBoolean())
-                        .as(notText.toString())
-                        .isTrue();
-                assertThat(notText.path("content").get(0).path("text").asString())
-                        .isEqualTo(
-                                "base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
-            }
+            JsonNode notText = mcp.call("paradise_quality_run", Map.of("profile", "quick", "base", 42))
+                    .path("result");
+            assertThat(notText.path("isError").asBoolean())
+                    .as(notText.toString())
+                    .isTrue();
+            assertThat(notText.path("content").get(0).path("text").asString())
+                    .isEqualTo("base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
         }
     }
 
@@ -325,10 +328,10 @@ class GatewayQualityToolsIntegrationTests {
     }
 
     /** A copy of the orchestrator's Python fixture (six tests, one failing) as a client's workspace. */
-    private Path pythonWorkspace() throws Exception {
+    private Path pythonWorkspace(String name) throws Exception {
         Path workspace = Fixtures.copy(
                 RepoPaths.root().resolve("quality-orchestrator/src/test/resources/fixtures/python-project"),
-                workspaces.resolve("python"));
+                workspaces.resolve(name));
         Files.setPosixFilePermissions(workspace, PosixFilePermissions.fromString("rwxr-xr-x"));
         return workspace;
     }

@@ -86,14 +86,15 @@ class HostileClientIntegrationTests {
     }
 
     @Test
-    void tenThousandRandomMethodNamesLeaveTheNumberOfMetersBounded() throws Exception {
+    void twoThousandRandomMethodNamesLeaveTheNumberOfMetersBounded() throws Exception {
         String token = client("meters");
         String session = initialize(token);
         MeterRegistry meters = gateway.bean(MeterRegistry.class);
         sendRandomMethods(token, session, 20, new Random(1));
         int before = meters.getMeters().size();
 
-        List<String> sent = sendRandomMethods(token, session, 10_000, new Random(2));
+        // a meter per name would add 2,000; the bound allows 10
+        List<String> sent = sendRandomMethods(token, session, 2_000, new Random(2));
         sendRandomRequests(300, new Random(3));
 
         int after = meters.getMeters().size();
