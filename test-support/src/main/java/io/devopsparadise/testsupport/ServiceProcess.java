@@ -80,7 +80,8 @@ public class ServiceProcess implements AutoCloseable {
         this.port = port;
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_FLAGS);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(SharedClassArchive.launch(jar, JVM_FLAGS));
+        command.add("--server.port=" + port);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
