@@ -15,6 +15,7 @@ IDLE_SESSIONS = int(os.environ.get("BENCH_IDLE_SESSIONS", "10000"))
 GATEWAY_PID = os.environ.get("BENCH_GATEWAY_PID")
 THREADS = os.environ.get("BENCH_THREADS") == "1"
 WARMUP_CALLS = int(os.environ.get("BENCH_WARMUP_CALLS", "1000"))
+PIN = os.environ.get("BENCH_PIN") == "1"
 NODE = f"{ROOT}/tools/node"
 LOAD = f"{ROOT}/bench/gateway/McpLoad.java"
 
@@ -26,8 +27,13 @@ def api(method, path, body=None, token=ADMIN):
         return json.loads(resp.read() or b"null")
 
 
+def on_cpu(cpu):
+    """With BENCH_PIN=1: the load generator and the backend on CPU 0, each proxy on CPU 1."""
+    return ["taskset", "-c", str(cpu)] if PIN else []
+
+
 def load(url, token, sessions, calls, warmup=100):
-    out = subprocess.check_output(["java", LOAD, url, token or "-", str(sessions), str(calls), str(warmup)], text=True)
+    out = subprocess.check_output(on_cpu(0) + ["java", LOAD, url, token or "-", str(sessions), str(calls), str(warmup)], text=True)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -55,21 +61,21 @@ http {{ access_log off;
       proxy_set_header Host 127.0.0.1:{backend_port}; proxy_buffering off; proxy_read_timeout 300s; }} }} }}"""
     with open(f"{prefix}/nginx.conf", "w") as f:
         f.write(conf)
-    proc = subprocess.Popen(["nginx", "-p", prefix, "-c", f"{prefix}/nginx.conf", "-g", "daemon off;"])
+    proc = subprocess.Popen(on_cpu(1) + ["nginx", "-p", prefix, "-c", f"{prefix}/nginx.conf", "-g", "daemon off;"])
     wait_http(port)
     return proc
 
 
 def java_relay(program, port, backend_port):
     """A floor for a relay in Java: NettyRelay.java (Reactor Netty) or NettyRawRelay.java (Netty alone)."""
-    proc = subprocess.Popen(["java", "-cp", os.environ["BENCH_GATEWAY_CLASSPATH"], f"{ROOT}/bench/gateway/{program}",
+    proc = subprocess.Popen(on_cpu(1) + ["java", "-cp", os.environ["BENCH_GATEWAY_CLASSPATH"], f"{ROOT}/bench/gateway/{program}",
                              str(port), f"http://127.0.0.1:{backend_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_http(port)
     return proc
 
 
 def supergateway(port, stdio_command):
-    proc = subprocess.Popen([f"{NODE}/node_modules/.bin/supergateway", "--stdio", stdio_command, "--outputTransport", "streamableHttp",
+    proc = subprocess.Popen(on_cpu(1) + [f"{NODE}/node_modules/.bin/supergateway", "--stdio", stdio_command, "--outputTransport", "streamableHttp",
                              "--stateful", "--port", str(port), "--logLevel", "none"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_http(port)
     return proc
@@ -232,7 +238,8 @@ def report_idle(r):
 def report(label, rows):
     d = rows["direct"]
     print(f"\n{label}: tools/call echo; latency from 1 session ({SEQ_CALLS} calls), throughput from {SESSIONS} sessions x {CALLS} calls;"
-          f" best of {ROUNDS} rounds in alternating order, each after warm-up")
+          f" best of {ROUNDS} rounds in alternating order, each after warm-up"
+          + ("; pinned: load generator and backend on CPU 0, the proxy on CPU 1 (supergateway's backends with it)" if PIN else ""))
     print(f"{'path':13} {'p50 µs':>8} {'p99 µs':>8} {'added p50':>10} {'added p99':>10} {'calls/s':>9} {'vs direct':>10} {'CPU µs/call':>12} {'errors':>7}")
     for name, r in rows.items():
         cpu = f"{r['cpu']:12.0f}" if r["cpu"] else f"{'':12}"

@@ -10,6 +10,9 @@
 #   BENCH_THREADS=1            prints which of the proxy's threads spent the CPU of the 32-session run
 #   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
 #   BENCH_GATEWAY_OPTS="-Dreactor.netty.native=false"   JVM options of the gateway (here: NIO instead of epoll)
+#   BENCH_PIN=1                each proxy on CPU 1, the load generator and the backend on CPU 0: the proxy's cost on a
+#                              machine where it does not share cores with them (with BENCH_SUITES=fast-echo; the Docker
+#                              backend's processes are not the manager's children and stay unpinned)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/scripts/lib.sh"
@@ -42,7 +45,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PARADISE_HOME="$work/home" java -jar "$root/instance-manager/target/instance-manager.jar" --server.port=$im_port \
+# with BENCH_PIN=1 the manager's children (the process backends) inherit its CPU 0, and the gateway gets CPU 1
+on_cpu0=(); on_cpu1=()
+[ "${BENCH_PIN:-}" = 1 ] && on_cpu0=(taskset -c 0) && on_cpu1=(taskset -c 1)
+PARADISE_HOME="$work/home" "${on_cpu0[@]}" java -jar "$root/instance-manager/target/instance-manager.jar" --server.port=$im_port \
   --paradise.instances.allowed-workspace-roots="$work" --paradise.node-modules="$root/tools/node/node_modules" \
   --paradise.instances.profiles.fast-echo.engine=process \
   --paradise.instances.profiles.fast-echo.command=node,"$root/tools/node/fast-echo-server.mjs",http \
@@ -51,7 +57,7 @@ pids+=($!)
 jfr=()
 [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true")
 # shellcheck disable=SC2086
-PARADISE_HOME="$work/home" java ${BENCH_GATEWAY_OPTS:-} "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
+PARADISE_HOME="$work/home" "${on_cpu1[@]}" java ${BENCH_GATEWAY_OPTS:-} "${jfr[@]}" -jar "$root/bridge-gateway/target/bridge-gateway.jar" --server.port=$gw_port \
   --paradise.gateway.instance-manager-url=http://127.0.0.1:$im_port --paradise.gateway.admin-token="$admin" \
   --paradise.gateway.rate-limit=0 --paradise.gateway.max-sessions-per-client=$(( ${BENCH_IDLE_SESSIONS:-10000} + 100 )) \
   >"$work/gateway.log" 2>&1 &

@@ -20,9 +20,12 @@ final class PlanSummary {
             List<String> reasons) {
         // Maven's plans count test classes: the map keeps Java tests per class, as JaCoCo measures them
         String unit = MavenImpact.TOOL.equals(tool) ? "test class(es)" : "test(s)";
-        String what = runAll
-                ? "all " + known + " known " + unit + " run"
-                : selected + " of " + known + " " + unit + " selected, " + Math.max(0, known - selected) + " skipped";
+        String what = runAll && known == 0
+                ? "every " + unit.replace("(es)", "").replace("(s)", "") + " runs (none known before this run)"
+                : runAll
+                        ? "all " + known + " known " + unit + " run"
+                        : selected + " of " + known + " " + unit + " selected, " + Math.max(0, known - selected)
+                                + " skipped";
         String line = String.format(
                 "%s: %s, expected %.1f s on %d worker(s) (full suite %.1f s)%s",
                 tool,

@@ -89,6 +89,19 @@ class ExecutionPlannerTests {
     }
 
     @Test
+    void aFirstRunWithNoMapSaysEveryTestRunsNotAllZero() {
+        Selection all = Selection.all("no test impact map yet", Set.of());
+
+        ExecutionPlan plan =
+                ExecutionPlanner.plan("pytest", "changed", null, all, Optional.empty(), 2, Duration.ofHours(1), NOW);
+
+        assertThat(plan.view().known()).isZero();
+        assertThat(plan.view().summary())
+                .startsWith("pytest: every test runs (none known before this run)")
+                .doesNotContain("all 0");
+    }
+
+    @Test
     void theLongestFirstScheduleBalancesTheWorkers() {
         assertThat(ExecutionPlanner.longestFirst(List.of(5L, 4L, 3L, 3L, 3L), 2))
                 .as("5+3 | 4+3+3: greedy, the best is 9")
