@@ -4,7 +4,7 @@
 // A page the browser leaves closes its stream (pagehide): a browser keeps at most 6 connections to one host, and a
 // page kept in its back/forward cache would otherwise hold one open until the next event, so that a few pages later
 // the next click waits for a free connection. A page shown again from that cache opens a new stream and re-renders
-// what it may have missed.
+// what it may have missed; a run page loads again, as its run may have been stored meanwhile.
 (function () {
   const status = document.getElementById('live-status');
   const page = document.body.dataset.page;
@@ -13,6 +13,8 @@
   let source = null;
 
   function open() {
+    if (source) source.close();
+    status.textContent = 'connecting…'; status.className = 'live-status';
     source = new EventSource('/events');
     source.addEventListener('open', () => { status.textContent = 'live'; status.className = 'live-status on'; });
     source.addEventListener('error', () => { status.textContent = 'reconnecting…'; status.className = 'live-status off'; });
@@ -38,6 +40,7 @@
   });
   window.addEventListener('pageshow', (e) => {
     if (!e.persisted) return;
+    if (page === 'run') { window.location.reload(); return; }
     open();
     ['#instances', '#runs', '#run-live'].forEach(refresh);
   });

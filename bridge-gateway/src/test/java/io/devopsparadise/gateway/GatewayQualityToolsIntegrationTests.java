@@ -205,19 +205,24 @@ class GatewayQualityToolsIntegrationTests {
     @Test
     void theReportOfARunTooLargeToStoreNamesTheSettingToRaise() throws Exception {
         Path workspace = pythonWorkspace("oversized");
-        // a second report-service that follows the same orchestrator but stores nothing over 300 bytes, and a gateway
-        // that reads reports from it
-        try (ServiceProcess smallReports = ServiceProcess.start(
+        // its own orchestrator, followed by a report-service that stores nothing over 300 bytes: a report-service
+        // that stores a run acknowledges it, and the orchestrator then forgets it, so a second follower of the shared
+        // orchestrator could find the run gone instead of too large
+        try (ServiceProcess smallOrchestrator = ServiceProcess.start(
+                        "quality-orchestrator",
+                        Files.createDirectories(home.resolve("q2")),
+                        "--paradise.quality.instance-manager-url=" + manager.url(""));
+                ServiceProcess smallReports = ServiceProcess.start(
                         "report-service",
                         Files.createDirectories(home.resolve("r2")),
                         "--paradise.reports.home=" + home.resolve("r2"),
-                        "--paradise.reports.orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.reports.orchestrator-url=" + smallOrchestrator.url(""),
                         "--paradise.reports.instance-manager-url=" + manager.url(""),
                         "--paradise.reports.max-run-size=300B");
                 GatewayContext smallGateway = GatewayContext.start(
                         Files.createDirectories(home.resolve("g2")),
                         manager,
-                        "--paradise.gateway.quality-orchestrator-url=" + orchestrator.url(""),
+                        "--paradise.gateway.quality-orchestrator-url=" + smallOrchestrator.url(""),
                         "--paradise.gateway.report-service-url=" + smallReports.url(""))) {
             String token = smallGateway.register("oversized", workspace, "everything-process");
             try (McpClientProcess mcp = McpClientProcess.connect(smallGateway.url("/mcp"), token, false)) {

@@ -32,9 +32,9 @@ public record DashboardProperties(
         @DefaultValue("15s") Duration liveHeartbeat) {
 
     public DashboardProperties {
-        if (liveHeartbeat.isNegative() || liveHeartbeat.isZero()) {
+        if (liveHeartbeat == null || liveHeartbeat.compareTo(Duration.ofMillis(100)) < 0) {
             throw new IllegalArgumentException(
-                    "paradise.dashboard.live-heartbeat must be positive, such as 15s; got " + liveHeartbeat);
+                    "paradise.dashboard.live-heartbeat must be at least 100ms, such as 15s; got " + liveHeartbeat);
         }
     }
 

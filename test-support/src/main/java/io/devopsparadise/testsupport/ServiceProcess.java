@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One of the platform's services, run from its built jar as its own process on a free port, as in production. */
+/**
+ * One of the platform's services, run from its built jar as its own process on a free port, as in production (the jar
+ * extracted and with a class archive, which {@link SharedClassArchive} explains).
+ */
 public class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = Http.client();
@@ -21,7 +24,7 @@ public class ServiceProcess implements AutoCloseable {
      * A test's services live for seconds and do little: the client compiler alone and the serial collector start them
      * about 2 s sooner (of 7) on a 2-core machine, which the suite's dozens of starts add up.
      */
-    private static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private int port;
     private final String name;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,19 +21,33 @@ import java.util.stream.Stream;
  * refreshed. Measured on the report-service with the test flags: 6.0 s of CPU to start from the jar, 4.0 extracted,
  * 2.5 extracted with the archive. The suite starts services dozens of times on 2 cores.
  *
- * <p>The archive is kept beside the jar ({@code target/launch-cache/}) and made again when the jar changes. Anything that
- * fails on the way (no {@code jarmode}, a start that does not exit) falls back to the jar itself, as before.
+ * <p>The archive is kept beside the jar ({@code target/launch-cache/}) and made again when the jar, the JDK or the flags
+ * change. Anything that fails on the way (no {@code jarmode}, a start that does not exit) falls back to the jar itself,
+ * or to the extracted jar without an archive, and says so on the test's standard error. Production starts the jar
+ * itself; the start script's tests ({@code StartScriptIntegrationTests}) start every service that way.
  */
 public final class SharedClassArchive {
 
     private static final long TRAINING_SECONDS = 120;
     private static final Map<Path, List<String>> LAUNCHES = new ConcurrentHashMap<>();
+    private static final Map<Path, Object> PREPARING = new ConcurrentHashMap<>();
 
     private SharedClassArchive() {}
 
     /** The JVM arguments that run {@code jar}: {@code -jar} and a path, with the archive when there is one. */
     public static List<String> launch(Path jar, List<String> jvmFlags) {
-        return LAUNCHES.computeIfAbsent(jar.toAbsolutePath(), path -> prepare(path, jvmFlags));
+        Path path = jar.toAbsolutePath();
+        synchronized (PREPARING.computeIfAbsent(path, p -> new Object())) {
+            List<String> known = LAUNCHES.get(path);
+            if (known != null) {
+                return known;
+            }
+            List<String> launch = prepare(path, jvmFlags);
+            if (!Thread.currentThread().isInterrupted()) {
+                LAUNCHES.put(path, launch);
+            }
+            return launch;
+        }
     }
 
     private static List<String> prepare(Path jar, List<String> jvmFlags) {
@@ -47,6 +62,7 @@ public final class SharedClassArchive {
                 return prepareLocked(jar, jvmFlags, cache);
             }
         } catch (IOException | RuntimeException e) {
+            warn(jar, "launched from the jar: " + e);
             return List.of("-jar", jar.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,19 +70,30 @@ public final class SharedClassArchive {
         }
     }
 
+    /**
+     * One directory per build of the jar (and JDK and flags), never changed once complete: a JVM that launched from
+     * it keeps doing so while another prepares a newer build beside it.
+     */
     private static List<String> prepareLocked(Path jar, List<String> jvmFlags, Path cache)
             throws IOException, InterruptedException {
-        String built = Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
-        Path key = cache.resolve("built-from");
-        Path extracted = cache.resolve("extracted");
-        Path extractedJar = extracted.resolve(jar.getFileName());
-        Path archive = cache.resolve("classes.jsa");
-        if (!(Files.exists(key) && Files.readString(key).equals(built) && Files.exists(extractedJar))) {
-            Files.deleteIfExists(key);
-            deleteTree(extracted);
-            Files.deleteIfExists(archive);
+        String build = Integer.toHexString(Objects.hash(
+                Files.size(jar),
+                Files.getLastModifiedTime(jar).toMillis(),
+                Runtime.version().toString(),
+                jvmFlags));
+        Path dir = cache.resolve(build);
+        Path complete = dir.resolve("complete");
+        Path extractedJar = dir.resolve("extracted").resolve(jar.getFileName());
+        Path archive = dir.resolve("classes.jsa");
+        if (!Files.exists(complete)) {
+            try (Stream<Path> builds = Files.list(cache)) {
+                for (Path older : builds.filter(Files::isDirectory).toList()) {
+                    deleteTree(older);
+                }
+            }
+            Files.createDirectories(dir);
             if (!run(
-                    cache,
+                    dir,
                     "extract",
                     List.of(
                             "java",
@@ -75,11 +102,18 @@ public final class SharedClassArchive {
                             jar.toString(),
                             "extract",
                             "--destination",
-                            extracted.toString()))) {
+                            dir.resolve("extracted").toString()))) {
+                warn(jar, "launched from the jar: it could not be extracted (" + dir.resolve("extract.log") + ")");
                 return List.of("-jar", jar.toString());
             }
-            train(jvmFlags, cache, extractedJar, archive);
-            Files.writeString(key, built);
+            // JDK 17 sometimes crashes while it writes a dynamic archive (seen in its lambda proxy classes)
+            if (!train(jvmFlags, dir, extractedJar, archive) && !train(jvmFlags, dir, extractedJar, archive)) {
+                warn(
+                        jar,
+                        "launched extracted, without a class archive: training failed twice ("
+                                + dir.resolve("training.log") + ")");
+            }
+            Files.writeString(complete, jar.toString());
         }
         List<String> launch = new ArrayList<>();
         if (Files.exists(archive)) {
@@ -90,11 +124,12 @@ public final class SharedClassArchive {
     }
 
     /** One start of the service, in a directory of its own, that exits once its context is refreshed. */
-    private static void train(List<String> jvmFlags, Path cache, Path extractedJar, Path archive)
+    private static boolean train(List<String> jvmFlags, Path dir, Path extractedJar, Path archive)
             throws IOException, InterruptedException {
-        Path home = cache.resolve("training-home");
+        Path home = dir.resolve("training-home");
         deleteTree(home);
         Files.createDirectories(home);
+        Files.deleteIfExists(archive);
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(jvmFlags);
         command.addAll(List.of(
@@ -104,13 +139,19 @@ public final class SharedClassArchive {
                 "-jar",
                 extractedJar.toString(),
                 "--server.port=0"));
-        ProcessBuilder training = builder(cache, "training", command).directory(home.toFile());
+        ProcessBuilder training = builder(dir, "training", command).directory(home.toFile());
         training.environment().keySet().removeIf(name -> name.startsWith("PARADISE_"));
         training.environment().put("PARADISE_HOME", home.toString());
-        if (!await(training.start())) {
+        boolean trained = await(training.start()) && Files.exists(archive);
+        if (!trained) {
             Files.deleteIfExists(archive);
         }
         deleteTree(home);
+        return trained;
+    }
+
+    private static void warn(Path jar, String what) {
+        System.err.println("[test services] " + jar.getFileName() + " " + what);
     }
 
     private static boolean run(Path cache, String step, List<String> command) throws IOException, InterruptedException {
@@ -124,11 +165,12 @@ public final class SharedClassArchive {
     }
 
     private static boolean await(Process process) throws InterruptedException {
-        if (!process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            return false;
+        try {
+            return process.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } finally {
+            // timed out, or the test was interrupted: nothing is left running
+            process.destroyForcibly();
         }
-        return process.exitValue() == 0;
     }
 
     private static void deleteTree(Path root) throws IOException {

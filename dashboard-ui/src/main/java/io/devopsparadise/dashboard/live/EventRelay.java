@@ -73,7 +73,12 @@ public class EventRelay {
 
     /** A comment line to every browser: a write to one that left fails, and its stream is closed. */
     private void beat() {
-        browsers.forEach(browser -> send(browser, SseEmitter.event().comment("")));
+        try {
+            browsers.forEach(browser -> send(browser, SseEmitter.event().comment("")));
+        } catch (RuntimeException unexpected) {
+            // a heartbeat that throws would end every later one
+            log.warn("live heartbeat failed reason=\"{}\"", unexpected.toString());
+        }
     }
 
     @PreDestroy

@@ -26,14 +26,13 @@ final class PlanSummary {
                         ? "all " + known + " known " + unit + " run"
                         : selected + " of " + known + " " + unit + " selected, " + Math.max(0, known - selected)
                                 + " skipped";
+        String expected = known == 0
+                ? String.format("no time estimate yet, on %d worker(s)", workers)
+                : String.format(
+                        "expected %.1f s on %d worker(s) (full suite %.1f s)",
+                        expectedMillis / 1000.0, workers, fullSuiteMillis / 1000.0);
         String line = String.format(
-                "%s: %s, expected %.1f s on %d worker(s) (full suite %.1f s)%s",
-                tool,
-                what,
-                expectedMillis / 1000.0,
-                workers,
-                fullSuiteMillis / 1000.0,
-                reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+                "%s: %s, %s%s", tool, what, expected, reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
         return line.length() > MAX ? line.substring(0, MAX) + "…" : line;
     }
 }

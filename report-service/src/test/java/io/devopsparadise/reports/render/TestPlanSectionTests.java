@@ -180,4 +180,29 @@ class TestPlanSectionTests {
                         + "  - expected 1 min 1 s (2 min 0 s on one worker), full suite 2 min 0 s\n"
                         + "  - why: no impact map yet\n");
     }
+
+    @Test
+    void aFirstRunsPlanSaysNoTestWasKnownInsteadOfCountingZeros() {
+        TestPlan first = new TestPlan(
+                "pytest",
+                "changed",
+                null,
+                true,
+                0,
+                0,
+                List.of("no impact map yet"),
+                List.of(),
+                List.of(),
+                2,
+                0,
+                0,
+                0,
+                "pytest: every test runs (none known before this run), no time estimate yet, on 2 worker(s)");
+
+        String markdown = render(ReportFormat.MARKDOWN, List.of(first), "run-0001");
+
+        assertThat(markdown)
+                .contains("  - no test known before this run (every test runs), mode changed, 2 worker(s)\n")
+                .doesNotContain("of 0 known");
+    }
 }

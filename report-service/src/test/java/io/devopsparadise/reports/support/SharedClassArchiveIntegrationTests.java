@@ -3,6 +3,7 @@ package io.devopsparadise.reports.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devopsparadise.testsupport.RepoPaths;
+import io.devopsparadise.testsupport.ServiceProcess;
 import io.devopsparadise.testsupport.SharedClassArchive;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SharedClassArchiveIntegrationTests {
 
-    private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> FLAGS = ServiceProcess.JVM_FLAGS;
 
     @TempDir
     Path temp;
