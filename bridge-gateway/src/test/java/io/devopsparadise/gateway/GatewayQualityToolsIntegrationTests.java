@@ -104,19 +104,8 @@ class GatewayQualityToolsIntegrationTests {
             String runId = started.path("structuredContent").path("runId").asString();
             assertThat(runId).isNotBlank();
 
-            AtomicReference<JsonNode> status = new AtomicReference<>();
-            await().atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
-                                .path("result"));
-                        return status.get()
-                                .path("structuredContent")
-                                .path("state")
-                                .asString()
-                                .equals("FAILED");
-                    });
-            String text = status.get().path("content").get(0).path("text").asString();
+            JsonNode status = awaitState(mcp, runId, "FAILED");
+            String text = status.path("content").get(0).path("text").asString();
             assertThat(text)
                     .contains("pytest [unit] FAILED: 6 tests, 1 failing")
                     .contains("line coverage 79.4%");
@@ -282,22 +271,10 @@ class GatewayQualityToolsIntegrationTests {
                     .contains("Test plan — " + plan.path("summary").asString());
 
             String runId = started.path("structuredContent").path("runId").asString();
-            AtomicReference<JsonNode> status = new AtomicReference<>();
-            await().atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> {
-                        status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
-                                .path("result"));
-                        return status.get()
-                                .path("structuredContent")
-                                .path("state")
-                                .asString()
-                                .matches("PASSED|FAILED");
-                    });
-            assertThat(status.get().path("content").get(0).path("text").asString())
+            JsonNode status = awaitState(mcp, runId, "PASSED|FAILED");
+            assertThat(status.path("content").get(0).path("text").asString())
                     .contains("Test plan — " + plan.path("summary").asString());
-            assertThat(status.get()
-                            .path("structuredContent")
+            assertThat(status.path("structuredContent")
                             .path("plans")
                             .get(0)
                             .path("base")
@@ -322,6 +299,23 @@ class GatewayQualityToolsIntegrationTests {
             assertThat(notText.path("content").get(0).path("text").asString())
                     .isEqualTo("base must be a branch, tag or commit name given as a string, such as \"main\"; got 42");
         }
+    }
+
+    /** Asks paradise_quality_status until the run is in one of {@code states} (a regular expression); its answer. */
+    private static JsonNode awaitState(McpClientProcess mcp, String runId, String states) {
+        AtomicReference<JsonNode> status = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    status.set(mcp.call("paradise_quality_status", Map.of("runId", runId))
+                            .path("result"));
+                    return status.get()
+                            .path("structuredContent")
+                            .path("state")
+                            .asString()
+                            .matches(states);
+                });
+        return status.get();
     }
 
     private static void git(Path workspace, String... args) throws Exception {

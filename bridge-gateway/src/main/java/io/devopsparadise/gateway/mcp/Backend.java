@@ -43,7 +43,9 @@ class Backend implements DisposableBean {
         this.pool = ConnectionProvider.builder("backends")
                 .maxConnections(2048)
                 .pendingAcquireMaxCount(-1)
-                .maxIdleTime(Duration.ofSeconds(30))
+                // under the backends' own keep-alive timeout (Node's HTTP server and uvicorn: 5 s): a connection they
+                // closed while it sat in the pool would otherwise be taken for the next call
+                .maxIdleTime(Duration.ofSeconds(3))
                 .build();
         // the server's event loops: a call to the backend stays on the loop of the client request it serves
         HttpClient client =

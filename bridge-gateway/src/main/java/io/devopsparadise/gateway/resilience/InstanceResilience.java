@@ -57,8 +57,9 @@ public class InstanceResilience {
 
     /**
      * The request failed before any response: the connection was refused, or reset or closed by a backend that was
-     * restarting (Docker's port proxy accepts connections before the server inside listens, then resets them).
-     * Such a request never ran on a live backend, so sending it again — to the restarted one — cannot run it twice.
+     * restarting (Docker's port proxy accepts connections before the server inside listens, then resets them), or
+     * Reactor Netty's pool found the connections it took closed before it sent anything on them. Such a request never
+     * ran on a live backend, so sending it again — to the restarted one — cannot run it twice.
      */
     static boolean neverReachedTheBackend(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
@@ -66,7 +67,8 @@ public class InstanceResilience {
             if (cause instanceof java.net.ConnectException
                     || cause instanceof reactor.netty.http.client.PrematureCloseException
                             && message.contains("BEFORE response")
-                    || cause instanceof java.io.IOException && message.contains("Connection reset")) {
+                    || cause instanceof java.io.IOException && message.contains("Connection reset")
+                    || cause instanceof java.io.IOException && message.startsWith("Error while acquiring from")) {
                 return true;
             }
         }

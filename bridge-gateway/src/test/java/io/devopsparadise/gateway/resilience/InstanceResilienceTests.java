@@ -59,6 +59,15 @@ class InstanceResilienceTests {
     }
 
     @Test
+    void aPooledConnectionFoundClosedBeforeSendingIsRetried() {
+        // Reactor Netty's words when the connections it took from its pool were closed (twice) before it wrote on them
+        IOException stale = new IOException(
+                "Error while acquiring from reactor.netty.internal.shaded.reactor.pool.SimpleDequePool@1f2e3d4c");
+
+        assertThat(InstanceResilience.neverReachedTheBackend(stale)).isTrue();
+    }
+
+    @Test
     void otherFailuresAreNotRetried() {
         assertThat(InstanceResilience.neverReachedTheBackend(new IOException("Broken pipe")))
                 .isFalse();
