@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of the platform's services, run from its built jar as its own process on a free port, as in production (the jar
- * extracted and with a class archive, which {@link SharedClassArchive} explains).
+ * One of the platform's services, run from its built jar as its own process on a free port, as in production (or, with
+ * {@code -Dparadise.test.shared-class-archive=true}, extracted and with a class archive: {@link SharedClassArchive}).
  */
 public class ServiceProcess implements AutoCloseable {
 
@@ -83,7 +83,13 @@ public class ServiceProcess implements AutoCloseable {
         this.port = port;
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_FLAGS);
-        command.addAll(SharedClassArchive.launch(jar, JVM_FLAGS));
+        // off by default: in three of the five CI runs that launched services this way, one request to the gateway went
+        // unanswered (the closing note of this change has the details); -Dparadise.test.shared-class-archive=true
+        // turns it on
+        command.addAll(
+                Boolean.getBoolean("paradise.test.shared-class-archive")
+                        ? SharedClassArchive.launch(jar, JVM_FLAGS)
+                        : List.of("-jar", jar.toString()));
         command.add("--server.port=" + port);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
