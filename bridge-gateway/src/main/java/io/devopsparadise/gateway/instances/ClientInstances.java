@@ -23,7 +23,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Each client's instance: looked up or provisioned on first use, then cached. The cache follows the
- * instance-manager's event stream, so a restarted or deleted instance is noticed at once, and listeners
+ * instance-manager's event stream, so a restarted (perhaps moved) or deleted instance is noticed at once, and listeners
  * (the session layer) hear about restarts to re-initialize backend sessions.
  */
 @Component
@@ -130,8 +130,8 @@ public class ClientInstances implements SmartLifecycle {
 
     private void onEvent(InstanceEvent event) {
         switch (event.type()) {
-            case RESTARTED -> restarts.tryEmitNext(event.clientId());
-            case DELETED, REAPED, FAILED -> {
+            // a restarted instance may listen on new ports: another program could have taken its old ones
+            case RESTARTED, DELETED, REAPED, FAILED -> {
                 forget(event.clientId());
                 restarts.tryEmitNext(event.clientId());
             }
@@ -152,6 +152,8 @@ public class ClientInstances implements SmartLifecycle {
                             Optional<InstanceView> now = known.getT2();
                             if (now.isEmpty()
                                     || !now.get().id().equals(known.getT1().id())
+                                    || !java.util.Objects.equals(
+                                            now.get().mcpUrl(), known.getT1().mcpUrl())
                                     || now.get().state() == InstanceState.FAILED) {
                                 forget(clientId);
                                 restarts.tryEmitNext(clientId);

@@ -39,6 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ClientInstancesTests {
 
+    private static final String RESTARTED = """
+            id: 1
+            event: RESTARTED
+            data: {"sequence":1,"type":"RESTARTED","instanceId":"i1","clientId":"alice","from":"RESTARTING","to":"STARTING","message":"restart 1 of at most 5","timestamp":"2026-11-30T06:00:00Z"}
+
+            """;
     private static final Client ALICE =
             new Client("alice", "alice", "/w", null, "standard", Instant.EPOCH, Instant.EPOCH, null);
 
@@ -48,6 +54,7 @@ class ClientInstancesTests {
             new AtomicReference<>(() -> instance("i2", "HEALTHY"));
     private final AtomicInteger lookups = new AtomicInteger();
     private final List<String> restarted = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CountDownLatch sendRestart = new java.util.concurrent.CountDownLatch(1);
     private HttpServer manager;
     private ClientInstances instances;
 
@@ -63,6 +70,21 @@ class ClientInstancesTests {
                 answer(exchange, answer.contains("\"status\":409") ? 409 : 201, answer);
             }
         });
+        manager.createContext("/api/events", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (var body = exchange.getResponseBody()) {
+                body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                sendRestart.await();
+                body.write(RESTARTED.getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                Thread.sleep(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException | IOException closed) {
+                // the test ended
+            }
+        });
+        manager.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // the event stream holds its thread
         manager.start();
         Map<String, String> settings = Map.of(
                 "paradise.gateway.home",
@@ -86,6 +108,8 @@ class ClientInstancesTests {
 
     @AfterEach
     void stop() {
+        sendRestart.countDown();
+        instances.stop();
         manager.stop(0);
     }
 
@@ -143,6 +167,42 @@ class ClientInstancesTests {
         assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).id()).isEqualTo("i1");
     }
 
+    @Test
+    void anInstanceRestartedOnOtherPortsIsLookedUpAgain() {
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).mcpUrl())
+                .isEqualTo(url(8201));
+        int before = lookups.get();
+        instances.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookups.get() > before);
+        assertThat(restarted)
+                .as("connected: the instance was still where it was")
+                .isEmpty();
+
+        // another program took its port: the manager restarted it on another
+        listed.set(List.of(instance("i1", "HEALTHY", 8207)).toString());
+        sendRestart.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).mcpUrl())
+                .isEqualTo(url(8207));
+    }
+
+    @Test
+    void anInstanceMovedToOtherPortsWhileTheStreamWasDownIsLookedUpAgain() {
+        instances.ensure(ALICE).block(Duration.ofSeconds(5));
+        listed.set(List.of(instance("i1", "HEALTHY", 8207)).toString());
+
+        instances.catchUp();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
+        assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).mcpUrl())
+                .isEqualTo(url(8207));
+    }
+
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port + "/mcp";
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
@@ -152,10 +212,14 @@ class ClientInstancesTests {
     }
 
     private static String instance(String id, String state) {
+        return instance(id, state, 8201);
+    }
+
+    private static String instance(String id, String state, int port) {
         return """
-                {"id":"%s","clientId":"alice","profile":"code-process","engine":"process","workspace":"/w","state":"%s","ports":{"mcp":8201},
-                 "mcpUrl":"http://127.0.0.1:8201/mcp","health":"ok","createdAt":"2026-11-30T06:00:00Z","startedAt":"2026-11-30T06:00:00Z",
-                 "uptimeSeconds":1,"restartCount":0,"lastActivity":"2026-11-30T06:00:00Z","isolation":"none"}""".formatted(id, state);
+                {"id":"%s","clientId":"alice","profile":"code-process","engine":"process","workspace":"/w","state":"%s","ports":{"mcp":%d},
+                 "mcpUrl":"http://127.0.0.1:%d/mcp","health":"ok","createdAt":"2026-11-30T06:00:00Z","startedAt":"2026-11-30T06:00:00Z",
+                 "uptimeSeconds":1,"restartCount":0,"lastActivity":"2026-11-30T06:00:00Z","isolation":"none"}""".formatted(id, state, port, port);
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

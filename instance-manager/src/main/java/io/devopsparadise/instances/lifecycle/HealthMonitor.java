@@ -5,6 +5,7 @@ import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.instances.events.InstanceEventBus;
 import io.devopsparadise.instances.health.HealthResult;
+import io.devopsparadise.instances.ports.PortAllocator;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +44,7 @@ class HealthMonitor {
     private final InstanceProperties properties;
     private final Reconciler reconciler;
     private final WorkspacePolicy workspaces;
+    private final PortAllocator ports;
     private final Clock clock;
     private final ExecutorService checks;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -59,6 +62,7 @@ class HealthMonitor {
             InstanceProperties properties,
             Reconciler reconciler,
             WorkspacePolicy workspaces,
+            PortAllocator ports,
             Clock clock) {
         this.registry = registry;
         this.runtimes = runtimes;
@@ -69,6 +73,7 @@ class HealthMonitor {
         this.properties = properties;
         this.reconciler = reconciler;
         this.workspaces = workspaces;
+        this.ports = ports;
         this.clock = clock;
         this.checks = Executors.newFixedThreadPool(properties.health().parallelChecks(), daemon("health-check"));
     }
@@ -121,12 +126,13 @@ class HealthMonitor {
             restartWhenDue(instance);
             return;
         }
-        boolean running = runtimes.of(instance.engine()).isRunning(instance.handle());
+        InstanceRuntime runtime = runtimes.of(instance.engine());
+        boolean running = runtime.isRunning(instance.handle());
         if (running && instance.state() == InstanceState.HEALTHY && !probeDue(id)) {
             return;
         }
         lastProbe.put(id, clock.instant());
-        HealthResult result = running
+        HealthResult probed = running
                 ? profiles.get(instance.profile())
                         .healthCheck()
                         .check(instance.ports(), properties.health().timeout())
@@ -134,9 +140,13 @@ class HealthMonitor {
                         instance.engine() == Engine.DOCKER ? "container is not running" : "process is not running",
                         Duration.ZERO);
         if (running) {
-            metrics.checked(instance.profile(), result);
+            metrics.checked(instance.profile(), probed);
         }
-        underLock(id, () -> apply(id, instance.handle(), running, result));
+        // after the probe: a program holding the port may have answered it
+        Optional<String> taken = runtime.portTakenByAnother(instance.handle(), instance.ports());
+        HealthResult result = taken.map(reason -> HealthResult.unhealthy(reason, probed.latency()))
+                .orElse(probed);
+        underLock(id, () -> apply(id, instance.handle(), running && taken.isEmpty(), result));
     }
 
     /** A healthy instance that still runs is probed less often: the probe opens a real MCP session. */
@@ -146,7 +156,8 @@ class HealthMonitor {
                 || !clock.instant().isBefore(last.plus(properties.health().healthyInterval()));
     }
 
-    private void apply(String id, RuntimeHandle checkedHandle, boolean running, HealthResult result) {
+    /** @param canServe the instance runs and holds its own ports: it may recover where it is */
+    private void apply(String id, RuntimeHandle checkedHandle, boolean canServe, HealthResult result) {
         Instance current = registry.find(id).orElse(null);
         if (current == null
                 || !checkedHandle.equals(current.handle())
@@ -168,7 +179,7 @@ class HealthMonitor {
         switch (current.state()) {
             case STARTING, INDEXING -> {
                 boolean tooLong = clock.instant().isAfter(current.startedAt().plus(properties.startupTimeout()));
-                if (!running || tooLong) {
+                if (!canServe || tooLong) {
                     scheduleRestart(
                             current,
                             tooLong
@@ -181,7 +192,7 @@ class HealthMonitor {
             }
             case HEALTHY, UNHEALTHY -> {
                 Instance unhealthy = transition(current, InstanceState.UNHEALTHY, result.detail());
-                if (!running || failed >= properties.health().unhealthyThreshold()) {
+                if (!canServe || failed >= properties.health().unhealthyThreshold()) {
                     scheduleRestart(unhealthy, result.detail());
                 }
             }
@@ -245,7 +256,8 @@ class HealthMonitor {
                 return;
             }
             try {
-                RuntimeHandle handle = runtime.restart(current.handle(), launchSpecs.of(current));
+                Instance relocated = relocateIfTaken(current, runtime);
+                RuntimeHandle handle = runtime.restart(current.handle(), launchSpecs.of(relocated));
                 registry.update(current.id(), i -> i.restarted(handle, clock.instant()));
                 failures.remove(current.id());
                 restartAt.remove(current.id());
@@ -267,6 +279,19 @@ class HealthMonitor {
                 scheduleRestart(counted, "restart failed: " + e.getMessage());
             }
         });
+    }
+
+    /** An instance whose port another program took restarts on new ports: its own never come back to it. */
+    private Instance relocateIfTaken(Instance current, InstanceRuntime runtime) {
+        Optional<String> taken = runtime.portTakenByAnother(current.handle(), current.ports());
+        if (taken.isEmpty()) {
+            return current;
+        }
+        var profile = profiles.get(current.profile());
+        Map<String, Integer> moved = ports.relocate(current.id(), profile.portNames());
+        log.warn("instance {} of {} restarts on ports {}: {}", current.id(), current.clientId(), moved, taken.get());
+        return registry.update(current.id(), i -> i.withPorts(moved, launchSpecs.mcpUrl(current.profile(), moved)))
+                .orElseThrow(() -> new IllegalStateException("instance " + current.id() + " was removed"));
     }
 
     private Instance transition(Instance current, InstanceState to, String detail) {

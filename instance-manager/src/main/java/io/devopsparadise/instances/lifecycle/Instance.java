@@ -74,7 +74,7 @@ public record Instance(
                 limits);
     }
 
-    Instance recovered(Map<String, Integer> leasedPorts, String address) {
+    Instance withPorts(Map<String, Integer> leasedPorts, String address) {
         return new Instance(
                 id,
                 clientId,

@@ -68,7 +68,7 @@ class Reconciler {
             InstanceRuntime runtime = runtimes.of(stored.engine());
             if (stored.handle() != null && runtime.isRunning(stored.handle())) {
                 var leased = ports.leasesOf(stored.id());
-                registry.put(stored.recovered(leased, launchSpecs.mcpUrl(stored.profile(), leased)));
+                registry.put(stored.withPorts(leased, launchSpecs.mcpUrl(stored.profile(), leased)));
                 events.publish(
                         InstanceEvent.Type.ADOPTED,
                         stored.id(),
@@ -83,7 +83,7 @@ class Reconciler {
             drop(stored, runtimes.of(stored.engine()), "its profile is no longer configured");
         } catch (RuntimeException e) {
             log.warn("could not reconcile instance {} ({}): {}", stored.id(), stored.engine(), e.getMessage());
-            registry.put(stored.recovered(ports.leasesOf(stored.id()), null));
+            registry.put(stored.withPorts(ports.leasesOf(stored.id()), null));
             return true;
         }
         return false;

@@ -42,6 +42,25 @@ class JdbcPortAllocator implements PortAllocator {
 
     @Override
     public synchronized Map<String, Integer> lease(String instanceId, List<String> names) {
+        Map<String, Integer> leases = choosePorts(names);
+        tx.executeWithoutResult(status -> leases.forEach((name, port) -> insert(instanceId, name, port)));
+        return leases;
+    }
+
+    @Override
+    public synchronized Map<String, Integer> relocate(String instanceId, List<String> names) {
+        Map<String, Integer> leases = choosePorts(names);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM port_lease WHERE instance_id = ?")
+                    .param(instanceId)
+                    .update();
+            leases.forEach((name, port) -> insert(instanceId, name, port));
+        });
+        return leases;
+    }
+
+    /** Free ports, none leased (the caller's own included), one per name. */
+    private Map<String, Integer> choosePorts(List<String> names) {
         Set<Integer> taken = new HashSet<>(
                 jdbc.sql("SELECT port FROM port_lease").query(Integer.class).list());
         List<Integer> chosen = choose(names.size(), taken);
@@ -49,7 +68,6 @@ class JdbcPortAllocator implements PortAllocator {
         for (int i = 0; i < names.size(); i++) {
             leases.put(names.get(i), chosen.get(i));
         }
-        tx.executeWithoutResult(status -> leases.forEach((name, port) -> insert(instanceId, name, port)));
         return leases;
     }
 

@@ -18,6 +18,14 @@ public interface PortAllocator {
      */
     Map<String, Integer> lease(String instanceId, List<String> names);
 
+    /**
+     * Leases new ports for an instance in place of those it holds (another program took one of them) and releases the
+     * old ones, all or none.
+     *
+     * @throws PortRangeExhaustedException when the range has not enough free ports left; the old leases then stay
+     */
+    Map<String, Integer> relocate(String instanceId, List<String> names);
+
     /** The ports an instance holds, by name; empty when it holds none. */
     Map<String, Integer> leasesOf(String instanceId);
 

@@ -5,6 +5,8 @@ import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * An engine that runs instances: containers on a Docker engine, or local processes.
@@ -48,6 +50,15 @@ public interface InstanceRuntime {
      */
     ExecResult exec(
             RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener);
+
+    /**
+     * Why another program, not the instance, may be listening on one of the instance's ports, where it would answer
+     * the health checks and the client's calls in the instance's place; empty when the ports are the instance's, or
+     * the engine cannot tell. Docker binds a container's published ports itself, and its start fails when one is taken.
+     */
+    default Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
+        return Optional.empty();
+    }
 
     /** Units this engine runs for the given installation, found without our database (containers by label). */
     List<ManagedUnit> managedUnits(String installationId);

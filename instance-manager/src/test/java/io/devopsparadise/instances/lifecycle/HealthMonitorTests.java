@@ -9,6 +9,7 @@ import io.devopsparadise.contracts.instances.ExecResult;
 import io.devopsparadise.contracts.instances.InstanceEvent;
 import io.devopsparadise.contracts.instances.InstanceState;
 import io.devopsparadise.instances.events.InstanceEventBus;
+import io.devopsparadise.instances.ports.PortAllocator;
 import io.devopsparadise.instances.profiles.BackendProfiles;
 import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
@@ -27,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
@@ -51,6 +54,7 @@ class HealthMonitorTests {
 
     private final MovableClock clock = new MovableClock(T0);
     private final RecordingRuntime runtime = new RecordingRuntime();
+    private final MovingPorts ports = new MovingPorts();
     private final AtomicInteger healthStatus = new AtomicInteger(200);
     private HttpServer health;
     private InstanceRegistry registry;
@@ -89,6 +93,7 @@ class HealthMonitorTests {
                 properties,
                 null,
                 new WorkspacePolicy(properties),
+                ports,
                 clock);
     }
 
@@ -182,6 +187,55 @@ class HealthMonitorTests {
         assertThat(restarted.restartCount()).isEqualTo(1);
         assertThat(restarted.startedAt()).isEqualTo(clock.instant());
         assertThat(events.recent()).extracting(InstanceEvent::type).contains(InstanceEvent.Type.RESTARTED);
+    }
+
+    @Test
+    void anInstanceWhosePortAnotherProgramHoldsIsNeverHealthyThoughTheProbeIsAnswered() {
+        Instance instance = put(InstanceState.STARTING);
+        runtime.portTaken = "port 8252 is held by another program, not by this instance's process";
+
+        monitor.checkOne(instance.id());
+
+        Instance checked = registry.find(instance.id()).orElseThrow();
+        assertThat(checked.state())
+                .as("the program on its port answered the probe: restarted at once, never HEALTHY")
+                .isEqualTo(InstanceState.RESTARTING);
+        assertThat(checked.health()).startsWith(runtime.portTaken);
+        assertThat(events.recent()).extracting(InstanceEvent::to).doesNotContain(InstanceState.HEALTHY);
+    }
+
+    @Test
+    void anInstanceWhosePortAnotherProgramTookRestartsOnNewPorts() {
+        Instance instance = healthy();
+        runtime.portTaken = "port 8252 is held by another program, not by this instance's process (which has ended)";
+        runtime.running = false;
+        monitor.checkOne(instance.id());
+        assertThat(state(instance)).isEqualTo(InstanceState.RESTARTING);
+
+        clock.advance(Duration.ofSeconds(1));
+        monitor.checkOne(instance.id());
+
+        Instance restarted = registry.find(instance.id()).orElseThrow();
+        assertThat(restarted.state()).isEqualTo(InstanceState.STARTING);
+        assertThat(restarted.ports()).isEqualTo(Map.of("mcp", MovingPorts.NEW_PORT));
+        assertThat(restarted.mcpUrl()).isEqualTo("http://127.0.0.1:" + MovingPorts.NEW_PORT + "/mcp");
+        assertThat(ports.relocated).containsExactly(instance.id());
+        assertThat(runtime.restartedWith)
+                .as("the instance starts on the new port")
+                .extracting(LaunchSpec::ports)
+                .containsExactly(Map.of("mcp", MovingPorts.NEW_PORT));
+    }
+
+    @Test
+    void anInstanceOnItsOwnPortsRestartsOnThem() {
+        Instance instance = healthy();
+        runtime.running = false;
+        monitor.checkOne(instance.id());
+        clock.advance(Duration.ofSeconds(1));
+        monitor.checkOne(instance.id());
+
+        assertThat(ports.relocated).isEmpty();
+        assertThat(registry.find(instance.id()).orElseThrow().ports()).isEqualTo(instance.ports());
     }
 
     @Test
@@ -354,7 +408,9 @@ class HealthMonitorTests {
         static final Engine ENGINE = Engine.PROCESS;
 
         volatile boolean running = true;
+        volatile String portTaken;
         final List<RuntimeHandle> restarts = new ArrayList<>();
+        final List<LaunchSpec> restartedWith = new ArrayList<>();
         final List<RuntimeHandle> removed = new ArrayList<>();
 
         @Override
@@ -385,12 +441,18 @@ class HealthMonitorTests {
         @Override
         public RuntimeHandle restart(RuntimeHandle handle, LaunchSpec spec) {
             restarts.add(handle);
+            restartedWith.add(spec);
             return new RuntimeHandle(ENGINE, "unit-" + UUID.randomUUID());
         }
 
         @Override
         public void remove(RuntimeHandle handle) {
             removed.add(handle);
+        }
+
+        @Override
+        public Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
+            return Optional.ofNullable(portTaken);
         }
 
         @Override
@@ -402,6 +464,38 @@ class HealthMonitorTests {
         @Override
         public List<ManagedUnit> managedUnits(String installationId) {
             return List.of();
+        }
+    }
+
+    /** Moves an instance to one fixed new port and records which; the real allocator has its own tests. */
+    private static final class MovingPorts implements PortAllocator {
+
+        static final int NEW_PORT = 8299;
+
+        final List<String> relocated = new ArrayList<>();
+
+        @Override
+        public Map<String, Integer> lease(String instanceId, List<String> names) {
+            throw new UnsupportedOperationException("the health monitor only relocates");
+        }
+
+        @Override
+        public Map<String, Integer> relocate(String instanceId, List<String> names) {
+            relocated.add(instanceId);
+            return Map.of(names.get(0), NEW_PORT);
+        }
+
+        @Override
+        public Map<String, Integer> leasesOf(String instanceId) {
+            return Map.of();
+        }
+
+        @Override
+        public void release(String instanceId) {}
+
+        @Override
+        public Set<String> holders() {
+            return Set.of();
         }
     }
 }

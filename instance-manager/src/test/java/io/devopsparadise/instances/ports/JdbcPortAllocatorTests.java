@@ -154,4 +154,32 @@ class JdbcPortAllocatorTests {
         Collection<String> holders = allocator.holders();
         assertThat(holders).containsExactlyInAnyOrder("i2", "i3");
     }
+
+    @Test
+    void relocatingMovesAnInstanceToOtherFreePortsAndFreesItsOld() {
+        JdbcPortAllocator allocator = allocator(8200, 8203);
+        Map<String, Integer> old = allocator.lease("i1", List.of("mcp", "dashboard"));
+        heldByOthers.add(old.get("mcp"));
+
+        Map<String, Integer> moved = allocator.relocate("i1", List.of("mcp", "dashboard"));
+
+        assertThat(moved).containsOnlyKeys("mcp", "dashboard");
+        assertThat(moved.values()).doesNotContainAnyElementsOf(old.values()).doesNotHaveDuplicates();
+        assertThat(allocator.leasesOf("i1")).isEqualTo(moved);
+        heldByOthers.clear();
+        assertThat(allocator.lease("i2", List.of("a", "b")).values())
+                .as("the old ports are free again")
+                .containsExactlyInAnyOrderElementsOf(old.values());
+    }
+
+    @Test
+    void aRelocationThatFindsNoFreePortsKeepsTheOldLeases() {
+        JdbcPortAllocator allocator = allocator(8200, 8201);
+        Map<String, Integer> old = allocator.lease("i1", List.of("mcp"));
+        allocator.lease("i2", List.of("mcp"));
+
+        assertThatThrownBy(() -> allocator.relocate("i1", List.of("mcp")))
+                .isInstanceOf(PortRangeExhaustedException.class);
+        assertThat(allocator.leasesOf("i1")).isEqualTo(old);
+    }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -130,6 +131,18 @@ class ProcessInstanceRuntime implements InstanceRuntime {
     @Override
     public void remove(RuntimeHandle handle) {
         find(handle).ifPresent(ProcessTree::stop);
+    }
+
+    /** Any port in the range is open to every local user: a program may bind the instance's before it does. */
+    @Override
+    public Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
+        Optional<ProcessHandle> process = find(handle);
+        return ports.values().stream()
+                .sorted()
+                .filter(port -> PortHolders.of(port, process) == PortHolders.Holder.OTHER)
+                .findFirst()
+                .map(port -> "port " + port + " is held by another program, not by this instance's process"
+                        + (process.isPresent() ? "" : " (which has ended)"));
     }
 
     @Override
