@@ -1,5 +1,6 @@
 package io.devopsparadise.testsupport;
 
+import io.devopsparadise.security.PortHolders;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -150,7 +152,7 @@ public class ServiceProcess implements AutoCloseable {
                                                 HttpResponse.BodyHandlers.discarding())
                                         .statusCode()
                                 == 200
-                        && ListeningSockets.isListenedOnBy(process.toHandle(), port)) {
+                        && heldBy(process, port)) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -211,5 +213,11 @@ public class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Whether the service itself listens on the port (believed where /proc cannot tell). */
+    private static boolean heldBy(Process process, int port) {
+        PortHolders.Holder holder = PortHolders.of(port, Optional.of(process.toHandle()));
+        return holder == PortHolders.Holder.OURS || holder == PortHolders.Holder.UNKNOWN;
     }
 }

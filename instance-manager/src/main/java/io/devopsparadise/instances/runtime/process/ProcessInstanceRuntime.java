@@ -12,6 +12,7 @@ import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.ProcessTree;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.devopsparadise.security.PortHolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

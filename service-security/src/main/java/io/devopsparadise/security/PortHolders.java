@@ -1,4 +1,4 @@
-package io.devopsparadise.instances.runtime.process;
+package io.devopsparadise.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Who listens on a TCP port, as Linux's {@code /proc} tells it. A port in 8200–8299 is open to every local user:
- * another program may bind an instance's port before the instance does, and answer its health checks and its
- * client's calls. Where {@code /proc} cannot tell (not Linux), the answer is {@link Holder#UNKNOWN}.
+ * Who listens on a TCP port, as Linux's {@code /proc} tells it. A port is open to every local user: another program
+ * may bind a service's or an instance's port before it does, and answer in its place. Where {@code /proc} cannot tell
+ * (not Linux), the answer is {@link Holder#UNKNOWN}.
  */
-final class PortHolders {
+public final class PortHolders {
 
-    enum Holder {
+    public enum Holder {
         /** Nothing listens on the port. */
         NONE,
         /** Every socket listening on the port is held by the process tree asked about. */
@@ -39,7 +39,7 @@ final class PortHolders {
      *
      * @param process the instance's process, empty when it no longer runs: then any listener is another program
      */
-    static Holder of(int port, Optional<ProcessHandle> process) {
+    public static Holder of(int port, Optional<ProcessHandle> process) {
         if (!Files.isReadable(TABLES.get(0))) {
             return Holder.UNKNOWN;
         }
@@ -76,7 +76,7 @@ final class PortHolders {
     }
 
     /** Inodes of the sockets listening on the port, from {@code /proc/net/tcp} or {@code tcp6}. */
-    static Set<String> listeningInodes(Path table, int port) {
+    private static Set<String> listeningInodes(Path table, int port) {
         Set<String> inodes = new HashSet<>();
         List<String> lines;
         try {

@@ -1,9 +1,9 @@
-package io.devopsparadise.instances.runtime.process;
+package io.devopsparadise.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.devopsparadise.instances.runtime.process.PortHolders.Holder;
+import io.devopsparadise.security.PortHolders.Holder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** Real listening sockets, of this JVM and of programs it starts, told apart through Linux's /proc. */
 class PortHoldersTests {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void onLinux() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/tcp")),
+                "Linux's /proc tells who listens");
+    }
 
     @Test
     void aPortNobodyListensOnIsHeldByNone() throws Exception {
