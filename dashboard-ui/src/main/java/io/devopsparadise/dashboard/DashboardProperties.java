@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alerts             what the dashboard does with the alerts Alertmanager sends it (docs/monitoring.md)
  * @param liveHeartbeat      how often each browser's live stream gets a comment line, so that a browser that left is
  *                           noticed and its stream closed even while no event comes
+ * @param liveMaxStreams     how many live streams the dashboard keeps open at once, for all browsers together
+ * @param liveMaxStreamsPerSession how many of them one signed-in browser may hold (its tabs)
  */
 @ConfigurationProperties("paradise.dashboard")
 public record DashboardProperties(
@@ -29,12 +31,19 @@ public record DashboardProperties(
         List<String> profiles,
 
         @DefaultValue Alerts alerts,
-        @DefaultValue("15s") Duration liveHeartbeat) {
+        @DefaultValue("15s") Duration liveHeartbeat,
+        @DefaultValue("64") int liveMaxStreams,
+        @DefaultValue("8") int liveMaxStreamsPerSession) {
 
     public DashboardProperties {
         if (liveHeartbeat == null || liveHeartbeat.compareTo(Duration.ofMillis(100)) < 0) {
             throw new IllegalArgumentException(
                     "paradise.dashboard.live-heartbeat must be at least 100ms, such as 15s; got " + liveHeartbeat);
+        }
+        if (liveMaxStreams < 1 || liveMaxStreamsPerSession < 1) {
+            throw new IllegalArgumentException(
+                    "paradise.dashboard.live-max-streams and live-max-streams-per-session must" + " be at least 1; got "
+                            + liveMaxStreams + " and " + liveMaxStreamsPerSession);
         }
     }
 

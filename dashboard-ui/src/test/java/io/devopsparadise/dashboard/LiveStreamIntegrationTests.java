@@ -3,12 +3,14 @@ package io.devopsparadise.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.devopsparadise.testsupport.Http;
 import io.devopsparadise.testsupport.InProcessApps;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -27,30 +33,44 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard's live stream ({@code /events}) in the real dashboard, followed over a raw socket so that the test
- * decides when the "browser" leaves. The platform's services are unreachable: no event ever comes, which is when a
- * browser that left used to stay counted.
+ * The dashboard's live stream ({@code /events}) in the real dashboard, followed over raw sockets so that the test
+ * decides when a "browser" reads and when it leaves. The report-service is a small HTTP server that serves the live
+ * stream the dashboard follows ({@code /api/stream}) and sends events only when a test pushes them: until then no event
+ * comes, which is when a browser that left used to stay counted. The other services are unreachable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LiveStreamIntegrationTests {
 
     private ConfigurableApplicationContext dashboard;
+    private HttpServer reports;
+    private final List<OutputStream> upstreams = new CopyOnWriteArrayList<>();
     private int port;
     private String session;
 
     @BeforeAll
     void start() throws Exception {
+        reports = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        reports.setExecutor(Executors.newCachedThreadPool()); // each follower holds its thread
+        reports.createContext("/api/stream", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            upstreams.add(exchange.getResponseBody());
+        });
+        reports.start();
         dashboard = InProcessApps.builder(DashboardApplication.class)
                 .run(
                         "--server.port=0",
                         "--spring.main.banner-mode=off",
                         "--paradise.security.home=" + Files.createTempDirectory("live-home"),
-                        "--paradise.dashboard.report-service-url=http://127.0.0.1:9",
+                        "--paradise.dashboard.report-service-url=http://127.0.0.1:"
+                                + reports.getAddress().getPort(),
                         "--paradise.dashboard.orchestrator-url=http://127.0.0.1:9",
                         "--paradise.dashboard.instance-manager-url=http://127.0.0.1:9",
                         "--paradise.dashboard.gateway-url=http://127.0.0.1:9",
-                        "--paradise.dashboard.live-heartbeat=200ms");
+                        "--paradise.dashboard.live-heartbeat=200ms",
+                        "--paradise.dashboard.live-max-streams=4",
+                        "--paradise.dashboard.live-max-streams-per-session=2");
         port = Integer.parseInt(dashboard.getEnvironment().getProperty("local.server.port"));
         session = signedInSession();
     }
@@ -60,6 +80,16 @@ class LiveStreamIntegrationTests {
         if (dashboard != null) {
             dashboard.close();
         }
+        if (reports != null) {
+            reports.stop(0);
+        }
+    }
+
+    /** Streams a test left are noticed within two heartbeats: each test starts with none. */
+    @BeforeEach
+    void noStreamLeft() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> followers() == 0 && gauge("paradise.dashboard.live.writers") == 0);
     }
 
     @Test
@@ -83,6 +113,81 @@ class LiveStreamIntegrationTests {
         }
     }
 
+    @Test
+    void aBrowserThatStopsReadingHoldsUpNoOtherBrowser() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !upstreams.isEmpty());
+        try (Follower stalled = follow(session, 1024);
+                Follower reader = follow(session, 0)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> followers() == 2);
+            var sawTheLast = Executors.newSingleThreadExecutor().submit(() -> {
+                String line;
+                while ((line = reader.lines().readLine()) != null) {
+                    if (line.contains("\"last\":true")) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+
+            // 24 MB: far more than the sockets' buffers hold for the browser that does not read
+            String pad = "x".repeat(40_000);
+            for (int i = 0; i < 600; i++) {
+                push("instance", "{\"n\":" + i + ",\"pad\":\"" + pad + "\"}");
+                Thread.sleep(10);
+            }
+            push("instance", "{\"last\":true}");
+
+            assertThat(sawTheLast.get(30, TimeUnit.SECONDS))
+                    .as("the reading browser got every event")
+                    .isTrue();
+            await().atMost(Duration.ofSeconds(20))
+                    .alias("the browser that stopped reading fell a backlog behind and was closed")
+                    .until(() -> followers() == 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> followers() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .alias("its writer, blocked while the browser did not read, ended when it left")
+                .until(() -> gauge("paradise.dashboard.live.writers") == 0);
+    }
+
+    @Test
+    void aBrowserHoldsAtMostItsShareOfStreamsAndAllBrowsersTogetherTheLimit() throws Exception {
+        String other = signedInSession();
+        String third = signedInSession();
+        try (Follower first = follow(session, 0);
+                Follower second = follow(session, 0)) {
+            assertThat(refusal(session)).startsWith("HTTP/1.1 429");
+            try (Follower three = follow(other, 0);
+                    Follower four = follow(other, 0)) {
+                assertThat(refusal(third)).startsWith("HTTP/1.1 503");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> followers() == 2);
+            try (Follower again = follow(third, 0)) {
+                assertThat(followers())
+                        .as("streams that ended free their places")
+                        .isEqualTo(3);
+            }
+        }
+    }
+
+    /** The status line the dashboard answers a stream it refuses. */
+    private String refusal(String session) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            request(socket, session);
+            socket.setSoTimeout(10_000);
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    private void push(String name, String data) throws Exception {
+        byte[] event = ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+        for (OutputStream upstream : upstreams) {
+            upstream.write(event);
+            upstream.flush();
+        }
+    }
+
     private record Follower(Socket socket, BufferedReader lines) implements AutoCloseable {
 
         @Override
@@ -91,14 +196,22 @@ class LiveStreamIntegrationTests {
         }
     }
 
-    /** Opens {@code /events} as the signed-in browser and reads up to the stream's first event. */
     private Follower follow() throws Exception {
-        Socket socket = new Socket("127.0.0.1", port);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\nCookie: "
-                        + "JSESSIONID=" + session + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
+        return follow(session, 0);
+    }
+
+    /**
+     * Opens {@code /events} as a signed-in browser and reads up to the stream's first event.
+     *
+     * @param receiveBuffer the socket's receive buffer, for a browser that will stop reading; 0 for the system's
+     */
+    private Follower follow(String session, int receiveBuffer) throws Exception {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        request(socket, session);
         socket.setSoTimeout(10_000);
         BufferedReader lines =
                 new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
@@ -111,12 +224,20 @@ class LiveStreamIntegrationTests {
         return new Follower(socket, lines);
     }
 
+    private void request(Socket socket, String session) throws Exception {
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/event-stream\r\nCookie: "
+                        + "JSESSIONID=" + session + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     private double followers() {
-        return dashboard
-                .getBean(MeterRegistry.class)
-                .get("paradise.dashboard.live.browsers")
-                .gauge()
-                .value();
+        return gauge("paradise.dashboard.live.browsers");
+    }
+
+    private double gauge(String name) {
+        return dashboard.getBean(MeterRegistry.class).get(name).gauge().value();
     }
 
     /** As paradise-cli's sign-in link does: a one-time link asked for with the service credential, opened once. */

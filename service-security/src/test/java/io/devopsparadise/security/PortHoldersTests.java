@@ -72,6 +72,30 @@ class PortHoldersTests {
         }
     }
 
+    @Test
+    void aSocketThat127001DoesNotReachDoesNotCount() throws Exception {
+        Process bystander = new ProcessBuilder("sleep", "30").start();
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.2"));
+                ServerSocket v6 = new ServerSocket(other.getLocalPort(), 1, InetAddress.getByName("::1"))) {
+            assertThat(PortHolders.of(other.getLocalPort(), Optional.of(bystander.toHandle())))
+                    .as("127.0.0.2 and ::1 are other addresses: a connection to 127.0.0.1 never meets them")
+                    .isEqualTo(Holder.NONE);
+        } finally {
+            bystander.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aSocketOnEveryAddressCounts() throws Exception {
+        Process bystander = new ProcessBuilder("sleep", "30").start();
+        try (ServerSocket wildcard = new ServerSocket(0)) {
+            assertThat(PortHolders.of(wildcard.getLocalPort(), Optional.of(bystander.toHandle())))
+                    .isEqualTo(Holder.OTHER);
+        } finally {
+            bystander.destroyForcibly().waitFor();
+        }
+    }
+
     private static int freePort() throws Exception {
         try (ServerSocket probe = new ServerSocket(0)) {
             return probe.getLocalPort();

@@ -130,6 +130,13 @@ public class ClientInstances implements SmartLifecycle {
 
     private void onEvent(InstanceEvent event) {
         switch (event.type()) {
+            // a dead instance's port is free for any program to take: calls wait until it is healthy again, on the
+            // port it then has
+            case STATE_CHANGED -> {
+                if (event.to() == InstanceState.RESTARTING) {
+                    forget(event.clientId());
+                }
+            }
             // a restarted instance may listen on new ports: another program could have taken its old ones
             case RESTARTED, DELETED, REAPED, FAILED -> {
                 forget(event.clientId());

@@ -55,6 +55,7 @@ class ClientInstancesTests {
     private final AtomicInteger lookups = new AtomicInteger();
     private final List<String> restarted = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.CountDownLatch sendRestart = new java.util.concurrent.CountDownLatch(1);
+    private final AtomicReference<String> event = new AtomicReference<>(RESTARTED);
     private HttpServer manager;
     private ClientInstances instances;
 
@@ -77,7 +78,7 @@ class ClientInstancesTests {
                 body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
                 body.flush();
                 sendRestart.await();
-                body.write(RESTARTED.getBytes(StandardCharsets.UTF_8));
+                body.write(event.get().getBytes(StandardCharsets.UTF_8));
                 body.flush();
                 Thread.sleep(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException | IOException closed) {
@@ -185,6 +186,31 @@ class ClientInstancesTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> restarted.contains("alice"));
         assertThat(instances.ensure(ALICE).block(Duration.ofSeconds(5)).mcpUrl())
                 .isEqualTo(url(8207));
+    }
+
+    @Test
+    void anInstanceThatIsRestartingIsLookedUpAgainBeforeItIsUsed() {
+        instances.ensure(ALICE).block(Duration.ofSeconds(5));
+        event.set(RESTARTED
+                .replace("\"type\":\"RESTARTED\"", "\"type\":\"STATE_CHANGED\"")
+                .replace("event: RESTARTED", "event: STATE_CHANGED")
+                .replace("\"from\":\"RESTARTING\",\"to\":\"STARTING\"", "\"from\":\"HEALTHY\",\"to\":\"RESTARTING\""));
+        int before = lookups.get();
+        instances.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookups.get() > before);
+        instances.ensure(ALICE).block(Duration.ofSeconds(5));
+        int connected = lookups.get();
+        assertThat(connected)
+                .as("served from the cache while the instance is healthy")
+                .isEqualTo(before + 1);
+
+        sendRestart.countDown();
+
+        // its process ended: its port is free for any program to take, so the cached address is not used again
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            instances.ensure(ALICE).block(Duration.ofSeconds(5));
+            return lookups.get() > connected;
+        });
     }
 
     @Test

@@ -7,11 +7,11 @@ import io.devopsparadise.security.ServiceCredential;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +27,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows the report-service's live stream (run progress, instance health, stored runs) and passes every event on
- * to the browsers that have the dashboard open; progress events also update the {@link RunProgressBoard}.
+ * to the browsers that have the dashboard open; progress events also update the {@link RunProgressBoard}. Each
+ * browser's stream has its own backlog and writer ({@link BrowserStream}), and their number is bounded, overall and
+ * per signed-in browser.
  */
 @Component
 public class EventRelay {
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
 
-    private final List<SseEmitter> browsers = new CopyOnWriteArrayList<>();
+    private final List<BrowserStream> browsers = new CopyOnWriteArrayList<>();
+    /** One permit per stream, held until its writer thread has ended, not only until the stream has. */
+    private final Semaphore writers;
+
+    private final int maxStreams;
+    private final int maxPerSession;
     private final RunProgressBoard board;
     private final JsonMapper json;
     private final SseFollower follower;
@@ -55,8 +62,14 @@ public class EventRelay {
         this.board = board;
         this.json = json;
         this.heartbeatMillis = properties.liveHeartbeat().toMillis();
+        this.maxStreams = properties.liveMaxStreams();
+        this.maxPerSession = properties.liveMaxStreamsPerSession();
+        this.writers = new Semaphore(maxStreams);
         Gauge.builder("paradise.dashboard.live.browsers", browsers, List::size)
                 .description("browsers following the dashboard's live stream")
+                .register(meters);
+        Gauge.builder("paradise.dashboard.live.writers", writers, w -> maxStreams - w.availablePermits())
+                .description("threads writing live streams, those of streams that ended while a write was blocked too")
                 .register(meters);
         WebClient reports = builder.clone()
                 .baseUrl(properties.reportServiceUrl().toString())
@@ -74,7 +87,7 @@ public class EventRelay {
     /** A comment line to every browser: a write to one that left fails, and its stream is closed. */
     private void beat() {
         try {
-            browsers.forEach(browser -> send(browser, SseEmitter.event().comment("")));
+            browsers.forEach(browser -> browser.offer(SseEmitter.event().comment("")));
         } catch (RuntimeException unexpected) {
             // a heartbeat that throws would end every later one
             log.warn("live heartbeat failed reason=\"{}\"", unexpected.toString());
@@ -85,23 +98,52 @@ public class EventRelay {
     void stop() {
         heartbeat.shutdownNow();
         follower.stop();
-        browsers.forEach(browser -> {
-            try {
-                browser.complete();
-            } catch (RuntimeException alreadyGone) {
-                // the browser left first
-            }
-        });
+        browsers.forEach(BrowserStream::end);
     }
 
-    /** A browser's subscription; it ends when the browser goes away. */
-    public SseEmitter subscribe() {
+    /**
+     * A browser's subscription; it ends when the browser goes away.
+     *
+     * @param session the signed-in browser's session, which may hold {@code live-max-streams-per-session} streams
+     * @throws LiveStreamRefusedException when the browser, or all browsers together, hold as many streams as allowed
+     */
+    public synchronized SseEmitter subscribe(String session) {
+        long held = browsers.stream().filter(b -> b.session().equals(session)).count();
+        if (held >= maxPerSession) {
+            throw new LiveStreamRefusedException(
+                    429,
+                    "this browser already follows the dashboard live in " + held
+                            + " streams (paradise.dashboard.live-max-streams-per-session); close dashboard tabs it"
+                            + " no longer needs");
+        }
+        if (!writers.tryAcquire()) {
+            throw new LiveStreamRefusedException(
+                    503,
+                    "the dashboard already serves " + maxStreams
+                            + " live streams (paradise.dashboard.live-max-streams); try again when browsers have left,"
+                            + " or raise the limit");
+        }
         SseEmitter emitter = new SseEmitter(0L);
-        browsers.add(emitter);
-        emitter.onCompletion(() -> browsers.remove(emitter));
-        emitter.onTimeout(() -> browsers.remove(emitter));
-        emitter.onError(error -> browsers.remove(emitter));
-        send(emitter, event("hello", "{}"));
+        BrowserStream stream = new BrowserStream(emitter, session, browsers::remove);
+        browsers.add(stream);
+        stream.offer(event("hello", "{}"));
+        try {
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            stream.writeUntilEnded();
+                        } finally {
+                            writers.release();
+                        }
+                    },
+                    "live-browser");
+            writer.setDaemon(true);
+            writer.start();
+        } catch (OutOfMemoryError noThreadLeft) {
+            stream.end();
+            writers.release();
+            throw new LiveStreamRefusedException(503, "the dashboard could not start a live stream now; try again");
+        }
         return emitter;
     }
 
@@ -113,18 +155,10 @@ public class EventRelay {
                 log.debug("a quality event that is not one: {}", e.getOriginalMessage());
             }
         }
-        browsers.forEach(browser -> send(browser, event(name == null ? "message" : name, data)));
+        browsers.forEach(browser -> browser.offer(event(name == null ? "message" : name, data)));
     }
 
     private static SseEmitter.SseEventBuilder event(String name, String data) {
         return SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON);
-    }
-
-    private void send(SseEmitter browser, SseEmitter.SseEventBuilder event) {
-        try {
-            browser.send(event);
-        } catch (IOException | IllegalStateException gone) {
-            browsers.remove(browser);
-        }
     }
 }

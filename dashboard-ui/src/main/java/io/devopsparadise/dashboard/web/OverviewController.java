@@ -2,14 +2,18 @@ package io.devopsparadise.dashboard.web;
 
 import io.devopsparadise.dashboard.DashboardProperties;
 import io.devopsparadise.dashboard.live.EventRelay;
+import io.devopsparadise.dashboard.live.LiveStreamRefusedException;
 import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** The overview: every client's instance and its health, and the latest runs, both kept current by live events. */
@@ -65,7 +69,11 @@ class OverviewController {
 
     @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
-    SseEmitter events() {
-        return relay.subscribe();
+    SseEmitter events(HttpSession session) {
+        try {
+            return relay.subscribe(session.getId());
+        } catch (LiveStreamRefusedException refused) {
+            throw new ResponseStatusException(HttpStatusCode.valueOf(refused.status()), refused.getMessage());
+        }
     }
 }

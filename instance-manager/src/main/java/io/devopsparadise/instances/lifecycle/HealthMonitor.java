@@ -11,6 +11,7 @@ import io.devopsparadise.instances.profiles.InstanceProperties;
 import io.devopsparadise.instances.runtime.InstanceRuntime;
 import io.devopsparadise.instances.runtime.InstanceRuntimes;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.devopsparadise.security.PortHolders;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,8 @@ class HealthMonitor {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> restartAt = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastProbe = new ConcurrentHashMap<>();
+    /** Instances another program took a port of: they restart on new ports. */
+    private final Set<String> displaced = ConcurrentHashMap.newKeySet();
 
     HealthMonitor(
             InstanceRegistry registry,
@@ -107,6 +110,7 @@ class HealthMonitor {
         lastProbe.keySet().retainAll(checked);
         failures.keySet().retainAll(checked);
         restartAt.keySet().retainAll(checked);
+        displaced.retainAll(checked);
     }
 
     /** How many instances this monitor keeps state for (for tests of its bounds). */
@@ -114,6 +118,7 @@ class HealthMonitor {
         Set<String> ids = new java.util.HashSet<>(lastProbe.keySet());
         ids.addAll(failures.keySet());
         ids.addAll(restartAt.keySet());
+        ids.addAll(displaced);
         return ids.size();
     }
 
@@ -139,14 +144,46 @@ class HealthMonitor {
                 : HealthResult.unhealthy(
                         instance.engine() == Engine.DOCKER ? "container is not running" : "process is not running",
                         Duration.ZERO);
-        if (running) {
-            metrics.checked(instance.profile(), probed);
-        }
         // after the probe: a program holding the port may have answered it
-        Optional<String> taken = runtime.portTakenByAnother(instance.handle(), instance.ports());
-        HealthResult result = taken.map(reason -> HealthResult.unhealthy(reason, probed.latency()))
-                .orElse(probed);
+        Map<Integer, PortHolders.Holder> holders = runtime.portHolders(instance.handle(), instance.ports());
+        Optional<Integer> taken = takenPort(holders);
+        HealthResult result = judge(instance, running, probed, holders, taken);
+        if (running) {
+            metrics.checked(instance.profile(), result);
+        }
+        if (taken.isPresent()) {
+            displaced.add(id);
+        }
         underLock(id, () -> apply(id, instance.handle(), running && taken.isEmpty(), result));
+    }
+
+    private static Optional<Integer> takenPort(Map<Integer, PortHolders.Holder> holders) {
+        return holders.entrySet().stream()
+                .filter(holder -> holder.getValue() == PortHolders.Holder.OTHER)
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** The probe's answer counts only while the instance itself holds its ports. */
+    private HealthResult judge(
+            Instance instance,
+            boolean running,
+            HealthResult probed,
+            Map<Integer, PortHolders.Holder> holders,
+            Optional<Integer> taken) {
+        if (taken.isPresent()) {
+            return HealthResult.unhealthy(
+                    "port " + taken.get() + " is held by another program, not by this instance's process"
+                            + (running ? "" : " (which has ended)"),
+                    probed.latency());
+        }
+        Integer mcpPort = instance.ports().get(profiles.get(instance.profile()).mcpPort());
+        if (probed.healthy() && holders.get(mcpPort) == PortHolders.Holder.NONE) {
+            return HealthResult.unhealthy(
+                    "port " + mcpPort + " answered, but nothing listens on it now: the answer was not this instance's",
+                    probed.latency());
+        }
+        return probed;
     }
 
     /** A healthy instance that still runs is probed less often: the probe opens a real MCP session. */
@@ -271,6 +308,9 @@ class HealthMonitor {
                         "restart " + (current.restartCount() + 1) + " of at most "
                                 + properties.restart().maxRestarts());
             } catch (RuntimeException e) {
+                if (PortTakenMeanwhile.isCauseOf(e)) {
+                    displaced.add(current.id());
+                }
                 Instance counted = registry.update(
                                 current.id(),
                                 i -> i.restarted(current.handle(), clock.instant())
@@ -281,15 +321,25 @@ class HealthMonitor {
         });
     }
 
-    /** An instance whose port another program took restarts on new ports: its own never come back to it. */
+    /**
+     * An instance another program took a port of restarts on new ports: its own may never come back to it. That was
+     * seen by a check (the program may have stepped away since), or is seen now.
+     */
     private Instance relocateIfTaken(Instance current, InstanceRuntime runtime) {
-        Optional<String> taken = runtime.portTakenByAnother(current.handle(), current.ports());
-        if (taken.isEmpty()) {
+        boolean seen = displaced.remove(current.id());
+        if (!seen
+                && takenPort(runtime.portHolders(current.handle(), current.ports()))
+                        .isEmpty()) {
             return current;
         }
         var profile = profiles.get(current.profile());
         Map<String, Integer> moved = ports.relocate(current.id(), profile.portNames());
-        log.warn("instance {} of {} restarts on ports {}: {}", current.id(), current.clientId(), moved, taken.get());
+        log.warn(
+                "instance {} of {} restarts on ports {}: another program took one of {}",
+                current.id(),
+                current.clientId(),
+                moved,
+                current.ports());
         return registry.update(current.id(), i -> i.withPorts(moved, launchSpecs.mcpUrl(current.profile(), moved)))
                 .orElseThrow(() -> new IllegalStateException("instance " + current.id() + " was removed"));
     }

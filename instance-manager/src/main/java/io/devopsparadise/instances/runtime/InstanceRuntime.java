@@ -3,10 +3,11 @@ package io.devopsparadise.instances.runtime;
 import io.devopsparadise.contracts.instances.Engine;
 import io.devopsparadise.contracts.instances.ExecRequest;
 import io.devopsparadise.contracts.instances.ExecResult;
+import io.devopsparadise.security.PortHolders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * An engine that runs instances: containers on a Docker engine, or local processes.
@@ -52,12 +53,14 @@ public interface InstanceRuntime {
             RuntimeHandle handle, LaunchSpec spec, ExecRequest request, Duration timeout, OutputListener listener);
 
     /**
-     * Why another program, not the instance, may be listening on one of the instance's ports, where it would answer
-     * the health checks and the client's calls in the instance's place; empty when the ports are the instance's, or
-     * the engine cannot tell. Docker binds a container's published ports itself, and its start fails when one is taken.
+     * Who listens on each of the instance's ports: the instance, nobody, another program (which would answer the health
+     * checks and the client's calls in the instance's place), or {@code UNKNOWN} where the engine cannot tell. Docker
+     * binds a container's published ports itself, and its start fails when one is taken: every port is UNKNOWN there.
      */
-    default Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
-        return Optional.empty();
+    default Map<Integer, PortHolders.Holder> portHolders(RuntimeHandle handle, Map<String, Integer> ports) {
+        Map<Integer, PortHolders.Holder> holders = new TreeMap<>();
+        ports.values().forEach(port -> holders.put(port, PortHolders.Holder.UNKNOWN));
+        return holders;
     }
 
     /** Units this engine runs for the given installation, found without our database (containers by label). */

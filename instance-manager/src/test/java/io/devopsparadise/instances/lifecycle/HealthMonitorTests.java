@@ -18,6 +18,7 @@ import io.devopsparadise.instances.runtime.LaunchSpec;
 import io.devopsparadise.instances.runtime.ManagedUnit;
 import io.devopsparadise.instances.runtime.OutputListener;
 import io.devopsparadise.instances.runtime.RuntimeHandle;
+import io.devopsparadise.security.PortHolders;
 import io.devopsparadise.testsupport.MovableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -192,7 +192,7 @@ class HealthMonitorTests {
     @Test
     void anInstanceWhosePortAnotherProgramHoldsIsNeverHealthyThoughTheProbeIsAnswered() {
         Instance instance = put(InstanceState.STARTING);
-        runtime.portTaken = "port 8252 is held by another program, not by this instance's process";
+        runtime.holder = PortHolders.Holder.OTHER;
 
         monitor.checkOne(instance.id());
 
@@ -200,17 +200,35 @@ class HealthMonitorTests {
         assertThat(checked.state())
                 .as("the program on its port answered the probe: restarted at once, never HEALTHY")
                 .isEqualTo(InstanceState.RESTARTING);
-        assertThat(checked.health()).startsWith(runtime.portTaken);
+        assertThat(checked.health())
+                .startsWith("port " + health.getAddress().getPort()
+                        + " is held by another program, not by this instance's process");
         assertThat(events.recent()).extracting(InstanceEvent::to).doesNotContain(InstanceState.HEALTHY);
+    }
+
+    @Test
+    void anAnswerOnAPortNothingListensOnAfterwardsIsNotTheInstancesOwn() {
+        Instance instance = put(InstanceState.STARTING);
+        // a program that answered and stopped listening at once, to pass the check and listen again later
+        runtime.holder = PortHolders.Holder.NONE;
+
+        monitor.checkOne(instance.id());
+
+        Instance checked = registry.find(instance.id()).orElseThrow();
+        assertThat(checked.state()).isEqualTo(InstanceState.STARTING);
+        assertThat(checked.health()).contains("answered, but nothing listens on it now");
     }
 
     @Test
     void anInstanceWhosePortAnotherProgramTookRestartsOnNewPorts() {
         Instance instance = healthy();
-        runtime.portTaken = "port 8252 is held by another program, not by this instance's process (which has ended)";
+        runtime.holder = PortHolders.Holder.OTHER;
         runtime.running = false;
         monitor.checkOne(instance.id());
         assertThat(state(instance)).isEqualTo(InstanceState.RESTARTING);
+        assertThat(registry.find(instance.id()).orElseThrow().health()).contains("(which has ended)");
+        // the program steps away before the restart, to have the instance back on the port it holds again later
+        runtime.holder = PortHolders.Holder.NONE;
 
         clock.advance(Duration.ofSeconds(1));
         monitor.checkOne(instance.id());
@@ -408,7 +426,7 @@ class HealthMonitorTests {
         static final Engine ENGINE = Engine.PROCESS;
 
         volatile boolean running = true;
-        volatile String portTaken;
+        volatile PortHolders.Holder holder = PortHolders.Holder.OURS;
         final List<RuntimeHandle> restarts = new ArrayList<>();
         final List<LaunchSpec> restartedWith = new ArrayList<>();
         final List<RuntimeHandle> removed = new ArrayList<>();
@@ -451,8 +469,10 @@ class HealthMonitorTests {
         }
 
         @Override
-        public Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
-            return Optional.ofNullable(portTaken);
+        public Map<Integer, PortHolders.Holder> portHolders(RuntimeHandle handle, Map<String, Integer> ports) {
+            Map<Integer, PortHolders.Holder> holders = new java.util.TreeMap<>();
+            ports.values().forEach(port -> holders.put(port, holder));
+            return holders;
         }
 
         @Override

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,14 +137,11 @@ class ProcessInstanceRuntime implements InstanceRuntime {
 
     /** Any port in the range is open to every local user: a program may bind the instance's before it does. */
     @Override
-    public Optional<String> portTakenByAnother(RuntimeHandle handle, Map<String, Integer> ports) {
+    public Map<Integer, PortHolders.Holder> portHolders(RuntimeHandle handle, Map<String, Integer> ports) {
         Optional<ProcessHandle> process = find(handle);
-        return ports.values().stream()
-                .sorted()
-                .filter(port -> PortHolders.of(port, process) == PortHolders.Holder.OTHER)
-                .findFirst()
-                .map(port -> "port " + port + " is held by another program, not by this instance's process"
-                        + (process.isPresent() ? "" : " (which has ended)"));
+        Map<Integer, PortHolders.Holder> holders = new TreeMap<>();
+        ports.values().forEach(port -> holders.put(port, PortHolders.of(port, process)));
+        return holders;
     }
 
     @Override
