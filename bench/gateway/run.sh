@@ -9,7 +9,7 @@
 #   BENCH_WARMUP_CALLS=1000    calls per session (of 32) that warm the gateway's JIT up before anything is measured
 #   BENCH_THREADS=1            prints which of the proxy's threads spent the CPU of the 32-session run
 #   BENCH_JFR=/tmp/gw.jfr      records the gateway with Java Flight Recorder's profiling settings while it runs
-#   BENCH_GATEWAY_OPTS="-Dreactor.netty.native=false"   JVM options of the gateway (here: NIO instead of epoll)
+#   BENCH_GATEWAY_OPTS="-XX:+UseSerialGC"   JVM options of the gateway
 #   BENCH_PIN=1                each proxy on CPU 1, the load generator and the backend on CPU 0: the proxy's cost on a
 #                              machine where it does not share cores with them (with BENCH_SUITES=fast-echo; the Docker
 #                              backend's processes are not the manager's children and stay unpinned)

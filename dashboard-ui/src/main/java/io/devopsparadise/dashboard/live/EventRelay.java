@@ -7,12 +7,14 @@ import io.devopsparadise.security.ServiceCredential;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -42,6 +44,10 @@ public class EventRelay {
 
     private final int maxStreams;
     private final int maxPerSession;
+    /** A browser whose write is blocked this long has stopped reading: two heartbeats, as for one that left. */
+    private final Duration stuckAfter;
+
+    private final AtomicLong streamNumber = new AtomicLong();
     private final RunProgressBoard board;
     private final JsonMapper json;
     private final SseFollower follower;
@@ -65,6 +71,7 @@ public class EventRelay {
         this.maxStreams = properties.liveMaxStreams();
         this.maxPerSession = properties.liveMaxStreamsPerSession();
         this.writers = new Semaphore(maxStreams);
+        this.stuckAfter = properties.liveHeartbeat().multipliedBy(2);
         Gauge.builder("paradise.dashboard.live.browsers", browsers, List::size)
                 .description("browsers following the dashboard's live stream")
                 .register(meters);
@@ -104,27 +111,23 @@ public class EventRelay {
     /**
      * A browser's subscription; it ends when the browser goes away.
      *
-     * @param session the signed-in browser's session, which may hold {@code live-max-streams-per-session} streams
-     * @throws LiveStreamRefusedException when the browser, or all browsers together, hold as many streams as allowed
+     * @param session the signed-in browser's session, which holds at most {@code live-max-streams-per-session}
+     *                streams: beyond them its oldest ends
+     * @throws LiveStreamRefusedException when all browsers together hold as many streams as allowed
      */
     public synchronized SseEmitter subscribe(String session) {
-        long held = browsers.stream().filter(b -> b.session().equals(session)).count();
-        if (held >= maxPerSession) {
-            throw new LiveStreamRefusedException(
-                    429,
-                    "this browser already follows the dashboard live in " + held
-                            + " streams (paradise.dashboard.live-max-streams-per-session); close dashboard tabs it"
-                            + " no longer needs");
+        List<BrowserStream> held =
+                browsers.stream().filter(b -> b.session().equals(session)).toList();
+        if (held.size() >= maxPerSession) {
+            // the browser's newest page wins: its oldest streams are those of pages it left without a word
+            held.subList(0, held.size() - maxPerSession + 1).forEach(BrowserStream::end);
         }
         if (!writers.tryAcquire()) {
-            throw new LiveStreamRefusedException(
-                    503,
-                    "the dashboard already serves " + maxStreams
-                            + " live streams (paradise.dashboard.live-max-streams); try again when browsers have left,"
-                            + " or raise the limit");
+            throw new LiveStreamRefusedException("the dashboard already serves " + maxStreams
+                    + " live streams (paradise.dashboard.live-max-streams); the page tries again later");
         }
         SseEmitter emitter = new SseEmitter(0L);
-        BrowserStream stream = new BrowserStream(emitter, session, browsers::remove);
+        BrowserStream stream = new BrowserStream(emitter, session, stuckAfter, browsers::remove);
         browsers.add(stream);
         stream.offer(event("hello", "{}"));
         try {
@@ -136,15 +139,21 @@ public class EventRelay {
                             writers.release();
                         }
                     },
-                    "live-browser");
+                    "live-browser-" + streamNumber.incrementAndGet());
             writer.setDaemon(true);
             writer.start();
         } catch (OutOfMemoryError noThreadLeft) {
             stream.end();
             writers.release();
-            throw new LiveStreamRefusedException(503, "the dashboard could not start a live stream now; try again");
+            throw new LiveStreamRefusedException(
+                    "the dashboard could not start a live stream now; the page tries again later");
         }
         return emitter;
+    }
+
+    /** A browser that signed out, or whose session expired, follows the dashboard no more. */
+    public void endSession(String session) {
+        browsers.stream().filter(b -> b.session().equals(session)).forEach(BrowserStream::end);
     }
 
     private void relay(String name, String data) {

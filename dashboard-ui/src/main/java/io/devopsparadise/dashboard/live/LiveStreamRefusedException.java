@@ -1,16 +1,9 @@
 package io.devopsparadise.dashboard.live;
 
-/** A live stream the dashboard will not open now, with the HTTP status that says why (429 or 503). */
+/** A live stream the dashboard will not open now: it serves as many as it may (503); the page tries again later. */
 public class LiveStreamRefusedException extends RuntimeException {
 
-    private final int status;
-
-    LiveStreamRefusedException(int status, String message) {
+    LiveStreamRefusedException(String message) {
         super(message);
-        this.status = status;
-    }
-
-    public int status() {
-        return status;
     }
 }

@@ -7,7 +7,7 @@ import io.devopsparadise.dashboard.platform.Platform;
 import io.devopsparadise.dashboard.platform.ServiceUnavailableException;
 import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +73,7 @@ class OverviewController {
         try {
             return relay.subscribe(session.getId());
         } catch (LiveStreamRefusedException refused) {
-            throw new ResponseStatusException(HttpStatusCode.valueOf(refused.status()), refused.getMessage());
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, refused.getMessage());
         }
     }
 }
