@@ -27,26 +27,49 @@ public final class Http {
 
     /** Sends a JSON body (or none) with the service credential, as one service calls another, and returns the answer as text. */
     public static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-        return CLIENT.send(
-                request(method, uri, body)
-                        .header("Authorization", ServiceCredential.authorization())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return sendDiagnosed(request(method, uri, body)
+                .header("Authorization", ServiceCredential.authorization())
+                .build());
     }
 
     /** Sends a JSON body (or none) with the given {@code Authorization} value, for a platform the test did not start. */
     public static HttpResponse<String> send(String method, URI uri, String body, String authorization)
             throws Exception {
-        return CLIENT.send(
-                request(method, uri, body)
-                        .header("Authorization", authorization)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return sendDiagnosed(request(method, uri, body)
+                .header("Authorization", authorization)
+                .build());
     }
 
     /** Sends a JSON body (or none) with no credential at all, as an attacker would. */
     public static HttpResponse<String> sendAnonymous(String method, URI uri, String body) throws Exception {
-        return CLIENT.send(request(method, uri, body).build(), HttpResponse.BodyHandlers.ofString());
+        return sendDiagnosed(request(method, uri, body).build());
+    }
+
+    /**
+     * A request that gets no answer in time fails with what Linux says of the server's sockets on that port: whether
+     * the connection waits in the listening socket's accept queue (Recv-Q of the LISTEN line), or was accepted with the
+     * request still unread (Recv-Q of the server's ESTABLISHED line), or was read and not answered.
+     */
+    private static HttpResponse<String> sendDiagnosed(HttpRequest request) throws Exception {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException timedOut) {
+            throw new java.net.http.HttpTimeoutException(timedOut.getMessage() + ": " + request.method() + " "
+                    + request.uri() + "\n" + socketsOn(request.uri().getPort()));
+        }
+    }
+
+    private static String socketsOn(int port) {
+        try {
+            Process ss = new ProcessBuilder("ss", "-tanpi", "( sport = :" + port + " or dport = :" + port + " )")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ss.waitFor();
+            return "ss -tanpi on port " + port + ":\n" + out;
+        } catch (Exception unavailable) {
+            return "(ss could not tell: " + unavailable + ")";
+        }
     }
 
     private static HttpRequest.Builder request(String method, URI uri, String body) {
