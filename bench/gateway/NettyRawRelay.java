@@ -6,10 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -36,37 +32,35 @@ public class NettyRawRelay {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         URI backend = URI.create(args[1]);
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup loops = epoll ? new EpollEventLoopGroup(2) : new NioEventLoopGroup(2);
+        // NIO, as the gateway runs (its classpath, which this relay uses, has no epoll transport)
+        EventLoopGroup loops = new NioEventLoopGroup(2);
         Channel server = new ServerBootstrap()
                 .group(loops)
-                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
                         channel.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(1 << 20))
-                                .addLast(new Inbound(backend, epoll));
+                                .addLast(new Inbound(backend));
                     }
                 })
                 .bind("127.0.0.1", port)
                 .sync()
                 .channel();
-        System.err.println("raw relay listening on " + port + (epoll ? " (epoll)" : " (nio)"));
+        System.err.println("raw relay listening on " + port + " (nio)");
         server.closeFuture().sync();
     }
 
     /** One client connection: its requests, one at a time, to its own backend connection. */
     static final class Inbound extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final URI backend;
-        private final boolean epoll;
         private Channel outbound;
 
-        Inbound(URI backend, boolean epoll) {
+        Inbound(URI backend) {
             super(false);
             this.backend = backend;
-            this.epoll = epoll;
         }
 
         @Override
@@ -80,7 +74,7 @@ public class NettyRawRelay {
             Channel inbound = ctx.channel();
             new Bootstrap()
                     .group(inbound.eventLoop())
-                    .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                    .channel(NioSocketChannel.class)
                     .handler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel channel) {
