@@ -42,7 +42,7 @@ public record DashboardProperties(
         }
         if (liveMaxStreams < 1 || liveMaxStreamsPerSession < 1) {
             throw new IllegalArgumentException(
-                    "paradise.dashboard.live-max-streams and live-max-streams-per-session must" + " be at least 1; got "
+                    "paradise.dashboard.live-max-streams and live-max-streams-per-session must be at least 1; got "
                             + liveMaxStreams + " and " + liveMaxStreamsPerSession);
         }
     }

@@ -116,8 +116,7 @@ public class EventRelay {
      * @throws LiveStreamRefusedException when all browsers together hold as many streams as allowed
      */
     public synchronized SseEmitter subscribe(String session) {
-        List<BrowserStream> held =
-                browsers.stream().filter(b -> b.session().equals(session)).toList();
+        List<BrowserStream> held = streamsOf(session);
         if (held.size() >= maxPerSession) {
             // the browser's newest page wins: its oldest streams are those of pages it left without a word
             held.subList(0, held.size() - maxPerSession + 1).forEach(BrowserStream::end);
@@ -153,7 +152,12 @@ public class EventRelay {
 
     /** A browser that signed out, or whose session expired, follows the dashboard no more. */
     public void endSession(String session) {
-        browsers.stream().filter(b -> b.session().equals(session)).forEach(BrowserStream::end);
+        streamsOf(session).forEach(BrowserStream::end);
+    }
+
+    /** The session's streams, oldest first. */
+    private List<BrowserStream> streamsOf(String session) {
+        return browsers.stream().filter(b -> b.session().equals(session)).toList();
     }
 
     private void relay(String name, String data) {

@@ -51,9 +51,7 @@ class JdbcPortAllocator implements PortAllocator {
     public synchronized Map<String, Integer> relocate(String instanceId, List<String> names) {
         Map<String, Integer> leases = choosePorts(names);
         tx.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM port_lease WHERE instance_id = ?")
-                    .param(instanceId)
-                    .update();
+            release(instanceId);
             leases.forEach((name, port) -> insert(instanceId, name, port));
         });
         return leases;
